@@ -1,0 +1,43 @@
+"""Demo accounts. The demo password is for the demo only; production accounts are created by the
+administrator (`bianzhi createsuperuser`, then the admin site) and must pass the password validators."""
+from bianzhi.registry.models import Region, Unit
+
+from .models import EntryGroup, Role, User
+
+DEMO_PASSWORD = "Bianzhi@2017"
+
+DEMO_USERS = [
+    # username, display name, role, unit name, region code
+    ("admin", "袁劭（市编办管理员）", Role.ADMIN, None, None),
+    ("luru", "李录入", Role.CLERK, None, None),
+    ("jiaotong", "黄交通（交通局抽调录入员）", Role.CLERK, None, None),
+    ("jiaoyu", "韦确认（市教育局）", Role.CONFIRMER, "百色市教育局", None),
+    ("shenhe", "罗审核", Role.REVIEWER, None, None),
+    ("youjiang", "陆县编（右江区编办）", Role.COUNTY, None, "451002"),
+    ("lingdao", "张领导", Role.LEADER, None, None),
+]
+
+ENTRY_GROUPS = [
+    ("市编办第一录入组", "市编办抽调人员，负责教育、财政、发展改革等部门", ["百色市教育局", "百色市财政局", "百色市发展和改革委员会"],
+     ["luru"]),
+    ("交通运输局录入组", "市交通运输局抽调1人，只负责本单位及其下属、二层单位", ["百色市交通运输局"], ["jiaotong"]),
+]
+
+
+def load(log=print) -> None:
+    created = 0
+    for username, display, role, unit_name, region_code in DEMO_USERS:
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = User(username=username, display_name=display, role=role,
+                        is_staff=role == Role.ADMIN, is_superuser=role == Role.ADMIN)
+            user.unit = Unit.objects.get(name=unit_name) if unit_name else None
+            user.region = Region.objects.get(code=region_code) if region_code else None
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+            created += 1
+    for name, note, unit_names, members in ENTRY_GROUPS:
+        group, _ = EntryGroup.objects.get_or_create(name=name, defaults={"note": note})
+        group.units.add(*Unit.objects.filter(name__in=unit_names))
+        group.members.add(*User.objects.filter(username__in=members))
+    log(f"  演示账号：{len(DEMO_USERS)} 个（新建 {created}），密码均为 {DEMO_PASSWORD}")

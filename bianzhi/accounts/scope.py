@@ -1,0 +1,112 @@
+"""Data scope: which units a user may see or change, as a database condition.
+
+`unit_scope_q(user, action)` is the single definition. Every other model reaches a unit through its
+`scope_unit_path`, so `Model.objects.restrict(user, action)` (RestrictedQuerySet) always filters in
+the query itself. Out-of-scope objects are simply absent: views use get_object_or_404 on a restricted
+queryset, so their existence does not leak.
+
+Actions: "view" (read), "change" (create/edit/delete data of the unit), "confirm" (部门确认),
+"review" (审核), "admin" (accounts, configuration).
+
+Extension point: `SCOPE_EXTENSIONS` holds callables (user, action) -> Q | None, OR-ed in; the review
+flow uses it so that an assigned confirmer or reviewer can always read what is assigned to them.
+"""
+from collections.abc import Callable
+
+from django.db.models import Q
+
+from .models import Role
+
+NOTHING = Q(pk__in=[])
+SCOPE_EXTENSIONS: list[Callable] = []
+
+READ_ALL_ROLES = {Role.ADMIN, Role.LEADER, Role.REVIEWER}
+
+
+def _subtree_q(unit_ids, prefix: str = "") -> Q:
+    """Units in the subtrees rooted at the given unit ids (the units themselves and all subordinates)."""
+    from bianzhi.registry.models import Unit
+
+    paths = list(Unit._base_manager.filter(pk__in=list(unit_ids)).values_list("tree_path", flat=True))
+    if not paths:
+        return NOTHING
+    q = Q()
+    for path in paths:
+        q |= Q(**{f"{prefix}tree_path__startswith": path})
+    return q
+
+
+def _region_q(region, prefix: str = "") -> Q:
+    """Units whose region is the given region or lies below it (by GB/T 2260 code prefix)."""
+    code = region.code
+    if code.endswith("0000"):
+        stem = code[:2]
+    elif code.endswith("00"):
+        stem = code[:4]
+    else:
+        stem = code
+    return Q(**{f"{prefix}region__code__startswith": stem})
+
+
+def unit_scope_q(user, action: str = "view") -> Q:
+    """The condition on Unit rows this user may act on."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return NOTHING
+    if user.is_superuser or user.role == Role.ADMIN:
+        q = Q()
+    elif action == "view" and user.role in READ_ALL_ROLES:
+        q = Q() if user.role != Role.REVIEWER or user.region_id is None else _region_q(user.region)
+    elif action == "review" and user.role == Role.REVIEWER:
+        q = Q() if user.region_id is None else _region_q(user.region)
+    elif user.role == Role.COUNTY and action in {"view", "change", "review", "confirm"} and user.region_id:
+        q = _region_q(user.region)
+    elif user.role == Role.CLERK and action in {"view", "change"}:
+        q = _subtree_q(user.entry_groups.values_list("units", flat=True).exclude(units=None))
+    elif user.role == Role.CONFIRMER and action in {"view", "confirm"} and user.unit_id:
+        q = _subtree_q([user.unit_id])
+    else:
+        q = NOTHING
+    for extension in SCOPE_EXTENSIONS:
+        extra = extension(user, action)
+        if extra is not None:
+            q = q | extra if q != Q() else q
+    return q
+
+
+def allowed_units(user, action: str = "view"):
+    from bianzhi.registry.models import Unit
+
+    return Unit._base_manager.filter(unit_scope_q(user, action))
+
+
+def restrict_queryset(queryset, user, action: str = "view"):
+    model = queryset.model
+    path = getattr(model, "scope_unit_path", None)
+    if path is None:
+        # Records that belong to no unit: reference data everyone logged in may read; only
+        # administrators may change it.
+        if user is None or not user.is_authenticated:
+            return queryset.none()
+        if action == "view" or user.is_superuser or getattr(user, "role", None) == Role.ADMIN:
+            return queryset
+        return queryset.none()
+    if path == "":
+        return queryset.filter(unit_scope_q(user, action))
+    if user is None or not user.is_authenticated:
+        return queryset.none()
+    if user.is_superuser or user.role == Role.ADMIN:
+        return queryset
+    return queryset.filter(**{f"{path}__in": allowed_units(user, action).values("pk")})
+
+
+def restrict_audit_queryset(queryset, user, action: str = "view"):
+    if user is None or not user.is_authenticated:
+        return queryset.none()
+    if user.is_superuser or user.role == Role.ADMIN:
+        return queryset
+    return queryset.filter(unit_id__in=allowed_units(user, "view").values("pk"))
+
+
+def can(user, action: str, obj) -> bool:
+    """Whether the user may perform `action` on this one object (one small query)."""
+    return type(obj).objects.filter(pk=obj.pk).restrict(user, action).exists()

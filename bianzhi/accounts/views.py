@@ -1,0 +1,16 @@
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.views.generic import TemplateView
+
+from bianzhi.registry.models import Unit
+
+
+class ProfileView(LoginRequiredMixin, TemplateView):
+    template_name = "accounts/profile.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user = self.request.user
+        ctx["view_count"] = Unit.objects.restrict(user, "view").count()
+        ctx["change_count"] = Unit.objects.restrict(user, "change").count()
+        ctx["groups"] = user.entry_groups.all()
+        return ctx

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "bianzhi.core"
+    label = "core"
+    verbose_name = "平台基础"
+
+    def ready(self):
+        from . import audit  # noqa: F401  (connects the audit signal handlers)

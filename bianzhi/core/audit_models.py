@@ -1,0 +1,57 @@
+from django.conf import settings
+from django.db import models
+
+
+class AuditLogQuerySet(models.QuerySet):
+    def restrict(self, user, action: str = "view"):
+        """A unit's log is visible to those who may see the unit; logs of records with no unit only to
+        administrators and auditors."""
+        from bianzhi.accounts.scope import restrict_audit_queryset
+
+        return restrict_audit_queryset(self, user, action)
+
+
+class AuditLogEntry(models.Model):
+    """One write: who, when, from where, which object, before and after. Append-only."""
+
+    ACTION_CHOICES = [("create", "新增"), ("update", "修改"), ("delete", "删除")]
+
+    timestamp = models.DateTimeField("时间", auto_now_add=True, db_index=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="用户", null=True, blank=True,
+                             on_delete=models.SET_NULL, related_name="+", db_constraint=False)
+    username = models.CharField("用户名", max_length=150, blank=True)
+    ip = models.GenericIPAddressField("IP地址", null=True, blank=True)
+    request_id = models.CharField("请求编号", max_length=64, blank=True, db_index=True)
+    action = models.CharField("操作", max_length=10, choices=ACTION_CHOICES)
+    app_label = models.CharField("模块", max_length=50)
+    model = models.CharField("对象类型", max_length=100)
+    model_verbose = models.CharField("对象类型名称", max_length=100, blank=True)
+    object_id = models.CharField("对象编号", max_length=64, db_index=True)
+    object_repr = models.CharField("对象", max_length=300)
+    unit_id = models.BigIntegerField("所属单位编号", null=True, blank=True, db_index=True)
+    before = models.JSONField("修改前", null=True, blank=True)
+    after = models.JSONField("修改后", null=True, blank=True)
+
+    objects = AuditLogQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "审计日志"
+        verbose_name_plural = "审计日志"
+        ordering = ["-timestamp", "-id"]
+        indexes = [models.Index(fields=["app_label", "model", "object_id"])]
+
+    def __str__(self):
+        return f"{self.timestamp:%Y-%m-%d %H:%M:%S} {self.username} {self.get_action_display()} {self.object_repr}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("审计日志不可修改")
+        return super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("审计日志不可删除")
+
+    def changed_fields(self) -> list[tuple[str, object, object]]:
+        before, after = self.before or {}, self.after or {}
+        keys = [k for k in (after or before) if k not in {"updated_at", "row_version", "created_at"}]
+        return [(k, before.get(k), after.get(k)) for k in keys if before.get(k) != after.get(k)]

@@ -1,0 +1,70 @@
+"""Thin, declarative views. Every queryset goes through restrict(user, action)."""
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.views.generic import ListView, TemplateView
+
+from .audit_models import AuditLogEntry
+from .models import ConcurrentEditError
+
+
+class ScopedQuerysetMixin(LoginRequiredMixin):
+    """get_queryset() = model.objects.restrict(user, scope_action)."""
+
+    model = None
+    scope_action = "view"
+
+    def get_base_queryset(self):
+        return self.model.objects.all()
+
+    def get_queryset(self):
+        return self.get_base_queryset().restrict(self.request.user, self.scope_action)
+
+
+class VersionedFormMixin:
+    """Saves a VersionedModelForm with its expected version; a conflict keeps the user's input and says so."""
+
+    def save_form(self, form):
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                self.object = self.save_form(form)
+        except ConcurrentEditError as exc:
+            form.add_error(None, str(exc))
+            return self.form_invalid(form)
+        messages.success(self.request, "已保存。")
+        return redirect(self.get_success_url())
+
+
+class AuditLogListView(ScopedQuerysetMixin, ListView):
+    model = AuditLogEntry
+    template_name = "core/auditlog_list.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        qs = super().get_queryset()
+        unit = self.request.GET.get("unit")
+        if unit and unit.isdigit():
+            qs = qs.filter(unit_id=int(unit))
+        user = self.request.GET.get("user")
+        if user:
+            qs = qs.filter(username=user)
+        return qs
+
+
+class AuditLogDetailView(ScopedQuerysetMixin, TemplateView):
+    template_name = "core/auditlog_detail.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        qs = AuditLogEntry.objects.restrict(self.request.user, "view")
+        ctx["entry"] = get_object_or_404(qs, pk=kwargs["pk"])
+        return ctx
+
+
+def paginate(request, queryset, per_page=50):
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class DocumentsConfig(AppConfig):
+    name = "bianzhi.documents"
+    label = "documents"
+    verbose_name = "批文"

@@ -1,0 +1,84 @@
+from django import forms
+
+from bianzhi.accounts.models import Role
+
+from .models import InternalBody, Plaque, Region, RelationType, Unit
+
+
+class VersionedModelForm(forms.ModelForm):
+    """A model form that carries the row version it was loaded with (optimistic concurrency)."""
+
+    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["row_version"].initial = self.instance.row_version
+
+    @property
+    def expected_version(self):
+        return self.cleaned_data.get("row_version") if self.instance.pk else None
+
+
+class UnitForm(VersionedModelForm):
+    class Meta:
+        model = Unit
+        fields = ["name", "short_name", "uscc", "uscc_legacy_reason", "org_code", "kind", "category", "rank",
+                  "funding_form", "institution_class", "level", "region", "parent", "parent_relation",
+                  "legal_representative", "address", "postcode", "contact_name", "contact_office_phone",
+                  "contact_mobile", "status", "established_on", "abolished_on", "sort_order", "note"]
+        widgets = {
+            "established_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "abolished_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "note": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["region"].queryset = Region.objects.filter(valid_to__isnull=True)
+        parents = Unit.objects.restrict(user, "change").order_by("tree_path")
+        if self.instance.pk:
+            parents = parents.exclude(tree_path__startswith=self.instance.tree_path)
+        self.fields["parent"].queryset = parents
+        self.fields["parent_relation"].queryset = RelationType.objects.filter(hierarchical=True)
+        is_admin = user is not None and (user.is_superuser or user.role == Role.ADMIN)
+        if not is_admin:
+            self.fields["uscc_legacy_reason"].disabled = True
+            self.fields["uscc_legacy_reason"].help_text = "仅市编办管理员可接受未通过校验的历史代码"
+
+    def clean(self):
+        cleaned = super().clean()
+        user = self.user
+        is_admin = user is not None and (user.is_superuser or user.role == Role.ADMIN)
+        if not is_admin and not self.instance.pk and not cleaned.get("parent") and user is not None:
+            if user.role != Role.COUNTY:
+                self.add_error("parent", "请选择主管部门：您只能在本人数据范围内的单位下新建单位")
+        if user is not None and user.role == Role.COUNTY and cleaned.get("region") and user.region_id:
+            from bianzhi.accounts.scope import _region_q
+
+            if not Region.objects.filter(pk=cleaned["region"].pk).filter(
+                    **{k.replace("region__", ""): v for k, v in _region_q(user.region).children}).exists():
+                self.add_error("region", "只能选择本县（市、区）的行政区划")
+        return cleaned
+
+
+class InternalBodyForm(VersionedModelForm):
+    class Meta:
+        model = InternalBody
+        fields = ["name", "kind", "sort_order", "established_on", "abolished_on"]
+        widgets = {"established_on": forms.DateInput(attrs={"type": "date"}),
+                   "abolished_on": forms.DateInput(attrs={"type": "date"})}
+
+
+class PlaqueForm(VersionedModelForm):
+    class Meta:
+        model = Plaque
+        fields = ["name", "kind", "internal_body", "start_date", "end_date"]
+        widgets = {"start_date": forms.DateInput(attrs={"type": "date"}),
+                   "end_date": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, unit=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["internal_body"].queryset = InternalBody.objects.filter(unit=unit)
+        self.fields["internal_body"].required = False
