@@ -39,3 +39,55 @@ def api_for(users):
         return c
 
     return make
+
+
+# ---------------------------------------------------------------- browser tests (Playwright + Debian chromium)
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = __import__("pathlib").Path(__file__).parent / "test-artifacts"
+
+
+@pytest.fixture
+def browser_page(live_server, settings):
+    """A Playwright page in Debian's chromium against the live server. Skipped, with the reason printed,
+    only when no chromium is installed. Screenshots go to test-artifacts/ (look at them)."""
+    import os
+    import shutil
+
+    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
+        pytest.skip("chromium 未安装（apt-get install chromium fonts-noto-cjk），跳过浏览器测试")
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=CHROMIUM if os.path.exists(CHROMIUM) else shutil.which("chromium"),
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        )
+        context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai", viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.set_default_timeout(15000)
+        page.base_url = live_server.url
+        try:
+            yield page
+        finally:
+            context.close()
+            browser.close()
+
+
+@pytest.fixture
+def login(browser_page):
+    """login("luru") logs the browser page in through the real login form with the demo password."""
+    from bianzhi.accounts.demo import DEMO_PASSWORD
+
+    def do(username, password=DEMO_PASSWORD):
+        page = browser_page
+        page.goto(page.base_url + "/accounts/login/")
+        page.fill("#id_username", username)
+        page.fill("#id_password", password)
+        page.click("button[type=submit]")
+        page.wait_for_load_state()
+        return page
+
+    return do
