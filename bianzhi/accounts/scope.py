@@ -36,16 +36,19 @@ def _subtree_q(unit_ids, prefix: str = "") -> Q:
     return q
 
 
-def _region_q(region, prefix: str = "") -> Q:
-    """Units whose region is the given region or lies below it (by GB/T 2260 code prefix)."""
+def region_stem(region) -> str:
+    """The GB/T 2260 code prefix shared by a region and everything below it (45 / 4510 / 451002)."""
     code = region.code
     if code.endswith("0000"):
-        stem = code[:2]
-    elif code.endswith("00"):
-        stem = code[:4]
-    else:
-        stem = code
-    return Q(**{f"{prefix}region__code__startswith": stem})
+        return code[:2]
+    if code.endswith("00"):
+        return code[:4]
+    return code
+
+
+def _region_q(region, prefix: str = "") -> Q:
+    """Units whose region is the given region or lies below it (by GB/T 2260 code prefix)."""
+    return Q(**{f"{prefix}region__code__startswith": region_stem(region)})
 
 
 def unit_scope_q(user, action: str = "view") -> Q:

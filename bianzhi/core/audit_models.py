@@ -55,3 +55,17 @@ class AuditLogEntry(models.Model):
         before, after = self.before or {}, self.after or {}
         keys = [k for k in (after or before) if k not in {"updated_at", "row_version", "created_at"}]
         return [(k, before.get(k), after.get(k)) for k in keys if before.get(k) != after.get(k)]
+
+    def field_label(self, name: str) -> str:
+        """The field's Chinese label (the log stores attribute names, so it survives label changes)."""
+        from django.apps import apps
+
+        try:
+            model = apps.get_model(self.app_label, self.model)
+            field = next(f for f in model._meta.concrete_fields if name in (f.name, f.attname))
+            return str(field.verbose_name)
+        except (LookupError, StopIteration):
+            return name
+
+    def changed_fields_display(self) -> list[tuple[str, object, object]]:
+        return [(self.field_label(k), b, a) for k, b, a in self.changed_fields()]

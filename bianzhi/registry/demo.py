@@ -114,6 +114,7 @@ def _unit(name, region, defaults):
     if unit:
         return unit, False
     unit = Unit(name=name, region=region, **defaults)
+    unit.org_code = unit.uscc[8:17] if unit.uscc else ""
     unit.full_clean()
     unit.save()
     if unit.parent_id:

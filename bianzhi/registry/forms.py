@@ -1,6 +1,7 @@
 from django import forms
 
 from bianzhi.accounts.models import Role
+from bianzhi.accounts.scope import region_stem
 
 from .models import InternalBody, Plaque, Region, RelationType, Unit
 
@@ -36,7 +37,10 @@ class UnitForm(VersionedModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["region"].queryset = Region.objects.filter(valid_to__isnull=True)
+        regions = Region.objects.filter(valid_to__isnull=True)
+        if user is not None and user.role == Role.COUNTY and user.region_id:
+            regions = regions.filter(code__startswith=region_stem(user.region))
+        self.fields["region"].queryset = regions
         parents = Unit.objects.restrict(user, "change").order_by("tree_path")
         if self.instance.pk:
             parents = parents.exclude(tree_path__startswith=self.instance.tree_path)
@@ -51,15 +55,9 @@ class UnitForm(VersionedModelForm):
         cleaned = super().clean()
         user = self.user
         is_admin = user is not None and (user.is_superuser or user.role == Role.ADMIN)
-        if not is_admin and not self.instance.pk and not cleaned.get("parent") and user is not None:
-            if user.role != Role.COUNTY:
-                self.add_error("parent", "请选择主管部门：您只能在本人数据范围内的单位下新建单位")
-        if user is not None and user.role == Role.COUNTY and cleaned.get("region") and user.region_id:
-            from bianzhi.accounts.scope import _region_q
-
-            if not Region.objects.filter(pk=cleaned["region"].pk).filter(
-                    **{k.replace("region__", ""): v for k, v in _region_q(user.region).children}).exists():
-                self.add_error("region", "只能选择本县（市、区）的行政区划")
+        if not is_admin and not cleaned.get("parent") and user is not None and user.role != Role.COUNTY:
+            if not self.instance.pk or self.instance.parent_id:
+                self.add_error("parent", "请选择主管部门：您只能在本人数据范围内的单位下新建或调整单位")
         return cleaned
 
 

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -120,6 +121,12 @@ class UnitCreateView(ScopedQuerysetMixin, VersionedFormMixin, CreateView):
     template_name = "registry/unit_form.html"
     scope_action = "change"
 
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not self.get_queryset().exists() and not (
+                request.user.is_superuser or request.user.role in ("admin", "county")):
+            raise PermissionDenied("您没有新建单位的权限")
+        return super().dispatch(request, *args, **kwargs)
+
     def get_initial(self):
         initial = super().get_initial()
         parent_id = self.request.GET.get("parent")
@@ -169,7 +176,8 @@ class UnitChildMixin(ScopedQuerysetMixin, VersionedFormMixin):
         return self.model.objects.filter(unit_id=self.kwargs["unit_pk"])
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "unit": self.unit}
+        return {**super().get_context_data(**kwargs), "unit": self.unit,
+                "model_label": self.model._meta.verbose_name}
 
     def save_form(self, form):
         obj = form.save(commit=False)

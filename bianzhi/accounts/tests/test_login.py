@@ -1,0 +1,84 @@
+import pytest
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.test import Client
+from django.utils import translation
+
+from bianzhi.accounts.demo import DEMO_PASSWORD
+from bianzhi.accounts.models import User
+
+
+def post_login(client, username, password):
+    return client.post("/accounts/login/", {"username": username, "password": password})
+
+
+def test_demo_users_can_log_in_with_the_documented_password(users):
+    for username in ["admin", "luru", "jiaotong", "jiaoyu", "shenhe", "youjiang", "lingdao"]:
+        client = Client()
+        response = post_login(client, username, DEMO_PASSWORD)
+        assert response.status_code == 302, username
+        assert client.get("/manage/").status_code == 200
+
+
+def test_account_locks_after_five_failures_even_for_the_right_password(users, settings):
+    assert settings.LOGIN_MAX_FAILURES == 5
+    client = Client()
+    for _ in range(4):
+        response = post_login(client, "luru", "wrong-password")
+        assert "用户名或密码错误" in response.content.decode()
+    assert not User.objects.get(username="luru").is_locked
+    post_login(client, "luru", "wrong-password")
+    assert User.objects.get(username="luru").is_locked
+    response = post_login(client, "luru", DEMO_PASSWORD)
+    assert response.status_code == 200
+    assert "已被锁定" in response.content.decode()
+    assert client.get("/manage/").status_code == 302
+
+
+def test_a_successful_login_resets_the_failure_count(users):
+    client = Client()
+    for _ in range(3):
+        post_login(client, "luru", "wrong")
+    assert post_login(client, "luru", DEMO_PASSWORD).status_code == 302
+    assert User.objects.get(username="luru").failed_login_count == 0
+
+
+def test_the_lockout_threshold_is_configurable(users, settings):
+    settings.LOGIN_MAX_FAILURES = 2
+    client = Client()
+    post_login(client, "luru", "x")
+    post_login(client, "luru", "x")
+    assert User.objects.get(username="luru").is_locked
+
+
+def test_idle_sessions_end_after_thirty_minutes(users, settings):
+    assert settings.SESSION_COOKIE_AGE == 30 * 60
+    assert settings.SESSION_SAVE_EVERY_REQUEST  # each request renews: the limit is on idleness
+    client = Client()
+    post_login(client, "luru", DEMO_PASSWORD)
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    Session.objects.update(expire_date=timezone.now() - timezone.timedelta(seconds=1))
+    response = client.get("/manage/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+@pytest.mark.parametrize("password,reason", [
+    ("short1A!", "密码长度太短"),
+    ("abcdefghijk", "三类"),
+    ("12345678901", "三类"),
+    ("password123", "密码太常见"),
+])
+def test_weak_passwords_are_refused(password, reason, db):
+    with pytest.raises(ValidationError) as exc, translation.override("zh-hans"):
+        validate_password(password, User(username="someone"))
+    assert any(reason in m for m in exc.value.messages), exc.value.messages
+
+
+def test_strong_password_is_accepted(db):
+    validate_password("Baise-Bianban-2026", User(username="someone"))
+
+
+def test_no_accounts_and_no_default_passwords_exist_without_the_demo(db):
+    assert User.objects.count() == 0
