@@ -5,3 +5,4 @@ class DocumentsConfig(AppConfig):
     name = "bianzhi.documents"
     label = "documents"
     verbose_name = "批文"
+    nav = [("批文", "documents:document-list")]

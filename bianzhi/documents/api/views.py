@@ -1,0 +1,89 @@
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import FileResponse, Http404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import parsers, serializers, status
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from bianzhi.core.api import ScopedModelViewSet, ScopedReadOnlyViewSet
+
+from .. import services
+from ..filtersets import ApprovalDocumentFilterSet
+from ..models import ApprovalDocument, DocumentFile
+from .serializers import ApprovalDocumentSerializer, DocumentFileSerializer
+
+IF_MATCH = OpenApiParameter("If-Match", str, OpenApiParameter.HEADER, description="乐观锁：加载时的 row_version")
+
+
+class UploadSerializer(serializers.Serializer):
+    file = serializers.FileField(label="文件")
+
+
+def expected_version(request):
+    value = request.headers.get("If-Match", "").strip('"W/ ')
+    if value:
+        if not value.isdigit():
+            raise serializers.ValidationError({"If-Match": "If-Match 应为记录的 row_version 数字"})
+        return int(value)
+    body = request.data.get("row_version") if hasattr(request.data, "get") else None
+    return int(body) if str(body or "").isdigit() else None
+
+
+@extend_schema_view(update=extend_schema(parameters=[IF_MATCH]), partial_update=extend_schema(parameters=[IF_MATCH]))
+class ApprovalDocumentViewSet(ScopedModelViewSet):
+    """批文（文号按 GB/T 9704 规范化，原文保留）。结果按调用者的数据范围过滤；范围外返回 404。"""
+
+    queryset = ApprovalDocument.objects.select_related("unit").prefetch_related("files")
+    serializer_class = ApprovalDocumentSerializer
+    filterset_class = ApprovalDocumentFilterSet
+
+    def _save(self, document, version=None):
+        try:
+            return services.save_document(document, expected_version=version)
+        except ValidationError as exc:
+            raise serializers.ValidationError(exc.message_dict)
+
+    @transaction.atomic
+    def perform_create(self, serializer):
+        serializer.instance = self._save(ApprovalDocument(**serializer.validated_data))
+
+    @transaction.atomic
+    def perform_update(self, serializer):
+        document = serializer.instance
+        for key, value in serializer.validated_data.items():
+            setattr(document, key, value)
+        self._save(document, expected_version(self.request))
+
+    @extend_schema(request={"multipart/form-data": UploadSerializer}, responses={201: DocumentFileSerializer},
+                   summary="上传批文文件（按字节保存并计算 SHA-256）")
+    @action(detail=True, methods=["post"], parser_classes=[parsers.MultiPartParser])
+    def upload(self, request, pk=None):
+        document = self.get_object()  # restricted with "change"
+        data = UploadSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            stored = services.attach_file(document, data.validated_data["file"], request.user)
+        except ValidationError as exc:
+            raise serializers.ValidationError({"file": exc.messages})
+        return Response(DocumentFileSerializer(stored).data, status=status.HTTP_201_CREATED)
+
+
+class DocumentFileViewSet(ScopedReadOnlyViewSet):
+    """批文文件（只读元数据；download 经数据范围检查后输出原文件）。"""
+
+    queryset = DocumentFile.objects.all()
+    serializer_class = DocumentFileSerializer
+    filterset_fields = ["document", "sha256"]
+
+    @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY}, summary="下载原文件")
+    @action(detail=True, methods=["get"])
+    def download(self, request, pk=None):
+        stored = self.get_object()
+        try:
+            handle = stored.file.open("rb")
+        except FileNotFoundError:
+            raise Http404
+        return FileResponse(handle, as_attachment=True, filename=stored.original_name,
+                            content_type=stored.content_type or "application/octet-stream")
