@@ -18,7 +18,7 @@ class AuditLogEntry(models.Model):
 
     timestamp = models.DateTimeField("时间", auto_now_add=True, db_index=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="用户", null=True, blank=True,
-                             on_delete=models.SET_NULL, related_name="+", db_constraint=False)
+                             on_delete=models.DO_NOTHING, related_name="+", db_constraint=False)
     username = models.CharField("用户名", max_length=150, blank=True)
     ip = models.GenericIPAddressField("IP地址", null=True, blank=True)
     request_id = models.CharField("请求编号", max_length=64, blank=True, db_index=True)

@@ -62,3 +62,16 @@ def test_api_writes_are_logged_as_the_token_user(demo, users):
     assert response.status_code == 200
     entry = AuditLogEntry.objects.filter(model="unit", object_id=str(unit.pk), action="update").first()
     assert entry.username == "luru" and entry.after["short_name"] == "财政局"
+
+
+def test_on_postgresql_the_database_itself_refuses_to_alter_the_log(demo):
+    from django.db import DatabaseError, connection, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("数据库级追加约束只在 PostgreSQL 上安装（SQLite 依靠模型层拒绝）")
+    entry = AuditLogEntry.objects.first()
+    with pytest.raises(DatabaseError), transaction.atomic():
+        AuditLogEntry.objects.filter(pk=entry.pk).update(username="tampered")
+    with pytest.raises(DatabaseError), transaction.atomic():
+        AuditLogEntry.objects.filter(pk=entry.pk).delete()
+    assert AuditLogEntry.objects.get(pk=entry.pk).username == entry.username
