@@ -1,0 +1,130 @@
+"""Read a published snapshot into the plain sections the public side shows, indexes and exports.
+
+The 三定 and 清单 parts come from `bianzhi.sanding.services.public_snapshot` and
+`bianzhi.lists.services.public_snapshot`; this module is the one place that knows their shapes, and it
+tolerates a missing section (the app had not provided one when the unit was published).
+"""
+
+
+def _first(d, *keys, default=""):
+    if not isinstance(d, dict):
+        return default
+    for key in keys:
+        value = d.get(key)
+        if value not in (None, ""):
+            return value
+    return default
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "；".join(_text(v) for v in value if _text(v))
+    if isinstance(value, dict):
+        return _text(_first(value, "text", "title", "name", "citation", "label"))
+    return str(value)
+
+
+def _list(value):
+    return value if isinstance(value, list) else []
+
+
+def sanding_current(snapshot: dict) -> dict:
+    sanding = snapshot.get("sanding") or {}
+    return sanding.get("current") or sanding
+
+
+def nature_text(snapshot: dict) -> str:
+    return _text(_first(sanding_current(snapshot), "nature_text", "nature", "statement"))
+
+
+def duties(snapshot: dict) -> list[dict]:
+    current = sanding_current(snapshot)
+    out = []
+    for i, d in enumerate(_list(_first(current, "duties", default=[])), start=1):
+        if isinstance(d, str):
+            d = {"text": d}
+        out.append({"position": _first(d, "position", "number", default=i), "text": _text(_first(d, "text", "content")),
+                    "kind": _text(_first(d, "kind_label", "kind")), "id": _first(d, "id", "duty_id", default=i)})
+    return out
+
+
+def internal_bodies(snapshot: dict) -> list[dict]:
+    """Internal bodies with their duty text: from the 三定 when published, else the registry's names."""
+    current = sanding_current(snapshot)
+    bodies = _list(_first(current, "internal_bodies", "bodies", default=[]))
+    if bodies:
+        return [{"id": _first(b, "id", "body_id", default=i), "name": _text(_first(b, "name")),
+                 "kind": _text(_first(b, "kind_label", "kind")), "duty_text": _text(_first(b, "duty_text", "duties")),
+                 "posts": _text(_first(b, "posts_note", "posts"))}
+                for i, b in enumerate(bodies, start=1)]
+    return [{"id": b.get("id"), "name": b.get("name", ""), "kind": b.get("kind_label", ""), "duty_text": "",
+             "posts": ""} for b in (snapshot.get("unit") or {}).get("internal_bodies", [])]
+
+
+def staffing(snapshot: dict) -> list[dict]:
+    current = sanding_current(snapshot)
+    rows = []
+    for line in _list(_first(current, "staffing", "staffing_lines", default=[])):
+        rows.append({"label": _text(_first(line, "label", "staffing_type_label", "type_label", "staffing_type")),
+                     "count": _first(line, "count", default=""), "note": _text(_first(line, "includes", "note"))})
+    for post in _list(_first(current, "head_posts", default=[])):
+        rows.append({"label": _text(_first(post, "title")), "count": _first(post, "count", default=""),
+                     "note": " ".join(x for x in (_text(_first(post, "rank")), _text(_first(post, "note"))) if x)})
+    for quota in _list(_first(current, "leadership_quotas", default=[])):
+        rows.append({"label": f"内设机构{_text(_first(quota, 'level_label', 'level'))}领导职数",
+                     "count": _first(quota, "count", default=""), "note": _text(_first(quota, "note"))})
+    return rows
+
+
+def history(snapshot: dict) -> list[dict]:
+    sanding = snapshot.get("sanding") or {}
+    out = []
+    for h in _list(_first(sanding, "history", "versions", default=[])):
+        doc = _first(h, "document", default={}) or {}
+        out.append({"date": _text(_first(h, "effective_date", "date")),
+                    "doc_number": _text(_first(doc, "doc_number", "number") if isinstance(doc, dict) else ""),
+                    "title": _text(_first(doc, "title") if isinstance(doc, dict) else doc),
+                    "issuing_organ": _text(_first(doc, "issuing_organ") if isinstance(doc, dict) else ""),
+                    "kind": _text(_first(h, "kind_label", "kind")),
+                    "summary": _text(_first(h, "summary", "changes"))})
+    return out
+
+
+def _lists(snapshot: dict) -> dict:
+    return snapshot.get("lists") or {}
+
+
+def power_items(snapshot: dict) -> list[dict]:
+    out = []
+    for i, p in enumerate(_list(_first(_lists(snapshot), "power_items", "powers", default=[])), start=1):
+        out.append({"id": _first(p, "id", default=i), "code": _text(_first(p, "code")),
+                    "name": _text(_first(p, "name", "title")),
+                    "category": _text(_first(p, "category_label", "category")),
+                    "subject": _text(_first(p, "target", "object", "subject", "implementing_object")),
+                    "basis": _text(_first(p, "basis", "legal_basis", "bases")),
+                    "level": _text(_first(p, "exercise_level_label", "exercise_level", "level")),
+                    "handler": _text(_first(p, "handling_body", "handler", "organ")),
+                    "duties": _text(_first(p, "duties", "duty_refs"))})
+    return out
+
+
+def responsibility_items(snapshot: dict) -> list[dict]:
+    out = []
+    for i, r in enumerate(_list(_first(_lists(snapshot), "responsibility_items", "responsibilities",
+                                       default=[])), start=1):
+        out.append({"id": _first(r, "id", default=i), "name": _text(_first(r, "name", "title")),
+                    "content": _text(_first(r, "content", "text")),
+                    "basis": _text(_first(r, "basis", "legal_basis")),
+                    "accountability": _text(_first(r, "accountability", "accountable_scope", "liability")),
+                    "power": _text(_first(r, "power_item_name", "power", "power_name"))})
+    return out
+
+
+def power_categories(snapshot: dict) -> list[str]:
+    seen = []
+    for p in power_items(snapshot):
+        if p["category"] and p["category"] not in seen:
+            seen.append(p["category"])
+    return seen
