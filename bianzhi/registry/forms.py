@@ -2,8 +2,9 @@ from django import forms
 
 from bianzhi.accounts.models import Role
 from bianzhi.accounts.scope import region_stem
+from bianzhi.documents.models import ApprovalDocument
 
-from .models import InternalBody, Plaque, Region, RelationType, Unit
+from .models import InternalBody, Plaque, Region, RelationType, Unit, UnitRelation
 
 
 class VersionedModelForm(forms.ModelForm):
@@ -27,7 +28,7 @@ class UnitForm(VersionedModelForm):
         fields = ["name", "short_name", "uscc", "uscc_legacy_reason", "org_code", "kind", "category", "rank",
                   "funding_form", "institution_class", "level", "region", "parent", "parent_relation",
                   "legal_representative", "address", "postcode", "contact_name", "contact_office_phone",
-                  "contact_mobile", "status", "established_on", "abolished_on", "sort_order", "note"]
+                  "contact_mobile", "status", "established_on", "abolished_on", "successors", "sort_order", "note"]
         widgets = {
             "established_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "abolished_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -46,6 +47,12 @@ class UnitForm(VersionedModelForm):
             parents = parents.exclude(tree_path__startswith=self.instance.tree_path)
         self.fields["parent"].queryset = parents
         self.fields["parent_relation"].queryset = RelationType.objects.filter(hierarchical=True)
+        successors = Unit.objects.restrict(user, "view").order_by("tree_path")
+        if self.instance.pk:
+            successors = successors.exclude(pk=self.instance.pk)
+        self.fields["successors"].queryset = successors
+        self.fields["successors"].required = False
+        self.fields["successors"].help_text = "单位撤销或合并时，选择承接其职责的单位"
         is_admin = user is not None and (user.is_superuser or user.role == Role.ADMIN)
         if not is_admin:
             self.fields["uscc_legacy_reason"].disabled = True
@@ -72,11 +79,38 @@ class InternalBodyForm(VersionedModelForm):
 class PlaqueForm(VersionedModelForm):
     class Meta:
         model = Plaque
-        fields = ["name", "kind", "internal_body", "start_date", "end_date"]
+        fields = ["name", "kind", "internal_body", "start_date", "start_document", "end_date", "end_document"]
         widgets = {"start_date": forms.DateInput(attrs={"type": "date"}),
                    "end_date": forms.DateInput(attrs={"type": "date"})}
 
-    def __init__(self, *args, unit=None, **kwargs):
+    def __init__(self, *args, unit=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["internal_body"].queryset = InternalBody.objects.filter(unit=unit)
         self.fields["internal_body"].required = False
+        documents = ApprovalDocument.objects.restrict(user, "view") if user is not None else ApprovalDocument.objects.none()
+        self.fields["start_document"].queryset = documents
+        self.fields["end_document"].queryset = documents
+
+
+class UnitRelationForm(VersionedModelForm):
+    """A dated, typed relation to a superior unit (e.g. 挂牌 relations, or history entered after the fact)."""
+
+    class Meta:
+        model = UnitRelation
+        fields = ["superior", "relation_type", "start_date", "end_date", "document", "note"]
+        widgets = {"start_date": forms.DateInput(attrs={"type": "date"}),
+                   "end_date": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, unit=None, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.unit = unit
+        self.fields["superior"].queryset = Unit.objects.restrict(user, "view").exclude(pk=unit.pk).order_by("tree_path")
+        self.fields["document"].queryset = ApprovalDocument.objects.restrict(user, "view")
+        self.fields["document"].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", "终止日期不能早于起始日期")
+        return cleaned

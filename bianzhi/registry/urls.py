@@ -16,4 +16,5 @@ urlpatterns = [
          name="internalbody-edit"),
     path("units/<int:unit_pk>/plaques/new/", views.PlaqueCreateView.as_view(), name="plaque-create"),
     path("units/<int:unit_pk>/plaques/<int:pk>/edit/", views.PlaqueUpdateView.as_view(), name="plaque-edit"),
+    path("units/<int:unit_pk>/relations/new/", views.UnitRelationCreateView.as_view(), name="relation-create"),
 ]

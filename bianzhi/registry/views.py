@@ -1,7 +1,6 @@
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404, redirect
+from django.db.models import Count
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView
 
@@ -11,8 +10,8 @@ from bianzhi.core.views import ScopedQuerysetMixin, VersionedFormMixin
 
 from . import services
 from .filtersets import UnitFilterSet
-from .forms import InternalBodyForm, PlaqueForm, UnitForm
-from .models import InternalBody, Plaque, Region, Unit
+from .forms import InternalBodyForm, PlaqueForm, UnitForm, UnitRelationForm
+from .models import InternalBody, Plaque, Region, Unit, UnitRelation
 
 
 def unit_links(unit):
@@ -207,17 +206,26 @@ class PlaqueCreateView(UnitChildMixin, CreateView):
     template_name = "registry/child_form.html"
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "unit": self.unit}
+        return {**super().get_form_kwargs(), "unit": self.unit, "user": self.request.user}
 
 
 class PlaqueUpdateView(PlaqueCreateView, UpdateView):
     pass
 
 
-def unit_search_redirect(request):
-    q = request.GET.get("q", "")
-    return redirect(f"{reverse('registry:unit-list')}?q={q}")
+class UnitRelationCreateView(UnitChildMixin, CreateView):
+    model = UnitRelation
+    form_class = UnitRelationForm
+    template_name = "registry/child_form.html"
 
+    def get_base_queryset(self):
+        return UnitRelation.objects.filter(subordinate_id=self.kwargs["unit_pk"])
 
-__all__ = ["HomeView", "RegionDetailView", "UnitListView", "UnitDetailView", "UnitCreateView", "UnitUpdateView",
-           "InternalBodyCreateView", "InternalBodyUpdateView", "PlaqueCreateView", "PlaqueUpdateView", "messages", "Q"]
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "unit": self.unit, "user": self.request.user}
+
+    def save_form(self, form):
+        relation = form.save(commit=False)
+        relation.subordinate = self.unit
+        relation.save()
+        return relation
