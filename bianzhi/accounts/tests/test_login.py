@@ -82,3 +82,17 @@ def test_strong_password_is_accepted(db):
 
 def test_no_accounts_and_no_default_passwords_exist_without_the_demo(db):
     assert User.objects.count() == 0
+
+
+def test_an_old_password_must_be_changed_before_working(users, client_for, settings):
+    from django.utils import timezone
+
+    settings.PASSWORD_MAX_AGE_DAYS = 90
+    User.objects.filter(username="luru").update(password_changed_at=timezone.now() - timezone.timedelta(days=91))
+    client = client_for("luru")
+    response = client.get("/manage/units/")
+    assert response.status_code == 302 and response["Location"] == "/accounts/password/"
+    response = client.post("/accounts/password/", {"old_password": DEMO_PASSWORD, "new_password1": "Youjiang-2026!",
+                                                    "new_password2": "Youjiang-2026!"})
+    assert response.status_code == 302
+    assert client.get("/manage/units/").status_code == 200
