@@ -1,0 +1,211 @@
+"""Reading the spreadsheets departments send: .xlsx (openpyxl, read-only, streaming) and .csv (UTF-8 or GBK).
+
+`open_table(path, kind)` finds the sheet and the header row and returns a `Table` whose `rows()` yields
+(row_number, values) for non-empty data rows. Problems that make the whole file unusable raise
+`TableError` with a Chinese message naming the sheet, row, column and value.
+"""
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.utils.exceptions import InvalidFileException
+
+from bianzhi.core.text import nfkc
+
+from .columns import SHEET_NAMES, header_index
+
+HEADER_SEARCH_ROWS = 10
+_MERGE_RE = re.compile(rb'<mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"')
+
+
+class TableError(Exception):
+    """The file cannot be read as a list at all (nothing is imported)."""
+
+
+def col_letter(pos: int) -> str:
+    return get_column_letter(pos + 1)
+
+
+@dataclass
+class Table:
+    fmt: str  # "xlsx" | "csv"
+    sheet_name: str
+    header_row: int
+    headers: list[str]
+    total_rows: int = 0  # an estimate for the progress bar (the sheet's dimension)
+    _rows: object = None
+    _close: object = None
+    merged_data_columns: set = field(default_factory=set)
+
+    def rows(self) -> Iterator[tuple[int, tuple]]:
+        """(spreadsheet row number, values) for every data row that has at least one non-empty cell."""
+        width = len(self.headers)
+        for number, values in self._rows:
+            if not values:
+                continue
+            if len(values) > width:
+                values = values[:width]
+            for v in values:
+                if v is not None and v != "":
+                    if not isinstance(v, str) or v.strip():
+                        break
+            else:
+                continue
+            yield number, values
+
+    def close(self):
+        if self._close:
+            self._close()
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _find_header(candidate_rows, kind: str):
+    """The first of the top rows that names at least two template columns (titles above it are skipped)."""
+    index = header_index(kind)
+    for number, values in candidate_rows:
+        texts = [nfkc(_cell_text(v)) for v in values]
+        known = sum(1 for t in texts if t and t.replace(" ", "") in index)
+        if known >= 2:
+            return number, texts
+    return None, None
+
+
+def _check_header(sheet: str, number: int, texts: list[str]) -> list[str]:
+    while texts and not texts[-1]:
+        texts.pop()
+    for pos, text in enumerate(texts):
+        if not text:
+            raise TableError(
+                f"工作表“{sheet}”第{number}行（表头）第{col_letter(pos)}列为空：表头可能含合并单元格或空白列名。"
+                f"请取消合并，每列填写一个列名后再导入。")
+    seen = {}
+    for pos, text in enumerate(texts):
+        if text in seen:
+            raise TableError(f"工作表“{sheet}”第{number}行（表头）第{col_letter(seen[text])}列和第{col_letter(pos)}列"
+                             f"列名相同（“{text}”），请修改其中一列的列名。")
+        seen[text] = pos
+    return texts
+
+
+def _merged_ranges(ws) -> list[tuple[int, int, int, int]]:
+    """Merged ranges of a read-only sheet, read from the sheet XML (read-only mode does not parse them)."""
+    ranges = []
+    try:
+        with ws._get_source() as src:
+            tail = b""
+            while True:
+                chunk = src.read(1 << 20)
+                if not chunk:
+                    break
+                data = tail + chunk
+                for m in _MERGE_RE.finditer(data):
+                    ranges.append(range_boundaries(m.group(1).decode()))
+                tail = data[-200:]
+    except (KeyError, AttributeError, OSError):
+        return []
+    return list(dict.fromkeys(ranges))
+
+
+def open_xlsx(path, kind: str) -> Table:
+    try:
+        wb = load_workbook(path, read_only=True, data_only=False)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError) as exc:
+        raise TableError(f"文件无法作为 Excel 工作簿（.xlsx）打开，可能已损坏或不是 xlsx 格式"
+                         f"（.xls 请在 Excel 中另存为 .xlsx）：{type(exc).__name__}") from exc
+    except Exception as exc:  # openpyxl raises many kinds of errors on malformed XML
+        raise TableError(f"文件无法作为 Excel 工作簿（.xlsx）打开，内容已损坏：{type(exc).__name__}") from exc
+    try:
+        wanted = SHEET_NAMES[kind]
+        names = wb.sheetnames
+        order = ([wanted] if wanted in names else []) + [n for n in names if n != wanted]
+        for name in order:
+            ws = wb[name]
+            if getattr(ws, "sheet_state", "visible") != "visible" and name != wanted:
+                continue
+            top = []
+            for number, values in enumerate(ws.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True), 1):
+                top.append((number, values))
+            header_row, texts = _find_header(top, kind)
+            if header_row is None:
+                continue
+            for min_col, min_row, max_col, max_row in _merged_ranges(ws):
+                if min_row <= header_row <= max_row and (max_col > min_col or max_row > min_row):
+                    ref = f"{get_column_letter(min_col)}{min_row}:{get_column_letter(max_col)}{max_row}"
+                    raise TableError(f"工作表“{name}”的表头（第{header_row}行）含合并单元格 {ref}"
+                                     f"（“{texts[min_col - 1] if min_col - 1 < len(texts) else ''}”）。"
+                                     f"请取消合并，每列填写一个列名后再导入。")
+            headers = _check_header(name, header_row, texts)
+            rows = (
+                (number, values)
+                for number, values in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True),
+                                                header_row + 1)
+            )
+            total = max((ws.max_row or 0) - header_row, 0)
+            return Table("xlsx", name, header_row, headers, total, rows, wb.close)
+        raise TableError(
+            f"在工作簿中没有找到{SHEET_NAMES[kind]}的表头（已查看工作表：{'、'.join(names)}，每个表的前"
+            f"{HEADER_SEARCH_ROWS}行）。请使用“{SHEET_NAMES[kind]}”工作表或下载模板对照列名。")
+    except TableError:
+        wb.close()
+        raise
+
+
+def _decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        bad = raw[exc.start: exc.start + 4].hex(" ")
+        raise TableError(f"CSV 文件第{line}行含无法识别的字符（字节 {bad}）：文件既不是 UTF-8 也不是 GBK 编码。"
+                         f"请在 Excel 中另存为“CSV UTF-8”后再导入。")
+
+
+def open_csv(path, kind: str) -> Table:
+    with open(path, "rb") as fh:
+        raw = fh.read()
+    text = _decode(raw)
+    lines = text.splitlines(keepends=True)
+    skip = 0
+    while skip < len(lines) and lines[skip].lstrip().startswith("#"):
+        skip += 1  # provenance comments above the header
+    try:
+        reader = csv.reader(io.StringIO("".join(lines[skip:])))
+        parsed = []
+        for values in reader:
+            parsed.append(values)
+    except csv.Error as exc:
+        raise TableError(f"CSV 文件格式错误（第{skip + reader.line_num}行）：{exc}")
+    numbered = [(skip + i + 1, tuple(v)) for i, v in enumerate(parsed)]
+    header_row, texts = _find_header(numbered[:HEADER_SEARCH_ROWS], kind)
+    if header_row is None:
+        first = "，".join(numbered[0][1]) if numbered else ""
+        raise TableError(f"CSV 文件的前{HEADER_SEARCH_ROWS}行中没有找到{SHEET_NAMES[kind]}的表头"
+                         f"（第一行为“{first[:80]}”）。请下载模板对照列名。")
+    headers = _check_header("CSV", header_row, texts)
+    data = [(n, tuple(v or None for v in values)) for n, values in numbered if n > header_row]
+    return Table("csv", "CSV", header_row, headers, len(data), iter(data))
+
+
+def open_table(path, kind: str, filename: str = "") -> Table:
+    name = (filename or str(path)).lower()
+    if name.endswith(".csv"):
+        return open_csv(path, kind)
+    if name.endswith(".xls"):
+        raise TableError("不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再导入。")
+    return open_xlsx(path, kind)
