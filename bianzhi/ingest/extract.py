@@ -1,0 +1,437 @@
+"""File → text: .docx (with tables), PDF text layer, scanned PDF/images through tesseract OCR, plain
+text, legacy .doc through LibreOffice when it is installed.
+
+The result keeps two texts: `original` (what the file says, one paragraph per line, for display) and
+`text` (NFKC-normalised, spaces between Chinese characters removed, for parsing), with `offsets`
+mapping every character of `text` back to its position in `original` so that a parsed value's span
+can be highlighted in the original.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import tempfile
+import time
+import unicodedata
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class ExtractionError(Exception):
+    """The file cannot be read; the message is Chinese and tells the user what to do."""
+
+
+MSG_NO_TESSERACT = ("无法识别扫描件：本机未安装 tesseract 文字识别程序（需要软件包 tesseract-ocr 和 "
+                    "tesseract-ocr-chi-sim）。请上传 Word 文件或带文字层的 PDF，或请管理员安装后重试。")
+MSG_NO_CHI_SIM = ("无法识别扫描件：tesseract 缺少简体中文语言包（tesseract-ocr-chi-sim）。"
+                  "请上传 Word 文件或带文字层的 PDF，或请管理员安装后重试。")
+MSG_NO_PDFTOPPM = ("无法识别扫描的 PDF：本机未安装 pdftoppm（软件包 poppler-utils）。"
+                   "请上传 Word 文件或带文字层的 PDF，或请管理员安装后重试。")
+MSG_NO_SOFFICE = ("无法读取旧版 Word（.doc）文件：本机未安装 LibreOffice（soffice）。"
+                  "请用 Word 或 WPS 另存为 .docx 或 PDF 后上传，或请管理员安装 LibreOffice 后重试。")
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp"}
+# A page with fewer recognisable characters than this in its text layer is treated as a scan.
+MIN_TEXT_CHARS_PER_PAGE = 20
+OCR_DPI = 200
+
+
+@dataclass
+class Extracted:
+    original: str
+    text: str
+    offsets: list[int]
+    method: str  # docx | pdf-text | pdf-ocr | image-ocr | text | doc
+    pages: int = 1
+    seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span in `original` covering text[start:end]."""
+        if not self.offsets or start >= len(self.offsets):
+            return (len(self.original), len(self.original))
+        end = max(start + 1, min(end, len(self.offsets)))
+        return (self.offsets[start], self.offsets[end - 1] + 1)
+
+
+# ------------------------------------------------------------------ normalisation with an offset map
+def _is_cjk(ch: str) -> bool:
+    if not ch:
+        return False
+    code = ord(ch)
+    return (0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x3000 <= code <= 0x303F
+            or 0xFF00 <= code <= 0xFFEF or 0x2018 <= code <= 0x201F)
+
+
+_CJK_PUNCT_HALF = set(",.:;()!?、，。：；（）“”《》〔〕【】")
+
+
+def normalize_with_map(original: str) -> tuple[str, list[int]]:
+    """NFKC character by character, recording for each output character its source index; then
+    remove white space between Chinese characters (OCR and justified text put spaces there), collapse
+    other runs of spaces, and trim each line."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(original):
+        if ch == "\r":
+            continue
+        norm = unicodedata.normalize("NFKC", ch)
+        if ch in "\t\u3000\xa0":
+            norm = " "
+        for out in norm:
+            chars.append(out)
+            offsets.append(i)
+    out_chars: list[str] = []
+    out_offsets: list[int] = []
+    n = len(chars)
+    i = 0
+    while i < n:
+        ch = chars[i]
+        if ch == " ":
+            j = i
+            while j < n and chars[j] == " ":
+                j += 1
+            prev = out_chars[-1] if out_chars else "\n"
+            nxt = chars[j] if j < n else "\n"
+            drop = (prev == "\n" or nxt == "\n"
+                    or (_is_cjk(prev) or prev in _CJK_PUNCT_HALF) and (_is_cjk(nxt) or nxt in _CJK_PUNCT_HALF)
+                    or (_is_cjk(prev) and nxt.isdigit()) or (prev.isdigit() and _is_cjk(nxt)))
+            if not drop:
+                out_chars.append(" ")
+                out_offsets.append(offsets[i])
+            i = j
+            continue
+        out_chars.append(ch)
+        out_offsets.append(offsets[i])
+        i += 1
+    return "".join(out_chars), out_offsets
+
+
+def from_text(original: str, method: str = "text", pages: int = 1) -> Extracted:
+    original = original.replace("\r\n", "\n").replace("\r", "\n")
+    text, offsets = normalize_with_map(original)
+    return Extracted(original=original, text=text, offsets=offsets, method=method, pages=pages)
+
+
+# ------------------------------------------------------------------ paragraph reconstruction
+_PAGE_NUMBER_RE = re.compile(r"^[\s\-—–－·]*(第\s*)?\d{1,3}\s*(页)?[\s\-—–－·]*(/\s*\d+\s*页?)?$")
+
+
+@dataclass
+class Line:
+    x0: float
+    x1: float
+    text: str
+    height: float = 0.0
+
+
+def join_lines(pages: list[list[Line]]) -> str:
+    """Rebuild paragraphs from visual lines: a line continues the previous paragraph when the
+    previous line ran to the right margin and this line is not indented. Page-number lines go."""
+    paragraphs: list[str] = []
+    open_paragraph = False
+    for lines in pages:
+        lines = [ln for ln in lines if ln.text.strip() and not _PAGE_NUMBER_RE.match(ln.text.strip())]
+        if not lines:
+            continue
+        widths = [(ln.x1 - ln.x0) / max(1, len(ln.text.strip())) for ln in lines if len(ln.text.strip()) > 4]
+        cw = statistics.median(widths) if widths else 10.0
+        # margins from the bulk of the lines, not the extremes (OCR specks and stray marks)
+        x0s = sorted(ln.x0 for ln in lines)
+        x1s = sorted(ln.x1 for ln in lines)
+        left = x0s[len(x0s) // 5]
+        right = x1s[len(x1s) // 2] if len(x1s) > 2 else x1s[-1]
+        prev_height, prev_len = 0.0, 0
+        for ln in lines:
+            text = ln.text.strip()
+            indented = ln.x0 > left + 1.2 * cw
+            # a change of type size (title → body) also starts a paragraph
+            resized = bool(ln.height and prev_height and prev_len >= 8 and len(text) >= 6
+                           and abs(ln.height - prev_height) > 0.12 * max(ln.height, prev_height))
+            prev_height, prev_len = ln.height, len(text)
+            if open_paragraph and not indented and not resized and paragraphs:
+                paragraphs[-1] += text
+            else:
+                paragraphs.append(text)
+            open_paragraph = ln.x1 >= right - 1.5 * cw and not text.endswith(("。", ":", "：", "；"))
+        # a paragraph running to the bottom right may continue on the next page: keep it open
+    return "\n".join(paragraphs)
+
+
+# ------------------------------------------------------------------ formats
+def _docx_text(data: bytes) -> str:
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises various errors for a broken package
+        raise ExtractionError(f"无法读取 Word 文件：文件已损坏或不是 .docx 格式（{type(exc).__name__}）") from exc
+    lines: list[str] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(child, document).text)
+        elif tag == "tbl":
+            table = Table(child, document)
+            for row in table.rows:
+                cells: list[str] = []
+                for cell in row.cells:
+                    value = cell.text.strip().replace("\n", " ")
+                    if not cells or cells[-1] != value:  # merged cells repeat
+                        cells.append(value)
+                lines.append("\t".join(cells))
+    return "\n".join(lines)
+
+
+def _pdf_pages_lines(data: bytes) -> list[list[Line]]:
+    import pdfplumber
+
+    pages: list[list[Line]] = []
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for page in pdf.pages:
+                lines = [Line(ln["x0"], ln["x1"], ln["text"], ln["bottom"] - ln["top"])
+                         for ln in page.extract_text_lines(return_chars=False)]
+                pages.append(lines)
+    except Exception as exc:
+        raise ExtractionError(f"无法读取 PDF 文件：文件已损坏、加密或不是 PDF（{type(exc).__name__}）") from exc
+    return pages
+
+
+def _meaningful(text: str) -> int:
+    return sum(1 for ch in text if _is_cjk(ch) or ch.isalnum())
+
+
+def tesseract_available() -> bool:
+    return shutil.which("tesseract") is not None
+
+
+def _ocr_env() -> dict:
+    env = dict(os.environ)
+    env["OMP_THREAD_LIMIT"] = "1"
+    return env
+
+
+def _check_tesseract():
+    if not tesseract_available():
+        raise ExtractionError(MSG_NO_TESSERACT)
+    try:
+        out = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30, env=_ocr_env())
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise ExtractionError(MSG_NO_TESSERACT) from exc
+    if "chi_sim" not in (out.stdout + out.stderr).split():
+        raise ExtractionError(MSG_NO_CHI_SIM)
+
+
+_OCR_SPACE_RE = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
+_OCR_FIXES = [
+    (re.compile(r"(?<=[\u4e00-\u9fff])\s*[Il|]\s*(?=名)"), "1"),          # 局长 I 名 → 局长1名
+    (re.compile(r"《([^《》()]{0,30})\)"), r"(\1)"),                         # 县《市、区) → 县(市、区)
+    (re.compile(r"^[”“\"'‘’|丨]+\s*"), ""),                      # a stray quote or bar before the text
+    (re.compile(r"\s*[|丨]+$"), ""),                            # … or a bar after it (page edge)
+    (re.compile(r"^(第[一二三四五六七八九十百]+条)\s*[”“\"'‘’]"), r"\1 "),  # the ideographic space after 第X条
+    (re.compile(r"[〈＜<]"), "("),
+    (re.compile(r"[〉＞>]"), ")"),
+    (re.compile(r"^[《〈<{【\[]\s*(?=[一二三四五六七八九十]{1,3}\s*\))"), "("),  # 《四) → (四)
+    (re.compile(r"^\(\s*[-—一]\s*\)"), "(一)"),
+    (re.compile(r"^\(\s*=\s*\)"), "(二)"),
+]
+
+
+def clean_ocr_line(text: str) -> str:
+    """Undo tesseract's usual slips on official documents (stray quotes for the ideographic space
+    after 第X条, bars at the page edge, angle brackets for parentheses)."""
+    text = _OCR_SPACE_RE.sub("", text.strip())
+    for pattern, repl in _OCR_FIXES:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def _ocr_image(path: str) -> list[Line]:
+    """OCR one image with tesseract (chi_sim); lines with their left/right edges from the TSV output."""
+    try:
+        proc = subprocess.run(["tesseract", path, "stdout", "-l", "chi_sim", "--psm", "6", "tsv"],
+                              capture_output=True, timeout=120, env=_ocr_env())
+    except FileNotFoundError as exc:
+        raise ExtractionError(MSG_NO_TESSERACT) from exc
+    except subprocess.TimeoutExpired as exc:
+        raise ExtractionError("文字识别超时：扫描件过大或不清晰，请上传清晰的扫描件或 Word 文件") from exc
+    if proc.returncode != 0:
+        message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise ExtractionError("文字识别失败：" + (message[-1] if message else "tesseract 返回错误"))
+    rows = csv.DictReader(io.StringIO(proc.stdout.decode("utf-8", "replace")), delimiter="\t", quoting=csv.QUOTE_NONE)
+    grouped: dict[tuple, list[dict]] = {}
+    for row in rows:
+        if row.get("level") != "5" or not (row.get("text") or "").strip():
+            continue
+        key = (int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))
+        grouped.setdefault(key, []).append(row)
+    lines = []
+    for key in sorted(grouped):
+        words = grouped[key]
+        x0 = min(int(w["left"]) for w in words)
+        x1 = max(int(w["left"]) + int(w["width"]) for w in words)
+        heights = sorted(int(w["height"]) for w in words)
+        height = heights[len(heights) // 2]
+        text = clean_ocr_line(" ".join(w["text"] for w in words))
+        if text:
+            lines.append(Line(x0, x1, text, height))
+    return lines
+
+
+def _ocr_pdf(data: bytes) -> tuple[list[list[Line]], int]:
+    _check_tesseract()
+    if shutil.which("pdftoppm") is None:
+        raise ExtractionError(MSG_NO_PDFTOPPM)
+    with tempfile.TemporaryDirectory(prefix="bz-ocr-") as tmp:
+        pdf_path = Path(tmp) / "in.pdf"
+        pdf_path.write_bytes(data)
+        images = _scan_images(pdf_path, Path(tmp))
+        if images is None:
+            proc = subprocess.run(["pdftoppm", "-r", str(OCR_DPI), "-gray", "-png", str(pdf_path), str(Path(tmp) / "p")],
+                                  capture_output=True, timeout=300)
+            if proc.returncode != 0:
+                raise ExtractionError("无法把 PDF 转为图片进行文字识别：" + proc.stderr.decode("utf-8", "replace").strip()[:200])
+            images = sorted(Path(tmp).glob("p-*.png"))
+        workers = max(1, min(len(images), os.cpu_count() or 1, 4))
+        with ThreadPoolExecutor(max_workers=workers) as pool:  # one tesseract process per page, in parallel
+            pages = list(pool.map(lambda img: _ocr_image(str(img)), images))
+        return pages, len(images)
+
+
+def _scan_images(pdf_path: Path, tmp: Path):
+    """A scanner's PDF holds one image per page: take the images as they are (no re-rendering) when
+    each page has exactly one image of at least 150 dpi; otherwise None (render with pdftoppm)."""
+    if shutil.which("pdfimages") is None:
+        return None
+    listing = subprocess.run(["pdfimages", "-list", str(pdf_path)], capture_output=True, text=True, timeout=60)
+    if listing.returncode != 0:
+        return None
+    rows = [ln.split() for ln in listing.stdout.splitlines()[2:] if ln.strip()]
+    per_page: dict[str, int] = {}
+    for row in rows:
+        if len(row) < 14 or row[2] != "image":
+            return None
+        per_page[row[0]] = per_page.get(row[0], 0) + 1
+        try:
+            if int(row[12]) < 150:
+                return None
+        except ValueError:
+            return None
+    if not per_page or any(n != 1 for n in per_page.values()):
+        return None
+    proc = subprocess.run(["pdfimages", "-png", str(pdf_path), str(tmp / "img")], capture_output=True, timeout=120)
+    if proc.returncode != 0:
+        return None
+    images = sorted(tmp.glob("img-*.png"))
+    return images if len(images) == len(per_page) else None
+
+
+def _soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def _doc_to_docx(data: bytes) -> bytes:
+    binary = _soffice()
+    if binary is None:
+        raise ExtractionError(MSG_NO_SOFFICE)
+    with tempfile.TemporaryDirectory(prefix="bz-doc-") as tmp:
+        src = Path(tmp) / "in.doc"
+        src.write_bytes(data)
+        profile = Path(tmp) / "profile"
+        proc = subprocess.run([binary, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "docx",
+                               "--outdir", tmp, str(src)], capture_output=True, timeout=180)
+        out = Path(tmp) / "in.docx"
+        if proc.returncode != 0 or not out.exists():
+            raise ExtractionError("LibreOffice 无法转换该 .doc 文件，请另存为 .docx 或 PDF 后上传")
+        return out.read_bytes()
+
+
+def _decode_text(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ExtractionError("无法读取文本文件：编码不是 UTF-8 或 GB18030")
+
+
+def _kind(name: str, data: bytes) -> str:
+    suffix = Path(name).suffix.lower()
+    if data[:5] == b"%PDF-":
+        return "pdf"
+    if data[:4] == b"PK\x03\x04":
+        return "docx"
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        return "doc"
+    if suffix in IMAGE_SUFFIXES or data[:8] == b"\x89PNG\r\n\x1a\n" or data[:3] == b"\xff\xd8\xff" or data[:4] in (b"II*\x00", b"MM\x00*"):
+        return "image"
+    if suffix in {".pdf", ".docx", ".doc"}:
+        return suffix[1:]
+    return "text"
+
+
+SUPPORTED = "Word（.docx/.doc）、PDF（含扫描件）、图片（PNG/JPG/TIFF）或纯文本（.txt）"
+
+
+def extract_bytes(data: bytes, name: str = "") -> Extracted:
+    """Extract the text of an uploaded file. Raises ExtractionError with a Chinese message."""
+    started = time.perf_counter()
+    if not data:
+        raise ExtractionError("文件为空")
+    kind = _kind(name, data)
+    suffix = Path(name).suffix.lower()
+    if kind == "text" and suffix and suffix not in TEXT_SUFFIXES:
+        raise ExtractionError(f"不支持的文件类型“{suffix}”：请上传{SUPPORTED}")
+    pages = 1
+    warnings: list[str] = []
+    if kind == "docx":
+        original, method = _docx_text(data), "docx"
+    elif kind == "doc":
+        original, method = _docx_text(_doc_to_docx(data)), "doc"
+    elif kind == "pdf":
+        page_lines = _pdf_pages_lines(data)
+        pages = len(page_lines)
+        layer = sum(_meaningful(ln.text) for lines in page_lines for ln in lines)
+        if pages and layer >= MIN_TEXT_CHARS_PER_PAGE * pages:
+            original, method = join_lines(page_lines), "pdf-text"
+        else:
+            ocr_pages, pages = _ocr_pdf(data)
+            original, method = join_lines(ocr_pages), "pdf-ocr"
+            warnings.append("此 PDF 没有文字层，内容由文字识别（OCR）得到，请逐项核对")
+    elif kind == "image":
+        _check_tesseract()
+        with tempfile.TemporaryDirectory(prefix="bz-ocr-") as tmp:
+            path = Path(tmp) / ("in" + (suffix if suffix in IMAGE_SUFFIXES else ".png"))
+            path.write_bytes(data)
+            original, method = join_lines([_ocr_image(str(path))]), "image-ocr"
+        warnings.append("图片内容由文字识别（OCR）得到，请逐项核对")
+    else:
+        original, method = _decode_text(data), "text"
+    result = from_text(original, method=method, pages=pages)
+    result.warnings = warnings
+    if not result.text.strip():
+        raise ExtractionError("文件中没有识别出任何文字：请确认文件内容，扫描件请确保清晰")
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def extract_file(path: str | os.PathLike) -> Extracted:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise ExtractionError(f"文件不存在：{path}") from exc
+    except OSError as exc:
+        raise ExtractionError(f"无法打开文件：{path}（{exc.strerror}）") from exc
+    return extract_bytes(data, path.name)

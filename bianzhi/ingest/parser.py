@@ -1,0 +1,621 @@
+"""Text of a 三定规定 or a 调整通知 → structured draft, every value with its source span.
+
+Works on NFKC-normalised text (see extract.normalize_with_map: full-width punctuation is half-width,
+spaces between Chinese characters are gone). Layouts handled (DOMAIN.md §2):
+- old style: 一、职能调整 二、主要职责 三、内设机构 四、人员编制 五、其他事项;
+- 2018 style: 第一条 basis, 第二条 nature/rank/plaques, 第三条 duties, …;
+- post-2019: a new 第三条 (“本规定确定的…是…基本依据”) pushes duties to 第四条;
+- county level (正科级 departments, 股 bodies, 股级领导职数) in either article style;
+- 调整通知: change operations and the totals stated after the change (“调整后，…”).
+
+Articles are classified by what they say, not by their number, so the numbering era does not matter.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bianzhi.core.docnumber import DocNumberError, parse_docnumber
+
+from .numerals import NUM, to_int
+
+CN_INDEX = r"[一二三四五六七八九十百零〇两]+"
+KEYS = ("title", "doc_number", "unit", "nature", "rank", "plaques", "duties", "internal_bodies", "staffing",
+        "posts", "internal_leadership", "changes", "totals_after")
+
+RANK = r"(?:正|副)?(?:国|部|省部|厅|司局|局|地厅|处|县处|科|乡科|股)级"
+RANK_RE = re.compile(RANK)
+STAFF_TYPE = (r"(?:机关)?(?:行政|事业|政法专项|工勤人员|工勤|机关工勤人员|后勤服务人员|参照公务员法管理事业|参公事业|"
+              r"全额拨款事业|差额拨款事业|自收自支事业|公益一类事业|公益二类事业|专项)编制(?:\(\x00{1,20}\))?")
+STAFF_RE = re.compile(r"(?P<type>" + STAFF_TYPE + r")\s*(?:为|共|核定为|核定|总数为)?\s*(?P<n>" + NUM + r")\s*名")
+LEAD_LEVEL_RE = re.compile(r"(?P<level>" + RANK + r")(?:领导)?(?:职数)?(?:为|共)?\s*(?P<n>" + NUM + r")\s*名")
+POST_SUFFIX = (r"(?:局长|厅长|部长|署长|主任|书记|主席|会长|院长|馆长|校长|所长|站长|队长|团长|行长|组长|秘书长|社长|"
+               r"总工程师|总经济师|总会计师|总规划师|总督学|督学|总师|总监|巡视员|调研员|专员|委员|审计长)")
+POST_CLAUSE_RE = re.compile(r"^(?:设|核定|配备|另设|另|其中|领导职数为?|[\u4e00-\u9fff]{0,6}领导职数(?:为)?)?"
+                            r"(?P<title>(?:副|常务副|专职副)?[\u4e00-\u9fff]{0,10}?" + POST_SUFFIX + r")\s*"
+                            r"(?P<n>" + NUM + r")\s*名\s*(?P<paren>\(\x00*\))?\s*$")
+BODY_SUFFIX = r"(?:党委|党组|纪委|工委|办公室|办|处|科|股|室|司|局|中心|部|组|队|站|所|委员会)"
+UNNUMBERED_BODY_RE = re.compile(r"^(?P<name>(?!负责|承担|根据|设|协助|办理|组织|拟订|指导|其他|本)[\u4e00-\u9fff]{1,18}?"
+                                + BODY_SUFFIX + r")(?:[。.]\s*(?P<rest>.*)|\s*$)")
+ITEM_RE = re.compile(r"^\s*\((?P<idx>" + CN_INDEX + r")\)\s*")
+# OCR garbles item numbers ((人八) for (八), 4X) for (七)); accepted only after a clean item in the same list
+FUZZY_ITEM_RE = re.compile(r"^\s*[(《〈{【\[]?\s*(?!\d+\))[^\s()。,]{1,3}\s*\)\s*(?=[\u4e00-\u9fff])")
+ARTICLE_RE = re.compile(r"^\s*第(?P<idx>" + CN_INDEX + r")条\s*")
+CHAPTER_RE = re.compile(r"^\s*(?P<idx>" + CN_INDEX + r")、\s*(?P<head>[^。]{0,24})$")
+SUBITEM_RE = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|\(\d{1,2}\)|[①-⑳])")
+DOCNUMBER_LINE_RE = re.compile(r"^\s*(?P<dn>[\u4e00-\u9fffA-Za-z]{1,16}\s*[〔\[【(［]\s*\d{4}\s*[〕\]】)］]\s*第?\s*\d{1,6}\s*[号號])"
+                               r"\s*(?:签发人.*)?$")
+NATURE_RE = re.compile(r"(?P<unit>[\u4e00-\u9fff()“”]{2,40}?)(?:是|为)(?P<nature>[^,。;:是]{2,60}?)\s*,\s*"
+                       r"(?:机构规格)?(?:为|规格为|属)(?P<rank>" + RANK + r")")
+PLAQUE_RE = re.compile(r"(?:加挂|对外保留|同时挂|挂)(?P<names>[^,。;:]{2,80}?)牌子")
+TITLE_END_RE = re.compile(r"(?:规定|通知|批复|决定|方案|意见|函)$")
+HEADER_SKIP_RE = re.compile(r"(?:文件|签发人.*|机密|秘密|特急|加急|平急|^\d{6,}$|^[\u4e00-\u9fff]{0,4}办发电|^\s*$)$")
+
+
+@dataclass
+class Segment:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class ParseResult:
+    data: dict
+    spans: list[tuple[str, int, int]] = field(default_factory=list)
+    kind: str = "sanding"  # sanding | adjustment
+    layout: str = ""       # old | 2018 | 2019 | notice | unknown
+
+    def span_of(self, path: str):
+        for p, s, e in self.spans:
+            if p == path:
+                return (s, e)
+        return None
+
+
+def empty_result() -> dict:
+    return {"title": None, "doc_number": None, "unit": None, "nature": None, "rank": None, "plaques": [],
+            "duties": [], "internal_bodies": [], "staffing": [], "posts": [], "internal_leadership": [],
+            "changes": [], "totals_after": {"internal_bodies": None, "staffing": [], "leadership": []}}
+
+
+# ------------------------------------------------------------------ helpers
+def _lines(text: str) -> list[Segment]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        start = pos
+        pos += len(raw) + 1
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        out.append(Segment(start + lead, start + lead + len(stripped), stripped))
+    return out
+
+
+def _mask_parens(text: str) -> str:
+    """Replace what is inside (…) by NUL characters (same length), so top-level patterns skip it."""
+    out, depth = [], 0
+    for ch in text:
+        if ch == "(":
+            out.append(ch if depth == 0 else "\x00")
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            out.append(ch if depth == 0 else "\x00")
+        else:
+            out.append("\x00" if depth else ch)
+    return "".join(out)
+
+
+def _join_item(parts: list[str]) -> str:
+    text = parts[0] if parts else ""
+    for part in parts[1:]:
+        text += ("\n" if SUBITEM_RE.match(part) else "") + part
+    return text.strip()
+
+
+_REGION_PREFIX_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?(?:自治区|省|自治州|市|自治县|县|区|旗))+")
+
+
+def _unit_core(name: str | None) -> str:
+    if not name:
+        return ""
+    core = re.sub(r"^(?:中共|中国共产党)", "", name)
+    stripped = _REGION_PREFIX_RE.sub("", core)
+    return stripped or core
+
+
+def same_unit(a: str | None, b: str | None) -> bool:
+    ca, cb = _unit_core(a), _unit_core(b)
+    return bool(ca and cb) and (ca == cb or ca.endswith(cb) or cb.endswith(ca))
+
+
+class _Builder:
+    def __init__(self, text: str):
+        self.text = text
+        self.data = empty_result()
+        self.spans: list[tuple[str, int, int]] = []
+
+    def span(self, path: str, start: int, end: int):
+        self.spans.append((path, start, end))
+
+
+# ------------------------------------------------------------------ header: title, 文号, unit
+def _header(b: _Builder, lines: list[Segment]):
+    head = lines[:20]
+    title_idx = None
+    # A 三定's own title line wins over the 印发 notice around it.
+    for i, ln in enumerate(lines[:40]):
+        if ("职能配置" in ln.text or ln.text.endswith("规定")) and "印发" not in ln.text and len(ln.text) <= 60 \
+                and not ln.text.endswith("。") and not ARTICLE_RE.match(ln.text):
+            title_idx = i
+            break
+    if title_idx is None:
+        for i, ln in enumerate(head):
+            if TITLE_END_RE.search(ln.text) and len(ln.text) <= 80 and not ln.text.endswith("。"):
+                title_idx = i
+                break
+    if title_idx is None:
+        for i, ln in enumerate(head[:3]):
+            if not DOCNUMBER_LINE_RE.match(ln.text) and not HEADER_SKIP_RE.search(ln.text) \
+                    and not ARTICLE_RE.match(ln.text) and not CHAPTER_RE.match(ln.text) and len(ln.text) <= 40:
+                title_idx = i
+                break
+    if title_idx is not None:
+        seg = lines[title_idx]
+        start, title = seg.start, seg.text
+        if title_idx > 0:  # a title wrapped over two lines
+            prev = lines[title_idx - 1]
+            if ((prev.text.startswith("关于") and not seg.text.startswith("关于"))
+                    or prev.text.endswith(("、", "和")) or seg.text.startswith(("和", "、"))) \
+                    and not prev.text.endswith((":", "。")) and not DOCNUMBER_LINE_RE.match(prev.text):
+                start, title = prev.start, prev.text + seg.text
+        b.data["title"] = title
+        b.span("title", start, seg.end)
+    for ln in lines[:25]:
+        m = DOCNUMBER_LINE_RE.match(ln.text)
+        if m:
+            try:
+                b.data["doc_number"] = parse_docnumber(m["dn"]).normalized
+            except DocNumberError:
+                continue
+            b.span("doc_number", ln.start + m.start("dn"), ln.start + m.end("dn"))
+            break
+    return title_idx
+
+
+def _unit_from_title(title: str) -> tuple[str | None, int]:
+    m = re.search(r"《?(?P<u>[^《》]{2,40}?)(?:主要职责|职能配置|机构职能)", title)
+    if m:
+        return m["u"], m.start("u")
+    m = re.search(r"关于(?:调整|同意|印发)?(?P<u>[^《》]{2,40}?(?:局|委|办|部|厅|院|中心|室|会|站|所|馆|队|社|处|署))"
+                  r"(?:机构编制|主要职责|职责|内设机构|人员编制|编制|领导职数|机构规格|规格|加挂|挂牌|增挂|更名|有关)", title)
+    if m:
+        return m["u"], m.start("u")
+    return None, -1
+
+
+# ------------------------------------------------------------------ sections
+def _sections(lines: list[Segment]):
+    """Split into (kind, heading, [lines]) by articles (第X条) or by chapter headings (一、…)."""
+    articles = [i for i, ln in enumerate(lines) if ARTICLE_RE.match(ln.text)]
+    if len(articles) >= 2:
+        marks, style = articles, "article"
+    else:
+        marks = [i for i, ln in enumerate(lines) if CHAPTER_RE.match(ln.text)]
+        style = "chapter" if len(marks) >= 2 else "none"
+    sections = []
+    for n, idx in enumerate(marks):
+        end = marks[n + 1] if n + 1 < len(marks) else len(lines)
+        sections.append((style, lines[idx], lines[idx:end]))
+    return style, sections
+
+
+def _classify(style: str, head: Segment, seg_lines: list[Segment]) -> str:
+    text = "".join(ln.text for ln in seg_lines)
+    first = seg_lines[0].text
+    if style == "chapter":
+        heading = CHAPTER_RE.match(first)["head"]
+        if "职责" in heading and "调整" not in heading:
+            return "duties"
+        if "内设机构" in heading or "机构设置" in heading:
+            return "bodies"
+        if "编制" in heading or "职数" in heading:
+            return "staffing"
+        return "other"
+    body = ARTICLE_RE.sub("", first, count=1)
+    if "基本依据" in body[:120] or "制定本规定" in body or "特制定" in body:
+        return "basis"
+    if "主要职责" in body or ("职责" in body[:80] and any(ITEM_RE.match(ln.text) for ln in seg_lines[1:])):
+        return "duties"
+    if re.search(r"设下列|设(?:以下|如下)?" + NUM + r"?个?(?:内设机构|职能|机构)|内设机构(?:如下|设置|为|有)|职能司|职能处|职能科|职能股",
+                 body[:80]) and not re.search(r"编制.{0,12}?" + NUM + r"\s*名", body[:60]):
+        return "bodies"
+    if re.search(r"编制.{0,12}?" + NUM + r"\s*名|职数|" + POST_SUFFIX + NUM + "名", text):
+        return "staffing"
+    return "other"
+
+
+def _items(seg_lines: list[Segment], allow_unnumbered: bool = False):
+    """Items (一)(二)… in a section; continuation lines belong to the item before them.
+    Returns [(first_line, [Segment, …], numbered)]."""
+    items: list[tuple[Segment, list[Segment], bool]] = []
+    for ln in seg_lines:
+        if ITEM_RE.match(ln.text) or (items and items[-1][2] and FUZZY_ITEM_RE.match(ln.text)):
+            items.append((ln, [ln], True))
+        elif allow_unnumbered and UNNUMBERED_BODY_RE.match(ln.text) and len(ln.text) >= 2 and (
+                "。" in ln.text[:24] or "." in ln.text[:24] or len(ln.text) <= 16):
+            items.append((ln, [ln], False))
+        elif items:
+            items[-1][1].append(ln)
+    return items
+
+
+def _parse_duties(b: _Builder, seg_lines: list[Segment]):
+    body = seg_lines[1:] if len(seg_lines) > 1 and not ITEM_RE.match(seg_lines[0].text) else seg_lines
+    for first, parts, _numbered in _items(body):
+        m = ITEM_RE.match(first.text) or FUZZY_ITEM_RE.match(first.text)
+        texts = [first.text[m.end():].strip()] + [p.text for p in parts[1:]]
+        b.data["duties"].append(_join_item(texts))
+        b.span(f"duties[{len(b.data['duties']) - 1}]", first.start + m.end(), parts[-1].end)
+
+
+def _parse_bodies(b: _Builder, seg_lines: list[Segment]):
+    body = seg_lines[1:] if not ITEM_RE.match(seg_lines[0].text) else seg_lines
+    items = _items(body, allow_unnumbered=True)
+    for first, parts, numbered in items:
+        offset = (ITEM_RE.match(first.text) or FUZZY_ITEM_RE.match(first.text)).end() if numbered else 0
+        line = first.text[offset:].strip()
+        lead = len(first.text[offset:]) - len(first.text[offset:].lstrip())
+        start = first.start + offset + lead
+        m = re.match(r"(?P<name>[^。.]{1,30}?)[。.]\s*(?P<rest>.*)$", line)
+        if m and re.search(BODY_SUFFIX + r"$|\)$", m["name"]):
+            name, name_end = m["name"].strip(), start + m.end("name")
+            duty_parts = ([m["rest"]] if m["rest"] else []) + [p.text for p in parts[1:]]
+        else:
+            name, name_end = line.rstrip("。:"), first.end
+            duty_parts = [p.text for p in parts[1:]]
+        idx = len(b.data["internal_bodies"])
+        b.data["internal_bodies"].append({"name": name, "duties": _join_item(duty_parts) if duty_parts else ""})
+        b.span(f"internal_bodies[{idx}].name", start, name_end)
+        b.span(f"internal_bodies[{idx}]", start, parts[-1].end)
+    if not items:  # an inline list: 设下列内设机构:办公室、规划科、…
+        text = b.text[seg_lines[0].start:seg_lines[-1].end]
+        m = re.search(r"内设机构(?:[^:。]{0,12})?:(?P<list>[^。]+)", text)
+        if m:
+            pos = seg_lines[0].start + m.start("list")
+            for name in m["list"].split("、"):
+                clean = name.strip().strip("。,")
+                if clean:
+                    idx = len(b.data["internal_bodies"])
+                    b.data["internal_bodies"].append({"name": clean, "duties": ""})
+                    b.span(f"internal_bodies[{idx}].name", pos, pos + len(name))
+                pos += len(name) + 1
+
+
+def _includes(inner: str) -> list[dict]:
+    inner = re.sub(r"^(?:含|其中[:,]?|包括)", "", inner.strip())
+    out = []
+    for part in re.split(r"[、,;]", inner):
+        m = re.match(r"^\s*(?:含|其中|另)?\s*(?P<type>[^\d]{2,30}?)\s*(?P<n>" + NUM + r")\s*名\s*$", part)
+        if m and to_int(m["n"]) is not None:
+            out.append({"type": m["type"].strip(), "count": to_int(m["n"])})
+    return out
+
+
+def _clauses(masked: str, start: int):
+    """Top-level clauses (split on , 、 ; 。 : and line ends), as (start, end) in document offsets."""
+    pos = 0
+    for piece in re.split(r"([,、;。:\n])", masked):
+        if piece and piece not in ",、;。:\n":
+            yield start + pos, start + pos + len(piece)
+        pos += len(piece)
+
+
+def _parse_staffing_text(b: _Builder, start: int, end: int, staffing_key="staffing", posts_key="posts",
+                         leadership_key="internal_leadership", posts_as_leadership=False):
+    text = b.text[start:end]
+    masked = _mask_parens(text)
+    target_staff = b.data[staffing_key] if staffing_key == "staffing" else b.data["totals_after"]["staffing"]
+    for m in STAFF_RE.finditer(masked):
+        count = to_int(m["n"])
+        if count is None:
+            continue
+        type_ = text[m.start("type"):m.end("type")]
+        entry = {"type": type_, "count": count, "includes": []}
+        after = masked[m.end():]
+        paren = re.match(r"\s*\((\x00*)\)", after)
+        if paren:
+            inner = text[m.end() + paren.start(1):m.end() + paren.end(1)]
+            entry["includes"] = _includes(inner) if re.match(r"\s*(含|其中|包括)", inner) else []
+        else:
+            other = re.match(r"\s*[,;]?\s*其中[:,]?(?P<inc>[^。;]+)", after)
+            if other:
+                entry["includes"] = _includes(other["inc"])
+        if staffing_key != "staffing":
+            entry = {"type": type_, "count": count}
+        target_staff.append(entry)
+        b.span(f"{staffing_key}[{len(target_staff) - 1}]", start + m.start(), start + m.end())
+    target_lead = (b.data[leadership_key] if leadership_key == "internal_leadership"
+                   else b.data["totals_after"]["leadership"])
+    for cs, ce in _clauses(masked, start):
+        clause_masked = masked[cs - start:ce - start]
+        clause = clause_masked.strip()
+        lead = len(clause_masked) - len(clause_masked.lstrip())
+        m = POST_CLAUSE_RE.match(clause)
+        if m and "编制" not in m["title"] and "职数" not in m["title"]:
+            count = to_int(m["n"])
+            if count is None:
+                continue
+            s0 = cs + lead
+            title = m["title"]
+            rank, note = None, None
+            if m["paren"]:
+                inner = b.text[s0 + m.start("paren") + 1:s0 + m.end("paren") - 1].strip()
+                rm = re.fullmatch(r"(?P<rank>" + RANK + r")(?:[,、;]\s*(?P<rest>.+))?", inner)
+                if rm:
+                    rank, note = rm["rank"], rm["rest"]
+                else:
+                    note = inner or None
+            if posts_as_leadership:
+                target_lead.append({"level": title, "count": count})
+                b.span(f"totals_after.leadership[{len(target_lead) - 1}]", s0 + m.start("title"), s0 + m.end())
+            else:
+                b.data[posts_key].append({"title": title, "count": count, "rank": rank, "note": note})
+                b.span(f"{posts_key}[{len(b.data[posts_key]) - 1}]", s0 + m.start("title"), s0 + m.end())
+            continue
+        lm = LEAD_LEVEL_RE.search(clause)
+        if lm and ("职数" in clause or re.match(r"^" + RANK, clause)) and not STAFF_RE.search(clause):
+            count = to_int(lm["n"])
+            if count is not None:
+                target_lead.append({"level": lm["level"], "count": count})
+                b.span(f"{leadership_key}[{len(target_lead) - 1}]", cs + lead + lm.start(), cs + lead + lm.end())
+            continue
+        gm = re.search(r"(?P<level>[\u4e00-\u9fff]{1,6}?)领导职数(?:为|共)?\s*(?P<n>" + NUM + r")\s*名", clause)
+        if gm and leadership_key != "internal_leadership":
+            count = to_int(gm["n"])
+            if count is not None:
+                target_lead.append({"level": gm["level"], "count": count})
+                b.span(f"{leadership_key}[{len(target_lead) - 1}]", cs + lead + gm.start(), cs + lead + gm.end())
+
+
+# ------------------------------------------------------------------ 调整通知
+UNIT_NAME = r"[\u4e00-\u9fff()]{2,40}?"
+DUTY_MOVE_RE = re.compile(
+    r"(?:将|把)?(?P<from>" + UNIT_NAME + r")(?:承担|负责|履行|行使)?的(?P<text>[^。;]{2,120}?(?:职责|职能|工作))"
+    r"(?P<verb>划入|划归|划给|划转给?|划转至|划转到|移交给?|交由|调整由|调整到|划出)"
+    r"(?:[,]?(?:交由|划给|划入|由))?(?P<to>" + UNIT_NAME + r")?(?:承担|负责|履行)?(?=[,。;]|$)")
+TRANSFER_FROM_RE = re.compile(r"(?:从|由)(?P<u>" + UNIT_NAME + r")(?:的)?(?:划转|划出|调剂|调出|调整|收回|划入)")
+TRANSFER_FROM2_RE = re.compile(r"(?:将|把)(?P<u>" + UNIT_NAME + r")的")
+TRANSFER_TO_RE = re.compile(r"(?:(?:划转|划入|划给|调剂|调入|划拨|划)(?:到|至|给|入)?|(?<=名)(?:到|至|给))(?P<u>" + UNIT_NAME + r")"
+                            r"(?:使用)?(?=[,。;]|$)")
+PLAQUE_REMOVE_RE = re.compile(r"(?:撤销|不再保留|摘除|摘去|取消|不再加挂|不再挂)(?:[^,。;]*?挂的)?(?P<names>[^,。;]+?)牌子")
+PLAQUE_ADD_RE = re.compile(r"(?:加挂|增挂|挂)(?P<names>[^,。;]+?)牌子")
+BODY_CREATE_RE = re.compile(r"(?:新设立|新设|设立|增设|组建|成立)(?P<name>[\u4e00-\u9fff()]{2,30}?" + BODY_SUFFIX + r")"
+                            r"(?=[,。;]|$)(?:,(?P<duties>(?:负责|承担|主要负责)[^。;]*[。]?))?")
+BODY_ABOLISH_RE = re.compile(r"撤销(?P<name>[\u4e00-\u9fff()]{2,30}?" + BODY_SUFFIX + r")(?=[,。;]|$)")
+BODY_RENAME_RE = re.compile(r"(?:将|把)?(?P<old>[\u4e00-\u9fff()]{2,30}?)更名为(?P<new>[\u4e00-\u9fff()]{2,30}?)(?=[,。;]|$)")
+RANK_CHANGE_RE = re.compile(r"(?:将|把)?(?P<target>[\u4e00-\u9fff()]{2,40}?)(?:的)?(?:机构)?规格(?:由(?P<old>" + RANK + r"))?"
+                            r"(?:调整|升格|降格|提升|提高|改|明确)为(?P<new>" + RANK + r")")
+RANK_UPGRADE_RE = re.compile(r"(?:将|把)?(?P<target>[\u4e00-\u9fff()]{2,40}?)(?:升格|降格|调整)为(?P<new>" + RANK + r")")
+REF_RE = re.compile(r"第" + CN_INDEX + r"条(?:第?\(" + CN_INDEX + r"\)项)?|第?\(" + CN_INDEX + r"\)项")
+REWORD_RE = re.compile(r"[“\"](?P<old>[^”\"]+)[”\"]"
+                       r"(?:修改|修订|调整|改|表述调整)为[“\"](?P<new>[^”\"]+)[”\"]")
+STAFF_ADD_RE = re.compile(r"(?:核增|增加|追加)(?:[^,。;]{0,20}?)(?P<type>" + STAFF_TYPE + r")\s*(?P<n>" + NUM + r")\s*名")
+STAFF_REMOVE_RE = re.compile(r"(?:核减|收回|精简|减少)(?:[^,。;]{0,20}?)(?P<type>" + STAFF_TYPE + r")\s*(?P<n>" + NUM + r")\s*名")
+LEAD_IN_TRANSFER_RE = re.compile(r"(?P<level>" + RANK + r"|[\u4e00-\u9fff]{0,4}?)领导职数\s*(?P<n>" + NUM + r")\s*名")
+
+
+def _sentences(text: str, start: int, end: int):
+    """Sentences (ending with 。 or ;) between start and end, skipping item numbers, as (s, e)."""
+    pos = start
+    for piece in re.split(r"(?<=[。;\n])", text[start:end]):
+        s, e = pos, pos + len(piece)
+        pos = e
+        inner = text[s:e]
+        m = re.match(r"\s*(?:" + CN_INDEX + r"、|\(" + CN_INDEX + r"\)|\d{1,2}[.、])?\s*", inner)
+        s += m.end()
+        while e > s and text[e - 1] in "\n ":
+            e -= 1
+        if e > s:
+            yield s, e
+
+
+def _parse_changes(b: _Builder, lines: list[Segment], title_idx):
+    text = b.text
+    unit = b.data["unit"]
+    body_start = lines[title_idx].end if title_idx is not None else 0
+    after = re.search(r"调整后\s*[,:]?", text[body_start:])
+    body_end = body_start + after.start() if after else len(text)
+    changes = b.data["changes"]
+
+    def add(op: dict, s: int, e: int):
+        changes.append(op)
+        b.span(f"changes[{len(changes) - 1}]", s, e)
+
+    for s, e in _sentences(text, body_start, body_end):
+        sent = text[s:e]
+        masked = _mask_parens(sent)
+        if re.search(r"收悉|经研究|通知如下|特此通知|请遵照|抄送|印发", sent) and not re.search(r"划|挂|撤销|设立|更名|规格|修改为|核增|核减", sent):
+            continue
+        duty_units = None
+        for m in DUTY_MOVE_RE.finditer(masked):
+            src = m["from"].lstrip("将把")
+            dst = m["to"]
+            text_ = sent[m.start("text"):m.end("text")]
+            if dst and same_unit(dst, unit) or (not dst and m["verb"] != "划出" and same_unit(dst, unit)):
+                add({"op": "duty_in", "text": text_, "from_unit": src}, s + m.start(), s + m.end())
+            elif same_unit(src, unit) or m["verb"] == "划出":
+                add({"op": "duty_out", "text": text_, "to_unit": dst}, s + m.start(), s + m.end())
+            else:
+                add({"op": "duty_in", "text": text_, "from_unit": src}, s + m.start(), s + m.end())
+            duty_units = (src, dst or unit)
+        transfer = re.search(r"划转|划入|划出|划给|调剂|调入|划拨", masked)
+        if transfer:
+            fm = TRANSFER_FROM_RE.search(masked) or TRANSFER_FROM2_RE.search(masked)
+            targets = list(TRANSFER_TO_RE.finditer(masked))
+            tm = targets[-1] if targets else None
+            src = fm["u"] if fm else (duty_units[0] if duty_units else None)
+            dst = tm["u"] if tm else (duty_units[1] if duty_units else None)
+            if src and dst and src == dst:
+                dst = None
+            for m in STAFF_RE.finditer(masked):
+                count = to_int(m["n"])
+                if count is not None and not re.search(r"(核增|核减|收回|精简)[^,。;]{0,20}$", masked[:m.start()]):
+                    add({"op": "staffing_transfer", "type": sent[m.start("type"):m.end("type")], "count": count,
+                         "from_unit": src, "to_unit": dst}, s + m.start(), s + m.end())
+            for m in LEAD_IN_TRANSFER_RE.finditer(masked):
+                count = to_int(m["n"])
+                if count is not None:
+                    add({"op": "leadership_transfer", "level": m["level"] or None, "count": count,
+                         "from_unit": src, "to_unit": dst}, s + m.start(), s + m.end())
+        else:
+            for rx, op in ((STAFF_ADD_RE, "staffing_add"), (STAFF_REMOVE_RE, "staffing_remove")):
+                for m in rx.finditer(masked):
+                    count = to_int(m["n"])
+                    if count is not None:
+                        add({"op": op, "type": sent[m.start("type"):m.end("type")], "count": count},
+                            s + m.start(), s + m.end())
+        # plaques, bodies, ranks, rewording: clause by clause
+        pos = 0
+        for clause in re.split(r"(?<=[,;])", masked):
+            cs = s + pos
+            pos += len(clause)
+            if "牌子" in clause:
+                rm = PLAQUE_REMOVE_RE.search(clause)
+                if rm:
+                    for name in _split_names(text[cs + rm.start("names"):cs + rm.end("names")]):
+                        add({"op": "plaque_remove", "name": name}, cs + rm.start(), cs + rm.end())
+                    continue
+                am = PLAQUE_ADD_RE.search(clause)
+                if am:
+                    for name in _split_names(text[cs + am.start("names"):cs + am.end("names")]):
+                        add({"op": "plaque_add", "name": name}, cs + am.start(), cs + am.end())
+                continue
+            if "“" in clause or '"' in clause:
+                continue
+            rm = RANK_CHANGE_RE.search(clause) or RANK_UPGRADE_RE.search(clause)
+            if rm:
+                add({"op": "rank_change", "target": rm["target"], "old_rank": rm.groupdict().get("old"),
+                     "new_rank": rm["new"]}, cs + rm.start(), cs + rm.end())
+                continue
+            nm = BODY_RENAME_RE.search(clause)
+            if nm:
+                add({"op": "body_rename", "old_name": nm["old"], "new_name": nm["new"]}, cs + nm.start(), cs + nm.end())
+                continue
+            cm = BODY_CREATE_RE.search(clause)
+            if cm:
+                duties = ""
+                rest = re.match(r"\s*(?:(?:主要)?负责|承担)[^。;]*[。]?", masked[pos:])
+                if rest:
+                    duties = text[s + pos:s + pos + rest.end()].strip()
+                add({"op": "body_create", "name": cm["name"], "duties": duties}, cs + cm.start(),
+                    s + pos + (rest.end() if rest else 0))
+                continue
+            xm = BODY_ABOLISH_RE.search(clause)
+            if xm:
+                add({"op": "body_abolish", "name": xm["name"]}, cs + xm.start(), cs + xm.end())
+        for m in REWORD_RE.finditer(sent):
+            refs = list(REF_RE.finditer(sent, 0, m.start()))
+            ref = refs[-1].group(0) if refs else None
+            add({"op": "duty_reword", "ref": ref, "old_text": m["old"], "new_text": m["new"]},
+                s + (refs[-1].start() if refs else m.start()), s + m.end())
+    if after:
+        ts = body_start + after.end()
+        stop = text.find("。", ts)
+        te = stop if stop != -1 else len(text)
+        seg = text[ts:te]
+        m = re.search(r"内设机构\s*(?P<n>" + NUM + r")\s*个", seg)
+        if m:
+            b.data["totals_after"]["internal_bodies"] = to_int(m["n"])
+            b.span("totals_after.internal_bodies", ts + m.start(), ts + m.end())
+        _parse_staffing_text(b, ts, te, staffing_key="totals_after.staffing", leadership_key="totals_after.leadership",
+                             posts_as_leadership=True)
+
+
+def _split_names(names: str) -> list[str]:
+    return [n.strip() for n in names.split("、") if n.strip()]
+
+
+# ------------------------------------------------------------------ entry point
+def parse(text: str) -> ParseResult:
+    b = _Builder(text)
+    lines = [ln for ln in _lines(text) if not ln.text.startswith("#")]
+    title_idx = _header(b, lines)
+    title = b.data["title"] or ""
+    is_notice = bool(re.search(r"(通知|批复|函)$", title)) and "印发" not in title
+    style, sections = _sections(lines)
+    kinds = [(_classify(style, head, seg) if style != "none" else "other", seg) for _, head, seg in sections]
+    has_sanding_body = any(k in {"duties", "bodies"} for k, _ in kinds)
+    if not has_sanding_body and re.search(r"调整后|划入|划出|划转|加挂|更名为|撤销|核增|核减", text):
+        is_notice = True
+    if is_notice and not has_sanding_body:
+        kind, layout = "adjustment", "notice"
+    else:
+        kind = "sanding"
+        if style == "chapter":
+            layout = "old"
+        elif style == "article":
+            layout = "2019" if any(k == "basis" for k, _ in kinds) else "2018"
+        else:
+            layout = "unknown"
+
+    # unit, nature, rank, plaques
+    unit, unit_pos = _unit_from_title(title)
+    if unit:
+        b.data["unit"] = unit
+        start = next((s for p, s, e in b.spans if p == "title"), 0)
+        b.span("unit", start + unit_pos, start + unit_pos + len(unit))
+    limit = next((seg[0].start for k, seg in kinds if k in {"duties", "bodies", "staffing"}), len(text))
+    nat_start = lines[title_idx].end if title_idx is not None else 0
+    if kind == "sanding":
+        nm = NATURE_RE.search(text, nat_start, max(limit, nat_start))
+        if nm and "基本依据" not in nm.group(0):
+            subject = re.sub(r"^.*(?:条|\)|:)\s*", "", nm["unit"]).strip()
+            b.data["nature"] = nm["nature"].strip()
+            b.data["rank"] = nm["rank"]
+            b.span("nature", nm.start("nature"), nm.end("nature"))
+            b.span("rank", nm.start("rank"), nm.end("rank"))
+            if not b.data["unit"]:
+                # a title that is just the unit's name (a page title) gives the full name
+                if title and not TITLE_END_RE.search(title) and same_unit(title, subject):
+                    b.data["unit"] = title
+                    b.span("unit", *next((s, e) for p, s, e in b.spans if p == "title"))
+                else:
+                    b.data["unit"] = subject
+                    b.span("unit", nm.end("unit") - len(subject), nm.end("unit"))
+            # plaques are named in the same sentence
+            sent_end = text.find("。", nm.end())
+            sent_end = sent_end if sent_end != -1 else len(text)
+            for pm in PLAQUE_RE.finditer(text, nm.end(), sent_end):
+                if re.search(r"(不再|撤销|取消)[^,。]*$", text[nm.end():pm.start()]):
+                    continue
+                pos = pm.start("names")
+                for name in pm["names"].split("、"):
+                    clean = name.strip()
+                    if clean:
+                        b.data["plaques"].append(clean)
+                        b.span(f"plaques[{len(b.data['plaques']) - 1}]", pos, pos + len(name))
+                    pos += len(name) + 1
+        for k, seg in kinds:
+            if k == "duties" and not b.data["duties"]:
+                _parse_duties(b, seg)
+            elif k == "bodies" and not b.data["internal_bodies"]:
+                _parse_bodies(b, seg)
+            elif k == "staffing":
+                _parse_staffing_text(b, seg[0].start, seg[-1].end)
+    else:
+        if not b.data["unit"]:
+            for ln in lines[(title_idx or 0) + 1:(title_idx or 0) + 4]:
+                m = re.fullmatch(r"(?P<u>[^,。]{2,40}?)[:]", ln.text)
+                if m and "、" not in m["u"]:
+                    b.data["unit"] = m["u"]
+                    b.span("unit", ln.start, ln.start + len(m["u"]))
+                    break
+        _parse_changes(b, lines, title_idx)
+    return ParseResult(data=b.data, spans=b.spans, kind=kind, layout=layout)
+
+
+def parse_extracted(extracted) -> ParseResult:
+    return parse(extracted.text)
