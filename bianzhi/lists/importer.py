@@ -98,9 +98,10 @@ class UnitResolver:
 
     def __init__(self, user, action="change", mapping=None, default_unit_id=None):
         from bianzhi.accounts.scope import allowed_units
-        from bianzhi.registry.models import Plaque
+        from bianzhi.registry.models import Plaque, Unit
 
-        self.units = {u.pk: u for u in allowed_units(user, action).only(
+        units = Unit._base_manager.all() if action is None else allowed_units(user, action)
+        self.units = {u.pk: u for u in units.only(
             "id", "name", "short_name", "region_id", "status", "tree_path")}
         self.by_key: dict[str, int] = {}
         for unit in self.units.values():
@@ -574,7 +575,8 @@ class DutyImporter(BaseImporter):
 
     def __init__(self, job, table):
         super().__init__(job, table)
-        self.related = UnitResolver(self.user, "view")
+        # 相关单位 of a 职责边界 are named, not changed: any unit of the registry may be named
+        self.related = UnitResolver(self.user, None)
         self.seen: dict[tuple, int] = {}
         self.basis_mapped = "basis" in self.cols
 
@@ -603,7 +605,7 @@ class DutyImporter(BaseImporter):
             if part.strip():
                 rid = self.related.resolve(part)
                 if rid is None:
-                    self.error(number, "related_units", part, "相关单位不存在或不在您的查看范围内",
+                    self.error(number, "related_units", part, "机构库中没有该单位",
                                self.related.suggestion(part))
                 else:
                     related.append(rid)

@@ -1,0 +1,68 @@
+from rest_framework import viewsets
+
+from bianzhi.core.api import ScopedReadOnlyViewSet
+
+from ..filtersets import PowerItemFilterSet, ResponsibilityItemFilterSet
+from ..models import ImportJob, Law, PowerCategory, PowerItem, ResponsibilityItem
+from .serializers import (
+    ImportJobSerializer,
+    LawSerializer,
+    PowerCategorySerializer,
+    PowerItemSerializer,
+    ResponsibilityItemSerializer,
+)
+
+
+class PowerItemViewSet(ScopedReadOnlyViewSet):
+    """权力事项（含依据、环节责任）。按调用者的数据范围过滤。"""
+
+    queryset = (PowerItem.objects.select_related("category", "unit", "parent")
+                .prefetch_related("citations__law", "stage_responsibilities", "duties").order_by("unit_id", "code"))
+    serializer_class = PowerItemSerializer
+    filterset_class = PowerItemFilterSet
+
+    def get_queryset(self):
+        qs = super().get_queryset()
+        return PowerItemFilterSet(self.request.query_params, queryset=qs, request=self.request).qs
+
+    filter_backends: list = []
+
+
+class ResponsibilityItemViewSet(ScopedReadOnlyViewSet):
+    """责任事项（按部门）。按调用者的数据范围过滤。"""
+
+    queryset = ResponsibilityItem.objects.select_related("unit").prefetch_related(
+        "related_units", "duties", "power_items").order_by("unit_id", "kind", "position", "id")
+    serializer_class = ResponsibilityItemSerializer
+    filter_backends: list = []
+
+    def get_queryset(self):
+        qs = super().get_queryset()
+        return ResponsibilityItemFilterSet(self.request.query_params, queryset=qs, request=self.request).qs
+
+
+class PowerCategoryViewSet(ScopedReadOnlyViewSet):
+    """事项类别字典。"""
+
+    queryset = PowerCategory.objects.select_related("parent")
+    serializer_class = PowerCategorySerializer
+    filter_backends: list = []
+
+
+class LawViewSet(ScopedReadOnlyViewSet):
+    """法律法规库。"""
+
+    queryset = Law.objects.all()
+    serializer_class = LawSerializer
+    filterset_fields = ["level", "status", "needs_review"]
+
+
+class ImportJobViewSet(viewsets.ReadOnlyModelViewSet):
+    """本人发起的清单导入任务（进度与错误）。"""
+
+    serializer_class = ImportJobSerializer
+    queryset = ImportJob.objects.all()
+    filter_backends: list = []
+
+    def get_queryset(self):
+        return ImportJob.objects.restrict(self.request.user)

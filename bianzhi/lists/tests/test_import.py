@@ -1,0 +1,279 @@
+"""Import: every validation rule, all-or-nothing, bad files, the real published rows, round trip."""
+import io
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from bianzhi.lists import exporter
+from bianzhi.lists.models import Citation, Law, PowerItem, ResponsibilityItem, StageResponsibility
+from bianzhi.registry.models import Unit
+
+from .helpers import HEADER, row, run, xlsx
+
+REAL = Path("/work/shared/data/lists")
+pytestmark = pytest.mark.django_db
+
+
+def unit(name):
+    return Unit.objects.get(name=name)
+
+
+def messages(job):
+    return [(e["row"], e["column"], e["value"], e["message"], e["suggestion"]) for e in job.errors]
+
+
+# ------------------------------------------------------------------------------------------------ happy path
+def test_good_rows_import_as_entries_with_codes_citations_and_one_audit_summary(lusers):
+    from bianzhi.core.audit_models import AuditLogEntry
+
+    before = PowerItem.objects.count()
+    job = run(lusers["jiaotong"], xlsx([
+        row("城市公共汽车客运线路经营许可", duties="（一）", body="运输管理科",
+            basis="1.《中华人民共和国道路运输条例》（国务院令第406号）第十条；\n2.《城市公共交通条例》第二十条。"),
+        row("道路运输车辆年度审验", category="行政确认"),
+    ]))
+    assert job.status == "succeeded", job.errors
+    assert job.created_count == 2 and PowerItem.objects.count() == before + 2
+    item = PowerItem.objects.get(name="城市公共汽车客运线路经营许可")
+    assert item.code.startswith("451000-XK-") and item.internal_body.name == "运输管理科"
+    assert [(c.law.name, c.article) for c in item.citations.order_by("position")] == [
+        ("中华人民共和国道路运输条例", "第十条"), ("城市公共交通条例", "第二十条")]
+    assert Law.objects.filter(name="中华人民共和国道路运输条例").count() == 1  # one record per law
+    assert Law.objects.get(name="城市公共交通条例").needs_review  # a new law is registered, to be checked
+    assert item.duties.count() == 1
+    entries = AuditLogEntry.objects.filter(model="importjob", object_id=str(job.pk))
+    summary = [e for e in entries if "summary" in (e.after or {})]
+    assert len(summary) == 1 and "新建 2 条" in summary[0].after["summary"]
+    assert not AuditLogEntry.objects.filter(model="poweritem", object_id=str(item.pk)).exists()  # bulk path
+
+
+# ------------------------------------------------------------------------------------------------ validation rules
+def test_category_labels_normalised_and_near_misses_suggested(lusers):
+    job = run(lusers["jiaotong"], xlsx([
+        row("甲事项", category="行政许可 "),        # trailing space: the same label after NFKC
+        row("乙事项", category="其他行政权力－备案"),  # full-width hyphen: the same label after NFKC
+        row("丙事项", category="行政许咳"),          # a close label: refused, with a suggestion
+    ]))
+    assert job.status == "failed"
+    assert messages(job) == [(4, "D", "行政许咳", "不是“事项类别”字典中的类别，您是否要填“行政许可”？", "行政许可")]
+    assert PowerItem.objects.filter(name__in=["甲事项", "乙事项"]).count() == 0  # all or nothing
+
+
+def test_unknown_and_out_of_scope_units_get_the_same_message(lusers):
+    job = run(lusers["jiaotong"], xlsx([row("甲事项", unit="百色市教育局"), row("乙事项", unit="百色市不存在局")]))
+    errors = messages(job)
+    assert [e[:4] for e in errors] == [(2, "E", "百色市教育局", "未知单位或不在您的数据范围内"),
+                                       (3, "E", "百色市不存在局", "未知单位或不在您的数据范围内")]
+    assert "百色市教育局" not in errors[0][4]  # the suggestion never names a unit outside the scope
+
+
+def test_unit_found_by_short_name_and_full_width_variant(lusers):
+    job = run(lusers["jiaotong"], xlsx([row("甲事项", unit=" 市交通运输局 "), row("乙事项", unit="百色市交通运输局")]))
+    assert job.status == "succeeded", job.errors
+
+
+def test_missing_basis_duplicates_formulas_and_bad_links(lusers):
+    existing = PowerItem.objects.filter(unit__name="百色市交通运输局", parent__isnull=True).first()
+    job = run(lusers["jiaotong"], xlsx([
+        row("甲事项", basis=""),
+        row("乙事项"),
+        row("乙事项"),
+        row(existing.name),
+        row("丙事项", legal="=1+1"),
+        row("丁事项", body="基础教育科", duties="（九十九）"),
+        row("戊事项", duties="见附件"),
+    ]))
+    got = {(e[0], e[3].split("（")[0].split("，")[0]) for e in messages(job)}
+    assert (2, "缺少依据：设定依据和实施依据至少填写一项") in got
+    assert (4, "与第3行是同一事项") in got
+    assert any(r == 5 and m.startswith("该单位已有同名事项") for r, m in got)
+    assert (6, "单元格是公式") in got
+    assert (7, "不是该实施部门的内设机构") in got
+    assert any(r == 7 and "没有第99项主要职责" in m for r, m in got)
+    assert any(r == 8 and m.startswith("关联职责应填写") for r, m in got)
+    assert PowerItem.objects.filter(name__in=["乙事项", "丙事项"]).count() == 0
+
+
+def test_all_or_nothing_and_annotated_workbook(lusers):
+    items, laws, cites = PowerItem.objects.count(), Law.objects.count(), Citation.objects.count()
+    rows = [row(f"事项{i}", basis=f"《某新条例{i}》第一条") for i in range(30)] + [row("坏行", category="许可")]
+    job = run(lusers["jiaotong"], xlsx(rows))
+    assert job.status == "failed" and "所有行均未导入" in job.message
+    assert (PowerItem.objects.count(), Law.objects.count(), Citation.objects.count()) == (items, laws, cites)
+    wb = load_workbook(job.error_file.open("rb"))
+    ws = wb["权力清单"]
+    assert ws.cell(row=1, column=len(HEADER) + 1).value == "错误说明"
+    assert "事项类别" in ws.cell(row=32, column=len(HEADER) + 1).value
+    assert ws.cell(row=2, column=len(HEADER) + 1).value is None
+
+
+def test_locked_unit_refuses_the_whole_import(lusers, monkeypatch):
+    from bianzhi.lists import importer
+
+    class Locked(Exception):
+        pass
+
+    def refuse(unit):
+        raise Locked(f"「{unit.name}」的数据已审核通过并锁定，不能修改。")
+
+    monkeypatch.setattr(importer, "lock_guard", lambda: (refuse, Locked))
+    before = PowerItem.objects.count()
+    job = run(lusers["jiaotong"], xlsx([row("甲事项")]))
+    assert job.status == "failed" and "已审核通过并锁定" in job.message and "所有行均未导入" in job.message
+    assert PowerItem.objects.count() == before
+
+
+# ------------------------------------------------------------------------------------------------ bad files
+def test_broken_workbook(lusers):
+    job = run(lusers["jiaotong"], b"PK\x03\x04 not really a zip" * 20)
+    assert job.status == "failed" and "无法作为 Excel 工作簿" in job.message
+
+
+def test_wrong_sheet(lusers):
+    job = run(lusers["jiaotong"], xlsx([["a", "b"]], header=["姓名", "电话"], sheet="通讯录"))
+    assert job.status == "failed" and "没有找到权力清单的表头" in job.message and "通讯录" in job.message
+
+
+def test_sheet_found_by_header_below_a_title(lusers):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["百色市交通运输局权力清单（2017年）"])
+    ws.append(HEADER)
+    ws.append(row("标题下的事项"))
+    buf = io.BytesIO()
+    wb.save(buf)
+    job = run(lusers["jiaotong"], buf.getvalue())
+    assert job.status == "succeeded", job.message
+
+
+def test_merged_cell_header(lusers):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "权力清单"
+    ws.append(HEADER)
+    ws.merge_cells("H1:I1")
+    ws.append(row("甲事项"))
+    buf = io.BytesIO()
+    wb.save(buf)
+    job = run(lusers["jiaotong"], buf.getvalue())
+    assert job.status == "failed" and "合并单元格 H1:I1" in job.message and "设定依据" in job.message
+
+
+def test_fifty_thousand_empty_rows(lusers):
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("权力清单")
+    ws.append(HEADER)
+    ws.append(row("唯一的事项"))
+    for _ in range(50000):
+        ws.append([None, "", None])
+    buf = io.BytesIO()
+    wb.save(buf)
+    job = run(lusers["jiaotong"], buf.getvalue())
+    assert job.status == "succeeded" and job.processed_rows == 1 and job.created_count == 1
+    empty = Workbook(write_only=True)
+    ws = empty.create_sheet("权力清单")
+    ws.append(HEADER)
+    for _ in range(50000):
+        ws.append(["", None])
+    buf = io.BytesIO()
+    empty.save(buf)
+    job = run(lusers["jiaotong"], buf.getvalue())
+    assert job.status == "failed" and "没有数据行" in job.message
+
+
+def test_csv_in_gbk(lusers):
+    text = ",".join(HEADER) + "\n" + ",".join(row("GBK编码的事项")) + "\n"
+    job = run(lusers["jiaotong"], text.encode("gbk"), filename="清单.csv")
+    assert job.status == "succeeded", job.errors
+    assert PowerItem.objects.filter(name="GBK编码的事项").exists()
+
+
+def test_csv_neither_utf8_nor_gbk(lusers):
+    job = run(lusers["jiaotong"], ",".join(HEADER).encode() + b"\n\xff\xfe\xfa\n", filename="x.csv")
+    assert job.status == "failed" and "第2行" in job.message and "UTF-8" in job.message
+
+
+# ------------------------------------------------------------------------------------------------ real rows
+def real(name):
+    return (REAL / name).read_bytes()
+
+
+def test_real_rows_import_after_mapping(lusers):
+    admin, fgw, audit = lusers["admin"], unit("百色市发展和改革委员会"), unit("百色市审计局")
+    job = run(admin, real("01_guichi_qu_quanze_qingdan_mulu_2023.csv"), "01.csv",
+              unit_mapping={"区发展和改革委员会(区粮食和物资储备局)": str(audit.pk)})
+    assert job.status == "succeeded", job.errors
+    assert job.created_count == 10 and job.mapping["0"] == "unit" and job.mapping["2"] == "category"
+    assert PowerItem.objects.get(name__startswith="对违反《中华人民共和国节约能源法》有关规定").basis_pending
+
+    finance = unit("百色市水利局")
+    job = run(admin, real("02_dianjiang_xian_xingzheng_xuke_shixiang_2020.csv"), "02.csv",
+              unit_mapping={"县财政局": str(finance.pk), "县城市管理局": str(audit.pk)})
+    assert job.status == "succeeded", job.errors
+    assert job.created_count == 4
+    item = PowerItem.objects.get(name="市政设施建设类审批")
+    assert item.citations.count() == 6 and item.statutory_limit == "20" and item.promised_limit == "4"
+    assert Law.objects.filter(name="城市道路管理条例").count() == 1
+    assert Citation.objects.filter(power_item=item, law__name="城市道路管理条例").count() == 4
+
+    job = run(admin, real("03_dangan_guanli_quanze_zhuxiang_zixiang_shixian_tongyi.csv"), "03.csv",
+              default_unit=fgw)
+    assert job.status == "succeeded", job.errors
+    main = PowerItem.objects.get(name="对重点建设项目(工程)档案的验收", unit=fgw)
+    assert sorted(main.sub_items.values_list("name", flat=True)) == [
+        "对县(区、市)重点建设项目(工程)档案的验收", "对市重点建设项目(工程)档案的验收"]  # merged 主项 cells
+    assert main.category.name == "其他行政权力-其他"
+    assert PowerItem.objects.get(name="对执行档案法等有关管理规定的检查").exercise_level == "市、县"
+
+    land = unit("百色市自然资源局")
+    job = run(admin, real("04_zeren_shixiang_guotu_chufa_example.csv"), "04.csv", kind="stage",
+              unit_mapping={"国土资源局": str(land.pk)})
+    assert job.status == "succeeded", job.errors
+    item = PowerItem.objects.get(name="伪造、变造、转让地质勘查资质证书的处罚")
+    assert [s.stage for s in item.stage_responsibilities.all()] == ["", "立案", "调查取证", "审理", "告知", "决定",
+                                                                     "送达"]
+    assert item.stage_responsibilities.get(stage="立案").content.startswith("通过举报、巡查")
+
+
+# ------------------------------------------------------------------------------------------------ round trip
+def _rows(content):
+    ws = load_workbook(io.BytesIO(content), read_only=True).worksheets[0]
+    return [list(r) for r in ws.iter_rows(values_only=True)]
+
+
+def test_power_export_reimports_unchanged_and_rebuilds_identical_data(lusers):
+    user = lusers["jiaotong"]
+    qs = lambda: PowerItem.objects.restrict(user, "view")  # noqa: E731
+    first = exporter.export_xlsx("power", qs())
+    assert len(_rows(first)) > 4
+    job = run(user, first, "导出.xlsx")  # into the same database: every row matches its 编码, nothing changes
+    assert job.status == "succeeded" and job.created_count == 0 and job.updated_count == len(_rows(first)) - 1
+    assert _rows(exporter.export_xlsx("power", qs())) == _rows(first)
+    stages = exporter.export_xlsx("stage", qs())
+    StageResponsibility.objects.filter(power_item__in=qs()).delete()
+    ResponsibilityItem.power_items.through.objects.filter(poweritem__in=qs()).delete()
+    qs().filter(parent__isnull=False).delete()
+    qs().delete()
+    assert not qs().exists()
+    job = run(user, first, "导出.xlsx")  # into an empty list: the same items, codes, bases and duty links
+    assert job.status == "succeeded" and job.created_count == len(_rows(first)) - 1, job.errors
+    assert _rows(exporter.export_xlsx("power", qs())) == _rows(first)
+    job = run(user, stages, "环节.xlsx", kind="stage")
+    assert job.status == "succeeded", job.errors
+    assert _rows(exporter.export_xlsx("stage", qs())) == _rows(stages)
+
+
+def test_csv_export_and_responsibility_round_trip(lusers):
+    user = lusers["luru"]
+    qs = lambda: ResponsibilityItem.objects.restrict(user, "view")  # noqa: E731
+    first = exporter.export_xlsx("duty", qs())
+    csv_bytes = exporter.export_csv("duty", qs())
+    assert csv_bytes.startswith(b"\xef\xbb\xbf") and "事项名称,类型,实施部门".encode() in csv_bytes
+    job = run(user, csv_bytes, "责任.csv", kind="duty")
+    assert job.status == "succeeded" and job.created_count == 0, job.errors
+    qs().delete()
+    job = run(user, first, "责任.xlsx", kind="duty")
+    assert job.status == "succeeded", job.errors
+    assert _rows(exporter.export_xlsx("duty", qs())) == _rows(first)
