@@ -5,3 +5,4 @@ class SandingConfig(AppConfig):
     name = "bianzhi.sanding"
     label = "sanding"
     verbose_name = "三定规定"
+    unit_links = [("三定规定", "sanding:unit-sanding"), ("三定沿革", "sanding:unit-history")]

@@ -71,6 +71,18 @@ class SandingVersion(TrackedModel):
         return self.status == VersionStatus.DRAFT
 
     @property
+    def stated_totals_display(self) -> list[str]:
+        out = []
+        for key, count in (self.stated_totals or {}).items():
+            kind, _, name = key.partition(":")
+            if kind == "staffing":
+                label = StaffingType(name).label if name in StaffingType.values else "编制总数"
+            else:
+                label = f"{name}内设机构领导职数" if name else "内设机构领导职数"
+            out.append(f"{label}{count}名")
+        return out
+
+    @property
     def doc_number(self) -> str:
         return self.document.doc_number or self.document.doc_number_raw
 

@@ -212,10 +212,11 @@ def approve_version(version: SandingVersion, user=None) -> SandingVersion:
             v.approved_by = user if getattr(user, "pk", None) else None
             v.approved_at = timezone.now()
             v.sequence = SandingVersion.objects.filter(unit=v.unit, status=VersionStatus.APPROVED).count() + 1
+            v.save()
             if not v.summary.strip():
                 after = snapshot(v.unit, v.effective_date)
                 v.summary = "\n".join(c.sentence for c in diff_snapshots(before, after).changes)[:5000]
-            v.save()
+                v.save()
             _sync_registry(v.unit, snapshot(v.unit))
         return version
 

@@ -1,0 +1,139 @@
+"""Staff pages: as-of view, 沿革, diff, the draft editor (operations, conflicts, htmx), and scope."""
+import datetime
+
+import pytest
+
+from bianzhi.registry.models import Unit
+from bianzhi.sanding import services as s
+from bianzhi.sanding.models import DutyKind, SandingVersion, StaffingType, VersionStatus
+
+D = datetime.date
+
+
+@pytest.fixture
+def jyj(sdemo):
+    return Unit.objects.get(name="百色市教育局")
+
+
+@pytest.fixture
+def jtj(sdemo):
+    return Unit.objects.get(name="百色市交通运输局")
+
+
+@pytest.fixture
+def doc(jyj):
+    from bianzhi.documents.models import ApprovalDocument
+
+    return ApprovalDocument.objects.create(unit=jyj, doc_number_raw="百编〔2026〕9号", title="关于调整市教育局编制的通知",
+                                           issued_on=D(2026, 1, 5), doc_type="adjustment")
+
+
+def test_unit_page_as_of_history_and_diff(client_as, jyj):
+    c = client_as("luru")
+    today = c.get(f"/manage/sanding/units/{jyj.pk}/").content.decode()
+    assert "百编〔2019〕23号" in today and "基础教育科" in today
+    versions = s.history(jyj)
+    assert len(versions) >= 2
+    before = versions[0].effective_date
+    old = c.get(f"/manage/sanding/units/{jyj.pk}/?as_of={before.isoformat()}").content.decode()
+    assert f"截至 {before.isoformat()}" in old
+    bad = c.get(f"/manage/sanding/units/{jyj.pk}/?as_of=2020-13-01")
+    assert bad.status_code == 200 and "格式不对" in bad.content.decode()
+    history = c.get(f"/manage/sanding/units/{jyj.pk}/history/").content.decode()
+    assert history.index(versions[0].doc_number) < history.index(versions[1].doc_number)
+    diff = c.get(f"/manage/sanding/units/{jyj.pk}/diff/?a={versions[0].pk}&b={versions[1].pk}").content.decode()
+    assert versions[1].doc_number in diff and "diff-add" in diff
+
+
+def test_out_of_scope_unit_is_404(client_as, jtj, jyj):
+    c = client_as("jiaotong")
+    assert c.get(f"/manage/sanding/units/{jyj.pk}/").status_code == 404
+    assert c.get(f"/manage/sanding/units/{jyj.pk}/history/").status_code == 404
+    v = s.history(jyj)[0]
+    assert c.get(f"/manage/sanding/versions/{v.pk}/").status_code == 404
+    assert client_as("lingdao").get(f"/manage/sanding/units/{jyj.pk}/").status_code == 200
+    assert client_as("lingdao").get(f"/manage/sanding/units/{jyj.pk}/versions/new/").status_code == 404
+
+
+def test_build_draft_by_operations_and_approve(client_as, jyj, doc):
+    c = client_as("luru")
+    resp = c.post(f"/manage/sanding/units/{jyj.pk}/versions/new/",
+                  {"document": doc.pk, "effective_date": "2026-01-05", "kind": "", "stated_admin": "99"})
+    assert resp.status_code == 302
+    v = SandingVersion.objects.get(document=doc)
+    page = c.get(f"/manage/sanding/versions/{v.pk}/").content.decode()
+    assert "草稿预览" in page and "文件所述调整后行政编制为99名" in page
+    admin_now = s.snapshot(jyj).staffing_total(StaffingType.ADMIN)
+    resp = c.post(f"/manage/sanding/versions/{v.pk}/op/staffing/",
+                  {"staffing-row_version": v.row_version, "staffing-staffing_type": "admin", "staffing-count": 99,
+                   "staffing-includes": "援派机动编制1名"})
+    assert resp.status_code == 302
+    v.refresh_from_db()
+    page = c.get(f"/manage/sanding/versions/{v.pk}/").content.decode()
+    assert "文件所述调整后行政编制为" not in page and "行政编制99名" in page
+    assert f'<span class="diff-del">{admin_now}</span> → <span class="diff-add">99</span>' in page
+    # htmx: add an internal body inline, the fragment comes back with the new body
+    resp = c.post(f"/manage/sanding/versions/{v.pk}/op/body_create/",
+                  {"body_create-row_version": v.row_version, "body_create-name": "校外教育培训监管科",
+                   "body_create-duty_text": "承担教育督导工作。", "body_create-head_count": 1,
+                   "body_create-deputy_count": 0}, HTTP_HX_REQUEST="true")
+    assert resp.status_code == 200
+    fragment = resp.content.decode()
+    assert fragment.startswith('<div id="bodies">') and "校外教育培训监管科" in fragment and "<html" not in fragment
+    # not yet in approved history
+    assert s.snapshot(jyj).staffing_total(StaffingType.ADMIN) == admin_now
+    # luru cannot approve; admin can
+    assert c.post(f"/manage/sanding/versions/{v.pk}/approve/").status_code == 403
+    assert client_as("admin").post(f"/manage/sanding/versions/{v.pk}/approve/").status_code == 302
+    v.refresh_from_db()
+    assert v.status == VersionStatus.APPROVED
+    assert s.snapshot(jyj).staffing_total(StaffingType.ADMIN) == 99
+    history = c.get(f"/manage/sanding/units/{jyj.pk}/history/").content.decode()
+    assert "百编〔2026〕9号" in history and "校外教育培训监管科" in history
+
+
+def test_operation_conflict_keeps_input(client_as, jyj, doc):
+    v = s.create_draft_version(jyj, doc)
+    stale = v.row_version
+    s.set_head_post(v, "局长", 1)  # someone else saves first
+    resp = client_as("luru").post(f"/manage/sanding/versions/{v.pk}/op/head_post/",
+                                   {"head_post-row_version": stale, "head_post-title": "副总督学",
+                                    "head_post-count": 1, "head_post-note": "由副局长兼任"})
+    page = resp.content.decode()
+    assert resp.status_code == 200 and "已被其他用户修改" in page
+    assert 'value="副总督学"' in page and 'value="由副局长兼任"' in page
+    assert not any(h.title == "副总督学" for h in s.snapshot(jyj, draft=v).head_posts)
+
+
+def test_negative_transfer_refused_in_page(client_as, jyj, doc):
+    v = s.create_draft_version(jyj, doc)
+    other = Unit.objects.get(name="百色市发展和改革委员会")
+    have = s.snapshot(other).staffing_total(StaffingType.ADMIN)
+    resp = client_as("luru").post(f"/manage/sanding/versions/{v.pk}/op/staffing_transfer/",
+                                   {"staffing_transfer-row_version": v.row_version,
+                                    "staffing_transfer-direction": "in",
+                                    "staffing_transfer-other_unit": other.pk,
+                                    "staffing_transfer-staffing_type": "admin",
+                                    "staffing_transfer-count": have + 1})
+    assert f"现有行政编制{have}名，不能划出{have + 1}名" in resp.content.decode()
+
+
+def test_duty_editor_split_save_and_conflict(client_as, jyj, doc):
+    c = client_as("luru")
+    v = s.create_draft_version(jyj, doc)
+    split = c.post(f"/manage/sanding/versions/{v.pk}/duties/split/",
+                   {"paste": "（一）贯彻执行教育方针。（二）统筹规划教育事业。"}).content.decode()
+    assert split.count('class="duty-item"') == 2 and "统筹规划教育事业。" in split
+    current = s.snapshot(jyj, draft=v).duties_of(DutyKind.TRANSFORM)
+    ids = [str(d.duty_id) for d in current]
+    texts = [d.text for d in current]
+    resp = c.post(f"/manage/sanding/versions/{v.pk}/duties/transform/",
+                  {"row_version": v.row_version, "duty_id": ["", *ids], "text": ["新增的职能转变条目。", *texts]})
+    assert resp.status_code == 302
+    assert s.snapshot(jyj, draft=v).duties_of(DutyKind.TRANSFORM)[0].text == "新增的职能转变条目。"
+    # a second editor with the old row_version gets a conflict and keeps their list
+    resp = c.post(f"/manage/sanding/versions/{v.pk}/duties/transform/",
+                  {"row_version": v.row_version, "duty_id": [""], "text": ["乙写的条目"]})
+    assert resp.status_code == 409 and "已被其他用户修改" in resp.content.decode()
+    assert "乙写的条目" in resp.content.decode()
+    assert "乙写的条目" not in [d.text for d in s.snapshot(jyj, draft=v).duties]
