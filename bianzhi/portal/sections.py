@@ -50,6 +50,24 @@ def duties(snapshot: dict) -> list[dict]:
     return out
 
 
+def has_sanding(snapshot: dict) -> bool:
+    """Whether an approved 三定 was published (the section exists and is not empty)."""
+    current = sanding_current(snapshot)
+    return bool(nature_text(snapshot) or _list(_first(current, "duties", default=[]))
+                or _list(_first(current, "internal_bodies", default=[])) or history(snapshot))
+
+
+def _posts(b: dict) -> str:
+    parts = []
+    if b.get("head_count"):
+        parts.append(f"正职领导职数{b['head_count']}名")
+    if b.get("deputy_count"):
+        parts.append(f"副职领导职数{b['deputy_count']}名")
+    if b.get("posts_note"):
+        parts.append(str(b["posts_note"]))
+    return "，".join(parts)
+
+
 def internal_bodies(snapshot: dict) -> list[dict]:
     """Internal bodies with their duty text: from the 三定 when published, else the registry's names."""
     current = sanding_current(snapshot)
@@ -57,10 +75,21 @@ def internal_bodies(snapshot: dict) -> list[dict]:
     if bodies:
         return [{"id": _first(b, "id", "body_id", default=i), "name": _text(_first(b, "name")),
                  "kind": _text(_first(b, "kind_label", "kind")), "duty_text": _text(_first(b, "duty_text", "duties")),
-                 "posts": _text(_first(b, "posts_note", "posts"))}
+                 "posts": _posts(b) if isinstance(b, dict) else "",
+                 "plaques": "、".join(str(x) for x in _list(b.get("plaques")) if x) if isinstance(b, dict) else ""}
                 for i, b in enumerate(bodies, start=1)]
     return [{"id": b.get("id"), "name": b.get("name", ""), "kind": b.get("kind_label", ""), "duty_text": "",
-             "posts": ""} for b in (snapshot.get("unit") or {}).get("internal_bodies", [])]
+             "posts": "", "plaques": ""} for b in (snapshot.get("unit") or {}).get("internal_bodies", [])]
+
+
+def _includes(value) -> str:
+    parts = []
+    for x in _list(value):
+        if isinstance(x, dict) and "count" in x:
+            parts.append(f"{_text(_first(x, 'label', 'name', 'type'))}{x['count']}名")
+        elif _text(x):
+            parts.append(_text(x))
+    return ("含" + "、".join(parts)) if parts else _text(value if not isinstance(value, list) else "")
 
 
 def staffing(snapshot: dict) -> list[dict]:
@@ -68,11 +97,12 @@ def staffing(snapshot: dict) -> list[dict]:
     rows = []
     for line in _list(_first(current, "staffing", "staffing_lines", default=[])):
         rows.append({"label": _text(_first(line, "label", "staffing_type_label", "type_label", "staffing_type")),
-                     "count": _first(line, "count", default=""), "note": _text(_first(line, "includes", "note"))})
+                     "count": _first(line, "count", default=""),
+                     "note": _includes(line.get("includes")) or _text(_first(line, "note"))})
     for post in _list(_first(current, "head_posts", default=[])):
         rows.append({"label": _text(_first(post, "title")), "count": _first(post, "count", default=""),
                      "note": " ".join(x for x in (_text(_first(post, "rank")), _text(_first(post, "note"))) if x)})
-    for quota in _list(_first(current, "leadership_quotas", default=[])):
+    for quota in _list(_first(current, "internal_leadership", "leadership_quotas", default=[])):
         rows.append({"label": f"内设机构{_text(_first(quota, 'level_label', 'level'))}领导职数",
                      "count": _first(quota, "count", default=""), "note": _text(_first(quota, "note"))})
     return rows
@@ -82,11 +112,12 @@ def history(snapshot: dict) -> list[dict]:
     sanding = snapshot.get("sanding") or {}
     out = []
     for h in _list(_first(sanding, "history", "versions", default=[])):
-        doc = _first(h, "document", default={}) or {}
+        doc = _first(h, "document", default=None)
+        doc = doc if isinstance(doc, dict) else h
         out.append({"date": _text(_first(h, "effective_date", "date")),
-                    "doc_number": _text(_first(doc, "doc_number", "number") if isinstance(doc, dict) else ""),
-                    "title": _text(_first(doc, "title") if isinstance(doc, dict) else doc),
-                    "issuing_organ": _text(_first(doc, "issuing_organ") if isinstance(doc, dict) else ""),
+                    "doc_number": _text(_first(doc, "doc_number", "number")),
+                    "title": _text(_first(doc, "title")),
+                    "issuing_organ": _text(_first(doc, "issuing_organ")),
                     "kind": _text(_first(h, "kind_label", "kind")),
                     "summary": _text(_first(h, "summary", "changes"))})
     return out
@@ -96,17 +127,32 @@ def _lists(snapshot: dict) -> dict:
     return snapshot.get("lists") or {}
 
 
+def _numbers(duties) -> str:
+    return "、".join(_text(_first(d, "number", "label")) if isinstance(d, dict) else _text(d)
+                    for d in _list(duties) if d)
+
+
 def power_items(snapshot: dict) -> list[dict]:
     out = []
     for i, p in enumerate(_list(_first(_lists(snapshot), "power_items", "powers", default=[])), start=1):
+        basis = [*_list(p.get("setting_basis")), *_list(p.get("implementing_basis"))]
         out.append({"id": _first(p, "id", default=i), "code": _text(_first(p, "code")),
-                    "name": _text(_first(p, "name", "title")),
+                    "name": _text(_first(p, "full_name", "name", "title")),
+                    "main_item_code": _text(_first(p, "main_item_code")),
                     "category": _text(_first(p, "category_label", "category")),
                     "subject": _text(_first(p, "target", "object", "subject", "implementing_object")),
-                    "basis": _text(_first(p, "basis", "legal_basis", "bases")),
+                    "basis": "；".join(_text(b) for b in basis if _text(b)) or _text(_first(p, "basis", "legal_basis")),
+                    "setting_basis": [_text(b) for b in _list(p.get("setting_basis"))],
+                    "implementing_basis": [_text(b) for b in _list(p.get("implementing_basis"))],
                     "level": _text(_first(p, "exercise_level_label", "exercise_level", "level")),
-                    "handler": _text(_first(p, "handling_body", "handler", "organ")),
-                    "duties": _text(_first(p, "duties", "duty_refs"))})
+                    "handler": _text(_first(p, "internal_body", "handling_body", "handler")),
+                    "limits": "；".join(x for x in (f"法定时限：{p['statutory_limit']}" if p.get("statutory_limit") else "",
+                                                   f"承诺时限：{p['promised_limit']}" if p.get("promised_limit") else "")
+                                       if x),
+                    "duties": _numbers(p.get("duties")),
+                    "stages": [{"stage": _text(_first(s, "stage")), "text": _text(_first(s, "responsibility", "text"))}
+                               for s in _list(p.get("stages")) if isinstance(s, dict)],
+                    "accountability": _text(_first(p, "accountability"))})
     return out
 
 
@@ -115,10 +161,14 @@ def responsibility_items(snapshot: dict) -> list[dict]:
     for i, r in enumerate(_list(_first(_lists(snapshot), "responsibility_items", "responsibilities",
                                        default=[])), start=1):
         out.append({"id": _first(r, "id", default=i), "name": _text(_first(r, "name", "title")),
+                    "kind": _text(_first(r, "kind_label", "kind")),
                     "content": _text(_first(r, "content", "text")),
                     "basis": _text(_first(r, "basis", "legal_basis")),
-                    "accountability": _text(_first(r, "accountability", "accountable_scope", "liability")),
-                    "power": _text(_first(r, "power_item_name", "power", "power_name"))})
+                    "accountability": _text(_first(r, "accountability_scope", "accountability", "liability")),
+                    "division": _text(_first(r, "division")),
+                    "related_units": "、".join(_text(x) for x in _list(r.get("related_units"))),
+                    "power": "、".join(_text(x) for x in _list(r.get("power_item_codes"))),
+                    "duties": _numbers(r.get("duties"))})
     return out
 
 

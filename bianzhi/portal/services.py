@@ -13,8 +13,6 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from bianzhi.core.text import nfkc
-
 from . import sections
 from .models import (
     KIND_ORDER,
@@ -44,7 +42,9 @@ def public_cache_prefix() -> str:
     """The prefix of every public page's cache key: the newest release number (so a publication
     invalidates cached pages in every process, even with per-process local-memory caches) and a
     generation counter that `clear_public_cache` bumps (so a shared Redis cache is cleared at once)."""
-    return f"portal:{current_release_number()}:{cache.get(CACHE_GENERATION_KEY, 0)}:"
+    latest = Release.objects.order_by("-number").values_list("number", "published_at").first()
+    stamp = f"{latest[0]}.{latest[1].timestamp():.6f}" if latest else "0"
+    return f"portal:{stamp}:{cache.get(CACHE_GENERATION_KEY, 0)}:"
 
 
 def clear_public_cache() -> None:
@@ -78,11 +78,12 @@ def search_rows(snapshot: dict) -> list[dict]:
                      "anchor": f"duty-{i}"})
     for i, item in enumerate(sections.power_items(snapshot), start=1):
         rows.append({"kind": SearchKind.POWER, "title": item["name"], "category": item["category"],
-                     "text": "；".join(x for x in [item["code"], item["subject"], item["basis"]] if x),
+                     "text": "；".join(x for x in [item["code"], item["subject"], item["handler"], item["basis"]] if x),
                      "anchor": f"power-{i}"})
     for i, item in enumerate(sections.responsibility_items(snapshot), start=1):
         rows.append({"kind": SearchKind.RESPONSIBILITY, "title": item["name"], "category": "",
-                     "text": "；".join(x for x in [item["content"], item["basis"], item["accountability"]] if x),
+                     "text": "；".join(x for x in [item["content"], item["division"], item["basis"],
+                                                  item["accountability"]] if x),
                      "anchor": f"resp-{i}"})
     for i, row in enumerate(rows):
         row["position"] = i
@@ -97,7 +98,7 @@ def _index(published: PublishedUnit) -> int:
     entries = [SearchEntry(published_unit=published, unit_id_value=published.unit_id,
                            region_code=published.region_code, kind=row["kind"], kind_order=KIND_ORDER[row["kind"]],
                            unit_order=published.unit_order, position=row["position"], category=row["category"][:60],
-                           title=nfkc(row["title"])[:500] or "（无标题）", text=row["text"],
+                           title=(row["title"] or "").strip()[:500] or "（无标题）", text=row["text"],
                            norm=entry_norm(row["title"], row["text"]), anchor=row["anchor"])
                for row in search_rows(published.snapshot)]
     created = SearchEntry.objects.bulk_create(entries, batch_size=500)

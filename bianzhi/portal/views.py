@@ -128,6 +128,9 @@ def unit_detail(request, pk):
     children = list(PublishedUnit.objects.public().filter(parent_unit_id=pk).only("unit_id", "name"))
     powers = sections.power_items(snap)
     responsibilities = sections.responsibility_items(snap)
+    for items in (powers, responsibilities):
+        for n, item in enumerate(items, start=1):
+            item["n"] = n  # the page anchor (power-n / resp-n) search results link to
     pq, pcat, rq = request.GET.get("pq", ""), request.GET.get("pcat", ""), request.GET.get("rq", "")
     region = Region.objects.filter(code=published.region_code).first()
     return render(request, "portal/unit.html", {
@@ -137,7 +140,7 @@ def unit_detail(request, pk):
         "info_rows": exports.unit_info_rows(snap),
         "duties": sections.duties(snap), "bodies": sections.internal_bodies(snap),
         "staffing": sections.staffing(snap), "history": sections.history(snap),
-        "has_sanding": bool(snap.get("sanding")), "has_lists": bool(snap.get("lists")),
+        "has_sanding": sections.has_sanding(snap), "has_lists": bool(powers or responsibilities),
         "powers": _filter_items(powers, pq, pcat, ("name", "basis", "subject", "code")),
         "power_total": len(powers), "power_categories": sections.power_categories(snap),
         "responsibilities": _filter_items(responsibilities, rq, "", ("name", "content", "basis")),
@@ -224,7 +227,7 @@ def search(request):
     if query.unit:
         unit_name = PublishedUnit.objects.public().filter(unit_id=query.unit).values_list("name", flat=True).first() or ""
     return render(request, "portal/search.html", {
-        "query": query, "page": page, "error": error, "params": params.urlencode(),
+        "query": query, "page": page, "searched": page is not None, "error": error, "params": params.urlencode(),
         "regions": _regions_with_counts(), "kinds": SearchKind.choices, "unit_name": unit_name,
         "categories": _power_categories(),
     })

@@ -1,0 +1,112 @@
+"""Chinese substring search: 1, 2 and 3+ characters, NFKC, filters, highlighting, pagination — and the
+same rows in the same order on SQLite (FTS5 bigrams) and PostgreSQL (pg_trgm): each query is checked
+against a backend-independent brute force and against literal expected results."""
+import pytest
+
+from bianzhi.core.text import search_key
+from bianzhi.portal.models import SearchEntry
+from bianzhi.portal.search import SearchQuery, highlight, search_queryset
+from bianzhi.portal.services import publish_units
+from bianzhi.registry.models import InternalBody, Region, Unit
+
+
+def brute_force(key, **filters):
+    rows = [e for e in SearchEntry.objects.public() if key in e.norm]
+    if filters.get("kind"):
+        rows = [e for e in rows if e.kind == filters["kind"]]
+    return sorted(rows, key=lambda e: (e.kind_order, e.unit_order, e.unit_id_value, e.position, e.id))
+
+
+def ids(qs):
+    return [e.id for e in qs]
+
+
+@pytest.mark.parametrize("q", ["局", "科", "教", "教育", "财政", "中心", "百色市", "办公室", "基础教育", "交通运输综合行政执法",
+                               "右江区教育局", "不存在的词语"])
+def test_matches_are_exact_substrings_in_backend_independent_order(published, q):
+    key = search_key(q)
+    assert ids(search_queryset(SearchQuery(q=q))) == ids(brute_force(key))
+
+
+def test_one_two_and_many_character_queries_give_the_expected_rows(published):
+    def titles(q, **kw):
+        return [(e.kind, e.title) for e in search_queryset(SearchQuery(q=q, **kw))]
+
+    # 1 character (LIKE fallback on SQLite): every internal body named …股 in the counties, in unit order.
+    assert titles("股", kind="internal_body") == [
+        ("internal_body", "基础教育股"), ("internal_body", "人事股"), ("internal_body", "预算股"),
+        ("internal_body", "国库股"), ("internal_body", "农业股"), ("internal_body", "基础教育股"),
+        ("internal_body", "水政股"), ("internal_body", "基础教育股"), ("internal_body", "资源林政股")]
+    # 2 characters (FTS5 bigram phrase on SQLite, trigram-index fallback scan on PostgreSQL).
+    assert titles("审计") == [("unit", "百色市审计局"), ("internal_body", "财政审计科")]
+    # 3+ characters.
+    assert titles("招生考试") == [("unit", "百色市招生考试院")]
+    assert titles("电子政务") == [("internal_body", "调研信息（电子政务）科")]
+
+
+def test_query_and_text_are_nfkc_normalised(published):
+    # Full-width brackets in the text, half-width in the query (and the reverse) match the same rows.
+    a = ids(search_queryset(SearchQuery(q="信息(电子政务)")))
+    b = ids(search_queryset(SearchQuery(q="信息（电子政务）")))
+    c = ids(search_queryset(SearchQuery(q=" 信息 （电子 政务） ")))
+    assert a == b == c and len(a) == 1
+
+
+def test_new_publication_is_searchable_and_old_text_is_not(published, users):
+    unit = Unit.objects.get(name="百色市行政审批局")
+    InternalBody.objects.create(unit=unit, name="政务服务标准化科", sort_order=9)
+    assert not list(search_queryset(SearchQuery(q="标准化")))
+    publish_units([unit], users["admin"])
+    assert [e.title for e in search_queryset(SearchQuery(q="标准化"))] == ["政务服务标准化科"]
+    assert "政务服务标准化科" in [e.title for e in search_queryset(SearchQuery(q="标"))]
+    assert ids(search_queryset(SearchQuery(q="标"))) == ids(brute_force("标"))
+    body = unit.internal_bodies.get(name="政务服务标准化科")
+    body.name = "政务服务管理科"
+    body.save()
+    publish_units([unit], users["admin"])
+    assert not list(search_queryset(SearchQuery(q="标准化")))
+    assert ids(search_queryset(SearchQuery(q="标准化"))) == ids(brute_force("标准化"))
+
+
+def test_region_unit_and_kind_filters(published):
+    yj = list(search_queryset(SearchQuery(q="教育", region="451002")))
+    assert yj and all(e.region_code == "451002" for e in yj)
+    city_and_counties = list(search_queryset(SearchQuery(q="教育", region="451000")))  # 451000 includes counties
+    assert {e.region_code for e in city_and_counties} >= {"451000", "451002"}
+    unit = Unit.objects.get(name="百色市教育局")
+    only = list(search_queryset(SearchQuery(q="教育", unit=unit.pk)))
+    assert only and {e.unit_id_value for e in only} == {unit.pk}
+    bodies = list(search_queryset(SearchQuery(q="教育", kind="internal_body")))
+    assert bodies and {e.kind for e in bodies} == {"internal_body"}
+
+
+def test_search_page_highlights_and_paginates(client, published):
+    page = client.get("/search/", {"q": "办公室"}).content.decode()
+    assert "<mark>办公室</mark>" in page
+    total = len(brute_force("办公室"))
+    assert total > 20  # more than one page
+    assert f"共 {total} 条结果" in page and "下一页" in page
+    page2 = client.get("/search/", {"q": "办公室", "page": 2}).content.decode()
+    assert "第 2 页" in page2
+    assert "请输入要检索的文字" in client.get("/search/", {"q": "  "}).content.decode()
+    assert client.get("/search/", {"q": "教育", "kind": "nonsense", "unit": "x"}).status_code == 200
+
+
+def test_highlight_maps_back_to_original_text():
+    pieces = highlight("调研信息（电子政务）科", search_key("(电子政务)"))
+    assert pieces == [("调研信息", False), ("（电子政务）", True), ("科", False)]
+    snippet = highlight("甲" * 200 + "监督管理" + "乙" * 200, "监督管理", window=40)
+    assert ("监督管理", True) in snippet and snippet[0] == ("…", False) and snippet[-1] == ("…", False)
+
+
+def test_public_search_api(client, published):
+    data = client.get("/api/v1/public/search/", {"q": "审计"}).json()
+    assert data["count"] == 2 and [r["title"] for r in data["results"]] == ["百色市审计局", "财政审计科"]
+    assert data["results"][0]["url"].startswith("/unit/")
+    assert client.get("/api/v1/public/search/", {"q": ""}).status_code == 400
+    assert "类型无效" in client.get("/api/v1/public/search/", {"q": "局", "kind": "x"}).json()["kind"]
+
+
+def test_region_filter_on_unknown_region_finds_nothing(published):
+    assert Region.objects.filter(code="999999").count() == 0
+    assert list(search_queryset(SearchQuery(q="局", region="999999"))) == []
