@@ -83,8 +83,8 @@ def normalize_with_map(original: str) -> tuple[str, list[int]]:
         if ch == "\r":
             continue
         norm = unicodedata.normalize("NFKC", ch)
-        if ch in "\t\u3000\xa0":
-            norm = " "
+        if ch in "\u3000\xa0":
+            norm = " "  # tabs stay: they separate table cells
         for out in norm:
             chars.append(out)
             offsets.append(i)

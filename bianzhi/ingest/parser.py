@@ -225,8 +225,10 @@ def _classify(style: str, head: Segment, seg_lines: list[Segment]) -> str:
             return "staffing"
         return "other"
     body = ARTICLE_RE.sub("", first, count=1)
-    if "基本依据" in body[:120] or "制定本规定" in body or "特制定" in body:
+    if "基本依据" in body[:120]:
         return "basis"
+    if "制定本规定" in body or "特制定" in body:
+        return "preamble"
     if "主要职责" in body or ("职责" in body[:80] and any(ITEM_RE.match(ln.text) for ln in seg_lines[1:])):
         return "duties"
     if re.search(r"设下列|设(?:以下|如下)?" + NUM + r"?个?(?:内设机构|职能|机构)|内设机构(?:如下|设置|为|有)|职能司|职能处|职能科|职能股",
@@ -318,9 +320,10 @@ def _parse_staffing_text(b: _Builder, start: int, end: int, staffing_key="staffi
     text = b.text[start:end]
     masked = _mask_parens(text)
     target_staff = b.data[staffing_key] if staffing_key == "staffing" else b.data["totals_after"]["staffing"]
+    consumed_until = -1
     for m in STAFF_RE.finditer(masked):
         count = to_int(m["n"])
-        if count is None:
+        if count is None or m.start() < consumed_until:
             continue
         type_ = text[m.start("type"):m.end("type")]
         entry = {"type": type_, "count": count, "includes": []}
@@ -333,6 +336,8 @@ def _parse_staffing_text(b: _Builder, start: int, end: int, staffing_key="staffi
             other = re.match(r"\s*[,;]?\s*其中[:,]?(?P<inc>[^。;]+)", after)
             if other:
                 entry["includes"] = _includes(other["inc"])
+                if entry["includes"]:
+                    consumed_until = m.end() + other.end()
         if staffing_key != "staffing":
             entry = {"type": type_, "count": count}
         target_staff.append(entry)

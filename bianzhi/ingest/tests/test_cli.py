@@ -1,0 +1,48 @@
+"""The command-line contract: `bianzhi parse-sanding FILE` and `bianzhi parse-docnumber TEXT`."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from bianzhi.ingest.parser import KEYS
+
+from .conftest import CORPUS
+
+BIANZHI = Path(sys.executable).with_name("bianzhi")
+
+
+def run(*args):
+    env = dict(os.environ, DEBUG="1")
+    return subprocess.run([str(BIANZHI), *args], capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_parse_sanding_prints_pure_json_with_the_contract_keys():
+    proc = run("parse-sanding", str(CORPUS / "s1_baise_jiaoyuju_2019.docx"))
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)  # nothing but one JSON object
+    assert list(data) == list(KEYS)
+    assert "百色市教育局" in proc.stdout  # ensure_ascii=False
+    assert data["unit"] == "百色市教育局" and data["doc_number"] == "百办发〔2019〕23号"
+    assert data["internal_bodies"][0] == {"name": "办公室", "duties": "负责机关日常运转工作。承担信息、安全、保密、信访、政务公开、档案、财务和资产管理等工作。"}
+    assert data["totals_after"] == {"internal_bodies": None, "staffing": [], "leadership": []}
+
+
+def test_parse_sanding_unreadable_file_exits_2_with_message():
+    proc = run("parse-sanding", "/nonexistent/三定.docx")
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert "文件不存在" in proc.stderr
+    bad = CORPUS / "manifest.json"
+    proc = run("parse-sanding", str(bad))
+    assert proc.returncode == 2 and "不支持的文件类型" in proc.stderr
+
+
+def test_parse_docnumber():
+    proc = run("parse-docnumber", "百编〔2017〕18号")
+    assert proc.returncode == 0
+    assert json.loads(proc.stdout) == {"raw": "百编〔2017〕18号", "normalized": "百编〔2017〕18号", "issuer_code": "百编",
+                                       "year": 2017, "serial": 18, "conforms": True}
+    proc = run("parse-docnumber", "百政发[2016]第017号")
+    assert json.loads(proc.stdout)["normalized"] == "百政发〔2016〕17号"
+    proc = run("parse-docnumber", "百编〔17〕18号")
+    assert proc.returncode == 2 and "年份应为四位数字" in proc.stderr
