@@ -4,6 +4,7 @@ from . import views
 
 app_name = "sanding"
 urlpatterns = [
+    path("", views.SandingHomeView.as_view(), name="home"),
     path("units/<int:unit_pk>/", views.UnitSandingView.as_view(), name="unit-sanding"),
     path("units/<int:unit_pk>/history/", views.UnitHistoryView.as_view(), name="unit-history"),
     path("units/<int:unit_pk>/diff/", views.UnitDiffView.as_view(), name="unit-diff"),

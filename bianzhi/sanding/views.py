@@ -66,6 +66,27 @@ class UnitMixin(LoginRequiredMixin):
 
 
 # ------------------------------------------------------------------------------------------------ reading
+class SandingHomeView(LoginRequiredMixin, TemplateView):
+    """Units in scope with their 三定: the version in force, and drafts waiting for approval."""
+
+    template_name = "sanding/home.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user = self.request.user
+        versions = list(visible_versions(user).select_related("unit", "document").order_by("unit__tree_path",
+                                                                                            "effective_date", "id"))
+        rows = {}
+        for v in versions:
+            row = rows.setdefault(v.unit_id, {"unit": v.unit, "latest": None, "count": 0, "drafts": []})
+            if v.is_draft:
+                row["drafts"].append(v)
+            else:
+                row["latest"], row["count"] = v, row["count"] + 1
+        ctx["rows"] = list(rows.values())
+        return ctx
+
+
 class UnitSandingView(UnitMixin, TemplateView):
     """The unit's 三定 as of a date (default today), from approved history only."""
 

@@ -137,3 +137,20 @@ def test_duty_editor_split_save_and_conflict(client_as, jyj, doc):
     assert resp.status_code == 409 and "已被其他用户修改" in resp.content.decode()
     assert "乙写的条目" in resp.content.decode()
     assert "乙写的条目" not in [d.text for d in s.snapshot(jyj, draft=v).duties]
+
+
+def test_home_lists_units_in_scope(client_as, jyj):
+    page = client_as("luru").get("/manage/sanding/").content.decode()
+    assert "百色市教育局" in page and "百编〔2021〕15号" in page and "百色市交通运输局" not in page
+    assert "百色市交通运输局" in client_as("jiaotong").get("/manage/sanding/").content.decode()
+
+
+def test_demo_is_idempotent(sdemo):
+    from bianzhi.documents.models import ApprovalDocument
+    from bianzhi.sanding import demo
+    from bianzhi.sanding.models import DutyRevision
+
+    counts = (SandingVersion.objects.count(), DutyRevision.objects.count(), ApprovalDocument.objects.count())
+    demo.load(log=lambda *a: None)
+    assert (SandingVersion.objects.count(), DutyRevision.objects.count(), ApprovalDocument.objects.count()) == counts
+    assert counts[0] == 6  # 4 base 三定 + the 2021 notice for 教育局 + its companion in 财政局

@@ -1,0 +1,91 @@
+"""The duty entry flow in a real browser: paste a block, split it, reorder by drag and keyboard, save; a second
+editor's save meets a clear conflict and keeps their input. Screenshots in test-artifacts/sanding-*.png."""
+import datetime
+
+import pytest
+
+from bianzhi.documents.models import ApprovalDocument
+from bianzhi.registry.models import Unit
+from bianzhi.sanding import services as s
+from bianzhi.sanding.models import DutyKind, SandingVersion
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASTE = """市教育局职能转变的主要方面：
+（一）深化教育领域“放管服”改革，推进管办评分离。
+（二）加强教育督导，建立督政、督学、评估监测体系。
+（三）推进教育数字化，提高教育公共服务水平。"""
+
+
+def _texts(page):
+    return [t.strip() for t in page.locator("#duty-list textarea").evaluate_all("els => els.map(e => e.value)")]
+
+
+def test_duty_entry_paste_split_reorder_save_and_conflict(login, sdemo):
+    from conftest import ARTIFACTS
+
+    unit = Unit.objects.get(name="百色市教育局")
+    ApprovalDocument.objects.create(unit=unit, doc_number_raw="百编〔2026〕12号", title="关于调整市教育局职能的通知",
+                                    issued_on=datetime.date(2026, 3, 1), doc_type="adjustment")
+    page = login("luru")
+    page.goto(f"{page.base_url}/manage/sanding/units/{unit.pk}/")
+    page.click("text=依据新文件建立版本")
+    page.select_option("#id_document", label="百编〔2026〕12号 关于调整市教育局职能的通知")
+    page.click("button:has-text('建立草稿')")
+    page.wait_for_selector("text=已建立草稿版本")
+    version = SandingVersion.objects.get(document__doc_number="百编〔2026〕12号")
+
+    page.click("text=录入/编辑职能转变")
+    page.wait_for_selector("h1:has-text('职能转变')")
+    assert len(_texts(page)) == 1
+    page.fill("#paste", PASTE)
+    page.click("#split-btn")
+    page.wait_for_function("document.querySelectorAll('#duty-list .duty-item').length === 5")
+    texts = _texts(page)
+    assert texts[1] == "市教育局职能转变的主要方面："
+    assert texts[2].startswith("深化教育领域") and texts[4].startswith("推进教育数字化")
+    assert page.input_value("#paste") == ""
+    page.screenshot(path=str(ARTIFACTS / "sanding-duty-split.png"), full_page=True)
+
+    # the lead-in line is not a duty: remove it
+    page.locator("#duty-list .duty-item").nth(1).locator("button.remove").click()
+    # drag the last item (教育数字化) to the top by its handle
+    items = page.locator("#duty-list .duty-item")
+    items.nth(3).locator(".handle").drag_to(items.nth(0).locator(".handle"))
+    page.wait_for_function("document.querySelector('#duty-list textarea').value.startsWith('推进教育数字化')")
+    # keyboard: move 加强教育督导 (now last) up by one with Alt+ArrowUp
+    last = page.locator("#duty-list textarea").nth(3)
+    assert last.input_value().startswith("加强教育督导")
+    last.focus()
+    page.keyboard.press("Alt+ArrowUp")
+    texts = _texts(page)
+    assert len(texts) == 4 and texts[0].startswith("推进教育数字化") and texts[2].startswith("加强教育督导")
+    assert texts[3].startswith("深化教育领域")
+    page.screenshot(path=str(ARTIFACTS / "sanding-duty-reordered.png"), full_page=True)
+    page.click("#save-duties")
+    page.wait_for_selector("text=已保存职能转变")
+    saved = [d.text for d in s.snapshot(unit, draft=version).duties_of(DutyKind.TRANSFORM)]
+    assert saved == texts
+    page.screenshot(path=str(ARTIFACTS / "sanding-version-after-save.png"), full_page=True)
+
+    # two editors: A opens the editor, B saves first, A's save is refused with a clear message, input kept
+    editor_url = f"{page.base_url}/manage/sanding/versions/{version.pk}/duties/transform/"
+    page.goto(editor_url)
+    other = page.context.new_page()
+    other.goto(editor_url)
+    other.locator("#duty-list textarea").nth(0).fill("推进教育数字化（乙修改）。")
+    other.click("#save-duties")
+    other.wait_for_selector("text=已保存职能转变")
+    page.locator("#duty-list textarea").nth(1).fill("深化教育领域“放管服”改革（甲修改）。")
+    page.click("#save-duties")
+    page.wait_for_selector("#editor-error")
+    assert "已被其他用户修改" in page.inner_text("#editor-error")
+    assert page.locator("#duty-list textarea").nth(1).input_value() == "深化教育领域“放管服”改革（甲修改）。"
+    page.screenshot(path=str(ARTIFACTS / "sanding-duty-conflict.png"), full_page=True)
+    saved = [d.text for d in s.snapshot(unit, draft=version).duties_of(DutyKind.TRANSFORM)]
+    assert saved[0] == "推进教育数字化（乙修改）。" and "（甲修改）" not in "".join(saved)
+
+    # the draft is not in the approved as-of view
+    page.goto(f"{page.base_url}/manage/sanding/units/{unit.pk}/")
+    assert "推进教育数字化" not in page.content() and "待批准的草稿" in page.content()
+    page.screenshot(path=str(ARTIFACTS / "sanding-unit-asof.png"), full_page=True)
