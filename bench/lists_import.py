@@ -1,0 +1,106 @@
+"""Benchmark: import a generated 100,000-row 权力清单 workbook.
+
+Run: .venv/bin/python -m bench.lists_import [rows]   (default 100000; uses a fresh SQLite file under var/bench/
+unless DATABASE_URL is set). Prints rows per second, peak memory (the process's maximum resident set) and the ratio
+of the import's time to the time openpyxl alone takes to read the same file in read-only mode. Target: ratio ≤ 2.
+"""
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def setup_django():
+    root = Path(__file__).resolve().parent.parent
+    data = root / "var" / "bench-lists"
+    data.mkdir(parents=True, exist_ok=True)
+    db = data / "bench.sqlite3"
+    if "DATABASE_URL" not in os.environ:
+        db.unlink(missing_ok=True)
+        os.environ["DATABASE_URL"] = f"sqlite:///{db}"
+    os.environ.setdefault("DEBUG", "1")
+    os.environ.setdefault("HUEY_IMMEDIATE", "1")
+    os.environ.setdefault("BIANZHI_DATA_DIR", str(data))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bianzhi.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def make_workbook(path: Path, rows: int, units: list[str]) -> None:
+    from openpyxl import Workbook
+
+    from bianzhi.lists.columns import POWER_COLUMNS
+
+    categories = ["行政许可", "行政处罚", "行政检查", "行政确认", "其他行政权力", "公共服务"]
+    laws = [f"《百色市测试管理条例第{i}号》（百色市人大常委会公告第{i}号）" for i in range(1, 201)]
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("权力清单")
+    ws.append([c.header for c in POWER_COLUMNS])
+    for i in range(rows):
+        ws.append(["", f"测试权力事项第{i}号（审批和监管）", "", categories[i % len(categories)], units[i % len(units)],
+                   "", "法人或其他组织", f"{laws[i % 200]}第{i % 60 + 1}条", "", "市", "20个工作日", "10个工作日",
+                   "", "", ""])
+    wb.save(path)
+
+
+def main(rows: int = 100_000) -> None:
+    setup_django()
+    from openpyxl import load_workbook
+
+    from bianzhi.accounts.models import User
+    from bianzhi.core.context import acting_as
+    from bianzhi.lists import importer
+    from bianzhi.lists.models import ImportJob, PowerItem
+    from bianzhi.registry import demo as registry_demo
+
+    with acting_as(None, request_id="bench"):
+        registry_demo.load(log=lambda *a: None)
+        importer_module = __import__("bianzhi.lists.demo", fromlist=["load"])
+        importer_module.load(log=lambda *a: None)
+    admin, _ = User.objects.get_or_create(username="bench-admin", defaults={"role": "admin", "is_superuser": True})
+    from bianzhi.registry.models import Unit
+
+    units = list(Unit.objects.filter(region__code="451000", parent__isnull=True).values_list("name", flat=True))
+    tmp = Path(tempfile.mkdtemp())
+    path = tmp / "power_100k.xlsx"
+    t = time.perf_counter()
+    make_workbook(path, rows, units)
+    print(f"生成 {rows} 行工作簿：{time.perf_counter() - t:.1f} s，{path.stat().st_size / 1e6:.1f} MB")
+
+    t = time.perf_counter()
+    wb = load_workbook(path, read_only=True)
+    n = sum(1 for _ in wb["权力清单"].iter_rows(values_only=True))
+    wb.close()
+    read_time = time.perf_counter() - t
+    print(f"openpyxl 只读读取：{n} 行，{read_time:.2f} s")
+
+    from django.core.files import File
+
+    job = ImportJob(owner=admin, kind="power", original_name=path.name)
+    with path.open("rb") as fh:
+        job.file.save(path.name, File(fh), save=False)
+    importer.inspect_upload(job)
+    job.status = "queued"
+    job.save()
+    before = PowerItem.objects.count()
+    t = time.perf_counter()
+    importer.run_job(job)
+    import_time = time.perf_counter() - t
+    created = PowerItem.objects.count() - before
+    assert job.status == "succeeded", (job.message, job.errors[:3])
+    print(f"导入：{created} 条权力事项（含 {created} 条依据），{import_time:.2f} s，"
+          f"{rows / import_time:,.0f} 行/秒)")
+    import resource
+
+    print(f"峰值内存（进程最大常驻内存，含 Django 和工作簿读取） {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    ratio = import_time / read_time
+    print(f"导入耗时 / openpyxl 只读读取耗时 = {ratio:.2f}（目标 ≤ 2）")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 100_000)
