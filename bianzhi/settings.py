@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "bianzhi.core.middleware.AuditUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "bianzhi.workflow.middleware.LockedErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 

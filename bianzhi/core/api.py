@@ -15,6 +15,10 @@ def exception_handler(exc, context):
         exc = exceptions.ValidationError(detail=detail)
     if isinstance(exc, ConcurrentEditError):
         return Response({"detail": str(exc), "code": "conflict"}, status=status.HTTP_409_CONFLICT)
+    from bianzhi.workflow.locks import LockedError  # approved data is locked (审核通过后不能修改)
+
+    if isinstance(exc, LockedError):
+        return Response({"detail": str(exc), "code": "locked"}, status=status.HTTP_409_CONFLICT)
     if isinstance(exc, Http404):
         exc = exceptions.NotFound("未找到该对象，或您无权访问。")
     response = drf_exception_handler(exc, context)

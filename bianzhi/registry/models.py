@@ -161,6 +161,7 @@ class Unit(TrackedModel):
     note = models.TextField("备注", blank=True)
 
     scope_unit_path = ""
+    lockable = True  # locked once its data package is approved (bianzhi.workflow.locks)
 
     class Meta:
         verbose_name = "单位"
@@ -263,6 +264,7 @@ class InternalBody(TrackedModel):
                                  on_delete=models.PROTECT, related_name="+")
 
     scope_unit_path = "unit"
+    lockable = True
 
     class Meta:
         verbose_name = "内设机构"
@@ -291,6 +293,7 @@ class Plaque(TrackedModel):
                                      blank=True, on_delete=models.PROTECT, related_name="+")
 
     scope_unit_path = "unit"
+    lockable = True
 
     class Meta:
         verbose_name = "牌子"

@@ -1,0 +1,53 @@
+from rest_framework import serializers
+
+from ..models import Campaign, DataPackage, Hold, Transition
+
+
+class CampaignSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Campaign
+        fields = ["id", "name", "basis", "accounts_due", "materials_due", "hold_from", "entry_start", "review_due",
+                  "publish_due", "publish_by", "is_active"]
+
+
+class TransitionSerializer(serializers.ModelSerializer):
+    user = serializers.CharField(source="user.username", default=None, read_only=True)
+
+    class Meta:
+        model = Transition
+        fields = ["name", "label", "from_state", "to_state", "user", "at", "comment"]
+
+
+class DataPackageSerializer(serializers.ModelSerializer):
+    unit_name = serializers.CharField(source="unit.name", read_only=True)
+    state_label = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = DataPackage
+        fields = ["id", "unit", "unit_name", "campaign", "kind", "state", "state_label", "is_current", "entered_by",
+                  "submitted_at", "confirmed_by", "confirmed_at", "reviewed_by", "reviewed_at", "published_at",
+                  "assigned_confirmer", "assigned_reviewer", "row_version"]
+        read_only_fields = fields
+
+
+class FireSerializer(serializers.Serializer):
+    name = serializers.ChoiceField(label="操作", choices=[])
+    comment = serializers.CharField(label="说明 / 意见", required=False, allow_blank=True, default="")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from ..flow import TRANSITIONS
+
+        self.fields["name"].choices = [(t.name, t.label) for t in TRANSITIONS]
+
+
+class HoldSerializer(serializers.ModelSerializer):
+    unit_name = serializers.CharField(source="unit.name", read_only=True)
+    uscc = serializers.CharField(source="unit.uscc", read_only=True, allow_null=True)
+    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    active = serializers.BooleanField(source="is_active", read_only=True)
+
+    class Meta:
+        model = Hold
+        fields = ["id", "unit", "unit_name", "uscc", "campaign", "kind", "kind_label", "start_date", "reason",
+                  "active", "lifted_at", "lift_reason"]

@@ -1,0 +1,451 @@
+"""Multi-row writes of the workflow: one function per operation, one transaction, failure reasons collected.
+
+Transitions: `fire(package, name, user, comment)`. Comments: `add_comment`, `resolve_comment`.
+Corrections after approval: `open_change_request`. Holds: `place_holds`, `lift_holds`, `run_daily_holds`.
+Materials: see `materials.py` (checks) and the functions at the end of this module.
+"""
+import datetime
+import logging
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from bianzhi.accounts.models import EntryGroup, Role, User
+from bianzhi.accounts.scope import allowed_units
+
+from . import flow
+from .locks import allow_locked_writes
+from .models import (
+    LOCKED_STATES,
+    Campaign,
+    DataPackage,
+    Hold,
+    HoldKind,
+    MaterialPackage,
+    MaterialStatus,
+    Notification,
+    PackageKind,
+    PackageState,
+    ReviewComment,
+    Transition,
+)
+
+log = logging.getLogger(__name__)
+
+
+class WorkflowRefused(Exception):
+    """An operation was refused; `reasons` are shown to the user (Chinese)."""
+
+    def __init__(self, reasons):
+        self.reasons = list(reasons)
+        super().__init__("；".join(self.reasons))
+
+
+# ------------------------------------------------------------------------------------------------ packages
+def current_package(unit):
+    return DataPackage.objects.filter(unit=unit, is_current=True).select_related("campaign").first()
+
+
+@transaction.atomic
+def ensure_package(unit, campaign) -> DataPackage:
+    """The unit's current package, created in 录入中 for this campaign if the unit has none."""
+    package = DataPackage.objects.select_for_update().filter(unit=unit, is_current=True).first()
+    if package is None:
+        package = DataPackage.objects.create(unit=unit, campaign=campaign)
+    return package
+
+
+def _ancestor_ids(unit) -> list:
+    return [int(x) for x in unit.tree_path.strip("/").split("/") if x] or [unit.pk]
+
+
+def clerks_of(unit):
+    groups = EntryGroup.objects.filter(units__in=_ancestor_ids(unit))
+    return User.objects.filter(entry_groups__in=groups, is_active=True).distinct()
+
+
+def confirmers_of(package):
+    q = Q(role=Role.CONFIRMER, unit_id__in=_ancestor_ids(package.unit))
+    if package.assigned_confirmer_id:
+        q |= Q(pk=package.assigned_confirmer_id)
+    return User.objects.filter(q, is_active=True).distinct()
+
+
+def reviewers_of(package):
+    ids = {package.assigned_reviewer_id} if package.assigned_reviewer_id else set()
+    for user in User.objects.filter(role=Role.REVIEWER, is_active=True):
+        if allowed_units(user, "review").filter(pk=package.unit_id).exists():
+            ids.add(user.pk)
+    return User.objects.filter(pk__in=ids)
+
+
+def notify(users, package, text: str) -> list:
+    """In-app notices (the bell) and, when the user has an address, an e-mail through settings.EMAIL_BACKEND."""
+    url = reverse("workflow:package-detail", args=[package.pk])
+    notes = []
+    for user in users:
+        note = Notification.objects.create(recipient=user, unit=package.unit, package=package, text=text, url=url)
+        if user.email:
+            try:
+                send_mail(f"【{settings.PLATFORM_NAME}】{text}", f"{text}\n\n请登录平台处理：{url}",
+                          settings.DEFAULT_FROM_EMAIL, [user.email], fail_silently=False)
+                note.emailed = True
+                note.save(update_fields=["emailed"])
+            except Exception:  # mail trouble must never undo the transition; the in-app notice stays
+                log.warning("通知邮件发送失败：%s", user.email, exc_info=True)
+        notes.append(note)
+    return notes
+
+
+def _approve_sanding_drafts(package, user) -> int:
+    """Approve the unit's draft 三定 versions (the sanding app's service), if that app provides it."""
+    try:
+        from bianzhi.sanding import services as sanding_services
+        from bianzhi.sanding.models import SandingVersion, VersionStatus
+    except ImportError:
+        return 0
+    approve_version = getattr(sanding_services, "approve_version", None)
+    if approve_version is None:
+        return 0
+    drafts = SandingVersion.objects.filter(unit=package.unit, status=VersionStatus.DRAFT, primary__isnull=True)
+    count = 0
+    for version in drafts.order_by("effective_date", "sequence", "id"):
+        approve_version(version, user)
+        count += 1
+    return count
+
+
+def readiness_warnings(unit) -> list:
+    """What the 三定 and lists apps say should be fixed before submission (shown as hints, not refusals)."""
+    warnings = []
+    try:
+        from bianzhi.lists.services import submission_problems
+    except ImportError:
+        submission_problems = None
+    if submission_problems is not None:
+        warnings += [f"权责清单：{p}" for p in submission_problems(unit)]
+    try:
+        from bianzhi.sanding.models import SandingVersion, VersionStatus
+        from bianzhi.sanding.services import check_version
+    except ImportError:
+        return warnings
+    for version in SandingVersion.objects.filter(unit=unit, status=VersionStatus.DRAFT, primary__isnull=True):
+        warnings += [f"三定草稿（{version.effective_date}）：{w}" for w in check_version(version)]
+    return warnings
+
+
+def _after(spec, package, user, comment):
+    """What each transition does besides changing the state."""
+    now = timezone.now()
+    unit = package.unit
+    if spec.name == "submit":
+        package.entered_by, package.submitted_at, package.last_return = user, now, ""
+        notify(confirmers_of(package), package, f"「{unit.name}」的数据已提交，请部门确认")
+    elif spec.name in ("dept_return", "review_return"):
+        package.last_return = spec.label
+        if spec.name == "dept_return":
+            package.confirmed_by, package.confirmed_at = None, None
+        notify(clerks_of(unit), package, f"「{unit.name}」的数据被{spec.label}：{comment[:80]}".rstrip("："))
+    elif spec.name == "confirm":
+        package.confirmed_by, package.confirmed_at = user, now
+        notify(reviewers_of(package), package, f"「{unit.name}」的数据部门已确认，待提交审核")
+    elif spec.name == "submit_review":
+        notify(reviewers_of(package), package, f"「{unit.name}」的数据待审核")
+    elif spec.name == "approve":
+        package.reviewed_by, package.reviewed_at = user, now
+        with allow_locked_writes():
+            _approve_sanding_drafts(package, user)
+        lift_holds(unit, user, f"「{unit.name}」数据包审核通过", campaign=package.campaign)
+        notify(clerks_of(unit), package, f"「{unit.name}」的数据已审核通过并锁定")
+    elif spec.name == "publish":
+        from bianzhi.portal.services import PublishError, publish_units
+
+        try:
+            with allow_locked_writes():
+                publish_units([unit], user, note=comment or f"{package.campaign.name}：{unit.name}")
+        except PublishError as exc:
+            raise WorkflowRefused([f"对外公开失败：{exc}"]) from exc
+        package.published_by, package.published_at = user, now
+
+
+def fire(package, name: str, user, comment: str = "") -> DataPackage:
+    """Run one transition (flow.TRANSITIONS) in one transaction; WorkflowRefused lists every reason."""
+    spec = flow.get(name)
+    comment = (comment or "").strip()
+    try:
+        with transaction.atomic():
+            locked = DataPackage.objects.select_for_update().select_related("unit", "campaign").get(pk=package.pk)
+            reasons = flow.problems(spec, locked, user, comment)
+            if reasons:
+                raise WorkflowRefused(reasons)
+            from_state = locked.state
+            locked.state = spec.target
+            _after(spec, locked, user, comment)
+            locked.save()
+            Transition.objects.create(package=locked, name=spec.name, label=spec.label, from_state=from_state,
+                                      to_state=spec.target, user=user, comment=comment)
+    except ValidationError as exc:  # raised by another app's service (e.g. a 三定 version that does not add up)
+        raise WorkflowRefused(exc.messages) from exc
+    return locked
+
+
+# ------------------------------------------------------------------------------------------------ comments
+def comment_permission(package, user) -> tuple[str, list]:
+    stage = flow.COMMENT_STAGE.get(package.state)
+    if stage is None:
+        return "", [f"数据包当前状态为「{package.get_state_display()}」，只有待部门确认或待审核时才能提出意见"]
+    stage_name, transition_name = stage
+    return stage_name, flow.permission_problems(flow.get(transition_name), package, user)
+
+
+@transaction.atomic
+def add_comment(package, user, text: str, target=None) -> ReviewComment:
+    text = (text or "").strip()
+    stage, reasons = comment_permission(package, user)
+    if not text:
+        reasons = reasons + ["请填写意见内容"]
+    if target is not None and getattr(target, "scope_unit_id", lambda: None)() not in (package.unit_id, None):
+        reasons = reasons + ["意见针对的条目不属于该单位"]
+    if reasons:
+        raise WorkflowRefused(reasons)
+    if target is None:
+        label, ct, oid = f"{package.unit.name} 数据包（整体）", None, ""
+    else:
+        ct, oid = ContentType.objects.get_for_model(type(target)), str(target.pk)
+        label = f"{target._meta.verbose_name}：{str(target)[:200]}"
+    return ReviewComment.objects.create(package=package, stage=stage, author=user, target_type=ct, target_id=oid,
+                                        target_label=label, text=text)
+
+
+@transaction.atomic
+def resolve_comment(comment: ReviewComment, user, resolution: str = "") -> ReviewComment:
+    """The 编办 (the clerks) records how a comment was handled (反馈市编办进行统一修改)."""
+    package = comment.package
+    reasons = []
+    if comment.resolved:
+        reasons.append("该意见已处理")
+    may_change = allowed_units(user, "change").filter(pk=package.unit_id).exists()
+    if not may_change and comment.author_id != user.pk:
+        reasons.append(f"「{package.unit.name}」不在您的数据范围内")
+    if reasons:
+        raise WorkflowRefused(reasons)
+    comment.resolved, comment.resolved_by, comment.resolved_at = True, user, timezone.now()
+    comment.resolution = (resolution or "").strip()
+    comment.save()
+    return comment
+
+
+# ------------------------------------------------------------------------------------------------ changes
+@transaction.atomic
+def open_change_request(unit, user, reason: str) -> DataPackage:
+    """变更申请: a correction after approval runs the same flow as a new package; the approved one stays in
+    the history (is_current=False) and its data unlocks for the correction until the change is approved."""
+    reasons = []
+    old = DataPackage.objects.select_for_update().filter(unit=unit, is_current=True).first()
+    if old is None or old.state not in LOCKED_STATES:
+        reasons.append(f"「{unit.name}」的数据尚未审核通过，直接在当前数据包中修改即可，无需变更申请")
+    if not allowed_units(user, "change").filter(pk=unit.pk).exists():
+        reasons.append(f"「{unit.name}」不在您的数据范围内")
+    if not (reason or "").strip():
+        reasons.append("请填写变更理由")
+    if reasons:
+        raise WorkflowRefused(reasons)
+    old.is_current = False
+    old.save()
+    package = DataPackage.objects.create(unit=unit, campaign=old.campaign, kind=PackageKind.CHANGE, supersedes=old,
+                                         change_reason=reason.strip(), assigned_confirmer=old.assigned_confirmer,
+                                         assigned_reviewer=old.assigned_reviewer)
+    Transition.objects.create(package=package, name="open_change", label="发起变更申请", from_state=old.state,
+                              to_state=PackageState.ENTERING, user=user, comment=reason.strip())
+    return package
+
+
+@transaction.atomic
+def assign(package, user, confirmer=None, reviewer=None) -> DataPackage:
+    if not (user.is_superuser or user.role in (Role.ADMIN, Role.COUNTY)) or not allowed_units(
+            user, "review").filter(pk=package.unit_id).exists():
+        raise WorkflowRefused([f"「{package.unit.name}」不在您的数据范围内，不能指定确认人、审核人"])
+    reasons = []
+    if confirmer is not None and confirmer.role not in (Role.CONFIRMER, Role.COUNTY, Role.ADMIN):
+        reasons.append(f"{confirmer} 不是部门确认员")
+    if reviewer is not None and reviewer.role not in (Role.REVIEWER, Role.COUNTY, Role.ADMIN):
+        reasons.append(f"{reviewer} 不是审核员")
+    if reviewer is not None and reviewer.pk == package.entered_by_id:
+        reasons.append("录入人与审核人不能为同一人")
+    if reasons:
+        raise WorkflowRefused(reasons)
+    package.assigned_confirmer, package.assigned_reviewer = confirmer, reviewer
+    package.save()
+    return package
+
+
+# ------------------------------------------------------------------------------------------------ holds
+def units_missing_materials(campaign, today: datetime.date):
+    """Units of the campaign that had not delivered their materials by the deadline (and, on `today`, still
+    have no package approved)."""
+    on_time = MaterialPackage.objects.filter(campaign=campaign, received_at__isnull=False).exclude(
+        status=MaterialStatus.RETURNED)
+    on_time_ids = [m.unit_id for m in on_time.select_related("campaign") if m.delivered_on_time]
+    approved = DataPackage.objects.filter(campaign=campaign, state__in=LOCKED_STATES).values("unit_id")
+    return campaign.units.exclude(pk__in=on_time_ids).exclude(pk__in=approved).exclude(status="abolished")
+
+
+@transaction.atomic
+def place_holds(campaign, today: datetime.date | None = None, user=None) -> list:
+    """暂停出入编、工资审核 for every unit that missed the materials deadline, from the hold date."""
+    today = today or timezone.localdate()
+    if today < campaign.hold_from:
+        return []
+    placed = []
+    active = set(Hold.objects.filter(campaign=campaign, lifted_at__isnull=True).values_list("unit_id", "kind"))
+    reason = f"未按时（{campaign.materials_due:%Y年%m月%d日}前）报送机构编制云平台材料（{campaign.basis or campaign.name}）"
+    for unit in units_missing_materials(campaign, today):
+        for kind in HoldKind.values:
+            if (unit.pk, kind) in active:
+                continue
+            placed.append(Hold.objects.create(unit=unit, campaign=campaign, kind=kind, start_date=campaign.hold_from,
+                                              reason=reason, placed_by=user))
+    return placed
+
+
+@transaction.atomic
+def lift_holds(unit, user=None, reason: str = "", campaign=None) -> list:
+    holds = Hold.objects.select_for_update().filter(unit=unit, lifted_at__isnull=True)
+    if campaign is not None:
+        holds = holds.filter(campaign=campaign)
+    lifted = []
+    now = timezone.now()
+    for hold in holds:
+        hold.lifted_at, hold.lifted_by, hold.lift_reason = now, user, reason or "数据包审核通过"
+        hold.save()
+        lifted.append(hold)
+    return lifted
+
+
+@transaction.atomic
+def run_daily_holds(today: datetime.date | None = None, user=None) -> dict:
+    """The daily job: place holds on late units; lift holds of units whose package has been approved."""
+    placed, lifted = 0, 0
+    for campaign in Campaign.objects.filter(is_active=True):
+        placed += len(place_holds(campaign, today, user))
+        done = DataPackage.objects.filter(campaign=campaign, state__in=LOCKED_STATES).values("unit_id")
+        for hold in Hold.objects.filter(campaign=campaign, lifted_at__isnull=True, unit_id__in=done).select_related("unit"):
+            lifted += len(lift_holds(hold.unit, user, "数据包已审核通过", campaign=campaign))
+    return {"placed": placed, "lifted": lifted}
+
+
+# ------------------------------------------------------------------------------------------------ materials
+def may_deliver_materials(user, unit) -> bool:
+    """The unit's own staff (its confirmer) or the clerks and office handling it may upload materials."""
+    return any(allowed_units(user, action).filter(pk=unit.pk).exists() for action in ("change", "confirm"))
+
+
+def may_accept_materials(user, unit) -> bool:
+    return (user.is_superuser or user.role in (Role.ADMIN, Role.COUNTY)) and allowed_units(
+        user, "review").filter(pk=unit.pk).exists()
+
+
+@transaction.atomic
+def ensure_material_package(unit, campaign) -> MaterialPackage:
+    package, _ = MaterialPackage.objects.get_or_create(unit=unit, campaign=campaign)
+    return package
+
+
+@transaction.atomic
+def add_material_item(package, user, *, title, issued_on, kind="sanding", doc_number="", position=None,
+                      marked_newest=False, document=None):
+    from .models import MaterialItem
+
+    reasons = []
+    if not may_deliver_materials(user, package.unit):
+        reasons.append(f"「{package.unit.name}」不在您的数据范围内")
+    if package.status == MaterialStatus.ACCEPTED:
+        reasons.append("材料已验收合格，不能再修改")
+    if not (title or "").strip():
+        reasons.append("请填写文件标题")
+    if reasons:
+        raise WorkflowRefused(reasons)
+    if position is None:
+        position = (package.items.count() or 0) + 1
+    return MaterialItem.objects.create(package=package, title=title.strip(), issued_on=issued_on, kind=kind,
+                                       doc_number=doc_number, position=position, marked_newest=marked_newest,
+                                       document=document)
+
+
+def upload_material_file(item, fmt: str, upload, user):
+    """Check the uploaded bytes (PDF/DOCX by content, size) and store them; refused files are not kept."""
+    from django.core.files.base import ContentFile
+
+    from . import materials
+    from .models import MaterialFile
+
+    package = item.package
+    reasons = []
+    if not may_deliver_materials(user, package.unit):
+        reasons.append(f"「{package.unit.name}」不在您的数据范围内")
+    if package.status == MaterialStatus.ACCEPTED:
+        reasons.append("材料已验收合格，不能再修改")
+    if reasons:
+        raise WorkflowRefused(reasons)
+    data, problems = materials.check_upload(upload, fmt)
+    if problems:
+        raise WorkflowRefused(problems)
+    digest = materials.sha256(data)
+    with transaction.atomic():
+        MaterialFile.objects.filter(item=item, fmt=fmt).delete()
+        obj = MaterialFile(item=item, fmt=fmt, original_name=upload.name, size=len(data), sha256=digest,
+                           uploaded_by=user)
+        obj.file.save(upload.name, ContentFile(data), save=False)
+        obj.save()
+        if package.status == MaterialStatus.RETURNED:
+            package.status = MaterialStatus.PENDING
+            package.save()
+    return obj
+
+
+@transaction.atomic
+def receive_materials(package, user) -> MaterialPackage:
+    """Record the delivery (接收时间、经办人) and run the checks."""
+    from . import materials
+
+    if not may_accept_materials(user, package.unit):
+        raise WorkflowRefused([f"「{package.unit.name}」不在您的数据范围内，不能登记接收"])
+    package.received_at, package.received_by = timezone.now(), user
+    package.status = MaterialStatus.RECEIVED
+    package.problems = materials.package_problems(package)
+    package.save()
+    return package
+
+
+@transaction.atomic
+def decide_materials(package, user, accepted: bool, reasons_text: str = "") -> MaterialPackage:
+    """合格 or 退回重做 (with reasons)."""
+    from . import materials
+
+    reasons = []
+    if not may_accept_materials(user, package.unit):
+        reasons.append(f"「{package.unit.name}」不在您的数据范围内，不能验收材料")
+    if package.received_at is None:
+        reasons.append("材料尚未登记接收")
+    problems = materials.package_problems(package)
+    if accepted and problems:
+        reasons.append("检查发现问题，不能验收为合格：" + "；".join(problems))
+    if not accepted and not (reasons_text or "").strip() and not problems:
+        reasons.append("退回重做须写明原因")
+    if reasons:
+        raise WorkflowRefused(reasons)
+    package.problems = problems
+    package.decided_at, package.decided_by = timezone.now(), user
+    if accepted:
+        package.status, package.return_reasons = MaterialStatus.ACCEPTED, ""
+    else:
+        package.status = MaterialStatus.RETURNED
+        package.return_reasons = (reasons_text or "").strip() or "；".join(problems)
+    package.save()
+    return package

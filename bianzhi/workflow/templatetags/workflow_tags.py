@@ -1,0 +1,16 @@
+from django import template
+
+register = template.Library()
+
+
+@register.inclusion_tag("workflow/_bell.html", takes_context=True)
+def notification_bell(context):
+    """The bell in the header: this user's unread notices."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"show": False}
+    from ..models import Notification
+
+    unread = Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    return {"show": True, "unread": unread}
