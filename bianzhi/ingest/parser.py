@@ -65,6 +65,7 @@ class ParseResult:
     spans: list[tuple[str, int, int]] = field(default_factory=list)
     kind: str = "sanding"  # sanding | adjustment
     layout: str = ""       # old | 2018 | 2019 | notice | unknown
+    meta: dict = field(default_factory=dict)  # e.g. which internal bodies were numbered
 
     def span_of(self, path: str):
         for p, s, e in self.spans:
@@ -136,6 +137,7 @@ class _Builder:
         self.text = text
         self.data = empty_result()
         self.spans: list[tuple[str, int, int]] = []
+        self.meta: dict = {}
 
     def span(self, path: str, start: int, end: int):
         self.spans.append((path, start, end))
@@ -280,6 +282,7 @@ def _parse_bodies(b: _Builder, seg_lines: list[Segment]):
             duty_parts = [p.text for p in parts[1:]]
         idx = len(b.data["internal_bodies"])
         b.data["internal_bodies"].append({"name": name, "duties": _join_item(duty_parts) if duty_parts else ""})
+        b.meta.setdefault("numbered_bodies", []).append(numbered)
         b.span(f"internal_bodies[{idx}].name", start, name_end)
         b.span(f"internal_bodies[{idx}]", start, parts[-1].end)
     if not items:  # an inline list: 设下列内设机构:办公室、规划科、…
@@ -619,7 +622,7 @@ def parse(text: str) -> ParseResult:
                     b.span("unit", ln.start, ln.start + len(m["u"]))
                     break
         _parse_changes(b, lines, title_idx)
-    return ParseResult(data=b.data, spans=b.spans, kind=kind, layout=layout)
+    return ParseResult(data=b.data, spans=b.spans, kind=kind, layout=layout, meta=b.meta)
 
 
 def parse_extracted(extracted) -> ParseResult:

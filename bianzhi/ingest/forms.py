@@ -1,0 +1,39 @@
+from django import forms
+
+from bianzhi.accounts.scope import allowed_units
+from bianzhi.documents.models import DocumentType
+
+from .extract import IMAGE_SUFFIXES, TEXT_SUFFIXES
+
+ACCEPT = ",".join(sorted({".docx", ".doc", ".pdf"} | IMAGE_SUFFIXES | TEXT_SUFFIXES))
+
+
+class UploadForm(forms.Form):
+    unit = forms.ModelChoiceField(label="单位", queryset=None, empty_label="请选择单位")
+    file = forms.FileField(label="文件", help_text="三定规定或调整通知：Word（.docx/.doc）、PDF（含扫描件）、图片或纯文本，不超过 20 MB",
+                           widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}))
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = allowed_units(user, "change").order_by("tree_path")
+        self.fields["unit"].error_messages["invalid_choice"] = "该单位不在您的录入范围内"
+
+
+class HeaderForm(forms.Form):
+    """The approval document's header, pre-filled from the parse; the clerk checks it."""
+
+    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    title = forms.CharField(label="文件标题", max_length=300)
+    doc_number = forms.CharField(label="文号", max_length=100, required=False, help_text="如 百编办〔2021〕35号")
+    doc_type = forms.ChoiceField(label="文件类型", choices=[(DocumentType.SANDING, "三定规定"),
+                                                        (DocumentType.ADJUSTMENT, "调整通知")])
+    issuing_organ = forms.CharField(label="发文机关", max_length=200, required=False)
+    issued_on = forms.DateField(label="发文日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    effective_on = forms.DateField(label="生效日期", required=False, widget=forms.DateInput(attrs={"type": "date"}),
+                                   help_text="三定版本自此日起生效；未填写时取发文日期")
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("effective_on") and not data.get("issued_on"):
+            self.add_error("effective_on", "请填写生效日期或发文日期")
+        return data

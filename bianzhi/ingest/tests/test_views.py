@@ -1,0 +1,211 @@
+"""The review screen: upload in scope, source with highlights beside the draft, accept/correct items,
+one approval document + one 三定 draft version; scope, bad input and concurrent edits."""
+import datetime
+from html.parser import HTMLParser
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from bianzhi.documents.models import ApprovalDocument
+from bianzhi.ingest.models import IngestJob, JobStatus
+from bianzhi.registry.models import Unit
+
+from .conftest import CORPUS
+
+pytestmark = pytest.mark.django_db
+
+
+def upload(client, unit, name):
+    data = (CORPUS / name).read_bytes()
+    return client.post("/manage/ingest/upload/", {"unit": unit.pk, "file": SimpleUploadedFile(name, data)})
+
+
+class _FormCollector(HTMLParser):
+    """Every field of the page's forms as the browser would post it (checked boxes, selected options)."""
+
+    def __init__(self):
+        super().__init__()
+        self.data, self._textarea, self._select = {}, None, None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "input" and a.get("name") and a.get("type") not in ("submit", "file"):
+            if a.get("type") == "checkbox":
+                if "checked" in a:
+                    self.data[a["name"]] = "on"
+            else:
+                self.data[a["name"]] = a.get("value") or ""
+        elif tag == "textarea":
+            self._textarea = a.get("name")
+            self.data[self._textarea] = ""
+        elif tag == "select":
+            self._select = a.get("name")
+        elif tag == "option" and self._select and "selected" in a:
+            self.data[self._select] = a.get("value", "")
+
+    def handle_endtag(self, tag):
+        if tag == "textarea":
+            self._textarea = None
+        elif tag == "select":
+            self._select = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.data[self._textarea] += data
+
+
+def form_data(page_html):
+    collector = _FormCollector()
+    collector.feed(page_html)
+    data = collector.data
+    data.pop("csrfmiddlewaretoken", None)
+    if data.get("a-statement") is None and "a-statement" not in page_html:
+        pass
+    return data
+
+
+@pytest.fixture
+def jiaoyuju(demo):
+    return Unit.objects.get(name="百色市教育局")
+
+
+def test_upload_review_and_accept_creates_document_and_sanding_draft(client_for, jiaoyuju):
+    from bianzhi.sanding import services as sd
+
+    c = client_for("luru")
+    r = upload(c, jiaoyuju, "s1_baise_jiaoyuju_2019.docx")
+    assert r.status_code == 302
+    job = IngestJob.objects.get()
+    page = c.get(r["Location"]).content.decode()
+    # source on one side with highlights, draft on the other
+    assert 'id="src-duties-0"' in page and 'id="item-duties-0"' in page
+    assert '<mark id="src-statement" data-key="statement"' in page
+    assert "离退休干部工作办公室" in page
+    data = form_data(page)
+    assert data["doc_number"] == "百办发〔2019〕23号" and data["doc_type"] == "sanding"
+    data["effective_on"] = "2023-03-01"
+    data["f-internal_bodies-4-name"] = "电化教育科（已核对）"  # a correction
+    del data["a-duties-6"]  # one item not accepted
+    r = c.post(f"/manage/ingest/{job.pk}/", data)
+    assert r.status_code == 302, r.content.decode()[:3000]
+    job.refresh_from_db()
+    assert job.status == JobStatus.APPLIED
+    doc = job.document
+    assert (doc.doc_number, doc.doc_type, doc.unit) == ("百办发〔2019〕23号", "sanding", jiaoyuju)
+    assert doc.files.get().original_name == "s1_baise_jiaoyuju_2019.docx"
+    version = job.sanding_version
+    assert version.document == doc and version.is_draft and version.effective_date == datetime.date(2023, 3, 1)
+    snap = sd.snapshot(jiaoyuju, draft=version)
+    main = [d.text for d in snap.duties_of("main")]
+    assert len(main) == 7 and main[0].startswith("贯彻执行国家和自治区的教育方针")  # the document's list replaces the old one
+    assert "负责全市语言文字工作,组织实施国家通用语言文字推广工作。" not in main  # not accepted
+    assert [d.text[:4] for d in snap.duties_of("transform")] == ["职能转变"]
+    assert "电化教育科（已核对）" in [b.name for b in snap.bodies]
+    assert "离退休干部工作办公室" in [b.name for b in snap.bodies]
+    assert snap.statement.rank == "zhengchu" and snap.statement.nature_text == "市政府工作部门"
+    assert ("admin", 45, [{"label": "纪检监察编制", "count": 2}, {"label": "援派编制", "count": 1}]) in [
+        (s.staffing_type, s.count, s.includes) for s in snap.staffing]
+    posts = {p.title: (p.count, p.rank, p.note) for p in snap.head_posts}
+    assert posts["局长"][0] == 1 and posts["总督学"][:2] == (1, "正科级")
+    assert posts["副局长"][0] == 3 and posts["副局长"][2] == "其中1名兼任市语言文字工作委员会办公室主任"
+    assert {("正科级", 8), ("副科级", 3)} <= {(q.level, q.count) for q in snap.leadership}
+    assert "百色市语言文字工作委员会办公室" in [p.name for p in snap.plaques]  # restated, not duplicated
+    assert "市语言文字工作委员会办公室" not in [p.name for p in snap.plaques]
+    # accepted once only
+    page = c.get(f"/manage/ingest/{job.pk}/").content.decode()
+    assert "已采用并生成三定草稿" in page and "采用勾选的内容" not in page
+
+
+def test_bad_count_names_the_item_and_writes_nothing(client_for, jiaoyuju):
+    c = client_for("luru")
+    upload(c, jiaoyuju, "s1_baise_jiaoyuju_2019.docx")
+    job = IngestJob.objects.get()
+    data = form_data(c.get(f"/manage/ingest/{job.pk}/").content.decode())
+    data["effective_on"] = "2023-03-01"
+    data["f-staffing-0-count"] = "四十五个半"
+    docs_before = ApprovalDocument.objects.count()
+    r = c.post(f"/manage/ingest/{job.pk}/", data)
+    page = r.content.decode()
+    assert r.status_code == 400
+    assert "人员编制“机关行政编制”：数额应为非负整数，收到“四十五个半”" in page
+    assert 'value="四十五个半"' in page  # the user's input is kept
+    assert ApprovalDocument.objects.count() == docs_before
+    job.refresh_from_db()
+    assert job.status == JobStatus.PENDING and job.sanding_version is None
+
+
+def test_missing_effective_date_and_concurrent_edit(client_for, jiaoyuju):
+    c = client_for("luru")
+    upload(c, jiaoyuju, "s1_baise_jiaoyuju_2019.docx")
+    job = IngestJob.objects.get()
+    data = form_data(c.get(f"/manage/ingest/{job.pk}/").content.decode())
+    r = c.post(f"/manage/ingest/{job.pk}/", data)
+    assert r.status_code == 400 and "请填写生效日期或发文日期" in r.content.decode()
+    IngestJob.objects.get(pk=job.pk).save()  # someone else touched the job meanwhile
+    data["effective_on"] = "2023-03-01"
+    r = c.post(f"/manage/ingest/{job.pk}/", data)
+    assert r.status_code == 400 and "该记录已被其他用户修改" in r.content.decode()
+    assert IngestJob.objects.get(pk=job.pk).status == JobStatus.PENDING
+
+
+def test_scope_upload_and_review(client_for, jiaoyuju):
+    c = client_for("luru")
+    other = Unit.objects.get(name="百色市交通运输局")
+    r = upload(c, other, "s1_baise_jiaoyuju_2019.docx")
+    assert r.status_code == 200 and "该单位不在您的录入范围内" in r.content.decode()
+    upload(c, jiaoyuju, "s1_baise_jiaoyuju_2019.docx")
+    job = IngestJob.objects.get()
+    assert client_for("jiaotong").get(f"/manage/ingest/{job.pk}/").status_code == 404
+    assert client_for("jiaotong").get(f"/manage/ingest/{job.pk}/file/").status_code == 404
+    assert "s1_baise_jiaoyuju_2019" not in client_for("jiaotong").get("/manage/ingest/").content.decode()
+    assert client_for("luru").get(f"/manage/ingest/{job.pk}/file/").status_code == 200
+    # read-only roles see it but cannot accept it
+    assert client_for("lingdao").post(f"/manage/ingest/{job.pk}/", {}).status_code == 404
+
+
+def test_unreadable_upload_gives_chinese_message(client_for, jiaoyuju):
+    c = client_for("luru")
+    r = c.post("/manage/ingest/upload/", {"unit": jiaoyuju.pk, "file": SimpleUploadedFile("x.xlsx", b"PK\x03\x04junk")})
+    assert r.status_code == 200
+    assert "无法读取 Word 文件" in r.content.decode() or "不支持的文件类型" in r.content.decode()
+    assert not IngestJob.objects.exists()
+
+
+def test_adjustment_notice_applies_operations_and_reports_what_it_cannot(client_for, users, jiaoyuju):
+    from bianzhi.sanding import services as sd
+
+    c = client_for("luru")
+    upload(c, jiaoyuju, "s1_baise_jiaoyuju_2019.docx")
+    job = IngestJob.objects.get()
+    data = form_data(c.get(f"/manage/ingest/{job.pk}/").content.decode())
+    data["effective_on"] = "2023-03-01"
+    assert c.post(f"/manage/ingest/{job.pk}/", data).status_code == 302
+    job.refresh_from_db()
+    sd.approve_version(job.sanding_version, users["admin"])
+
+    upload(c, jiaoyuju, "n1_baise_jiaoyuju_tiaozheng.docx")
+    notice = IngestJob.objects.exclude(pk=job.pk).get()
+    assert notice.kind == "adjustment"
+    page = c.get(f"/manage/ingest/{notice.pk}/").content.decode()
+    data = form_data(page)
+    assert data["doc_type"] == "adjustment"
+    data["effective_on"] = "2023-06-18"
+    r = c.post(f"/manage/ingest/{notice.pk}/", data)
+    page = r.content.decode()
+    assert r.status_code == 400
+    assert "找不到“市人力资源和社会保障局”" in page  # transfers with a unit outside the clerk's scope
+    assert "现行三定中没有找到含“校外培训机构审批职责”的职责" in page
+    assert "“市教育考试院”不是本单位" in page
+    for key in ("changes-1", "changes-2", "changes-3", "changes-8"):
+        del data[f"a-{key}"]
+    r = c.post(f"/manage/ingest/{notice.pk}/", data)
+    assert r.status_code == 302, r.content.decode()[:2000]
+    notice.refresh_from_db()
+    snap = sd.snapshot(jiaoyuju, draft=notice.sanding_version)
+    names = [b.name for b in snap.bodies]
+    assert "职业技能培训科" in names and "电化教育科" not in names
+    assert "基础教育与学前教育科" in names and "基础教育科" not in names
+    assert "市语言文字工作委员会办公室" not in [p.name for p in snap.plaques]
+    assert any("职业技能培训管理职责" == d.text for d in snap.duties)
+    assert any("统筹指导全市教育督导评估监测工作" in d.text for d in snap.duties)
+    assert notice.sanding_version.stated_totals == {"staffing:admin": 47, "leadership:正科级": 9, "leadership:副科级": 3}
