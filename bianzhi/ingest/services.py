@@ -72,7 +72,7 @@ FIELD_LABELS = {
     "to_unit": "划入单位", "old_name": "原名称", "new_name": "新名称", "target": "调整对象", "old_rank": "原规格",
     "new_rank": "新规格", "ref": "条款", "old_text": "原表述", "new_text": "新表述",
 }
-LONG_FIELDS = {"text", "duties", "old_text", "new_text"}
+LONG_FIELDS = {"text", "duties", "old_text", "new_text", "nature"}
 COUNT_FIELDS = {"count"}
 
 
@@ -106,19 +106,70 @@ def _fields(d: dict, names) -> list:
     return [(n, FIELD_LABELS.get(n, n), "" if d.get(n) is None else str(d.get(n))) for n in names]
 
 
+def original_values(job: IngestJob) -> dict:
+    """Text values as the source writes them (full-width punctuation kept), taken through the spans:
+    what the clerk sees pre-filled and what is stored, rather than the NFKC form used for parsing."""
+    text = job.original_text
+    spans = {path: (s, e) for path, s, e in job.spans or [] if 0 <= s <= e <= len(text)}
+    out: dict = {}
+
+    def cut(path):
+        s, e = spans[path]
+        return text[s:e].strip()
+
+    if "nature" in spans:
+        s, e = spans["nature"]
+        start = max(text.rfind("\n", 0, s), text.rfind("。", 0, s)) + 1
+        end = text.find("。", e)
+        sentence = text[start:(end + 1 if end != -1 else len(text))].strip()
+        sentence = re.sub(r"^第[一二三四五六七八九十]+条[\s\u3000]*", "", sentence)
+        out["statement"] = {"nature": sentence}
+    for path in spans:
+        m = re.fullmatch(r"(plaques|duties|internal_bodies)\[(\d+)\](\.name)?", path)
+        if not m:
+            continue
+        key = f"{m[1]}-{m[2]}"
+        if m[1] == "plaques":
+            out.setdefault(key, {})["name"] = cut(path)
+        elif m[1] == "duties":
+            out.setdefault(key, {})["text"] = cut(path)
+        elif m[3]:
+            out.setdefault(key, {})["name"] = cut(path)
+    for path, (_s, e) in spans.items():
+        m = re.fullmatch(r"internal_bodies\[(\d+)\]", path)
+        name_span = spans.get(f"{path}.name")
+        if m and name_span:
+            rest = text[name_span[1]:e].lstrip("。.． \n\u3000")
+            out.setdefault(f"internal_bodies-{m[1]}", {})["duties"] = rest.strip()
+    return out
+
+
 def review_items(job: IngestJob) -> list[ReviewItem]:
     """The draft as reviewable items (section order as in a 三定)."""
     r = job.result or {}
     items: list[ReviewItem] = []
+    orig = original_values(job)
+
+    def pick(key, name, parsed):
+        value = orig.get(key, {}).get(name)
+        # use the source's own writing only when it says the same thing as the parse (NFKC, no spaces)
+        if value and (search_key(value) == search_key(parsed) or name == "nature"):
+            return value
+        return parsed
+
     if r.get("nature") or r.get("rank"):
-        items.append(ReviewItem("statement", "机构性质和规格", "机构性质和规格", _fields(r, ["nature", "rank"])))
+        items.append(ReviewItem("statement", "机构性质和规格", "机构性质和规格",
+                                [("nature", "性质和规格表述", pick("statement", "nature", r.get("nature") or "")),
+                                 ("rank", "机构规格", r.get("rank") or "")]))
     for i, name in enumerate(r.get("plaques") or []):
-        items.append(ReviewItem(f"plaques-{i}", "牌子", f"牌子{i + 1}", [("name", "名称", name)]))
+        items.append(ReviewItem(f"plaques-{i}", "牌子", f"牌子{i + 1}", [("name", "名称", pick(f"plaques-{i}", "name", name))]))
     for i, text in enumerate(r.get("duties") or []):
-        items.append(ReviewItem(f"duties-{i}", "主要职责", f"({i + 1})", [("text", "内容", text)]))
+        items.append(ReviewItem(f"duties-{i}", "主要职责", f"({i + 1})", [("text", "内容", pick(f"duties-{i}", "text", text))]))
     for i, body in enumerate(r.get("internal_bodies") or []):
-        items.append(ReviewItem(f"internal_bodies-{i}", "内设机构", body.get("name") or f"内设机构{i + 1}",
-                                _fields(body, ["name", "duties"])))
+        key = f"internal_bodies-{i}"
+        items.append(ReviewItem(key, "内设机构", body.get("name") or f"内设机构{i + 1}",
+                                [("name", "名称", pick(key, "name", body.get("name") or "")),
+                                 ("duties", "职责", pick(key, "duties", body.get("duties") or ""))]))
     for i, s in enumerate(r.get("staffing") or []):
         items.append(ReviewItem(f"staffing-{i}", "人员编制", s.get("type") or "编制",
                                 _fields(s, ["type", "count"]) + [("includes", "其中含", _includes_text(s.get("includes")))]))
@@ -166,12 +217,12 @@ def source_segments(job: IngestJob) -> list[dict]:
     spans.sort(key=lambda s: (s[0], -s[1]))
     segments, pos, seen = [], 0, set()
     for start, end, key in spans:
-        if start < pos or key in seen:
+        if start < pos:
             continue
-        seen.add(key)
         if start > pos:
             segments.append({"text": text[pos:start], "key": None})
-        segments.append({"text": text[start:end], "key": key})
+        segments.append({"text": text[start:end], "key": key, "first": key not in seen})
+        seen.add(key)
         pos = end
     if pos < len(text):
         segments.append({"text": text[pos:], "key": None})

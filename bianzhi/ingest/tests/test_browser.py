@@ -1,0 +1,50 @@
+"""luru opens 百色市教育局, uploads its 三定 (Word), checks the draft against the highlighted source,
+corrects one item, rejects another and accepts: a 三定 draft version citing the document is created."""
+import pytest
+
+from bianzhi.registry.models import Unit
+
+from .conftest import CORPUS
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_clerk_uploads_checks_side_by_side_and_accepts(login, demo):
+    from bianzhi.ingest.models import IngestJob
+    from conftest import ARTIFACTS
+
+    edu = Unit.objects.get(name="百色市教育局")
+    page = login("luru")
+    page.goto(f"{page.base_url}/manage/units/{edu.pk}/")
+    page.click("text=上传三定文件识别")
+    assert page.locator("#id_unit").input_value() == str(edu.pk)
+    page.set_input_files("#id_file", str(CORPUS / "s1_baise_jiaoyuju_2019.docx"))
+    page.click("button:has-text('上传并识别')")
+    page.wait_for_selector("#source mark")
+
+    # the source with highlights on one side, the draft on the other
+    source_box = page.locator("#source").bounding_box()
+    draft_box = page.locator("form.ingest-draft").bounding_box()
+    assert source_box["x"] + source_box["width"] <= draft_box["x"] + 1
+    assert page.locator("#source mark").count() >= 25
+    # clicking an item marks its source text
+    page.click("#item-internal_bodies-6 .head span")
+    assert "active" in page.locator("#src-internal_bodies-6").get_attribute("class")
+    assert page.locator("#src-internal_bodies-6").inner_text().startswith("机关党委。")
+    # correct one body name, reject one duty
+    page.fill("#f-internal_bodies-4-name", "教育信息化科")
+    page.uncheck("input[name='a-duties-6']")
+    assert "rejected" in page.locator("#src-duties-6").get_attribute("class")
+    page.fill("#id_effective_on", "2023-03-01")
+    page.locator("#item-internal_bodies-4").scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "ingest-review.png"), full_page=False)
+    page.click("button:has-text('采用勾选的内容')")
+    page.wait_for_selector("text=已按核对结果生成三定草稿")
+    page.screenshot(path=str(ARTIFACTS / "ingest-draft-created.png"), full_page=False)
+    content = page.content()
+    assert "百办发〔2019〕23号" in content and "教育信息化科" in content
+
+    job = IngestJob.objects.get()
+    assert job.sanding_version.document.doc_number == "百办发〔2019〕23号"
+    page.goto(f"{page.base_url}/manage/ingest/")
+    assert "已生成三定草稿" in page.locator("table").inner_text()
