@@ -454,9 +454,9 @@ def material_upload(request, pk):
 def _material_upload(request, pk):
     item = get_object_or_404(MaterialItem.objects.restrict(request.user, "view").select_related("package__unit"),
                              pk=pk)
+    form = MaterialUploadForm(request.POST, request.FILES)  # parses the body through LimitedUploadHandler
     for error in getattr(request, "upload_errors", []):
         messages.error(request, error)
-    form = MaterialUploadForm(request.POST, request.FILES)
     if getattr(request, "upload_errors", None):
         pass
     elif not form.is_valid():

@@ -1,0 +1,153 @@
+"""Approved data refuses writes from every path: model (shell), form, API, import, admin, bulk action."""
+import pytest
+from django.db import transaction
+
+from bianzhi.registry.models import InternalBody, Plaque, Unit
+from bianzhi.workflow import services
+from bianzhi.workflow.locks import LockedError, allow_locked_writes, assert_unit_editable
+from bianzhi.workflow.models import DataPackage, PackageState
+
+MESSAGE = "「百色市教育局」的数据已审核通过并锁定，不能修改。如需更正，请发起变更申请。"
+
+
+@pytest.fixture
+def locked(base):
+    unit = base.unit("百色市教育局")
+    DataPackage.objects.create(unit=unit, campaign=base.campaign, state=PackageState.APPROVED)
+    return unit
+
+
+def test_model_save_create_and_delete_are_refused(locked):
+    locked.short_name = "教育局"
+    with pytest.raises(LockedError) as exc:
+        locked.save()
+    assert str(exc.value) == MESSAGE
+    with pytest.raises(LockedError), transaction.atomic():
+        InternalBody.objects.create(unit=locked, name="新设科")
+    # (a delete runs its signals inside Django's own transaction: give the refusal a savepoint in the test)
+    with pytest.raises(LockedError), transaction.atomic():
+        locked.internal_bodies.first().delete()
+    with pytest.raises(LockedError), transaction.atomic():
+        Plaque.objects.filter(unit=locked).first().delete()
+    # moving an internal body out of a locked unit is a write to that unit too
+    body = InternalBody.objects.filter(unit__name="百色市财政局").first()
+    body.unit = locked
+    with pytest.raises(LockedError), transaction.atomic():
+        body.save()
+    # subordinate units have their own package: not locked by the parent's
+    child = Unit.objects.get(name="百色市招生考试院")
+    child.short_name = "招考院"
+    child.save()
+
+
+def test_other_apps_lockable_content_is_refused(locked):
+    from bianzhi.documents.models import ApprovalDocument
+    from bianzhi.sanding import services as sanding
+
+    doc = ApprovalDocument.objects.create(unit=locked, title="调整通知", doc_type="adjustment", issued_on="2021-05-01")
+    with pytest.raises(LockedError):
+        sanding.create_draft_version(locked, doc)
+
+
+def test_services_write_inside_allow_locked_writes_only(locked):
+    with allow_locked_writes():
+        locked.note = "审核通过后由变更服务写入"
+        locked.save()
+    locked.refresh_from_db()
+    assert locked.note == "审核通过后由变更服务写入"
+    with pytest.raises(LockedError):
+        locked.save()
+
+
+def test_bulk_paths_call_assert_unit_editable(locked, base):
+    with pytest.raises(LockedError) as exc:
+        assert_unit_editable(locked)
+    assert "百色市教育局" in str(exc.value)
+    assert_unit_editable(base.unit("百色市财政局"))  # an unlocked unit passes
+    with pytest.raises(LockedError):
+        assert_unit_editable(locked.pk)
+
+
+def test_form_path_shows_the_message_and_keeps_the_data(locked, clients):
+    c = clients("luru")
+    url = f"/manage/units/{locked.pk}/edit/"
+    page = c.get(url)
+    assert page.status_code == 200
+    form = page.context["form"]
+    data = {k: ("" if v is None else v) for k, v in form.initial.items() if not isinstance(v, list)}
+    data.update(name="百色市教育局", short_name="改过的简称", row_version=locked.row_version,
+                region=locked.region_id, kind=locked.kind, level=locked.level)
+    data = {k: v for k, v in data.items() if v is not None}
+    response = c.post(url, data, HTTP_REFERER=f"http://testserver{url}")
+    assert response.status_code == 302
+    follow = c.get(response["Location"])
+    assert MESSAGE in follow.content.decode()
+    locked.refresh_from_db()
+    assert locked.short_name != "改过的简称"
+
+
+def test_internal_body_form_path(locked, clients):
+    c = clients("luru")
+    url = f"/manage/units/{locked.pk}/internal-bodies/new/"
+    response = c.post(url, {"name": "信息化科", "kind": "numbered", "sort_order": 9}, follow=True)
+    assert MESSAGE in response.content.decode()
+    assert not InternalBody.objects.filter(unit=locked, name="信息化科").exists()
+
+
+def test_api_path_answers_409_in_chinese(locked, base):
+    from rest_framework.test import APIClient
+
+    c = APIClient()
+    c.force_authenticate(base.users["luru"])
+    response = c.patch(f"/api/v1/units/{locked.pk}/", {"short_name": "接口改名"}, format="json")
+    assert response.status_code == 409
+    assert response.json() == {"detail": MESSAGE, "code": "locked"}
+    locked.refresh_from_db()
+    assert locked.short_name != "接口改名"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_admin_change_and_bulk_delete_show_a_message_not_a_500(locked, clients):
+    c = clients("admin")
+    body = locked.internal_bodies.first()
+    response = c.post("/admin/registry/internalbody/", {"action": "delete_selected", "_selected_action": [body.pk],
+                                                        "post": "yes"}, follow=True)
+    assert response.status_code == 200
+    assert MESSAGE in response.content.decode()
+    assert InternalBody.objects.filter(pk=body.pk).exists()
+    change = c.get(f"/admin/registry/plaque/{locked.plaques.first().pk}/change/")
+    assert change.status_code == 200
+    plaque = locked.plaques.first()
+    response = c.post(f"/admin/registry/plaque/{plaque.pk}/change/",
+                      {"unit": locked.pk, "name": "改名牌子", "kind": plaque.kind, "start_date": "2019-03-01",
+                       "row_version": plaque.row_version}, follow=True)
+    assert response.status_code == 200 and MESSAGE in response.content.decode()
+    plaque.refresh_from_db()
+    assert plaque.name != "改名牌子"
+
+
+def test_lists_import_refuses_a_locked_unit_whole(base):
+    import importlib
+
+    from bianzhi.core.context import acting_as
+    from bianzhi.lists.models import PowerItem
+    from bianzhi.lists.tests.helpers import row, run, xlsx
+
+    with acting_as(None):
+        for app in ["sanding", "lists"]:
+            importlib.import_module(f"bianzhi.{app}.demo").load(log=lambda *a: None)
+    transport = base.unit("百色市交通运输局")
+    DataPackage.objects.create(unit=transport, campaign=base.campaign, state=PackageState.PUBLISHED)
+    before = PowerItem.objects.count()
+    job = run(base.users["jiaotong"], xlsx([row("甲事项"), row("乙事项")]))
+    assert job.status == "failed"
+    assert "「百色市交通运输局」的数据已审核通过并锁定" in job.message
+    assert PowerItem.objects.count() == before
+
+
+def test_change_request_unlocks_for_the_correction(locked, base):
+    package = DataPackage.objects.get(unit=locked)
+    services.open_change_request(locked, base.users["luru"], "补录2021年调整")
+    locked.short_name = "市教育局"
+    locked.save()
+    assert DataPackage.objects.get(pk=package.pk).state == PackageState.APPROVED
