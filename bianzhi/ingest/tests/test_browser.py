@@ -44,7 +44,7 @@ def test_clerk_uploads_checks_side_by_side_and_accepts(login, demo):
     content = page.content()
     assert "百办发〔2019〕23号" in content and "教育信息化科" in content
 
-    job = IngestJob.objects.get()
+    job = IngestJob.objects.latest("id")
     assert job.sanding_version.document.doc_number == "百办发〔2019〕23号"
     page.goto(f"{page.base_url}/manage/ingest/")
     assert "已生成三定草稿" in page.locator("table").inner_text()
