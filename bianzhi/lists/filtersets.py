@@ -1,4 +1,5 @@
 import django_filters
+from django import forms
 from django.db.models import Q
 
 from bianzhi.core.text import search_key
@@ -19,7 +20,8 @@ class PowerItemFilterSet(_ScopedUnitFilterMixin, django_filters.FilterSet):
     unit = django_filters.ModelChoiceFilter(label="实施部门", queryset=Unit.objects.none())
     category = django_filters.ModelChoiceFilter(label="事项类别", queryset=PowerCategory.objects.all())
     region = django_filters.ModelChoiceFilter(label="行政区划", queryset=Region.objects.filter(valid_to__isnull=True))
-    no_duty = django_filters.BooleanFilter(label="未关联职责", method="filter_no_duty")
+    no_duty = django_filters.BooleanFilter(label="只看未关联职责的", method="filter_no_duty",
+                                           widget=forms.CheckboxInput)
 
     class Meta:
         model = PowerItem

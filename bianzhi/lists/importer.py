@@ -12,6 +12,7 @@ per-row queries. bulk_create sends no signals, so the audit log gets one summary
 audit and lock guard apply as for a form).
 """
 import difflib
+import gc
 import json
 import re
 from pathlib import Path
@@ -43,6 +44,7 @@ from .models import (
 BATCH = 5000
 PROGRESS_EVERY = 2000
 MAX_STORED_ERRORS = 500
+UNIT_SCAN_ROWS = 20000
 UNKNOWN_UNIT = "未知单位或不在您的数据范围内"
 DEFAULT_CODE_FORMAT = "{region}-{prefix}-{serial:05d}"
 
@@ -595,8 +597,8 @@ class PowerImporter(BaseImporter):
             floor = PowerItem._base_manager.order_by("-pk").values_list("pk", flat=True).first() or 0
         with connection.cursor() as cursor:
             cursor.executemany(self._insert_sql(PowerItem, self.ITEM_FIELDS), rows)
-        ids = {(r, c): pk for pk, r, c in PowerItem._base_manager.filter(pk__gt=floor, import_job_id=self.job.pk)
-               .values_list("pk", "region_id", "code")}
+        ids = {(r, c): pk for pk, r, c, job_id in PowerItem._base_manager.filter(pk__gt=floor)
+               .values_list("pk", "region_id", "code", "import_job_id") if job_id == self.job.pk}
         for item in items:
             item.pk = ids[(item.region_id, item.code)]
             item._state.adding, item._state.db = False, "default"
@@ -809,7 +811,9 @@ def inspect_upload(job: ImportJob) -> None:
         unit_pos = next((int(p) for p, k in job.mapping.items() if k == "unit"), None)
         values: dict[str, None] = {}
         if unit_pos is not None:
-            for _number, row in table.rows():
+            for seen, (_number, row) in enumerate(table.rows()):
+                if seen >= UNIT_SCAN_ROWS:  # the upload request stays short; later names still resolve by name
+                    break
                 if unit_pos < len(row) and row[unit_pos] not in (None, ""):
                     values.setdefault(nfkc(str(row[unit_pos])), None)
                     if len(values) >= 200:
@@ -837,25 +841,34 @@ def run_job(job: ImportJob) -> ImportJob:
             table = tabular.open_table(job.file.path, job.kind, job.original_name)
             try:
                 importer = IMPORTERS[job.kind](job, table)
-                with transaction.atomic():
-                    importer.run()
-                    if importer.failed:
-                        raise Rollback()
-                    if len(importer.checked_units) == 1:
-                        job.audit_unit_id = next(iter(importer.checked_units))
-                    record(job, "update", None, {
-                        "summary": f"导入{job.get_kind_display()}：新建 {importer.created} 条，更新 {importer.updated} 条",
-                        "file": job.original_name, "rows": importer.processed, "created": importer.created,
-                        "updated": importer.updated, "laws_registered": getattr(getattr(importer, "laws", None),
-                                                                               "created", 0),
-                        "unit_ids": sorted(importer.checked_units)})
+                # The cyclic collector would walk every live object again and again while hundreds of
+                # thousands of cells stream through; nothing here builds cycles, so pause it for the run.
+                gc_was_enabled = gc.isenabled()
+                gc.disable()
+                try:
+                    with transaction.atomic():
+                        importer.run()
+                        if importer.failed:
+                            raise Rollback()
+                        if importer.processed == 0:
+                            raise tabular.TableError("文件中没有数据行（表头下方全为空行）。")
+                        if len(importer.checked_units) == 1:
+                            job.audit_unit_id = next(iter(importer.checked_units))
+                        record(job, "update", None, {
+                            "summary": f"导入{job.get_kind_display()}：新建 {importer.created} 条，"
+                                       f"更新 {importer.updated} 条",
+                            "file": job.original_name, "rows": importer.processed, "created": importer.created,
+                            "updated": importer.updated,
+                            "laws_registered": getattr(getattr(importer, "laws", None), "created", 0),
+                            "unit_ids": sorted(importer.checked_units)})
+                finally:
+                    if gc_was_enabled:
+                        gc.enable()
                 status = "succeeded"
                 message = f"已导入 {importer.processed} 行：新建 {importer.created} 条，更新 {importer.updated} 条。"
                 laws = getattr(getattr(importer, "laws", None), "created", 0)
                 if laws:
                     message += f"新登记法律法规 {laws} 部（待核实）。"
-                if importer.processed == 0:
-                    status, message = "failed", "文件中没有数据行（表头下方全为空行）。"
             finally:
                 table.close()
         except Rollback:
