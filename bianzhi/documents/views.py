@@ -51,7 +51,9 @@ class DocumentDetailView(ScopedQuerysetMixin, DetailView):
         ctx["can_change"] = can(self.request.user, "change", self.object)
         ctx["files"] = DocumentFile.objects.restrict(self.request.user, "view").filter(document=self.object)
         ctx["file_form"] = DocumentFileForm()
-        ctx["versions"] = self.object.sanding_versions.restrict(self.request.user, "view").select_related("unit")
+        from bianzhi.sanding.views import visible_versions
+
+        ctx["versions"] = visible_versions(self.request.user).filter(document=self.object).select_related("unit")
         return ctx
 
 

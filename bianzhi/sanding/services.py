@@ -229,8 +229,11 @@ def discard_draft(version: SandingVersion) -> None:
         group = [version, *SandingVersion.objects.filter(primary=version)]
         for v in group:
             for model in CONTENT_MODELS:
-                model.objects.filter(closed_by=v, valid_to__isnull=True).update(closed_by=None)
-                model.objects.filter(opened_by=v).delete()
+                for row in model.objects.filter(closed_by=v, valid_to__isnull=True):
+                    row.closed_by = None
+                    row.save()
+                for row in model.objects.filter(opened_by=v):
+                    row.delete()
         for v in reversed(group):
             v.delete()
         Duty.objects.filter(revisions__isnull=True, unit__in=[v.unit for v in group]).delete()

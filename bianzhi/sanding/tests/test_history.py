@@ -207,3 +207,61 @@ def test_sync_duties_from_editor(ministry, make_doc):
 ])
 def test_split_duty_text(text, expected):
     assert s.split_duty_text(text) == expected
+
+
+def test_rank_plaques_abolish_and_posts_check(ministry, make_doc):
+    m, office, policy = ministry["unit"], ministry["office"], ministry["policy"]
+    doc = make_doc("中编办发〔2024〕9号", "机构调整", D(2024, 9, 1), "adjustment", m)
+    v = s.create_draft_version(m, doc)
+    s.change_rank(v, "fubu", "测试部是国务院直属机构，为副部级。")
+    s.add_plaque(v, "国家测试局", kind="added")
+    with pytest.raises(s.SandingError, match="已有牌子"):
+        s.add_plaque(v, "国家测试局")
+    s.abolish_internal_body(v, policy)
+    s.create_internal_body(v, "综合司", "承担综合协调工作。", head_count=1, deputy_count=3)
+    s.set_leadership_quota(v, "司局级", 0)
+    s.set_leadership_quota(v, "正司级", 2)
+    s.set_leadership_quota(v, "副司级", 4)
+    warnings = s.check_version(v)
+    assert warnings == ["各内设机构副职领导职数合计5名，超过核定的副司级领导职数4名"]
+    s.approve_version(v)
+    now, before = s.snapshot(m), s.snapshot(m, D(2024, 8, 31))
+    assert now.statement.rank == "fubu" and before.statement.rank == "zhengbu"
+    assert [p.name for p in now.unit_plaques()] == ["国家测试局"]
+    assert [b.name for b in now.bodies] == ["办公厅", "综合司"]
+    assert before.body_plaques(policy.pk) and not any(p.internal_body_id == policy.pk for p in now.plaques)
+    policy.refresh_from_db()
+    assert policy.abolished_on == D(2024, 9, 1)
+    changes = {(c.section, c.action, c.label) for c in s.diff(m, D(2024, 8, 31), D(2024, 9, 1)).changes}
+    assert ("内设机构", "removed", "政策研究室") in changes and ("内设机构", "added", "综合司") in changes
+    assert ("牌子", "added", "国家测试局") in changes
+    assert any(c[0] == "机构性质和规格" and c[1] == "changed" for c in changes)
+    assert office.pk in [b.body_id for b in now.bodies]
+
+
+def test_discard_draft_restores_everything(ministry, make_doc):
+    m, other = ministry["unit"], ministry["other"]
+    d1 = ministry["duties"][0]
+    v = s.create_draft_version(m, make_doc("中编办发〔2024〕10号", "作废草稿", D(2024, 10, 1), "adjustment", m))
+    s.transfer_staffing(v, from_unit=other, to_unit=m, staffing_type=ADMIN, count=10)
+    s.remove_duty(v, d1)
+    s.discard_draft(v)
+    assert not SandingVersion.objects.filter(document__doc_number="中编办发〔2024〕10号").exists()
+    v2 = s.create_draft_version(m, make_doc("中编办发〔2024〕11号", "新草稿", D(2024, 11, 1), "adjustment", m))
+    s.remove_duty(v2, d1)  # the row is free again
+    assert s.snapshot(other, draft=None).staffing_total(ADMIN) == 300
+
+
+def test_invalid_input_refused_in_chinese(ministry, make_doc):
+    m = ministry["unit"]
+    v = s.create_draft_version(m, make_doc("中编办发〔2024〕12号", "校验", D(2024, 12, 1), "adjustment", m))
+    with pytest.raises(s.SandingError, match="行政编制不能为负数"):
+        s.set_staffing(v, ADMIN, -1)
+    with pytest.raises(s.SandingError, match="超过该类编制总数"):
+        s.set_staffing(v, ADMIN, 5, includes=[{"label": "援派机动编制", "count": 6}])
+    with pytest.raises(s.SandingError, match="职责内容不能为空"):
+        s.add_duty(v, "  ")
+    with pytest.raises(s.SandingError, match="已有名为“办公厅”"):
+        s.create_internal_body(v, "办公厅")
+    with pytest.raises(s.SandingError, match="划出单位与划入单位相同"):
+        s.transfer_staffing(v, from_unit=m, to_unit=m, staffing_type=ADMIN, count=1)
