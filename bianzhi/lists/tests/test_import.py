@@ -277,3 +277,25 @@ def test_csv_export_and_responsibility_round_trip(lusers):
     job = run(user, first, "责任.xlsx", kind="duty")
     assert job.status == "succeeded", job.errors
     assert _rows(exporter.export_xlsx("duty", qs())) == _rows(first)
+
+
+def test_real_review_lock_refuses_import_and_form(lusers, lclient):
+    """With the review flow's lock in place (approved package), the import writes nothing."""
+    import datetime
+
+    from django.urls import reverse
+
+    from bianzhi.workflow.models import Campaign, DataPackage, PackageState
+
+    jt = unit("百色市交通运输局")
+    day = datetime.date(2017, 5, 1)
+    campaign = Campaign.objects.create(name="清单测试批次", materials_due=day, hold_from=day, review_due=day,
+                                       publish_due=day)
+    DataPackage.objects.create(unit=jt, campaign=campaign, state=PackageState.APPROVED, is_current=True)
+    before = PowerItem.objects.count()
+    job = run(lusers["jiaotong"], xlsx([row("锁定后的事项")]))
+    assert job.status == "failed" and "锁定" in job.message and "所有行均未导入" in job.message
+    assert PowerItem.objects.count() == before
+    item = PowerItem.objects.filter(unit=jt, parent__isnull=True).first()
+    r = lclient("jiaotong").post(reverse("lists:power-delete", args=[item.pk]))
+    assert r.status_code == 302 and PowerItem.objects.filter(pk=item.pk).exists()

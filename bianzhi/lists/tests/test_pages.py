@@ -134,3 +134,19 @@ def test_public_snapshot_and_submission_problems(lusers):
     penalty = next(p for p in snap["power_items"] if p["name"].startswith("对未取得道路运输经营许可"))
     assert [s["stage"] for s in penalty["stages"]][:2] == ["立案", "调查取证"]
     assert any("未关联三定职责" in p for p in services.submission_problems(unit))
+
+
+def test_coverage_lists_uncovered_duties_and_items_of_abolished_units(lusers):
+    import datetime
+
+    from bianzhi.lists import reports
+    from bianzhi.registry.models import Unit
+
+    admin = lusers["admin"]
+    report = reports.coverage(admin)
+    units_with_gaps = {u.name for u, _ref in report.uncovered_duties}
+    assert "百色市教育局" in units_with_gaps  # the 三定 demo has more duties than the demo lists cover
+    police = Unit.objects.get(name="百色市公安局")
+    Unit.objects.filter(pk=police.pk).update(status="abolished", abolished_on=datetime.date(2020, 1, 1))
+    report = reports.coverage(admin)
+    assert [i.name for _label, i in report.abolished_unit_items] == ["对超限运输车辆的处罚"]
