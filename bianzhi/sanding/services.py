@@ -215,10 +215,35 @@ def approve_version(version: SandingVersion, user=None) -> SandingVersion:
             v.save()
             if not v.summary.strip():
                 after = snapshot(v.unit, v.effective_date)
-                v.summary = "\n".join(c.sentence for c in diff_snapshots(before, after).changes)[:5000]
+                if before.is_empty:
+                    v.summary = _base_summary(after)
+                else:
+                    v.summary = "\n".join(c.sentence for c in diff_snapshots(before, after).changes)[:5000]
                 v.save()
             _sync_registry(v.unit, snapshot(v.unit))
         return version
+
+
+def _base_summary(snap: Snapshot) -> str:
+    """One line per section for a unit's first 三定 (listing every item would drown the 沿革)."""
+    lines = []
+    if snap.statement:
+        lines.append(f"机构性质和规格：{snap.statement.nature_text}")
+    counts = "，".join(f"{label}{len(rows)}条" for label, rows in snap.duty_groups)
+    if counts:
+        lines.append(f"核定职责：{counts}")
+    if snap.bodies:
+        lines.append(f"设内设机构{len(snap.bodies)}个：{'、'.join(b.name for b in snap.bodies)}")
+    if snap.plaques:
+        lines.append(f"牌子：{'、'.join(p.name for p in snap.plaques)}")
+    if snap.staffing:
+        lines.append("核定编制：" + "，".join(f"{x.display_label}{x.count}名" for x in snap.staffing))
+    if snap.head_posts:
+        lines.append("领导职数：" + "，".join(f"{h.title}{h.count}名" + (f"（{h.note}）" if h.note else "")
+                                          for h in snap.head_posts))
+    if snap.leadership:
+        lines.append("内设机构领导职数：" + "，".join(f"{q.level}{q.count}名" for q in snap.leadership))
+    return "\n".join(lines)
 
 
 def discard_draft(version: SandingVersion) -> None:
@@ -718,7 +743,7 @@ class Change:
         text = f"{self.section}{self.action_label}：{self.label}"
         if self.fields:
             text += "（" + "；".join(f"{f}由“{a}”改为“{b}”" for f, a, b in self.fields) + "）"
-        if self.note and self.note not in text:
+        if self.note and self.note not in text and not _generic_note(self.note):
             text += f"——{self.note}"
         return text
 
@@ -726,6 +751,14 @@ class Change:
         return {"section": self.section, "action": self.action, "label": self.label,
                 "fields": [{"field": f, "old": a, "new": b} for f, a, b in self.fields],
                 "doc_number": self.doc_number, "note": self.note, "text": self.sentence}
+
+
+_GENERIC_NOTES = {"新增职责", "取消职责", "职责表述调整", "职责顺序调整", "核定编制", "核定领导职数",
+                  "核定内设机构领导职数", "修改机构性质和规格", "内设机构调整"}
+
+
+def _generic_note(note: str) -> bool:
+    return note in _GENERIC_NOTES or note.startswith("设立") or "调整为" in note
 
 
 @dataclass

@@ -89,3 +89,27 @@ def test_duty_entry_paste_split_reorder_save_and_conflict(login, sdemo):
     page.goto(f"{page.base_url}/manage/sanding/units/{unit.pk}/")
     assert "推进教育数字化" not in page.content() and "待批准的草稿" in page.content()
     page.screenshot(path=str(ARTIFACTS / "sanding-unit-asof.png"), full_page=True)
+
+
+def test_history_as_of_and_diff_pages(login, sdemo):
+    from conftest import ARTIFACTS
+
+    unit = Unit.objects.get(name="百色市教育局")
+    page = login("lingdao")
+    page.goto(f"{page.base_url}/manage/sanding/units/{unit.pk}/")
+    page.fill("#as_of", "2020-01-01")
+    page.click("#asof-form button[type=submit]")
+    page.wait_for_selector("text=截至 2020-01-01")
+    text = page.inner_text("#sec-staffing")
+    assert "行政编制\t28 名" in text and "行政编制\t30 名" not in text
+    assert "职业教育与成人教育科" in page.inner_text("#sec-bodies")
+    page.screenshot(path=str(ARTIFACTS / "sanding-asof-2020.png"), full_page=True)
+    page.click("text=沿革")
+    page.wait_for_selector("h1:has-text('三定沿革')")
+    assert page.locator("ol.timeline > li").count() == 2
+    page.screenshot(path=str(ARTIFACTS / "sanding-history.png"), full_page=True)
+    page.click("text=与上一版本比较")
+    page.wait_for_selector("h1:has-text('变化比较')")
+    body = page.inner_text("main")
+    assert "职业教育与成人教育科" in body and "职业教育与终身教育科" in body and "百编〔2021〕15号" in body
+    page.screenshot(path=str(ARTIFACTS / "sanding-diff.png"), full_page=True)
