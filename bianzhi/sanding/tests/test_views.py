@@ -154,3 +154,16 @@ def test_demo_is_idempotent(sdemo):
     demo.load(log=lambda *a: None)
     assert (SandingVersion.objects.count(), DutyRevision.objects.count(), ApprovalDocument.objects.count()) == counts
     assert counts[0] == 6  # 4 base 三定 + the 2021 notice for 教育局 + its companion in 财政局
+
+
+def test_unit_page_links_to_sanding_and_version_page_of_companion(client_as, jyj):
+    page = client_as("luru").get(f"/manage/units/{jyj.pk}/").content.decode()
+    assert f"/manage/sanding/units/{jyj.pk}/" in page and f"/manage/sanding/units/{jyj.pk}/history/" in page
+    # the 2021 transfer from 财政局 gave 财政局 a companion version with the same 文号
+    finance = Unit.objects.get(name="百色市财政局")
+    companion = SandingVersion.objects.get(unit=finance, document__doc_number="百编〔2021〕15号")
+    assert companion.primary.unit == jyj and companion.status == VersionStatus.APPROVED
+    body = client_as("luru").get(f"/manage/sanding/versions/{companion.pk}/").content.decode()
+    assert "随附于" in body and "行政编制1名划出至百色市教育局" in body
+    assert s.snapshot(finance).staffing_total(StaffingType.ADMIN) == 35
+    assert s.snapshot(finance, D(2020, 1, 1)).staffing_total(StaffingType.ADMIN) == 36
