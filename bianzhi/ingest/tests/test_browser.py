@@ -15,6 +15,7 @@ def test_clerk_uploads_checks_side_by_side_and_accepts(login, demo):
 
     edu = Unit.objects.get(name="百色市教育局")
     page = login("luru")
+    page.set_default_timeout(60000)  # upload + parse on a loaded CI machine
     page.goto(f"{page.base_url}/manage/units/{edu.pk}/")
     page.click("text=上传三定文件识别")
     assert page.locator("#id_unit").input_value() == str(edu.pk)
