@@ -19,8 +19,8 @@ class PublicQuerySet(RestrictedQuerySet):
         model = self.model
         if model is PublishedUnit:
             return self.filter(is_current=True)
-        if model is SearchEntry:
-            return self.filter(published_unit__is_current=True)
+        # SearchEntry rows exist only for current publications: publish_units / unpublish_unit delete a
+        # unit's entries in the same transaction that retires its snapshot (tested), so no join is needed.
         return self
 
 
@@ -79,7 +79,7 @@ class PublishedUnit(TrackedModel):
     # order is identical on SQLite and PostgreSQL).
     name = models.CharField("单位名称", max_length=200)
     region_code = models.CharField("区划代码", max_length=12, db_index=True)
-    parent_unit_id = models.BigIntegerField("主管部门ID", null=True, blank=True)
+    parent_unit_id = models.BigIntegerField("主管部门ID", null=True, blank=True, db_index=True)
     unit_order = models.BigIntegerField("排序键", default=0, db_index=True)
 
     objects = PublicQuerySet.as_manager()

@@ -10,7 +10,9 @@ position, id), so SQLite and PostgreSQL return the same rows in the same order.
   the query up, never change its result. A 1-character query (no gram) uses the LIKE alone.
 """
 from dataclasses import dataclass
+from functools import cached_property
 
+from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Q
 
@@ -20,6 +22,24 @@ from .models import SearchEntry
 
 FTS_TABLE = "portal_search_fts"
 MAX_QUERY_CHARS = 50
+COUNT_CAP = 1000  # beyond this the total is shown as “1000+”: an exact count of 300k matches costs seconds
+
+
+class CappedPaginator(Paginator):
+    """Counts at most COUNT_CAP + 1 rows (SELECT COUNT(*) FROM (… LIMIT 1001)), so a very common query
+    stays fast; `capped` says the real total is larger."""
+
+    @cached_property
+    def count(self):
+        return self.object_list[:COUNT_CAP + 1].count()
+
+    @property
+    def capped(self) -> bool:
+        return self.count > COUNT_CAP
+
+    @property
+    def cap(self) -> int:
+        return COUNT_CAP
 
 
 def bigrams(key: str) -> str:

@@ -4,7 +4,6 @@ import functools
 import json
 
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -15,7 +14,7 @@ from bianzhi.registry.models import Region
 
 from . import exports, feeds, sections
 from .models import PublishedUnit, Release, ReleaseDump, SearchKind
-from .search import SearchQuery, highlight, region_stem_code, search_queryset
+from .search import CappedPaginator, SearchQuery, highlight, region_stem_code, search_queryset
 from .services import public_cache_prefix
 
 CACHE_SECONDS = 600
@@ -211,7 +210,7 @@ def search(request):
     page = None
     if key:
         qs = search_queryset(query).only("unit_id_value", "kind", "title", "text", "category", "anchor", "region_code")
-        paginator = Paginator(qs, PAGE_SIZE)
+        paginator = CappedPaginator(qs, PAGE_SIZE)
         page = paginator.get_page(request.GET.get("page"))
         names = dict(PublishedUnit.objects.public().filter(unit_id__in={e.unit_id_value for e in page})
                      .values_list("unit_id", "name"))

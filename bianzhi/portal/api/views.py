@@ -4,8 +4,10 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, permissions, viewsets
 from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import LimitOffsetPagination
 
 from .. import feeds
+from .. import search as portal_search
 from ..models import PublishedUnit, Release, SearchKind
 from ..search import SearchQuery, search_queryset
 from .serializers import (
@@ -59,6 +61,13 @@ class ReleaseViewSet(PublicAPIMixin, viewsets.ReadOnlyModelViewSet):
         return get_object_or_404(self.get_queryset(), number=self.kwargs["number"])
 
 
+class CappedCountPagination(LimitOffsetPagination):
+    """`count` stops at COUNT_CAP + 1 (1001 means “more than 1000”): exact totals of very common words are slow."""
+
+    def get_count(self, queryset):
+        return queryset[:portal_search.COUNT_CAP + 1].count()
+
+
 @extend_schema(tags=["public"], parameters=[
     OpenApiParameter("q", str, required=True, description="检索词（任意中文子串，1 个字起）"),
     OpenApiParameter("region", str, description="行政区划代码（含下级区划）"),
@@ -67,9 +76,10 @@ class ReleaseViewSet(PublicAPIMixin, viewsets.ReadOnlyModelViewSet):
     OpenApiParameter("category", str, description="权力事项类别，如 行政许可"),
 ])
 class SearchView(PublicAPIMixin, generics.ListAPIView):
-    """全文检索已公开的单位、职责、内设机构、权力事项和责任事项。"""
+    """全文检索已公开的单位、职责、内设机构、权力事项和责任事项（count 最多计到 1001，即“超过 1000 条”）。"""
 
     serializer_class = SearchResultSerializer
+    pagination_class = CappedCountPagination
 
     def get_queryset(self):
         p = self.request.query_params

@@ -110,3 +110,29 @@ def test_public_search_api(client, published):
 def test_region_filter_on_unknown_region_finds_nothing(published):
     assert Region.objects.filter(code="999999").count() == 0
     assert list(search_queryset(SearchQuery(q="局", region="999999"))) == []
+
+
+def test_search_entries_exist_only_for_current_publications(published, users):
+    """The public search reads SearchEntry without a join: publish/unpublish keep this invariant."""
+    from bianzhi.portal.models import PublishedUnit
+    from bianzhi.portal.services import unpublish_unit
+
+    unit = Unit.objects.get(name="百色市教育局")
+    publish_units([unit], users["admin"])
+    unpublish_unit(Unit.objects.get(name="百色市林业局"), users["admin"], reason="测试")
+    assert not SearchEntry.objects.exclude(published_unit__is_current=True).exists()
+    assert set(SearchEntry.objects.values_list("unit_id_value", flat=True)) == set(
+        PublishedUnit.objects.filter(is_current=True).values_list("unit_id", flat=True))
+
+
+def test_very_common_queries_cap_the_count(client, published, monkeypatch):
+    from bianzhi.portal import search
+
+    monkeypatch.setattr(search, "COUNT_CAP", 10)
+    total = len(brute_force("局"))
+    assert total > 11
+    page = client.get("/search/", {"q": "局"}).content.decode()
+    assert "超过 10 条结果" in page
+    data = client.get("/api/v1/public/search/", {"q": "局", "limit": 5}).json()
+    assert data["count"] == 11 and len(data["results"]) == 5
+    assert [r["title"] for r in data["results"]] == [e.title for e in brute_force("局")[:5]]
