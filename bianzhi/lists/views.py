@@ -293,6 +293,16 @@ class ImportUploadView(LoginRequiredMixin, View):
         return redirect("lists:import-job", pk=job.pk)
 
 
+def _stale(job) -> int:
+    """Seconds a job has waited in the queue, once that is long enough to mean no worker is running."""
+    from django.utils import timezone
+
+    if job.status != "queued":
+        return 0
+    waited = int((timezone.now() - job.updated_at).total_seconds())
+    return waited if waited >= 20 else 0
+
+
 class ImportJobView(LoginRequiredMixin, View):
     template_name = "lists/import_job.html"
 
@@ -305,7 +315,7 @@ class ImportJobView(LoginRequiredMixin, View):
         return render(request, self.template_name, self.context(job, form))
 
     def context(self, job, form):
-        return {"job": job, "form": form, "progress": importer.read_progress(job.pk),
+        return {"job": job, "form": form, "progress": importer.read_progress(job.pk), "stale": _stale(job),
                 "kind_label": KIND_LABELS[job.kind], "columns": columns_for(job.kind)}
 
     def post(self, request, pk):
@@ -330,7 +340,8 @@ class ImportProgressView(ImportJobView):
 
     def get(self, request, pk):
         job = self.get_job(request, pk)
-        response = render(request, "lists/_import_progress.html", {"job": job, "progress": importer.read_progress(job.pk)})
+        response = render(request, "lists/_import_progress.html",
+                          {"job": job, "progress": importer.read_progress(job.pk), "stale": _stale(job)})
         if job.is_finished and request.headers.get("HX-Request"):
             response["HX-Refresh"] = "true"
         return response
