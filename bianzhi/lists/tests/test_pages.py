@@ -150,3 +150,13 @@ def test_coverage_lists_uncovered_duties_and_items_of_abolished_units(lusers):
     Unit.objects.filter(pk=police.pk).update(status="abolished", abolished_on=datetime.date(2020, 1, 1))
     report = reports.coverage(admin)
     assert [i.name for _label, i in report.abolished_unit_items] == ["对超限运输车辆的处罚"]
+
+
+def test_law_page_traces_every_item_citing_it(lclient):
+    from bianzhi.lists.models import Law
+
+    law = Law.objects.get(name="公路安全保护条例")
+    page = lclient("admin").get(reverse("lists:law-detail", args=[law.pk])).content.decode()
+    assert "对超限运输车辆的处罚" in page and "对超限运输车辆擅自行驶公路的处罚" in page
+    page = lclient("jiaotong").get(reverse("lists:law-detail", args=[law.pk])).content.decode()
+    assert "对超限运输车辆擅自行驶公路的处罚" in page and "百色市公安局" not in page
