@@ -147,20 +147,22 @@ def join_lines(pages: list[list[Line]]) -> str:
         x0s = sorted(ln.x0 for ln in lines)
         x1s = sorted(ln.x1 for ln in lines)
         left = x0s[len(x0s) // 5]
-        right = x1s[len(x1s) // 2] if len(x1s) > 2 else x1s[-1]
+        right = x1s[int(len(x1s) * 0.8)] if len(x1s) >= 5 else x1s[-1]
         prev_height, prev_len = 0.0, 0
         for ln in lines:
             text = ln.text.strip()
             indented = ln.x0 > left + 1.2 * cw
             # a change of type size (title → body) also starts a paragraph
-            resized = bool(ln.height and prev_height and prev_len >= 8 and len(text) >= 6
+            size = len(text.replace(" ", ""))
+            resized = bool(ln.height and prev_height and prev_len >= 8 and size >= 6
                            and abs(ln.height - prev_height) > 0.12 * max(ln.height, prev_height))
-            prev_height, prev_len = ln.height, len(text)
+            prev_height, prev_len = ln.height, size
             if open_paragraph and not indented and not resized and paragraphs:
                 paragraphs[-1] += text
             else:
                 paragraphs.append(text)
-            open_paragraph = ln.x1 >= right - 1.5 * cw and not text.endswith(("。", ":", "：", "；"))
+            # generous: a following paragraph starts indented anyway, so only wrapped lines get joined
+            open_paragraph = ln.x1 >= right - 3 * cw and not text.endswith(("。", ":", "：", "；"))
         # a paragraph running to the bottom right may continue on the next page: keep it open
     return "\n".join(paragraphs)
 

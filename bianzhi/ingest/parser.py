@@ -39,7 +39,7 @@ UNNUMBERED_BODY_RE = re.compile(r"^(?P<name>(?!负责|承担|根据|设|协助|�
                                 + BODY_SUFFIX + r")(?:[。.]\s*(?P<rest>.*)|\s*$)")
 ITEM_RE = re.compile(r"^\s*\((?P<idx>" + CN_INDEX + r")\)\s*")
 # OCR garbles item numbers ((人八) for (八), 4X) for (七)); accepted only after a clean item in the same list
-FUZZY_ITEM_RE = re.compile(r"^\s*[(《〈{【\[]?\s*(?!\d+\))[^\s()。,]{1,3}\s*\)\s*(?=[\u4e00-\u9fff])")
+FUZZY_ITEM_RE = re.compile(r"^\s*[(《〈{【\[]?\s*(?!\d+\))[^\s()。,、]{1,3}\s*\)\s*(?=[\u4e00-\u9fff])")
 ARTICLE_RE = re.compile(r"^\s*第(?P<idx>" + CN_INDEX + r")条\s*")
 CHAPTER_RE = re.compile(r"^\s*(?P<idx>" + CN_INDEX + r")、\s*(?P<head>[^。]{0,24})$")
 SUBITEM_RE = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|\(\d{1,2}\)|[①-⑳])")
