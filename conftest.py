@@ -1,12 +1,33 @@
-"""Shared fixtures: the demo data set and one logged-in client per role."""
+"""Shared fixtures: the demo data set and one logged-in client per role.
+
+The test database of each worker starts with the full 百色市 demo data, loaded once per session (loading it per
+test would cost seconds each). Ordinary tests run inside a transaction that is rolled back, so they always see
+the demo as loaded. Transactional tests (browser tests against the live server) end with a flush; the `demo`
+fixture reloads the data when it finds it missing, and pytest-django runs transactional tests last.
+"""
+import io
+
 import pytest
+
+
+def _load_demo():
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        _load_demo()
 
 
 @pytest.fixture
 def demo(db):
-    from django.core.management import call_command
+    from bianzhi.accounts.models import User
 
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    if not User.objects.filter(username="admin").exists():
+        _load_demo()
 
 
 @pytest.fixture
