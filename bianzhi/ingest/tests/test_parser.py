@@ -210,3 +210,23 @@ def test_unknown_values_are_null_or_empty():
 def test_doc_number_variants_in_the_header(text, dn):
     r = parse(f"中共百色市委办公室文件\n{text}\n关于调整百色市教育局机构编制事项的通知\n一、撤销电化教育科。")
     assert r.data["doc_number"] == dn
+
+
+def test_ministry_2018_staffing_with_bureau_level_posts():
+    """The missing articles of 06 as news coverage reports them: 478名, 部长1名、副部长4名, 司局级领导职数78名."""
+    text = """生态环境部职能配置、内设机构和人员编制规定
+第二条　生态环境部是国务院组成部门，为正部级，对外保留国家核安全局牌子。
+第三条　生态环境部贯彻落实党中央关于生态环境保护工作的方针政策和决策部署。主要职责是：
+（一）负责建立健全生态环境基本制度。
+第四条　生态环境部设下列内设机构：
+（一）办公厅。负责机关日常运转工作。
+（二）中央生态环境保护督察办公室。监督生态环境保护党政同责、一岗双责落实情况。
+机关党委。负责机关和在京直属单位的党群工作。
+离退休干部办公室。负责离退休干部工作。
+第五条　生态环境部机关行政编制为478名。设部长1名，副部长4名；司局级领导职数78名（含机关党委专职副书记1名、中央生态环境保护督察办公室专职副主任1名）。
+"""
+    r = parse(from_text(text).text)
+    assert [b["name"] for b in r.data["internal_bodies"]] == ["办公厅", "中央生态环境保护督察办公室", "机关党委", "离退休干部办公室"]
+    assert r.data["staffing"] == [{"type": "机关行政编制", "count": 478, "includes": []}]
+    assert [(p["title"], p["count"]) for p in r.data["posts"]] == [("部长", 1), ("副部长", 4)]
+    assert r.data["internal_leadership"] == [{"level": "司局级", "count": 78}]
