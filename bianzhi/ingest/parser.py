@@ -34,7 +34,7 @@ POST_SUFFIX = (r"(?:局长|厅长|部长|署长|主任|书记|主席|会长|院�
 POST_CLAUSE_RE = re.compile(r"^(?:设|核定|配备|另设|另|其中|领导职数为?|[\u4e00-\u9fff]{0,6}领导职数(?:为)?)?"
                             r"(?P<title>(?:副|常务副|专职副)?[\u4e00-\u9fff]{0,10}?" + POST_SUFFIX + r")\s*"
                             r"(?P<n>" + NUM + r")\s*名\s*(?P<paren>\(\x00*\))?\s*$")
-BODY_SUFFIX = r"(?:党委|党组|纪委|工委|办公室|办|处|科|股|室|司|局|中心|部|组|队|站|所|委员会)"
+BODY_SUFFIX = r"(?:党委|党组|纪委|工委|办公厅|办公室|办|厅|处|科|股|室|司|局|中心|部|组|队|站|所|委员会)"
 UNNUMBERED_BODY_RE = re.compile(r"^(?P<name>(?!负责|承担|根据|设|协助|办理|组织|拟订|指导|其他|本)[\u4e00-\u9fff]{1,18}?"
                                 + BODY_SUFFIX + r")(?:[。.]\s*(?P<rest>.*)|\s*$)")
 ITEM_RE = re.compile(r"^\s*\((?P<idx>" + CN_INDEX + r")\)\s*")
