@@ -31,7 +31,7 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self):
-        return self.object_list[:COUNT_CAP + 1].count()
+        return self.object_list.order_by()[:COUNT_CAP + 1].count()  # no ORDER BY: counting needs no sort
 
     @property
     def capped(self) -> bool:

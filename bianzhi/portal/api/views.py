@@ -65,7 +65,7 @@ class CappedCountPagination(LimitOffsetPagination):
     """`count` stops at COUNT_CAP + 1 (1001 means “more than 1000”): exact totals of very common words are slow."""
 
     def get_count(self, queryset):
-        return queryset[:portal_search.COUNT_CAP + 1].count()
+        return queryset.order_by()[:portal_search.COUNT_CAP + 1].count()
 
 
 @extend_schema(tags=["public"], parameters=[
