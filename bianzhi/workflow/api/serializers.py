@@ -12,6 +12,8 @@ class CampaignSerializer(serializers.ModelSerializer):
 
 class TransitionSerializer(serializers.ModelSerializer):
     user = serializers.CharField(source="user.username", default=None, read_only=True)
+    from_state = serializers.CharField(read_only=True, help_text="原状态（同数据包 state 的取值）")
+    to_state = serializers.CharField(read_only=True, help_text="新状态（同数据包 state 的取值）")
 
     class Meta:
         model = Transition
