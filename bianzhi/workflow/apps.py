@@ -9,9 +9,8 @@ def assigned_packages_scope(user, action):
         return None
     from .models import DataPackage
 
-    unit_ids = list(DataPackage._base_manager.filter(Q(assigned_confirmer=user) | Q(assigned_reviewer=user))
-                    .values_list("unit_id", flat=True))
-    return Q(pk__in=unit_ids) if unit_ids else None
+    assigned = DataPackage._base_manager.filter(Q(assigned_confirmer=user) | Q(assigned_reviewer=user))
+    return Q(pk__in=assigned.values("unit_id"))  # a subquery: no extra round trip
 
 
 class WorkflowConfig(AppConfig):
