@@ -5,3 +5,4 @@ class PortalConfig(AppConfig):
     name = "bianzhi.portal"
     label = "portal"
     verbose_name = "公开门户"
+    nav = [("公开管理", "portal:manage")]

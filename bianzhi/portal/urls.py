@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import staff_views, views
 
 app_name = "portal"
 urlpatterns = [
@@ -16,4 +16,7 @@ urlpatterns = [
     path("feed.json", views.feed_json, name="feed-json"),
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("robots.txt", views.robots, name="robots"),
+    # Staff pages (login required), under /manage/ like every app's staff UI.
+    path("manage/portal/", staff_views.PublicationListView.as_view(), name="manage"),
+    path("manage/portal/units/<int:unit_pk>/unpublish/", staff_views.UnpublishView.as_view(), name="unpublish"),
 ]
