@@ -3,7 +3,7 @@ from rest_framework import serializers
 from ..models import ChangeEntry, PublishedUnit, Release, SearchEntry
 
 
-class ReleaseSerializer(serializers.ModelSerializer):
+class PublicReleaseSerializer(serializers.ModelSerializer):
     dump_url = serializers.SerializerMethodField()
 
     class Meta:
@@ -33,7 +33,7 @@ class PublicUnitSerializer(PublicUnitListSerializer):
         fields = PublicUnitListSerializer.Meta.fields + ["snapshot"]
 
 
-class SearchResultSerializer(serializers.ModelSerializer):
+class PublicSearchResultSerializer(serializers.ModelSerializer):
     unit_id = serializers.IntegerField(source="unit_id_value")
     url = serializers.SerializerMethodField()
 
@@ -45,7 +45,7 @@ class SearchResultSerializer(serializers.ModelSerializer):
         return f"/unit/{obj.unit_id_value}/#{obj.anchor}"
 
 
-class ChangeSerializer(serializers.ModelSerializer):
+class PublicChangeSerializer(serializers.ModelSerializer):
     release = serializers.IntegerField(source="release.number")
     unit_id = serializers.IntegerField()
     unit = serializers.SerializerMethodField(help_text="变更后的公开内容；撤回时为 null")

@@ -11,11 +11,11 @@ from .. import search as portal_search
 from ..models import PublishedUnit, Release, SearchKind
 from ..search import SearchQuery, search_queryset
 from .serializers import (
-    ChangeSerializer,
+    PublicChangeSerializer,
+    PublicReleaseSerializer,
+    PublicSearchResultSerializer,
     PublicUnitListSerializer,
     PublicUnitSerializer,
-    ReleaseSerializer,
-    SearchResultSerializer,
 )
 
 
@@ -51,7 +51,7 @@ class PublicUnitViewSet(PublicAPIMixin, viewsets.ReadOnlyModelViewSet):
 class ReleaseViewSet(PublicAPIMixin, viewsets.ReadOnlyModelViewSet):
     """发布版本：编号、日期、全量数据包的 SHA-256 和下载地址。"""
 
-    serializer_class = ReleaseSerializer
+    serializer_class = PublicReleaseSerializer
     lookup_field = "number"
 
     def get_queryset(self):
@@ -78,7 +78,7 @@ class CappedCountPagination(LimitOffsetPagination):
 class SearchView(PublicAPIMixin, generics.ListAPIView):
     """全文检索已公开的单位、职责、内设机构、权力事项和责任事项（count 最多计到 1001，即“超过 1000 条”）。"""
 
-    serializer_class = SearchResultSerializer
+    serializer_class = PublicSearchResultSerializer
     pagination_class = CappedCountPagination
 
     def get_queryset(self):
@@ -104,7 +104,7 @@ class SearchView(PublicAPIMixin, generics.ListAPIView):
 class ChangeListView(PublicAPIMixin, generics.ListAPIView):
     """公开数据的变更（按发布版本号和时间先后）：首次公开、更新、撤回，含变更后的公开内容。"""
 
-    serializer_class = ChangeSerializer
+    serializer_class = PublicChangeSerializer
 
     def get_queryset(self):
         try:
