@@ -14,7 +14,7 @@ from bianzhi.registry.models import Region
 
 from . import exports, feeds, sections
 from .models import PublishedUnit, Release, ReleaseDump, SearchKind
-from .search import CappedPaginator, SearchQuery, highlight, region_stem_code, search_queryset
+from .search import CappedPaginator, SearchQuery, highlight, search_queryset
 from .services import public_cache_prefix
 
 CACHE_SECONDS = 600
@@ -131,7 +131,7 @@ def unit_detail(request, pk):
         for n, item in enumerate(items, start=1):
             item["n"] = n  # the page anchor (power-n / resp-n) search results link to
     pq, pcat, rq = request.GET.get("pq", ""), request.GET.get("pcat", ""), request.GET.get("rq", "")
-    region = Region.objects.filter(code=published.region_code).first()
+    region = u.get("region") or {}
     return render(request, "portal/unit.html", {
         "p": published, "u": u, "snap": snap, "region": region,
         "parent_published": bool(u.get("parent")) and u["parent"]["id"] in published_ids,
@@ -188,7 +188,7 @@ def region_download(request, code, fmt):
     if fmt not in FORMATS:
         raise Http404("不支持的格式")
     region = get_object_or_404(Region, code=code)
-    snapshots = list(PublishedUnit.objects.public().filter(region_code__startswith=region_stem_code(code))
+    snapshots = list(PublishedUnit.objects.public().filter(region_code=code)
                      .order_by("unit_order", "unit_id").values_list("snapshot", flat=True))
     if not snapshots:
         raise Http404("该行政区划暂无公开的单位")
