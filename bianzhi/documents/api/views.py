@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.http import FileResponse, Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -55,6 +56,14 @@ class ApprovalDocumentViewSet(ScopedModelViewSet):
         for key, value in serializer.validated_data.items():
             setattr(document, key, value)
         self._save(document, expected_version(self.request))
+
+    def perform_destroy(self, instance):
+        try:
+            with transaction.atomic():
+                instance.delete()
+        except ProtectedError:
+            raise serializers.ValidationError(
+                {"detail": f"批文“{instance}”已被三定版本、内设机构或牌子等记录引用，不能删除"})
 
     @extend_schema(request={"multipart/form-data": UploadSerializer}, responses={201: DocumentFileSerializer},
                    summary="上传批文文件（按字节保存并计算 SHA-256）")

@@ -63,12 +63,12 @@ def test_real_docnumbers_accepted_and_normalised_via_api(api_as, jyj, row):
 
 
 def test_staff_form_normalises_and_keeps_raw(client_as, jyj):
-    resp = client_as("luru").post("/manage/documents/new/", _form(jyj, "百编【2019】023号"))
+    resp = client_as("luru").post("/manage/documents/new/", _form(jyj, "百编【2018】031号"))
     assert resp.status_code == 302
-    doc = ApprovalDocument.objects.get(doc_number="百编〔2019〕23号")
-    assert doc.doc_number_raw == "百编【2019】023号" and doc.unit == jyj
+    doc = ApprovalDocument.objects.get(doc_number="百编〔2018〕31号")
+    assert doc.doc_number_raw == "百编【2018】031号" and doc.unit == jyj
     page = client_as("luru").get(f"/manage/documents/{doc.pk}/").content.decode()
-    assert "百编〔2019〕23号" in page and "原文：百编【2019】023号" in page
+    assert "百编〔2018〕31号" in page and "原文：百编【2018】031号" in page
 
 
 @pytest.mark.parametrize("text,message", [
@@ -153,3 +153,16 @@ def test_upload_and_permission_checked_download(client_as, api_as, jyj, jtj, med
 def test_openapi_schema_lists_document_endpoints(client_as):
     schema = client_as("admin").get("/api/v1/schema/").content.decode()
     assert "/api/v1/documents/{id}/upload/" in schema and "/api/v1/document-files/{id}/download/" in schema
+
+
+def test_document_in_use_cannot_be_deleted(api_as, jyj):
+    from bianzhi.sanding import services
+
+    doc = ApprovalDocument.objects.create(unit=jyj, doc_number_raw="百编〔2026〕9号", title="三定调整",
+                                          issued_on=datetime.date(2026, 1, 1))
+    services.create_draft_version(jyj, doc)
+    resp = api_as("luru").delete(f"/api/v1/documents/{doc.pk}/")
+    assert resp.status_code == 400 and "已被三定版本" in str(resp.json()["detail"])
+    assert ApprovalDocument.objects.filter(pk=doc.pk).exists()
+    unused = ApprovalDocument.objects.create(unit=jyj, doc_number_raw="百编〔2020〕10号", title="未用")
+    assert api_as("luru").delete(f"/api/v1/documents/{unused.pk}/").status_code == 204
