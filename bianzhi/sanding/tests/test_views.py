@@ -167,3 +167,19 @@ def test_unit_page_links_to_sanding_and_version_page_of_companion(client_as, jyj
     assert "随附于" in body and "行政编制1名划出至百色市教育局" in body
     assert s.snapshot(finance).staffing_total(StaffingType.ADMIN) == 35
     assert s.snapshot(finance, D(2020, 1, 1)).staffing_total(StaffingType.ADMIN) == 36
+
+
+def test_duty_move_from_the_draft_page(client_as, jyj, doc):
+    v = s.create_draft_version(jyj, doc)
+    target = Unit.objects.get(name="百色市发展和改革委员会")
+    duty = s.snapshot(jyj).duties_of(DutyKind.MAIN)[8]  # 负责全市语言文字工作。
+    c = client_as("luru")
+    page = c.get(f"/manage/sanding/versions/{v.pk}/").content.decode()
+    assert 'id="op-duty_move"' in page and page.count('name="duty_move-duty"') == 1
+    resp = c.post(f"/manage/sanding/versions/{v.pk}/op/duty_move/",
+                  {"duty_move-row_version": v.row_version, "duty_move-duty": duty.duty_id,
+                   "duty_move-target_unit": target.pk})
+    assert resp.status_code == 302
+    companion = SandingVersion.objects.get(primary=v, unit=target)
+    assert duty.text in [d.text for d in s.snapshot(target, draft=companion).duties]
+    assert duty.text not in [d.text for d in s.snapshot(jyj, draft=v).duties]
