@@ -146,6 +146,15 @@ class DutyQuerySet(RestrictedQuerySet):
     def as_of(self, date):
         return self.filter(pk__in=DutyRevision.objects.as_of(date).values("duty_id"))
 
+    def with_text(self, date=None):
+        """Annotate `text_now`, `kind_now`, `position_now` (as of `date`, default today; "" / None when the duty
+        is not in force) in the same query — use this in lists instead of `duty.text` per row."""
+        from django.db.models import OuterRef, Subquery
+
+        revs = DutyRevision.objects.as_of(date).filter(duty=OuterRef("pk")).order_by("-valid_from", "-id")
+        return self.annotate(text_now=Subquery(revs.values("text")[:1]), kind_now=Subquery(revs.values("kind")[:1]),
+                             position_now=Subquery(revs.values("position")[:1]))
+
 
 class Duty(TrackedModel):
     """The stable identity of one duty item of a unit across versions (its text lives in DutyRevision).

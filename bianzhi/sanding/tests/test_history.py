@@ -265,3 +265,14 @@ def test_invalid_input_refused_in_chinese(ministry, make_doc):
         s.create_internal_body(v, "办公厅")
     with pytest.raises(s.SandingError, match="划出单位与划入单位相同"):
         s.transfer_staffing(v, from_unit=m, to_unit=m, staffing_type=ADMIN, count=1)
+
+
+def test_duty_with_text_annotation_in_one_query(ministry, django_assert_num_queries):
+    from bianzhi.sanding.models import Duty
+
+    m = ministry["unit"]
+    with django_assert_num_queries(1):
+        rows = list(Duty.objects.filter(unit=m).with_text().order_by("kind_now", "position_now"))
+    assert [r.text_now for r in rows][:2] == ["拟订并组织实施发展战略、中长期规划和年度计划。", "负责统筹推进行业改革。"]
+    assert rows[0].kind_now == "main"
+    assert set(Duty.objects.current().filter(unit=m)) == set(rows)
