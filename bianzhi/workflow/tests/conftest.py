@@ -1,8 +1,23 @@
-"""A light fixture for the workflow tests: the registry's demo units and the demo accounts (no 三定, lists
-or portal data), plus the seed's campaign. Tests that need the whole demo use `demo` instead."""
+"""`base`: the demo units and accounts with the workflow's own demo rows removed (inside the test's rolled-back
+transaction), and a fresh seed campaign — no data package yet, nothing locked, nothing on hold. Tests that
+need the workflow demo itself (holds, dashboards) use `demo`."""
 import datetime
 
 import pytest
+
+
+def _clear_workflow():
+    """Remove the workflow demo rows (packages, holds, materials, notices) without signals: test setup only."""
+    from bianzhi.workflow import models as m
+
+    m.DataPackage.objects.update(supersedes=None)
+    for model in (m.Notification, m.ReviewComment, m.Transition, m.Hold, m.MaterialFile, m.MaterialItem,
+                  m.MaterialPackage, m.DataPackage):
+        qs = model.objects.all()
+        qs._raw_delete(qs.db)
+    m.Campaign.units.through.objects.all().delete()
+    qs = m.Campaign.objects.all()
+    qs._raw_delete(qs.db)
 
 
 @pytest.fixture
@@ -18,6 +33,7 @@ def base(db):
     with acting_as(None, request_id="test"):
         registry_demo.load(log=quiet)
         accounts_demo.load(log=quiet)
+    _clear_workflow()
     campaign = Campaign.objects.create(
         name="2017年机构编制云平台基础数据录入", basis="百编办〔2017〕11号",
         accounts_due=datetime.date(2017, 4, 30), materials_due=datetime.date(2017, 4, 30),

@@ -1,4 +1,6 @@
 """Every transition of flow.TRANSITIONS and every reason it is refused."""
+import datetime
+
 import pytest
 from django.core import mail
 
@@ -215,10 +217,11 @@ def test_approval_approves_the_units_draft_sanding_versions(base, package_of):
     from bianzhi.sanding.models import VersionStatus
 
     unit = base.unit("百色市教育局")
-    doc = ApprovalDocument.objects.create(unit=unit, doc_number_raw="百编〔2019〕15号", title="百色市教育局职能配置规定",
-                                          doc_type="sanding", issued_on="2019-03-01")
+    doc = ApprovalDocument.objects.create(unit=unit, doc_number_raw="百编〔2024〕3号", title="关于调整百色市教育局职责的通知",
+                                          doc_type="adjustment", issued_on=datetime.date(2024, 3, 1))
     draft = sanding.create_draft_version(unit, doc)
-    sanding.set_statement(draft, "市教育局是市人民政府工作部门，为正处级。", "zhengchu")
+    sanding.set_statement(draft, "市教育局是市人民政府工作部门，为正处级，加挂市语言文字工作委员会办公室牌子。",
+                          "zhengchu")
     walk_to(package_of("百色市教育局"), S.APPROVED, base)
     draft.refresh_from_db()
     assert draft.status == VersionStatus.APPROVED and draft.approved_by.username == "shenhe"

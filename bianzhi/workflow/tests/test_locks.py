@@ -1,4 +1,6 @@
 """Approved data refuses writes from every path: model (shell), form, API, import, admin, bulk action."""
+import datetime
+
 import pytest
 from django.db import transaction
 
@@ -13,6 +15,9 @@ MESSAGE = "「百色市教育局」的数据已审核通过并锁定，不能修
 @pytest.fixture
 def locked(base):
     unit = base.unit("百色市教育局")
+    # rows of our own (the demo's 内设机构 are referenced by approved 三定 history and cannot be deleted anyway)
+    InternalBody.objects.create(unit=unit, name="测试科", sort_order=99)
+    Plaque.objects.create(unit=unit, name="百色市测试牌子", kind="added")
     DataPackage.objects.create(unit=unit, campaign=base.campaign, state=PackageState.APPROVED)
     return unit
 
@@ -26,9 +31,9 @@ def test_model_save_create_and_delete_are_refused(locked):
         InternalBody.objects.create(unit=locked, name="新设科")
     # (a delete runs its signals inside Django's own transaction: give the refusal a savepoint in the test)
     with pytest.raises(LockedError), transaction.atomic():
-        locked.internal_bodies.first().delete()
+        locked.internal_bodies.get(name="测试科").delete()
     with pytest.raises(LockedError), transaction.atomic():
-        Plaque.objects.filter(unit=locked).first().delete()
+        Plaque.objects.get(unit=locked, name="百色市测试牌子").delete()
     # moving an internal body out of a locked unit is a write to that unit too
     body = InternalBody.objects.filter(unit__name="百色市财政局").first()
     body.unit = locked
@@ -44,7 +49,8 @@ def test_other_apps_lockable_content_is_refused(locked):
     from bianzhi.documents.models import ApprovalDocument
     from bianzhi.sanding import services as sanding
 
-    doc = ApprovalDocument.objects.create(unit=locked, title="调整通知", doc_type="adjustment", issued_on="2021-05-01")
+    doc = ApprovalDocument.objects.create(unit=locked, title="调整通知", doc_type="adjustment",
+                                         issued_on=datetime.date(2024, 5, 1))
     with pytest.raises(LockedError):
         sanding.create_draft_version(locked, doc)
 
@@ -109,15 +115,15 @@ def test_api_path_answers_409_in_chinese(locked, base):
 @pytest.mark.django_db(transaction=True)
 def test_admin_change_and_bulk_delete_show_a_message_not_a_500(locked, clients):
     c = clients("admin")
-    body = locked.internal_bodies.first()
+    body = locked.internal_bodies.get(name="测试科")
     response = c.post("/admin/registry/internalbody/", {"action": "delete_selected", "_selected_action": [body.pk],
                                                         "post": "yes"}, follow=True)
     assert response.status_code == 200
     assert MESSAGE in response.content.decode()
     assert InternalBody.objects.filter(pk=body.pk).exists()
-    change = c.get(f"/admin/registry/plaque/{locked.plaques.first().pk}/change/")
+    plaque = locked.plaques.get(name="百色市测试牌子")
+    change = c.get(f"/admin/registry/plaque/{plaque.pk}/change/")
     assert change.status_code == 200
-    plaque = locked.plaques.first()
     response = c.post(f"/admin/registry/plaque/{plaque.pk}/change/",
                       {"unit": locked.pk, "name": "改名牌子", "kind": plaque.kind, "start_date": "2019-03-01",
                        "row_version": plaque.row_version}, follow=True)
