@@ -53,6 +53,28 @@ def entry_norm(title: str, text: str) -> str:
     return f"{search_key(title)}|{search_key(text)}"
 
 
+NORM_MAX = 800  # characters of `norm` per entry: keeps the PostgreSQL covering index under its ~2.7 kB tuple limit
+CHUNK_OVERLAP = MAX_QUERY_CHARS  # any query (≤ 50 characters) lies wholly inside at least one chunk
+
+
+def index_chunks(title: str, text: str) -> list[tuple[str, str]]:
+    """(text, norm) pieces of one searchable thing. Short texts give one piece; a long text (a long duty or
+    responsibility) is cut into overlapping pieces so that every entry's `norm` stays under NORM_MAX and a
+    query of up to MAX_QUERY_CHARS characters is still found whole in some piece."""
+    norm = entry_norm(title, text)
+    if len(norm) <= NORM_MAX:
+        return [(text, norm)]
+    size = max(100, NORM_MAX - len(search_key(title)) - 1) * 3 // 4  # room for NFKC expansion
+    pieces, start = [], 0
+    while start < len(text):
+        piece = text[start:start + size]
+        pieces.append((piece, entry_norm(title, piece)[:NORM_MAX]))
+        if start + size >= len(text):
+            break
+        start += size - CHUNK_OVERLAP
+    return pieces
+
+
 def fts_insert(rows) -> None:
     """rows: iterable of (id, norm). SQLite only."""
     if connection.vendor != "sqlite":

@@ -24,7 +24,7 @@ from .models import (
     SearchEntry,
     SearchKind,
 )
-from .search import entry_norm, fts_delete, fts_insert
+from .search import fts_delete, fts_insert, index_chunks
 from .snapshot import build_snapshot
 
 CACHE_GENERATION_KEY = "portal:generation"
@@ -95,12 +95,15 @@ def _index(published: PublishedUnit) -> int:
     if old_ids:
         fts_delete(old_ids)
         SearchEntry.objects.filter(id__in=old_ids).delete()
-    entries = [SearchEntry(published_unit=published, unit_id_value=published.unit_id,
-                           region_code=published.region_code, kind=row["kind"], kind_order=KIND_ORDER[row["kind"]],
-                           unit_order=published.unit_order, position=row["position"], category=row["category"][:60],
-                           title=(row["title"] or "").strip()[:500] or "（无标题）", text=row["text"],
-                           norm=entry_norm(row["title"], row["text"]), anchor=row["anchor"])
-               for row in search_rows(published.snapshot)]
+    entries = []
+    for row in search_rows(published.snapshot):
+        title = (row["title"] or "").strip()[:500] or "（无标题）"
+        for text, norm in index_chunks(title, row["text"]):
+            entries.append(SearchEntry(
+                published_unit=published, unit_id_value=published.unit_id, region_code=published.region_code,
+                kind=row["kind"], kind_order=KIND_ORDER[row["kind"]], unit_order=published.unit_order,
+                position=row["position"], category=row["category"][:60], title=title, text=text, norm=norm,
+                anchor=row["anchor"]))
     created = SearchEntry.objects.bulk_create(entries, batch_size=500)
     fts_insert((e.pk, e.norm) for e in created)
     return len(created)

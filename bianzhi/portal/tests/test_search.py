@@ -136,3 +136,35 @@ def test_very_common_queries_cap_the_count(client, published, monkeypatch):
     data = client.get("/api/v1/public/search/", {"q": "局", "limit": 5}).json()
     assert data["count"] == 11 and len(data["results"]) == 5
     assert [r["title"] for r in data["results"]] == [e.title for e in brute_force("局")[:5]]
+
+
+def test_long_texts_are_indexed_in_overlapping_pieces(published, users, monkeypatch):
+    """A very long text is split so each entry's norm stays under the PostgreSQL index limit; a phrase that
+    crosses a piece boundary is still found, and results still equal the brute force."""
+    from bianzhi.portal import search
+
+    long_text = "".join(f"第{i}项职责说明文字，负责监督检查和指导协调工作。" for i in range(200))
+    pieces = search.index_chunks("某职责", long_text)
+    assert len(pieces) > 3 and all(len(norm) <= search.NORM_MAX for _, norm in pieces)
+    # every window of up to 50 characters is wholly inside some piece
+    for start in range(0, len(long_text) - 50, 37):
+        window = search_key(long_text[start:start + 50])
+        assert any(window in norm for _, norm in pieces)
+    from bianzhi.portal import services
+
+    real = services.build_snapshot
+
+    def with_long_statement(unit):
+        snap = real(unit)
+        snap["sanding"] = {**(snap.get("sanding") or {}), "statement": {"text": long_text}}
+        return snap
+
+    monkeypatch.setattr(services, "build_snapshot", with_long_statement)
+    unit = Unit.objects.get(name="百色市行政审批局")
+    publish_units([unit], users["admin"])
+    assert SearchEntry.objects.filter(unit_id_value=unit.pk, kind="unit").count() > 3
+    assert all(len(e.norm) <= search.NORM_MAX for e in SearchEntry.objects.all())
+    for q in ("第150项职责", "第1项", "导协调工作。第77项"):
+        found = list(search_queryset(SearchQuery(q=q)))
+        assert found and ids(found) == ids(brute_force(search_key(q)))
+        assert all(e.unit_id_value == unit.pk for e in found)
