@@ -5,7 +5,7 @@ from rest_framework import serializers
 from ..models import SandingVersion
 
 
-class VersionSerializer(serializers.ModelSerializer):
+class SandingVersionSerializer(serializers.ModelSerializer):
     doc_number = serializers.CharField(read_only=True)
     document_title = serializers.CharField(source="document.title", read_only=True)
     unit_name = serializers.CharField(source="unit.name", read_only=True)
@@ -20,7 +20,7 @@ class VersionSerializer(serializers.ModelSerializer):
         return [line for line in obj.summary.splitlines() if line.strip()]
 
 
-class HistoryEntrySerializer(serializers.Serializer):
+class SandingHistoryEntrySerializer(serializers.Serializer):
     id = serializers.IntegerField()
     doc_number = serializers.CharField()
     title = serializers.CharField()
@@ -33,22 +33,22 @@ class HistoryEntrySerializer(serializers.Serializer):
     summary = serializers.ListField(child=serializers.CharField())
 
 
-class _Cited(serializers.Serializer):
+class SandingCited(serializers.Serializer):
     doc_number = serializers.CharField(help_text="产生该内容的文件文号")
 
 
-class StatementSerializer(_Cited):
+class SandingStatementSerializer(SandingCited):
     text = serializers.CharField()
     rank = serializers.CharField()
     rank_label = serializers.CharField()
 
 
-class PlaqueSerializer(_Cited):
+class SandingPlaqueSerializer(SandingCited):
     name = serializers.CharField()
     kind = serializers.CharField()
 
 
-class DutySerializer(_Cited):
+class SandingDutySerializer(SandingCited):
     id = serializers.IntegerField(help_text="职责条目的稳定标识（sanding.Duty）")
     kind = serializers.CharField()
     kind_label = serializers.CharField()
@@ -56,7 +56,7 @@ class DutySerializer(_Cited):
     text = serializers.CharField()
 
 
-class BodySerializer(_Cited):
+class SandingBodySerializer(SandingCited):
     id = serializers.IntegerField(help_text="内设机构的稳定标识（registry.InternalBody）")
     name = serializers.CharField()
     duties = serializers.CharField()
@@ -66,69 +66,69 @@ class BodySerializer(_Cited):
     plaques = serializers.ListField(child=serializers.CharField())
 
 
-class IncludeSerializer(serializers.Serializer):
+class SandingIncludeSerializer(serializers.Serializer):
     label = serializers.CharField()
     count = serializers.IntegerField()
 
 
-class StaffingSerializer(_Cited):
+class SandingStaffingSerializer(SandingCited):
     type = serializers.CharField()
     label = serializers.CharField()
     count = serializers.IntegerField()
-    includes = IncludeSerializer(many=True)
+    includes = SandingIncludeSerializer(many=True)
 
 
-class HeadPostSerializer(_Cited):
+class SandingHeadPostSerializer(SandingCited):
     title = serializers.CharField()
     count = serializers.IntegerField()
     rank = serializers.CharField()
     note = serializers.CharField()
 
 
-class QuotaSerializer(_Cited):
+class SandingQuotaSerializer(SandingCited):
     level = serializers.CharField()
     count = serializers.IntegerField()
     note = serializers.CharField()
 
 
-class UnitRefSerializer(serializers.Serializer):
+class SandingUnitRefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
 
 
-class SnapshotSerializer(serializers.Serializer):
-    unit = UnitRefSerializer()
+class SandingSnapshotSerializer(serializers.Serializer):
+    unit = SandingUnitRefSerializer()
     as_of = serializers.DateField(allow_null=True)
     draft = serializers.IntegerField(allow_null=True, help_text="预览的草稿版本编号（仅预览时）")
-    statement = StatementSerializer(allow_null=True)
-    plaques = PlaqueSerializer(many=True)
-    duties = DutySerializer(many=True)
-    internal_bodies = BodySerializer(many=True)
-    staffing = StaffingSerializer(many=True)
+    statement = SandingStatementSerializer(allow_null=True)
+    plaques = SandingPlaqueSerializer(many=True)
+    duties = SandingDutySerializer(many=True)
+    internal_bodies = SandingBodySerializer(many=True)
+    staffing = SandingStaffingSerializer(many=True)
     staffing_total = serializers.IntegerField()
-    head_posts = HeadPostSerializer(many=True)
-    internal_leadership = QuotaSerializer(many=True)
-    history = HistoryEntrySerializer(many=True)
+    head_posts = SandingHeadPostSerializer(many=True)
+    internal_leadership = SandingQuotaSerializer(many=True)
+    history = SandingHistoryEntrySerializer(many=True)
 
 
-class FieldChangeSerializer(serializers.Serializer):
+class SandingFieldChangeSerializer(serializers.Serializer):
     field = serializers.CharField()
     old = serializers.CharField()
     new = serializers.CharField()
 
 
-class ChangeSerializer(serializers.Serializer):
+class SandingChangeSerializer(serializers.Serializer):
     section = serializers.CharField(help_text="职责 / 内设机构 / 编制 / 牌子 / 领导职数 / 内设机构领导职数 / 机构性质和规格")
     action = serializers.ChoiceField(choices=["added", "removed", "changed"])
     label = serializers.CharField()
-    fields = FieldChangeSerializer(many=True)
+    fields = SandingFieldChangeSerializer(many=True)
     doc_number = serializers.CharField(help_text="作出该变化的文件文号")
     note = serializers.CharField()
     text = serializers.CharField()
 
 
-class DiffSerializer(serializers.Serializer):
-    unit = UnitRefSerializer()
+class SandingDiffSerializer(serializers.Serializer):
+    unit = SandingUnitRefSerializer()
     from_date = serializers.DateField(allow_null=True)
     to_date = serializers.DateField(allow_null=True)
-    changes = ChangeSerializer(many=True)
+    changes = SandingChangeSerializer(many=True)

@@ -15,7 +15,12 @@ from bianzhi.registry.models import Unit
 from .. import services
 from ..models import SandingVersion, VersionStatus
 from ..views import visible_versions
-from .serializers import DiffSerializer, HistoryEntrySerializer, SnapshotSerializer, VersionSerializer
+from .serializers import (
+    SandingDiffSerializer,
+    SandingHistoryEntrySerializer,
+    SandingSnapshotSerializer,
+    SandingVersionSerializer,
+)
 
 AS_OF = OpenApiParameter("as_of", OpenApiTypes.DATE, description="日期 YYYY-MM-DD；默认今天")
 
@@ -38,7 +43,7 @@ def _diff_data(unit, diff, old_date, new_date):
 class VersionViewSet(viewsets.ReadOnlyModelViewSet):
     """三定版本。已批准的版本按查看范围可见；草稿只对负责该单位的人员（录入、确认、审核）可见。"""
 
-    serializer_class = VersionSerializer
+    serializer_class = SandingVersionSerializer
     filterset_fields = ["unit", "status", "kind", "document"]
 
     def get_queryset(self):
@@ -54,7 +59,7 @@ class VersionViewSet(viewsets.ReadOnlyModelViewSet):
         """?as_of=YYYY-MM-DD：只列出该日已生效的已批准版本。"""
         return super().list(request, *args, **kwargs)
 
-    @extend_schema(responses=DiffSerializer, summary="该版本作出的变化（草稿：与现行三定相比）")
+    @extend_schema(responses=SandingDiffSerializer, summary="该版本作出的变化（草稿：与现行三定相比）")
     @action(detail=True, methods=["get"])
     def diff(self, request, pk=None):
         version = self.get_object()
@@ -64,20 +69,20 @@ class VersionViewSet(viewsets.ReadOnlyModelViewSet):
         else:
             old_date, new_date = version.effective_date - datetime.timedelta(days=1), version.effective_date
             diff = services.diff(version.unit, old_date, new_date)
-        return Response(DiffSerializer(_diff_data(version.unit, diff, old_date, new_date)).data)
+        return Response(SandingDiffSerializer(_diff_data(version.unit, diff, old_date, new_date)).data)
 
 
 class UnitSandingViewSet(ScopedViewSetMixin, viewsets.GenericViewSet):
     """单位的三定：某日状态、沿革、两日之间的变化。"""
 
     queryset = Unit.objects.all()
-    serializer_class = SnapshotSerializer
+    serializer_class = SandingSnapshotSerializer
 
     def get_scope_action(self):
         return "view"
 
     @extend_schema(parameters=[AS_OF, OpenApiParameter("draft", int, description="预览草稿版本（仅负责人员）")],
-                   responses=SnapshotSerializer, summary="单位某日的三定（只含已批准内容；draft= 预览草稿）")
+                   responses=SandingSnapshotSerializer, summary="单位某日的三定（只含已批准内容；draft= 预览草稿）")
     def retrieve(self, request, pk=None):
         unit = self.get_object()
         draft_id = request.query_params.get("draft")
@@ -85,23 +90,23 @@ class UnitSandingViewSet(ScopedViewSetMixin, viewsets.GenericViewSet):
             draft = get_object_or_404(visible_versions(request.user).filter(status=VersionStatus.DRAFT, unit=unit),
                                       pk=draft_id if draft_id.isdigit() else -1)
             snap = services.snapshot(unit, draft=draft)
-            return Response(SnapshotSerializer(services.snapshot_dict(snap)).data)
+            return Response(SandingSnapshotSerializer(services.snapshot_dict(snap)).data)
         snap = services.snapshot(unit, _date(request, "as_of"))
         versions = [v for v in services.history(unit) if v.effective_date <= snap.date]
-        return Response(SnapshotSerializer(services.snapshot_dict(snap, versions)).data)
+        return Response(SandingSnapshotSerializer(services.snapshot_dict(snap, versions)).data)
 
-    @extend_schema(responses=HistoryEntrySerializer(many=True), summary="沿革：已批准版本按生效日期排列")
+    @extend_schema(responses=SandingHistoryEntrySerializer(many=True), summary="沿革：已批准版本按生效日期排列")
     @action(detail=True, methods=["get"])
     def history(self, request, pk=None):
         unit = self.get_object()
         data = [services._version_dict(v) for v in services.history(unit)]
-        return Response(HistoryEntrySerializer(data, many=True).data)
+        return Response(SandingHistoryEntrySerializer(data, many=True).data)
 
     @extend_schema(parameters=[OpenApiParameter("from", OpenApiTypes.DATE, required=False),
                                OpenApiParameter("to", OpenApiTypes.DATE, required=False),
                                OpenApiParameter("a", int, description="起始版本编号（代替 from）"),
                                OpenApiParameter("b", int, description="结束版本编号（代替 to）")],
-                   responses=DiffSerializer, summary="两个日期（或两个已批准版本）之间的变化，逐项附文号")
+                   responses=SandingDiffSerializer, summary="两个日期（或两个已批准版本）之间的变化，逐项附文号")
     @action(detail=True, methods=["get"])
     def diff(self, request, pk=None):
         unit = self.get_object()
@@ -122,5 +127,5 @@ class UnitSandingViewSet(ScopedViewSetMixin, viewsets.GenericViewSet):
             raise exceptions.ValidationError({"from": "请给出起始日期 from=YYYY-MM-DD 或起始版本 a="})
         if old_date > new_date:
             old_date, new_date = new_date, old_date
-        return Response(DiffSerializer(_diff_data(unit, services.diff(unit, old_date, new_date), old_date,
+        return Response(SandingDiffSerializer(_diff_data(unit, services.diff(unit, old_date, new_date), old_date,
                                                   new_date)).data)
