@@ -297,15 +297,19 @@ def units_missing_materials(campaign, today: datetime.date):
 
 
 @transaction.atomic
-def place_holds(campaign, today: datetime.date | None = None, user=None) -> list:
-    """暂停出入编、工资审核 for every unit that missed the materials deadline, from the hold date."""
+def place_holds(campaign, today: datetime.date | None = None, user=None, units=None) -> list:
+    """暂停出入编、工资审核 for every unit that missed the materials deadline, from the hold date.
+    `units` (a Unit queryset) limits the check, e.g. to a county 编办's own units."""
     today = today or timezone.localdate()
     if today < campaign.hold_from:
         return []
     placed = []
     active = set(Hold.objects.filter(campaign=campaign, lifted_at__isnull=True).values_list("unit_id", "kind"))
     reason = f"未按时（{campaign.materials_due:%Y年%m月%d日}前）报送机构编制云平台材料（{campaign.basis or campaign.name}）"
-    for unit in units_missing_materials(campaign, today):
+    late = units_missing_materials(campaign, today)
+    if units is not None:
+        late = late.filter(pk__in=units.values("pk"))
+    for unit in late:
         for kind in HoldKind.values:
             if (unit.pk, kind) in active:
                 continue
@@ -329,13 +333,17 @@ def lift_holds(unit, user=None, reason: str = "", campaign=None) -> list:
 
 
 @transaction.atomic
-def run_daily_holds(today: datetime.date | None = None, user=None) -> dict:
-    """The daily job: place holds on late units; lift holds of units whose package has been approved."""
+def run_daily_holds(today: datetime.date | None = None, user=None, units=None) -> dict:
+    """The daily job: place holds on late units; lift holds of units whose package has been approved.
+    `units` limits it (a county 编办 pressing the button checks its own county only)."""
     placed, lifted = 0, 0
     for campaign in Campaign.objects.filter(is_active=True):
-        placed += len(place_holds(campaign, today, user))
+        placed += len(place_holds(campaign, today, user, units=units))
         done = DataPackage.objects.filter(campaign=campaign, state__in=LOCKED_STATES).values("unit_id")
-        for hold in Hold.objects.filter(campaign=campaign, lifted_at__isnull=True, unit_id__in=done).select_related("unit"):
+        held = Hold.objects.filter(campaign=campaign, lifted_at__isnull=True, unit_id__in=done)
+        if units is not None:
+            held = held.filter(unit_id__in=units.values("pk"))
+        for hold in held.select_related("unit"):
             lifted += len(lift_holds(hold.unit, user, "数据包已审核通过", campaign=campaign))
     return {"placed": placed, "lifted": lifted}
 

@@ -555,9 +555,11 @@ class HoldListView(ScopedQuerysetMixin, ListView):
 @login_required
 def holds_run(request):
     """The button: the same job the daily huey task runs."""
-    if not (request.user.is_superuser or request.user.role == Role.ADMIN):
-        raise PermissionDenied("只有市编办管理员可以执行暂停业务检查")
-    result = services.run_daily_holds(user=request.user)
+    user = request.user
+    if not _is_office(user):
+        raise PermissionDenied("只有市、县编办可以执行暂停业务检查")
+    county_units = allowed_units(user, "review") if user.role == Role.COUNTY and not user.is_superuser else None
+    result = services.run_daily_holds(user=user, units=county_units)
     messages.success(request, f"检查完成：新暂停 {result['placed']} 项业务，解除 {result['lifted']} 项。")
     return redirect("workflow:hold-list")
 

@@ -66,3 +66,16 @@ def test_the_office_sees_held_units_and_runs_the_check(demo, client_for):
     response = admin.post("/manage/workflow/holds/run/", follow=True)
     assert "检查完成：新暂停 0 项业务，解除 0 项" in response.content.decode()
     assert client_for("luru").post("/manage/workflow/holds/run/").status_code == 403
+
+
+def test_county_office_checks_its_own_county_only(base, clients):
+    from bianzhi.workflow.models import Hold
+
+    campaign = base.campaign
+    response = clients("youjiang").post("/manage/workflow/holds/run/", follow=True)
+    assert response.status_code == 200
+    held = set(Hold.objects.filter(campaign=campaign).values_list("unit__region__code", flat=True))
+    assert held == {"451002"}  # 右江区 only, although every unit of the campaign is late
+    assert Hold.objects.filter(unit__name="百色市右江区教育局", kind="staffing").exists()
+    result = services.run_daily_holds(today=datetime.date(2017, 5, 4))
+    assert result["placed"] > 0 and Hold.objects.filter(unit__name="百色市公安局").count() == 2
