@@ -234,3 +234,20 @@ def test_available_actions_show_reasons(base, package_of):
     assert [(a.name, r) for a, r in actions] == [
         ("submit", ["主管部门「百色市教育局」尚未提交：请先录入并提交主管部门，再提交其所属单位"])]
     assert flow.available(child, u["lingdao"]) == []
+
+
+def test_comments_target_duties_and_power_items(base, package_of):
+    from bianzhi.lists.models import PowerItem
+    from bianzhi.sanding.models import Duty
+    from bianzhi.workflow.views import comment_targets
+
+    u = base.users
+    unit = base.unit("百色市教育局")
+    power, duty = PowerItem.objects.filter(unit=unit).first(), Duty.objects.filter(unit=unit).first()
+    labels = [label for _, label in comment_targets(unit)]
+    assert any(label.startswith("权力事项") for label in labels) and any(label.startswith("职责条目") for label in labels)
+    package = services.fire(package_of("百色市教育局"), "submit", u["luru"])
+    on_power = services.add_comment(package, u["jiaoyu"], "实施依据应引用修订后的条款", target=power)
+    on_duty = services.add_comment(package, u["jiaoyu"], "表述与三定原文不一致", target=duty)
+    assert on_power.target == power and on_power.target_label.startswith("权力事项：")
+    assert on_duty.target == duty and on_duty.target_label.startswith("职责条目：")
