@@ -75,10 +75,16 @@ class StaffingForm(OperationForm):
     staffing_type = forms.ChoiceField(label="编制类型", choices=StaffingType.choices)
     label = forms.CharField(label="名称（其他编制）", required=False, max_length=60)
     count = forms.IntegerField(label="核定数额（0 表示取消）", min_value=0)
-    includes = forms.CharField(label="其中含", required=False, help_text="如：援派机动编制3名；离退休干部工作人员编制2名")
+    includes = forms.CharField(label="其中含", required=False,
+                               help_text="如：援派机动编制3名；离退休干部工作人员编制2名。留空则保留原有“含…”，填“无”则清除")
 
     def clean_includes(self):
-        return parse_includes(self.cleaned_data.get("includes"))
+        text = (self.cleaned_data.get("includes") or "").strip()
+        if not text:
+            return None  # keep what the line already says
+        if text == "无":
+            return []
+        return parse_includes(text)
 
 
 class TransferForm(OperationForm):

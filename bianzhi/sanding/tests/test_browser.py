@@ -68,6 +68,24 @@ def test_duty_entry_paste_split_reorder_save_and_conflict(login, sdemo):
     assert saved == texts
     page.screenshot(path=str(ARTIFACTS / "sanding-version-after-save.png"), full_page=True)
 
+    # add an internal body inline (htmx: no page load), then another operation on the same page still saves
+    url_before = page.url
+    page.fill("#id_body_create-name", "教育信息化科")
+    page.fill("#id_body_create-duty_text", "承担全市教育信息化建设工作。")
+    page.click("#body-create-form button[type=submit]")
+    page.wait_for_selector("#bodies td:has-text('教育信息化科')")
+    assert page.url == url_before
+    page.click("#op-staffing summary")
+    page.select_option("#id_staffing-staffing_type", "admin")
+    page.fill("#id_staffing-count", "31")
+    page.click("#op-staffing button[type=submit]")
+    page.wait_for_selector("text=已修改编制")
+    draft = s.snapshot(unit, draft=version)
+    assert "教育信息化科" in [b.name for b in draft.bodies] and draft.staffing_total("admin") == 31
+    admin_line = [x for x in draft.staffing if x.staffing_type == "admin"][0]
+    assert admin_line.includes == [{"label": "援派机动编制", "count": 1}]  # an empty “其中含” keeps the breakdown
+    page.screenshot(path=str(ARTIFACTS / "sanding-version-inline-body.png"), full_page=True)
+
     # two editors: A opens the editor, B saves first, A's save is refused with a clear message, input kept
     editor_url = f"{page.base_url}/manage/sanding/versions/{version.pk}/duties/transform/"
     page.goto(editor_url)
