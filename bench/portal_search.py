@@ -264,9 +264,9 @@ def generate(n_units: int, n_powers: int):
 
 # ------------------------------------------------------------------------------------------------ search
 RAW_COUNT = "SELECT count(*) FROM (SELECT 1 FROM portal_searchentry se WHERE se.norm LIKE %s LIMIT 1001) t"
-RAW_PAGE = ("SELECT se.id, se.unit_id_value, se.kind, se.title, se.text, se.category, se.anchor, se.region_code "
-            "FROM portal_searchentry se WHERE se.norm LIKE %s "
-            "ORDER BY se.kind_order, se.unit_order, se.unit_id_value, se.position, se.id LIMIT 20")
+RAW_PAGE_IDS = ("SELECT se.id FROM portal_searchentry se WHERE se.norm LIKE %s "
+                "ORDER BY se.kind_order, se.unit_order, se.unit_id_value, se.position, se.id LIMIT 20")
+RAW_PAGE_ROWS = "SELECT * FROM portal_searchentry WHERE id = ANY(%s)"
 
 
 def pct(values, p):
@@ -279,7 +279,7 @@ def bench_search(repeats: int):
     from django.db import connection
 
     from bianzhi.portal.search import CappedPaginator as Paginator
-    from bianzhi.portal.search import SearchQuery, highlight, search_queryset
+    from bianzhi.portal.search import SearchQuery, entries_for_ids, highlight, search_queryset
 
     raw = bench_conn()
     results = {}
@@ -289,15 +289,16 @@ def bench_search(repeats: int):
             like = f"%{q}%"
             # warm both paths once
             raw.execute(RAW_COUNT, (like,)).fetchone()
-            list(Paginator(search_queryset(SearchQuery(q=q)), 20).get_page(1))
+            list(Paginator(search_queryset(SearchQuery(q=q)).values_list("id", flat=True), 20).get_page(1))
             for _ in range(repeats):
                 t = time.perf_counter()
                 n = raw.execute(RAW_COUNT, (like,)).fetchone()[0]
-                raw.execute(RAW_PAGE, (like,)).fetchall()
+                page_ids = [r[0] for r in raw.execute(RAW_PAGE_IDS, (like,)).fetchall()]
+                raw.execute(RAW_PAGE_ROWS, (page_ids,)).fetchall()
                 raw_times.append(time.perf_counter() - t)
                 t = time.perf_counter()
-                page = Paginator(search_queryset(SearchQuery(q=q)), 20).get_page(1)
-                for e in page:
+                page = Paginator(search_queryset(SearchQuery(q=q)).values_list("id", flat=True), 20).get_page(1)
+                for e in entries_for_ids(page.object_list):
                     highlight(e.title, q)
                     highlight(e.text, q, window=120)
                 assert page.paginator.count == n, (q, page.paginator.count, n)

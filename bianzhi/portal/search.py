@@ -133,6 +133,15 @@ def search_queryset(query: SearchQuery):
     return qs.order_by("kind_order", "unit_order", "unit_id_value", "position", "id")
 
 
+def entries_for_ids(ids) -> list:
+    """The entries of one result page, in the page's order. Pages are taken as ids first
+    (`search_queryset(q).values_list("id")[a:b]`), which PostgreSQL answers with an index-only walk of the
+    covering rank index; only the page's rows are then read."""
+    ids = list(ids)
+    rows = SearchEntry.objects.in_bulk(ids)
+    return [rows[i] for i in ids if i in rows]
+
+
 def region_stem_code(code: str) -> str:
     """GB/T 2260 prefix shared by a region and everything below it (same rule as accounts.scope)."""
     code = (code or "").strip()

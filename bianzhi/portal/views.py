@@ -14,7 +14,7 @@ from bianzhi.registry.models import Region
 
 from . import exports, feeds, sections
 from .models import PublishedUnit, Release, ReleaseDump, SearchKind
-from .search import CappedPaginator, SearchQuery, highlight, search_queryset
+from .search import CappedPaginator, SearchQuery, entries_for_ids, highlight, search_queryset
 from .services import public_cache_prefix
 
 CACHE_SECONDS = 600
@@ -209,9 +209,9 @@ def search(request):
     key = query.key
     page = None
     if key:
-        qs = search_queryset(query).only("unit_id_value", "kind", "title", "text", "category", "anchor", "region_code")
-        paginator = CappedPaginator(qs, PAGE_SIZE)
+        paginator = CappedPaginator(search_queryset(query).values_list("id", flat=True), PAGE_SIZE)
         page = paginator.get_page(request.GET.get("page"))
+        page.object_list = entries_for_ids(page.object_list)
         names = dict(PublishedUnit.objects.public().filter(unit_id__in={e.unit_id_value for e in page})
                      .values_list("unit_id", "name"))
         for e in page:

@@ -9,7 +9,7 @@ from rest_framework.pagination import LimitOffsetPagination
 from .. import feeds
 from .. import search as portal_search
 from ..models import PublishedUnit, Release, SearchKind
-from ..search import SearchQuery, search_queryset
+from ..search import SearchQuery, entries_for_ids, search_queryset
 from .serializers import (
     PublicChangeSerializer,
     PublicReleaseSerializer,
@@ -80,6 +80,11 @@ class SearchView(PublicAPIMixin, generics.ListAPIView):
 
     serializer_class = PublicSearchResultSerializer
     pagination_class = CappedCountPagination
+
+    def paginate_queryset(self, queryset):
+        # ids first (an index-only walk on PostgreSQL), then only the page's rows
+        ids = super().paginate_queryset(queryset.values_list("id", flat=True))
+        return entries_for_ids(ids) if ids is not None else None
 
     def get_queryset(self):
         p = self.request.query_params
