@@ -41,13 +41,23 @@ def writes_allowed() -> bool:
 
 
 def locked_unit_ids(unit_ids) -> set:
+    """The ids among `unit_ids` whose current data package is approved or published. Called on every save of
+    a lockable model, so it is one small indexed SQL statement without the ORM's query building."""
+    from django.db import connections, router
+
     from .models import LOCKED_STATES, DataPackage
 
-    ids = [i for i in unit_ids if i is not None]
+    ids = [int(i) for i in unit_ids if i is not None]
     if not ids:
         return set()
-    return set(DataPackage._base_manager.filter(unit_id__in=ids, is_current=True, state__in=LOCKED_STATES)
-               .values_list("unit_id", flat=True))
+    table = DataPackage._meta.db_table
+    alias = router.db_for_read(DataPackage)
+    placeholders = ", ".join(["%s"] * len(ids))
+    states = ", ".join(["%s"] * len(LOCKED_STATES))
+    with connections[alias].cursor() as cursor:
+        cursor.execute(f"SELECT unit_id FROM {table} WHERE unit_id IN ({placeholders}) AND is_current = %s "
+                       f"AND state IN ({states})", [*ids, True, *[str(s) for s in LOCKED_STATES]])
+        return {row[0] for row in cursor.fetchall()}
 
 
 def is_unit_locked(unit_or_id) -> bool:
