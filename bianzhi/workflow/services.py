@@ -86,21 +86,27 @@ def reviewers_of(package):
 
 
 def notify(users, package, text: str) -> list:
-    """In-app notices (the bell) and, when the user has an address, an e-mail through settings.EMAIL_BACKEND."""
+    """In-app notices (the bell) and, when the user has an address, an e-mail through settings.EMAIL_BACKEND.
+    Mail goes out after the transaction commits, so a slow or failing mail server never holds the package's
+    row lock nor undoes the transition."""
     url = reverse("workflow:package-detail", args=[package.pk])
     notes = []
     for user in users:
         note = Notification.objects.create(recipient=user, unit=package.unit, package=package, text=text, url=url)
         if user.email:
-            try:
-                send_mail(f"【{settings.PLATFORM_NAME}】{text}", f"{text}\n\n请登录平台处理：{url}",
-                          settings.DEFAULT_FROM_EMAIL, [user.email], fail_silently=False)
-                note.emailed = True
-                note.save(update_fields=["emailed"])
-            except Exception:  # mail trouble must never undo the transition; the in-app notice stays
-                log.warning("通知邮件发送失败：%s", user.email, exc_info=True)
+            transaction.on_commit(lambda n=note, to=user.email: _send_notice(n.pk, to, text, url))
         notes.append(note)
     return notes
+
+
+def _send_notice(note_id, address, text, url):
+    try:
+        send_mail(f"【{settings.PLATFORM_NAME}】{text}", f"{text}\n\n请登录平台处理：{url}",
+                  settings.DEFAULT_FROM_EMAIL, [address], fail_silently=False)
+    except Exception:  # the in-app notice stays; the failure is logged for the administrator
+        log.warning("通知邮件发送失败：%s", address, exc_info=True)
+        return
+    Notification.objects.filter(pk=note_id).update(emailed=True)
 
 
 def _approve_sanding_drafts(package, user) -> int:

@@ -174,12 +174,13 @@ def test_assigned_confirmer_reads_and_confirms_outside_normal_scope(base, packag
         services.assign(package, u["luru"], confirmer=u["jiaoyu"])
 
 
-def test_notifications_reach_the_people_who_must_act(base, package_of, settings):
+def test_notifications_reach_the_people_who_must_act(base, package_of, settings, django_capture_on_commit_callbacks):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     u = base.users
     u["jiaoyu"].email = "jiaoyu@example.gov.cn"
     u["jiaoyu"].save()
-    package = services.fire(package_of("百色市教育局"), "submit", u["luru"])
+    with django_capture_on_commit_callbacks(execute=True):
+        package = services.fire(package_of("百色市教育局"), "submit", u["luru"])
     note = Notification.objects.get(recipient=u["jiaoyu"])
     assert "请部门确认" in note.text and note.emailed
     assert len(mail.outbox) == 1 and "百色市教育局" in mail.outbox[0].subject
