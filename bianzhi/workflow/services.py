@@ -201,6 +201,41 @@ def fire(package, name: str, user, comment: str = "") -> DataPackage:
     return locked
 
 
+def submit(package, user, comment=""):
+    """提交部门确认 (录入中 → 待部门确认)."""
+    return fire(package, "submit", user, comment)
+
+
+def dept_return(package, user, comment=""):
+    """部门退回 (待部门确认 → 录入中), with comments."""
+    return fire(package, "dept_return", user, comment)
+
+
+def confirm(package, user, comment=""):
+    """确认无误 (待部门确认 → 部门已确认)."""
+    return fire(package, "confirm", user, comment)
+
+
+def submit_review(package, user, comment=""):
+    """提交审核 (部门已确认 → 待审核)."""
+    return fire(package, "submit_review", user, comment)
+
+
+def review_return(package, user, comment=""):
+    """审核退回 (待审核 → 录入中)."""
+    return fire(package, "review_return", user, comment)
+
+
+def approve(package, user, comment=""):
+    """审核通过 (待审核 → 审核通过): approves the 三定 drafts, lifts holds; the data locks."""
+    return fire(package, "approve", user, comment)
+
+
+def publish(package, user, comment=""):
+    """对外公开 (审核通过 → 已公开) through the portal's publish_units."""
+    return fire(package, "publish", user, comment)
+
+
 # ------------------------------------------------------------------------------------------------ comments
 def comment_permission(package, user) -> tuple[str, list]:
     stage = flow.COMMENT_STAGE.get(package.state)

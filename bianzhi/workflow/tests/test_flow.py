@@ -252,3 +252,24 @@ def test_comments_target_duties_and_power_items(base, package_of):
     on_duty = services.add_comment(package, u["jiaoyu"], "表述与三定原文不一致", target=duty)
     assert on_power.target == power and on_power.target_label.startswith("权力事项：")
     assert on_duty.target == duty and on_duty.target_label.startswith("职责条目：")
+
+
+def test_named_service_functions_and_remaining_refusals(base, package_of, monkeypatch):
+    from django.contrib.auth.models import AnonymousUser
+
+    u = base.users
+    package = package_of("百色市教育局")
+    with pytest.raises(services.WorkflowRefused) as exc:
+        services.submit(package, AnonymousUser())
+    assert exc.value.reasons == ["请先登录"]
+    package = services.submit(package, u["luru"])
+    package = services.confirm(package, u["jiaoyu"])
+    package = services.submit_review(package, u["luru"])
+    package = services.approve(package, u["shenhe"])
+    from bianzhi.portal import services as portal_services
+
+    monkeypatch.delattr(portal_services, "publish_units")
+    with pytest.raises(services.WorkflowRefused) as exc:
+        services.publish(package, u["admin"])
+    assert exc.value.reasons == ["公开模块尚未就绪，暂不能发布"]
+    assert DataPackage.objects.get(pk=package.pk).state == S.APPROVED
