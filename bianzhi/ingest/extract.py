@@ -260,9 +260,13 @@ def clean_ocr_line(text: str) -> str:
 
 
 def _ocr_image(path: str) -> list[Line]:
-    """OCR one image with tesseract (chi_sim); lines with their left/right edges from the TSV output."""
+    """OCR one image with tesseract (chi_sim); lines with their left/right edges from the TSV output
+    (in the coordinates of the image as given: preprocessing may enlarge it, the lines are scaled back)."""
+    from . import ocr_prep
+
+    work_path, scale = ocr_prep.prepare(path)
     try:
-        proc = subprocess.run(["tesseract", path, "stdout", "-l", "chi_sim", "--psm", "6", "tsv"],
+        proc = subprocess.run(["tesseract", work_path, "stdout", *ocr_prep.tesseract_args(), "tsv"],
                               capture_output=True, timeout=120, env=_ocr_env())
     except FileNotFoundError as exc:
         raise ExtractionError(MSG_NO_TESSERACT) from exc
@@ -281,14 +285,29 @@ def _ocr_image(path: str) -> list[Line]:
     lines = []
     for key in sorted(grouped):
         words = grouped[key]
-        x0 = min(int(w["left"]) for w in words)
-        x1 = max(int(w["left"]) + int(w["width"]) for w in words)
+        x0 = min(int(w["left"]) for w in words) / scale
+        x1 = max(int(w["left"]) + int(w["width"]) for w in words) / scale
         heights = sorted(int(w["height"]) for w in words)
-        height = heights[len(heights) // 2]
+        height = heights[len(heights) // 2] / scale
         text = clean_ocr_line(" ".join(w["text"] for w in words))
         if text:
             lines.append(Line(x0, x1, text, height))
     return lines
+
+
+def _corrected(text: str, warnings: list[str]) -> str:
+    """OCR text with one-character slips in common 机构编制 words repaired (see ocr_correct); each
+    repair is listed in a warning so that the user can check it against the scan."""
+    from . import ocr_correct
+
+    if not ocr_correct.ENABLED:
+        return text
+    text, repairs = ocr_correct.correct(text)
+    if repairs:
+        shown = "、".join(f"“{r.read}”→“{r.corrected}”" for r in repairs[:10])
+        more = f"等 {len(repairs)} 处" if len(repairs) > 10 else ""
+        warnings.append(f"已按常用词自动更正识别结果：{shown}{more}，请对照原件核对")
+    return text
 
 
 def _ocr_pdf(data: bytes) -> tuple[list[list[Line]], int]:
@@ -409,15 +428,15 @@ def extract_bytes(data: bytes, name: str = "") -> Extracted:
             original, method = join_lines(page_lines), "pdf-text"
         else:
             ocr_pages, pages = _ocr_pdf(data)
-            original, method = join_lines(ocr_pages), "pdf-ocr"
-            warnings.append("此 PDF 没有文字层，内容由文字识别（OCR）得到，请逐项核对")
+            original, method = _corrected(join_lines(ocr_pages), warnings), "pdf-ocr"
+            warnings.insert(0, "此 PDF 没有文字层，内容由文字识别（OCR）得到，请逐项核对")
     elif kind == "image":
         _check_tesseract()
         with tempfile.TemporaryDirectory(prefix="bz-ocr-") as tmp:
             path = Path(tmp) / ("in" + (suffix if suffix in IMAGE_SUFFIXES else ".png"))
             path.write_bytes(data)
-            original, method = join_lines([_ocr_image(str(path))]), "image-ocr"
-        warnings.append("图片内容由文字识别（OCR）得到，请逐项核对")
+            original, method = _corrected(join_lines([_ocr_image(str(path))]), warnings), "image-ocr"
+        warnings.insert(0, "图片内容由文字识别（OCR）得到，请逐项核对")
     else:
         original, method = _decode_text(data), "text"
     result = from_text(original, method=method, pages=pages)
