@@ -1,0 +1,36 @@
+"""Run the benchmarks: `python -m bench` (what `make bench` runs).
+
+Each benchmark is also runnable alone (`python -m bench.<name>`), and each prints its numbers and ratios.
+The province-scale search benchmark needs PostgreSQL and ~10 minutes, so it runs only when asked for:
+`python -m bench portal_search` (or `python -m bench all`).
+"""
+import subprocess
+import sys
+
+QUICK = ["sanding_accuracy", "sanding_asof", "workflow_locks", "lists_import"]
+SLOW = ["portal_search"]
+
+
+def main(argv: list[str]) -> int:
+    if argv == ["all"]:
+        names = QUICK + SLOW
+    elif argv:
+        names = argv
+    else:
+        names = QUICK
+    failed = []
+    for name in names:
+        if name not in QUICK + SLOW:
+            print(f"未知的基准测试：{name}（可选：{'、'.join(QUICK + SLOW)}）", file=sys.stderr)
+            return 2
+        print(f"\n===== bench.{name} =====", flush=True)
+        # each benchmark sets up Django with its own database, so each runs in its own process
+        if subprocess.call([sys.executable, "-m", f"bench.{name}"]) != 0:
+            failed.append(name)
+    if failed:
+        print(f"\n失败：{'、'.join(failed)}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
