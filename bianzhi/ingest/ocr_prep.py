@@ -9,7 +9,8 @@ errors over 7 pages against the source text, tesseract 5.3 chi_sim, --psm 6):
 - speckle removal alone: 9–10; Otsu binarisation: no change (tesseract binarises with Otsu itself);
 - `--psm 4`: worse; `--psm 3`: 55; `--user-words` with a 机构编制 vocabulary: 12 (inserts 和/人);
   `preserve_interword_spaces=1`: no change; `textord_heavy_nr=1`: 16 (drops list numbers);
-- a page at ~120 dpi as it is: tesseract reads almost nothing; enlarged to 2000 px wide: 17 errors.
+- a page at ~120 dpi as it is: tesseract reads almost nothing; enlarged to 2000 px wide: 17 errors;
+- `-l chi_sim+HanS` (extra package): 4 errors, ~1.8× the CPU (see LANGUAGES below).
 
 So a page of normal resolution goes to tesseract unchanged, and only a page narrower than
 `UPSCALE_BELOW` pixels (an A4 page under ~170 dpi) is prepared: gray, specks removed (before they are
@@ -19,7 +20,9 @@ page are scaled back to the original page's coordinates by the caller.
 """
 from __future__ import annotations
 
+import functools
 import os
+import subprocess
 from pathlib import Path
 
 # Pages narrower than this (an A4 page under ~170 dpi) are enlarged to TARGET_WIDTH (~240 dpi).
@@ -29,14 +32,36 @@ MAX_SCALE = 3.0
 BLUR_RADIUS = 0.6
 SPECK_WINDOW = 3  # 3 or 5 (Pillow kernels)
 PSM = "6"
-LANGUAGES = "chi_sim"
+# tesseract models. chi_sim alone is the default. "chi_sim+HanS" (HanS from the Debian package
+# tesseract-ocr-script-hans) made half as many character errors on the scans (corpus 9 → 4, held-out
+# 9 → 4) but took ~1.8× the CPU (up to 3.1 s CPU per page), beyond the 3 s per page budget on this
+# 2-core machine, and it added a stray 有 that broke a plaque; a deployment with CPU to spare may turn
+# it on with BIANZHI_OCR_LANGUAGES=chi_sim+HanS (models that are not installed are left out).
+LANGUAGES = os.environ.get("BIANZHI_OCR_LANGUAGES", "chi_sim")
 EXTRA_ARGS: list[str] = []
 # A --user-words file made tesseract worse (see above); the vocabulary serves ocr_correct instead.
 USER_WORDS: Path | None = None
 
 
+@functools.lru_cache(maxsize=1)
+def installed_languages() -> frozenset[str]:
+    try:
+        out = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return frozenset()
+    return frozenset(ln.strip() for ln in (out.stdout + out.stderr).splitlines()[1:] if ln.strip())
+
+
+def languages() -> str:
+    """LANGUAGES without the models that are not installed (chi_sim is always kept: it is checked
+    before OCR starts, with a clear message when missing)."""
+    wanted = [lang for lang in LANGUAGES.split("+") if lang]
+    kept = [lang for lang in wanted if lang == "chi_sim" or lang in installed_languages()]
+    return "+".join(kept or ["chi_sim"])
+
+
 def tesseract_args() -> list[str]:
-    args = ["-l", LANGUAGES, "--psm", PSM, *EXTRA_ARGS]
+    args = ["-l", languages(), "--psm", PSM, *EXTRA_ARGS]
     if USER_WORDS is not None and USER_WORDS.exists():
         args = ["--user-words", str(USER_WORDS), *args]
     return args

@@ -136,3 +136,11 @@ def test_a_low_resolution_page_is_enlarged_and_its_lines_mapped_back(tmp_path):
     normal = tmp_path / "normal.png"
     Image.new("1", (1654, 200), 1).save(normal)
     assert ocr_prep.prepare(str(normal)) == (str(normal), 1.0)
+
+
+def test_ocr_models_that_are_not_installed_are_left_out(monkeypatch):
+    monkeypatch.setattr(ocr_prep, "installed_languages", lambda: frozenset({"chi_sim", "eng"}))
+    monkeypatch.setattr(ocr_prep, "LANGUAGES", "chi_sim+HanS")
+    assert ocr_prep.languages() == "chi_sim"
+    monkeypatch.setattr(ocr_prep, "installed_languages", lambda: frozenset({"chi_sim", "HanS"}))
+    assert ocr_prep.tesseract_args()[:2] == ["-l", "chi_sim+HanS"]
