@@ -8,12 +8,12 @@ DEMO_PASSWORD = "Bianzhi@2017"
 
 DEMO_USERS = [
     # username, display name, role, unit name, region code
-    ("admin", "袁劭（市编办管理员）", Role.ADMIN, None, None),
+    ("admin", "袁劭", Role.ADMIN, None, None),
     ("luru", "李录入", Role.CLERK, None, None),
-    ("jiaotong", "黄交通（交通局抽调录入员）", Role.CLERK, None, None),
-    ("jiaoyu", "韦确认（市教育局）", Role.CONFIRMER, "百色市教育局", None),
+    ("jiaotong", "黄交通", Role.CLERK, None, None),
+    ("jiaoyu", "韦确认", Role.CONFIRMER, "百色市教育局", None),
     ("shenhe", "罗审核", Role.REVIEWER, None, None),
-    ("youjiang", "陆县编（右江区编办）", Role.COUNTY, None, "451002"),
+    ("youjiang", "陆县编", Role.COUNTY, None, "451002"),
     ("lingdao", "张领导", Role.LEADER, None, None),
 ]
 
