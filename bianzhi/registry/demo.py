@@ -19,6 +19,15 @@ RELATION_TYPES = [
 ]
 
 LEVELS = {"province": "province", "prefecture-level city": "prefecture"}
+# The source CSV describes levels in English; the platform shows the Chinese GB/T 2260 terms.
+LEVEL_LABELS = {"province": "自治区", "prefecture-level city": "地级市", "district": "市辖区", "county": "县",
+                "autonomous county": "自治县"}
+
+
+def level_label(raw: str) -> str:
+    if raw.startswith("county-level city"):
+        return "县级市"
+    return LEVEL_LABELS.get(raw, raw)
 
 # (name, short, kind, category, rank, internal bodies, plaques, children[(name, relation, kind, class, funding)])
 CITY_DEPARTMENTS = [
@@ -93,7 +102,7 @@ def load_regions(log=print) -> int:
         level = LEVELS.get(row["level"], "county")
         parent = by_code.get(row["parent_code"])
         region, was_created = Region.objects.update_or_create(
-            code=row["code"], defaults={"name": row["name"], "level": level, "level_detail": row["level"],
+            code=row["code"], defaults={"name": row["name"], "level": level, "level_detail": level_label(row["level"]),
                                         "parent": parent, "sort_order": i})
         created += was_created
         by_code[row["code"]] = region
@@ -101,7 +110,8 @@ def load_regions(log=print) -> int:
             year = int(row["change"][:4]) if row["change"][:4].isdigit() else None
             _, was_created = Region.objects.update_or_create(
                 code=row["former_code"],
-                defaults={"name": row["former_name"], "level": level, "level_detail": row["level"], "parent": parent,
+                defaults={"name": row["former_name"], "level": level, "level_detail": level_label(row["level"]),
+                          "parent": parent,
                           "valid_to": date(year, 12, 31) if year else None, "successor": region,
                           "change_note": row["change"][:300], "sort_order": 1000 + i})
             created += was_created
