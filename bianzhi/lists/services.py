@@ -2,8 +2,10 @@
 
 Other apps call:
 - `public_snapshot(unit)` (portal): the unit's power and responsibility items as JSON-serialisable data;
-- `submission_problems(unit)` (workflow): why the unit's lists are not ready to submit (items without a
-  linked duty, items without a basis).
+- `duty_link_problems(unit)` (workflow's submit guard): power items / 主要职责 responsibility items without a
+  linked 三定职责 — these refuse the submission;
+- `basis_problems(unit)` (workflow hint): power items without a basis;
+- `submission_problems(unit)`: both of the above.
 """
 from django.db import transaction
 from django.db.models import Max
@@ -140,22 +142,35 @@ def delete_item(item) -> None:
 
 
 # ------------------------------------------------------------------------------------------------ checks
+def duty_link_problems(unit) -> list[str]:
+    """The submission rule (workflow guard): every 权力事项 (主项) and every 责任事项 of kind 主要职责 is linked to
+    at least one 三定职责. Empty when the unit may be submitted."""
+    problems = []
+    unlinked = PowerItem._base_manager.filter(unit=unit, duties__isnull=True, parent__isnull=True).order_by("code", "id")
+    first = unlinked.values_list("code", "name").first()
+    if first is not None:
+        problems.append(f"{unlinked.count()} 个权力事项未关联三定职责（如 {first[0]} {first[1]}）："
+                        "每个权力事项至少关联一项三定职责，才能提交")
+    resp = ResponsibilityItem._base_manager.filter(unit=unit, kind="duty_task", duties__isnull=True).order_by("position", "id")
+    first_name = resp.values_list("name", flat=True).first()
+    if first_name is not None:
+        problems.append(f"{resp.count()} 个责任事项（主要职责）未关联三定职责（如 {first_name}）")
+    return problems
+
+
+def basis_problems(unit) -> list[str]:
+    """Power items without a 设定依据 or 实施依据 (a hint before submission, not a refusal)."""
+    no_basis = (PowerItem._base_manager.filter(unit=unit, citations__isnull=True)
+                .exclude(sub_items__isnull=False).distinct().order_by("code", "id"))
+    first = no_basis.first()
+    if first is None:
+        return []
+    return [f"{no_basis.count()} 个权力事项缺少设定依据或实施依据（如 {first.code} {first.name}）"]
+
+
 def submission_problems(unit) -> list[str]:
     """What must be fixed before the unit's lists are submitted (empty when ready)."""
-    problems = []
-    powers = PowerItem._base_manager.filter(unit=unit)
-    unlinked = list(powers.filter(duties__isnull=True, parent__isnull=True).values_list("code", "name")[:20])
-    if unlinked:
-        total = powers.filter(duties__isnull=True, parent__isnull=True).count()
-        problems.append(f"{total} 个权力事项未关联三定职责（如 {unlinked[0][0]} {unlinked[0][1]}）")
-    no_basis = powers.filter(citations__isnull=True).exclude(sub_items__isnull=False).distinct()
-    if no_basis.exists():
-        first = no_basis.first()
-        problems.append(f"{no_basis.count()} 个权力事项缺少设定依据或实施依据（如 {first.code} {first.name}）")
-    resp = ResponsibilityItem._base_manager.filter(unit=unit, kind="duty_task", duties__isnull=True)
-    if resp.exists():
-        problems.append(f"{resp.count()} 个责任事项（主要职责）未关联三定职责")
-    return problems
+    return duty_link_problems(unit) + basis_problems(unit)
 
 
 # ------------------------------------------------------------------------------------------------ publication
@@ -212,5 +227,6 @@ def format_duties_for(item) -> str:
 
 
 __all__ = ["allocate_code", "set_citations", "citations_text", "set_stages", "stages_text", "create_power_item",
-           "save_power_item", "save_responsibility_item", "delete_item", "submission_problems", "public_snapshot",
+           "save_power_item", "save_responsibility_item", "delete_item", "duty_link_problems", "basis_problems",
+           "submission_problems", "public_snapshot",
            "ListsError", "search_key"]

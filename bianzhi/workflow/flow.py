@@ -43,6 +43,15 @@ def no_open_comments(package, user, comment) -> list:
     return []
 
 
+def lists_linked_to_duties(package, user, comment) -> list:
+    """每个权力事项至少关联一项三定职责，才能提交 (Issue 4): the lists app names the unlinked items."""
+    try:
+        from bianzhi.lists.services import duty_link_problems
+    except ImportError:
+        return []
+    return [f"权责清单：{p}" for p in duty_link_problems(package.unit)]
+
+
 def return_needs_comment(package, user, comment) -> list:
     if (comment or "").strip() or package.comments.filter(resolved=False).exists():
         return []
@@ -98,7 +107,7 @@ OFFICE = frozenset({Role.ADMIN, Role.COUNTY})
 
 TRANSITIONS: list[TransitionSpec] = [
     TransitionSpec("submit", "提交部门确认", (S.ENTERING,), S.PENDING_CONFIRM, "change", CLERKS,
-                   guards=(parent_submitted, no_open_comments)),
+                   guards=(parent_submitted, no_open_comments, lists_linked_to_duties)),
     TransitionSpec("dept_return", "部门退回", (S.PENDING_CONFIRM,), S.ENTERING, "confirm", CONFIRMERS,
                    assignee="confirmer", guards=(return_needs_comment,), needs_comment=True, style="danger"),
     TransitionSpec("confirm", "确认无误", (S.PENDING_CONFIRM,), S.CONFIRMED, "confirm", CONFIRMERS,

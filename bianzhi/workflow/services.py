@@ -128,14 +128,15 @@ def _approve_sanding_drafts(package, user) -> int:
 
 
 def readiness_warnings(unit) -> list:
-    """What the 三定 and lists apps say should be fixed before submission (shown as hints, not refusals)."""
+    """What the 三定 and lists apps say should be fixed before submission (shown as hints, not refusals).
+    Unlinked duties are not repeated here: they refuse the submission (flow.lists_linked_to_duties)."""
     warnings = []
     try:
-        from bianzhi.lists.services import submission_problems
+        from bianzhi.lists.services import basis_problems
     except ImportError:
-        submission_problems = None
-    if submission_problems is not None:
-        warnings += [f"权责清单：{p}" for p in submission_problems(unit)]
+        basis_problems = None
+    if basis_problems is not None:
+        warnings += [f"权责清单：{p}" for p in basis_problems(unit)]
     try:
         from bianzhi.sanding.models import SandingVersion, VersionStatus
         from bianzhi.sanding.services import check_version

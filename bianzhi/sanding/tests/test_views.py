@@ -153,7 +153,7 @@ def test_demo_is_idempotent(sdemo):
     counts = (SandingVersion.objects.count(), DutyRevision.objects.count(), ApprovalDocument.objects.count())
     demo.load(log=lambda *a: None)
     assert (SandingVersion.objects.count(), DutyRevision.objects.count(), ApprovalDocument.objects.count()) == counts
-    assert counts[0] == 6  # 4 base 三定 + the 2021 notice for 教育局 + its companion in 财政局
+    assert counts[0] == 7  # 5 base 三定 (incl. 市场监督管理局) + the 2021 notice for 教育局 + its companion in 财政局
 
 
 def test_unit_page_links_to_sanding_and_version_page_of_companion(client_as, jyj):

@@ -130,9 +130,9 @@ def test_confirmer_scope_covers_subordinates_not_other_departments(base, package
 
 def test_enterer_may_not_confirm_or_review(base, package_of):
     u = base.users
-    package = services.fire(package_of("百色市公安局"), "submit", u["admin"])
+    package = services.fire(package_of("百色市水利局"), "submit", u["admin"])
     assert refused(package, "confirm", u["admin"]) == ["录入人与确认人不能为同一人"]
-    officer = User.objects.create(username="gonganqr", role=Role.CONFIRMER, unit=package.unit)
+    officer = User.objects.create(username="shuiliqr", role=Role.CONFIRMER, unit=package.unit)
     services.fire(package, "confirm", officer)
     package = services.fire(package, "submit_review", u["admin"])
     assert refused(package, "approve", u["admin"]) == ["录入人与审核人不能为同一人：本数据包由您录入提交，请由其他审核员审核"]
@@ -150,6 +150,41 @@ def test_review_return_and_approve_refusals(base, package_of):
     package = services.fire(package, "review_return", u["shenhe"], "请核对编制数")
     assert package.state == S.ENTERING and package.last_return == "审核退回"
     assert Transition.objects.filter(package=package, name="review_return", comment="请核对编制数").exists()
+
+
+def test_submit_refused_until_every_power_item_is_linked_to_a_duty(base, package_of):
+    """每个权力事项至少关联一项三定职责，才能提交: the refusal names how many and the first one."""
+    from bianzhi.lists.models import PowerItem, ResponsibilityItem
+    from bianzhi.sanding.models import DutyKind, DutyRevision
+
+    u = base.users
+    finance = base.unit("百色市财政局")  # the lists demo leaves its items unlinked (the coverage report's case)
+    package = package_of("百色市财政局")
+    unlinked = PowerItem.objects.filter(unit=finance, parent__isnull=True, duties__isnull=True).order_by("code")
+    first = unlinked.first()
+    reasons = refused(package, "submit", u["luru"])
+    assert f"权责清单：{unlinked.count()} 个权力事项未关联三定职责（如 {first.code} {first.name}）：" \
+           "每个权力事项至少关联一项三定职责，才能提交" in reasons
+    assert "权责清单：1 个责任事项（主要职责）未关联三定职责（如 会计管理和代理记账机构监管）" in reasons
+    # the package page shows the reason next to the disabled button, not as a mere hint
+    page = base_client(u["luru"]).get(f"/manage/workflow/packages/{package.pk}/").content.decode()
+    assert 'data-transition="submit" disabled' in page
+    assert f'<ul class="errorlist"><li>{reasons[0]}</li>' in page
+    duty = DutyRevision.objects.current().filter(unit=finance, kind=DutyKind.MAIN).first().duty_id
+    for item in unlinked:
+        item.duties.add(duty)
+    reasons = refused(package, "submit", u["luru"])
+    assert not any("权力事项未关联" in r for r in reasons) and any("责任事项" in r for r in reasons)
+    ResponsibilityItem.objects.get(unit=finance, name="会计管理和代理记账机构监管").duties.add(duty)
+    assert services.fire(package, "submit", u["luru"]).state == S.PENDING_CONFIRM
+
+
+def base_client(user):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client
 
 
 def test_county_reviewer_scope(base, package_of):
