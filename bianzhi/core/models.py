@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.db import models, transaction
 from django.db.models import F
 
@@ -69,12 +68,3 @@ class TrackedModel(models.Model):
             if obj is None:
                 return None
         return getattr(obj, parts[-1] + "_id", None)
-
-
-def user_display(user) -> str:
-    if user is None:
-        return "系统"
-    return getattr(user, "display_name", "") or user.get_username()
-
-
-__all__ = ["TrackedModel", "RestrictedQuerySet", "ConcurrentEditError", "AuditLogEntry", "settings"]
