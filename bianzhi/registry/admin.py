@@ -1,13 +1,8 @@
 from django.contrib import admin
 
+from bianzhi.core.admin import ScopedAdmin
+
 from .models import InternalBody, Plaque, Region, RelationType, Unit, UnitRelation
-
-
-class ScopedAdmin(admin.ModelAdmin):
-    """The admin obeys the same data scope as every other path."""
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).restrict(request.user, "view")
 
 
 @admin.register(Region)

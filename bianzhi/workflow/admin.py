@@ -1,20 +1,8 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 
-from .locks import LockedError
+from bianzhi.core.admin import ScopedAdmin
+
 from .models import Campaign, DataPackage, Hold, MaterialPackage, ReviewComment, Transition
-
-
-class ScopedAdmin(admin.ModelAdmin):
-    """The admin obeys the data scope; a write to locked data shows a message instead of a server error."""
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).restrict(request.user, "view")
-
-    def delete_queryset(self, request, queryset):
-        try:
-            super().delete_queryset(request, queryset)
-        except LockedError as exc:
-            messages.error(request, str(exc))
 
 
 @admin.register(Campaign)
