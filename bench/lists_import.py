@@ -4,31 +4,16 @@ Run: .venv/bin/python -m bench.lists_import [rows]   (default 100000; uses a fre
 unless DATABASE_URL is set). Prints rows per second, peak memory (the process's maximum resident set) and the ratio
 of the import's time to the time openpyxl alone takes to read the same file in read-only mode. Target: ratio ≤ 2.
 """
-import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from bench._django import setup_django as _setup_django
+
 
 def setup_django():
-    root = Path(__file__).resolve().parent.parent
-    data = root / "var" / "bench-lists"
-    data.mkdir(parents=True, exist_ok=True)
-    db = data / "bench.sqlite3"
-    if "DATABASE_URL" not in os.environ:
-        db.unlink(missing_ok=True)
-        os.environ["DATABASE_URL"] = f"sqlite:///{db}"
-    os.environ.setdefault("DEBUG", "1")
-    os.environ.setdefault("HUEY_IMMEDIATE", "1")
-    os.environ.setdefault("BIANZHI_DATA_DIR", str(data))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bianzhi.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+    return _setup_django("lists")
 
 
 def make_workbook(path: Path, rows: int, units: list[str]) -> None:

@@ -6,30 +6,15 @@ snapshot(), diff() and the staff as-of page, for a small unit (1 version, 10 ite
 ratios. Target: the query count does not grow with history (ratio 1.0); time grows at most linearly with the
 rows returned.
 """
-import os
 import sys
 import time
 from datetime import date
-from pathlib import Path
+
+from bench._django import setup_django as _setup_django
 
 
 def setup_django():
-    root = Path(__file__).resolve().parent.parent
-    data = root / "var" / "bench-sanding"
-    data.mkdir(parents=True, exist_ok=True)
-    db = data / "bench.sqlite3"
-    if "DATABASE_URL" not in os.environ:
-        db.unlink(missing_ok=True)
-        os.environ["DATABASE_URL"] = f"sqlite:///{db}"
-    os.environ.setdefault("DEBUG", "1")
-    os.environ.setdefault("BIANZHI_DATA_DIR", str(data))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bianzhi.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+    return _setup_django("sanding")
 
 
 def build(name, versions, items):

@@ -7,30 +7,14 @@ file under var/bench-workflow/ unless DATABASE_URL is set). Prints:
 - the time to compute the dashboard rows for a campaign of N units (target < 1 s for 2,000 units).
 """
 import datetime
-import os
 import sys
 import time
-from pathlib import Path
+
+from bench._django import setup_django as _setup_django
 
 
 def setup_django():
-    root = Path(__file__).resolve().parent.parent
-    data = root / "var" / "bench-workflow"
-    data.mkdir(parents=True, exist_ok=True)
-    db = data / "bench.sqlite3"
-    if "DATABASE_URL" not in os.environ:
-        db.unlink(missing_ok=True)
-        os.environ["DATABASE_URL"] = f"sqlite:///{db}"
-    os.environ.setdefault("DEBUG", "1")
-    os.environ.setdefault("HUEY_IMMEDIATE", "1")
-    os.environ.setdefault("BIANZHI_DATA_DIR", str(data))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bianzhi.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+    return _setup_django("workflow")
 
 
 def main(saves: int = 2000, unit_count: int = 2000) -> None:
