@@ -8,7 +8,6 @@ can be highlighted in the original.
 """
 from __future__ import annotations
 
-import csv
 import io
 import os
 import re
@@ -41,6 +40,8 @@ IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".we
 # A page with fewer recognisable characters than this in its text layer is treated as a scan.
 MIN_TEXT_CHARS_PER_PAGE = 20
 OCR_DPI = 200
+# Re-read doubtful lines with the HanS model when it is installed (see ocr_reread).
+SECOND_READ = True
 
 
 @dataclass
@@ -275,24 +276,27 @@ def _ocr_image(path: str) -> list[Line]:
     if proc.returncode != 0:
         message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         raise ExtractionError("文字识别失败：" + (message[-1] if message else "tesseract 返回错误"))
-    rows = csv.DictReader(io.StringIO(proc.stdout.decode("utf-8", "replace")), delimiter="\t", quoting=csv.QUOTE_NONE)
-    grouped: dict[tuple, list[dict]] = {}
-    for row in rows:
-        if row.get("level") != "5" or not (row.get("text") or "").strip():
-            continue
-        key = (int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))
-        grouped.setdefault(key, []).append(row)
-    lines = []
-    for key in sorted(grouped):
-        words = grouped[key]
-        x0 = min(int(w["left"]) for w in words) / scale
-        x1 = max(int(w["left"]) + int(w["width"]) for w in words) / scale
-        heights = sorted(int(w["height"]) for w in words)
-        height = heights[len(heights) // 2] / scale
+    from . import ocr_reread
+
+    read = []
+    for words, box in ocr_reread.tsv_lines(proc.stdout.decode("utf-8", "replace")):
         text = clean_ocr_line(" ".join(w["text"] for w in words))
         if text:
-            lines.append(Line(x0, x1, text, height))
-    return lines
+            heights = sorted(int(w["height"]) for w in words)
+            read.append((ocr_reread.ReadLine(text, ocr_reread.line_confidence(words), box), heights[len(heights) // 2]))
+    if SECOND_READ and ocr_reread.available(ocr_prep.installed_languages()):
+        ocr_reread.reread(work_path, [ln for ln, _ in read], clean_ocr_line, _ocr_env())
+    return [Line(ln.box[0] / scale, ln.box[2] / scale, ln.text, height / scale) for ln, height in read if ln.text]
+
+
+def second_read_hint() -> str | None:
+    """The hint shown with an OCR result when the selective second read could not run."""
+    from . import ocr_prep, ocr_reread
+
+    if SECOND_READ and not ocr_reread.available(ocr_prep.installed_languages()):
+        return ("本机未安装 tesseract 汉字字形模型（软件包 tesseract-ocr-script-hans），"
+                "可疑行未做二次识别；安装后识别更准确")
+    return None
 
 
 def _corrected(text: str, warnings: list[str]) -> str:
@@ -430,6 +434,8 @@ def extract_bytes(data: bytes, name: str = "") -> Extracted:
             ocr_pages, pages = _ocr_pdf(data)
             original, method = _corrected(join_lines(ocr_pages), warnings), "pdf-ocr"
             warnings.insert(0, "此 PDF 没有文字层，内容由文字识别（OCR）得到，请逐项核对")
+            if hint := second_read_hint():
+                warnings.append(hint)
     elif kind == "image":
         _check_tesseract()
         with tempfile.TemporaryDirectory(prefix="bz-ocr-") as tmp:
@@ -437,6 +443,8 @@ def extract_bytes(data: bytes, name: str = "") -> Extracted:
             path.write_bytes(data)
             original, method = _corrected(join_lines([_ocr_image(str(path))]), warnings), "image-ocr"
         warnings.insert(0, "图片内容由文字识别（OCR）得到，请逐项核对")
+        if hint := second_read_hint():
+            warnings.append(hint)
     else:
         original, method = _decode_text(data), "text"
     result = from_text(original, method=method, pages=pages)

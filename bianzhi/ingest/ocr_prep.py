@@ -36,7 +36,8 @@ PSM = "6"
 # tesseract-ocr-script-hans) made half as many character errors on the scans (corpus 9 → 4, held-out
 # 9 → 4) but took ~1.8× the CPU (up to 3.1 s CPU per page), beyond the 3 s per page budget on this
 # 2-core machine, and it added a stray 有 that broke a plaque; a deployment with CPU to spare may turn
-# it on with BIANZHI_OCR_LANGUAGES=chi_sim+HanS (models that are not installed are left out).
+# it on with BIANZHI_OCR_LANGUAGES=chi_sim+HanS (models that are not installed are left out). By default HanS
+# only re-reads the doubtful lines (ocr_reread), which gets most of its gain for ~0.5 s a page.
 LANGUAGES = os.environ.get("BIANZHI_OCR_LANGUAGES", "chi_sim")
 EXTRA_ARGS: list[str] = []
 # A --user-words file made tesseract worse (see above); the vocabulary serves ocr_correct instead.
