@@ -23,6 +23,35 @@ class ScopedQuerysetMixin(LoginRequiredMixin):
         return self.get_base_queryset().restrict(self.request.user, self.scope_action)
 
 
+class PaginatedQueryMixin:
+    """Adds `query_string` (the request's query without the page number) for pagination links."""
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        ctx["query_string"] = query.urlencode()
+        return ctx
+
+
+class FilteredListMixin(PaginatedQueryMixin):
+    """A list filtered by a django-filter FilterSet over the (already restricted) queryset; the form is in the
+    context as `filter`."""
+
+    filterset_class = None
+
+    def get_filterset_kwargs(self) -> dict:
+        return {}
+
+    def filter_queryset(self, queryset):
+        self.filterset = self.filterset_class(self.request.GET or None, queryset=queryset,
+                                              **self.get_filterset_kwargs())
+        return self.filterset.qs if self.filterset.is_bound else queryset
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "filter": self.filterset}
+
+
 class VersionedFormMixin:
     """Saves a VersionedModelForm with its expected version; a conflict keeps the user's input and says so."""
 

@@ -10,7 +10,7 @@ from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
 from bianzhi.accounts.scope import can
 from bianzhi.core.models import ConcurrentEditError
-from bianzhi.core.views import ScopedQuerysetMixin
+from bianzhi.core.views import FilteredListMixin, ScopedQuerysetMixin
 
 from . import services
 from .filtersets import ApprovalDocumentFilterSet
@@ -18,22 +18,17 @@ from .forms import ApprovalDocumentForm, DocumentFileForm
 from .models import ApprovalDocument, DocumentFile
 
 
-class DocumentListView(ScopedQuerysetMixin, ListView):
+class DocumentListView(ScopedQuerysetMixin, FilteredListMixin, ListView):
     model = ApprovalDocument
     template_name = "documents/document_list.html"
     paginate_by = 50
+    filterset_class = ApprovalDocumentFilterSet
 
     def get_queryset(self):
-        qs = super().get_queryset().select_related("unit")
-        self.filterset = ApprovalDocumentFilterSet(self.request.GET or None, queryset=qs)
-        return self.filterset.qs if self.filterset.is_bound else qs
+        return self.filter_queryset(super().get_queryset().select_related("unit"))
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["filter"] = self.filterset
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        ctx["query_string"] = query.urlencode()
         user = self.request.user
         ctx["can_create"] = user.is_superuser or user.role in ("admin", "county", "clerk")
         return ctx

@@ -13,7 +13,7 @@ from django.views.generic import CreateView, DetailView, ListView, TemplateView,
 
 from bianzhi.accounts.scope import allowed_units, can
 from bianzhi.core.models import ConcurrentEditError
-from bianzhi.core.views import ScopedQuerysetMixin
+from bianzhi.core.views import FilteredListMixin, ScopedQuerysetMixin
 from bianzhi.registry.models import Region, Unit
 
 from . import exporter, importer, reports, services
@@ -56,23 +56,23 @@ class SavingMixin:
 
 
 # ------------------------------------------------------------------------------------------------ power items
-class PowerItemListView(ScopedQuerysetMixin, ListView):
+class PowerItemListView(ScopedQuerysetMixin, FilteredListMixin, ListView):
     model = PowerItem
     template_name = "lists/poweritem_list.html"
     paginate_by = 50
 
+    filterset_class = PowerItemFilterSet
+
+    def get_filterset_kwargs(self):
+        return {"request": self.request}
+
     def get_queryset(self):
         qs = super().get_queryset().select_related("unit", "category", "parent", "internal_body")
-        self.filterset = PowerItemFilterSet(self.request.GET or None, queryset=qs, request=self.request)
-        return (self.filterset.qs if self.filterset.is_bound else qs).order_by("unit__sort_order", "unit_id", "code")
+        return self.filter_queryset(qs).order_by("unit__sort_order", "unit_id", "code")
 
     def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        ctx.update(filter=self.filterset, query_string=query.urlencode(),
-                   can_enter=allowed_units(self.request.user, "change").exists())
-        return ctx
+        return {**super().get_context_data(**kwargs),
+                "can_enter": allowed_units(self.request.user, "change").exists()}
 
 
 class PowerItemDetailView(ScopedQuerysetMixin, DetailView):
@@ -155,24 +155,23 @@ class PowerItemDeleteView(ItemDeleteView):
 
 
 # ------------------------------------------------------------------------------------------------ responsibilities
-class ResponsibilityListView(ScopedQuerysetMixin, ListView):
+class ResponsibilityListView(ScopedQuerysetMixin, FilteredListMixin, ListView):
     model = ResponsibilityItem
     template_name = "lists/responsibility_list.html"
     paginate_by = 50
 
+    filterset_class = ResponsibilityItemFilterSet
+
+    def get_filterset_kwargs(self):
+        return {"request": self.request}
+
     def get_queryset(self):
         qs = super().get_queryset().select_related("unit").prefetch_related("related_units")
-        self.filterset = ResponsibilityItemFilterSet(self.request.GET or None, queryset=qs, request=self.request)
-        return (self.filterset.qs if self.filterset.is_bound else qs).order_by("unit__sort_order", "unit_id",
-                                                                               "kind", "position", "id")
+        return self.filter_queryset(qs).order_by("unit__sort_order", "unit_id", "kind", "position", "id")
 
     def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        ctx.update(filter=self.filterset, query_string=query.urlencode(),
-                   can_enter=allowed_units(self.request.user, "change").exists())
-        return ctx
+        return {**super().get_context_data(**kwargs),
+                "can_enter": allowed_units(self.request.user, "change").exists()}
 
 
 class ResponsibilityDetailView(ScopedQuerysetMixin, DetailView):

@@ -6,7 +6,7 @@ from django.views.generic import CreateView, DetailView, ListView, TemplateView,
 
 from bianzhi.accounts.scope import can
 from bianzhi.core.audit_models import AuditLogEntry
-from bianzhi.core.views import ScopedQuerysetMixin, VersionedFormMixin
+from bianzhi.core.views import FilteredListMixin, ScopedQuerysetMixin, VersionedFormMixin
 
 from . import services
 from .filtersets import UnitFilterSet
@@ -73,23 +73,15 @@ class RegionDetailView(ScopedQuerysetMixin, DetailView):
         return ctx
 
 
-class UnitListView(ScopedQuerysetMixin, ListView):
+class UnitListView(ScopedQuerysetMixin, FilteredListMixin, ListView):
     model = Unit
     template_name = "registry/unit_list.html"
     paginate_by = 50
+    filterset_class = UnitFilterSet
 
     def get_queryset(self):
         qs = super().get_queryset().select_related("region", "parent").order_by("region__code", "tree_path")
-        self.filterset = UnitFilterSet(self.request.GET or None, queryset=qs)
-        return self.filterset.qs if self.filterset.is_bound else qs
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx["filter"] = self.filterset
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        ctx["query_string"] = query.urlencode()
-        return ctx
+        return self.filter_queryset(qs)
 
 
 class UnitDetailView(ScopedQuerysetMixin, DetailView):

@@ -15,7 +15,7 @@ from django.views.generic import CreateView, ListView, TemplateView, UpdateView
 
 from bianzhi.accounts.models import Role
 from bianzhi.accounts.scope import allowed_units, can
-from bianzhi.core.views import ScopedQuerysetMixin, VersionedFormMixin
+from bianzhi.core.views import PaginatedQueryMixin, ScopedQuerysetMixin, VersionedFormMixin
 from bianzhi.registry.models import Unit
 
 from . import coversheet, dashboards, flow, materials, services
@@ -165,7 +165,7 @@ def waiting_for(user):
 
 
 # ------------------------------------------------------------------------------------------------ packages
-class PackageListView(ScopedQuerysetMixin, ListView):
+class PackageListView(ScopedQuerysetMixin, PaginatedQueryMixin, ListView):
     model = DataPackage
     template_name = "workflow/package_list.html"
     paginate_by = 50
@@ -186,12 +186,7 @@ class PackageListView(ScopedQuerysetMixin, ListView):
         return qs
 
     def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx["states"] = PackageState.choices
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        ctx["query_string"] = query.urlencode()
-        return ctx
+        return {**super().get_context_data(**kwargs), "states": PackageState.choices}
 
 
 def comment_targets(unit, limit=300):
