@@ -1,41 +1,18 @@
+"""The documents tests use the project's fixtures (conftest.py at the root: the demo is loaded once per session)
+under the names these tests were written with."""
 import pytest
 
 
 @pytest.fixture
-def ddemo(db):
-    """Regions, units and accounts only (the other apps' demo sets are not needed here and are slow)."""
-    from bianzhi.accounts import demo as accounts_demo
-    from bianzhi.core.context import acting_as
-    from bianzhi.registry import demo as registry_demo
-
-    with acting_as(None, request_id="test"):
-        registry_demo.load(log=lambda *a: None)
-        accounts_demo.load(log=lambda *a: None)
+def ddemo(demo):
+    return demo
 
 
 @pytest.fixture
-def client_as(ddemo):
-    from django.test import Client
-
-    from bianzhi.accounts.models import User
-
-    def make(username):
-        c = Client()
-        c.force_login(User.objects.get(username=username))
-        return c
-
-    return make
+def client_as(client_for):
+    return client_for
 
 
 @pytest.fixture
-def api_as(ddemo):
-    from rest_framework.test import APIClient
-
-    from bianzhi.accounts.models import User
-
-    def make(username):
-        c = APIClient()
-        c.force_authenticate(User.objects.get(username=username))
-        return c
-
-    return make
+def api_as(api_for):
+    return api_for

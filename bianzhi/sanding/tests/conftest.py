@@ -35,30 +35,11 @@ D = datetime.date
 
 
 @pytest.fixture
-def sdemo(db):
-    """The demo data this app needs (regions, units, accounts, 三定) without the other apps' demo sets,
-    which keeps these tests fast. Workflow locks are not loaded here."""
-    from bianzhi.accounts import demo as accounts_demo
-    from bianzhi.core.context import acting_as
-    from bianzhi.registry import demo as registry_demo
-    from bianzhi.sanding import demo as sanding_demo
-
-    quiet = lambda *a, **k: None  # noqa: E731
-    with acting_as(None, request_id="test"):
-        registry_demo.load(log=quiet)
-        accounts_demo.load(log=quiet)
-        sanding_demo.load(log=quiet)
+def sdemo(demo):
+    """The project's session-loaded demo (conftest.py at the root), which includes the 三定 demo."""
+    return demo
 
 
 @pytest.fixture
-def client_as(sdemo):
-    from django.test import Client
-
-    from bianzhi.accounts.models import User
-
-    def make(username):
-        c = Client()
-        c.force_login(User.objects.get(username=username))
-        return c
-
-    return make
+def client_as(client_for):
+    return client_for
