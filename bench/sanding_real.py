@@ -18,6 +18,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from bianzhi.ingest.extract import from_text
 from bianzhi.ingest.parser import parse
 
 CORPUS = Path(__file__).resolve().parent / "sanding_real"
@@ -93,7 +94,7 @@ def run(split: str = "heldout", verbose: bool = False, corpus: Path = CORPUS) ->
         text = (corpus / entry["file"]).read_text(encoding="utf-8")
         label = json.loads((corpus / entry["label"]).read_text(encoding="utf-8"))
         started = time.perf_counter()
-        result = parse(text)
+        result = parse(from_text(text).text)
         seconds = time.perf_counter() - started
         got = predicted(result.data)
         errors: list[str] = []
