@@ -165,7 +165,7 @@ def read_header(text: str) -> Header:
             if "。" in ln or len(ln) > 60 or re.match(r"^第" + CN_NUM + "条", ln):
                 continue
             joined, je = ln, e
-            if i + 1 < len(head) and not SANDING_TITLE_RE.search(ln + head[i + 1][2][:0]) and \
+            if i + 1 < len(head) and not SANDING_TITLE_RE.search(ln) and not SANDING_TITLE_RE.search(head[i + 1][2]) and \
                     SANDING_TITLE_RE.search(ln + head[i + 1][2]) and len(ln + head[i + 1][2]) <= 60 \
                     and "。" not in head[i + 1][2] and not re.match(r"^[(（]?" + CN_NUM, head[i + 1][2]):
                 joined, je = ln + head[i + 1][2], head[i + 1][1]
@@ -250,11 +250,11 @@ STATEMENT_RES = [
     re.compile(r"设立(?P<unit>[" + CJK + r"()]{2,40}?)\s*[,，]\s*(?:为|是|作为)(?P<nature>[^,。;]{2,50}?" + NATURE_NOUN + r")"
                r"(?:\s*[,，]\s*(?:机构规格)?(?:为|是|属)?(?P<rank>" + RANK + r"))?(?=[,。;]|$)"),
     # X(简称Z)是/为Y，(机构规格)为R
-    re.compile(r"(?P<unit>[" + CJK + r"()“”]{2,40}?)(?:\((?:以下)?简称[“\"]?(?P<short>[^()“”\"]{2,20})[”\"]?\))?\s*"
+    re.compile(r"(?P<unit>[" + CJK + r"()“”]{2,40}?)(?P<paren>\(\x00{2,30}\))?\s*"
                r"(?:是|为|系|作为)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")"
                r"(?:\s*[,，]\s*(?:机构规格|规格)?\s*(?:为|是|属|定为)?\s*(?P<rank>" + RANK + r")(?:单位|行政单位|事业单位)?)?(?=[,。;]|$)"),
     # X正科级行政单位 / X为正科级 (no nature)
-    re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:\((?:以下)?简称(?P<short>[^()]{2,20})\))?\s*(?:机构规格)?(?:为|是|属)?"
+    re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,30}\))?\s*(?:机构规格)?(?:为|是|属)?"
                r"(?P<rank>" + RANK + r")(?:的?(?:行政|事业|参公|参照公务员法管理的?)?(?:单位|机构|机关))?(?=[,。;]|$)"),
 ]
 
@@ -296,6 +296,8 @@ def read_statement(text: str, limit: int | None = None) -> dict:
                 continue
             if re.match(r"^(?:" + VERB_START + r")", name) and not name.startswith(("设立",)):
                 continue
+            if re.search(r"各级|各类|所有|有关", name):  # “地方各级人民政府是…”: a law's general subject, not a unit
+                continue
             nature = m.groupdict().get("nature")
             if nature and re.search(r"(?:本规定|依据|基本|职责|任务)", nature):
                 continue
@@ -307,8 +309,12 @@ def read_statement(text: str, limit: int | None = None) -> dict:
         return out
     _, _, m, ustart, name = best
     out["unit"] = Found(name, ustart, ustart + len(name))
-    if m.groupdict().get("short"):
-        out["short_name"] = Found(text[m.start("short"):m.end("short")].strip("“”\""), m.start("short"), m.end("short"))
+    if m.groupdict().get("paren"):
+        inner_start = m.start("paren") + 1
+        inner = text[inner_start:m.end("paren") - 1]
+        sm = re.match(r"\s*(?:以下)?简称\s*[“\"]?(?P<short>[^“”\"]{2,20}?)[”\"]?\s*$", inner)
+        if sm:
+            out["short_name"] = Found(sm["short"], inner_start + sm.start("short"), inner_start + sm.end("short"))
     if m.groupdict().get("nature"):
         out["nature"] = Found(text[m.start("nature"):m.end("nature")].strip(), m.start("nature"), m.end("nature"))
     rank_m = m if m.groupdict().get("rank") else None
