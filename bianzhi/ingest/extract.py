@@ -17,6 +17,7 @@ import subprocess
 import tempfile
 import time
 import unicodedata
+import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -169,11 +170,48 @@ def join_lines(pages: list[list[Line]]) -> str:
 
 
 # ------------------------------------------------------------------ formats
+# A .docx is a zip: its XML is read only when the archive's declared sizes are sane (a 31 KB “zip bomb” can
+# unpack to gigabytes). Real 三定 documents unpack to well under 5 MB with ratios below 30.
+DOCX_MAX_UNPACKED = 60 * 1024 * 1024
+DOCX_MAX_MEMBERS = 2000
+DOCX_MAX_RATIO = 200
+MSG_ZIP_BOMB = "无法读取 Word 文件：文件解压后过大或压缩比异常（可能是恶意构造的文件），已拒绝处理"
+
+
+def check_zip_limits(data: bytes) -> None:
+    """Refuse an archive whose members would unpack beyond the limits, before any XML is parsed.
+    Sizes come from the central directory and are enforced again while reading (zipfile checks CRC/size)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise ExtractionError("无法读取 Word 文件：文件已损坏或不是 .docx 格式") from exc
+    with archive:
+        members = archive.infolist()
+        if len(members) > DOCX_MAX_MEMBERS:
+            raise ExtractionError(MSG_ZIP_BOMB)
+        total = 0
+        for info in members:
+            total += info.file_size
+            ratio = info.file_size / max(1, info.compress_size)
+            if total > DOCX_MAX_UNPACKED or (info.file_size > 1024 * 1024 and ratio > DOCX_MAX_RATIO):
+                raise ExtractionError(MSG_ZIP_BOMB)
+        # read the main part with a hard cap: a forged central directory cannot make it larger
+        try:
+            with archive.open("word/document.xml") as handle:
+                if len(handle.read(DOCX_MAX_UNPACKED + 1)) > DOCX_MAX_UNPACKED:
+                    raise ExtractionError(MSG_ZIP_BOMB)
+        except KeyError as exc:
+            raise ExtractionError("无法读取 Word 文件：缺少正文（word/document.xml），不是 .docx 格式") from exc
+        except (zipfile.BadZipFile, OSError) as exc:
+            raise ExtractionError("无法读取 Word 文件：文件已损坏") from exc
+
+
 def _docx_text(data: bytes) -> str:
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    check_zip_limits(data)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises various errors for a broken package

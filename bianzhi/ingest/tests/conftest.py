@@ -4,7 +4,6 @@ from pathlib import Path
 import pytest
 
 CORPUS = Path(__file__).resolve().parents[3] / "bench" / "sanding_corpus"
-REAL = Path("/work/shared/data/sanding")
 
 if shutil.which("tesseract") is None:
     print("注意：未安装 tesseract（apt-get install tesseract-ocr tesseract-ocr-chi-sim），跳过扫描件识别测试")
