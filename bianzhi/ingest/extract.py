@@ -22,6 +22,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import ocr_rapid
+
 
 class ExtractionError(Exception):
     """The file cannot be read; the message is Chinese and tells the user what to do."""
@@ -299,6 +301,23 @@ def clean_ocr_line(text: str) -> str:
 
 
 def _ocr_image(path: str) -> list[Line]:
+    """OCR one image: RapidOCR by default (ocr_rapid), tesseract when chosen or when RapidOCR is missing."""
+    if ocr_rapid.selected():
+        lines = []
+        for x0, x1, text, height in ocr_rapid.read_image(path):
+            cleaned = clean_ocr_line(text)
+            if cleaned:
+                lines.append(Line(x0, x1, cleaned, height))
+        return lines
+    return _tesseract_image(path)
+
+
+def _check_ocr():
+    if not ocr_rapid.selected():
+        _check_tesseract()
+
+
+def _tesseract_image(path: str) -> list[Line]:
     """OCR one image with tesseract (chi_sim); lines with their left/right edges from the TSV output
     (in the coordinates of the image as given: preprocessing may enlarge it, the lines are scaled back)."""
     from . import ocr_prep
@@ -331,7 +350,7 @@ def second_read_hint() -> str | None:
     """The hint shown with an OCR result when the selective second read could not run."""
     from . import ocr_prep, ocr_reread
 
-    if SECOND_READ and not ocr_reread.available(ocr_prep.installed_languages()):
+    if not ocr_rapid.selected() and SECOND_READ and not ocr_reread.available(ocr_prep.installed_languages()):
         return ("本机未安装 tesseract 汉字字形模型（软件包 tesseract-ocr-script-hans），"
                 "可疑行未做二次识别；安装后识别更准确")
     return None
@@ -353,7 +372,7 @@ def _corrected(text: str, warnings: list[str]) -> str:
 
 
 def _ocr_pdf(data: bytes) -> tuple[list[list[Line]], int]:
-    _check_tesseract()
+    _check_ocr()
     if shutil.which("pdftoppm") is None:
         raise ExtractionError(MSG_NO_PDFTOPPM)
     with tempfile.TemporaryDirectory(prefix="bz-ocr-") as tmp:
@@ -475,7 +494,7 @@ def extract_bytes(data: bytes, name: str = "") -> Extracted:
             if hint := second_read_hint():
                 warnings.append(hint)
     elif kind == "image":
-        _check_tesseract()
+        _check_ocr()
         with tempfile.TemporaryDirectory(prefix="bz-ocr-") as tmp:
             path = Path(tmp) / ("in" + (suffix if suffix in IMAGE_SUFFIXES else ".png"))
             path.write_bytes(data)

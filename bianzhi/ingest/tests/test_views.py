@@ -223,3 +223,27 @@ def test_demo_has_one_pending_notice_and_loading_twice_creates_nothing_twice(cli
     assert [c["op"] for c in job.result["changes"]] == ["body_create", "body_rename", "staffing_add"]
     page = client_for("luru").get(f"/manage/ingest/{job.pk}/").content.decode()
     assert "政府债务管理科" in page and 'id="src-changes-0"' in page
+
+
+def test_review_shows_missing_sections_and_requires_a_choice_on_unit_mismatch(client_for, jiaoyuju):
+    """issue 11 #5 / issue 12: a fragment naming another unit — the clerk is warned, sees what was not found,
+    and cannot create the draft without confirming the unit."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    c = client_for("luru")
+    text = ("百色市装备中心机关行政编制5名。其中：主任1名，副主任1名（正科级）。\n").encode("utf-8")
+    r = c.post("/manage/ingest/upload/", {"unit": jiaoyuju.pk, "file": SimpleUploadedFile("片段.txt", text, "text/plain")})
+    assert r.status_code in (200, 302)
+    job = IngestJob.objects.latest("id")
+    assert job.result["unit"] == "百色市装备中心"
+    page = c.get(f"/manage/ingest/{job.pk}/").content.decode()
+    assert "单位不一致" in page and "百色市装备中心" in page
+    assert "未识别出内设机构" in page and "未识别出主要职责" in page
+    assert "识别出人员编制 1 项" in page
+    data = form_data(page)
+    data["effective_on"] = "2023-03-01"
+    data.pop("confirm_unit", None)
+    r = c.post(f"/manage/ingest/{job.pk}/", data)
+    assert r.status_code == 400 and "确认录入到该单位" in r.content.decode()
+    job.refresh_from_db()
+    assert job.status == JobStatus.PENDING
