@@ -190,7 +190,7 @@ def read_header(text: str) -> Header:
                 h.title = Found(ln, s, e)
                 break
     # 4. 文号: its own line, or page metadata “文号：”
-    for s, e, ln in lines[:40]:
+    for s, _e, ln in lines[:40]:
         m = DOCNUMBER_LINE_RE.match(ln)
         if m:
             try:
@@ -678,7 +678,6 @@ def unit_from_sentences(text: str) -> Found | None:
         for m in re.finditer(p, text):
             seg_start = max(text.rfind(ch, 0, m.start("u") + 1) for ch in "。;\n,:，：") + 1
             name, off = _clean_subject(text[max(seg_start, m.start("u")):m.end("u")])
-            ustart = max(seg_start, m.start("u")) + off
             name = re.sub(r"^(?:法律分析|释义|我局|本局)", "", name)
             if len(name) >= 3 and not re.match(r"^(?:" + VERB_START + ")", name):
                 cand = Found(name, m.end("u") - len(name), m.end("u"))

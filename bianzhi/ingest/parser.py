@@ -624,7 +624,6 @@ def _add_header_meta(b: _Builder, hdr: clauses.Header, keep_title: bool = False)
 
 
 def _parse_adjustment(b: _Builder, lines: list[Segment], title_idx) -> ParseResult:
-    text = b.text
     title = b.data["title"] or ""
     unit, unit_pos = _unit_from_title(title)
     if unit:

@@ -231,7 +231,7 @@ def test_review_shows_missing_sections_and_requires_a_choice_on_unit_mismatch(cl
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     c = client_for("luru")
-    text = ("百色市装备中心机关行政编制5名。其中：主任1名，副主任1名（正科级）。\n").encode("utf-8")
+    text = "百色市装备中心机关行政编制5名。其中：主任1名，副主任1名（正科级）。\n".encode()
     r = c.post("/manage/ingest/upload/", {"unit": jiaoyuju.pk, "file": SimpleUploadedFile("片段.txt", text, "text/plain")})
     assert r.status_code in (200, 302)
     job = IngestJob.objects.latest("id")
