@@ -247,14 +247,17 @@ def read_header(text: str) -> Header:
 UNIT_NAME = r"[" + CJK + r"()“”、]{2,40}?"
 STATEMENT_RES = [
     # 设立X，为Y。
-    re.compile(r"设立(?P<unit>[" + CJK + r"()]{2,40}?)\s*[,，]\s*(?:为|是|作为)(?P<nature>[^,。;]{2,50}?" + NATURE_NOUN + r")"
+    re.compile(r"设立(?P<unit>[" + CJK + r"()]{2,40}?)(?P<paren>\(\x00{2,40}\))?\s*[,，]\s*(?:为|是|作为)(?P<nature>[^,。;]{2,50}?" + NATURE_NOUN + r")"
                r"(?:\s*[,，]\s*(?:机构规格)?(?:为|是|属)?(?P<rank>" + RANK + r"))?(?=[,。;]|$)"),
     # X(简称Z)是/为Y，(机构规格)为R
     re.compile(r"(?P<unit>[" + CJK + r"()“”]{2,40}?)(?P<paren>\(\x00{2,30}\))?\s*"
                r"(?:是|为|系|作为)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")"
                r"(?:\s*[,，]\s*(?:机构规格|规格)?\s*(?:为|是|属|定为)?\s*(?P<rank>" + RANK + r")(?:单位|行政单位|事业单位)?)?(?=[,。;]|$)"),
+    # X属于正厅级,为Y / X为正科级,是Y
+    re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,30}\))?\s*[,，]?\s*(?:机构规格)?(?:为|是|属于|属)"
+               r"(?P<rank>" + RANK + r")\s*[,，]\s*(?:为|是|系)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?=[,。;]|$)"),
     # X正科级行政单位 / X为正科级 (no nature)
-    re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,30}\))?\s*(?:机构规格)?(?:为|是|属)?"
+    re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,30}\))?\s*(?:机构规格)?(?:为|是|属于|属)?"
                r"(?P<rank>" + RANK + r")(?:的?(?:行政|事业|参公|参照公务员法管理的?)?(?:单位|机构|机关))?(?=[,。;]|$)"),
 ]
 
@@ -262,7 +265,7 @@ STATEMENT_RES = [
 def _clean_subject(subject: str) -> tuple[str, int]:
     """Strip what stands before the unit in its clause (第二条, 根据…, 我局…); returns (name, offset)."""
     offset = 0
-    m = re.match(r"^.*(?:条|\)|:|设立|目前|现|其中|根据上述职责|为此)\s*", subject)
+    m = re.match(r"^.*(?:条|\)|:|设立|目前|现|其中|根据上述职责|为此|全称是|全称为|即)\s*", subject)
     if m and m.end() < len(subject):
         if not re.search(r"\([^)]*$", subject[:m.end()]):
             offset = m.end()
@@ -272,6 +275,23 @@ def _clean_subject(subject: str) -> tuple[str, int]:
         offset += m2.end()
         name = name[m2.end():]
     return name, offset
+
+
+FULL_NAME_RE = re.compile(r"(?P<short>[" + CJK + r"]{2,12})的?全称(?:是|为)[“\"]?(?P<full>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")(?=[”\",，。;]|$)")
+
+
+def full_name(text: str, name: str) -> Found | None:
+    """A longer form of `name` stated in the text: “X的全称是Y”, or the name with its region in front
+    (“安徽省省直机关事务管理局” for “省直机关事务管理局”) at the start of a line or clause."""
+    m = FULL_NAME_RE.search(text)
+    if m and (m["short"] == name or name.endswith(m["short"]) or m["short"].endswith(name)):
+        return Found(m["full"], m.start("full"), m.end("full"))
+    best = None
+    for m in re.finditer(r"(?:^|(?<=[\n。;,，:：]))\s*(?P<n>[" + CJK + r"]{2,16}?(?:省|自治区|市|自治州|州|盟|县|自治县|旗|区))" + re.escape(name), text):
+        cand = Found(m["n"] + name, m.start("n"), m.start("n") + len(m["n"]) + len(name))
+        if best is None or len(cand.value) > len(best.value):
+            best = cand
+    return best
 
 
 def read_statement(text: str, limit: int | None = None) -> dict:
@@ -326,8 +346,17 @@ def read_statement(text: str, limit: int | None = None) -> dict:
         rm = re.compile(r"(?:机构规格|规格)?\s*(?:为|是|属)?\s*(?P<rank>" + RANK + r")").search(masked, m.end(), sent_end)
         if rm and re.match(r"^\s*[,，]?\s*(?:机构规格|规格)?\s*(?:为|是|属)?\s*$", masked[m.end():rm.start("rank")]):
             out["rank"] = Found(rm["rank"], rm.start("rank"), rm.end("rank"))
-    for pm in re.finditer(r"(?:加挂|对外保留|保留|同时挂|挂|增挂)(?P<names>[^,。;:]{2,80}?)(?:的)?牌子", masked[m.end():sent_end]):
-        base = m.end()
+    spans_to_scan = [(m.end(), sent_end, masked)]
+    if m.groupdict().get("paren"):
+        spans_to_scan.insert(0, (m.start("paren") + 1, m.end("paren") - 1, text))
+    for base, stop, source in spans_to_scan:
+        _plaques(text, source, base, stop, out["plaques"])
+    return out
+
+
+def _plaques(text: str, source: str, base: int, stop: int, found: list):
+    for pm in re.finditer(r"(?:加挂|对外保留|保留|同时挂|挂|增挂)(?P<names>[^,。;:()]{2,80}?)(?:的)?牌子", source[base:stop]):
+        masked = source
         before = masked[base:base + pm.start()]
         if re.search(r"(?:不再|撤销|取消|摘除)[^,。]*$", before):
             continue
@@ -338,13 +367,13 @@ def read_statement(text: str, limit: int | None = None) -> dict:
                 continue
             clean = piece.strip()
             if clean:
-                out["plaques"].append(Found(clean, pos, pos + len(piece)))
+                found.append(Found(clean, pos, pos + len(piece)))
             pos += len(piece)
-    return out
 
 
 # ------------------------------------------------------------------ numbered lists
-MARK_RE = re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[。;:\s])|(?<=^\s))[ \t]*\((?P<n>" + CN_NUM + r")\)\s*")
+MARK_RE = re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[。;:\s])|(?<=^\s))[ \t]*\((?P<n>" + CN_NUM + r")\)\s*"
+                     r"|(?:(?<=^)|(?<=\n))[ \t]*(?:(?P<d>0?[1-9]\d?)(?:[、.．]|\s+)|(?P<d0>0[1-9])(?=[" + CJK + r"]))(?=[" + CJK + r"])")
 BODY_TRIGGER_RE = re.compile(r"(?:内设机构|机构设置|内设科室|内设股室|职能处|职能科|职能股|职能司|设下列|下设|内设\s*" + NUM +
                              r"\s*个|个内设机构|个职能|根据上述职责)")
 DUTY_TRIGGER_RE = re.compile(r"(?:主要职责|职责是|下列职责|职责如下|主要职能|职责为|承担以下|承担如下|职责:|职能是)")
@@ -362,11 +391,16 @@ class Item:
 
 
 def _numbered_items(text: str) -> list[Item]:
-    marks = []
+    marks, digit_marks = [], []
     for m in MARK_RE.finditer(text):
+        if m["d"] or m["d0"]:  # 1. / 01: items only where the text has no (一)(二) items (else they are sub-items)
+            digit_marks.append((m.start(), m.end(), int(m["d"] or m["d0"])))
+            continue
         n = to_int(m["n"])
         if n is not None:
             marks.append((m.start(), m.end(), n))
+    if not marks:
+        marks = digit_marks
     items = []
     for i, (ms, me, n) in enumerate(marks):
         end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
@@ -407,6 +441,9 @@ def _context_kind(text: str, run_start: int, prev_end: int) -> str | None:
         if SKIP_HEADING_RE.search(heads[-1].group(0)[:20]):
             return "skip"
     last_line = window.strip().split("\n")[-1] if window.strip() else ""
+    # a list of requirements (“应当包括下列事项:”) is neither duties nor bodies
+    if re.search(r"(?:下列事项|下列内容|下列条件|下列情形|以下事项|应当包括|应当具备)[:：]?\s*$", window.strip()[-40:]):
+        return "skip"
     # the nearest trigger wins
     b = max((m.end() for m in BODY_TRIGGER_RE.finditer(window)), default=-1)
     d = max((m.end() for m in DUTY_TRIGGER_RE.finditer(window)), default=-1)
@@ -428,6 +465,8 @@ def item_runs(text: str) -> list[tuple[str, list[Item]]]:
     out = []
     prev_end = 0
     for run in _runs(items):
+        for it in run:
+            it.end = _cut_at_heading(text, it.start, it.end)
         kind = _context_kind(text, run[0].mark_start, prev_end)
         if kind == "skip":
             prev_end = run[-1].end
@@ -437,14 +476,15 @@ def item_runs(text: str) -> list[tuple[str, list[Item]]]:
         if kind is None:
             if len(run) >= 2 and bodyish >= max(2, len(run) * 0.7):
                 kind = "bodies"
-            elif len(run) >= 2 and bodyish == 0 and all(len(f.strip()) >= 12 for f in firsts):
+            elif len(run) >= 2 and bodyish == 0 and all(len(f.strip()) >= 12 for f in firsts) and \
+                    sum(text[it.start:it.end].strip().endswith("。") for it in run) >= len(run) * 0.8:
                 kind = "duties"
+        elif kind == "bodies" and bodyish < len(run) / 2:
+            kind = None  # named after 内设机构, but the items are not bodies
         elif kind == "duties" and bodyish == len(run) and len(run) >= 2 and \
                 all(len(re.split(r"[。\n]", f.strip())[0]) <= 20 for f in firsts):
             kind = "bodies"
         if kind:
-            for it in run:
-                it.end = _cut_at_heading(text, it.start, it.end)
             out.append((kind, run))
         prev_end = run[-1].end
     return out
@@ -512,18 +552,20 @@ INLINE_BODIES_RE = re.compile(
     r"(?:内设|下设|设有|设)(?!\s*" + NUM + r"\s*个)(?P<list>[" + CJK + r"()、\n]{2,400}?)(?:等)?\s*(?P<n>" + NUM + r")\s*个"
     r"(?:内设机构|股室|科室|处室|职能[处科股司]室?|机构|[处科股室司]|股室和直属单位)")
 INLINE_BODIES_COLON_RE = re.compile(r"(?:内设机构|设下列内设机构|设下列机构|内设科室)[^:。\n]{0,12}:(?P<list>[^。:;\n(]{2,400})")
+INLINE_BODIES_HAVE_RE = re.compile(r"(?:内设机构|内设科室|内设处室|内设股室|下设机构)(?:主要)?(?:有|包括|为)[:：]?(?P<list>[^。:;\n]{2,400})")
+INLINE_BODIES_NAMED_RE = re.compile(r"设\s*" + NUM + r"\s*个[^,，。]{0,10}?(?:组|科|股|室|处|司|机构|科室|股室|处室)\s*[,，]\s*(?:分别)?(?:为|是)[:：]?(?P<list>[^。:;\n]{2,400})")
 
 
 def inline_bodies(text: str) -> list[Found]:
     out: list[Found] = []
-    for rx in (INLINE_BODIES_RE, INLINE_BODIES_COLON_RE):
+    for rx in (INLINE_BODIES_RE, INLINE_BODIES_COLON_RE, INLINE_BODIES_HAVE_RE, INLINE_BODIES_NAMED_RE):
         for m in rx.finditer(text):
             if "、" not in m["list"]:
                 continue
             pos = m.start("list")
             for piece in m["list"].split("、"):
                 clean = re.sub(r"\s+", "", piece).strip("。,")
-                if clean and re.search(BODY_SUFFIX + r"$|馆$|院$|会$", clean) and len(clean) <= 30:
+                if clean and re.search(BODY_SUFFIX + r"$|馆$|院$|会$|组$", clean) and len(clean) <= 30:
                     out.append(Found(clean, pos, pos + len(piece)))
                 pos += len(piece) + 1
             if out:
@@ -668,6 +710,9 @@ def read_staffing(text: str, start: int = 0, end: int | None = None) -> dict:
 def unit_from_sentences(text: str) -> Found | None:
     """A unit named as the subject of a staffing/list/duty sentence (“市政府办公室机关行政编制79名”,
     “省政府办公厅内设18个职能处(室)”, “国家药品监督管理局承担下列职责”)."""
+    m = re.search(r"(?m)^\s*(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")(?:概况|简介|机构概况|基本情况|机构职能|主要职责|机构设置)\s*$", text)
+    if m:
+        return Found(m["u"], m.start("u"), m.end("u"))
     patterns = [
         r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:机关)?(?:行政|事业|政法专项)编制",
         r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:内设|下设)\s*" + NUM + r"\s*个",

@@ -575,7 +575,8 @@ def _is_adjustment(text: str, lines: list[Segment]) -> tuple[bool, int | None, _
     kinds = [(_classify(style, head, seg) if style != "none" else "other", seg) for _, head, seg in sections]
     has_body = any(k in {"duties", "bodies"} for k, _ in kinds) or bool(clauses.item_runs(text))
     if not has_body and re.search(r"调整后|划入|划出|划转|加挂|更名为|撤销|核增|核减", text) \
-            and not clauses.read_statement(text).get("nature"):
+            and not clauses.read_statement(text).get("nature") \
+            and (re.search(r"通知|批复|函|决定", title) or re.search(r"通知如下|特此通知|批复如下|现批复|经研究", text)):
         is_notice = True
     return is_notice and not has_body, title_idx, scratch
 
@@ -670,6 +671,10 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header):
         unit = st_unit
     if unit is None:
         unit = clauses.unit_from_sentences(text)
+    if unit is not None:
+        longer = clauses.full_name(text, unit.value)
+        if longer is not None and len(longer.value) > len(unit.value):
+            unit = longer
     _set(b, "unit", unit)
     _set(b, "short_name", statement.get("short_name"))
     _set(b, "nature", statement.get("nature"))
