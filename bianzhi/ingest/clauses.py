@@ -300,8 +300,14 @@ def read_statement(text: str, limit: int | None = None) -> dict:
     out: dict = {"plaques": []}
     masked = _mask_parens(text)
     best = None
+    # only sentences that can state a nature or a rank are tried (speed: the patterns are lazy)
+    candidates, pos = [], 0
+    for piece in re.split(r"(?<=[。;\n])", masked[:end]):
+        if re.search(RANK + "|" + NATURE_NOUN, piece):
+            candidates.append((pos, pos + len(piece)))
+        pos += len(piece)
     for order, rx in enumerate(STATEMENT_RES):
-        for m in rx.finditer(masked, 0, end):
+        for m in (m for cs, ce in candidates for m in rx.finditer(masked, cs, ce)):
             # the subject starts after the last sentence/clause boundary
             seg_start = max(masked.rfind(ch, 0, m.start("unit") + 1) for ch in "。;\n,:") + 1
             subject_text = text[max(seg_start, m.start("unit")):m.end("unit")]
@@ -392,6 +398,8 @@ class Item:
 
 def _numbered_items(text: str) -> list[Item]:
     marks, digit_marks = [], []
+    if "(" not in text and not re.search(r"(?m)^[ \t]*\d", text):
+        return []
     for m in MARK_RE.finditer(text):
         if m["d"] or m["d0"]:  # 1. / 01: items only where the text has no (一)(二) items (else they are sub-items)
             digit_marks.append((m.start(), m.end(), int(m["d"] or m["d0"])))

@@ -565,7 +565,7 @@ def _light_nfkc(text: str) -> str:
     return "".join(out)
 
 
-def _is_adjustment(text: str, lines: list[Segment]) -> tuple[bool, int | None, _Builder]:
+def _is_adjustment(text: str, lines: list[Segment], runs, statement) -> tuple[bool, int | None, _Builder]:
     """The earlier document-level test: a 调整通知 (批复/函) without a 三定 body."""
     scratch = _Builder(text)
     title_idx = _header(scratch, lines)
@@ -573,9 +573,9 @@ def _is_adjustment(text: str, lines: list[Segment]) -> tuple[bool, int | None, _
     is_notice = bool(re.search(r"(通知|批复|函)$", title)) and "印发" not in title
     style, sections = _sections(lines)
     kinds = [(_classify(style, head, seg) if style != "none" else "other", seg) for _, head, seg in sections]
-    has_body = any(k in {"duties", "bodies"} for k, _ in kinds) or bool(clauses.item_runs(text))
+    has_body = any(k in {"duties", "bodies"} for k, _ in kinds) or bool(runs)
     if not has_body and re.search(r"调整后|划入|划出|划转|加挂|更名为|撤销|核增|核减", text) \
-            and not clauses.read_statement(text).get("nature") \
+            and not statement.get("nature") \
             and (re.search(r"通知|批复|函|决定", title) or re.search(r"通知如下|特此通知|批复如下|现批复|经研究", text)):
         is_notice = True
     return is_notice and not has_body, title_idx, scratch
@@ -584,7 +584,8 @@ def _is_adjustment(text: str, lines: list[Segment]) -> tuple[bool, int | None, _
 def parse(text: str) -> ParseResult:
     text = _light_nfkc(text)
     lines = [ln for ln in _lines(text) if not ln.text.startswith("#")]
-    adjustment, title_idx, scratch = _is_adjustment(text, lines)
+    runs, statement = clauses.item_runs(text), clauses.read_statement(text)
+    adjustment, title_idx, scratch = _is_adjustment(text, lines, runs, statement)
     hdr = clauses.read_header(text)
     if adjustment:
         b = scratch
@@ -594,7 +595,7 @@ def parse(text: str) -> ParseResult:
         return result
     b = _Builder(text)
     _add_header_meta(b, hdr)
-    _parse_sanding(b, hdr)
+    _parse_sanding(b, hdr, runs, statement)
     style, _sections_ = _sections(lines)
     if hdr.is_notice_cover and style == "none":
         layout = "notice"
@@ -648,9 +649,8 @@ def _set(b: _Builder, key: str, found):
         b.span(key, found.start, found.end)
 
 
-def _parse_sanding(b: _Builder, hdr: clauses.Header):
+def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     text = b.text
-    statement = clauses.read_statement(text)
     # unit: the notice's/规定's title names it in full; else the nature sentence; else a sentence's subject
     title_unit = None
     for source in (hdr.inner_title, hdr.title):
@@ -683,7 +683,7 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header):
         b.data["plaques"].append(found.value)
         b.span(f"plaques[{len(b.data['plaques']) - 1}]", found.start, found.end)
     # numbered lists: duties and internal bodies
-    for kind, run in clauses.item_runs(text):
+    for kind, run in runs:
         if kind == "duties":
             for it in run:
                 chunk = text[it.start:it.end]
