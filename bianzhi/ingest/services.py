@@ -59,6 +59,51 @@ def create_job(unit, upload, user=None) -> IngestJob:
     return job
 
 
+def create_batch(unit, uploads, user=None) -> list[IngestJob]:
+    """Several documents of one unit at once → jobs in the order of the unit's history: base 三定 first, then the
+    notices by issue date (undated last, by file name). Each job must be accepted after the one before it, so the
+    drafts are made in that order. A file that cannot be read stops the whole batch (nothing is kept)."""
+    if len(uploads) == 1:
+        return [create_job(unit, uploads[0], user)]
+    jobs, reasons = [], []
+    with transaction.atomic():
+        for upload in uploads:
+            try:
+                jobs.append(create_job(unit, upload, user))
+            except IngestError as exc:
+                reasons.append(f"“{upload.name}”：{'；'.join(exc.reasons)}")
+        if reasons:
+            transaction.set_rollback(True)
+            raise IngestError(reasons)
+        batch = hashlib.sha256("|".join(j.sha256 for j in jobs).encode() + str(jobs[0].pk).encode()).hexdigest()[:32]
+        ordered = sorted(jobs, key=_history_order)
+        for position, job in enumerate(ordered, start=1):
+            job.batch, job.batch_position = batch, position
+            job.save()
+    return ordered
+
+
+def _history_order(job: IngestJob):
+    r = job.result or {}
+    base = 0 if job.kind == DocumentKind.SANDING else 1
+    date = r.get("issued_on") or "9999-12-31"
+    return (base, date, job.original_name)
+
+
+def batch_jobs(job: IngestJob) -> list[IngestJob]:
+    if not job.batch:
+        return []
+    return list(IngestJob.objects.filter(batch=job.batch).order_by("batch_position", "id"))
+
+
+def earlier_pending(job: IngestJob) -> IngestJob | None:
+    """The first job of the same batch that comes before `job` and is not accepted yet."""
+    if not job.batch or job.batch_position is None:
+        return None
+    return (IngestJob.objects.filter(batch=job.batch, batch_position__lt=job.batch_position, status=JobStatus.PENDING)
+            .order_by("batch_position").first())
+
+
 # ------------------------------------------------------------------ review items
 OP_LABELS = {
     "duty_in": "职责划入", "duty_out": "职责划出", "staffing_transfer": "编制划转", "leadership_transfer": "领导职数划转",
@@ -496,6 +541,9 @@ def accept_job(job: IngestJob, user, header: Header, items: list[ReviewItem], ex
 
     if job.status != JobStatus.PENDING:
         raise IngestError("该文件已生成三定草稿，不能重复采用")
+    before = earlier_pending(job)
+    if before is not None:
+        raise IngestError(f"同批上传的文件须按沿革顺序依次采用：请先核对并采用第 {before.batch_position} 份“{before.original_name}”")
     accepted = [i for i in items if i.accepted]
     if not any(not i.key.startswith("totals_") for i in accepted):
         raise IngestError("没有勾选任何要采用的内容")

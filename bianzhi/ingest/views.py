@@ -43,11 +43,13 @@ class UploadView(ScopedQuerysetMixin, FormView):
 
     def form_valid(self, form):
         try:
-            job = services.create_job(form.cleaned_data["unit"], form.cleaned_data["file"], self.request.user)
+            jobs = services.create_batch(form.cleaned_data["unit"], form.cleaned_data["file"], self.request.user)
         except services.IngestError as exc:
             form.add_error("file", str(exc))
             return self.form_invalid(form)
-        return redirect("ingest:job-review", job.pk)
+        if len(jobs) > 1:
+            messages.success(self.request, f"已识别 {len(jobs)} 份文件，已按沿革顺序排列（基础三定在前，调整通知按发文日期），请从第 1 份起依次核对采用。")
+        return redirect("ingest:job-review", jobs[0].pk)
 
 
 def _version_url(version):
@@ -113,6 +115,7 @@ class ReviewView(ScopedQuerysetMixin, TemplateView):
         ctx = self.get_context_data(job=job, form=form, sections=sections, errors=errors,
                                     segments=services.source_segments(job), editable=job.status == JobStatus.PENDING,
                                     section_report=services.section_report(job), unit_mismatch=services.unit_mismatch(job),
+                                    batch=services.batch_jobs(job),
                                     version_url=_version_url(job.sanding_version),
                                     highlighted={k for k in (services.span_key(p) for p, _s, _e in job.spans) if k})
         return self.render_to_response(ctx, status=400 if errors else 200)
