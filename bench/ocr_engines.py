@@ -55,13 +55,17 @@ def pairs():
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--engines", default="rapidocr,tesseract")
+    ap.add_argument("--only", default="", help="comma-separated scan file names (default: every scan)")
     args = ap.parse_args(argv)
+    only = {n for n in args.only.split(",") if n}
     engines = [e for e in args.engines.split(",") if e]
     rows = []
     fields = {e: defaultdict(lambda: {"tp": 0, "pred": 0, "gold": 0}) for e in engines}
     if "rapidocr" in engines and ocr_rapid.available():
         ocr_rapid.engine()  # model load once, not counted per page
     for corpus, entry, source in pairs():
+        if only and entry["file"] not in only:
+            continue
         reference = _norm(extract.extract_file(corpus / source).text)
         label = json.loads((corpus / entry["label"]).read_text(encoding="utf-8"))
         for engine in engines:
@@ -80,6 +84,8 @@ def main(argv=None) -> int:
             errors: list[str] = []
             compare(label, parse(got.text).data, fields[engine], errors)
             rows.append((entry["file"], engine, got.pages, dist, len(reference), cpu / got.pages, wall / got.pages, len(errors)))
+            print(f"  {entry['file']} {engine}: {dist}/{len(reference)} 字错, CPU {cpu / got.pages:.2f} 秒/页, 字段不符 {len(errors)}",
+                  flush=True)
     print("扫描件文字识别：两种引擎对照（CER = 编辑距离 / 参考文字长度，参考为同一文件的 Word/文字 PDF）")
     print(f"{'文件':<40}{'引擎':<11}{'页':>3}{'错字':>6}{'字数':>7}{'CER':>8}{'CPU秒/页':>10}{'墙钟秒/页':>10}{'字段不符':>8}")
     for name, engine, pages, dist, n, cpu, wall, nerr in rows:
