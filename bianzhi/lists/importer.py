@@ -45,6 +45,7 @@ from .models import (
     ResponsibilityItem,
     ResponsibilityKind,
     StageResponsibility,
+    doc_number_key,
     law_key,
 )
 from .services import create_power_item
@@ -145,17 +146,27 @@ class CategoryResolver:
 
 
 class LawRegister:
+    """The law register as an import sees it: a citation matches an entry only when name and 令号/文号 agree
+    (lists.models.doc_number_key); otherwise a new 待核实 entry is registered and counted in the job's message."""
+
     def __init__(self):
-        self.by_key = dict(Law.objects.values_list("name_key", "pk"))
+        self.by_key = {}
+        for pk, name_key, number in Law.objects.order_by("needs_review", "id").values_list("pk", "name_key",
+                                                                                           "doc_number"):
+            self.by_key.setdefault((name_key, doc_number_key(number)), pk)
+            self.by_key.setdefault((name_key, None), pk)
         self.created = 0
 
     def law_id(self, name: str, doc_number: str) -> int:
         key = law_key(name)
-        law_id = self.by_key.get(key)
+        number = doc_number_key(doc_number)
+        law_id = self.by_key.get((key, number or None))
         if law_id is None:
             law = Law.objects.create(name=name, doc_number=doc_number[:100], level=Law.guess_level(name),
                                      needs_review=True, note="导入清单时自动登记，待核实")
-            law_id = self.by_key[key] = law.pk
+            law_id = law.pk
+            self.by_key[(key, number)] = law_id
+            self.by_key.setdefault((key, None), law_id)
             self.created += 1
         return law_id
 

@@ -40,7 +40,7 @@ def registry_public(unit) -> dict:
     data["plaques"] = [{"name": p.name, "kind_label": p.get_kind_display(), "start_date": p.start_date}
                        for p in unit.plaques.all() if p.end_date is None and p.internal_body_id is None]
     data["internal_bodies"] = [{"id": b.pk, "name": b.name, "kind": b.kind, "kind_label": b.get_kind_display()}
-                               for b in unit.internal_bodies.all() if b.abolished_on is None]
+                               for b in unit.internal_bodies.all() if b.abolished_on is None and not b.pending]
     data["successors"] = [{"id": s.pk, "name": s.name} for s in unit.successors.all()]
     return data
 

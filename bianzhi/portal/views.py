@@ -136,7 +136,7 @@ def unit_detail(request, pk):
         "parent_published": bool(u.get("parent")) and u["parent"]["id"] in published_ids,
         "children": children,
         "info_rows": exports.unit_info_rows(snap),
-        "duties": sections.duties(snap), "bodies": sections.internal_bodies(snap),
+        "duty_groups": sections.duty_groups(snap), "bodies": sections.internal_bodies(snap),
         "staffing": sections.staffing(snap), "history": sections.history(snap),
         "has_sanding": sections.has_sanding(snap), "has_lists": bool(powers or responsibilities),
         "powers": _filter_items(powers, pq, pcat, ("name", "basis", "subject", "code")),

@@ -119,14 +119,16 @@ def discard_draft(version: SandingVersion) -> None:
         for v in reversed(group):
             v.delete()
         Duty.objects.filter(revisions__isnull=True, unit__in=[v.unit for v in group]).delete()
+        InternalBody.objects.filter(pending=True, states__isnull=True, unit__in=[v.unit for v in group]).delete()
 
 
 def _sync_registry(unit, snap: Snapshot):
     names = {b.body_id: b for b in snap.bodies}
     for body in InternalBody.objects.filter(unit=unit):
         state = names.get(body.pk)
-        if state and (body.name != state.name or body.sort_order != state.position or body.abolished_on):
-            body.name, body.sort_order, body.abolished_on = state.name, state.position, None
+        if state and (body.name != state.name or body.sort_order != state.position or body.abolished_on
+                      or body.pending):
+            body.name, body.sort_order, body.abolished_on, body.pending = state.name, state.position, None, False
             body.save()
         elif state is None and body.abolished_on is None and InternalBodyState.objects.filter(body=body).exists():
             last = InternalBodyState.objects.filter(body=body).exclude(valid_to=None).order_by("-valid_to").first()
