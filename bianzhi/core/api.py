@@ -1,5 +1,6 @@
 """Shared API pieces: Chinese error bodies, scoped viewsets, token auth recorded in the audit context."""
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404
 from rest_framework import exceptions, status, viewsets
 from rest_framework.response import Response
@@ -19,10 +20,20 @@ def exception_handler(exc, context):
 
     if isinstance(exc, LockedError):
         return Response({"detail": str(exc), "code": "locked"}, status=status.HTTP_409_CONFLICT)
+    if isinstance(exc, ProtectedError | RestrictedError):
+        return Response({"detail": protected_message(exc), "code": "protected"}, status=status.HTTP_409_CONFLICT)
     if isinstance(exc, Http404):
         exc = exceptions.NotFound("未找到该对象，或您无权访问。")
     response = drf_exception_handler(exc, context)
     return response
+
+
+def protected_message(exc) -> str:
+    """“仍有 数据包、上交材料 引用该对象，不能删除” from a ProtectedError / RestrictedError."""
+    objs = getattr(exc, "protected_objects", None) or getattr(exc, "restricted_objects", None) or []
+    labels = sorted({str(o._meta.verbose_name) for o in objs})
+    what = "、".join(labels) if labels else "其他数据"
+    return f"仍有{what}引用该对象，不能删除；请先处理这些数据（或改为撤销/停用）。"
 
 
 class ScopedViewSetMixin:

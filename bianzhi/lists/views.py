@@ -488,6 +488,9 @@ class AdminFormMixin(ScopedQuerysetMixin, SavingMixin):
         obj.save(expected_version=form.expected_version)
         return obj
 
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "model_label": self.model._meta.verbose_name}
+
 
 class CategoryCreateView(AdminFormMixin, CreateView):
     model = PowerCategory
