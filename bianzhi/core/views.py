@@ -1,6 +1,7 @@
 """Thin, declarative views. Every queryset goes through restrict(user, action)."""
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
@@ -64,6 +65,10 @@ class VersionedFormMixin:
                 self.object = self.save_form(form)
         except ConcurrentEditError as exc:
             form.add_error(None, str(exc))
+            return self.form_invalid(form)
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items() if hasattr(exc, "error_dict") else [(None, exc.messages)]:
+                form.add_error(field if field in form.fields else None, errors)
             return self.form_invalid(form)
         messages.success(self.request, "已保存。")
         return redirect(self.get_success_url())

@@ -1,13 +1,21 @@
 """Registry write operations that touch more than one row."""
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+
+from bianzhi.accounts.scope import unit_placement_errors
 
 from .models import Unit, UnitRelation
 
 
 @transaction.atomic
-def save_unit(unit: Unit, *, expected_version: int | None = None, relation_document=None) -> Unit:
-    """Save a unit; when its 主管部门 or relation type changed, close the old dated relation and open a new one."""
+def save_unit(unit: Unit, *, expected_version: int | None = None, relation_document=None, acting_user=None) -> Unit:
+    """Save a unit; when its 主管部门 or relation type changed, close the old dated relation and open a new one.
+    With `acting_user`, the target region and 主管部门 must lie in that user's change scope."""
+    if acting_user is not None:
+        errors = unit_placement_errors(acting_user, unit)
+        if errors:
+            raise ValidationError(errors)
     previous = None
     if unit.pk:
         previous = Unit._base_manager.filter(pk=unit.pk).values("parent_id", "parent_relation_id").first()

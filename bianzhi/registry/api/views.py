@@ -48,14 +48,14 @@ class UnitViewSet(ScopedModelViewSet):
             if not serializer.validated_data.get("parent"):
                 raise serializers.ValidationError({"parent": "请指定数据范围内的主管部门"})
         unit = Unit(**{k: v for k, v in serializer.validated_data.items()})
-        serializer.instance = services.save_unit(unit)
+        serializer.instance = services.save_unit(unit, acting_user=self.request.user)
 
     @transaction.atomic
     def perform_update(self, serializer):
         unit = serializer.instance
         for key, value in serializer.validated_data.items():
             setattr(unit, key, value)
-        services.save_unit(unit, expected_version=self.expected_version())
+        services.save_unit(unit, expected_version=self.expected_version(), acting_user=self.request.user)
 
 
 class UnitRelationViewSet(ScopedReadOnlyViewSet):
