@@ -163,6 +163,13 @@ WHITENOISE_USE_FINDERS = True
 # Uploaded files live outside the web root and are served only through permission-checked views.
 MEDIA_ROOT = DATA_DIR / "files"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Every upload streams through the guard's handler first: past UPLOAD_MAX_BYTES nothing more is kept.
+UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 50 * 1024 * 1024)
+FILE_UPLOAD_HANDLERS = [
+    "bianzhi.core.uploads.StreamingLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
 REDIS_URL = os.environ.get("REDIS_URL", "")

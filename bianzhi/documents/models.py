@@ -95,12 +95,13 @@ class DocumentFile(TrackedModel):
         return self.original_name
 
     @classmethod
-    def from_upload(cls, document, upload, user=None):
+    def from_upload(cls, document, upload, user=None, content_type=None):
         digest = hashlib.sha256()
         for chunk in upload.chunks():
             digest.update(chunk)
         upload.seek(0)
-        obj = cls(document=document, original_name=upload.name, content_type=getattr(upload, "content_type", "") or "",
+        obj = cls(document=document, original_name=upload.name,
+                  content_type=content_type if content_type is not None else "",
                   size=upload.size, sha256=digest.hexdigest(), uploaded_by=user)
         obj.file.save(upload.name, upload, save=False)
         obj.save()

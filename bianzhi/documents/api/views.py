@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import parsers, serializers, status
@@ -9,6 +9,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from bianzhi.core.api import ScopedModelViewSet, ScopedReadOnlyViewSet
+from bianzhi.core.uploads import serve_stored_file
 
 from .. import services
 from ..filtersets import ApprovalDocumentFilterSet
@@ -94,5 +95,4 @@ class DocumentFileViewSet(ScopedReadOnlyViewSet):
             handle = stored.file.open("rb")
         except FileNotFoundError:
             raise Http404
-        return FileResponse(handle, as_attachment=True, filename=stored.original_name,
-                            content_type=stored.content_type or "application/octet-stream")
+        return serve_stored_file(handle, stored.original_name)
