@@ -109,8 +109,16 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite as a real embedded database (docs/adr/0014-sqlite-concurrency.md): WAL so readers never block the
+    # writer, a busy timeout so a writer waits for the lock instead of failing, and IMMEDIATE transactions so
+    # a transaction takes the write lock when it begins — a deferred one that reads first and then writes
+    # cannot wait for the lock (SQLite answers "database is locked" at once to avoid a deadlock).
     DATABASES["default"].setdefault("OPTIONS", {})
-    DATABASES["default"]["OPTIONS"].update({"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"})
+    DATABASES["default"]["OPTIONS"].update({
+        "timeout": env_int("SQLITE_BUSY_TIMEOUT", 30),
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    })
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 if TESTING:
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # test databases must be droppable at teardown
