@@ -74,7 +74,7 @@ KINDS = {k.key: k for k in [
 OLE_CONTENT_TYPES = {".doc": "application/msword", ".wps": "application/msword",
                      ".xls": "application/vnd.ms-excel", ".et": "application/vnd.ms-excel"}
 IMAGES = {"png", "jpeg", "gif", "tiff", "bmp", "webp"}
-DOCUMENT_KINDS = {"pdf", "docx", "xlsx", "ole"} | IMAGES
+DOCUMENT_KINDS = {"pdf", "docx", "xlsx", "ole", "text"} | IMAGES
 INGEST_KINDS = {"pdf", "docx", "ole", "text"} | IMAGES
 TABLE_KINDS = {"xlsx", "csv"}
 

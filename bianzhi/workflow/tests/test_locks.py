@@ -105,7 +105,8 @@ def test_api_path_answers_409_in_chinese(locked, base):
 
     c = APIClient()
     c.force_authenticate(base.users["luru"])
-    response = c.patch(f"/api/v1/units/{locked.pk}/", {"short_name": "接口改名"}, format="json")
+    response = c.patch(f"/api/v1/units/{locked.pk}/", {"short_name": "接口改名"}, format="json",
+                       HTTP_IF_MATCH=str(locked.row_version))
     assert response.status_code == 409
     assert response.json() == {"detail": MESSAGE, "code": "locked"}
     locked.refresh_from_db()
