@@ -2,6 +2,7 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework import exceptions, status, viewsets
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -37,6 +38,8 @@ def protected_message(exc) -> str:
 
 
 VERSIONED_WRITE_METHODS = {"PUT", "PATCH", "DELETE"}
+IF_MATCH = OpenApiParameter("If-Match", str, OpenApiParameter.HEADER, required=True,
+                            description="乐观锁（必填）：读取该记录时的 row_version；缺少时返回 428，已被他人修改时返回 409")
 
 
 class PreconditionRequired(exceptions.APIException):
