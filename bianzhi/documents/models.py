@@ -34,6 +34,9 @@ class ApprovalDocument(TrackedModel):
     note = models.TextField("备注", blank=True)
 
     scope_unit_path = "unit"
+    # locked with its unit and with every unit whose 三定 cites it: an approved 沿革 rests on its 文号 and title
+    lockable = True
+    lock_unit_paths = ("unit", "sanding_versions__unit")
 
     class Meta:
         verbose_name = "批文"
@@ -85,6 +88,8 @@ class DocumentFile(TrackedModel):
                                     on_delete=models.SET_NULL, related_name="+")
 
     scope_unit_path = "document__unit"
+    lockable = True  # a locked document's files are locked with it
+    lock_unit_paths = ("document__unit", "document__sanding_versions__unit")
 
     class Meta:
         verbose_name = "批文文件"
