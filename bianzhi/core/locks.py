@@ -115,6 +115,14 @@ def _instance_unit_ids(instance) -> list:
     data out of a locked unit is a write to that unit too)."""
     paths = lock_paths(type(instance))
     ids = [_attr_unit_id(instance, p) for p in paths]
+    for path in paths:  # paths through a reverse relation, from the record's own (unsaved) foreign key
+        first, _, rest = path.partition("__")
+        if not rest:
+            continue
+        field = type(instance)._meta.get_field(first)
+        target = getattr(instance, field.attname, None) if field.many_to_one else None
+        if target is not None:
+            ids.extend(field.related_model._base_manager.filter(pk=target).values_list(rest, flat=True))
     if instance.pk is not None:
         stored = type(instance)._base_manager.filter(pk=instance.pk)
         for path in paths:
