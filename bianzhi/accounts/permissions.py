@@ -9,7 +9,7 @@ predicates answer *which kinds of action* the role allows, and, where an object 
 Each predicate is pure: it reads the user (and object) and answers True or False.
 """
 from .models import Role
-from .scope import allowed_units, region_stem, unit_placement_errors
+from .scope import allowed_units, region_stem
 
 # ------------------------------------------------------------------------------------------------ roles
 ENTRY_ROLES = frozenset({Role.CLERK, Role.ADMIN, Role.COUNTY})         # 录入
@@ -148,8 +148,3 @@ def may_accept_materials(user, unit) -> bool:
     """签收 materials: an office, for a unit in its review scope."""
     return is_office(user) and allowed_units(user, "review").filter(pk=unit.pk).exists()
 
-
-# ------------------------------------------------------------------ registry: where a unit may be put (secfiles)
-def may_place_unit(user, unit) -> bool:
-    """The unit's target region and 主管部门 (the values about to be saved) lie in the user's change scope."""
-    return not unit_placement_errors(user, unit)

@@ -123,27 +123,3 @@ def can(user, action: str, obj) -> bool:
     """Whether the user may perform `action` on this one object (one small query)."""
     return type(obj).objects.filter(pk=obj.pk).restrict(user, action).exists()
 
-
-def unit_placement_errors(user, unit) -> dict:
-    """Where a unit is being put (its region and 主管部门, the values about to be saved) must lie inside the
-    user's "change" scope too — checking only the object as it was would let a county office create a unit
-    in the city or move its own unit into another county. {field: Chinese message}; empty when allowed."""
-    if user is None or not user.is_authenticated:
-        return {"__all__": "请先登录"}
-    if user.is_superuser or user.role == Role.ADMIN:
-        return {}
-    errors = {}
-    if user.role == Role.COUNTY:
-        region = unit.region if unit.region_id else None
-        if user.region_id is None or region is None or not region.code.startswith(region_stem(user.region)):
-            name = f"“{region.name}（{region.code}）”" if region else "所选行政区划"
-            errors["region"] = f"{name}不在您的数据范围内，不能把单位设在该区划"
-    if unit.parent_id and not allowed_units(user, "change").filter(pk=unit.parent_id).exists():
-        errors["parent"] = "所选主管部门不在您的数据范围内"
-    if unit.pk and unit.parent_id:
-        Unit = unit_model()
-        parent_path = Unit._base_manager.filter(pk=unit.parent_id).values_list("tree_path", flat=True).first()
-        own_path = Unit._base_manager.filter(pk=unit.pk).values_list("tree_path", flat=True).first()
-        if parent_path and own_path and parent_path.startswith(own_path):
-            errors["parent"] = "主管部门不能是本单位或其下级单位"
-    return errors

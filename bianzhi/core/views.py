@@ -97,9 +97,10 @@ class VersionedFormMixin:
         except ConcurrentEditError as exc:
             form.add_error(None, str(exc))
             return self.form_invalid(form)
-        except ValidationError as exc:
-            for field, errors in exc.message_dict.items() if hasattr(exc, "error_dict") else [(None, exc.messages)]:
+        except ValidationError as exc:  # a service refused: its reasons go to the fields they name
+            for field, errors in exc.message_dict.items():
                 form.add_error(field if field in form.fields else None, errors)
+            return self.form_invalid(form)
         except _OutOfScope:
             form.add_error(None, "保存后该记录将不在您的数据范围内（例如移到了其他行政区划或您无权修改的单位），未保存。")
             return self.form_invalid(form)

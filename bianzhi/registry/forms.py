@@ -1,6 +1,6 @@
 from django import forms
 
-from bianzhi.accounts.permissions import county_region, may_accept_legacy_code, may_create_top_level_unit
+from bianzhi.accounts.permissions import county_region, may_accept_legacy_code
 from bianzhi.accounts.scope import region_stem
 
 from .models import InternalBody, Plaque, Region, RelationType, Unit, UnitRelation
@@ -65,14 +65,6 @@ class UnitForm(VersionedModelForm):
         if not may_accept_legacy_code(user):
             self.fields["uscc_legacy_reason"].disabled = True
             self.fields["uscc_legacy_reason"].help_text = "仅市编办管理员可接受未通过校验的历史代码"
-
-    def clean(self):
-        cleaned = super().clean()
-        user = self.user
-        if user is not None and not may_create_top_level_unit(user) and not cleaned.get("parent"):
-            if not self.instance.pk or self.instance.parent_id:
-                self.add_error("parent", "请选择主管部门：您只能在本人数据范围内的单位下新建或调整单位")
-        return cleaned
 
 
 class InternalBodyForm(VersionedModelForm):

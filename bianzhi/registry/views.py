@@ -147,8 +147,8 @@ class UnitUpdateView(ScopedQuerysetMixin, VersionedFormMixin, UpdateView):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
     def save_form(self, form):
-        return services.save_unit(form.save(commit=False), expected_version=form.expected_version,
-                                 acting_user=self.request.user)
+        return services.save_unit(form.save(commit=False), acting_user=self.request.user,
+                                  expected_version=form.expected_version)
 
     def get_success_url(self):
         return reverse("registry:unit-detail", args=[self.object.pk])

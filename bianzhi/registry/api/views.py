@@ -2,7 +2,6 @@ from django.db import transaction
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import permissions, serializers, viewsets
 
-from bianzhi.accounts.permissions import may_create_top_level_unit
 from bianzhi.core.api import IF_MATCH, ScopedModelViewSet, ScopedReadOnlyViewSet
 
 from .. import services
@@ -41,9 +40,6 @@ class UnitViewSet(ScopedModelViewSet):
 
     @transaction.atomic
     def perform_create(self, serializer):
-        if not may_create_top_level_unit(self.request.user):
-            if not serializer.validated_data.get("parent"):
-                raise serializers.ValidationError({"parent": "请指定数据范围内的主管部门"})
         unit = Unit(**{k: v for k, v in serializer.validated_data.items()})
         serializer.instance = services.save_unit(unit, acting_user=self.request.user)
 
@@ -52,7 +48,7 @@ class UnitViewSet(ScopedModelViewSet):
         unit = serializer.instance
         for key, value in serializer.validated_data.items():
             setattr(unit, key, value)
-        services.save_unit(unit, expected_version=self.expected_version(), acting_user=self.request.user)
+        services.save_unit(unit, acting_user=self.request.user, expected_version=self.expected_version())
 
 
 class UnitRelationViewSet(ScopedReadOnlyViewSet):
