@@ -147,4 +147,3 @@ def may_deliver_materials(user, unit) -> bool:
 def may_accept_materials(user, unit) -> bool:
     """签收 materials: an office, for a unit in its review scope."""
     return is_office(user) and allowed_units(user, "review").filter(pk=unit.pk).exists()
-

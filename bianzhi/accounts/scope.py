@@ -122,4 +122,3 @@ def restrict_audit_queryset(queryset, user, action: str = "view"):
 def can(user, action: str, obj) -> bool:
     """Whether the user may perform `action` on this one object (one small query)."""
     return type(obj).objects.filter(pk=obj.pk).restrict(user, action).exists()
-
