@@ -14,7 +14,10 @@ audit and lock guard apply as for a form).
 import difflib
 import gc
 import json
+import logging
 import re
+import threading
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -51,11 +54,18 @@ from .models import (
 from .services import create_power_item
 from .stages import parse_stages
 
+logger = logging.getLogger(__name__)
+
 BATCH = 5000
 PROGRESS_EVERY = 500
 MAX_STORED_ERRORS = 500
 UNIT_SCAN_ROWS = 20000
 UNKNOWN_UNIT = "未知单位或不在您的数据范围内"
+
+
+MAX_CELL_CHARS = 10000  # any column without a narrower database limit
+JOB_HEARTBEAT_SECONDS = 10
+JOB_STALE_SECONDS = 120  # a running job whose heartbeat is older than this lost its worker
 
 
 class Rollback(Exception):
@@ -75,6 +85,55 @@ def write_progress(job_id, processed: int, total: int, phase: str = "") -> None:
         progress_path(job_id).write_text(json.dumps({"processed": processed, "total": total, "phase": phase}))
     except OSError:
         pass
+
+
+def heartbeat_path(job_id) -> Path:
+    return progress_path(job_id).with_suffix(".alive")
+
+
+def _beat(job_id, stop: threading.Event) -> None:
+    """While the worker runs the job, touch its heartbeat file (outside the database: the import's
+    transaction is open). A worker that dies stops beating; `fail_if_stale` then ends the job."""
+    path = heartbeat_path(job_id)
+    while True:
+        try:
+            path.touch()
+        except OSError:
+            pass
+        if stop.wait(JOB_HEARTBEAT_SECONDS):
+            return
+
+
+def fail_if_stale(job: ImportJob, now=None) -> bool:
+    """A job still "running" whose heartbeat stopped more than JOB_STALE_SECONDS ago lost its worker (killed,
+    crashed, machine restarted): mark it failed with a Chinese reason so it can be retried. Nothing of it
+    was written (the import is one transaction). True when the job was marked."""
+    if job.status != "running":
+        return False
+    now = now or time.time()
+    try:
+        last = heartbeat_path(job.pk).stat().st_mtime
+    except OSError:
+        last = job.started_at.timestamp() if job.started_at else job.updated_at.timestamp()
+    if now - last < JOB_STALE_SECONDS:
+        return False
+    message = (f"导入中断：后台任务进程已停止（{int(now - last)} 秒无心跳，可能被终止或重启），"
+               "所有行均未导入。可点击“重新导入”再试。")
+    marked = ImportJob.objects.filter(pk=job.pk, status="running").update(
+        status="failed", message=message, finished_at=timezone.now())
+    if marked:
+        job.status, job.message = "failed", message
+        progress_path(job.pk).unlink(missing_ok=True)
+        heartbeat_path(job.pk).unlink(missing_ok=True)
+    return bool(marked)
+
+
+def retry_job(job: ImportJob) -> None:
+    """Put a failed job back in the queue (same file and mapping)."""
+    ImportJob.objects.filter(pk=job.pk, status="failed").update(
+        status="queued", message="", errors=[], processed_rows=0, created_count=0, updated_count=0,
+        finished_at=None, error_file="")
+    job.refresh_from_db()
 
 
 def read_progress(job_id) -> dict:
@@ -174,6 +233,17 @@ class LawRegister:
 # ------------------------------------------------------------------------------------------------ base importer
 class BaseImporter:
     kind = ""
+    model = None
+
+    def cell_limit(self, key: str) -> int:
+        """The longest text the column's database field holds (both databases refuse longer text on
+        PostgreSQL; SQLite would silently store it), so the cell is refused with its row and column."""
+        if not hasattr(self, "_limits"):
+            fields = self.model._meta.fields if self.model is not None else []
+            self._limits = {f.name: f.max_length for f in fields if getattr(f, "max_length", None)}
+            if "name" in self._limits:
+                self._limits.setdefault("sub_name", self._limits["name"])
+        return self._limits.get(key, MAX_CELL_CHARS)
 
     def __init__(self, job: ImportJob, table: tabular.Table):
         self.job, self.table, self.user = job, table, job.owner
@@ -220,7 +290,17 @@ class BaseImporter:
                     self.error(number, key, v, "单元格是公式，请复制后“粘贴为数值”再导入")
                     row[key] = ""
                     continue
-                row[key] = v.strip()
+                v = v.strip()
+                if "\x00" in v:
+                    self.error(number, key, v.replace("\x00", "␀"), "含有非法字符（NUL，\\x00），请删除后再导入")
+                    row[key] = ""
+                    continue
+                limit = self.cell_limit(key)
+                if len(v) > limit:
+                    self.error(number, key, v[:50] + "…", f"内容过长：{len(v)} 个字，此列最多 {limit} 个字")
+                    row[key] = ""
+                    continue
+                row[key] = v
             elif isinstance(v, float) and v.is_integer():
                 row[key] = str(int(v))
             elif hasattr(v, "strftime"):
@@ -277,6 +357,7 @@ class BaseImporter:
 # ------------------------------------------------------------------------------------------------ 权力清单
 class PowerImporter(BaseImporter):
     kind = "power"
+    model = PowerItem
 
     def __init__(self, job, table):
         super().__init__(job, table)
@@ -630,6 +711,7 @@ _SPLIT_NAMES = re.compile(r"[、，,;；\n]+")
 
 class DutyImporter(BaseImporter):
     kind = "duty"
+    model = ResponsibilityItem
 
     def __init__(self, job, table):
         super().__init__(job, table)
@@ -706,6 +788,7 @@ class DutyImporter(BaseImporter):
 # ------------------------------------------------------------------------------------------------ 责任清单（按权力事项）
 class StageImporter(BaseImporter):
     kind = "stage"
+    model = StageResponsibility
 
     def __init__(self, job, table):
         super().__init__(job, table)
@@ -792,7 +875,28 @@ def inspect_upload(job: ImportJob) -> None:
 
 
 def run_job(job: ImportJob) -> ImportJob:
-    """Validate and import the whole file in one transaction; on any error, nothing is written."""
+    """Validate and import the whole file in one transaction; on any error, nothing is written. Whatever
+    goes wrong, the job ends "failed" with a Chinese reason (never stays "running"); a heartbeat shows
+    that the worker is alive while it runs."""
+    stop = threading.Event()
+    beat = threading.Thread(target=_beat, args=(job.pk, stop), daemon=True)
+    beat.start()
+    try:
+        return _run_job(job)
+    except Exception as exc:
+        logger.exception("import job %s failed", job.pk)
+        message = f"导入失败：系统错误（{type(exc).__name__}），所有行均未导入。可点击“重新导入”再试，仍失败请联系管理员。"
+        ImportJob.objects.filter(pk=job.pk).update(status="failed", message=message, finished_at=timezone.now())
+        job.refresh_from_db()
+        return job
+    finally:
+        stop.set()
+        beat.join(timeout=1)
+        heartbeat_path(job.pk).unlink(missing_ok=True)
+        progress_path(job.pk).unlink(missing_ok=True)
+
+
+def _run_job(job: ImportJob) -> ImportJob:
 
     locked_types = (LockedError,)
     ImportJob.objects.filter(pk=job.pk).update(status="running", started_at=timezone.now(), errors=[],
