@@ -26,6 +26,7 @@ import re
 import uuid
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -53,6 +54,11 @@ from .models import (
 
 class SandingError(ValueError):
     """An operation was refused; the message (Chinese) says why."""
+
+
+# Checks higher apps register (e.g. personnel's 总量控制): callables (version) -> list of Chinese reasons. A
+# non-empty answer refuses the approval with a ValidationError (the workflow turns it into a refusal).
+APPROVAL_GUARDS: list = []
 
 
 # ------------------------------------------------------------------------------------------------ helpers
@@ -197,6 +203,9 @@ def approve_version(version: SandingVersion, user=None) -> SandingVersion:
             version = SandingVersion.objects.select_for_update().get(pk=version.primary_id)
         _draft_only(version)
         group = [version, *SandingVersion.objects.select_for_update().filter(primary=version)]
+        reasons = [reason for guard in APPROVAL_GUARDS for reason in guard(version, group)]
+        if reasons:
+            raise ValidationError(reasons)
         for v in group:
             if v.status != VersionStatus.DRAFT:
                 continue

@@ -6,7 +6,7 @@ from django.db import transaction
 from bianzhi.core.context import acting_as
 
 # Order matters: each app's demo builds on the ones before it. An app without demo.py is skipped.
-DEMO_APPS = ["registry", "accounts", "documents", "sanding", "lists", "workflow", "portal", "ingest"]
+DEMO_APPS = ["registry", "accounts", "documents", "sanding", "lists", "workflow", "portal", "ingest", "personnel"]
 
 
 class Command(BaseCommand):
