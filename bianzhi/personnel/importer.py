@@ -8,6 +8,7 @@ transaction.
 import datetime
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -100,7 +101,7 @@ def read_rows(data: bytes):
     """(header map, [(row number, {field: value})]) or raise ValueError with a Chinese message."""
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
         raise ValueError(f"无法读取该文件：请上传 .xlsx 格式的人员信息表（{exc.__class__.__name__}）")
     ws = wb.worksheets[0]
     rows = list(ws.iter_rows(values_only=True))

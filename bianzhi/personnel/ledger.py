@@ -8,7 +8,7 @@ import datetime
 import io
 from dataclasses import dataclass, field
 
-from django.db.models import Sum
+from django.db.models import Count, Sum
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
@@ -17,7 +17,8 @@ from bianzhi.registry.models import FundingForm, UnitLevel
 from bianzhi.sanding.models import SandingVersion, StaffingLine, StaffingType, VersionStatus
 from bianzhi.sanding.services import snapshot
 
-from .models import RegionLimit
+from .models import Person, RegionLimit
+from .occupancy import is_concurrent
 
 # the ledger's columns: key, heading
 COLUMNS = [
@@ -66,6 +67,8 @@ class Ledger:
     totals: dict = field(default_factory=dict)          # current figures of every unit, summed
     by_unit_region: list = field(default_factory=list)  # (region name, totals)
     limits: list = field(default_factory=list)          # (RegionLimit, current total, remaining)
+    usage: list = field(default_factory=list)           # (unit, 核定, 实有, 核定 − 实有) on the date
+    usage_total: tuple = (0, 0, 0)
 
     def total_cells(self) -> list:
         return [self.totals.get(k, 0) for k in KEYS]
@@ -76,7 +79,7 @@ def _values(unit, snap) -> dict:
     for line in snap.staffing:
         values[column_of(unit, line.staffing_type)] += line.count
         values["total"] += line.count
-    values["leaders"] = sum(h.count for h in snap.head_posts if "兼任" not in (h.note or "")) + snap.leadership_total()
+    values["leaders"] = sum(h.count for h in snap.head_posts if not is_concurrent(h)) + snap.leadership_total()
     values["bodies"] = len(snap.bodies)
     return values
 
@@ -110,6 +113,12 @@ def build(region, date: datetime.date | None = None, units=None) -> Ledger:
         for k in KEYS:
             bucket[k] += current[k]
     ledger.by_unit_region = sorted(per_region.items())
+    actual = dict(Person.objects.active_on(date).filter(unit_id__in=list(latest)).values("unit_id")
+                  .annotate(n=Count("id")).values_list("unit_id", "n"))
+    for unit_id, line in latest.items():
+        approved = _values(line.unit, snapshot(line.unit, date))["total"] if line.date < date else line.values["total"]
+        ledger.usage.append((line.unit, approved, actual.get(unit_id, 0), approved - actual.get(unit_id, 0)))
+    ledger.usage_total = tuple(sum(u[i] for u in ledger.usage) for i in (1, 2, 3))
     for limit in RegionLimit.objects.filter(region__code__startswith=stem).select_related("region"):
         total = region_total(limit.region, limit.staffing_type, date)
         ledger.limits.append((limit, total, limit.limit - total))
@@ -171,6 +180,12 @@ def to_xlsx(ledger: Ledger) -> bytes:
                    f"控制数{limit.limit}", f"现有{total}", f"剩余{limit.limit - total}"])
     ws.column_dimensions["B"].width = 30
     ws.column_dimensions["C"].width = 20
+    usage = wb.create_sheet("编制使用")
+    usage.append(["单位名称", "核定", "实有", "超(-)空(+)编数"])
+    for unit, approved, actual, diff in ledger.usage:
+        usage.append([unit.name, approved, actual, diff])
+    usage.append(["合计", *ledger.usage_total])
+    usage.column_dimensions["A"].width = 30
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

@@ -94,6 +94,12 @@ class Occupancy:
         return t
 
 
+def is_concurrent(head_post) -> bool:
+    """A post held by another leader (“总督学 1名，由副局长兼任”) adds no 职数 of its own."""
+    note = head_post.note or ""
+    return "兼任" in note and note.startswith("由")
+
+
 def reserved_on(unit, date) -> dict:
     """编制 reserved by 核准通知单 valid on `date` and not yet used, per type."""
     out: dict = {}
@@ -132,8 +138,8 @@ def occupancy(unit, date: datetime.date | None = None) -> Occupancy:
     occ.types = sorted(rows.values(), key=lambda r: order.get(r.staffing_type, 99))
 
     roles = {role: sum(1 for p in people if p.leader_role == role) for role in LeaderRole.values}
-    head_titles = [h for h in snap.head_posts]
-    heads_approved = sum(h.count for h in head_titles if not h.title.startswith("副") and "兼任" not in h.note)
+    head_titles = [h for h in snap.head_posts if not is_concurrent(h)]
+    heads_approved = sum(h.count for h in head_titles if not h.title.startswith("副"))
     deputies_approved = sum(h.count for h in head_titles if h.title.startswith("副"))
     occ.posts.append(PostRow("单位正职领导职数", heads_approved, roles[LeaderRole.UNIT_HEAD]))
     occ.posts.append(PostRow("单位副职领导职数", deputies_approved, roles[LeaderRole.UNIT_DEPUTY]))
@@ -160,7 +166,7 @@ def occupancy(unit, date: datetime.date | None = None) -> Occupancy:
     occ.bodies = list(bodies.values())
 
     for r in occ.types:
-        if r.over:
+        if r.over and r.approved:
             occ.warnings.append(f"超编：{r.label}核定{r.approved}名，实有{r.actual}名，超编{r.over}名")
         if r.actual and not r.approved:
             names = "、".join(p.name for p in people if p.staffing_type == r.staffing_type)[:200]

@@ -317,6 +317,12 @@ def do_enter(notice, *, acting_user, values: dict, entry_date: datetime.date, do
 
 def do_exit(person, *, acting_user, kind: str, date: datetime.date, document: str) -> Person:
     """出编 (退休、调出、辞职、辞退、开除、死亡): ends the occupancy on `date` (the first day out of 编)."""
+    with transaction.atomic():
+        person = Person.objects.select_for_update().select_related("unit").get(pk=person.pk)
+        return _exit(person, acting_user, kind, date, document)
+
+
+def _exit(person, acting_user, kind, date, document) -> Person:
     reasons = []
     if not permissions.may_manage_people(acting_user, person.unit):
         reasons.append(f"您无权为「{person.unit.name}」办理出编")
@@ -333,13 +339,11 @@ def do_exit(person, *, acting_user, kind: str, date: datetime.date, document: st
     reasons += hold_reasons(person.unit, "办理出编", date)
     if reasons:
         raise PersonnelRefused(reasons)
-    with transaction.atomic():
-        person = Person.objects.select_for_update().get(pk=person.pk)
-        person.exit_kind, person.exit_date, person.exit_document = kind, date, document.strip()
-        person.save()
-        PersonEvent.objects.create(person=person, kind=EventKind.EXIT, date=date, document=document.strip(),
-                                   user=acting_user, changes={"exit_kind": [None, person.get_exit_kind_display()]},
-                                   note=f"{person.get_exit_kind_display()}出编")
+    person.exit_kind, person.exit_date, person.exit_document = kind, date, document.strip()
+    person.save()
+    PersonEvent.objects.create(person=person, kind=EventKind.EXIT, date=date, document=document.strip(),
+                               user=acting_user, changes={"exit_kind": [None, person.get_exit_kind_display()]},
+                               note=f"{person.get_exit_kind_display()}出编")
     return person
 
 
