@@ -20,9 +20,14 @@ class DecisionForm(forms.Form):
     note = forms.CharField(label="审批意见", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class BodyChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
 def _body_field(unit):
-    return forms.ModelChoiceField(label="内设机构", required=False, empty_label="（单位领导或未分配）",
-                                  queryset=InternalBody.objects.filter(unit=unit, abolished_on__isnull=True))
+    return BodyChoiceField(label="内设机构", required=False, empty_label="（单位领导或未分配）",
+                           queryset=InternalBody.objects.filter(unit=unit, abolished_on__isnull=True))
 
 
 class PersonFieldsForm(forms.Form):

@@ -129,6 +129,18 @@ class PersonEvent(TrackedModel):
     def __str__(self):
         return f"{self.person.name} {self.get_kind_display()} {self.date}"
 
+    @property
+    def changes_display(self) -> list:
+        """[(中文字段名, 原值, 新值)] for the history table."""
+        out = []
+        for key, (old, new) in (self.changes or {}).items():
+            try:
+                label = Person._meta.get_field(key).verbose_name
+            except Exception:  # a field that no longer exists keeps its stored key
+                label = key
+            out.append((label, old, new))
+        return out
+
 
 class PersonRead(TrackedModel):
     """A read of a person's detail page (who, when, whether the full ID number was shown) — reads are audited."""
