@@ -207,6 +207,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {"EntryMethodEnum": "bianzhi.personnel.models.EntryMethod"},
     "COMPONENT_SPLIT_REQUEST": True,
 }
 

@@ -74,7 +74,7 @@ class ApplyInputSerializer(serializers.Serializer):
     planned_date = serializers.DateField()
 
 
-class FireSerializer(serializers.Serializer):
+class ApplicationFireSerializer(serializers.Serializer):
     name = serializers.ChoiceField(choices=[("approve", "核准"), ("refuse", "不予核准"), ("withdraw", "撤回")])
     note = serializers.CharField(required=False, allow_blank=True, default="")
 

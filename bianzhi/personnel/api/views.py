@@ -16,8 +16,8 @@ from .. import services
 from ..models import ApplicationState, Person, StaffingApplication, UseNotice
 from ..occupancy import occupancy
 from .serializers import (
+    ApplicationFireSerializer,
     ApplyInputSerializer,
-    FireSerializer,
     OccupancySerializer,
     PersonDetailSerializer,
     PersonSerializer,
@@ -105,12 +105,12 @@ class StaffingApplicationViewSet(mixins.CreateModelMixin, ScopedReadOnlyViewSet)
                             status=status.HTTP_400_BAD_REQUEST)
         return Response(StaffingApplicationSerializer(app).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=FireSerializer, responses={200: StaffingApplicationSerializer})
+    @extend_schema(request=ApplicationFireSerializer, responses={200: StaffingApplicationSerializer})
     @action(detail=True, methods=["post"])
     def transitions(self, request, pk=None):
         """执行一次流转：approve（核准并签发核准通知单）/ refuse（不予核准，须填理由）/ withdraw（撤回）。"""
         app = self.get_object()
-        body = FireSerializer(data=request.data)
+        body = ApplicationFireSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         name, note = body.validated_data["name"], body.validated_data["note"]
         try:

@@ -1,8 +1,10 @@
 import datetime
 
 import pytest
+from cryptography.fernet import Fernet
+from django.core.exceptions import ImproperlyConfigured
 
-from bianzhi.personnel import idcard
+from bianzhi.personnel import crypto, idcard
 
 
 def test_check_digit_follows_gb11643():
@@ -32,3 +34,25 @@ def test_birth_date_sex_and_mask_come_from_the_number():
     assert idcard.sex(number) == "male"
     assert idcard.sex(idcard.make("451002", datetime.date(1988, 2, 29), 38)) == "female"
     assert idcard.mask(number) == "451002" + "*" * 10 + number[16:]
+
+
+def test_production_refuses_to_run_without_a_key(settings):
+    settings.DEBUG, settings.TESTING, settings.PERSONNEL_KEY = False, False, ""
+    crypto.reset_cache()
+    try:
+        with pytest.raises(ImproperlyConfigured, match="PERSONNEL_KEY"):
+            crypto.encrypt("x")
+        # a configured key (rotation: new key first, old key still decrypts)
+        old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+        settings.PERSONNEL_KEY = old
+        crypto.reset_cache()
+        token = crypto.encrypt("11010519491231002X")
+        settings.PERSONNEL_KEY = f"{new},{old}"
+        crypto.reset_cache()
+        assert crypto.decrypt(token) == "11010519491231002X"
+        settings.PERSONNEL_KEY = new
+        crypto.reset_cache()
+        with pytest.raises(crypto.DecryptError):
+            crypto.decrypt(token)
+    finally:
+        crypto.reset_cache()

@@ -8,7 +8,14 @@ from pypdf import PdfReader
 
 from bianzhi.core.audit_models import AuditLogEntry
 from bianzhi.personnel import crypto, services
-from bianzhi.personnel.models import ApplicationState, DisclosurePolicy, Person, PersonRead, StaffingApplication
+from bianzhi.personnel import demo as personnel_demo
+from bianzhi.personnel.models import (
+    ApplicationState,
+    DisclosurePolicy,
+    Person,
+    PersonRead,
+    StaffingApplication,
+)
 from bianzhi.portal.models import PublishedUnit
 from bianzhi.portal.services import publish_units
 from bianzhi.registry.models import Region, Unit
@@ -149,3 +156,10 @@ def test_notice_pdf_is_a_pdf_for_the_unit_in_scope(client_for, users):
     text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
     assert "机构编制使用核准通知单" in text and notice.number in text and "百色市教育局" in text
     assert client_for("jiaotong").get(f"/manage/personnel/notices/{notice.pk}.pdf").status_code == 404
+
+
+def test_demo_is_idempotent_and_marked_generated(demo):
+    counts = (Person.objects.count(), StaffingApplication.objects.count())
+    personnel_demo.load(log=lambda *a: None)
+    assert (Person.objects.count(), StaffingApplication.objects.count()) == counts
+    assert not Person.objects.filter(generated=False).exists()
