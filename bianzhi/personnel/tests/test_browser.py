@@ -73,9 +73,10 @@ def test_apply_approve_notice_enter_occupancy_ledger_public(login, demo):
     # 4. occupancy and 台账 show one more 实有
     page.goto(page.base_url + f"/manage/personnel/units/{unit.pk}/")
     assert _row(page, "occupancy", "行政编制")[:7] == ["行政编制", "30", "28", "0", "2", "0", "2"]
+    page.screenshot(path=str(ARTIFACTS / "personnel-4-occupancy.png"), full_page=True)
     page.goto(page.base_url + "/manage/personnel/ledger/?region=451000")
     assert _row(page, "ledger-usage", "百色市教育局") == ["百色市教育局", "32", "30", "+2"]
-    page.screenshot(path=str(ARTIFACTS / "personnel-4-ledger.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / "personnel-5-ledger.png"), full_page=True)
 
     # 5. publish the 公示: counts, no names under the demo policy, never the ID or birth date
     page.goto(page.base_url + f"/manage/personnel/units/{unit.pk}/")
@@ -87,4 +88,4 @@ def test_apply_approve_notice_enter_occupancy_ledger_public(login, demo):
     assert section.locator("tr", has_text="行政编制").inner_text().split("\t") == ["行政编制", "30", "28", "2", "0"]
     html = page.content()
     assert "不公示人员姓名" in html and "黄晓梅" not in html and number not in html and "1996" not in html
-    section.screenshot(path=str(ARTIFACTS / "personnel-5-public.png"))
+    section.screenshot(path=str(ARTIFACTS / "personnel-6-public.png"))
