@@ -58,10 +58,10 @@ def notice_valid_days() -> int:
 
 # ------------------------------------------------------------------------------------------------ holds
 def active_holds(unit, date: datetime.date | None = None) -> list:
-    """出入编 holds in force for the unit (or one of its 主管部门: a suspended department's subordinates wait too)."""
+    """出入编 holds of the unit in force on `date` (default today: a hold in force now stops processing, whatever
+    date the 入编/出编 itself bears)."""
     date = date or timezone.localdate()
-    ids = [int(x) for x in unit.tree_path.strip("/").split("/") if x] or [unit.pk]
-    return list(Hold.objects.filter(unit_id__in=ids, kind=HoldKind.STAFFING, lifted_at__isnull=True,
+    return list(Hold.objects.filter(unit=unit, kind=HoldKind.STAFFING, lifted_at__isnull=True,
                                     start_date__lte=date).select_related("unit", "campaign"))
 
 
@@ -282,7 +282,7 @@ def do_enter(notice, *, acting_user, values: dict, entry_date: datetime.date, do
     unit = notice.unit
     if not permissions.may_manage_people(acting_user, unit):
         reasons.append(f"您无权为「{unit.name}」办理入编")
-    reasons += hold_reasons(unit, "办理入编", entry_date)
+    reasons += hold_reasons(unit, "办理入编")
     if entry_date is None:
         reasons.append("须填写入编日期")
     elif entry_date < notice.issued_on:
@@ -336,7 +336,7 @@ def _exit(person, acting_user, kind, date, document) -> Person:
         reasons.append("须填写出编日期")
     elif date < person.entry_date:
         reasons.append(f"出编日期{date:%Y-%m-%d}早于入编日期{person.entry_date:%Y-%m-%d}")
-    reasons += hold_reasons(person.unit, "办理出编", date)
+    reasons += hold_reasons(person.unit, "办理出编")
     if reasons:
         raise PersonnelRefused(reasons)
     person.exit_kind, person.exit_date, person.exit_document = kind, date, document.strip()

@@ -6,6 +6,7 @@ from urllib.parse import quote
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -48,7 +49,7 @@ def index(request):
     with_quota = StaffingLine.objects.as_of(date).values("unit_id")
     with_people = Person.objects.active_on(date).values("unit_id")
     rows = []
-    for unit in units.filter(pk__in=with_quota).union(units.filter(pk__in=with_people)).order_by("tree_path"):
+    for unit in units.filter(Q(pk__in=with_quota) | Q(pk__in=with_people)).order_by("tree_path"):
         occ = occupancy(unit, date)
         rows.append({"unit": unit, "totals": occ.totals, "over": sum(r.over for r in occ.types),
                      "vacant": sum(r.vacant for r in occ.types), "warnings": occ.warnings})

@@ -102,3 +102,11 @@ def workbook(rows, header=HEADER) -> bytes:
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+def import_row(unit, name, number, body="", staffing="行政编制", category="非领导人员", **extra):
+    values = {"所在单位": unit.name, "所在机构": body, "姓名": name, "性别": "", "身份证号": number, "人员分类": category,
+              "编制类别": staffing, "编制经费形式": "", "人员状态": "在职", "进入形式": "公务员考试",
+              "进入时间": "2015-09-01", "入编时间": datetime.date(2015, 9, 1), "入编文号": "镇编〔2015〕3号",
+              "职务": "", "职级": "", "民族": "汉族", **extra}
+    return list(values.values())

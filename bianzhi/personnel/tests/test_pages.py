@@ -3,6 +3,7 @@ import datetime
 import io
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -19,6 +20,9 @@ from bianzhi.personnel.models import (
 from bianzhi.portal.models import PublishedUnit
 from bianzhi.portal.services import publish_units
 from bianzhi.registry.models import Region, Unit
+
+from .factories import import_row as row
+from .factories import workbook
 
 
 @pytest.fixture
@@ -163,3 +167,21 @@ def test_demo_is_idempotent_and_marked_generated(demo):
     personnel_demo.load(log=lambda *a: None)
     assert (Person.objects.count(), StaffingApplication.objects.count()) == counts
     assert not Person.objects.filter(generated=False).exists()
+
+
+def test_index_lists_units_with_their_warnings(client_for):
+    html = client_for("admin").get("/manage/personnel/").content.decode()
+    assert "百色市交通运输局" in html and "超编：行政编制核定25名，实有27名，超编2名" in html
+    assert "超职数：单位副职领导职数核定4名，配备5名，超1名" in html   # 百色市财政局
+    html = client_for("jiaotong").get("/manage/personnel/").content.decode()
+    assert "百色市交通运输局" in html and "百色市财政局" not in html
+
+
+def test_import_page_shows_every_problem_and_writes_nothing(client_for, transport):
+    before = Person.objects.count()
+    data = workbook([row(transport, "甲", "451002199001010000")])
+    upload = SimpleUploadedFile("人员信息表.xlsx", data)
+    html = client_for("admin").post("/manage/personnel/import/", {"file": upload}).content.decode()
+    assert "未导入：共 1 处问题" in html and "第3行「身份证号」" in html and "校验码错误" in html
+    assert Person.objects.count() == before
+    assert client_for("jiaoyu").get("/manage/personnel/import/").status_code == 403

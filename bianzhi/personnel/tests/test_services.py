@@ -8,12 +8,14 @@ from django.db import connection
 from bianzhi.accounts.models import User
 from bianzhi.core.audit_models import AuditLogEntry
 from bianzhi.personnel import crypto, services
+from bianzhi.personnel.ledger import region_total
 from bianzhi.personnel.models import ApplicationState, EventKind, Person, RegionLimit, UseNotice
 from bianzhi.personnel.occupancy import occupancy
 from bianzhi.registry.models import Region, Unit
 from bianzhi.sanding import services as sanding
 from bianzhi.sanding.models import StaffingType
-from bianzhi.workflow.models import Hold, Notification
+from bianzhi.workflow.models import Campaign, Hold, Notification
+from bianzhi.workflow.services import lift_holds
 
 from .factories import ApplicationFactory, PersonFactory, UnitFactory, new_id, with_quota
 
@@ -109,8 +111,6 @@ def test_refusal_needs_a_reason(unit, office):
 
 
 def _hold(unit):
-    from bianzhi.workflow.models import Campaign
-
     campaign = Campaign.objects.first()
     return Hold.objects.create(unit=unit, campaign=campaign, kind="staffing", start_date=datetime.date(2026, 1, 1),
                                reason="未按时报送材料")
@@ -123,6 +123,9 @@ def test_unit_on_hold_cannot_apply_and_the_refusal_names_the_hold(unit, office, 
     message = exc.value.reasons[0]
     assert f"「{unit.name}」自2026年1月1日起暂停办理出入编" in message
     assert hold.campaign.name in message and "不能申请使用编制" in message
+    lift_holds(unit, users["admin"], "数据包审核通过")
+    app = services.do_apply(unit, acting_user=office, staffing_type=A, count=1, reason="补充", planned_date=TODAY)
+    assert app.state == ApplicationState.SUBMITTED
 
 
 def test_demo_forestry_bureau_is_refused_because_of_its_hold(office):
@@ -212,7 +215,7 @@ def test_id_number_is_unreadable_in_the_database(unit, office):
     notice = approved_notice(unit, office)
     number = new_id(born=datetime.date(1985, 7, 9))
     person = services.do_enter(notice, acting_user=office, values=person_values(id_number=number), entry_date=TODAY)
-    with connection.cursor() as cursor:
+    with connection.cursor() as cursor:  # raw SQL: what a database administrator or a dump would see
         cursor.execute("SELECT * FROM personnel_person WHERE id = %s", [person.pk])
         raw = " ".join(str(v) for v in cursor.fetchone())
         cursor.execute("SELECT before, after FROM core_auditlogentry WHERE model = 'person' AND object_id = %s",
@@ -228,8 +231,6 @@ def test_id_number_is_unreadable_in_the_database(unit, office):
 def test_region_limit_refuses_a_sanding_approval_above_it(unit, office):
     city = Region.objects.get(code="451000")
     RegionLimit.objects.update_or_create(region=city, staffing_type=A, defaults={"limit": 0, "document": "x"})
-    from bianzhi.personnel.ledger import region_total
-
     current = region_total(city, A, TODAY)
     RegionLimit.objects.filter(region=city, staffing_type=A).update(limit=current + 2)
     doc = unit.sanding_versions.first().document
