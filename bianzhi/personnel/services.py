@@ -17,7 +17,6 @@ from django.utils import timezone
 
 from bianzhi.accounts import permissions
 from bianzhi.accounts.models import User
-from bianzhi.accounts.scope import allowed_units
 from bianzhi.core.text import nfkc
 from bianzhi.registry.models import InternalBody
 from bianzhi.sanding.models import StaffingType
@@ -396,6 +395,3 @@ def reveal_id(person, *, acting_user) -> str:
 def record_read(person, *, acting_user, full_id_shown: bool, channel: str = "page") -> PersonRead:
     return PersonRead.objects.create(person=person, user=acting_user, full_id_shown=full_id_shown, channel=channel)
 
-
-def units_for(user, action="view"):
-    return allowed_units(user, action)
