@@ -6,6 +6,7 @@ DEBUG          1/0 (default 0)
 ALLOWED_HOSTS  comma-separated (default 127.0.0.1,localhost)
 BIANZHI_DATA_DIR  where the SQLite file, uploads and huey queue live (default ./var)
 REDIS_URL      optional; enables the Redis cache
+PERSONNEL_KEY  Fernet key(s) encrypting 公民身份号码 (required when DEBUG is off; comma-separated for rotation)
 """
 import os
 import sys
@@ -64,6 +65,7 @@ INSTALLED_APPS = [
     "bianzhi.workflow",
     "bianzhi.portal",
     "bianzhi.ingest",
+    "bianzhi.personnel",
     "bianzhi.demo",
 ]
 
@@ -193,6 +195,13 @@ FILE_UPLOAD_HANDLERS = [
 ]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
+# 实名制 (bianzhi.personnel): encryption key of ID numbers (see personnel/crypto.py), the 核准通知单's 机关代字
+# and validity, the office named on it.
+PERSONNEL_KEY = os.environ.get("PERSONNEL_KEY", "")
+PERSONNEL_NOTICE_CODE = os.environ.get("PERSONNEL_NOTICE_CODE", "百编用")
+PERSONNEL_NOTICE_VALID_DAYS = env_int("PERSONNEL_NOTICE_VALID_DAYS", 180)
+PERSONNEL_OFFICE_NAME = os.environ.get("PERSONNEL_OFFICE_NAME", "中共百色市委机构编制委员会办公室")
+
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
@@ -227,6 +236,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {"EntryMethodEnum": "bianzhi.personnel.models.EntryMethod"},
     "COMPONENT_SPLIT_REQUEST": True,
 }
 

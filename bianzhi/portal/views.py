@@ -16,6 +16,7 @@ from . import exports, feeds, sections
 from .models import ChangeEntry, PublishedUnit, Release, ReleaseDump, SearchEntry, SearchKind
 from .search import CappedPaginator, SearchQuery, entries_for_ids, highlight, search_queryset
 from .services import public_cache_prefix
+from .snapshot import extra_sections
 
 CACHE_SECONDS = 600
 PAGE_SIZE = 20
@@ -143,7 +144,7 @@ def unit_detail(request, pk):
         "power_total": len(powers), "power_categories": sections.power_categories(snap),
         "responsibilities": _filter_items(responsibilities, rq, "", ("name", "content", "basis")),
         "responsibility_total": len(responsibilities),
-        "pq": pq, "pcat": pcat, "rq": rq,
+        "pq": pq, "pcat": pcat, "rq": rq, "extra_sections": extra_sections(snap),
         "jsonld": json.dumps(exports.unit_jsonld(snap, _base_url(request)), ensure_ascii=False).replace("<", "\\u003c"),
     })
 
