@@ -30,6 +30,7 @@ urlpatterns = [
     path("manage/workflow/", include("bianzhi.workflow.urls")),
     path("manage/ingest/", include("bianzhi.ingest.urls")),
     path("manage/", include("bianzhi.registry.urls")),
+    path("", include("bianzhi.ops.urls")),  # /healthz, /metrics
     # The public site (no login) lives at the root.
     path("", include("bianzhi.portal.urls")),
 ]

@@ -13,15 +13,17 @@ audit and lock guard apply as for a form).
 """
 import difflib
 import gc
-import json
 import re
+from contextlib import ExitStack
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from bianzhi.core.files import local_path
 from bianzhi.core.text import nfkc, search_key
 
 from . import tabular
@@ -68,25 +70,26 @@ def lock_guard():
 
 
 # ------------------------------------------------------------------------------------------------ progress
-def progress_path(job_id) -> Path:
-    path = Path(settings.DATA_DIR) / "lists-progress"
-    path.mkdir(parents=True, exist_ok=True)
-    return path / f"{job_id}.json"
+PROGRESS_TTL = 24 * 3600
+
+
+def _progress_key(job_id) -> str:
+    return f"lists:import-progress:{job_id}"
 
 
 def write_progress(job_id, processed: int, total: int, phase: str = "") -> None:
-    """Progress lives outside the database: the import's transaction is still open while it runs."""
-    try:
-        progress_path(job_id).write_text(json.dumps({"processed": processed, "total": total, "phase": phase}))
-    except OSError:
-        pass
+    """Progress lives outside the database (the import's transaction is still open while it runs), in the cache
+    every process shares (Redis, or a file cache on one host), so any app node can show it."""
+    caches["shared"].set(_progress_key(job_id), {"processed": processed, "total": total, "phase": phase},
+                         PROGRESS_TTL)
 
 
 def read_progress(job_id) -> dict:
-    try:
-        return json.loads(progress_path(job_id).read_text())
-    except (OSError, ValueError):
-        return {}
+    return caches["shared"].get(_progress_key(job_id)) or {}
+
+
+def clear_progress(job_id) -> None:
+    caches["shared"].delete(_progress_key(job_id))
 
 
 # ------------------------------------------------------------------------------------------------ lookups
@@ -804,24 +807,25 @@ def inspect_upload(job: ImportJob) -> None:
     """After upload: find the sheet and header, guess the column mapping and collect the unit names."""
     from .columns import guess_mapping
 
-    table = tabular.open_table(job.file.path, job.kind, job.original_name)
-    try:
-        job.headers, job.sheet_name, job.header_row = table.headers, table.sheet_name, table.header_row
-        job.mapping = guess_mapping(job.kind, table.headers)
-        unit_pos = next((int(p) for p, k in job.mapping.items() if k == "unit"), None)
-        values: dict[str, None] = {}
-        if unit_pos is not None:
-            for seen, (_number, row) in enumerate(table.rows()):
-                if seen >= UNIT_SCAN_ROWS:  # the upload request stays short; later names still resolve by name
-                    break
-                if unit_pos < len(row) and row[unit_pos] not in (None, ""):
-                    values.setdefault(nfkc(str(row[unit_pos])), None)
-                    if len(values) >= 200:
+    with local_path(job.file) as path:
+        table = tabular.open_table(path, job.kind, job.original_name)
+        try:
+            job.headers, job.sheet_name, job.header_row = table.headers, table.sheet_name, table.header_row
+            job.mapping = guess_mapping(job.kind, table.headers)
+            unit_pos = next((int(p) for p, k in job.mapping.items() if k == "unit"), None)
+            values: dict[str, None] = {}
+            if unit_pos is not None:
+                for seen, (_number, row) in enumerate(table.rows()):
+                    if seen >= UNIT_SCAN_ROWS:  # the upload request stays short; later names still resolve by name
                         break
-        job.unit_values = list(values)
-        job.total_rows = table.total_rows
-    finally:
-        table.close()
+                    if unit_pos < len(row) and row[unit_pos] not in (None, ""):
+                        values.setdefault(nfkc(str(row[unit_pos])), None)
+                        if len(values) >= 200:
+                            break
+            job.unit_values = list(values)
+            job.total_rows = table.total_rows
+        finally:
+            table.close()
 
 
 def run_job(job: ImportJob) -> ImportJob:
@@ -836,9 +840,10 @@ def run_job(job: ImportJob) -> ImportJob:
     write_progress(job.pk, 0, job.total_rows, "读取文件")
     importer = None
     status, message = "failed", ""
+    files = ExitStack()  # a local copy of the upload when the file store is remote, removed at the end
     with acting_as(job.owner, request_id=f"lists-import-{job.pk}"):
         try:
-            table = tabular.open_table(job.file.path, job.kind, job.original_name)
+            table = tabular.open_table(files.enter_context(local_path(job.file)), job.kind, job.original_name)
             try:
                 importer = IMPORTERS[job.kind](job, table)
                 # The cyclic collector would walk every live object again and again while hundreds of
@@ -878,6 +883,8 @@ def run_job(job: ImportJob) -> ImportJob:
             message = str(exc)
         except locked_types as exc:  # the review flow refused: the unit's data is approved and locked
             message = f"{exc} 所有行均未导入。"
+        finally:
+            files.close()
     errors = importer.errors if importer is not None else []
     job.refresh_from_db()
     job.status, job.message, job.errors = status, message, errors
@@ -895,5 +902,5 @@ def run_job(job: ImportJob) -> ImportJob:
         status=job.status, message=job.message, errors=job.errors, processed_rows=job.processed_rows,
         created_count=job.created_count, updated_count=job.updated_count, finished_at=job.finished_at,
         error_file=job.error_file.name or "")
-    progress_path(job.pk).unlink(missing_ok=True)
+    clear_progress(job.pk)
     return job
