@@ -162,6 +162,14 @@ def sha256_of(storage, name: str) -> tuple[str, int]:
 
 
 # ------------------------------------------------------------------------------------------------ backup
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 def _applied_migrations() -> dict:
     from django.db.migrations.recorder import MigrationRecorder
 
@@ -196,7 +204,7 @@ def backup(archive: Path, log=print) -> dict:
             member = PG_MEMBER
         else:
             raise BackupError(f"不支持备份 {connection.vendor} 数据库")
-        manifest["database"]["file"] = member
+        manifest["database"].update({"file": member, "sha256": _file_sha256(db_file)})
         partial = archive.with_name(archive.name + ".partial")
         with tarfile.open(partial, "w:gz") as tar:
             tar.add(db_file, arcname=member)
@@ -287,14 +295,15 @@ def restore(archive: Path, log=print) -> Comparison:
         manifest = json.loads((tmp / MANIFEST).read_text("utf-8"))
         if manifest.get("format") != FORMAT:
             raise BackupError(f"不认识的备份格式 {manifest.get('format')}")
+        db_file = tmp / manifest["database"]["file"]
+        checks = [(manifest["database"]["file"], db_file, manifest["database"]["sha256"])]
+        checks += [(name, tmp / (FILES_PREFIX + name), meta["sha256"]) for name, meta in manifest["files"].items()]
+        for name, path, expected in checks:  # the archive itself is checked before anything is written
+            if not path.is_file() or _file_sha256(path) != expected:
+                raise BackupError(f"备份文件已损坏：{name} 缺失或 SHA-256 与清单不一致，未做任何恢复。")
         vendor = manifest["database"]["vendor"]
         if vendor != connection.vendor:
             raise BackupError(f"备份来自 {vendor} 数据库，当前配置的是 {connection.vendor}：请配置同类数据库后恢复。")
-        for name, expected in manifest["files"].items():  # the archive itself is checked before anything is written
-            data = (tmp / (FILES_PREFIX + name)).read_bytes()
-            if hashlib.sha256(data).hexdigest() != expected["sha256"]:
-                raise BackupError(f"备份文件已损坏：{name} 的 SHA-256 与清单不一致，未做任何恢复。")
-        db_file = tmp / manifest["database"]["file"]
         if vendor == "sqlite":
             connection.ensure_connection()
             source = sqlite3.connect(db_file)
