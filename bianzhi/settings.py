@@ -114,7 +114,11 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})
-    DATABASES["default"]["OPTIONS"].update({"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"})
+    # IMMEDIATE: a transaction takes the write lock when it begins, waiting up to `timeout`; a deferred one that
+    # read first fails at once ("database is locked") if another process wrote meanwhile — e.g. the background
+    # worker's import while the web server saves the polling user's session.
+    DATABASES["default"]["OPTIONS"].update({"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;",
+                                            "transaction_mode": "IMMEDIATE"})
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 if TESTING:
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # test databases must be droppable at teardown

@@ -55,6 +55,9 @@ def test_serve_alone_runs_an_excel_import_to_the_end(demo_archive, empty_databas
         assert done["status"] == "succeeded", done
         page = web.get(f"/manage/lists/import-jobs/{job_id}/").text
         assert "已导入 2 行：新建 2 条" in page
+    except BaseException:
+        print(log.read_text("utf-8", "replace")[-6000:])  # what the server printed, shown with the failure
+        raise
     finally:
         code = stop(proc)
     output = log.read_text("utf-8", "replace")
