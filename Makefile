@@ -38,6 +38,7 @@ demo: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check bianzhi bench scripts
+	$(BIN)/lint-imports
 
 checks: $(STAMP)
 	BIANZHI_TESTING=1 $(BIN)/bianzhi check --fail-level WARNING

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "bianzhi.workflow",
     "bianzhi.portal",
     "bianzhi.ingest",
+    "bianzhi.demo",
     "bianzhi.ops",
 ]
 
@@ -82,7 +83,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "bianzhi.core.middleware.AuditUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "bianzhi.workflow.middleware.LockedErrorMiddleware",
+    "bianzhi.core.middleware.LockedErrorMiddleware",
     "bianzhi.accounts.middleware.PasswordRotationMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -102,6 +103,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "bianzhi.core.context_processors.platform",
             ],
+            # `{% if user|may:"create_campaign" %}` everywhere: templates ask the permission module.
+            "builtins": ["bianzhi.accounts.templatetags.permissions"],
         },
     },
 ]

@@ -6,6 +6,8 @@ from pathlib import Path
 from django.conf import settings
 from django.template.loader import render_to_string
 
+from bianzhi.registry.models import Unit
+
 # The CJK font every PDF embeds: shipped with the project (bianzhi/static/fonts, OFL), so no system font is needed.
 PDF_FONT = Path(settings.BASE_DIR) / "static" / "fonts" / "BianzhiSans-Regular.otf"
 PDF_FONT_FACE = f'@font-face {{ font-family: "Bianzhi Sans"; src: url("{PDF_FONT.as_uri()}"); }}'
@@ -29,7 +31,6 @@ def _block(unit, heading: str) -> dict:
 
 def build(unit, children=None) -> dict:
     """The sheet's content: the 主管部门 block, then one block per 二层/下属 unit (already scope-filtered)."""
-    from bianzhi.registry.models import Unit
 
     if children is None:
         children = Unit.objects.filter(parent=unit, status="active")

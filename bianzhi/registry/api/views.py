@@ -44,18 +44,15 @@ class UnitViewSet(ScopedModelViewSet):
 
     @transaction.atomic
     def perform_create(self, serializer):
-        if not self.request.user.is_superuser and self.request.user.role not in ("admin", "county"):
-            if not serializer.validated_data.get("parent"):
-                raise serializers.ValidationError({"parent": "请指定数据范围内的主管部门"})
         unit = Unit(**{k: v for k, v in serializer.validated_data.items()})
-        serializer.instance = services.save_unit(unit)
+        serializer.instance = services.save_unit(unit, acting_user=self.request.user)
 
     @transaction.atomic
     def perform_update(self, serializer):
         unit = serializer.instance
         for key, value in serializer.validated_data.items():
             setattr(unit, key, value)
-        services.save_unit(unit, expected_version=self.expected_version())
+        services.save_unit(unit, acting_user=self.request.user, expected_version=self.expected_version())
 
 
 class UnitRelationViewSet(ScopedReadOnlyViewSet):

@@ -1,5 +1,6 @@
 import pytest
 
+from bianzhi.accounts.models import User
 from bianzhi.core.identifiers import make_uscc
 from bianzhi.registry.models import Region, RelationType, Unit, UnitRelation
 
@@ -157,7 +158,7 @@ def test_moving_a_unit_moves_its_subtree_and_closes_the_old_relation(demo):
     finance = Unit.objects.get(name="百色市财政局")
     exam = Unit.objects.get(name="百色市招生考试院")
     exam.parent = finance
-    save_unit(exam)
+    save_unit(exam, acting_user=User.objects.get(username="admin"))
     exam.refresh_from_db()
     assert exam.tree_path.startswith(finance.tree_path)
     history = UnitRelation.objects.filter(subordinate=exam).order_by("id")
