@@ -4,11 +4,14 @@ import io
 import os
 import uuid
 
+import dj_database_url
+import psycopg
 import pytest
 from openpyxl import load_workbook
 
 from bianzhi.accounts.demo import DEMO_PASSWORD
 from bianzhi.lists.tests.helpers import row, xlsx
+from bianzhi.ops.backup import _pg_conninfo
 
 from .conftest import free_port, restore_site, start
 from .test_serve import job_status, upload_import
@@ -73,11 +76,6 @@ def test_two_nodes_one_worker_share_queue_progress_files_and_publication(demo_ar
         assert any(p.name.endswith(".xlsx") for p in (shared / "lists" / "import-errors").rglob("*"))
 
         # A publication change through A shows at once on B, whose public cache held the page.
-        import dj_database_url
-        import psycopg
-
-        from bianzhi.ops.backup import _pg_conninfo
-
         with psycopg.connect(**_pg_conninfo(dj_database_url.parse(env["DATABASE_URL"]))) as conn:
             unit_id, name = conn.execute("SELECT unit_id, name FROM portal_publishedunit WHERE is_current "
                                          "ORDER BY unit_id LIMIT 1").fetchone()
