@@ -32,6 +32,7 @@ urlpatterns = [
     path("manage/ingest/", include("bianzhi.ingest.urls")),
     path("manage/personnel/", include("bianzhi.personnel.urls")),
     path("manage/", include("bianzhi.registry.urls")),
+    path("", include("bianzhi.ops.urls")),  # /healthz, /metrics
     # The public site (no login) lives at the root.
     path("", include("bianzhi.portal.urls")),
 ]

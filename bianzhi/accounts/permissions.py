@@ -208,3 +208,8 @@ def may_view_ledger(user, obj=None) -> bool:
 def may_publish_people(user, obj=None) -> bool:
     """Publish a unit's 实名制公示 (a portal release)."""
     return is_office(user) and _in_scope(user, obj, "review")
+
+# ------------------------------------------------------------------------------------------------ operations (ops)
+def may_view_metrics(user, obj=None) -> bool:
+    """Runtime metrics (/metrics): the platform's administrators (scrapers may instead come from METRICS_ALLOW)."""
+    return is_platform_admin(user)
