@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from bianzhi.core.docnumber import DocNumberError, parse_docnumber
+from bianzhi.core.includes import parse_includes
 from bianzhi.core.numerals import NUM, to_int
 
 CN_NUM = r"[一二三四五六七八九十百零〇两]+"
@@ -602,13 +603,9 @@ LEVEL_LEAD_RE = re.compile(r"^(?:其中|另|设)?\s*(?P<level>" + RANK + r")\s*(
 
 
 def _includes(inner: str) -> list[dict]:
-    inner = re.sub(r"^(?:含|其中[:,]?|包括)", "", inner.strip())
-    out = []
-    for part in re.split(r"[、,;]", inner):
-        m = re.match(r"^\s*(?:含|其中|另)?\s*(?P<type>[^\d]{2,30}?)\s*(?P<n>" + NUM + r")\s*名\s*$", part)
-        if m and to_int(m["n"]) is not None:
-            out.append({"type": m["type"].strip(), "count": to_int(m["n"])})
-    return out
+    """The “含…” breakdown (core.includes, lenient on running text), under the key the parse-sanding JSON
+    contract has always used for it ("type")."""
+    return [{"type": item["label"], "count": item["count"]} for item in parse_includes(inner, strict=False)]
 
 
 def _rank_note(inner: str) -> tuple[str | None, str | None]:

@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from bianzhi.core.docnumber import DocNumberError, parse_docnumber
+from bianzhi.core.includes import parse_includes
 from bianzhi.core.numerals import NUM, to_int
 
 from . import clauses
@@ -303,13 +304,9 @@ def _parse_bodies(b: _Builder, seg_lines: list[Segment]):
 
 
 def _includes(inner: str) -> list[dict]:
-    inner = re.sub(r"^(?:含|其中[:,]?|包括)", "", inner.strip())
-    out = []
-    for part in re.split(r"[、,;]", inner):
-        m = re.match(r"^\s*(?:含|其中|另)?\s*(?P<type>[^\d]{2,30}?)\s*(?P<n>" + NUM + r")\s*名\s*$", part)
-        if m and to_int(m["n"]) is not None:
-            out.append({"type": m["type"].strip(), "count": to_int(m["n"])})
-    return out
+    """The “含…” breakdown (core.includes, lenient on running text), under the key the parse-sanding JSON
+    contract has always used for it ("type")."""
+    return [{"type": item["label"], "count": item["count"]} for item in parse_includes(inner, strict=False)]
 
 
 def _clauses(masked: str, start: int):

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from bianzhi.core.includes import IncludesError, format_includes, parse_includes
 from bianzhi.core.numerals import to_int
 from bianzhi.core.text import nfkc, search_key
 from bianzhi.core.uploads import INGEST_KINDS, check_upload
@@ -149,7 +150,7 @@ class ReviewItem:
 
 
 def _includes_text(includes) -> str:
-    return "、".join(f"{i['type']}{i['count']}名" for i in includes or [])
+    return format_includes(includes)
 
 
 def _fields(d: dict, names) -> list:
@@ -349,16 +350,10 @@ def rank_code(text: str) -> str:
 
 
 def _parse_includes(text: str, where: str) -> list:
-    out = []
-    for part in re.split(r"[、,，;；]", nfkc(text)):
-        part = part.strip()
-        if not part:
-            continue
-        m = re.fullmatch(r"(?:含)?(.+?)(\d+|[零〇一二两三四五六七八九十百千]+)名?", part)
-        if not m or to_int(m[2]) is None:
-            raise IngestError(f"{where}：“其中含”的“{part}”应写成“名称+数额名”，如“政法专项编制3名”")
-        out.append({"label": m[1], "count": to_int(m[2])})
-    return out
+    try:
+        return parse_includes(text)
+    except IncludesError as exc:
+        raise IngestError(f"{where}：“其中含”{exc}")
 
 
 def _count(item: ReviewItem, name: str = "count") -> int:

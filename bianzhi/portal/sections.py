@@ -4,6 +4,7 @@ The 三定 and 清单 parts come from `bianzhi.sanding.services.public_snapshot`
 `bianzhi.lists.services.public_snapshot`; this module is the one place that knows their shapes, and it
 tolerates a missing section (the app had not provided one when the unit was published).
 """
+from bianzhi.core.includes import format_includes
 
 
 def _first(d, *keys, default=""):
@@ -105,7 +106,7 @@ def _includes(value) -> str:
     parts = []
     for x in _list(value):
         if isinstance(x, dict) and "count" in x:
-            parts.append(f"{_text(_first(x, 'label', 'name', 'type'))}{x['count']}名")
+            parts.append(format_includes([{"label": _text(_first(x, "label", "name", "type")), "count": x["count"]}]))
         elif _text(x):
             parts.append(_text(x))
     return ("含" + "、".join(parts)) if parts else _text(value if not isinstance(value, list) else "")

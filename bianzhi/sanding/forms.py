@@ -1,8 +1,9 @@
 """Forms for building a draft 三定 version by explicit operations. Each carries the draft's row_version."""
-import re
 
 from django import forms
 
+from bianzhi.core.includes import IncludesError
+from bianzhi.core.includes import parse_includes as read_includes
 from bianzhi.documents.models import ApprovalDocument
 from bianzhi.registry.models import InternalBody, Unit, UnitRank
 
@@ -58,17 +59,11 @@ class StatementForm(OperationForm):
 
 
 def parse_includes(text: str) -> list:
-    """“援派机动编制3名；离退休干部工作人员编制2名” → [{"label": …, "count": 3}, …]."""
-    items = []
-    for part in re.split(r"[；;，,、\n]+", text or ""):
-        part = part.strip().removeprefix("含").strip()
-        if not part:
-            continue
-        match = re.match(r"^(.*?)(\d+)\s*名?$", part)
-        if not match or not match[1].strip():
-            raise forms.ValidationError(f"无法识别“{part}”，请写成“名称+数字+名”，如 援派机动编制3名")
-        items.append({"label": match[1].strip(), "count": int(match[2])})
-    return items
+    """“援派机动编制3名；离退休干部工作人员编制2名” → [{"label": …, "count": 3}, …] (core.includes)."""
+    try:
+        return read_includes(text)
+    except IncludesError as exc:
+        raise forms.ValidationError(str(exc))
 
 
 class StaffingForm(OperationForm):
