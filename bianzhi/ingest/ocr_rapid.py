@@ -35,7 +35,11 @@ def engine():
         if _engine is None:
             from rapidocr_onnxruntime import RapidOCR
 
-            _engine = RapidOCR()
+            # upright document pages: no angle classifier (on the benchmark scans it cut the end off a long line);
+            # one thread per model session — pages are read in parallel by extract._ocr_pdf, and on a shared
+            # 2-core machine onnxruntime's own thread pool only adds contention
+            threads = {f"{part}_{kind}_op_num_threads": 1 for part in ("det", "cls", "rec") for kind in ("intra", "inter")}
+            _engine = RapidOCR(use_cls=False, **threads)
         return _engine
 
 
