@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "bianzhi.workflow",
     "bianzhi.portal",
     "bianzhi.ingest",
+    "bianzhi.demo",
 ]
 
 MIDDLEWARE = [
@@ -77,7 +78,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "bianzhi.core.middleware.AuditUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "bianzhi.workflow.middleware.LockedErrorMiddleware",
+    "bianzhi.core.middleware.LockedErrorMiddleware",
     "bianzhi.accounts.middleware.PasswordRotationMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -97,6 +98,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "bianzhi.core.context_processors.platform",
             ],
+            # `{% if user|may:"create_campaign" %}` everywhere: templates ask the permission module.
+            "builtins": ["bianzhi.accounts.templatetags.permissions"],
         },
     },
 ]

@@ -8,26 +8,37 @@ queryset, so their existence does not leak.
 Actions: "view" (read), "change" (create/edit/delete data of the unit), "confirm" (部门确认),
 "review" (审核), "admin" (accounts, configuration).
 
-Extension point: `SCOPE_EXTENSIONS` holds callables (user, action) -> Q | None, OR-ed in; the review
-flow uses it so that an assigned confirmer or reviewer can always read what is assigned to them.
+Extension point: `register_scope_extension(fn)` adds a callable (user, action) -> Q | None, OR-ed in; the
+review flow uses it so that an assigned confirmer or reviewer can always read what is assigned to them.
+
+The accounts app sits below registry in the layers (docs/architecture.md): it reaches the Unit model through
+the relation it declares (`User.unit`), not by importing registry.
 """
 from collections.abc import Callable
 
 from django.db.models import Q
 
-from .models import Role
+from .models import Role, User
 
 NOTHING = Q(pk__in=[])
 SCOPE_EXTENSIONS: list[Callable] = []
+
+
+def register_scope_extension(extension: Callable) -> None:
+    if extension not in SCOPE_EXTENSIONS:
+        SCOPE_EXTENSIONS.append(extension)
+
+
+def unit_model():
+    """The registry's Unit model, reached through the relation the accounts app declares."""
+    return User._meta.get_field("unit").related_model
 
 READ_ALL_ROLES = {Role.ADMIN, Role.LEADER, Role.REVIEWER}
 
 
 def _subtree_q(unit_ids, prefix: str = "") -> Q:
     """Units in the subtrees rooted at the given unit ids (the units themselves and all subordinates)."""
-    from bianzhi.registry.models import Unit
-
-    paths = list(Unit._base_manager.filter(pk__in=list(unit_ids)).values_list("tree_path", flat=True))
+    paths = list(unit_model()._base_manager.filter(pk__in=list(unit_ids)).values_list("tree_path", flat=True))
     if not paths:
         return NOTHING
     q = Q()
@@ -77,9 +88,7 @@ def unit_scope_q(user, action: str = "view") -> Q:
 
 
 def allowed_units(user, action: str = "view"):
-    from bianzhi.registry.models import Unit
-
-    return Unit._base_manager.filter(unit_scope_q(user, action))
+    return unit_model()._base_manager.filter(unit_scope_q(user, action))
 
 
 def restrict_queryset(queryset, user, action: str = "view"):

@@ -1,7 +1,7 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.views.generic import TemplateView
 
-from bianzhi.registry.models import Unit
+from .scope import allowed_units
 
 
 class ProfileView(LoginRequiredMixin, TemplateView):
@@ -10,7 +10,7 @@ class ProfileView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
-        ctx["view_count"] = Unit.objects.restrict(user, "view").count()
-        ctx["change_count"] = Unit.objects.restrict(user, "change").count()
+        ctx["view_count"] = allowed_units(user, "view").count()
+        ctx["change_count"] = allowed_units(user, "change").count()
         ctx["groups"] = user.entry_groups.all()
         return ctx

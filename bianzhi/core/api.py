@@ -6,6 +6,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from .context import current
+from .locks import LockedError
 from .models import ConcurrentEditError
 
 
@@ -15,8 +16,6 @@ def exception_handler(exc, context):
         exc = exceptions.ValidationError(detail=detail)
     if isinstance(exc, ConcurrentEditError):
         return Response({"detail": str(exc), "code": "conflict"}, status=status.HTTP_409_CONFLICT)
-    from bianzhi.workflow.locks import LockedError  # approved data is locked (审核通过后不能修改)
-
     if isinstance(exc, LockedError):
         return Response({"detail": str(exc), "code": "locked"}, status=status.HTTP_409_CONFLICT)
     if isinstance(exc, Http404):

@@ -7,4 +7,4 @@ class CoreConfig(AppConfig):
     verbose_name = "平台基础"
 
     def ready(self):
-        from . import audit  # noqa: F401  (connects the audit signal handlers)
+        from . import audit, locks  # noqa: F401  (connect the audit and lock signal handlers)

@@ -1,6 +1,7 @@
 from django.db import models, transaction
 from django.db.models import F
 
+from . import scoping
 from .audit_models import AuditLogEntry  # noqa: F401
 
 
@@ -20,9 +21,7 @@ class RestrictedQuerySet(models.QuerySet):
     """
 
     def restrict(self, user, action: str = "view"):
-        from bianzhi.accounts.scope import restrict_queryset
-
-        return restrict_queryset(self, user, action)
+        return scoping.restrict(self, user, action)
 
 
 class TrackedModel(models.Model):

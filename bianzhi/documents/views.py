@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views import View
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
+from bianzhi.accounts.permissions import may_create_document
 from bianzhi.accounts.scope import can
 from bianzhi.core.models import ConcurrentEditError
 from bianzhi.core.views import FilteredListMixin, ScopedQuerysetMixin
@@ -16,6 +17,15 @@ from . import services
 from .filtersets import ApprovalDocumentFilterSet
 from .forms import ApprovalDocumentForm, DocumentFileForm
 from .models import ApprovalDocument, DocumentFile
+
+# Apps above documents show what cites a document on its page (sanding: the 三定 versions it made) by
+# registering a provider (user, document) -> context dict in their AppConfig.ready.
+DETAIL_CONTEXT_PROVIDERS: list = []
+
+
+def register_detail_context(provider) -> None:
+    if provider not in DETAIL_CONTEXT_PROVIDERS:
+        DETAIL_CONTEXT_PROVIDERS.append(provider)
 
 
 class DocumentListView(ScopedQuerysetMixin, FilteredListMixin, ListView):
@@ -30,7 +40,7 @@ class DocumentListView(ScopedQuerysetMixin, FilteredListMixin, ListView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
-        ctx["can_create"] = user.is_superuser or user.role in ("admin", "county", "clerk")
+        ctx["can_create"] = may_create_document(user)
         return ctx
 
 
@@ -46,9 +56,9 @@ class DocumentDetailView(ScopedQuerysetMixin, DetailView):
         ctx["can_change"] = can(self.request.user, "change", self.object)
         ctx["files"] = DocumentFile.objects.restrict(self.request.user, "view").filter(document=self.object)
         ctx["file_form"] = DocumentFileForm()
-        from bianzhi.sanding.views import visible_versions
-
-        ctx["versions"] = visible_versions(self.request.user).filter(document=self.object).select_related("unit")
+        ctx["versions"] = []
+        for provider in DETAIL_CONTEXT_PROVIDERS:
+            ctx.update(provider(self.request.user, self.object))
         return ctx
 
 

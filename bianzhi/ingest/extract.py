@@ -22,7 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import ocr_rapid
+from . import ocr_correct, ocr_prep, ocr_rapid, ocr_reread
 
 
 class ExtractionError(Exception):
@@ -320,7 +320,6 @@ def _check_ocr():
 def _tesseract_image(path: str) -> list[Line]:
     """OCR one image with tesseract (chi_sim); lines with their left/right edges from the TSV output
     (in the coordinates of the image as given: preprocessing may enlarge it, the lines are scaled back)."""
-    from . import ocr_prep
 
     work_path, scale = ocr_prep.prepare(path)
     try:
@@ -333,7 +332,6 @@ def _tesseract_image(path: str) -> list[Line]:
     if proc.returncode != 0:
         message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         raise ExtractionError("文字识别失败：" + (message[-1] if message else "tesseract 返回错误"))
-    from . import ocr_reread
 
     read = []
     for words, box in ocr_reread.tsv_lines(proc.stdout.decode("utf-8", "replace")):
@@ -348,7 +346,6 @@ def _tesseract_image(path: str) -> list[Line]:
 
 def second_read_hint() -> str | None:
     """The hint shown with an OCR result when the selective second read could not run."""
-    from . import ocr_prep, ocr_reread
 
     if not ocr_rapid.selected() and SECOND_READ and not ocr_reread.available(ocr_prep.installed_languages()):
         return ("本机未安装 tesseract 汉字字形模型（软件包 tesseract-ocr-script-hans），"
@@ -359,7 +356,6 @@ def second_read_hint() -> str | None:
 def _corrected(text: str, warnings: list[str]) -> str:
     """OCR text with one-character slips in common 机构编制 words repaired (see ocr_correct); each
     repair is listed in a warning so that the user can check it against the scan."""
-    from . import ocr_correct
 
     if not ocr_correct.ENABLED:
         return text

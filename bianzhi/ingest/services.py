@@ -16,6 +16,8 @@ from django.db import transaction
 from bianzhi.core.text import nfkc, search_key
 from bianzhi.documents.models import ApprovalDocument, DocumentFile, DocumentType
 from bianzhi.registry.models import Unit, UnitRank
+from bianzhi.sanding import services as sd
+from bianzhi.sanding.models import DutyKind, VersionKind
 
 from .extract import ExtractionError, extract_bytes
 from .models import DocumentKind, IngestJob, JobStatus
@@ -365,7 +367,6 @@ def _count(item: ReviewItem, name: str = "count") -> int:
 
 
 def _duty_kind(text: str) -> str:
-    from bianzhi.sanding.models import DutyKind
 
     key = nfkc(text)
     if key.startswith("职能转变"):
@@ -406,7 +407,6 @@ def _clean(value) -> str:
 
 def _apply(version, job: IngestJob, item: ReviewItem, user, snap_fn) -> str:
     """Apply one accepted item to the draft; returns a short description. Raises IngestError / SandingError."""
-    from bianzhi.sanding import services as sd
 
     key = item.key
     section = key.rsplit("-", 1)[0]
@@ -452,7 +452,6 @@ def _apply(version, job: IngestJob, item: ReviewItem, user, snap_fn) -> str:
 
 
 def _apply_change(version, job, item: ReviewItem, user, snap_fn) -> str:
-    from bianzhi.sanding import services as sd
 
     op = item.op
     v = item.value
@@ -473,9 +472,9 @@ def _apply_change(version, job, item: ReviewItem, user, snap_fn) -> str:
         src, dst = _find_unit(nfkc(v("from_unit")), job, user), _find_unit(nfkc(v("to_unit")), job, user)
         if op == "staffing_transfer":
             type_, label = staffing_type_of(v("type"))
-            sd.transfer_staffing(version, src, dst, type_, _count(item), label=label, user=user)
+            sd.transfer_staffing(version, src, dst, type_, _count(item), label=label, acting_user=user)
         else:
-            sd.transfer_leadership(version, src, dst, nfkc(v("level")) or "领导", _count(item), user=user)
+            sd.transfer_leadership(version, src, dst, nfkc(v("level")) or "领导", _count(item), acting_user=user)
     elif op in ("staffing_add", "staffing_remove"):
         type_, label = staffing_type_of(v("type"))
         current = next((s.count for s in snap_fn().staffing if s.staffing_type == type_ and s.label == label), 0)
@@ -536,8 +535,6 @@ def accept_job(job: IngestJob, user, header: Header, items: list[ReviewItem], ex
     """Create the approval document (with the uploaded file) and a 三定 draft version from the accepted
     items, in one transaction. Raises IngestError with every reason (nothing is written), or
     ConcurrentEditError if the job changed since the clerk loaded it."""
-    from bianzhi.sanding import services as sd
-    from bianzhi.sanding.models import DutyKind, VersionKind
 
     if job.status != JobStatus.PENDING:
         raise IngestError("该文件已生成三定草稿，不能重复采用")

@@ -15,7 +15,6 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from .citations import format_citations
 from .columns import SHEET_NAMES, columns_for
 from .duties import duty_labels, format_duty_refs
-from .importer import format_stages
 from .models import (
     Citation,
     PowerCategory,
@@ -24,6 +23,8 @@ from .models import (
     ResponsibilityKind,
     StageResponsibility,
 )
+from .stages import format_stages
+from .tabular import _decode
 
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 ERROR_FILL = PatternFill("solid", fgColor="FFC7CE")
@@ -216,7 +217,6 @@ def annotated_workbook(job, errors) -> bytes | None:
     width = len(job.headers or [])
     try:
         if job.original_name.lower().endswith(".csv"):
-            from .tabular import _decode
 
             with open(job.file.path, "rb") as fh:
                 text = _decode(fh.read())

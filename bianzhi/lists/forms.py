@@ -3,9 +3,12 @@ from django import forms
 from bianzhi.accounts.scope import allowed_units
 from bianzhi.registry.forms import VersionedModelForm
 from bianzhi.registry.models import InternalBody, Unit
+from bianzhi.sanding.models import Duty
 
+from . import services
 from .columns import columns_for
-from .models import Law, PowerCategory, PowerItem, ResponsibilityItem
+from .importer import UnitResolver
+from .models import Law, PowerCategory, PowerItem, ResponsibilityItem, law_key
 
 MAX_UPLOAD_MB = 50
 
@@ -16,7 +19,6 @@ class DutyChoiceField(forms.ModelMultipleChoiceField):
 
 
 def _duty_queryset(user):
-    from bianzhi.sanding.models import Duty
 
     return Duty.objects.current().restrict(user, "change").select_related("unit")
 
@@ -39,7 +41,6 @@ class PowerItemForm(VersionedModelForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        from . import services
 
         units = allowed_units(user, "change").order_by("region__code", "tree_path")
         self.fields["unit"].queryset = units
@@ -143,7 +144,6 @@ class LawForm(VersionedModelForm):
                    "note": forms.Textarea(attrs={"rows": 3})}
 
     def clean_name(self):
-        from .models import law_key
 
         name = self.cleaned_data["name"]
         if Law.objects.filter(name_key=law_key(name)).exclude(pk=self.instance.pk).exists():
@@ -181,7 +181,6 @@ class MappingForm(forms.Form):
             label="默认实施部门", queryset=units, required=False,
             help_text="文件没有实施部门列、或该列为空时使用")
         unit_choices = [("", "（按名称匹配）")] + [(str(u.pk), u.name) for u in units]
-        from .importer import UnitResolver
 
         resolver = UnitResolver(user, "change")
         self.unit_fields = []

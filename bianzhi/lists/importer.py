@@ -8,7 +8,7 @@ annotated copy of the workbook (an error column) is written for download.
 The power importer is the fast path (100,000-row files): precomputed lookups, `bulk_create` in batches, no
 per-row queries. bulk_create sends no signals, so the audit log gets one summary entry per job (written with
 `bianzhi.core.audit.record`) and the review-flow lock is checked per unit with
-`bianzhi.workflow.locks.assert_unit_editable`. The two responsibility importers save row by row (signals,
+`bianzhi.core.locks.assert_unit_editable`. The two responsibility importers save row by row (signals,
 audit and lock guard apply as for a form).
 """
 import difflib
@@ -22,12 +22,19 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from bianzhi.accounts.scope import allowed_units
+from bianzhi.core.audit import record
+from bianzhi.core.context import acting_as
+from bianzhi.core.locks import LockedError, assert_unit_editable
 from bianzhi.core.text import nfkc, search_key
+from bianzhi.registry.models import InternalBody, Plaque, Region, Unit
 
 from . import tabular
 from .citations import parse_basis
-from .columns import columns_for
+from .codes import code_format
+from .columns import columns_for, guess_mapping
 from .duties import current_duties, parse_duty_refs
+from .exporter import annotated_workbook
 from .models import (
     Citation,
     CitationKind,
@@ -40,31 +47,18 @@ from .models import (
     StageResponsibility,
     law_key,
 )
+from .services import create_power_item
+from .stages import parse_stages
 
 BATCH = 5000
 PROGRESS_EVERY = 500
 MAX_STORED_ERRORS = 500
 UNIT_SCAN_ROWS = 20000
 UNKNOWN_UNIT = "未知单位或不在您的数据范围内"
-DEFAULT_CODE_FORMAT = "{region}-{prefix}-{serial:05d}"
 
 
 class Rollback(Exception):
     pass
-
-
-def code_format() -> str:
-    """The 编码 scheme: settings.BIANZHI_POWER_CODE_FORMAT, fields {region} {prefix} {serial}."""
-    return getattr(settings, "BIANZHI_POWER_CODE_FORMAT", DEFAULT_CODE_FORMAT)
-
-
-def lock_guard():
-    """(assert_unit_editable, LockedError) from the review flow, or (None, None) if it is not installed."""
-    try:
-        from bianzhi.workflow.locks import LockedError, assert_unit_editable
-    except ImportError:
-        return None, None
-    return assert_unit_editable, LockedError
 
 
 # ------------------------------------------------------------------------------------------------ progress
@@ -99,8 +93,6 @@ class UnitResolver:
     """Unit names as files write them (全称, 简称, 牌子, full-width variants) → units in the user's scope."""
 
     def __init__(self, user, action="change", mapping=None, default_unit_id=None):
-        from bianzhi.accounts.scope import allowed_units
-        from bianzhi.registry.models import Plaque, Unit
 
         units = Unit._base_manager.all() if action is None else allowed_units(user, action)
         self.units = {u.pk: u for u in units.only(
@@ -183,7 +175,7 @@ class BaseImporter:
         self.updated = 0
         self.units = UnitResolver(self.user, "change", job.unit_mapping, job.default_unit_id)
         self.checked_units: set[int] = set()
-        self.assert_editable, _ = lock_guard()
+        self.assert_editable = assert_unit_editable
 
     # errors ------------------------------------------------------------
     def error(self, row: int, key: str | None, value, message: str, suggestion: str = ""):
@@ -320,13 +312,11 @@ class PowerImporter(BaseImporter):
         if not raw:
             return None
         if unit_id not in self.bodies:
-            from bianzhi.registry.models import InternalBody
 
             self.bodies[unit_id] = {search_key(name): pk for pk, name in
                                     InternalBody.objects.filter(unit_id=unit_id).values_list("pk", "name")}
         body_id = self.bodies[unit_id].get(search_key(raw))
         if body_id is None:
-            from bianzhi.registry.models import InternalBody
 
             names = InternalBody.objects.filter(unit_id=unit_id).values_list("name", flat=True)
             self.error(number, "internal_body", raw, "不是该实施部门的内设机构", suggest(raw, names))
@@ -337,7 +327,6 @@ class PowerImporter(BaseImporter):
 
     def region_code(self, region_id):
         if not hasattr(self, "_region_codes_text"):
-            from bianzhi.registry.models import Region
 
             self._region_codes_text = dict(Region.objects.values_list("pk", "code"))
         return self._region_codes_text.get(region_id, "")
@@ -704,37 +693,6 @@ class DutyImporter(BaseImporter):
 
 
 # ------------------------------------------------------------------------------------------------ 责任清单（按权力事项）
-_STAGE_RE = re.compile(r"(?:^|\n)\s*(\d+)\s*[.、．]\s*([^\n:：.。]{1,15}?)责任\s*[:：]?", re.M)
-
-
-def parse_stages(text: str) -> list[tuple[str, str]]:
-    """“一般程序:\\n1.立案责任:\\n…\\n2.调查取证责任:…” → [("", "一般程序:"), ("立案", "…"), …]."""
-    text = (text or "").replace("\r\n", "\n").strip()
-    matches = list(_STAGE_RE.finditer(text))
-    if not matches:
-        return []
-    stages = []
-    preamble = text[: matches[0].start()].strip()
-    if preamble:
-        stages.append(("", preamble))
-    for i, m in enumerate(matches):
-        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        stages.append((nfkc(m.group(2)), text[m.end():end].strip()))
-    return stages
-
-
-def format_stages(stages) -> str:
-    """[(stage, content)] → the text parse_stages reads back."""
-    parts, n = [], 0
-    for stage, content in stages:
-        if not stage:
-            parts.append(content)
-            continue
-        n += 1
-        parts.append(f"{n}.{stage}责任：\n{content}".rstrip())
-    return "\n".join(parts)
-
-
 class StageImporter(BaseImporter):
     kind = "stage"
 
@@ -780,7 +738,6 @@ class StageImporter(BaseImporter):
         if self.failed:
             return
         if item is None:
-            from .services import create_power_item
 
             item = create_power_item(unit=self.units.units[unit_id], name=name, category=category,
                                      basis_pending=True, note="由责任清单导入时新建，依据待补录")
@@ -802,7 +759,6 @@ IMPORTERS = {"power": PowerImporter, "duty": DutyImporter, "stage": StageImporte
 # ------------------------------------------------------------------------------------------------ the job
 def inspect_upload(job: ImportJob) -> None:
     """After upload: find the sheet and header, guess the column mapping and collect the unit names."""
-    from .columns import guess_mapping
 
     table = tabular.open_table(job.file.path, job.kind, job.original_name)
     try:
@@ -826,11 +782,8 @@ def inspect_upload(job: ImportJob) -> None:
 
 def run_job(job: ImportJob) -> ImportJob:
     """Validate and import the whole file in one transaction; on any error, nothing is written."""
-    from bianzhi.core.audit import record
-    from bianzhi.core.context import acting_as
 
-    _, locked_error = lock_guard()
-    locked_types = (locked_error,) if locked_error else ()
+    locked_types = (LockedError,)
     ImportJob.objects.filter(pk=job.pk).update(status="running", started_at=timezone.now(), errors=[],
                                                message="", processed_rows=0)
     write_progress(job.pk, 0, job.total_rows, "读取文件")
@@ -886,7 +839,6 @@ def run_job(job: ImportJob) -> ImportJob:
     job.updated_count = importer.updated if importer and status == "succeeded" else 0
     job.finished_at = timezone.now()
     if errors:
-        from .exporter import annotated_workbook
 
         content = annotated_workbook(job, errors)
         if content:

@@ -16,6 +16,7 @@ to items of a unit whose data package is approved.
 from django.conf import settings
 from django.db import models
 
+from bianzhi.accounts.permissions import is_platform_admin
 from bianzhi.core.models import RestrictedQuerySet, TrackedModel
 from bianzhi.core.text import nfkc, search_key
 
@@ -305,7 +306,7 @@ class ImportJobQuerySet(RestrictedQuerySet):
         """A job (and the rows and errors it carries) is visible to the person who started it and to admins."""
         if user is None or not user.is_authenticated:
             return self.none()
-        if user.is_superuser or getattr(user, "role", None) == "admin":
+        if is_platform_admin(user):
             return self
         return self.filter(owner=user)
 

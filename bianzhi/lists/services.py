@@ -12,9 +12,9 @@ from django.db.models import Max
 
 from bianzhi.core.text import search_key
 
-from .citations import format_citation, parse_basis
+from .citations import format_citation, format_citations, parse_basis
+from .codes import code_format
 from .duties import duty_labels, format_duty_refs
-from .importer import code_format, format_stages, parse_stages
 from .models import (
     Citation,
     CitationKind,
@@ -24,6 +24,7 @@ from .models import (
     StageResponsibility,
     law_key,
 )
+from .stages import format_stages, parse_stages
 
 
 class ListsError(ValueError):
@@ -72,7 +73,6 @@ def set_citations(item: PowerItem, kind: str, text: str) -> list[Citation]:
 
 
 def citations_text(item: PowerItem, kind: str, citations=None) -> str:
-    from .citations import format_citations
 
     rows = citations if citations is not None else item.citations.filter(kind=kind).select_related("law")
     return format_citations([(c.law.name if c.law_id else "", c.law.doc_number if c.law_id else "", c.article)

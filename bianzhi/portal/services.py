@@ -13,6 +13,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from bianzhi.registry.models import Unit
+
 from . import sections
 from .models import (
     KIND_ORDER,
@@ -146,7 +148,6 @@ def _finish(release: Release, changes: int) -> Release:
 @transaction.atomic
 def publish_units(units, user, note: str = "") -> Release:
     """Publish the given units' current approved state as one new release. Returns the Release."""
-    from bianzhi.registry.models import Unit
 
     ids = sorted({u.pk if hasattr(u, "pk") else int(u) for u in units})
     if not ids:

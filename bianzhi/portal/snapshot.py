@@ -4,10 +4,12 @@ NEVER public (not copied, so they cannot appear on any page, download, API, site
 contact_name, contact_office_phone, contact_mobile, legal_representative (法定代表人: treated as not
 public here for safety), note, uscc_legacy_reason, row_version, audit data.
 """
-import importlib
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
+
+from bianzhi.lists import services as lists_services
+from bianzhi.sanding import services as sanding_services
 
 SNAPSHOT_SCHEMA = 1
 
@@ -43,22 +45,10 @@ def registry_public(unit) -> dict:
     return data
 
 
-def _optional_section(module_path: str, unit):
-    """The other apps' public_snapshot(unit), or None while that app does not provide one."""
-    try:
-        module = importlib.import_module(module_path)
-    except ImportError:
-        return None
-    fn = getattr(module, "public_snapshot", None)
-    if fn is None:
-        return None
-    return fn(unit)
-
-
 def build_snapshot(unit) -> dict:
     return _jsonable({
         "schema": SNAPSHOT_SCHEMA,
         "unit": registry_public(unit),
-        "sanding": _optional_section("bianzhi.sanding.services", unit),
-        "lists": _optional_section("bianzhi.lists.services", unit),
+        "sanding": sanding_services.public_snapshot(unit),
+        "lists": lists_services.public_snapshot(unit),
     })

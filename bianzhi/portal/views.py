@@ -13,7 +13,7 @@ from bianzhi.core.text import search_key
 from bianzhi.registry.models import Region
 
 from . import exports, feeds, sections
-from .models import PublishedUnit, Release, ReleaseDump, SearchKind
+from .models import ChangeEntry, PublishedUnit, Release, ReleaseDump, SearchEntry, SearchKind
 from .search import CappedPaginator, SearchQuery, entries_for_ids, highlight, search_queryset
 from .services import public_cache_prefix
 
@@ -70,7 +70,6 @@ def _latest_release():
 
 @public_cached
 def home(request):
-    from .models import ChangeEntry
 
     return render(request, "portal/home.html", {
         "regions": _regions_with_counts(),
@@ -233,7 +232,6 @@ def search(request):
 
 
 def _power_categories():
-    from .models import SearchEntry
 
     return list(SearchEntry.objects.public().filter(kind=SearchKind.POWER).exclude(category="")
                 .values_list("category", flat=True).distinct().order_by("category"))

@@ -1,10 +1,12 @@
 from django import forms
 
-from bianzhi.accounts.models import Role
+from bianzhi.accounts.permissions import county_region, may_accept_legacy_code, may_create_top_level_unit
 from bianzhi.accounts.scope import region_stem
-from bianzhi.documents.models import ApprovalDocument
 
 from .models import InternalBody, Plaque, Region, RelationType, Unit, UnitRelation
+
+# registry sits below documents in the layers: the 批文 model is reached through the relation registry declares.
+ApprovalDocument = UnitRelation._meta.get_field("document").related_model
 
 
 class VersionedModelForm(forms.ModelForm):
@@ -39,8 +41,8 @@ class UnitForm(VersionedModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         regions = Region.objects.filter(valid_to__isnull=True)
-        if user is not None and user.role == Role.COUNTY and user.region_id:
-            regions = regions.filter(code__startswith=region_stem(user.region))
+        if county_region(user) is not None:
+            regions = regions.filter(code__startswith=region_stem(county_region(user)))
         self.fields["region"].queryset = regions
         parents = Unit.objects.restrict(user, "change").order_by("tree_path")
         if self.instance.pk:
@@ -53,16 +55,14 @@ class UnitForm(VersionedModelForm):
         self.fields["successors"].queryset = successors
         self.fields["successors"].required = False
         self.fields["successors"].help_text = "单位撤销或合并时，选择承接其职责的单位"
-        is_admin = user is not None and (user.is_superuser or user.role == Role.ADMIN)
-        if not is_admin:
+        if not may_accept_legacy_code(user):
             self.fields["uscc_legacy_reason"].disabled = True
             self.fields["uscc_legacy_reason"].help_text = "仅市编办管理员可接受未通过校验的历史代码"
 
     def clean(self):
         cleaned = super().clean()
         user = self.user
-        is_admin = user is not None and (user.is_superuser or user.role == Role.ADMIN)
-        if not is_admin and not cleaned.get("parent") and user is not None and user.role != Role.COUNTY:
+        if user is not None and not may_create_top_level_unit(user) and not cleaned.get("parent"):
             if not self.instance.pk or self.instance.parent_id:
                 self.add_error("parent", "请选择主管部门：您只能在本人数据范围内的单位下新建或调整单位")
         return cleaned

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView
 
+from bianzhi.accounts.permissions import may_create_unit
 from bianzhi.accounts.scope import can
 from bianzhi.core.audit_models import AuditLogEntry
 from bianzhi.core.views import FilteredListMixin, ScopedQuerysetMixin, VersionedFormMixin
@@ -113,8 +114,7 @@ class UnitCreateView(ScopedQuerysetMixin, VersionedFormMixin, CreateView):
     scope_action = "change"
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not self.get_queryset().exists() and not (
-                request.user.is_superuser or request.user.role in ("admin", "county")):
+        if request.user.is_authenticated and not may_create_unit(request.user):
             raise PermissionDenied("您没有新建单位的权限")
         return super().dispatch(request, *args, **kwargs)
 

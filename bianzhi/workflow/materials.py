@@ -13,6 +13,9 @@ from pathlib import PurePath
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 
 from bianzhi.core.text import nfkc
+from bianzhi.documents.models import ApprovalDocument, DocumentType
+
+from .models import MaterialItem
 
 PDF_MAX_BYTES = 10 * 1024 * 1024
 DOCX_MAX_BYTES = 30 * 1024 * 1024
@@ -126,7 +129,6 @@ def title_key(text: str) -> str:
 
 def package_problems(package) -> list:
     """Every rule of the seed the package breaks, in Chinese (an empty list: the package is complete)."""
-    from .models import MaterialItem
 
     problems = []
     items = list(MaterialItem.objects.filter(package=package).prefetch_related("files").order_by("position", "id"))
@@ -172,7 +174,6 @@ def package_problems(package) -> list:
 
 
 def _registered_documents(unit):
-    from bianzhi.documents.models import ApprovalDocument, DocumentType
 
     return list(ApprovalDocument.objects.filter(unit=unit, doc_type__in=[DocumentType.SANDING,
                                                                           DocumentType.ADJUSTMENT]))

@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from bianzhi.documents.models import ApprovalDocument, DocumentFile
 from bianzhi.registry.models import Unit
 
-EXAMPLES = Path("/work/shared/data/fawenzihao_examples.csv")
+EXAMPLES = Path(__file__).resolve().parents[2] / "core" / "tests" / "fawenzihao_examples.csv"
 
 
 def _examples():

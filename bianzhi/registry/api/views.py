@@ -2,6 +2,7 @@ from django.db import transaction
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import permissions, serializers, viewsets
 
+from bianzhi.accounts.permissions import may_create_top_level_unit
 from bianzhi.core.api import ScopedModelViewSet, ScopedReadOnlyViewSet
 
 from .. import services
@@ -44,7 +45,7 @@ class UnitViewSet(ScopedModelViewSet):
 
     @transaction.atomic
     def perform_create(self, serializer):
-        if not self.request.user.is_superuser and self.request.user.role not in ("admin", "county"):
+        if not may_create_top_level_unit(self.request.user):
             if not serializer.validated_data.get("parent"):
                 raise serializers.ValidationError({"parent": "请指定数据范围内的主管部门"})
         unit = Unit(**{k: v for k, v in serializer.validated_data.items()})

@@ -1,0 +1,149 @@
+"""The one answer to "may this user do X": named predicates, one per question.
+
+Views declare theirs as a class attribute (`permission = staticmethod(may_create_campaign)`, enforced by
+`core.views.PermissionRequiredMixin`), forms, serializers and services call them, templates ask through the
+`may` filter (`{% load permissions %}{% if user|may:"create_campaign" %}`). Nothing else compares role strings.
+
+*Which records* a user may touch is the data scope (`Model.objects.restrict(user, action)`, `scope.py`); these
+predicates answer *which kinds of action* the role allows, and, where an object is given, combine both.
+Each predicate is pure: it reads the user (and object) and answers True or False.
+"""
+from .models import Role
+from .scope import allowed_units, region_stem
+
+# ------------------------------------------------------------------------------------------------ roles
+ENTRY_ROLES = frozenset({Role.CLERK, Role.ADMIN, Role.COUNTY})         # 录入
+CONFIRM_ROLES = frozenset({Role.CONFIRMER, Role.ADMIN, Role.COUNTY})   # 部门确认
+REVIEW_ROLES = frozenset({Role.REVIEWER, Role.ADMIN, Role.COUNTY})     # 审核
+OFFICE_ROLES = frozenset({Role.ADMIN, Role.COUNTY})                    # 市、县编办
+
+
+def is_signed_in(user) -> bool:
+    return user is not None and user.is_authenticated and user.is_active
+
+
+def has_role(user, roles) -> bool:
+    """Superusers hold every role; anyone else the one on their account."""
+    if not is_signed_in(user):
+        return False
+    return user.is_superuser or user.role in roles
+
+
+def is_platform_admin(user) -> bool:
+    """市编办管理员 (or a superuser)."""
+    return has_role(user, {Role.ADMIN})
+
+
+def is_office(user) -> bool:
+    """市、县编办: the offices that organise campaigns, assign work and publish."""
+    return has_role(user, OFFICE_ROLES)
+
+
+def is_county_office(user) -> bool:
+    return is_signed_in(user) and not user.is_superuser and user.role == Role.COUNTY
+
+
+def county_region(user):
+    """The region a county 编办 is limited to, or None for everyone else."""
+    return user.region if is_county_office(user) and user.region_id else None
+
+
+def within_region(user, region) -> bool:
+    """Whether `region` lies inside the user's own region (always true when the user has no region limit)."""
+    own = county_region(user)
+    if own is None:
+        return True
+    return region is not None and region.code.startswith(region_stem(own))
+
+
+# ------------------------------------------------------------------------------------------------ registry
+def may_accept_legacy_code(user) -> bool:
+    """Accept a historical USCC / 组织机构代码 that fails the check digit (with a recorded reason)."""
+    return is_platform_admin(user)
+
+
+def may_create_top_level_unit(user) -> bool:
+    """Create a unit without a 主管部门 (or move one to the top): the offices only; everyone else must choose a
+    parent inside their own scope."""
+    return is_office(user)
+
+
+def may_create_unit(user) -> bool:
+    return may_create_top_level_unit(user) or (is_signed_in(user) and allowed_units(user, "change").exists())
+
+
+# ------------------------------------------------------------------------------------------------ documents
+def may_create_document(user) -> bool:
+    return has_role(user, ENTRY_ROLES)
+
+
+def may_create_document_without_unit(user) -> bool:
+    """A 批文 that belongs to no unit (e.g. a region-wide notice) is the 市编办's."""
+    return is_platform_admin(user)
+
+
+# ------------------------------------------------------------------------------------------------ 三定
+def may_approve_sanding_version(user) -> bool:
+    """Approve a 三定 draft directly (outside a data package's review)."""
+    return is_platform_admin(user)
+
+
+# ------------------------------------------------------------------------------------------------ lists
+def may_manage_reference_data(user) -> bool:
+    """The 事项类别 dictionary, the law register and the 编码 configuration."""
+    return is_platform_admin(user)
+
+
+# ------------------------------------------------------------------------------------------------ review flow
+def may_create_campaign(user) -> bool:
+    return is_office(user)
+
+
+def may_manage_campaign(user, campaign) -> bool:
+    """The 市编办 manages every campaign; a county 编办 the campaigns of its own county."""
+    if is_platform_admin(user):
+        return True
+    return is_county_office(user) and campaign.region_id is not None and within_region(user, campaign.region)
+
+
+def works_on_entry(user) -> bool:
+    """Sees 录入 tasks (packages being entered or confirmed and waiting to be sent to review)."""
+    return has_role(user, ENTRY_ROLES)
+
+
+def may_fire(user, roles) -> bool:
+    """A flow transition's declared roles (workflow.flow.TransitionSpec.roles); None means any role."""
+    return is_signed_in(user) and (roles is None or has_role(user, roles))
+
+
+def may_assign_package(user, package) -> bool:
+    """Assign a data package's confirmer and reviewer: an office, for a unit in its review scope."""
+    return is_office(user) and allowed_units(user, "review").filter(pk=package.unit_id).exists()
+
+
+def may_be_assigned_confirmer(candidate) -> bool:
+    return has_role(candidate, CONFIRM_ROLES)
+
+
+def may_be_assigned_reviewer(candidate) -> bool:
+    return has_role(candidate, REVIEW_ROLES)
+
+
+def may_run_hold_check(user) -> bool:
+    """Run the 暂停业务 check now (the same job the daily task runs) — for the user's own units."""
+    return is_office(user)
+
+
+def may_open_change_request(user, package) -> bool:
+    return is_signed_in(user) and allowed_units(user, "change").filter(pk=package.unit_id).exists()
+
+
+def may_deliver_materials(user, unit) -> bool:
+    """The unit's own staff (its confirmer) or the clerks and office handling it may upload materials."""
+    return is_signed_in(user) and any(allowed_units(user, action).filter(pk=unit.pk).exists()
+                                      for action in ("change", "confirm"))
+
+
+def may_accept_materials(user, unit) -> bool:
+    """签收 materials: an office, for a unit in its review scope."""
+    return is_office(user) and allowed_units(user, "review").filter(pk=unit.pk).exists()
