@@ -12,6 +12,7 @@ are one line, ordered left to right; the paragraph rebuilding in `extract.join_l
 and right edge like for tesseract's lines."""
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import threading
@@ -22,11 +23,8 @@ _lock = threading.Lock()
 
 
 def available() -> bool:
-    try:
-        import rapidocr_onnxruntime  # noqa: F401  (third-party, optional at run time)
-    except ImportError:
-        return False
-    return True
+    """The third-party wheel is installed (it is a pinned dependency; a trimmed install may lack it)."""
+    return importlib.util.find_spec("rapidocr_onnxruntime") is not None
 
 
 def selected() -> bool:
