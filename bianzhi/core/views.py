@@ -1,7 +1,7 @@
 """Thin, declarative views. Every queryset goes through restrict(user, action)."""
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
@@ -96,6 +96,10 @@ class VersionedFormMixin:
                     raise _OutOfScope
         except ConcurrentEditError as exc:
             form.add_error(None, str(exc))
+            return self.form_invalid(form)
+        except ValidationError as exc:  # a service refused: its reasons go to the fields they name
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
             return self.form_invalid(form)
         except _OutOfScope:
             form.add_error(None, "保存后该记录将不在您的数据范围内（例如移到了其他行政区划或您无权修改的单位），未保存。")

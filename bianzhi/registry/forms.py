@@ -1,6 +1,6 @@
 from django import forms
 
-from bianzhi.accounts.permissions import county_region, may_accept_legacy_code, may_create_top_level_unit
+from bianzhi.accounts.permissions import county_region, may_accept_legacy_code
 from bianzhi.accounts.scope import region_stem
 
 from .models import InternalBody, Plaque, Region, RelationType, Unit, UnitRelation
@@ -18,6 +18,13 @@ class VersionedModelForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["row_version"].initial = self.instance.row_version
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and cleaned.get("row_version") is None and "row_version" not in self.errors:
+            # an edit always says which version it was made on; without it, it could overwrite silently
+            self.add_error(None, "缺少版本号（页面可能已过期或不完整），修改未保存。请刷新页面后重新填写。")
+        return cleaned
 
     @property
     def expected_version(self):
@@ -58,14 +65,6 @@ class UnitForm(VersionedModelForm):
         if not may_accept_legacy_code(user):
             self.fields["uscc_legacy_reason"].disabled = True
             self.fields["uscc_legacy_reason"].help_text = "仅市编办管理员可接受未通过校验的历史代码"
-
-    def clean(self):
-        cleaned = super().clean()
-        user = self.user
-        if user is not None and not may_create_top_level_unit(user) and not cleaned.get("parent"):
-            if not self.instance.pk or self.instance.parent_id:
-                self.add_error("parent", "请选择主管部门：您只能在本人数据范围内的单位下新建或调整单位")
-        return cleaned
 
 
 class InternalBodyForm(VersionedModelForm):

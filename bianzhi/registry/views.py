@@ -7,6 +7,7 @@ from django.views.generic import CreateView, DetailView, ListView, TemplateView,
 from bianzhi.accounts.permissions import may_create_unit
 from bianzhi.accounts.scope import can
 from bianzhi.core.audit_models import AuditLogEntry
+from bianzhi.core.trees import nest
 from bianzhi.core.views import FilteredListMixin, ScopedQuerysetMixin, VersionedFormMixin
 
 from . import services
@@ -25,19 +26,6 @@ def unit_links(unit):
         for label, url_name in getattr(config, "unit_links", []):
             links.append({"label": label, "url": reverse(url_name, args=[unit.pk])})
     return links
-
-
-def build_tree(units):
-    """Nest units (already restricted and ordered) under their parents; a unit whose parent is out of
-    scope becomes a root."""
-    by_id = {u.pk: u for u in units}
-    roots = []
-    for unit in units:
-        unit.tree_children = []
-    for unit in units:
-        parent = by_id.get(unit.parent_id)
-        (parent.tree_children if parent else roots).append(unit)
-    return roots
 
 
 class HomeView(ScopedQuerysetMixin, TemplateView):
@@ -68,7 +56,7 @@ class RegionDetailView(ScopedQuerysetMixin, DetailView):
         ctx = super().get_context_data(**kwargs)
         units = list(Unit.objects.restrict(self.request.user, "view").filter(region=self.object)
                      .order_by("sort_order", "id"))
-        ctx["tree"] = build_tree(units)
+        ctx["tree"] = nest(units)  # a unit whose parent is out of scope becomes a root
         ctx["unit_count"] = len(units)
         ctx["former_codes"] = self.object.predecessors.all()
         return ctx
@@ -97,7 +85,7 @@ class UnitDetailView(ScopedQuerysetMixin, DetailView):
         unit, user = self.object, self.request.user
         ctx["can_change"] = can(user, "change", unit)
         ctx["children"] = Unit.objects.restrict(user, "view").filter(parent=unit).select_related("parent_relation")
-        ctx["internal_bodies"] = unit.internal_bodies.all()
+        ctx["internal_bodies"] = unit.internal_bodies.established()
         ctx["plaques"] = unit.plaques.select_related("internal_body", "start_document", "end_document")
         ctx["relations_up"] = unit.relations_up.select_related("superior", "relation_type", "document")
         ctx["ancestors"] = unit.ancestors()
@@ -131,7 +119,7 @@ class UnitCreateView(ScopedQuerysetMixin, VersionedFormMixin, CreateView):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
     def save_form(self, form):
-        return services.save_unit(form.save(commit=False))
+        return services.save_unit(form.save(commit=False), acting_user=self.request.user)
 
     def get_success_url(self):
         return reverse("registry:unit-detail", args=[self.object.pk])
@@ -147,7 +135,8 @@ class UnitUpdateView(ScopedQuerysetMixin, VersionedFormMixin, UpdateView):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
     def save_form(self, form):
-        return services.save_unit(form.save(commit=False), expected_version=form.expected_version)
+        return services.save_unit(form.save(commit=False), acting_user=self.request.user,
+                                  expected_version=form.expected_version)
 
     def get_success_url(self):
         return reverse("registry:unit-detail", args=[self.object.pk])
