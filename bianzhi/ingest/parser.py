@@ -154,7 +154,8 @@ def _header(b: _Builder, lines: list[Segment]):
     # A 三定's own title line wins over the 印发 notice around it.
     for i, ln in enumerate(lines[:40]):
         if ("职能配置" in ln.text or ln.text.endswith("规定")) and "印发" not in ln.text and len(ln.text) <= 60 \
-                and not ln.text.endswith("。") and not ARTICLE_RE.match(ln.text):
+                and not ln.text.endswith("。") and not ARTICLE_RE.match(ln.text) \
+                and not re.match(r"^(?:" + CN_INDEX + r"、|\(" + CN_INDEX + r"\)|将|把)", ln.text):
             title_idx = i
             break
     if title_idx is None:
@@ -587,6 +588,12 @@ def parse(text: str) -> ParseResult:
     if adjustment:
         b = scratch
         b.data.update({k: v for k, v in empty_result().items() if k not in b.data})
+        if hdr.title is not None and re.search(r"(?:通知|批复|函|决定)$", hdr.title.value) and hdr.title.value != b.data.get("title"):
+            # the notice's own title line (an OCR line break can make a 规定 cited in item 八 look like a title)
+            b.data["title"] = hdr.title.value
+            b.spans = [sp for sp in b.spans if sp[0] != "title"]
+            b.span("title", hdr.title.start, hdr.title.end)
+            title_idx = next((i for i, ln in enumerate(lines) if ln.start <= hdr.title.start < ln.end + 1), title_idx)
         result = _parse_adjustment(b, lines, title_idx)
         _add_header_meta(b, hdr, keep_title=True)
         return result

@@ -11,5 +11,5 @@ if shutil.which("tesseract") is None:
 needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None,
                                      reason="未安装 tesseract（tesseract-ocr tesseract-ocr-chi-sim），跳过扫描件识别测试")
 
-# The tesseract-specific tests pin tesseract; RapidOCR (the default engine) has its own test (test_ocr_rapid.py).
+# The tesseract-specific tests pin tesseract; RapidOCR has its own test (test_ocr_rapid.py).
 os.environ.setdefault("BIANZHI_OCR_ENGINE", "tesseract")
