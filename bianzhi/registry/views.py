@@ -1,3 +1,4 @@
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import get_object_or_404
@@ -95,6 +96,7 @@ class UnitDetailView(ScopedQuerysetMixin, DetailView):
         ctx = super().get_context_data(**kwargs)
         unit, user = self.object, self.request.user
         ctx["edit_refusal"] = edit_refusal(user, unit)
+        ctx["duplicate_warnings"] = services.duplicate_warnings(unit)
         ctx["can_change"] = not ctx["edit_refusal"]
         ctx["children"] = Unit.objects.restrict(user, "view").filter(parent=unit).select_related("parent_relation")
         ctx["internal_bodies"] = unit.internal_bodies.established()
@@ -131,7 +133,10 @@ class UnitCreateView(ScopedQuerysetMixin, VersionedFormMixin, CreateView):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
     def save_form(self, form):
-        return services.save_unit(form.save(commit=False), acting_user=self.request.user)
+        unit = services.save_unit(form.save(commit=False), acting_user=self.request.user)
+        for warning in services.duplicate_warnings(unit):
+            messages.warning(self.request, warning)
+        return unit
 
     def get_success_url(self):
         return reverse("registry:unit-detail", args=[self.object.pk])
