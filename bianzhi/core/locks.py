@@ -15,6 +15,7 @@ import contextlib
 import contextvars
 from collections.abc import Callable, Iterable
 
+from django.db import models
 from django.db.models.signals import pre_delete, pre_save
 from django.dispatch import receiver
 
@@ -82,23 +83,50 @@ def assert_unit_editable(unit) -> None:
         raise LockedError(unit if hasattr(unit, "pk") else None, locked[int(unit_id)])
 
 
+def lock_paths(model) -> tuple[str, ...]:
+    """The paths from a record to every unit whose lock covers it: `lock_unit_paths` when the model declares
+    it (a relation belongs to both its units; a document to its unit and to the units whose 三定 cite it),
+    else its `scope_unit_path`."""
+    paths = getattr(model, "lock_unit_paths", None)
+    if paths is None:
+        path = getattr(model, "scope_unit_path", None)
+        paths = () if path is None else (path,)
+    return tuple(paths)
+
+
+def _attr_unit_id(instance, path: str):
+    """The unit id reached from the unsaved values of `instance` along a forward path (None otherwise)."""
+    if path == "":
+        return instance.pk
+    obj = instance
+    parts = path.split("__")
+    for part in parts[:-1]:
+        obj = getattr(obj, part, None)
+        if not isinstance(obj, models.Model):
+            return None  # not set yet, or a reverse relation (read from the database below)
+    try:
+        return getattr(obj, parts[-1] + "_id", None)
+    except Exception:  # noqa: BLE001 — a half-built object: its unit is checked when it is set
+        return None
+
+
 def _instance_unit_ids(instance) -> list:
-    """The unit of the record now and, for an update, the unit it belonged to before (moving data out of
-    a locked unit is a write to that unit too)."""
-    ids = []
-    getter = getattr(instance, "scope_unit_id", None)
-    if callable(getter):
-        try:
-            ids.append(getter())
-        except Exception:  # an object without its unit yet: the unit is checked when it is set
-            pass
-    if instance.pk is not None and getattr(instance, "scope_unit_path", None):
-        old = type(instance)._base_manager.filter(pk=instance.pk).first()
-        if old is not None:
-            try:
-                ids.append(old.scope_unit_id())
-            except Exception:
-                pass
+    """The units of the record as it is about to be saved and, for an existing record, as stored (moving
+    data out of a locked unit is a write to that unit too)."""
+    paths = lock_paths(type(instance))
+    ids = [_attr_unit_id(instance, p) for p in paths]
+    for path in paths:  # paths through a reverse relation, from the record's own (unsaved) foreign key
+        first, _, rest = path.partition("__")
+        if not rest:
+            continue
+        field = type(instance)._meta.get_field(first)
+        target = getattr(instance, field.attname, None) if field.many_to_one else None
+        if target is not None:
+            ids.extend(field.related_model._base_manager.filter(pk=target).values_list(rest, flat=True))
+    if instance.pk is not None:
+        stored = type(instance)._base_manager.filter(pk=instance.pk)
+        for path in paths:
+            ids.extend(stored.values_list(path or "pk", flat=True))
     return [i for i in dict.fromkeys(ids) if i is not None]
 
 
@@ -109,6 +137,26 @@ def check_instance(instance) -> None:
     if locked:
         unit_id = sorted(locked)[0]
         raise LockedError(unit_name=locked[unit_id])
+
+
+def check_instances(instances) -> None:
+    for instance in instances:
+        check_instance(instance)
+
+
+def check_queryset(queryset) -> None:
+    """Bulk writes (`QuerySet.update`, admin bulk actions) send no signals: refuse them here when any row
+    they touch belongs to a locked unit."""
+    model = queryset.model
+    if writes_allowed() or not getattr(model, "lockable", False):
+        return
+    ids: set = set()
+    for path in lock_paths(model):
+        ids.update(queryset.order_by().values_list(path or "pk", flat=True).distinct())
+    ids.discard(None)
+    locked = locked_units(ids)
+    if locked:
+        raise LockedError(unit_name=locked[sorted(locked)[0]])
 
 
 @receiver(pre_save, dispatch_uid="core_lock_pre_save")

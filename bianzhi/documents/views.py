@@ -2,7 +2,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views import View
@@ -11,6 +11,7 @@ from django.views.generic import CreateView, DetailView, ListView, UpdateView
 from bianzhi.accounts.permissions import may_create_document
 from bianzhi.accounts.scope import can
 from bianzhi.core.models import ConcurrentEditError
+from bianzhi.core.uploads import serve_stored_file
 from bianzhi.core.views import FilteredListMixin, ScopedQuerysetMixin
 
 from . import services
@@ -134,8 +135,8 @@ class DocumentFileDownloadView(ScopedQuerysetMixin, View):
             handle = stored.file.open("rb")
         except FileNotFoundError:
             raise Http404("文件已丢失，请联系管理员")
-        return FileResponse(handle, as_attachment=request.GET.get("inline") != "1", filename=stored.original_name,
-                            content_type=stored.content_type or "application/octet-stream")
+        # the sniffed type, attachment unless a PDF/image is asked for by the platform's viewer (?inline=1)
+        return serve_stored_file(handle, stored.original_name, inline=request.GET.get("inline") == "1")
 
 
 class DocumentFileDeleteView(ScopedQuerysetMixin, View):

@@ -13,7 +13,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from bianzhi.core.numerals import to_int
 from bianzhi.core.text import nfkc, search_key
+from bianzhi.core.uploads import INGEST_KINDS, check_upload
 from bianzhi.documents.models import ApprovalDocument, DocumentFile, DocumentType
 from bianzhi.registry.models import Unit, UnitRank
 from bianzhi.sanding import services as sd
@@ -21,7 +23,6 @@ from bianzhi.sanding.models import DutyKind, VersionKind
 
 from .extract import ExtractionError, extract_bytes
 from .models import DocumentKind, IngestJob, JobStatus
-from .numerals import to_int
 from .parser import parse, same_unit
 
 MAX_UPLOAD = 20 * 1024 * 1024
@@ -38,8 +39,10 @@ class IngestError(Exception):
 # ------------------------------------------------------------------ upload
 def create_job(unit, upload, user=None) -> IngestJob:
     """Extract and parse an uploaded file for `unit`. Raises IngestError (Chinese) if it cannot be read."""
-    if upload.size > MAX_UPLOAD:
-        raise IngestError(f"文件过大（{upload.size // 1024 // 1024} MB），单个文件不能超过 20 MB")
+    try:
+        check_upload(upload, allowed=INGEST_KINDS, max_bytes=MAX_UPLOAD)  # content sniffed, zip limits checked
+    except ValidationError as exc:
+        raise IngestError(exc.messages) from exc
     data = b"".join(upload.chunks())
     try:
         extracted = extract_bytes(data, upload.name)

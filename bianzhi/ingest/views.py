@@ -1,13 +1,13 @@
 import re
 
 from django.contrib import messages
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, reverse
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from bianzhi.core.models import ConcurrentEditError
+from bianzhi.core.uploads import serve_stored_file
 from bianzhi.core.views import ScopedQuerysetMixin
 from bianzhi.documents.models import DocumentType
 from bianzhi.registry.models import Unit
@@ -127,4 +127,4 @@ class JobFileView(ScopedQuerysetMixin, View):
     def get(self, request, pk):
         job = get_object_or_404(IngestJob.objects.restrict(request.user, "view"), pk=pk)
         name = re.sub(r'[\r\n"]', "", job.original_name)
-        return FileResponse(job.file.open("rb"), as_attachment=True, filename=name)
+        return serve_stored_file(job.file.open("rb"), name)

@@ -1,6 +1,7 @@
 from django import forms
 
 from bianzhi.accounts.scope import allowed_units
+from bianzhi.core.uploads import TABLE_KINDS, check_upload
 from bianzhi.registry.forms import VersionedModelForm
 from bianzhi.registry.models import InternalBody, Unit
 from bianzhi.sanding.models import Duty
@@ -163,6 +164,7 @@ class UploadForm(forms.Form):
             raise forms.ValidationError("不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再上传")
         if f.size > MAX_UPLOAD_MB * 1024 * 1024:
             raise forms.ValidationError(f"文件超过 {MAX_UPLOAD_MB} MB")
+        check_upload(f, allowed=TABLE_KINDS, max_bytes=MAX_UPLOAD_MB * 1024 * 1024)  # content, zip-bomb limits
         return f
 
 

@@ -13,11 +13,14 @@ audit and lock guard apply as for a form).
 """
 import difflib
 import gc
-import json
+import logging
 import re
+import threading
+import time
+from contextlib import ExitStack
 from pathlib import Path
 
-from django.conf import settings
+from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -25,6 +28,7 @@ from django.utils import timezone
 from bianzhi.accounts.scope import allowed_units
 from bianzhi.core.audit import record
 from bianzhi.core.context import acting_as
+from bianzhi.core.files import local_path
 from bianzhi.core.locks import LockedError, assert_unit_editable
 from bianzhi.core.text import nfkc, search_key
 from bianzhi.registry.models import InternalBody, Plaque, Region, Unit
@@ -51,6 +55,8 @@ from .models import (
 from .services import create_power_item
 from .stages import parse_stages
 
+logger = logging.getLogger(__name__)
+
 BATCH = 5000
 PROGRESS_EVERY = 500
 MAX_STORED_ERRORS = 500
@@ -58,30 +64,80 @@ UNIT_SCAN_ROWS = 20000
 UNKNOWN_UNIT = "未知单位或不在您的数据范围内"
 
 
+MAX_CELL_CHARS = 10000  # any column without a narrower database limit
+JOB_HEARTBEAT_SECONDS = 10
+JOB_STALE_SECONDS = 120  # a running job whose heartbeat is older than this lost its worker
+
+
 class Rollback(Exception):
     pass
 
 
 # ------------------------------------------------------------------------------------------------ progress
-def progress_path(job_id) -> Path:
-    path = Path(settings.DATA_DIR) / "lists-progress"
-    path.mkdir(parents=True, exist_ok=True)
-    return path / f"{job_id}.json"
+PROGRESS_TTL = 24 * 3600
+
+
+def _progress_key(job_id) -> str:
+    return f"lists:import-progress:{job_id}"
 
 
 def write_progress(job_id, processed: int, total: int, phase: str = "") -> None:
-    """Progress lives outside the database: the import's transaction is still open while it runs."""
-    try:
-        progress_path(job_id).write_text(json.dumps({"processed": processed, "total": total, "phase": phase}))
-    except OSError:
-        pass
+    """Progress lives outside the database (the import's transaction is still open while it runs), in the cache
+    every process shares (Redis, or a file cache on one host), so any app node can show it."""
+    caches["shared"].set(_progress_key(job_id), {"processed": processed, "total": total, "phase": phase},
+                         PROGRESS_TTL)
+
+
+def _heartbeat_key(job_id) -> str:
+    return f"lists:import-heartbeat:{job_id}"
+
+
+def _beat(job_id, stop: threading.Event) -> None:
+    """While the worker runs the job, it records a heartbeat in the shared cache (outside the database: the
+    import's transaction is open; shared, so any app node can judge it). A worker that dies stops beating;
+    `fail_if_stale` then ends the job."""
+    while True:
+        caches["shared"].set(_heartbeat_key(job_id), time.time(), PROGRESS_TTL)
+        if stop.wait(JOB_HEARTBEAT_SECONDS):
+            return
+
+
+def fail_if_stale(job: ImportJob, now=None) -> bool:
+    """A job still "running" whose heartbeat stopped more than JOB_STALE_SECONDS ago lost its worker (killed,
+    crashed, machine restarted): mark it failed with a Chinese reason so it can be retried. Nothing of it
+    was written (the import is one transaction). True when the job was marked."""
+    if job.status != "running":
+        return False
+    now = now or time.time()
+    last = caches["shared"].get(_heartbeat_key(job.pk))
+    if last is None:
+        last = job.started_at.timestamp() if job.started_at else job.updated_at.timestamp()
+    if now - last < JOB_STALE_SECONDS:
+        return False
+    message = (f"导入中断：后台任务进程已停止（{int(now - last)} 秒无心跳，可能被终止或重启），"
+               "所有行均未导入。可点击“重新导入”再试。")
+    marked = ImportJob.objects.filter(pk=job.pk, status="running").update(
+        status="failed", message=message, finished_at=timezone.now())
+    if marked:
+        job.status, job.message = "failed", message
+        clear_progress(job.pk)
+    return bool(marked)
+
+
+def retry_job(job: ImportJob) -> None:
+    """Put a failed job back in the queue (same file and mapping)."""
+    ImportJob.objects.filter(pk=job.pk, status="failed").update(
+        status="queued", message="", errors=[], processed_rows=0, created_count=0, updated_count=0,
+        finished_at=None, error_file="")
+    job.refresh_from_db()
 
 
 def read_progress(job_id) -> dict:
-    try:
-        return json.loads(progress_path(job_id).read_text())
-    except (OSError, ValueError):
-        return {}
+    return caches["shared"].get(_progress_key(job_id)) or {}
+
+
+def clear_progress(job_id) -> None:
+    caches["shared"].delete_many([_progress_key(job_id), _heartbeat_key(job_id)])
 
 
 # ------------------------------------------------------------------------------------------------ lookups
@@ -174,6 +230,17 @@ class LawRegister:
 # ------------------------------------------------------------------------------------------------ base importer
 class BaseImporter:
     kind = ""
+    model = None
+
+    def cell_limit(self, key: str) -> int:
+        """The longest text the column's database field holds (both databases refuse longer text on
+        PostgreSQL; SQLite would silently store it), so the cell is refused with its row and column."""
+        if not hasattr(self, "_limits"):
+            fields = self.model._meta.fields if self.model is not None else []
+            self._limits = {f.name: f.max_length for f in fields if getattr(f, "max_length", None)}
+            if "name" in self._limits:
+                self._limits.setdefault("sub_name", self._limits["name"])
+        return self._limits.get(key, MAX_CELL_CHARS)
 
     def __init__(self, job: ImportJob, table: tabular.Table):
         self.job, self.table, self.user = job, table, job.owner
@@ -220,7 +287,17 @@ class BaseImporter:
                     self.error(number, key, v, "单元格是公式，请复制后“粘贴为数值”再导入")
                     row[key] = ""
                     continue
-                row[key] = v.strip()
+                v = v.strip()
+                if "\x00" in v:
+                    self.error(number, key, v.replace("\x00", "␀"), "含有非法字符（NUL，\\x00），请删除后再导入")
+                    row[key] = ""
+                    continue
+                limit = self.cell_limit(key)
+                if len(v) > limit:
+                    self.error(number, key, v[:50] + "…", f"内容过长：{len(v)} 个字，此列最多 {limit} 个字")
+                    row[key] = ""
+                    continue
+                row[key] = v
             elif isinstance(v, float) and v.is_integer():
                 row[key] = str(int(v))
             elif hasattr(v, "strftime"):
@@ -277,6 +354,7 @@ class BaseImporter:
 # ------------------------------------------------------------------------------------------------ 权力清单
 class PowerImporter(BaseImporter):
     kind = "power"
+    model = PowerItem
 
     def __init__(self, job, table):
         super().__init__(job, table)
@@ -630,6 +708,7 @@ _SPLIT_NAMES = re.compile(r"[、，,;；\n]+")
 
 class DutyImporter(BaseImporter):
     kind = "duty"
+    model = ResponsibilityItem
 
     def __init__(self, job, table):
         super().__init__(job, table)
@@ -706,6 +785,7 @@ class DutyImporter(BaseImporter):
 # ------------------------------------------------------------------------------------------------ 责任清单（按权力事项）
 class StageImporter(BaseImporter):
     kind = "stage"
+    model = StageResponsibility
 
     def __init__(self, job, table):
         super().__init__(job, table)
@@ -771,28 +851,49 @@ IMPORTERS = {"power": PowerImporter, "duty": DutyImporter, "stage": StageImporte
 def inspect_upload(job: ImportJob) -> None:
     """After upload: find the sheet and header, guess the column mapping and collect the unit names."""
 
-    table = tabular.open_table(job.file.path, job.kind, job.original_name)
-    try:
-        job.headers, job.sheet_name, job.header_row = table.headers, table.sheet_name, table.header_row
-        job.mapping = guess_mapping(job.kind, table.headers)
-        unit_pos = next((int(p) for p, k in job.mapping.items() if k == "unit"), None)
-        values: dict[str, None] = {}
-        if unit_pos is not None:
-            for seen, (_number, row) in enumerate(table.rows()):
-                if seen >= UNIT_SCAN_ROWS:  # the upload request stays short; later names still resolve by name
-                    break
-                if unit_pos < len(row) and row[unit_pos] not in (None, ""):
-                    values.setdefault(nfkc(str(row[unit_pos])), None)
-                    if len(values) >= 200:
+    with local_path(job.file) as path:
+        table = tabular.open_table(path, job.kind, job.original_name)
+        try:
+            job.headers, job.sheet_name, job.header_row = table.headers, table.sheet_name, table.header_row
+            job.mapping = guess_mapping(job.kind, table.headers)
+            unit_pos = next((int(p) for p, k in job.mapping.items() if k == "unit"), None)
+            values: dict[str, None] = {}
+            if unit_pos is not None:
+                for seen, (_number, row) in enumerate(table.rows()):
+                    if seen >= UNIT_SCAN_ROWS:  # the upload request stays short; later names still resolve by name
                         break
-        job.unit_values = list(values)
-        job.total_rows = table.total_rows
-    finally:
-        table.close()
+                    if unit_pos < len(row) and row[unit_pos] not in (None, ""):
+                        values.setdefault(nfkc(str(row[unit_pos])), None)
+                        if len(values) >= 200:
+                            break
+            job.unit_values = list(values)
+            job.total_rows = table.total_rows
+        finally:
+            table.close()
 
 
 def run_job(job: ImportJob) -> ImportJob:
-    """Validate and import the whole file in one transaction; on any error, nothing is written."""
+    """Validate and import the whole file in one transaction; on any error, nothing is written. Whatever
+    goes wrong, the job ends "failed" with a Chinese reason (never stays "running"); a heartbeat shows
+    that the worker is alive while it runs."""
+    stop = threading.Event()
+    beat = threading.Thread(target=_beat, args=(job.pk, stop), daemon=True)
+    beat.start()
+    try:
+        return _run_job(job)
+    except Exception as exc:
+        logger.exception("import job %s failed", job.pk)
+        message = f"导入失败：系统错误（{type(exc).__name__}），所有行均未导入。可点击“重新导入”再试，仍失败请联系管理员。"
+        ImportJob.objects.filter(pk=job.pk).update(status="failed", message=message, finished_at=timezone.now())
+        job.refresh_from_db()
+        return job
+    finally:
+        stop.set()
+        beat.join(timeout=1)
+        clear_progress(job.pk)
+
+
+def _run_job(job: ImportJob) -> ImportJob:
 
     locked_types = (LockedError,)
     ImportJob.objects.filter(pk=job.pk).update(status="running", started_at=timezone.now(), errors=[],
@@ -800,9 +901,10 @@ def run_job(job: ImportJob) -> ImportJob:
     write_progress(job.pk, 0, job.total_rows, "读取文件")
     importer = None
     status, message = "failed", ""
+    files = ExitStack()  # a local copy of the upload when the file store is remote, removed at the end
     with acting_as(job.owner, request_id=f"lists-import-{job.pk}"):
         try:
-            table = tabular.open_table(job.file.path, job.kind, job.original_name)
+            table = tabular.open_table(files.enter_context(local_path(job.file)), job.kind, job.original_name)
             try:
                 importer = IMPORTERS[job.kind](job, table)
                 # The cyclic collector would walk every live object again and again while hundreds of
@@ -842,6 +944,8 @@ def run_job(job: ImportJob) -> ImportJob:
             message = str(exc)
         except locked_types as exc:  # the review flow refused: the unit's data is approved and locked
             message = f"{exc} 所有行均未导入。"
+        finally:
+            files.close()
     errors = importer.errors if importer is not None else []
     job.refresh_from_db()
     job.status, job.message, job.errors = status, message, errors
@@ -858,5 +962,5 @@ def run_job(job: ImportJob) -> ImportJob:
         status=job.status, message=job.message, errors=job.errors, processed_rows=job.processed_rows,
         created_count=job.created_count, updated_count=job.updated_count, finished_at=job.finished_at,
         error_file=job.error_file.name or "")
-    progress_path(job.pk).unlink(missing_ok=True)
+    clear_progress(job.pk)
     return job

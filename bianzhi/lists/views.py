@@ -325,7 +325,9 @@ class ImportJobView(LoginRequiredMixin, View):
     template_name = "lists/import_job.html"
 
     def get_job(self, request, pk):
-        return get_object_or_404(ImportJob.objects.restrict(request.user), pk=pk)
+        job = get_object_or_404(ImportJob.objects.restrict(request.user), pk=pk)
+        importer.fail_if_stale(job)  # a job whose worker died ends "failed" with the reason, retryable
+        return job
 
     def get(self, request, pk):
         job = self.get_job(request, pk)
@@ -347,6 +349,24 @@ class ImportJobView(LoginRequiredMixin, View):
         form.apply()
         job.status = "queued"
         job.save()
+
+        run_import_job(job.pk)
+        return redirect("lists:import-job", pk=job.pk)
+
+
+class ImportRetryView(ImportJobView):
+    """Run a failed job again (same file and column mapping)."""
+
+    def get(self, request, pk):
+        raise PermissionDenied
+
+    def post(self, request, pk):
+        job = self.get_job(request, pk)
+        if job.status != "failed":
+            messages.error(request, "只有未导入（失败）的任务可以重新导入。")
+            return redirect("lists:import-job", pk=job.pk)
+        importer.retry_job(job)
+        from .tasks import run_import_job
 
         run_import_job(job.pk)
         return redirect("lists:import-job", pk=job.pk)
@@ -502,6 +522,9 @@ class AdminFormMixin(PermissionRequiredMixin, ScopedQuerysetMixin, SavingMixin):
         obj = form.save(commit=False)
         obj.save(expected_version=form.expected_version)
         return obj
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "model_label": self.model._meta.verbose_name}
 
 
 class CategoryCreateView(AdminFormMixin, CreateView):

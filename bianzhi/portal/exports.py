@@ -10,6 +10,8 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from bianzhi.core.spreadsheet import safe_row
+
 from . import sections
 
 UNIT_FIELDS = [("名称", "name"), ("简称", "short_name"), ("统一社会信用代码", "uscc"), ("单位性质", "kind_label"),
@@ -71,7 +73,7 @@ def to_csv(snapshots: list[dict], with_unit: bool) -> bytes:
         if headers is None:
             headers = h
             writer.writerow(h)
-        writer.writerows(rows)
+        writer.writerows(safe_row(r) for r in rows)
     if headers is None:
         writer.writerow(item_rows({"unit": {"id": 0, "name": "", "region": {"code": "", "name": ""}}},
                                   with_unit=with_unit)[0])
@@ -112,7 +114,7 @@ def to_xlsx(snapshots: list[dict]) -> bytes:
             cell.font = Font(bold=True)
         for snap in snapshots:
             for row in rows_of(snap):
-                ws.append([("" if v is None else v) for v in row])
+                ws.append(safe_row("" if v is None else v for v in row))
         for col, width in zip("ABCDEFGHI", [10, 30, 8, 30, 60, 40, 40, 40, 40], strict=True):
             ws.column_dimensions[col].width = width
         for row in ws.iter_rows(min_row=2):

@@ -2,6 +2,7 @@
 Release, ChangeEntry) through `.public()`; draft and working tables are never queried here."""
 import functools
 import json
+from operator import attrgetter
 
 from django.core.cache import cache
 from django.http import Http404, HttpResponse, JsonResponse
@@ -10,12 +11,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from bianzhi.core.text import search_key
+from bianzhi.core.trees import nest
 from bianzhi.registry.models import Region
 
 from . import exports, feeds, sections
 from .models import ChangeEntry, PublishedUnit, Release, ReleaseDump, SearchEntry, SearchKind
 from .search import CappedPaginator, SearchQuery, entries_for_ids, highlight, search_queryset
 from .services import public_cache_prefix
+from .snapshot import extra_sections
 
 CACHE_SECONDS = 600
 PAGE_SIZE = 20
@@ -80,14 +83,7 @@ def home(request):
 
 
 def _tree(rows):
-    by_id = {p.unit_id: p for p in rows}
-    roots = []
-    for p in rows:
-        p.tree_children = []
-    for p in rows:
-        parent = by_id.get(p.parent_unit_id)
-        (parent.tree_children if parent else roots).append(p)
-    return roots
+    return nest(rows, key=attrgetter("unit_id"), parent_key=attrgetter("parent_unit_id"))
 
 
 @public_cached
@@ -143,7 +139,7 @@ def unit_detail(request, pk):
         "power_total": len(powers), "power_categories": sections.power_categories(snap),
         "responsibilities": _filter_items(responsibilities, rq, "", ("name", "content", "basis")),
         "responsibility_total": len(responsibilities),
-        "pq": pq, "pcat": pcat, "rq": rq,
+        "pq": pq, "pcat": pcat, "rq": rq, "extra_sections": extra_sections(snap),
         "jsonld": json.dumps(exports.unit_jsonld(snap, _base_url(request)), ensure_ascii=False).replace("<", "\\u003c"),
     })
 

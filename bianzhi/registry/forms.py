@@ -19,6 +19,13 @@ class VersionedModelForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["row_version"].initial = self.instance.row_version
 
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and cleaned.get("row_version") is None and "row_version" not in self.errors:
+            # an edit always says which version it was made on; without it, it could overwrite silently
+            self.add_error(None, "缺少版本号（页面可能已过期或不完整），修改未保存。请刷新页面后重新填写。")
+        return cleaned
+
     @property
     def expected_version(self):
         return self.cleaned_data.get("row_version") if self.instance.pk else None

@@ -335,6 +335,8 @@ class UnitRelation(TrackedModel):
     note = models.CharField("备注", max_length=300, blank=True)
 
     scope_unit_path = "subordinate"
+    lockable = True  # a relation belongs to both its units: either one locked refuses it (core.locks)
+    lock_unit_paths = ("subordinate", "superior")
 
     class Meta:
         verbose_name = "单位关系"

@@ -190,7 +190,8 @@ def fire(package, name: str, user, comment: str = "") -> DataPackage:
             from_state = locked.state
             locked.state = spec.target
             _after(spec, locked, user, comment)
-            locked.save()
+            with allow_locked_writes():  # a transition is the flow's own, recorded write (also approved → published)
+                locked.save()
             Transition.objects.create(package=locked, name=spec.name, label=spec.label, from_state=from_state,
                                       to_state=spec.target, user=user, comment=comment)
     except ValidationError as exc:  # raised by another app's service (e.g. a 三定 version that does not add up)
@@ -295,7 +296,8 @@ def open_change_request(unit, user, reason: str) -> DataPackage:
     if reasons:
         raise WorkflowRefused(reasons)
     old.is_current = False
-    old.save()
+    with allow_locked_writes():  # the one way to unlock: this transition, recorded below and in the audit log
+        old.save()
     package = DataPackage.objects.create(unit=unit, campaign=old.campaign, kind=PackageKind.CHANGE, supersedes=old,
                                          change_reason=reason.strip(), assigned_confirmer=old.assigned_confirmer,
                                          assigned_reviewer=old.assigned_reviewer)
@@ -350,8 +352,9 @@ def place_holds(campaign, today: datetime.date | None = None, user=None, units=N
         for kind in HoldKind.values:
             if (unit.pk, kind) in active:
                 continue
-            placed.append(Hold.objects.create(unit=unit, campaign=campaign, kind=kind, start_date=campaign.hold_from,
-                                              reason=reason, placed_by=user))
+            with allow_locked_writes():  # holds are the flow's own records (Hold is lockable against others)
+                placed.append(Hold.objects.create(unit=unit, campaign=campaign, kind=kind,
+                                                  start_date=campaign.hold_from, reason=reason, placed_by=user))
     return placed
 
 
@@ -364,7 +367,8 @@ def lift_holds(unit, user=None, reason: str = "", campaign=None) -> list:
     now = timezone.now()
     for hold in holds:
         hold.lifted_at, hold.lifted_by, hold.lift_reason = now, user, reason or "数据包审核通过"
-        hold.save()
+        with allow_locked_writes():  # lifting at approval is the flow's own write
+            hold.save()
         lifted.append(hold)
     return lifted
 

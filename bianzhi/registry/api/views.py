@@ -1,9 +1,9 @@
 from django.db import transaction
 from django.db.models import Prefetch
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import permissions, serializers, viewsets
 
-from bianzhi.core.api import ScopedModelViewSet, ScopedReadOnlyViewSet
+from bianzhi.core.api import IF_MATCH, ScopedModelViewSet, ScopedReadOnlyViewSet
 
 from .. import services
 from ..filtersets import UnitFilterSet
@@ -21,12 +21,8 @@ class RegionViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["level", "parent__code"]
 
 
-@extend_schema_view(
-    update=extend_schema(parameters=[OpenApiParameter("If-Match", str, OpenApiParameter.HEADER,
-                                                      description="乐观锁：加载时的 row_version")]),
-    partial_update=extend_schema(parameters=[OpenApiParameter("If-Match", str, OpenApiParameter.HEADER,
-                                                              description="乐观锁：加载时的 row_version")]),
-)
+@extend_schema_view(update=extend_schema(parameters=[IF_MATCH]), partial_update=extend_schema(parameters=[IF_MATCH]),
+                    destroy=extend_schema(parameters=[IF_MATCH]))
 class UnitViewSet(ScopedModelViewSet):
     """单位（机构库）。结果按调用者的数据范围过滤；范围外的单位返回 404。"""
 

@@ -118,7 +118,8 @@ def test_api_conflict_answers_409_in_chinese(edu, api_for):
     ({"contact_mobile": "123"}, "contact_mobile", "手机号码“123”格式不正确"),
 ])
 def test_bad_api_input_gets_a_chinese_message_naming_the_field(edu, api_for, payload, field, message):
-    response = api_for("admin").patch(f"/api/v1/units/{edu.pk}/", payload, format="json")
+    response = api_for("admin").patch(f"/api/v1/units/{edu.pk}/", payload, format="json",
+                                      HTTP_IF_MATCH=str(edu.row_version))
     assert response.status_code == 400, response.content
     assert message in " ".join(response.json()[field])
     edu.refresh_from_db()
