@@ -1,6 +1,7 @@
 """Demo accounts. The demo password is for the demo only; production accounts are created by the
 administrator (`bianzhi createsuperuser`, then the admin site) and must pass the password validators."""
-from bianzhi.registry.models import Region, Unit
+from bianzhi.registry.demo import demo_unit, demo_units
+from bianzhi.registry.models import Region
 
 from .models import EntryGroup, Role, User
 
@@ -31,13 +32,13 @@ def load(log=print) -> None:
         if user is None:
             user = User(username=username, display_name=display, role=role,
                         is_staff=role == Role.ADMIN, is_superuser=role == Role.ADMIN)
-            user.unit = Unit.objects.get(name=unit_name) if unit_name else None
+            user.unit = demo_unit(unit_name) if unit_name else None
             user.region = Region.objects.get(code=region_code) if region_code else None
             user.set_password(DEMO_PASSWORD)
             user.save()
             created += 1
     for name, note, unit_names, members in ENTRY_GROUPS:
         group, _ = EntryGroup.objects.get_or_create(name=name, defaults={"note": note})
-        group.units.add(*Unit.objects.filter(name__in=unit_names))
+        group.units.add(*demo_units(unit_names))
         group.members.add(*User.objects.filter(username__in=members))
     log(f"  演示账号：{len(DEMO_USERS)} 个（新建 {created}），密码均为 {DEMO_PASSWORD}")

@@ -8,6 +8,8 @@ Views declare theirs as a class attribute (`permission = staticmethod(may_create
 predicates answer *which kinds of action* the role allows, and, where an object is given, combine both.
 Each predicate is pure: it reads the user (and object) and answers True or False.
 """
+from bianzhi.core.locks import is_unit_locked
+
 from .models import Role
 from .scope import allowed_units, region_stem
 
@@ -147,6 +149,38 @@ def may_deliver_materials(user, unit) -> bool:
 def may_accept_materials(user, unit) -> bool:
     """签收 materials: an office, for a unit in its review scope."""
     return is_office(user) and allowed_units(user, "review").filter(pk=unit.pk).exists()
+
+
+# ------------------------------------------------------------------------------------------------ trust (issue 11)
+# Forms are offered only when they can be submitted; otherwise the page shows the reason instead.
+def edit_refusal(user, unit) -> str:
+    """Why this user may not change this unit's data now ("" when they may): read-only role, data scope, or
+    the unit's data is approved and locked."""
+    if not has_role(user, ENTRY_ROLES):
+        return f"您的角色（{user.get_role_display()}）只能查阅，不能录入或修改数据" if is_signed_in(user) else "请先登录"
+    if unit is None:
+        return ""
+    if not allowed_units(user, "change").filter(pk=unit.pk).exists():
+        return f"「{unit.name}」不在您的录入范围内"
+    if is_unit_locked(unit):
+        return f"「{unit.name}」的数据已审核通过并锁定，不能修改。如需更正，请发起变更申请。"
+    return ""
+
+
+def may_edit_unit_data(user, unit) -> bool:
+    """May the user change this unit's data now (role, scope and lock)."""
+    return not edit_refusal(user, unit)
+
+
+def may_enter_data(user) -> bool:
+    """May the user enter data at all (an entry role with at least one unit in scope): the 新建… forms."""
+    return has_role(user, ENTRY_ROLES) and allowed_units(user, "change").exists()
+
+
+def may_manage_accounts(user) -> bool:
+    """市、县编办 manage the accounts of the units they organise (refined by the 三员 roles)."""
+    return is_office(user)
+
 
 # ------------------------------------------------------------------------------------------------ personnel
 def _unit_of(obj):

@@ -2,7 +2,7 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from bianzhi.accounts.models import User
-from bianzhi.registry.models import Unit
+from bianzhi.registry.demo import demo_unit
 
 from .models import IngestJob
 from .services import create_job
@@ -26,7 +26,7 @@ DEMO_TEXT = """中共百色市委机构编制委员会办公室文件
 def load(log=print):
 
 
-    unit = Unit.objects.filter(name="百色市财政局").first()
+    unit = demo_unit("百色市财政局")
     if unit is None:
         log("  文件识别：未找到百色市财政局，跳过")
         return

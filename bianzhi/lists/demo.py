@@ -11,7 +11,7 @@ Idempotent: items are looked up by (unit, name) first.
 """
 
 from bianzhi.core.text import search_key
-from bianzhi.registry.models import Unit
+from bianzhi.registry.demo import demo_units
 
 from .duties import current_duties
 from .models import Law, LawLevel, PowerCategory, PowerItem, ResponsibilityItem, StageResponsibility
@@ -163,7 +163,7 @@ def load(log=print) -> None:
         Law.objects.get_or_create(name_key=search_key(name),
                                   defaults={"name": name, "doc_number": doc, "level": level, "issuer": issuer})
 
-    units = {u.name: u for u in Unit.objects.filter(name__in={p[0] for p in POWERS} | {r[0] for r in RESPONSIBILITIES})}
+    units = {u.name: u for u in demo_units({p[0] for p in POWERS} | {r[0] for r in RESPONSIBILITIES})}
     refs = current_duties([u.pk for u in units.values()])
     categories = {c.name: c for c in PowerCategory.objects.all()}
     created = 0
@@ -196,7 +196,7 @@ def load(log=print) -> None:
             continue
         item = ResponsibilityItem.objects.create(unit=unit, kind=kind, name=name, content=content, basis=basis,
                                                  accountability_scope=scope, division=division, position=pos)
-        item.related_units.set(Unit.objects.filter(name__in=related))
+        item.related_units.set(demo_units(related))
         item.power_items.set(PowerItem.objects.filter(unit=unit, name__in=powers, parent__isnull=True))
         duty_id = _find_duty(unit, kw, refs)
         if duty_id:

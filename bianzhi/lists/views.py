@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.views import View
 from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView
 
-from bianzhi.accounts.permissions import may_manage_reference_data
-from bianzhi.accounts.scope import allowed_units, can
+from bianzhi.accounts.permissions import edit_refusal, may_enter_data, may_manage_reference_data
+from bianzhi.accounts.scope import allowed_units
 from bianzhi.core.locks import LockedError
 from bianzhi.core.models import ConcurrentEditError
 from bianzhi.core.text import search_key
@@ -74,7 +74,7 @@ class PowerItemListView(ScopedQuerysetMixin, FilteredListMixin, ListView):
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs),
-                "can_enter": allowed_units(self.request.user, "change").exists()}
+                "can_enter": may_enter_data(self.request.user)}
 
 
 class PowerItemDetailView(ScopedQuerysetMixin, DetailView):
@@ -94,7 +94,8 @@ class PowerItemDetailView(ScopedQuerysetMixin, DetailView):
         refs = duty_labels(item.duties.values_list("pk", flat=True))
         ctx["duties"] = [refs.get(d.pk) or d for d in item.duties.all()]
         ctx["responsibilities"] = item.responsibility_items.restrict(self.request.user, "view")
-        ctx["can_change"] = can(self.request.user, "change", item)
+        ctx["edit_refusal"] = edit_refusal(self.request.user, item.unit)
+        ctx["can_change"] = not ctx["edit_refusal"]
         ctx["category_stages"] = item.category.effective_stages()
         return ctx
 
@@ -121,7 +122,9 @@ class PowerItemFormMixin(ScopedQuerysetMixin, SavingMixin):
         return {**super().get_context_data(**kwargs), "title": "权力事项", "category_stages": stages}
 
 
-class PowerItemCreateView(PowerItemFormMixin, CreateView):
+class PowerItemCreateView(PermissionRequiredMixin, PowerItemFormMixin, CreateView):
+    permission = staticmethod(may_enter_data)
+    permission_denied_message = "您的账号只能查阅，不能新建权力事项（需录入权限及录入范围内的单位）"
     def get_initial(self):
         initial = super().get_initial()
         unit = self.request.GET.get("unit")
@@ -130,7 +133,19 @@ class PowerItemCreateView(PowerItemFormMixin, CreateView):
         return initial
 
 
-class PowerItemUpdateView(PowerItemFormMixin, UpdateView):
+class LockAwareUpdateMixin:
+    """An edit form is not offered for data that cannot be saved (locked unit, read-only role): 403 with the
+    reason instead of a form that fails on save."""
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        refusal = edit_refusal(self.request.user, obj.unit)
+        if refusal:
+            raise PermissionDenied(refusal)
+        return obj
+
+
+class PowerItemUpdateView(LockAwareUpdateMixin, PowerItemFormMixin, UpdateView):
     pass
 
 
@@ -172,7 +187,7 @@ class ResponsibilityListView(ScopedQuerysetMixin, FilteredListMixin, ListView):
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs),
-                "can_enter": allowed_units(self.request.user, "change").exists()}
+                "can_enter": may_enter_data(self.request.user)}
 
 
 class ResponsibilityDetailView(ScopedQuerysetMixin, DetailView):
@@ -186,7 +201,8 @@ class ResponsibilityDetailView(ScopedQuerysetMixin, DetailView):
         refs = duty_labels(item.duties.values_list("pk", flat=True))
         ctx["duties"] = [refs.get(d.pk) or d for d in item.duties.all()]
         ctx["powers"] = item.power_items.restrict(self.request.user, "view")
-        ctx["can_change"] = can(self.request.user, "change", item)
+        ctx["edit_refusal"] = edit_refusal(self.request.user, item.unit)
+        ctx["can_change"] = not ctx["edit_refusal"]
         return ctx
 
 
@@ -209,7 +225,9 @@ class ResponsibilityFormMixin(ScopedQuerysetMixin, SavingMixin):
         return {**super().get_context_data(**kwargs), "title": "责任事项"}
 
 
-class ResponsibilityCreateView(ResponsibilityFormMixin, CreateView):
+class ResponsibilityCreateView(PermissionRequiredMixin, ResponsibilityFormMixin, CreateView):
+    permission = staticmethod(may_enter_data)
+    permission_denied_message = "您的账号只能查阅，不能新建责任事项（需录入权限及录入范围内的单位）"
     def get_initial(self):
         initial = super().get_initial()
         unit = self.request.GET.get("unit")
@@ -220,7 +238,7 @@ class ResponsibilityCreateView(ResponsibilityFormMixin, CreateView):
         return initial
 
 
-class ResponsibilityUpdateView(ResponsibilityFormMixin, UpdateView):
+class ResponsibilityUpdateView(LockAwareUpdateMixin, ResponsibilityFormMixin, UpdateView):
     pass
 
 
@@ -244,7 +262,8 @@ class UnitListsView(ScopedQuerysetMixin, DetailView):
                          .select_related("category", "parent").prefetch_related("duties").order_by("code"))
         ctx["responsibilities"] = ResponsibilityItem.objects.restrict(user, "view").filter(unit=unit)
         ctx["problems"] = services.submission_problems(unit)
-        ctx["can_change"] = can(user, "change", unit)
+        ctx["edit_refusal"] = edit_refusal(user, unit)
+        ctx["can_change"] = not ctx["edit_refusal"]
         ctx["coverage"] = reports.coverage(user, unit=unit)
         return ctx
 

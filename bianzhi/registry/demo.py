@@ -119,8 +119,22 @@ def load_regions(log=print) -> int:
     return created
 
 
+def demo_unit(name):
+    """The demo's own unit of that name: the first created. A user may have added another unit with the same
+    name (a duplicate the registry warns about); re-running the demo must not pick it up and build on it."""
+    return Unit.objects.filter(name=name).order_by("pk").first()
+
+
+def demo_units(names):
+    """demo_unit for several names (the first created of each)."""
+    firsts = {}
+    for unit in Unit.objects.filter(name__in=list(names)).order_by("-pk"):
+        firsts[unit.name] = unit
+    return list(firsts.values())
+
+
 def _unit(name, region, defaults):
-    unit = Unit.objects.filter(name=name).first()
+    unit = demo_unit(name)
     if unit:
         return unit, False
     unit = Unit(name=name, region=region, **defaults)

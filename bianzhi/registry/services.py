@@ -26,6 +26,21 @@ def unit_problems(unit: Unit, previous: dict | None, acting_user) -> dict:
     return problems
 
 
+def duplicate_warnings(unit: Unit) -> list[str]:
+    """A likely duplicate (a warning, not a refusal: a namesake in another region is normal): another active unit
+    with the same name in the same region, or with the same 统一社会信用代码."""
+    warnings = []
+    others = Unit._base_manager.exclude(pk=unit.pk).filter(status="active")
+    same_name = others.filter(name=unit.name, region_id=unit.region_id).order_by("pk").first()
+    if same_name is not None:
+        warnings.append(f"可能重复：{unit.region.name}已有同名单位“{same_name.name}”（编号{same_name.pk}），请核对是否重复录入")
+    if unit.uscc:
+        same_code = others.filter(uscc=unit.uscc).order_by("pk").first()
+        if same_code is not None:
+            warnings.append(f"可能重复：统一社会信用代码{unit.uscc}已用于“{same_code.name}”（编号{same_code.pk}）")
+    return warnings
+
+
 @transaction.atomic
 def save_unit(unit: Unit, *, acting_user, expected_version: int | None = None, relation_document=None) -> Unit:
     """Save a unit for `acting_user`; when its 主管部门 or relation type changed, close the old dated relation and

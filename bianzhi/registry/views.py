@@ -1,11 +1,11 @@
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView
 
-from bianzhi.accounts.permissions import may_create_unit
-from bianzhi.accounts.scope import can
+from bianzhi.accounts.permissions import edit_refusal, may_create_unit
 from bianzhi.core.audit_models import AuditLogEntry
 from bianzhi.core.trees import nest
 from bianzhi.core.views import FilteredListMixin, ScopedQuerysetMixin, VersionedFormMixin
@@ -83,7 +83,9 @@ class UnitDetailView(ScopedQuerysetMixin, DetailView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         unit, user = self.object, self.request.user
-        ctx["can_change"] = can(user, "change", unit)
+        ctx["edit_refusal"] = edit_refusal(user, unit)
+        ctx["duplicate_warnings"] = services.duplicate_warnings(unit)
+        ctx["can_change"] = not ctx["edit_refusal"]
         ctx["children"] = Unit.objects.restrict(user, "view").filter(parent=unit).select_related("parent_relation")
         ctx["internal_bodies"] = unit.internal_bodies.established()
         ctx["plaques"] = unit.plaques.select_related("internal_body", "start_document", "end_document")
@@ -119,7 +121,10 @@ class UnitCreateView(ScopedQuerysetMixin, VersionedFormMixin, CreateView):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
     def save_form(self, form):
-        return services.save_unit(form.save(commit=False), acting_user=self.request.user)
+        unit = services.save_unit(form.save(commit=False), acting_user=self.request.user)
+        for warning in services.duplicate_warnings(unit):
+            messages.warning(self.request, warning)
+        return unit
 
     def get_success_url(self):
         return reverse("registry:unit-detail", args=[self.object.pk])
@@ -130,6 +135,13 @@ class UnitUpdateView(ScopedQuerysetMixin, VersionedFormMixin, UpdateView):
     form_class = UnitForm
     template_name = "registry/unit_form.html"
     scope_action = "change"
+
+    def get_object(self, queryset=None):
+        unit = super().get_object(queryset)
+        refusal = edit_refusal(self.request.user, unit)
+        if refusal:  # not offering a form that cannot be saved
+            raise PermissionDenied(refusal)
+        return unit
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}

@@ -49,6 +49,9 @@ def check_snapshot(snap: Snapshot) -> list[str]:
         p, d = sum(q.count for q in principal), sum(q.count for q in deputy)
         if heads > p:
             warnings.append(f"各内设机构正职领导职数合计{heads}名，超过核定的{'、'.join(q.level for q in principal)}领导职数{p}名")
+        elif heads < p:
+            warnings.append(f"各内设机构正职领导职数合计{heads}名，与核定的{'、'.join(q.level for q in principal)}"
+                            f"领导职数{p}名不一致（少{p - heads}名）：请核对各内设机构的正职职数")
         if deputies > d:
             warnings.append(f"各内设机构副职领导职数合计{deputies}名，超过核定的{'、'.join(q.level for q in deputy)}领导职数{d}名")
     else:

@@ -7,7 +7,8 @@ from datetime import date
 
 from bianzhi.accounts.models import User
 from bianzhi.documents.models import ApprovalDocument, DocumentType
-from bianzhi.registry.models import InternalBody, Unit
+from bianzhi.registry.demo import demo_unit
+from bianzhi.registry.models import InternalBody
 
 from . import services as s
 from .models import DutyKind, SandingVersion, StaffingType
@@ -185,7 +186,7 @@ def _education_2021(unit):
                DocumentType.ADJUSTMENT, unit)
     if _done(unit, doc):
         return False
-    finance = Unit.objects.get(name="百色市财政局")
+    finance = demo_unit("百色市财政局")
     v = s.create_draft_version(unit, doc, stated_totals={"staffing:admin": 30, "leadership:副科级": 4},
                                summary="")
     s.transfer_staffing(v, from_unit=finance, to_unit=unit, staffing_type=StaffingType.ADMIN, count=1,
@@ -207,14 +208,14 @@ def _education_2021(unit):
 def load(log=print) -> None:
     built = 0
     for unit_name, number, title, issued, spec in BASES:
-        unit = Unit.objects.filter(name=unit_name).first()
+        unit = demo_unit(unit_name)
         if unit is None:
             continue
         doc = _doc(number, title, issued, DocumentType.SANDING, unit)
         if not _done(unit, doc):
             _base(unit, doc, spec)
             built += 1
-    education = Unit.objects.filter(name="百色市教育局").first()
+    education = demo_unit("百色市教育局")
     if education is not None:
         built += _education_2021(education)
     log(f"  三定版本：{SandingVersion.objects.count()} 个（新建 {built}）")

@@ -20,6 +20,7 @@ from bianzhi.accounts.demo import DEMO_PASSWORD
 from bianzhi.accounts.models import Role, User
 from bianzhi.documents.models import ApprovalDocument, DocumentType
 from bianzhi.portal.models import PublishedUnit
+from bianzhi.registry.demo import demo_unit
 from bianzhi.registry.models import Unit
 
 from . import services
@@ -202,7 +203,7 @@ def _deliver(unit, campaign, admin, received_at):
 def _confirmers(log):
     made = 0
     for username, display, unit_name in CONFIRMERS:
-        unit = Unit.objects.filter(name=unit_name).first()
+        unit = demo_unit(unit_name)
         if unit is None or User.objects.filter(username=username).exists():
             continue
         user = User(username=username, display_name=display, role=Role.CONFIRMER, unit=unit)
@@ -217,8 +218,9 @@ def load(log=print) -> None:
     campaign = Campaign.objects.filter(name=CAMPAIGN["name"]).first()
     if campaign is None:
         campaign = Campaign.objects.create(**CAMPAIGN)
-    units = list(Unit.objects.filter(status="active").order_by("tree_path"))
-    campaign.units.add(*units)
+        campaign.units.add(*Unit.objects.filter(status="active"))
+    # the demo's campaign covers the units it was created with; units a user added later are theirs
+    units = list(campaign.units.filter(status="active").order_by("tree_path"))
     made_users = _confirmers(log)
     users = {u.username: u for u in User.objects.all()}
     tz = timezone.get_current_timezone()
