@@ -5,7 +5,11 @@ SECRET_KEY     required when DEBUG is off
 DEBUG          1/0 (default 0)
 ALLOWED_HOSTS  comma-separated (default 127.0.0.1,localhost)
 BIANZHI_DATA_DIR  where the SQLite file, uploads and huey queue live (default ./var)
-REDIS_URL      optional; enables the Redis cache
+REDIS_URL      optional; enables the Redis cache and puts the task queue (huey) on Redis
+PERSONNEL_KEY  Fernet key(s) encrypting 公民身份号码 (required when DEBUG is off; comma-separated for rotation)
+BIANZHI_FILES_DIR  where stored files live (default $BIANZHI_DATA_DIR/files; a shared mount for several nodes)
+BIANZHI_S3_BUCKET  optional; stored files go to this S3-compatible bucket (django-storages, pip install 'bianzhi[s3]')
+METRICS_ALLOW  optional; comma-separated networks (e.g. 10.0.0.0/8) that may read /metrics without logging in
 """
 import os
 import sys
@@ -64,10 +68,13 @@ INSTALLED_APPS = [
     "bianzhi.workflow",
     "bianzhi.portal",
     "bianzhi.ingest",
+    "bianzhi.personnel",
     "bianzhi.demo",
+    "bianzhi.ops",
 ]
 
 MIDDLEWARE = [
+    "bianzhi.ops.middleware.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "bianzhi.core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -181,8 +188,23 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", PROJECT_DIR / "staticfiles"))
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise serves collected files from here in production
 STATICFILES_DIRS = [BASE_DIR / "static"]
 WHITENOISE_USE_FINDERS = True
-# Uploaded files live outside the web root and are served only through permission-checked views.
-MEDIA_ROOT = DATA_DIR / "files"
+# Uploaded and generated files live outside the web root and are served only through permission-checked views.
+# Every app reads and writes them through Django's storage API (default_storage), so several app nodes can share
+# one store: a shared directory (BIANZHI_FILES_DIR on NFS/CephFS) or an S3-compatible bucket (BIANZHI_S3_BUCKET).
+MEDIA_ROOT = Path(os.environ.get("BIANZHI_FILES_DIR", DATA_DIR / "files")).resolve()
+S3_BUCKET = os.environ.get("BIANZHI_S3_BUCKET", "")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+if S3_BUCKET:  # django-storages; credentials come from the usual AWS_* variables or the instance role
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+        "bucket_name": S3_BUCKET,
+        "endpoint_url": os.environ.get("BIANZHI_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("BIANZHI_S3_REGION") or None,
+        "location": os.environ.get("BIANZHI_S3_PREFIX", ""),
+        "default_acl": None, "querystring_auth": True, "file_overwrite": False,
+    }}
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 # Every upload streams through the guard's handler first: past UPLOAD_MAX_BYTES nothing more is kept.
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 50 * 1024 * 1024)
@@ -193,19 +215,38 @@ FILE_UPLOAD_HANDLERS = [
 ]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
+# 实名制 (bianzhi.personnel): encryption key of ID numbers (see personnel/crypto.py), the 核准通知单's 机关代字
+# and validity, the office named on it.
+PERSONNEL_KEY = os.environ.get("PERSONNEL_KEY", "")
+PERSONNEL_NOTICE_CODE = os.environ.get("PERSONNEL_NOTICE_CODE", "百编用")
+PERSONNEL_NOTICE_VALID_DAYS = env_int("PERSONNEL_NOTICE_VALID_DAYS", 180)
+PERSONNEL_OFFICE_NAME = os.environ.get("PERSONNEL_OFFICE_NAME", "中共百色市委机构编制委员会办公室")
+
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# "default" may be per process; "shared" is seen by every process of the deployment (web workers, the background
+# worker, other app nodes): Redis when REDIS_URL is set, else a file cache in the data directory (one host).
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES["shared"] = CACHES["default"]
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "bianzhi"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "bianzhi"},
+        "shared": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                   "LOCATION": str(DATA_DIR / "cache" / "shared")},
+    }
 
+# The task queue: on Redis when REDIS_URL is set (several app nodes, one or more workers), otherwise a SQLite file
+# in the data directory (one host). `bianzhi serve` runs the web server and the worker together.
 HUEY = {
-    "huey_class": "huey.SqliteHuey",
-    "name": "bianzhi",
-    "filename": str(DATA_DIR / "huey.sqlite3"),
+    "name": os.environ.get("HUEY_NAME", "bianzhi"),
     "immediate": env_bool("HUEY_IMMEDIATE", TESTING),
-    "consumer": {"workers": 2, "worker_type": "thread"},
+    "consumer": {"workers": env_int("HUEY_WORKERS", 2), "worker_type": "thread", "check_worker_health": True},
 }
+if REDIS_URL:
+    HUEY.update({"huey_class": "huey.RedisHuey", "url": os.environ.get("HUEY_REDIS_URL", REDIS_URL)})
+else:
+    HUEY.update({"huey_class": "huey.SqliteHuey", "filename": str(DATA_DIR / "huey.sqlite3")})
+METRICS_ALLOW = [n.strip() for n in os.environ.get("METRICS_ALLOW", "").split(",") if n.strip()]
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -227,6 +268,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {"EntryMethodEnum": "bianzhi.personnel.models.EntryMethod"},
     "COMPONENT_SPLIT_REQUEST": True,
 }
 
@@ -235,6 +277,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # The background worker's own log (job started/finished); one handler, so `bianzhi serve` prints each line once.
+    "loggers": {"huey": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -14,6 +14,7 @@ api_patterns = [
     path("", include("bianzhi.workflow.api.urls")),
     path("public/", include("bianzhi.portal.api.urls")),
     path("", include("bianzhi.ingest.api.urls")),
+    path("", include("bianzhi.personnel.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
     path("redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
@@ -29,7 +30,9 @@ urlpatterns = [
     path("manage/lists/", include("bianzhi.lists.urls")),
     path("manage/workflow/", include("bianzhi.workflow.urls")),
     path("manage/ingest/", include("bianzhi.ingest.urls")),
+    path("manage/personnel/", include("bianzhi.personnel.urls")),
     path("manage/", include("bianzhi.registry.urls")),
+    path("", include("bianzhi.ops.urls")),  # /healthz, /metrics
     # The public site (no login) lives at the root.
     path("", include("bianzhi.portal.urls")),
 ]

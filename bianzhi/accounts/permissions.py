@@ -147,3 +147,69 @@ def may_deliver_materials(user, unit) -> bool:
 def may_accept_materials(user, unit) -> bool:
     """签收 materials: an office, for a unit in its review scope."""
     return is_office(user) and allowed_units(user, "review").filter(pk=unit.pk).exists()
+
+# ------------------------------------------------------------------------------------------------ personnel
+def _unit_of(obj):
+    """The unit an object belongs to (a Unit, or anything with `unit`)."""
+    if obj is None:
+        return None
+    return obj if type(obj).__name__ == "Unit" else getattr(obj, "unit", None)
+
+
+def _in_scope(user, obj, action: str) -> bool:
+    unit = _unit_of(obj)
+    if unit is None:
+        return True
+    return allowed_units(user, action).filter(pk=unit.pk).exists()
+
+
+def may_view_people(user, obj=None) -> bool:
+    """See the 实名制 lists and occupancy of a unit (its scope for reading)."""
+    return is_signed_in(user) and _in_scope(user, obj, "view")
+
+
+def may_view_person_detail(user, obj=None) -> bool:
+    """Open one person's record (each read is audited). Units see their own people; the 编办 all in scope."""
+    return is_signed_in(user) and _in_scope(user, obj, "view")
+
+
+def may_view_id_number(user, obj=None) -> bool:
+    """See the full 公民身份号码 (everyone else sees it masked): the 编办 only."""
+    return is_office(user) and _in_scope(user, obj, "change")
+
+
+def may_manage_people(user, obj=None) -> bool:
+    """入编, 出编, corrections and imports of 实名制 records (姓名、身份号码、占编 are kept by the 编办)."""
+    return is_office(user) and _in_scope(user, obj, "change")
+
+
+def may_apply_staffing_use(user, obj=None) -> bool:
+    """File a 用编申请 for a unit: its clerks and confirmers, or the 编办 on its behalf."""
+    if not is_signed_in(user):
+        return False
+    if is_office(user):
+        return _in_scope(user, obj, "change")
+    if user.role not in (Role.CLERK, Role.CONFIRMER):
+        return False
+    action = "confirm" if user.role == Role.CONFIRMER else "change"
+    return _in_scope(user, obj, action)
+
+
+def may_approve_staffing_use(user, obj=None) -> bool:
+    """Approve or refuse a 用编申请 and issue the 核准通知单: the 编办 for units it reviews."""
+    return is_office(user) and _in_scope(user, obj, "review")
+
+
+def may_view_ledger(user, obj=None) -> bool:
+    """The region 台账 (totals of every unit in the region): the 编办, leaders and reviewers."""
+    return is_office(user) or has_role(user, {Role.LEADER, Role.REVIEWER})
+
+
+def may_publish_people(user, obj=None) -> bool:
+    """Publish a unit's 实名制公示 (a portal release)."""
+    return is_office(user) and _in_scope(user, obj, "review")
+
+# ------------------------------------------------------------------------------------------------ operations (ops)
+def may_view_metrics(user, obj=None) -> bool:
+    """Runtime metrics (/metrics): the platform's administrators (scrapers may instead come from METRICS_ALLOW)."""
+    return is_platform_admin(user)

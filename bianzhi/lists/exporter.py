@@ -220,7 +220,7 @@ def annotated_workbook(job, errors) -> bytes | None:
     try:
         if job.original_name.lower().endswith(".csv"):
 
-            with open(job.file.path, "rb") as fh:
+            with job.file.storage.open(job.file.name, "rb") as fh:
                 text = _decode(fh.read())
             wb = Workbook()
             ws = wb.active
@@ -228,7 +228,8 @@ def annotated_workbook(job, errors) -> bytes | None:
             for values in csv.reader(io.StringIO(text)):
                 ws.append(safe_row(values))
         else:
-            wb = load_workbook(job.file.path)
+            with job.file.storage.open(job.file.name, "rb") as fh:
+                wb = load_workbook(io.BytesIO(fh.read()))
             ws = wb[job.sheet_name] if job.sheet_name in wb.sheetnames else wb.active
     except Exception:  # a broken upload: the errors are shown on the page only
         return None

@@ -49,7 +49,7 @@ class PowerItemForm(VersionedModelForm):
         self.fields["code"].help_text = "留空则按编码规则自动生成"
         self.fields["category"].queryset = PowerCategory.objects.filter(active=True)
         self.fields["parent"].queryset = PowerItem.objects.restrict(user, "change").filter(parent__isnull=True)
-        self.fields["internal_body"].queryset = InternalBody.objects.restrict(user, "change").select_related("unit")
+        self.fields["internal_body"].queryset = InternalBody.objects.established().restrict(user, "change").select_related("unit")
         self.fields["duties"].queryset = _duty_queryset(user)
         if self.instance.pk:
             self.fields["setting_basis"].initial = services.citations_text(self.instance, "setting")

@@ -13,14 +13,14 @@ audit and lock guard apply as for a form).
 """
 import difflib
 import gc
-import json
 import logging
 import re
 import threading
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
-from django.conf import settings
+from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -28,6 +28,7 @@ from django.utils import timezone
 from bianzhi.accounts.scope import allowed_units
 from bianzhi.core.audit import record
 from bianzhi.core.context import acting_as
+from bianzhi.core.files import local_path
 from bianzhi.core.locks import LockedError, assert_unit_editable
 from bianzhi.core.text import nfkc, search_key
 from bianzhi.registry.models import InternalBody, Plaque, Region, Unit
@@ -48,6 +49,7 @@ from .models import (
     ResponsibilityItem,
     ResponsibilityKind,
     StageResponsibility,
+    doc_number_key,
     law_key,
 )
 from .services import create_power_item
@@ -72,33 +74,30 @@ class Rollback(Exception):
 
 
 # ------------------------------------------------------------------------------------------------ progress
-def progress_path(job_id) -> Path:
-    path = Path(settings.DATA_DIR) / "lists-progress"
-    path.mkdir(parents=True, exist_ok=True)
-    return path / f"{job_id}.json"
+PROGRESS_TTL = 24 * 3600
+
+
+def _progress_key(job_id) -> str:
+    return f"lists:import-progress:{job_id}"
 
 
 def write_progress(job_id, processed: int, total: int, phase: str = "") -> None:
-    """Progress lives outside the database: the import's transaction is still open while it runs."""
-    try:
-        progress_path(job_id).write_text(json.dumps({"processed": processed, "total": total, "phase": phase}))
-    except OSError:
-        pass
+    """Progress lives outside the database (the import's transaction is still open while it runs), in the cache
+    every process shares (Redis, or a file cache on one host), so any app node can show it."""
+    caches["shared"].set(_progress_key(job_id), {"processed": processed, "total": total, "phase": phase},
+                         PROGRESS_TTL)
 
 
-def heartbeat_path(job_id) -> Path:
-    return progress_path(job_id).with_suffix(".alive")
+def _heartbeat_key(job_id) -> str:
+    return f"lists:import-heartbeat:{job_id}"
 
 
 def _beat(job_id, stop: threading.Event) -> None:
-    """While the worker runs the job, touch its heartbeat file (outside the database: the import's
-    transaction is open). A worker that dies stops beating; `fail_if_stale` then ends the job."""
-    path = heartbeat_path(job_id)
+    """While the worker runs the job, it records a heartbeat in the shared cache (outside the database: the
+    import's transaction is open; shared, so any app node can judge it). A worker that dies stops beating;
+    `fail_if_stale` then ends the job."""
     while True:
-        try:
-            path.touch()
-        except OSError:
-            pass
+        caches["shared"].set(_heartbeat_key(job_id), time.time(), PROGRESS_TTL)
         if stop.wait(JOB_HEARTBEAT_SECONDS):
             return
 
@@ -110,9 +109,8 @@ def fail_if_stale(job: ImportJob, now=None) -> bool:
     if job.status != "running":
         return False
     now = now or time.time()
-    try:
-        last = heartbeat_path(job.pk).stat().st_mtime
-    except OSError:
+    last = caches["shared"].get(_heartbeat_key(job.pk))
+    if last is None:
         last = job.started_at.timestamp() if job.started_at else job.updated_at.timestamp()
     if now - last < JOB_STALE_SECONDS:
         return False
@@ -122,8 +120,7 @@ def fail_if_stale(job: ImportJob, now=None) -> bool:
         status="failed", message=message, finished_at=timezone.now())
     if marked:
         job.status, job.message = "failed", message
-        progress_path(job.pk).unlink(missing_ok=True)
-        heartbeat_path(job.pk).unlink(missing_ok=True)
+        clear_progress(job.pk)
     return bool(marked)
 
 
@@ -136,10 +133,11 @@ def retry_job(job: ImportJob) -> None:
 
 
 def read_progress(job_id) -> dict:
-    try:
-        return json.loads(progress_path(job_id).read_text())
-    except (OSError, ValueError):
-        return {}
+    return caches["shared"].get(_progress_key(job_id)) or {}
+
+
+def clear_progress(job_id) -> None:
+    caches["shared"].delete_many([_progress_key(job_id), _heartbeat_key(job_id)])
 
 
 # ------------------------------------------------------------------------------------------------ lookups
@@ -204,17 +202,27 @@ class CategoryResolver:
 
 
 class LawRegister:
+    """The law register as an import sees it: a citation matches an entry only when name and 令号/文号 agree
+    (lists.models.doc_number_key); otherwise a new 待核实 entry is registered and counted in the job's message."""
+
     def __init__(self):
-        self.by_key = dict(Law.objects.values_list("name_key", "pk"))
+        self.by_key = {}
+        for pk, name_key, number in Law.objects.order_by("needs_review", "id").values_list("pk", "name_key",
+                                                                                           "doc_number"):
+            self.by_key.setdefault((name_key, doc_number_key(number)), pk)
+            self.by_key.setdefault((name_key, None), pk)
         self.created = 0
 
     def law_id(self, name: str, doc_number: str) -> int:
         key = law_key(name)
-        law_id = self.by_key.get(key)
+        number = doc_number_key(doc_number)
+        law_id = self.by_key.get((key, number or None))
         if law_id is None:
             law = Law.objects.create(name=name, doc_number=doc_number[:100], level=Law.guess_level(name),
                                      needs_review=True, note="导入清单时自动登记，待核实")
-            law_id = self.by_key[key] = law.pk
+            law_id = law.pk
+            self.by_key[(key, number)] = law_id
+            self.by_key.setdefault((key, None), law_id)
             self.created += 1
         return law_id
 
@@ -843,24 +851,25 @@ IMPORTERS = {"power": PowerImporter, "duty": DutyImporter, "stage": StageImporte
 def inspect_upload(job: ImportJob) -> None:
     """After upload: find the sheet and header, guess the column mapping and collect the unit names."""
 
-    table = tabular.open_table(job.file.path, job.kind, job.original_name)
-    try:
-        job.headers, job.sheet_name, job.header_row = table.headers, table.sheet_name, table.header_row
-        job.mapping = guess_mapping(job.kind, table.headers)
-        unit_pos = next((int(p) for p, k in job.mapping.items() if k == "unit"), None)
-        values: dict[str, None] = {}
-        if unit_pos is not None:
-            for seen, (_number, row) in enumerate(table.rows()):
-                if seen >= UNIT_SCAN_ROWS:  # the upload request stays short; later names still resolve by name
-                    break
-                if unit_pos < len(row) and row[unit_pos] not in (None, ""):
-                    values.setdefault(nfkc(str(row[unit_pos])), None)
-                    if len(values) >= 200:
+    with local_path(job.file) as path:
+        table = tabular.open_table(path, job.kind, job.original_name)
+        try:
+            job.headers, job.sheet_name, job.header_row = table.headers, table.sheet_name, table.header_row
+            job.mapping = guess_mapping(job.kind, table.headers)
+            unit_pos = next((int(p) for p, k in job.mapping.items() if k == "unit"), None)
+            values: dict[str, None] = {}
+            if unit_pos is not None:
+                for seen, (_number, row) in enumerate(table.rows()):
+                    if seen >= UNIT_SCAN_ROWS:  # the upload request stays short; later names still resolve by name
                         break
-        job.unit_values = list(values)
-        job.total_rows = table.total_rows
-    finally:
-        table.close()
+                    if unit_pos < len(row) and row[unit_pos] not in (None, ""):
+                        values.setdefault(nfkc(str(row[unit_pos])), None)
+                        if len(values) >= 200:
+                            break
+            job.unit_values = list(values)
+            job.total_rows = table.total_rows
+        finally:
+            table.close()
 
 
 def run_job(job: ImportJob) -> ImportJob:
@@ -881,8 +890,7 @@ def run_job(job: ImportJob) -> ImportJob:
     finally:
         stop.set()
         beat.join(timeout=1)
-        heartbeat_path(job.pk).unlink(missing_ok=True)
-        progress_path(job.pk).unlink(missing_ok=True)
+        clear_progress(job.pk)
 
 
 def _run_job(job: ImportJob) -> ImportJob:
@@ -893,9 +901,10 @@ def _run_job(job: ImportJob) -> ImportJob:
     write_progress(job.pk, 0, job.total_rows, "读取文件")
     importer = None
     status, message = "failed", ""
+    files = ExitStack()  # a local copy of the upload when the file store is remote, removed at the end
     with acting_as(job.owner, request_id=f"lists-import-{job.pk}"):
         try:
-            table = tabular.open_table(job.file.path, job.kind, job.original_name)
+            table = tabular.open_table(files.enter_context(local_path(job.file)), job.kind, job.original_name)
             try:
                 importer = IMPORTERS[job.kind](job, table)
                 # The cyclic collector would walk every live object again and again while hundreds of
@@ -935,6 +944,8 @@ def _run_job(job: ImportJob) -> ImportJob:
             message = str(exc)
         except locked_types as exc:  # the review flow refused: the unit's data is approved and locked
             message = f"{exc} 所有行均未导入。"
+        finally:
+            files.close()
     errors = importer.errors if importer is not None else []
     job.refresh_from_db()
     job.status, job.message, job.errors = status, message, errors
@@ -951,5 +962,5 @@ def _run_job(job: ImportJob) -> ImportJob:
         status=job.status, message=job.message, errors=job.errors, processed_rows=job.processed_rows,
         created_count=job.created_count, updated_count=job.updated_count, finished_at=job.finished_at,
         error_file=job.error_file.name or "")
-    progress_path(job.pk).unlink(missing_ok=True)
+    clear_progress(job.pk)
     return job

@@ -52,6 +52,8 @@ class SavingMixin:
             form.add_error(None, str(exc))
             return self.form_invalid(form)
         messages.success(self.request, "已保存。")
+        for notice in getattr(self.object, "notices", []):
+            messages.warning(self.request, notice)
         return redirect(self.get_success_url())
 
 

@@ -76,7 +76,7 @@ def search_rows(snapshot: dict) -> list[dict]:
         rows.append({"kind": SearchKind.INTERNAL_BODY, "title": body["name"], "text": body["duty_text"],
                      "category": "", "anchor": f"body-{i}"})
     for i, duty in enumerate(sections.duties(snapshot), start=1):
-        rows.append({"kind": SearchKind.DUTY, "title": f"主要职责（{i}）", "text": duty["text"], "category": "",
+        rows.append({"kind": SearchKind.DUTY, "title": duty["label"], "text": duty["text"], "category": "",
                      "anchor": f"duty-{i}"})
     for i, item in enumerate(sections.power_items(snapshot), start=1):
         rows.append({"kind": SearchKind.POWER, "title": item["name"], "category": item["category"],

@@ -40,9 +40,28 @@ def registry_public(unit) -> dict:
     data["plaques"] = [{"name": p.name, "kind_label": p.get_kind_display(), "start_date": p.start_date}
                        for p in unit.plaques.all() if p.end_date is None and p.internal_body_id is None]
     data["internal_bodies"] = [{"id": b.pk, "name": b.name, "kind": b.kind, "kind_label": b.get_kind_display()}
-                               for b in unit.internal_bodies.all() if b.abolished_on is None]
+                               for b in unit.internal_bodies.all() if b.abolished_on is None and not b.pending]
     data["successors"] = [{"id": s.pk, "name": s.name} for s in unit.successors.all()]
     return data
+
+
+# Sections higher apps add to every unit's snapshot (they cannot be imported from here): key -> callable(unit)
+# returning JSON-able public data or None, and the template the public unit page includes for it (rendered with
+# `section` = the stored data). Register in AppConfig.ready() with `register_section`.
+SECTION_PROVIDERS: dict = {}
+SECTION_TEMPLATES: dict = {}
+
+
+def register_section(key: str, provider, template: str = "") -> None:
+    SECTION_PROVIDERS[key] = provider
+    if template:
+        SECTION_TEMPLATES[key] = template
+
+
+def extra_sections(snapshot: dict) -> list[dict]:
+    """The registered sections present in a published snapshot, with their templates, in registration order."""
+    return [{"key": key, "template": template, "data": snapshot[key]}
+            for key, template in SECTION_TEMPLATES.items() if snapshot.get(key)]
 
 
 def build_snapshot(unit) -> dict:
@@ -51,4 +70,5 @@ def build_snapshot(unit) -> dict:
         "unit": registry_public(unit),
         "sanding": sanding_services.public_snapshot(unit),
         "lists": lists_services.public_snapshot(unit),
+        **{key: provider(unit) for key, provider in SECTION_PROVIDERS.items()},
     })

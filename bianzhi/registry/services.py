@@ -35,6 +35,11 @@ def save_unit(unit: Unit, *, acting_user, expected_version: int | None = None, r
         previous = Unit._base_manager.filter(pk=unit.pk).values(
             "parent_id", "parent_relation_id", "uscc_legacy_reason").first()
     problems = unit_problems(unit, previous, acting_user)
+    try:
+        unit.clean()  # the model's own rules (codes, dates, the parent relation) hold on every path
+    except ValidationError as exc:
+        for field, messages in exc.message_dict.items():
+            problems.setdefault(field, messages[0])
     if problems:
         raise ValidationError(problems)
     unit.save(expected_version=expected_version)

@@ -97,7 +97,7 @@ class UnitDetailView(ScopedQuerysetMixin, DetailView):
         unit, user = self.object, self.request.user
         ctx["can_change"] = can(user, "change", unit)
         ctx["children"] = Unit.objects.restrict(user, "view").filter(parent=unit).select_related("parent_relation")
-        ctx["internal_bodies"] = unit.internal_bodies.all()
+        ctx["internal_bodies"] = unit.internal_bodies.established()
         ctx["plaques"] = unit.plaques.select_related("internal_body", "start_document", "end_document")
         ctx["relations_up"] = unit.relations_up.select_related("superior", "relation_type", "document")
         ctx["ancestors"] = unit.ancestors()

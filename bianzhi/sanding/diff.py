@@ -1,6 +1,7 @@
 """What changed between two snapshots or versions, each change citing the document that made it."""
 from __future__ import annotations
 
+import bisect
 import datetime
 from dataclasses import dataclass
 
@@ -100,8 +101,50 @@ def _doc(row_new=None, row_old=None):
     return version.document.doc_number or version.document.doc_number_raw or version.document.title
 
 
+def _longest_increasing(seq: list) -> set:
+    """Indexes of one longest strictly increasing subsequence of `seq` (patience sorting, O(n log n))."""
+    tails, tails_at, back = [], [], [None] * len(seq)
+    for i, value in enumerate(seq):
+        k = bisect.bisect_left(tails, value)
+        back[i] = tails_at[k - 1] if k else None
+        if k == len(tails):
+            tails.append(value)
+            tails_at.append(i)
+        else:
+            tails[k], tails_at[k] = value, i
+    keep, i = set(), tails_at[-1] if tails_at else None
+    while i is not None:
+        keep.add(i)
+        i = back[i]
+    return keep
+
+
+def moved_keys(old_rows: list, new_rows: list, group=lambda r: "") -> set:
+    """Identities of the items a person actually moved from `old_rows` to `new_rows` (both in display order).
+
+    Items added or removed shift the numbers of the others, and so does moving one item; neither is a move of
+    the shifted items. Among the items present in both lists (per group — the duty kind), the largest set that
+    kept its relative order did not move; every other common item did."""
+    moved = set()
+    groups = {group(r) for r in new_rows}
+    for g in groups:
+        old_keys = [type(r).identity_of(r) for r in old_rows if group(r) == g]
+        new_keys = [type(r).identity_of(r) for r in new_rows if group(r) == g]
+        rank = {k: i for i, k in enumerate(old_keys)}
+        common = [k for k in new_keys if k in rank]
+        keep = _longest_increasing([rank[k] for k in common])
+        moved |= {k for i, k in enumerate(common) if i not in keep}
+    return moved
+
+
+_GROUPS = {"duties": lambda r: r.kind, "bodies": lambda r: ""}
+
+
 def diff_snapshots(old: Snapshot, new: Snapshot) -> Diff:
-    """Field- and item-level changes from `old` to `new`, each with the 文号 of the document that made it."""
+    """Field- and item-level changes from `old` to `new`, each with the 文号 of the document that made it.
+
+    A change of 顺序 is reported only for an item that was moved (not for items renumbered because another
+    item was added, removed or moved)."""
     changes = []
     closers = _closers(old, new)
     for section, attr, label_of, fields in _SECTIONS:
@@ -110,12 +153,14 @@ def diff_snapshots(old: Snapshot, new: Snapshot) -> Diff:
         b = [b] if attr == "statement" and b else ([] if attr == "statement" else b)
         old_rows = {type(r).identity_of(r): r for r in a}
         new_rows = {type(r).identity_of(r): r for r in b}
+        moved = moved_keys(a, b, _GROUPS[attr]) if attr in _GROUPS else set()
         for key, row in new_rows.items():
             before = old_rows.get(key)
             if before is None:
                 changes.append(Change(section, "added", label_of(row), [], _doc(row), row.change_note))
             elif before.pk != row.pk:
-                diffs = [(lab, _fmt(before, f), _fmt(row, f)) for f, lab in fields if _fmt(before, f) != _fmt(row, f)]
+                diffs = [(lab, _fmt(before, f), _fmt(row, f)) for f, lab in fields if _fmt(before, f) != _fmt(row, f)
+                         and (f != "position" or key in moved)]
                 if diffs:
                     shown = label_of(before) if attr != "duties" else label_of(row)
                     changes.append(Change(section, "changed", shown, diffs, _doc(row), row.change_note))

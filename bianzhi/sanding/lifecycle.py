@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -42,6 +43,11 @@ def create_draft_version(unit, document, user=None, effective_date: datetime.dat
                                              stated_totals=stated_totals or {}, summary=summary, created_by=user)
 
 
+# Checks higher apps register (e.g. personnel's 总量控制): callables (primary version, group) -> list of Chinese
+# reasons. A non-empty answer refuses the approval with a ValidationError (the workflow turns it into a refusal).
+APPROVAL_GUARDS: list = []
+
+
 def approve_version(version: SandingVersion, user=None) -> SandingVersion:
     """Make a draft (and its companion drafts in other units) part of approved history, in one transaction.
 
@@ -54,6 +60,9 @@ def approve_version(version: SandingVersion, user=None) -> SandingVersion:
             version = SandingVersion.objects.select_for_update().get(pk=version.primary_id)
         _draft_only(version)
         group = [version, *SandingVersion.objects.select_for_update().filter(primary=version)]
+        reasons = [reason for guard in APPROVAL_GUARDS for reason in guard(version, group)]
+        if reasons:
+            raise ValidationError(reasons)
         for v in group:
             if v.status != VersionStatus.DRAFT:
                 continue
@@ -119,14 +128,16 @@ def discard_draft(version: SandingVersion) -> None:
         for v in reversed(group):
             v.delete()
         Duty.objects.filter(revisions__isnull=True, unit__in=[v.unit for v in group]).delete()
+        InternalBody.objects.filter(pending=True, states__isnull=True, unit__in=[v.unit for v in group]).delete()
 
 
 def _sync_registry(unit, snap: Snapshot):
     names = {b.body_id: b for b in snap.bodies}
     for body in InternalBody.objects.filter(unit=unit):
         state = names.get(body.pk)
-        if state and (body.name != state.name or body.sort_order != state.position or body.abolished_on):
-            body.name, body.sort_order, body.abolished_on = state.name, state.position, None
+        if state and (body.name != state.name or body.sort_order != state.position or body.abolished_on
+                      or body.pending):
+            body.name, body.sort_order, body.abolished_on, body.pending = state.name, state.position, None, False
             body.save()
         elif state is None and body.abolished_on is None and InternalBodyState.objects.filter(body=body).exists():
             last = InternalBodyState.objects.filter(body=body).exclude(valid_to=None).order_by("-valid_to").first()

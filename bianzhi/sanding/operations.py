@@ -336,7 +336,8 @@ def create_internal_body(version, name: str, duty_text: str = "", head_count=0, 
         position = (_rows(InternalBodyState, version).aggregate(m=Max("position"))["m"] or 0) + 1
     if body is None:
         body = InternalBody.objects.create(unit=version.unit, name=name, kind=kind, sort_order=position,
-                                           established_on=version.effective_date, document=version.document)
+                                           established_on=version.effective_date, document=version.document,
+                                           pending=True)  # enters the register when the version is approved
     elif body.unit_id != version.unit_id:
         raise SandingError("该内设机构不属于本单位")
     _open(InternalBodyState, version, f"设立{name}", body=body, name=name, kind=kind, position=position,

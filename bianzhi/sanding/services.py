@@ -36,6 +36,7 @@ from .diff import (  # noqa: F401
     draft_changes,
 )
 from .lifecycle import (  # noqa: F401
+    APPROVAL_GUARDS,
     approve_version,
     create_draft_version,
     discard_draft,

@@ -5,7 +5,7 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -319,6 +319,10 @@ class VersionApproveView(LoginRequiredMixin, View):
             services.approve_version(version, request.user)
         except REFUSED as exc:
             messages.error(request, str(exc))
+            return redirect("sanding:version-detail", pk=version.pk)
+        except ValidationError as exc:  # an APPROVAL_GUARDS refusal (e.g. 总量控制)
+            for reason in exc.messages:
+                messages.error(request, reason)
             return redirect("sanding:version-detail", pk=version.pk)
         messages.success(request, "版本已批准，已计入三定沿革。")
         return redirect("sanding:unit-history", unit_pk=version.unit_id)

@@ -23,6 +23,7 @@ from bianzhi.portal.models import PublishedUnit
 from bianzhi.registry.models import Unit
 
 from . import services
+from .coversheet import PDF_FONT_FACE
 from .materials import package_problems, sha256
 from .models import (
     Campaign,
@@ -79,7 +80,7 @@ _FILE_CACHE: dict = {}
 def _cache_dir():
     from django.conf import settings
 
-    path = settings.DATA_DIR / "cache" / "demo-materials"
+    path = settings.DATA_DIR / "cache" / "demo-materials-2"  # -2: set in the shipped font, not a system one
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -108,7 +109,8 @@ def _render_pdfs(titles) -> None:
         f'<section style="page-break-after:always"><p style="text-align:center;color:#b3261e;font-size:22pt">'
         f'百色市机构编制委员会文件</p><h2 style="text-align:center">{title}</h2><p>（盖章文件扫描件）</p></section>'
         for title in missing)
-    whole = HTML(string=f"<html><body style=\"font-family:'Noto Serif CJK SC'\">{pages}</body></html>").write_pdf()
+    whole = HTML(string=f"<html><head><style>{PDF_FONT_FACE}</style></head>"
+                        f"<body style=\"font-family:'Bianzhi Sans'\">{pages}</body></html>").write_pdf()
     reader = PdfReader(io.BytesIO(whole))
     for title, page in zip(missing, reader.pages, strict=False):
         writer = PdfWriter()

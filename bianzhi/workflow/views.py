@@ -31,7 +31,7 @@ from bianzhi.core.views import (
 )
 from bianzhi.registry.models import Unit
 
-from . import coversheet, dashboards, flow, materials, selectors, services
+from . import coversheet, dashboards, flow, materials, selectors, services, sheet
 from .forms import (
     AssignForm,
     CampaignForm,
@@ -267,6 +267,21 @@ def package_detail(request, pk):
     return render(request, "workflow/package_detail.html", ctx)
 
 
+@login_required
+def package_sheet(request, pk, fmt="html"):
+    """确认单: everything the confirmer and the reviewer sign for (sheet.py); 确认无误 / 审核通过 happen here."""
+    package = get_object_or_404(DataPackage.objects.restrict(request.user, "view")
+                                .select_related("unit", "campaign"), pk=pk)
+    content = sheet.build(package)
+    if fmt == "pdf":
+        return HttpResponse(sheet.to_pdf(content, package), headers={
+            "Content-Type": "application/pdf", "Content-Disposition": _disposition(f"{package.unit.name}-确认单.pdf")})
+    actions = [(spec, reasons) for spec, reasons in (flow.available(package, request.user) if package.is_current
+                                                     else []) if spec.name in sheet.SIGNING or spec.needs_comment]
+    return render(request, "workflow/sheet.html", {"package": package, "unit": package.unit, "sheet": content,
+                                                   "actions": actions})
+
+
 def _public_url(unit):
     from django.urls import NoReverseMatch
 
@@ -286,6 +301,14 @@ def package_fire(request, pk, name):
         raise Http404("没有该操作")
     form = TransitionForm(request.POST)
     form.is_valid()
+    if name in sheet.SIGNING and request.POST.get("sheet_digest") != sheet.build(package)["digest"]:
+        reasons = flow.problems(flow.get(name), package, request.user)
+        if reasons:
+            _refused(request, services.WorkflowRefused(reasons))
+            return redirect("workflow:package-detail", pk=package.pk)
+        messages.error(request, f"「{flow.get(name).label}」只能在确认单上进行：请核对确认单的全部内容后再"
+                                f"{flow.get(name).label}（如确认单打开后数据有变化，请重新核对）。")
+        return redirect("workflow:package-sheet", pk=package.pk)
     try:
         services.fire(package, name, request.user, form.cleaned_data.get("comment", ""))
     except services.WorkflowRefused as exc:

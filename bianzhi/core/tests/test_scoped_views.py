@@ -39,6 +39,9 @@ FUNCTION_VIEW_MODELS = {
     "manage/ingest/<int:pk>/file/": "ingest.IngestJob",
     "manage/sanding/versions/<int:pk>/": "sanding.SandingVersion",
     "api/v1/sanding/versions/<pk>/": "sanding.SandingVersion",
+    "manage/personnel/people/<int:pk>/": "personnel.Person",
+    "manage/personnel/applications/<int:pk>/": "personnel.StaffingApplication",
+    "manage/personnel/notices/<int:pk>.pdf": "personnel.UseNotice",
 }
 
 

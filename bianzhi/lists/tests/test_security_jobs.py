@@ -4,10 +4,10 @@ refused with row and column (SQLite stored them; PostgreSQL crashed the worker a
 The probe: an import died on `database is locked` and stayed “导入中”; a killed worker left its job running;
 a cell with a NUL byte or a 600-character name crashed the worker on PostgreSQL. Nothing partial was ever
 written — that stays so."""
-import os
 import time
 
 import pytest
+from django.core.cache import caches
 
 from bianzhi.lists import importer
 from bianzhi.lists.models import ImportJob, PowerItem
@@ -67,11 +67,10 @@ def _running_job(user):
 def test_job_of_a_dead_worker_is_marked_failed_and_can_be_retried(users, client_for):
     """A worker killed mid-import: its heartbeat stops; the job page marks the job failed with a reason."""
     job = _running_job(users["jiaotong"])
-    beat = importer.heartbeat_path(job.pk)
-    beat.touch()
+    shared = caches["shared"]
+    shared.set(importer._heartbeat_key(job.pk), time.time())
     assert not importer.fail_if_stale(job)  # alive: a fresh heartbeat
-    old = time.time() - importer.JOB_STALE_SECONDS - 5
-    os.utime(beat, (old, old))
+    shared.set(importer._heartbeat_key(job.pk), time.time() - importer.JOB_STALE_SECONDS - 5)
     client = client_for("jiaotong")
     page = client.get(f"/manage/lists/import-jobs/{job.pk}/").content.decode()
     job.refresh_from_db()
@@ -85,13 +84,13 @@ def test_job_of_a_dead_worker_is_marked_failed_and_can_be_retried(users, client_
     assert PowerItem.objects.filter(name="事项乙").count() == 1
 
 
-def test_running_job_without_heartbeat_file_goes_stale_from_its_start(users):
+def test_running_job_without_heartbeat_goes_stale_from_its_start(users):
     from datetime import timedelta
 
     from django.utils import timezone
 
     job = _running_job(users["jiaotong"])
-    importer.heartbeat_path(job.pk).unlink(missing_ok=True)
+    importer.clear_progress(job.pk)
     ImportJob.objects.filter(pk=job.pk).update(started_at=timezone.now() - timedelta(minutes=10))
     job.refresh_from_db()
     assert importer.fail_if_stale(job)

@@ -1,4 +1,5 @@
 from django.db import transaction
+from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import permissions, serializers, viewsets
 
@@ -6,7 +7,7 @@ from bianzhi.core.api import IF_MATCH, ScopedModelViewSet, ScopedReadOnlyViewSet
 
 from .. import services
 from ..filtersets import UnitFilterSet
-from ..models import Region, Unit, UnitRelation
+from ..models import InternalBody, Region, Unit, UnitRelation
 from .serializers import RegionSerializer, UnitRelationSerializer, UnitSerializer
 
 
@@ -25,7 +26,7 @@ class RegionViewSet(viewsets.ReadOnlyModelViewSet):
 class UnitViewSet(ScopedModelViewSet):
     """单位（机构库）。结果按调用者的数据范围过滤；范围外的单位返回 404。"""
 
-    queryset = Unit.objects.select_related("region", "parent_relation").prefetch_related("plaques", "internal_bodies")
+    queryset = Unit.objects.select_related("region", "parent_relation").prefetch_related("plaques", Prefetch("internal_bodies", queryset=InternalBody.objects.established()))
     serializer_class = UnitSerializer
     filterset_class = UnitFilterSet
 

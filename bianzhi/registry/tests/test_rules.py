@@ -3,7 +3,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from bianzhi.core.tests.factories import RegionFactory, UnitFactory, UserFactory, admin_user, county_user
-from bianzhi.registry.models import Unit
+from bianzhi.registry.models import RelationType, Unit
 from bianzhi.registry.services import save_unit
 
 pytestmark = pytest.mark.django_db
@@ -44,8 +44,11 @@ def test_clerk_must_choose_a_parent_in_scope(counties):
     parent, foreign = UnitFactory(region=own), UnitFactory(region=own)
     clerk = UserFactory(groups_for=[parent])
     assert "主管部门" in _refused(Unit(name="无主管单位", region=own), clerk, "parent")
-    assert "范围" in _refused(Unit(name="越权下级", region=own, parent=foreign), clerk, "parent")
-    save_unit(Unit(name="本组下级", region=own, parent=parent), acting_user=clerk)
+    relation = RelationType.objects.get_or_create(code="test-supervised", defaults={"name": "测试主管"})[0]
+    assert "范围" in _refused(Unit(name="越权下级", region=own, parent=foreign, parent_relation=relation), clerk,
+                            "parent")
+    assert "关系" in _refused(Unit(name="无关系下级", region=own, parent=parent), clerk, "parent_relation")
+    save_unit(Unit(name="本组下级", region=own, parent=parent, parent_relation=relation), acting_user=clerk)
     assert Unit.objects.get(name="本组下级").tree_path.startswith(parent.tree_path)
 
 
