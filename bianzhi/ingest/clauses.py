@@ -24,8 +24,7 @@ import re
 from dataclasses import dataclass
 
 from bianzhi.core.docnumber import DocNumberError, parse_docnumber
-
-from .numerals import NUM, to_int
+from bianzhi.core.numerals import NUM, to_int
 
 CN_NUM = r"[一二三四五六七八九十百零〇两]+"
 RANK = r"(?:正|副)?(?:国|部|省部|厅|司局|局|地厅|处|县处|科|乡科|股)级"
@@ -70,16 +69,10 @@ DATE_RE = re.compile(r"(?P<y>\d{4}|[〇○零O一二三四五六七八九]{4})\s
 ISO_DATE_RE = re.compile(r"(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})")
 
 
-def _cn_small(text: str) -> int | None:
-    if text.isdigit():
-        return int(text)
-    return to_int(text)
-
-
 def parse_date(match) -> str | None:
     y = match["y"]
     year = int(y) if y.isdigit() else int("".join(str(_CN_DIGIT.get(c, 0)) for c in y))
-    month, day = _cn_small(match["m"]), _cn_small(match["d"])
+    month, day = to_int(match["m"]), to_int(match["d"])
     try:
         return datetime.date(year, month or 0, day or 0).isoformat()
     except (TypeError, ValueError):

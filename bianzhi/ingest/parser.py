@@ -17,9 +17,9 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from bianzhi.core.docnumber import DocNumberError, parse_docnumber
+from bianzhi.core.numerals import NUM, to_int
 
 from . import clauses
-from .numerals import NUM, to_int
 
 CN_INDEX = r"[一二三四五六七八九十百零〇两]+"
 KEYS = ("title", "doc_number", "unit", "nature", "rank", "plaques", "duties", "internal_bodies", "staffing",

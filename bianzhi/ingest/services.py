@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from bianzhi.core.numerals import to_int
 from bianzhi.core.text import nfkc, search_key
 from bianzhi.core.uploads import INGEST_KINDS, check_upload
 from bianzhi.documents.models import ApprovalDocument, DocumentFile, DocumentType
@@ -22,7 +23,6 @@ from bianzhi.sanding.models import DutyKind, VersionKind
 
 from .extract import ExtractionError, extract_bytes
 from .models import DocumentKind, IngestJob, JobStatus
-from .numerals import to_int
 from .parser import parse, same_unit
 
 MAX_UPLOAD = 20 * 1024 * 1024

@@ -5,12 +5,11 @@ Import and export refer to duties by these numbers, so a department's sheet can 
 import re
 from dataclasses import dataclass
 
+from bianzhi.core.numerals import to_chinese, to_int
 from bianzhi.core.text import nfkc
 from bianzhi.registry.models import Unit
 from bianzhi.sanding.models import Duty, DutyKind, DutyRevision
 
-DIGITS = "零一二三四五六七八九"
-_CN_NUMBER = re.compile(r"[一二三四五六七八九十]+")
 _ANY_NUMBER = re.compile(r"\d+|[一二三四五六七八九十]+")
 
 
@@ -26,29 +25,6 @@ class DutyRef:
         return f"（{to_chinese(self.number)}）" if self.number else ""
 
 
-def to_chinese(n: int) -> str:
-    if n <= 0:
-        return str(n)
-    if n < 10:
-        return DIGITS[n]
-    if n < 20:
-        return "十" + (DIGITS[n - 10] if n > 10 else "")
-    if n < 100:
-        return DIGITS[n // 10] + "十" + (DIGITS[n % 10] if n % 10 else "")
-    return str(n)
-
-
-def from_chinese(text: str) -> int | None:
-    if text.isdigit():
-        return int(text)
-    if not text or any(ch not in DIGITS + "十" for ch in text):
-        return None
-    if "十" not in text:
-        return DIGITS.index(text) if len(text) == 1 else None
-    tens, _, ones = text.partition("十")
-    return (DIGITS.index(tens) if tens else 1) * 10 + (DIGITS.index(ones) if ones else 0)
-
-
 def parse_duty_refs(text) -> list[int] | None:
     """“（一）；（三）”, “1,3”, “一、三”, “第1项” → [1, 3]; None if something in it is not a number."""
     cleaned = nfkc(str(text or "")).replace("第", "").replace("项", "").replace("条", "")
@@ -57,7 +33,7 @@ def parse_duty_refs(text) -> list[int] | None:
     numbers = []
     rest = cleaned
     for token in _ANY_NUMBER.findall(cleaned):
-        value = from_chinese(token)
+        value = to_int(token)
         if value is None:
             return None
         numbers.append(value)

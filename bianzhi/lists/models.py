@@ -20,6 +20,7 @@ from django.db import models
 
 from bianzhi.accounts.permissions import is_platform_admin
 from bianzhi.core.models import RestrictedQuerySet, TrackedModel
+from bianzhi.core.numerals import to_int
 from bianzhi.core.text import nfkc, search_key
 
 # ------------------------------------------------------------------------------------------------ dictionary
@@ -131,29 +132,14 @@ def law_key(name: str) -> str:
     return search_key(name).strip("《》")
 
 
-_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_NUMBER = re.compile(r"[〇零一二两三四五六七八九十百千]+")
-
-
-def _cn_to_int(text: str) -> int:
-    if all(c in _CN_DIGITS for c in text):       # 五 → 5, 一九九八 → 1998
-        return int("".join(str(_CN_DIGITS[c]) for c in text))
-    total, digit = 0, 0
-    for ch in text:
-        if ch in _CN_DIGITS:
-            digit = _CN_DIGITS[ch]
-        else:
-            total += (digit or 1) * _CN_UNITS[ch]
-            digit = 0
-    return total + digit
 
 
 def doc_number_key(doc_number: str) -> str:
     """The comparable form of a 令号/文号: NFKC, no spaces, Chinese numerals as digits, any bracket style.
     “主席令第五十五号” and “主席令第55号” agree; “第二十四号” does not."""
     text = search_key(doc_number).replace("[", "〔").replace("]", "〕").replace("(", "〔").replace(")", "〕")
-    return _CN_NUMBER.sub(lambda m: str(_cn_to_int(m.group())), text)
+    return _CN_NUMBER.sub(lambda m: str(to_int(m.group())), text)
 
 
 # ------------------------------------------------------------------------------------------------ items

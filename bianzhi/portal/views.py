@@ -2,6 +2,7 @@
 Release, ChangeEntry) through `.public()`; draft and working tables are never queried here."""
 import functools
 import json
+from operator import attrgetter
 
 from django.core.cache import cache
 from django.http import Http404, HttpResponse, JsonResponse
@@ -10,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from bianzhi.core.text import search_key
+from bianzhi.core.trees import nest
 from bianzhi.registry.models import Region
 
 from . import exports, feeds, sections
@@ -81,14 +83,7 @@ def home(request):
 
 
 def _tree(rows):
-    by_id = {p.unit_id: p for p in rows}
-    roots = []
-    for p in rows:
-        p.tree_children = []
-    for p in rows:
-        parent = by_id.get(p.parent_unit_id)
-        (parent.tree_children if parent else roots).append(p)
-    return roots
+    return nest(rows, key=attrgetter("unit_id"), parent_key=attrgetter("parent_unit_id"))
 
 
 @public_cached

@@ -7,6 +7,7 @@ from django.views.generic import CreateView, DetailView, ListView, TemplateView,
 from bianzhi.accounts.permissions import may_create_unit
 from bianzhi.accounts.scope import can
 from bianzhi.core.audit_models import AuditLogEntry
+from bianzhi.core.trees import nest
 from bianzhi.core.views import FilteredListMixin, ScopedQuerysetMixin, VersionedFormMixin
 
 from . import services
@@ -25,19 +26,6 @@ def unit_links(unit):
         for label, url_name in getattr(config, "unit_links", []):
             links.append({"label": label, "url": reverse(url_name, args=[unit.pk])})
     return links
-
-
-def build_tree(units):
-    """Nest units (already restricted and ordered) under their parents; a unit whose parent is out of
-    scope becomes a root."""
-    by_id = {u.pk: u for u in units}
-    roots = []
-    for unit in units:
-        unit.tree_children = []
-    for unit in units:
-        parent = by_id.get(unit.parent_id)
-        (parent.tree_children if parent else roots).append(unit)
-    return roots
 
 
 class HomeView(ScopedQuerysetMixin, TemplateView):
@@ -68,7 +56,7 @@ class RegionDetailView(ScopedQuerysetMixin, DetailView):
         ctx = super().get_context_data(**kwargs)
         units = list(Unit.objects.restrict(self.request.user, "view").filter(region=self.object)
                      .order_by("sort_order", "id"))
-        ctx["tree"] = build_tree(units)
+        ctx["tree"] = nest(units)  # a unit whose parent is out of scope becomes a root
         ctx["unit_count"] = len(units)
         ctx["former_codes"] = self.object.predecessors.all()
         return ctx

@@ -1,4 +1,5 @@
-"""Chinese numerals as written in 三定 documents: 一百零五, 两, 十二, 二〇一九, 1０5 (mixed with digits)."""
+"""Chinese numerals, the one module for them: reading 一百零五, 两, 十二, 二〇一九, 1０5 (mixed with digits) as written
+in 三定 documents, lists and citations, and writing item numbers (（十三）)."""
 import re
 import unicodedata
 
@@ -68,3 +69,16 @@ def to_int(text: str | None) -> int | None:
         return parse_numeral(text)
     except NumeralError:
         return None
+
+
+_WRITE_DIGITS = "零一二三四五六七八九"
+
+
+def to_chinese(n: int) -> str:
+    """An item number as written in documents: 1 → 一, 13 → 十三, 25 → 二十五 (numbers ≥ 100 stay in digits)."""
+    if n <= 0 or n >= 100:
+        return str(n)
+    if n < 10:
+        return _WRITE_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _WRITE_DIGITS[tens]) + "十" + (_WRITE_DIGITS[ones] if ones else "")

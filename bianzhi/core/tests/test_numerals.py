@@ -1,6 +1,6 @@
 import pytest
 
-from bianzhi.ingest.numerals import NumeralError, parse_numeral, to_int
+from bianzhi.core.numerals import NumeralError, parse_numeral, to_int
 
 
 @pytest.mark.parametrize("text,value", [
