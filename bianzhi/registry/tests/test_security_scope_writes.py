@@ -13,7 +13,7 @@ def test_county_cannot_create_a_unit_outside_its_region(api_for, users):
     before = Unit.objects.count()
     response = api.post("/api/v1/units/", _new_unit("451000"), format="json")
     assert response.status_code == 400, response.content
-    assert "数据范围" in str(response.json())
+    assert "region" in response.json() and "区划" in str(response.json())
     assert Unit.objects.count() == before
 
 
