@@ -366,8 +366,6 @@ class ImportRetryView(ImportJobView):
             messages.error(request, "只有未导入（失败）的任务可以重新导入。")
             return redirect("lists:import-job", pk=job.pk)
         importer.retry_job(job)
-        from .tasks import run_import_job
-
         run_import_job(job.pk)
         return redirect("lists:import-job", pk=job.pk)
 
