@@ -6,6 +6,7 @@ DEBUG          1/0 (default 0)
 ALLOWED_HOSTS  comma-separated (default 127.0.0.1,localhost)
 BIANZHI_DATA_DIR  where the SQLite file, uploads and huey queue live (default ./var)
 REDIS_URL      optional; enables the Redis cache
+TRUSTED_PROXIES   reverse proxies whose X-Forwarded-For is believed (addresses/networks, comma-separated)
 """
 import os
 import sys
@@ -125,15 +126,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "bianzhi.accounts.validators.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "bianzhi.accounts.validators.CommonVariantValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "bianzhi.accounts.validators.CharacterClassValidator"},
+    {"NAME": "bianzhi.accounts.validators.ContextWordsValidator"},
+    {"NAME": "bianzhi.accounts.validators.PasswordHistoryValidator"},
 ]
+PASSWORD_HISTORY_COUNT = env_int("PASSWORD_HISTORY_COUNT", 5)
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
-# 等保三级: lock after N failed logins, end idle sessions.
+# 等保三级: lock a (username, address) pair after N failed logins, the account itself after many from anywhere;
+# end idle sessions; API tokens expire.
 LOGIN_MAX_FAILURES = env_int("LOGIN_MAX_FAILURES", 5)
+LOGIN_ACCOUNT_MAX_FAILURES = env_int("LOGIN_ACCOUNT_MAX_FAILURES", 50)
+API_TOKEN_TTL_HOURS = env_int("API_TOKEN_TTL_HOURS", 24 * 7)
+# Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated); none by default.
+TRUSTED_PROXIES = [p.strip() for p in os.environ.get("TRUSTED_PROXIES", "").split(",") if p.strip()]
 LOGIN_LOCKOUT_MINUTES = env_int("LOGIN_LOCKOUT_MINUTES", 30)
 SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
 PASSWORD_MAX_AGE_DAYS = env_int("PASSWORD_MAX_AGE_DAYS", 90)
@@ -180,8 +190,8 @@ HUEY = {
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "bianzhi.accounts.tokens.ExpiringTokenAuthentication",  # first: a refused token answers 401
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],

@@ -2,9 +2,8 @@
 administrator (`bianzhi createsuperuser`, then the admin site) and must pass the password validators."""
 from bianzhi.registry.models import Region, Unit
 
+from .demo_credentials import DEMO_PASSWORD, DEMO_TOTP_SECRET  # noqa: F401 (re-exported for tests)
 from .models import EntryGroup, Role, User
-
-DEMO_PASSWORD = "Bianzhi@2017"
 
 DEMO_USERS = [
     # username, display name, role, unit name, region code

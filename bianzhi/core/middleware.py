@@ -1,18 +1,19 @@
 import uuid
 
-from .context import RequestContext, reset_context, set_context
+from .context import RequestContext, current, reset_context, set_context
+from .net import client_ip
 
 
 class RequestContextMiddleware:
-    """Gives every request an id (echoed in X-Request-ID) and records the client IP for the audit log."""
+    """Gives every request an id (echoed in X-Request-ID) and records the client IP (see `net.client_ip`) for the
+    audit log."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         request_id = request.headers.get("X-Request-ID", "")[:64] or uuid.uuid4().hex
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        ip = forwarded.split(",")[0].strip() if forwarded else request.META.get("REMOTE_ADDR")
+        ip = client_ip(request)
         request.request_id = request_id
         token = set_context(RequestContext(request_id=request_id, ip=ip or None))
         try:
@@ -31,8 +32,6 @@ class AuditUserMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from .context import current
-
         ctx = current()
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
