@@ -142,6 +142,14 @@ if TESTING:
 LOGIN_MAX_FAILURES = env_int("LOGIN_MAX_FAILURES", 5)
 LOGIN_ACCOUNT_MAX_FAILURES = env_int("LOGIN_ACCOUNT_MAX_FAILURES", 50)
 API_TOKEN_TTL_HOURS = env_int("API_TOKEN_TTL_HOURS", 24 * 7)
+# Second factor (TOTP, django-otp): required for these roles and for staff/superusers; OTP_REQUIRED_FOR_ALL=1 turns
+# "optional for everyone else" into "required for every account".
+OTP_REQUIRED_ROLES = ["admin", "sysadmin", "secadmin", "auditor"]
+OTP_REQUIRED_FOR_ALL = env_bool("OTP_REQUIRED_FOR_ALL", False)
+OTP_TOTP_ISSUER = os.environ.get("PLATFORM_NAME", "百色市机构编制云平台")
+# The audit log is never deleted by the platform; this is the minimum a deployment keeps (a system check refuses
+# less than 180 days, 等保三级).
+AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 365)
 # Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated); none by default.
 TRUSTED_PROXIES = [p.strip() for p in os.environ.get("TRUSTED_PROXIES", "").split(",") if p.strip()]
 LOGIN_LOCKOUT_MINUTES = env_int("LOGIN_LOCKOUT_MINUTES", 30)

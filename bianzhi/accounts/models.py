@@ -49,6 +49,7 @@ class User(AbstractUser):
 
     objects = BianzhiUserManager()
     scope_unit_path = "unit"
+    audit_ignore_fields = ("last_login", "failed_login_count")  # logins are audited as login events
 
     class Meta:
         verbose_name = "用户"

@@ -15,6 +15,9 @@ from collections.abc import Callable
 
 from django.db.models import Q
 
+from bianzhi.core.audit_models import AuditLogEntry
+
+from . import permissions
 from .models import Role
 
 NOTHING = Q(pk__in=[])
@@ -90,6 +93,8 @@ def restrict_queryset(queryset, user, action: str = "view"):
         # administrators may change it.
         if user is None or not user.is_authenticated:
             return queryset.none()
+        if permissions.is_separated_admin(user):  # 三员 see no business data; 系统管理员 keeps the configuration
+            return queryset if permissions.may_manage_configuration(user) else queryset.none()
         if action == "view" or user.is_superuser or getattr(user, "role", None) == Role.ADMIN:
             return queryset
         return queryset.none()
@@ -103,11 +108,17 @@ def restrict_queryset(queryset, user, action: str = "view"):
 
 
 def restrict_audit_queryset(queryset, user, action: str = "view"):
-    if user is None or not user.is_authenticated:
+    """审计管理员 reads everything. Everyone else who may read the log at all sees only changes to business data
+    of the units in their scope: never account events (logins, failed logins, reads) nor account records, so a
+    clerk does not learn when a confirmer logged in. 系统管理员 and 安全管理员 see nothing (三员分立)."""
+    if not permissions.may_read_audit(user):
         return queryset.none()
-    if user.is_superuser or user.role == Role.ADMIN:
+    if permissions.may_read_all_audit(user):
         return queryset
-    return queryset.filter(unit_id__in=allowed_units(user, "view").values("pk"))
+    business = queryset.exclude(app_label="accounts").exclude(action__in=AuditLogEntry.EVENT_ACTIONS)
+    if user.role == Role.ADMIN:
+        return business
+    return business.filter(unit_id__in=allowed_units(user, "view").values("pk"))
 
 
 def can(user, action: str, obj) -> bool:
