@@ -24,3 +24,10 @@ class LoginForm(AuthenticationForm):
                 code = "inactive" if not refused.is_active else "locked"
                 raise forms.ValidationError(self.error_messages[code], code=code)
             raise
+
+
+class OTPCodeForm(forms.Form):
+    code = forms.CharField(label="验证码", max_length=20, strip=True,
+                           widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric",
+                                                         "autofocus": True}),
+                           help_text="身份验证器上的 6 位数字，或一个恢复码")

@@ -1,13 +1,25 @@
 """Thin, declarative views. Every queryset goes through restrict(user, action)."""
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.views.generic import ListView, TemplateView
 
-from .audit_models import AuditLogEntry
 from .models import ConcurrentEditError
+
+
+class PredicateRequiredMixin(LoginRequiredMixin):
+    """A view open only to users for whom `permission_predicate(user)` holds — one of the named predicates of
+    accounts/permissions.py, declared on the view: `permission_predicate = staticmethod(may_read_audit)`."""
+
+    permission_predicate = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not type(self).permission_predicate(request.user):
+            raise PermissionDenied("您没有权限访问此页面。")
+        return super().dispatch(request, *args, **kwargs)
 
 
 class ScopedQuerysetMixin(LoginRequiredMixin):
@@ -67,32 +79,6 @@ class VersionedFormMixin:
             return self.form_invalid(form)
         messages.success(self.request, "已保存。")
         return redirect(self.get_success_url())
-
-
-class AuditLogListView(ScopedQuerysetMixin, ListView):
-    model = AuditLogEntry
-    template_name = "core/auditlog_list.html"
-    paginate_by = 50
-
-    def get_queryset(self):
-        qs = super().get_queryset()
-        unit = self.request.GET.get("unit")
-        if unit and unit.isdigit():
-            qs = qs.filter(unit_id=int(unit))
-        user = self.request.GET.get("user")
-        if user:
-            qs = qs.filter(username=user)
-        return qs
-
-
-class AuditLogDetailView(ScopedQuerysetMixin, TemplateView):
-    template_name = "core/auditlog_detail.html"
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        qs = AuditLogEntry.objects.restrict(self.request.user, "view")
-        ctx["entry"] = get_object_or_404(qs, pk=kwargs["pk"])
-        return ctx
 
 
 def paginate(request, queryset, per_page=50):
