@@ -155,7 +155,7 @@ def login(browser_page):
 
             TOTPDevice.objects.filter(user__username=username).update(last_t=-1)  # a code may be reused in tests
             page.fill("#id_code", current_code())
-            page.click("button[type=submit]")
+            page.click("main button[type=submit]")
             page.wait_for_load_state()
         return page
 
