@@ -20,7 +20,7 @@ install: $(STAMP)
 demo: $(STAMP)
 	DEBUG=1 $(BIN)/bianzhi migrate --noinput -v0
 	DEBUG=1 $(BIN)/bianzhi load_demo
-	@echo "平台地址: http://127.0.0.1:$(PORT)/  （演示账号见 README）"
+	@echo "平台地址: http://127.0.0.1:$(PORT)/  （演示账号见 README；管理员二次验证码：$(BIN)/python -m bianzhi.accounts.demo_totp）"
 	DEBUG=1 $(BIN)/bianzhi runserver 127.0.0.1:$(PORT)
 
 lint: $(STAMP)

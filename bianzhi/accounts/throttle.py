@@ -2,7 +2,7 @@
 
 `reserve()` counts an attempt BEFORE the password is checked, in one conditional UPDATE, so parallel requests
 cannot slip past the limit: of N simultaneous guesses exactly LOGIN_MAX_FAILURES reach the password check (a
-check-then-count design — django-axes included — lets all N through, see docs/adr/0009). A success clears the row.
+check-then-count design — django-axes included — lets all N through, see docs/adr/0020). A success clears the row.
 The row is keyed on the username as typed, whether or not such an account exists, and an address that is locked
 out is told the same thing for every username.
 

@@ -5,7 +5,6 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import redirect
-from django.views.generic import ListView, TemplateView
 
 from .models import ConcurrentEditError
 
