@@ -16,7 +16,7 @@ def _logged_in(sender, request, user, **kwargs):
 
 @receiver(user_login_failed)
 def _login_failed(sender, credentials, request=None, **kwargs):
-    username = str(credentials.get("username", ""))[:150]
+    username = str(credentials.get("username", "")).replace("\x00", "")[:150]
     detail = {"reason": "throttled"} if getattr(request, "login_throttled", False) else None
     record_event("login_failed", username=username, detail=detail)
 

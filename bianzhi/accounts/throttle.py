@@ -22,7 +22,7 @@ from .models import LoginThrottle, User
 
 
 def normalise(username: str) -> str:
-    return unicodedata.normalize("NFKC", username or "").strip().lower()[:150]
+    return unicodedata.normalize("NFKC", username or "").replace("\x00", "").strip().lower()[:150]
 
 
 def _row(username: str, ip: str):
