@@ -25,6 +25,7 @@ demo: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check bianzhi bench
+	$(BIN)/lint-imports
 
 checks: $(STAMP)
 	BIANZHI_TESTING=1 $(BIN)/bianzhi check --fail-level WARNING

@@ -7,7 +7,7 @@ The province-scale search benchmark needs PostgreSQL and ~10 minutes, so it runs
 import subprocess
 import sys
 
-QUICK = ["sanding_accuracy", "sanding_asof", "workflow_locks", "lists_import"]
+QUICK = ["sanding_real", "sanding_accuracy", "sanding_asof", "workflow_locks", "lists_import"]
 SLOW = ["portal_search"]
 
 

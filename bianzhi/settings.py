@@ -7,6 +7,7 @@ ALLOWED_HOSTS  comma-separated (default 127.0.0.1,localhost)
 BIANZHI_DATA_DIR  where the SQLite file, uploads and huey queue live (default ./var)
 REDIS_URL      optional; enables the Redis cache
 TRUSTED_PROXIES   reverse proxies whose X-Forwarded-For is believed (addresses/networks, comma-separated)
+PERSONNEL_KEY  Fernet key(s) encrypting 公民身份号码 (required when DEBUG is off; comma-separated for rotation)
 """
 import os
 import sys
@@ -68,10 +69,13 @@ INSTALLED_APPS = [
     "bianzhi.workflow",
     "bianzhi.portal",
     "bianzhi.ingest",
+    "bianzhi.personnel",
+    "bianzhi.demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "bianzhi.core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "bianzhi.core.middleware.RequestContextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -83,7 +87,7 @@ MIDDLEWARE = [
     "bianzhi.accounts.middleware.SecondFactorMiddleware",
     "bianzhi.core.middleware.AuditUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "bianzhi.workflow.middleware.LockedErrorMiddleware",
+    "bianzhi.core.middleware.LockedErrorMiddleware",
     "bianzhi.accounts.middleware.PasswordRotationMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -104,6 +108,8 @@ TEMPLATES = [
                 "bianzhi.core.context_processors.platform",
                 "bianzhi.accounts.context_processors.access",
             ],
+            # `{% if user|may:"create_campaign" %}` everywhere: templates ask the permission module.
+            "builtins": ["bianzhi.accounts.templatetags.permissions"],
         },
     },
 ]
@@ -115,8 +121,16 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite as a real embedded database (docs/adr/0014-sqlite-concurrency.md): WAL so readers never block the
+    # writer, a busy timeout so a writer waits for the lock instead of failing, and IMMEDIATE transactions so
+    # a transaction takes the write lock when it begins — a deferred one that reads first and then writes
+    # cannot wait for the lock (SQLite answers "database is locked" at once to avoid a deadlock).
     DATABASES["default"].setdefault("OPTIONS", {})
-    DATABASES["default"]["OPTIONS"].update({"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"})
+    DATABASES["default"]["OPTIONS"].update({
+        "timeout": env_int("SQLITE_BUSY_TIMEOUT", 30),
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    })
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 if TESTING:
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # test databases must be droppable at teardown
@@ -167,6 +181,16 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# HTTPS deployments (SECURE_COOKIES=1): HSTS for a year and redirect plain HTTP, each overridable by its own
+# variable (SECURE_HSTS_SECONDS=0 turns HSTS off; SECURE_SSL_REDIRECT=0 when the proxy redirects itself).
+# `bianzhi check --deploy` is clean with SECURE_COOKIES=1 (docs/deployment.md).
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000 if SESSION_COOKIE_SECURE else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", SESSION_COOKIE_SECURE)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", SESSION_COOKIE_SECURE)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", SESSION_COOKIE_SECURE)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+if env_bool("SECURE_PROXY_SSL_HEADER", False):  # behind a TLS-terminating proxy that sets X-Forwarded-Proto
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "registry:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -186,7 +210,21 @@ WHITENOISE_USE_FINDERS = True
 # Uploaded files live outside the web root and are served only through permission-checked views.
 MEDIA_ROOT = DATA_DIR / "files"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Every upload streams through the guard's handler first: past UPLOAD_MAX_BYTES nothing more is kept.
+UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 50 * 1024 * 1024)
+FILE_UPLOAD_HANDLERS = [
+    "bianzhi.core.uploads.StreamingLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+
+# 实名制 (bianzhi.personnel): encryption key of ID numbers (see personnel/crypto.py), the 核准通知单's 机关代字
+# and validity, the office named on it.
+PERSONNEL_KEY = os.environ.get("PERSONNEL_KEY", "")
+PERSONNEL_NOTICE_CODE = os.environ.get("PERSONNEL_NOTICE_CODE", "百编用")
+PERSONNEL_NOTICE_VALID_DAYS = env_int("PERSONNEL_NOTICE_VALID_DAYS", 180)
+PERSONNEL_OFFICE_NAME = os.environ.get("PERSONNEL_OFFICE_NAME", "中共百色市委机构编制委员会办公室")
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
@@ -209,7 +247,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "bianzhi.core.pagination.Pagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "bianzhi.core.api.exception_handler",
@@ -222,6 +260,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {"EntryMethodEnum": "bianzhi.personnel.models.EntryMethod"},
     "COMPONENT_SPLIT_REQUEST": True,
 }
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 
 admin.site.site_header = "机构编制云平台 管理后台"
 admin.site.site_title = "机构编制云平台"
@@ -14,8 +14,9 @@ api_patterns = [
     path("", include("bianzhi.workflow.api.urls")),
     path("public/", include("bianzhi.portal.api.urls")),
     path("", include("bianzhi.ingest.api.urls")),
+    path("", include("bianzhi.personnel.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
     path("redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
 ]
 
@@ -29,6 +30,7 @@ urlpatterns = [
     path("manage/lists/", include("bianzhi.lists.urls")),
     path("manage/workflow/", include("bianzhi.workflow.urls")),
     path("manage/ingest/", include("bianzhi.ingest.urls")),
+    path("manage/personnel/", include("bianzhi.personnel.urls")),
     path("manage/", include("bianzhi.registry.urls")),
     # The public site (no login) lives at the root.
     path("", include("bianzhi.portal.urls")),

@@ -13,7 +13,7 @@ from openpyxl import Workbook
 
 from bianzhi.core.audit import record_event
 from bianzhi.core.audit_models import AuditLogEntry
-from bianzhi.core.views import PaginatedQueryMixin, PredicateRequiredMixin
+from bianzhi.core.views import PaginatedQueryMixin, PermissionRequiredMixin
 
 from .permissions import may_export_audit, may_read_audit
 
@@ -41,8 +41,8 @@ class AuditQueryMixin:
         return qs
 
 
-class AuditLogListView(PredicateRequiredMixin, AuditQueryMixin, PaginatedQueryMixin, ListView):
-    permission_predicate = staticmethod(may_read_audit)
+class AuditLogListView(PermissionRequiredMixin, AuditQueryMixin, PaginatedQueryMixin, ListView):
+    permission = staticmethod(may_read_audit)
     template_name = "core/auditlog_list.html"
     paginate_by = 50
 
@@ -54,8 +54,8 @@ class AuditLogListView(PredicateRequiredMixin, AuditQueryMixin, PaginatedQueryMi
                 "action_choices": AuditLogEntry.ACTION_CHOICES}
 
 
-class AuditLogDetailView(PredicateRequiredMixin, TemplateView):
-    permission_predicate = staticmethod(may_read_audit)
+class AuditLogDetailView(PermissionRequiredMixin, TemplateView):
+    permission = staticmethod(may_read_audit)
     template_name = "core/auditlog_detail.html"
 
     def get_context_data(self, **kwargs):
@@ -80,10 +80,10 @@ def _row(entry) -> list:
     return [_cell(values.get(name, getattr(entry, name, ""))) for name, _ in EXPORT_COLUMNS]
 
 
-class AuditLogExportView(PredicateRequiredMixin, AuditQueryMixin, View):
+class AuditLogExportView(PermissionRequiredMixin, AuditQueryMixin, View):
     """xlsx or CSV of the filtered log, for the 审计管理员 (the export itself is an audit event)."""
 
-    permission_predicate = staticmethod(may_export_audit)
+    permission = staticmethod(may_export_audit)
 
     def get(self, request, fmt):
         if fmt not in ("xlsx", "csv"):

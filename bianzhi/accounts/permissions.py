@@ -1,24 +1,226 @@
-""""May this user do X": one named predicate per question, `may_<verb>_<thing>(user, obj=None) -> bool`. Views
-declare them as class attributes, templates get them as context flags; nowhere else compares role strings.
-Data scope (which rows) stays in scope.py: `Model.objects.restrict(user, action)`."""
+"""The one answer to "may this user do X": named predicates, one per question.
+
+Views declare theirs as a class attribute (`permission = staticmethod(may_create_campaign)`, enforced by
+`core.views.PermissionRequiredMixin`), forms, serializers and services call them, templates ask through the
+`may` filter (`{% load permissions %}{% if user|may:"create_campaign" %}`). Nothing else compares role strings.
+
+*Which records* a user may touch is the data scope (`Model.objects.restrict(user, action)`, `scope.py`); these
+predicates answer *which kinds of action* the role allows, and, where an object is given, combine both.
+Each predicate is pure: it reads the user (and object) and answers True or False.
+"""
 from django.conf import settings
 
 from .models import SEPARATED_ADMIN_ROLES, Role
+from .scope import allowed_units, region_stem
+
+# ------------------------------------------------------------------------------------------------ roles
+ENTRY_ROLES = frozenset({Role.CLERK, Role.ADMIN, Role.COUNTY})         # 录入
+CONFIRM_ROLES = frozenset({Role.CONFIRMER, Role.ADMIN, Role.COUNTY})   # 部门确认
+REVIEW_ROLES = frozenset({Role.REVIEWER, Role.ADMIN, Role.COUNTY})     # 审核
+OFFICE_ROLES = frozenset({Role.ADMIN, Role.COUNTY})                    # 市、县编办
 
 
-def _active(user) -> bool:
+def is_signed_in(user) -> bool:
     return user is not None and user.is_authenticated and user.is_active
 
 
-# ---------------------------------------------------------------- accounts, security, audit (三员分立, issue 15)
+def has_role(user, roles) -> bool:
+    """Superusers hold every role; anyone else the one on their account."""
+    if not is_signed_in(user):
+        return False
+    return user.is_superuser or user.role in roles
+
+
+def is_platform_admin(user) -> bool:
+    """市编办管理员 (or a superuser)."""
+    return has_role(user, {Role.ADMIN})
+
+
+def is_office(user) -> bool:
+    """市、县编办: the offices that organise campaigns, assign work and publish."""
+    return has_role(user, OFFICE_ROLES)
+
+
+def is_county_office(user) -> bool:
+    return is_signed_in(user) and not user.is_superuser and user.role == Role.COUNTY
+
+
+def county_region(user):
+    """The region a county 编办 is limited to, or None for everyone else."""
+    return user.region if is_county_office(user) and user.region_id else None
+
+
+def within_region(user, region) -> bool:
+    """Whether `region` lies inside the user's own region (always true when the user has no region limit)."""
+    own = county_region(user)
+    if own is None:
+        return True
+    return region is not None and region.code.startswith(region_stem(own))
+
+
+# ------------------------------------------------------------------------------------------------ registry
+def may_accept_legacy_code(user) -> bool:
+    """Accept a historical USCC / 组织机构代码 that fails the check digit (with a recorded reason)."""
+    return is_platform_admin(user)
+
+
+def may_create_top_level_unit(user) -> bool:
+    """Create a unit without a 主管部门 (or move one to the top): the offices only; everyone else must choose a
+    parent inside their own scope."""
+    return is_office(user)
+
+
+def may_create_unit(user) -> bool:
+    return may_create_top_level_unit(user) or (is_signed_in(user) and allowed_units(user, "change").exists())
+
+
+# ------------------------------------------------------------------------------------------------ documents
+def may_create_document(user) -> bool:
+    return has_role(user, ENTRY_ROLES)
+
+
+def may_create_document_without_unit(user) -> bool:
+    """A 批文 that belongs to no unit (e.g. a region-wide notice) is the 市编办's."""
+    return is_platform_admin(user)
+
+
+# ------------------------------------------------------------------------------------------------ 三定
+def may_approve_sanding_version(user) -> bool:
+    """Approve a 三定 draft directly (outside a data package's review)."""
+    return is_platform_admin(user)
+
+
+# ------------------------------------------------------------------------------------------------ lists
+def may_manage_reference_data(user) -> bool:
+    """The 事项类别 dictionary, the law register and the 编码 configuration."""
+    return is_platform_admin(user)
+
+
+# ------------------------------------------------------------------------------------------------ review flow
+def may_create_campaign(user) -> bool:
+    return is_office(user)
+
+
+def may_manage_campaign(user, campaign) -> bool:
+    """The 市编办 manages every campaign; a county 编办 the campaigns of its own county."""
+    if is_platform_admin(user):
+        return True
+    return is_county_office(user) and campaign.region_id is not None and within_region(user, campaign.region)
+
+
+def works_on_entry(user) -> bool:
+    """Sees 录入 tasks (packages being entered or confirmed and waiting to be sent to review)."""
+    return has_role(user, ENTRY_ROLES)
+
+
+def may_fire(user, roles) -> bool:
+    """A flow transition's declared roles (workflow.flow.TransitionSpec.roles); None means any role."""
+    return is_signed_in(user) and (roles is None or has_role(user, roles))
+
+
+def may_assign_package(user, package) -> bool:
+    """Assign a data package's confirmer and reviewer: an office, for a unit in its review scope."""
+    return is_office(user) and allowed_units(user, "review").filter(pk=package.unit_id).exists()
+
+
+def may_be_assigned_confirmer(candidate) -> bool:
+    return has_role(candidate, CONFIRM_ROLES)
+
+
+def may_be_assigned_reviewer(candidate) -> bool:
+    return has_role(candidate, REVIEW_ROLES)
+
+
+def may_run_hold_check(user) -> bool:
+    """Run the 暂停业务 check now (the same job the daily task runs) — for the user's own units."""
+    return is_office(user)
+
+
+def may_open_change_request(user, package) -> bool:
+    return is_signed_in(user) and allowed_units(user, "change").filter(pk=package.unit_id).exists()
+
+
+def may_deliver_materials(user, unit) -> bool:
+    """The unit's own staff (its confirmer) or the clerks and office handling it may upload materials."""
+    return is_signed_in(user) and any(allowed_units(user, action).filter(pk=unit.pk).exists()
+                                      for action in ("change", "confirm"))
+
+
+def may_accept_materials(user, unit) -> bool:
+    """签收 materials: an office, for a unit in its review scope."""
+    return is_office(user) and allowed_units(user, "review").filter(pk=unit.pk).exists()
+
+# ------------------------------------------------------------------------------------------------ personnel
+def _unit_of(obj):
+    """The unit an object belongs to (a Unit, or anything with `unit`)."""
+    if obj is None:
+        return None
+    return obj if type(obj).__name__ == "Unit" else getattr(obj, "unit", None)
+
+
+def _in_scope(user, obj, action: str) -> bool:
+    unit = _unit_of(obj)
+    if unit is None:
+        return True
+    return allowed_units(user, action).filter(pk=unit.pk).exists()
+
+
+def may_view_people(user, obj=None) -> bool:
+    """See the 实名制 lists and occupancy of a unit (its scope for reading)."""
+    return is_signed_in(user) and _in_scope(user, obj, "view")
+
+
+def may_view_person_detail(user, obj=None) -> bool:
+    """Open one person's record (each read is audited). Units see their own people; the 编办 all in scope."""
+    return is_signed_in(user) and _in_scope(user, obj, "view")
+
+
+def may_view_id_number(user, obj=None) -> bool:
+    """See the full 公民身份号码 (everyone else sees it masked): the 编办 only."""
+    return is_office(user) and _in_scope(user, obj, "change")
+
+
+def may_manage_people(user, obj=None) -> bool:
+    """入编, 出编, corrections and imports of 实名制 records (姓名、身份号码、占编 are kept by the 编办)."""
+    return is_office(user) and _in_scope(user, obj, "change")
+
+
+def may_apply_staffing_use(user, obj=None) -> bool:
+    """File a 用编申请 for a unit: its clerks and confirmers, or the 编办 on its behalf."""
+    if not is_signed_in(user):
+        return False
+    if is_office(user):
+        return _in_scope(user, obj, "change")
+    if user.role not in (Role.CLERK, Role.CONFIRMER):
+        return False
+    action = "confirm" if user.role == Role.CONFIRMER else "change"
+    return _in_scope(user, obj, action)
+
+
+def may_approve_staffing_use(user, obj=None) -> bool:
+    """Approve or refuse a 用编申请 and issue the 核准通知单: the 编办 for units it reviews."""
+    return is_office(user) and _in_scope(user, obj, "review")
+
+
+def may_view_ledger(user, obj=None) -> bool:
+    """The region 台账 (totals of every unit in the region): the 编办, leaders and reviewers."""
+    return is_office(user) or has_role(user, {Role.LEADER, Role.REVIEWER})
+
+
+def may_publish_people(user, obj=None) -> bool:
+    """Publish a unit's 实名制公示 (a portal release)."""
+    return is_office(user) and _in_scope(user, obj, "review")
+
+
+# ------------------------------------------------------------------------------------------------ accounts, security, audit (三员分立, issue 15)
 def is_separated_admin(user) -> bool:
     """系统管理员, 安全管理员, 审计管理员: they administer the platform and see no unit data."""
-    return _active(user) and user.role in SEPARATED_ADMIN_ROLES
+    return is_signed_in(user) and user.role in SEPARATED_ADMIN_ROLES
 
 
 def may_manage_accounts(user, obj=None) -> bool:
     """系统管理员: create, edit, deactivate and unlock accounts; system configuration."""
-    return _active(user) and (user.is_superuser or user.role == Role.SYSADMIN)
+    return is_signed_in(user) and (user.is_superuser or user.role == Role.SYSADMIN)
 
 
 def may_manage_configuration(user, obj=None) -> bool:
@@ -27,7 +229,7 @@ def may_manage_configuration(user, obj=None) -> bool:
 
 def may_manage_scopes(user, obj=None) -> bool:
     """安全管理员: roles, unit/region bindings, entry groups (who may see and change which units)."""
-    return _active(user) and (user.is_superuser or user.role == Role.SECADMIN)
+    return is_signed_in(user) and (user.is_superuser or user.role == Role.SECADMIN)
 
 
 def may_manage_security(user, obj=None) -> bool:
@@ -38,14 +240,14 @@ def may_manage_security(user, obj=None) -> bool:
 def may_read_audit(user, obj=None) -> bool:
     """Whether the audit-log pages open at all. Business users read the entries of their own units' data (the
     rows are filtered by scope.restrict_audit_queryset); 系统管理员 and 安全管理员 read none (三员分立)."""
-    if not _active(user):
+    if not is_signed_in(user):
         return False
     return user.role not in {Role.SYSADMIN, Role.SECADMIN} or user.is_superuser
 
 
 def may_read_all_audit(user, obj=None) -> bool:
     """审计管理员: every entry, account events (logins) included."""
-    return _active(user) and (user.is_superuser or user.role == Role.AUDITOR)
+    return is_signed_in(user) and (user.is_superuser or user.role == Role.AUDITOR)
 
 
 def may_export_audit(user, obj=None) -> bool:
@@ -54,7 +256,7 @@ def may_export_audit(user, obj=None) -> bool:
 
 def requires_second_factor(user) -> bool:
     """TOTP is required for administrators (and for every staff account once OTP_REQUIRED_FOR_ALL is on)."""
-    if not _active(user):
+    if not is_signed_in(user):
         return False
     if user.is_superuser or user.is_staff or user.role in set(settings.OTP_REQUIRED_ROLES):
         return True

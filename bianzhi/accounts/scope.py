@@ -8,8 +8,11 @@ queryset, so their existence does not leak.
 Actions: "view" (read), "change" (create/edit/delete data of the unit), "confirm" (部门确认),
 "review" (审核), "admin" (accounts, configuration).
 
-Extension point: `SCOPE_EXTENSIONS` holds callables (user, action) -> Q | None, OR-ed in; the review
-flow uses it so that an assigned confirmer or reviewer can always read what is assigned to them.
+Extension point: `register_scope_extension(fn)` adds a callable (user, action) -> Q | None, OR-ed in; the
+review flow uses it so that an assigned confirmer or reviewer can always read what is assigned to them.
+
+The accounts app sits below registry in the layers (docs/architecture.md): it reaches the Unit model through
+the relation it declares (`User.unit`), not by importing registry.
 """
 from collections.abc import Callable
 
@@ -17,20 +20,27 @@ from django.db.models import Q
 
 from bianzhi.core.audit_models import AuditLogEntry
 
-from . import permissions
-from .models import Role
+from .models import SEPARATED_ADMIN_ROLES, Role, User
 
 NOTHING = Q(pk__in=[])
 SCOPE_EXTENSIONS: list[Callable] = []
+
+
+def register_scope_extension(extension: Callable) -> None:
+    if extension not in SCOPE_EXTENSIONS:
+        SCOPE_EXTENSIONS.append(extension)
+
+
+def unit_model():
+    """The registry's Unit model, reached through the relation the accounts app declares."""
+    return User._meta.get_field("unit").related_model
 
 READ_ALL_ROLES = {Role.ADMIN, Role.LEADER, Role.REVIEWER}
 
 
 def _subtree_q(unit_ids, prefix: str = "") -> Q:
     """Units in the subtrees rooted at the given unit ids (the units themselves and all subordinates)."""
-    from bianzhi.registry.models import Unit
-
-    paths = list(Unit._base_manager.filter(pk__in=list(unit_ids)).values_list("tree_path", flat=True))
+    paths = list(unit_model()._base_manager.filter(pk__in=list(unit_ids)).values_list("tree_path", flat=True))
     if not paths:
         return NOTHING
     q = Q()
@@ -80,9 +90,7 @@ def unit_scope_q(user, action: str = "view") -> Q:
 
 
 def allowed_units(user, action: str = "view"):
-    from bianzhi.registry.models import Unit
-
-    return Unit._base_manager.filter(unit_scope_q(user, action))
+    return unit_model()._base_manager.filter(unit_scope_q(user, action))
 
 
 def restrict_queryset(queryset, user, action: str = "view"):
@@ -93,8 +101,9 @@ def restrict_queryset(queryset, user, action: str = "view"):
         # administrators may change it.
         if user is None or not user.is_authenticated:
             return queryset.none()
-        if permissions.is_separated_admin(user):  # 三员 see no business data; 系统管理员 keeps the configuration
-            return queryset if permissions.may_manage_configuration(user) else queryset.none()
+        if not user.is_superuser and user.role in SEPARATED_ADMIN_ROLES:
+            # 三员 see no business data; the 系统管理员 keeps the configuration (reference data)
+            return queryset if user.role == Role.SYSADMIN else queryset.none()
         if action == "view" or user.is_superuser or getattr(user, "role", None) == Role.ADMIN:
             return queryset
         return queryset.none()
@@ -111,10 +120,12 @@ def restrict_audit_queryset(queryset, user, action: str = "view"):
     """审计管理员 reads everything. Everyone else who may read the log at all sees only changes to business data
     of the units in their scope: never account events (logins, failed logins, reads) nor account records, so a
     clerk does not learn when a confirmer logged in. 系统管理员 and 安全管理员 see nothing (三员分立)."""
-    if not permissions.may_read_audit(user):
+    if user is None or not user.is_authenticated or not user.is_active:
         return queryset.none()
-    if permissions.may_read_all_audit(user):
+    if user.is_superuser or user.role == Role.AUDITOR:
         return queryset
+    if user.role in (Role.SYSADMIN, Role.SECADMIN):
+        return queryset.none()
     business = queryset.exclude(app_label="accounts").exclude(action__in=AuditLogEntry.EVENT_ACTIONS)
     if user.role == Role.ADMIN:
         return business

@@ -11,10 +11,10 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from bianzhi.core.audit import record_event
-from bianzhi.registry.models import Unit
 
 from . import otp
 from .forms import OTPCodeForm
+from .scope import allowed_units
 
 
 class ProfileView(LoginRequiredMixin, TemplateView):
@@ -23,8 +23,8 @@ class ProfileView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
-        ctx["view_count"] = Unit.objects.restrict(user, "view").count()
-        ctx["change_count"] = Unit.objects.restrict(user, "change").count()
+        ctx["view_count"] = allowed_units(user, "view").count()
+        ctx["change_count"] = allowed_units(user, "change").count()
         ctx["groups"] = user.entry_groups.all()
         ctx["has_second_factor"] = otp.has_second_factor(user)
         ctx["second_factor_required"] = otp.requires_second_factor(user)

@@ -1,5 +1,7 @@
 from django.contrib import admin, messages
 
+from .locks import LockedError
+
 
 class ScopedAdmin(admin.ModelAdmin):
     """The admin obeys the same data scope as every other path, and a write to locked data (approved packages)
@@ -9,8 +11,6 @@ class ScopedAdmin(admin.ModelAdmin):
         return super().get_queryset(request).restrict(request.user, "view")
 
     def delete_queryset(self, request, queryset):
-        from bianzhi.workflow.locks import LockedError
-
         try:
             super().delete_queryset(request, queryset)
         except LockedError as exc:

@@ -7,4 +7,4 @@ class CoreConfig(AppConfig):
     verbose_name = "平台基础"
 
     def ready(self):
-        from . import audit, audit_db, checks  # noqa: F401  (audit signal handlers, triggers, system checks)
+        from . import audit, audit_db, checks, locks  # noqa: F401  (audit and lock signal handlers, audit triggers, system checks)

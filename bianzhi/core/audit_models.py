@@ -1,5 +1,8 @@
+from django.apps import apps
 from django.conf import settings
 from django.db import models
+
+from . import scoping
 
 
 class AuditLogQuerySet(models.QuerySet):
@@ -21,9 +24,7 @@ class AuditLogQuerySet(models.QuerySet):
     def restrict(self, user, action: str = "view"):
         """A unit's log is visible to those who may see the unit; logs of records with no unit only to
         administrators and auditors."""
-        from bianzhi.accounts.scope import restrict_audit_queryset
-
-        return restrict_audit_queryset(self, user, action)
+        return scoping.restrict_audit(self, user, action)
 
 
 class AuditLogEntry(models.Model):
@@ -79,8 +80,6 @@ class AuditLogEntry(models.Model):
 
     def field_label(self, name: str) -> str:
         """The field's Chinese label (the log stores attribute names, so it survives label changes)."""
-        from django.apps import apps
-
         try:
             model = apps.get_model(self.app_label, self.model)
             field = next(f for f in model._meta.concrete_fields if name in (f.name, f.attname))

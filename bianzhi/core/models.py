@@ -1,6 +1,7 @@
 from django.db import models, transaction
 from django.db.models import F
 
+from . import locks, scoping
 from .audit_models import AuditLogEntry  # noqa: F401
 
 
@@ -20,9 +21,22 @@ class RestrictedQuerySet(models.QuerySet):
     """
 
     def restrict(self, user, action: str = "view"):
-        from bianzhi.accounts.scope import restrict_queryset
+        return scoping.restrict(self, user, action)
 
-        return restrict_queryset(self, user, action)
+    # Bulk writes send no save/delete signals: the lock is checked here instead (core.locks).
+    def update(self, **kwargs):
+        locks.check_queryset(self)
+        return super().update(**kwargs)
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        locks.check_instances(objs)
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs, *args, **kwargs):
+        objs = list(objs)
+        locks.check_instances(objs)
+        return super().bulk_update(objs, *args, **kwargs)
 
 
 class TrackedModel(models.Model):

@@ -1,7 +1,7 @@
 """Thin, declarative views. Every queryset goes through restrict(user, action)."""
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import redirect
@@ -9,15 +9,16 @@ from django.shortcuts import redirect
 from .models import ConcurrentEditError
 
 
-class PredicateRequiredMixin(LoginRequiredMixin):
-    """A view open only to users for whom `permission_predicate(user)` holds — one of the named predicates of
-    accounts/permissions.py, declared on the view: `permission_predicate = staticmethod(may_read_audit)`."""
+class PermissionRequiredMixin(LoginRequiredMixin):
+    """A view declares who may use it: `permission = staticmethod(may_x)` (a predicate of
+    `bianzhi.accounts.permissions` taking the user); anyone else gets 403 with `permission_denied_message`."""
 
-    permission_predicate = None
+    permission = None
+    permission_denied_message = "您没有执行此操作的权限"
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not type(self).permission_predicate(request.user):
-            raise PermissionDenied("您没有权限访问此页面。")
+        if request.user.is_authenticated and self.permission is not None and not self.permission(request.user):
+            raise PermissionDenied(self.permission_denied_message)
         return super().dispatch(request, *args, **kwargs)
 
 
@@ -63,18 +64,43 @@ class FilteredListMixin(PaginatedQueryMixin):
         return {**super().get_context_data(**kwargs), "filter": self.filterset}
 
 
+class _OutOfScope(Exception):
+    pass
+
+
 class VersionedFormMixin:
-    """Saves a VersionedModelForm with its expected version; a conflict keeps the user's input and says so."""
+    """Saves a VersionedModelForm with its expected version; a conflict keeps the user's input and says so.
+
+    After the save, still inside the transaction, the object is selected again through the user's restricted
+    queryset (NetBox's ObjectEditView does the same): a save that would move the record out of the user's scope
+    (another region, a unit the user may not change) is rolled back with a message instead of landing."""
+
+    saved_scope_action = "change"
 
     def save_form(self, form):
         raise NotImplementedError
+
+    def saved_object_in_scope(self, obj) -> bool:
+        manager = type(obj).objects
+        if not hasattr(manager, "restrict"):
+            return True
+        return manager.filter(pk=obj.pk).restrict(self.request.user, self.saved_scope_action).exists()
 
     def form_valid(self, form):
         try:
             with transaction.atomic():
                 self.object = self.save_form(form)
+                if not self.saved_object_in_scope(self.object):
+                    raise _OutOfScope
         except ConcurrentEditError as exc:
             form.add_error(None, str(exc))
+            return self.form_invalid(form)
+        except ValidationError as exc:  # a service refused: its reasons go to the fields they name
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+            return self.form_invalid(form)
+        except _OutOfScope:
+            form.add_error(None, "保存后该记录将不在您的数据范围内（例如移到了其他行政区划或您无权修改的单位），未保存。")
             return self.form_invalid(form)
         messages.success(self.request, "已保存。")
         return redirect(self.get_success_url())

@@ -1,6 +1,7 @@
 import django_filters
 from django.db.models import Q
 
+from bianzhi.core.docnumber import DocNumberError, parse_docnumber
 from bianzhi.core.text import nfkc
 
 from .models import ApprovalDocument, DocumentType
@@ -20,7 +21,6 @@ class ApprovalDocumentFilterSet(django_filters.FilterSet):
         value = nfkc(value)
         if not value:
             return queryset
-        from bianzhi.core.docnumber import DocNumberError, parse_docnumber
 
         q = Q(title__icontains=value) | Q(doc_number__icontains=value) | Q(doc_number_raw__icontains=value)
         try:

@@ -1,6 +1,6 @@
 from django import forms
 
-from bianzhi.accounts.models import Role
+from bianzhi.accounts.permissions import may_create_document_without_unit
 from bianzhi.registry.forms import VersionedModelForm
 from bianzhi.registry.models import Unit
 
@@ -28,8 +28,7 @@ class ApprovalDocumentForm(VersionedModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["unit"].queryset = Unit.objects.restrict(user, "change").order_by("tree_path")
-        is_admin = user is not None and (user.is_superuser or user.role == Role.ADMIN)
-        self.fields["unit"].required = not is_admin
+        self.fields["unit"].required = not may_create_document_without_unit(user)
         if self.instance.pk:
             self.fields.pop("upload")
 

@@ -34,6 +34,9 @@ class ApprovalDocument(TrackedModel):
     note = models.TextField("备注", blank=True)
 
     scope_unit_path = "unit"
+    # locked with its unit and with every unit whose 三定 cites it: an approved 沿革 rests on its 文号 and title
+    lockable = True
+    lock_unit_paths = ("unit", "sanding_versions__unit")
 
     class Meta:
         verbose_name = "批文"
@@ -85,6 +88,8 @@ class DocumentFile(TrackedModel):
                                     on_delete=models.SET_NULL, related_name="+")
 
     scope_unit_path = "document__unit"
+    lockable = True  # a locked document's files are locked with it
+    lock_unit_paths = ("document__unit", "document__sanding_versions__unit")
 
     class Meta:
         verbose_name = "批文文件"
@@ -95,12 +100,13 @@ class DocumentFile(TrackedModel):
         return self.original_name
 
     @classmethod
-    def from_upload(cls, document, upload, user=None):
+    def from_upload(cls, document, upload, user=None, content_type=None):
         digest = hashlib.sha256()
         for chunk in upload.chunks():
             digest.update(chunk)
         upload.seek(0)
-        obj = cls(document=document, original_name=upload.name, content_type=getattr(upload, "content_type", "") or "",
+        obj = cls(document=document, original_name=upload.name,
+                  content_type=content_type if content_type is not None else "",
                   size=upload.size, sha256=digest.hexdigest(), uploaded_by=user)
         obj.file.save(upload.name, upload, save=False)
         obj.save()

@@ -2,7 +2,11 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from bianzhi.core.uploads import DOCUMENT_KINDS, check_upload
+
 from .models import ApprovalDocument, DocumentFile
+
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 
 
 def save_document(document: ApprovalDocument, expected_version=None, upload=None, user=None) -> ApprovalDocument:
@@ -18,7 +22,11 @@ def save_document(document: ApprovalDocument, expected_version=None, upload=None
 
 
 def attach_file(document: ApprovalDocument, upload, user=None) -> DocumentFile:
-    if getattr(upload, "size", 0) == 0:
-        raise ValidationError({"upload": f"文件“{upload.name}”为空"})
+    """Store an uploaded file of a document after the upload guard has read its bytes (PDF, Word, Excel,
+    images only — never HTML or script, whatever the name); the sniffed type is stored, not the uploader's."""
+    try:
+        checked = check_upload(upload, allowed=DOCUMENT_KINDS, max_bytes=MAX_DOCUMENT_BYTES)
+    except ValidationError as exc:
+        raise ValidationError({"upload": exc.messages})
     with transaction.atomic():
-        return DocumentFile.from_upload(document, upload, user=user)
+        return DocumentFile.from_upload(document, upload, user=user, content_type=checked.content_type)

@@ -1,6 +1,12 @@
 """Demo: one 调整通知 of 百色市财政局 uploaded as text and waiting to be checked (文件识别 → 待核对)."""
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from bianzhi.accounts.models import User
+from bianzhi.registry.models import Unit
+
+from .models import IngestJob
+from .services import create_job
+
 DEMO_NAME = "关于调整百色市财政局内设机构的通知.txt"
 DEMO_TEXT = """中共百色市委机构编制委员会办公室文件
 百编办〔2022〕17号
@@ -18,11 +24,7 @@ DEMO_TEXT = """中共百色市委机构编制委员会办公室文件
 
 
 def load(log=print):
-    from bianzhi.accounts.models import User
-    from bianzhi.registry.models import Unit
 
-    from .models import IngestJob
-    from .services import create_job
 
     unit = Unit.objects.filter(name="百色市财政局").first()
     if unit is None:

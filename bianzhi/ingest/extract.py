@@ -17,9 +17,12 @@ import subprocess
 import tempfile
 import time
 import unicodedata
+import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from . import ocr_correct, ocr_prep, ocr_rapid, ocr_reread
 
 
 class ExtractionError(Exception):
@@ -169,11 +172,48 @@ def join_lines(pages: list[list[Line]]) -> str:
 
 
 # ------------------------------------------------------------------ formats
+# A .docx is a zip: its XML is read only when the archive's declared sizes are sane (a 31 KB “zip bomb” can
+# unpack to gigabytes). Real 三定 documents unpack to well under 5 MB with ratios below 30.
+DOCX_MAX_UNPACKED = 60 * 1024 * 1024
+DOCX_MAX_MEMBERS = 2000
+DOCX_MAX_RATIO = 200
+MSG_ZIP_BOMB = "无法读取 Word 文件：文件解压后过大或压缩比异常（可能是恶意构造的文件），已拒绝处理"
+
+
+def check_zip_limits(data: bytes) -> None:
+    """Refuse an archive whose members would unpack beyond the limits, before any XML is parsed.
+    Sizes come from the central directory and are enforced again while reading (zipfile checks CRC/size)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise ExtractionError("无法读取 Word 文件：文件已损坏或不是 .docx 格式") from exc
+    with archive:
+        members = archive.infolist()
+        if len(members) > DOCX_MAX_MEMBERS:
+            raise ExtractionError(MSG_ZIP_BOMB)
+        total = 0
+        for info in members:
+            total += info.file_size
+            ratio = info.file_size / max(1, info.compress_size)
+            if total > DOCX_MAX_UNPACKED or (info.file_size > 1024 * 1024 and ratio > DOCX_MAX_RATIO):
+                raise ExtractionError(MSG_ZIP_BOMB)
+        # read the main part with a hard cap: a forged central directory cannot make it larger
+        try:
+            with archive.open("word/document.xml") as handle:
+                if len(handle.read(DOCX_MAX_UNPACKED + 1)) > DOCX_MAX_UNPACKED:
+                    raise ExtractionError(MSG_ZIP_BOMB)
+        except KeyError as exc:
+            raise ExtractionError("无法读取 Word 文件：缺少正文（word/document.xml），不是 .docx 格式") from exc
+        except (zipfile.BadZipFile, OSError) as exc:
+            raise ExtractionError("无法读取 Word 文件：文件已损坏") from exc
+
+
 def _docx_text(data: bytes) -> str:
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    check_zip_limits(data)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises various errors for a broken package
@@ -261,9 +301,25 @@ def clean_ocr_line(text: str) -> str:
 
 
 def _ocr_image(path: str) -> list[Line]:
+    """OCR one image: RapidOCR by default (ocr_rapid), tesseract when chosen or when RapidOCR is missing."""
+    if ocr_rapid.selected():
+        lines = []
+        for x0, x1, text, height in ocr_rapid.read_image(path):
+            cleaned = clean_ocr_line(text)
+            if cleaned:
+                lines.append(Line(x0, x1, cleaned, height))
+        return lines
+    return _tesseract_image(path)
+
+
+def _check_ocr():
+    if not ocr_rapid.selected():
+        _check_tesseract()
+
+
+def _tesseract_image(path: str) -> list[Line]:
     """OCR one image with tesseract (chi_sim); lines with their left/right edges from the TSV output
     (in the coordinates of the image as given: preprocessing may enlarge it, the lines are scaled back)."""
-    from . import ocr_prep
 
     work_path, scale = ocr_prep.prepare(path)
     try:
@@ -276,7 +332,6 @@ def _ocr_image(path: str) -> list[Line]:
     if proc.returncode != 0:
         message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         raise ExtractionError("文字识别失败：" + (message[-1] if message else "tesseract 返回错误"))
-    from . import ocr_reread
 
     read = []
     for words, box in ocr_reread.tsv_lines(proc.stdout.decode("utf-8", "replace")):
@@ -291,9 +346,8 @@ def _ocr_image(path: str) -> list[Line]:
 
 def second_read_hint() -> str | None:
     """The hint shown with an OCR result when the selective second read could not run."""
-    from . import ocr_prep, ocr_reread
 
-    if SECOND_READ and not ocr_reread.available(ocr_prep.installed_languages()):
+    if not ocr_rapid.selected() and SECOND_READ and not ocr_reread.available(ocr_prep.installed_languages()):
         return ("本机未安装 tesseract 汉字字形模型（软件包 tesseract-ocr-script-hans），"
                 "可疑行未做二次识别；安装后识别更准确")
     return None
@@ -302,7 +356,6 @@ def second_read_hint() -> str | None:
 def _corrected(text: str, warnings: list[str]) -> str:
     """OCR text with one-character slips in common 机构编制 words repaired (see ocr_correct); each
     repair is listed in a warning so that the user can check it against the scan."""
-    from . import ocr_correct
 
     if not ocr_correct.ENABLED:
         return text
@@ -315,7 +368,7 @@ def _corrected(text: str, warnings: list[str]) -> str:
 
 
 def _ocr_pdf(data: bytes) -> tuple[list[list[Line]], int]:
-    _check_tesseract()
+    _check_ocr()
     if shutil.which("pdftoppm") is None:
         raise ExtractionError(MSG_NO_PDFTOPPM)
     with tempfile.TemporaryDirectory(prefix="bz-ocr-") as tmp:
@@ -437,7 +490,7 @@ def extract_bytes(data: bytes, name: str = "") -> Extracted:
             if hint := second_read_hint():
                 warnings.append(hint)
     elif kind == "image":
-        _check_tesseract()
+        _check_ocr()
         with tempfile.TemporaryDirectory(prefix="bz-ocr-") as tmp:
             path = Path(tmp) / ("in" + (suffix if suffix in IMAGE_SUFFIXES else ".png"))
             path.write_bytes(data)

@@ -8,10 +8,39 @@ from .extract import IMAGE_SUFFIXES, TEXT_SUFFIXES
 ACCEPT = ",".join(sorted({".docx", ".doc", ".pdf"} | IMAGE_SUFFIXES | TEXT_SUFFIXES))
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """One or several files (Django's documented pattern for <input multiple>)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ACCEPT, "multiple": True}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, (list, tuple)):
+            if not data:
+                return [single(None, initial)]
+            return [single(d, initial) for d in data]
+        return [single(data, initial)]
+
+
+MAX_BATCH = 20
+
+
 class UploadForm(forms.Form):
     unit = forms.ModelChoiceField(label="单位", queryset=None, empty_label="请选择单位")
-    file = forms.FileField(label="文件", help_text="三定规定或调整通知：Word（.docx/.doc）、PDF（含扫描件）、图片或纯文本，不超过 20 MB",
-                           widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}))
+    file = MultipleFileField(label="文件", help_text="三定规定或调整通知：Word（.docx/.doc）、PDF（含扫描件）、图片或纯文本，每份不超过 20 MB。"
+                                                   "可一次选择同一单位的多份文件（基础三定和历次调整通知），系统按基础三定在前、通知按发文日期排列，依次核对")
+
+    def clean_file(self):
+        files = self.cleaned_data["file"]
+        if len(files) > MAX_BATCH:
+            raise forms.ValidationError(f"一次最多上传 {MAX_BATCH} 份文件，收到 {len(files)} 份")
+        return files
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -43,6 +43,9 @@ class IngestJob(TrackedModel):
     applied = models.JSONField("已采用的内容", default=list, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="上传人", null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
+    batch = models.CharField("批次", max_length=32, blank=True, db_index=True,
+                             help_text="同一单位一次上传的多份文件：基础三定在前，调整通知按发文日期排列")
+    batch_position = models.PositiveIntegerField("批次中的次序", null=True, blank=True)
 
     scope_unit_path = "unit"
 

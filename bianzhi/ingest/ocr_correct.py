@@ -26,6 +26,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .ocr_vocabulary import WORDS
+
 ENABLED = True
 
 # Pairs (and small groups) of characters that print alike in Song/Fangsong type and that OCR engines
@@ -55,7 +57,6 @@ class Repair:
 
 
 def domain_words() -> frozenset[str]:
-    from .ocr_vocabulary import WORDS
 
     return WORDS
 

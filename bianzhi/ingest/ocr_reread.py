@@ -18,6 +18,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import ocr_correct
+
 REREAD_MODEL = "HanS"
 # HanS alone: as accurate on the doubtful lines as chi_sim+HanS here, at half the time (0.2 s to load
 # instead of 0.4 s, ~0.05 s a line); BIANZHI_OCR_REREAD_LANGUAGES may name another combination.
@@ -37,7 +39,6 @@ class ReadLine:
 
 def slips(text: str) -> int:
     """How many one-character slips ocr_correct would repair in the line."""
-    from . import ocr_correct
 
     return len(ocr_correct.correct(text)[1])
 

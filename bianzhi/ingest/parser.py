@@ -13,15 +13,17 @@ Articles are classified by what they say, not by their number, so the numbering 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from bianzhi.core.docnumber import DocNumberError, parse_docnumber
 
+from . import clauses
 from .numerals import NUM, to_int
 
 CN_INDEX = r"[一二三四五六七八九十百零〇两]+"
 KEYS = ("title", "doc_number", "unit", "nature", "rank", "plaques", "duties", "internal_bodies", "staffing",
-        "posts", "internal_leadership", "changes", "totals_after")
+        "posts", "internal_leadership", "changes", "totals_after", "issuing_organ", "issued_on", "short_name", "inner_title")
 
 RANK = r"(?:正|副)?(?:国|部|省部|厅|司局|局|地厅|处|县处|科|乡科|股)级"
 RANK_RE = re.compile(RANK)
@@ -77,7 +79,8 @@ class ParseResult:
 def empty_result() -> dict:
     return {"title": None, "doc_number": None, "unit": None, "nature": None, "rank": None, "plaques": [],
             "duties": [], "internal_bodies": [], "staffing": [], "posts": [], "internal_leadership": [],
-            "changes": [], "totals_after": {"internal_bodies": None, "staffing": [], "leadership": []}}
+            "changes": [], "totals_after": {"internal_bodies": None, "staffing": [], "leadership": []},
+            "issuing_organ": None, "issued_on": None, "short_name": None, "inner_title": None}
 
 
 # ------------------------------------------------------------------ helpers
@@ -547,82 +550,176 @@ def _split_names(names: str) -> list[str]:
 
 
 # ------------------------------------------------------------------ entry point
-def parse(text: str) -> ParseResult:
-    b = _Builder(text)
-    lines = [ln for ln in _lines(text) if not ln.text.startswith("#")]
-    title_idx = _header(b, lines)
-    title = b.data["title"] or ""
+def _light_nfkc(text: str) -> str:
+    """NFKC character by character where it keeps the length (full-width punctuation → half-width), so that
+    spans stay valid for the caller's text."""
+    out = []
+    # comment lines (a source note, “# …”) are blanked, keeping offsets
+    text = re.sub(r"(?m)^#.*$", lambda m: " " * len(m.group(0)), text)
+    for ch in text:
+        if ch in "\u3000\xa0":
+            out.append(" ")
+            continue
+        norm = unicodedata.normalize("NFKC", ch)
+        out.append(norm if len(norm) == 1 else ch)
+    return "".join(out)
+
+
+def _is_adjustment(text: str, lines: list[Segment], runs, statement) -> tuple[bool, int | None, _Builder]:
+    """The earlier document-level test: a 调整通知 (批复/函) without a 三定 body."""
+    scratch = _Builder(text)
+    title_idx = _header(scratch, lines)
+    title = scratch.data["title"] or ""
     is_notice = bool(re.search(r"(通知|批复|函)$", title)) and "印发" not in title
     style, sections = _sections(lines)
     kinds = [(_classify(style, head, seg) if style != "none" else "other", seg) for _, head, seg in sections]
-    has_sanding_body = any(k in {"duties", "bodies"} for k, _ in kinds)
-    if not has_sanding_body and re.search(r"调整后|划入|划出|划转|加挂|更名为|撤销|核增|核减", text):
+    has_body = any(k in {"duties", "bodies"} for k, _ in kinds) or bool(runs)
+    if not has_body and re.search(r"调整后|划入|划出|划转|加挂|更名为|撤销|核增|核减", text) \
+            and not statement.get("nature") \
+            and (re.search(r"通知|批复|函|决定", title) or re.search(r"通知如下|特此通知|批复如下|现批复|经研究", text)):
         is_notice = True
-    if is_notice and not has_sanding_body:
-        kind, layout = "adjustment", "notice"
-    else:
-        kind = "sanding"
-        if style == "chapter":
-            layout = "old"
-        elif style == "article":
-            layout = "2019" if any(k == "basis" for k, _ in kinds) else "2018"
-        else:
-            layout = "unknown"
+    return is_notice and not has_body, title_idx, scratch
 
-    # unit, nature, rank, plaques
+
+def parse(text: str) -> ParseResult:
+    text = _light_nfkc(text)
+    lines = [ln for ln in _lines(text) if not ln.text.startswith("#")]
+    runs, statement = clauses.item_runs(text), clauses.read_statement(text)
+    adjustment, title_idx, scratch = _is_adjustment(text, lines, runs, statement)
+    hdr = clauses.read_header(text)
+    if adjustment:
+        b = scratch
+        b.data.update({k: v for k, v in empty_result().items() if k not in b.data})
+        result = _parse_adjustment(b, lines, title_idx)
+        _add_header_meta(b, hdr, keep_title=True)
+        return result
+    b = _Builder(text)
+    _add_header_meta(b, hdr)
+    _parse_sanding(b, hdr, runs, statement)
+    style, _sections_ = _sections(lines)
+    if hdr.is_notice_cover and style == "none":
+        layout = "notice"
+    elif style == "chapter":
+        layout = "old"
+    elif style == "article":
+        layout = "2019" if re.search(r"本规定确定的.{0,120}?基本依据", text) else "2018"
+    else:
+        layout = "fragment"
+    return ParseResult(data=b.data, spans=b.spans, kind="sanding", layout=layout, meta=b.meta)
+
+
+def _add_header_meta(b: _Builder, hdr: clauses.Header, keep_title: bool = False):
+    b.data.setdefault("issuing_organ", None)
+    b.data.setdefault("issued_on", None)
+    b.data.setdefault("short_name", None)
+    b.data.setdefault("inner_title", None)
+    fields = [("issuing_organ", hdr.issuing_organ), ("issued_on", hdr.issued_on), ("inner_title", hdr.inner_title)]
+    if not keep_title or not b.data.get("title"):
+        fields.insert(0, ("title", hdr.title))
+    if not keep_title or not b.data.get("doc_number"):
+        fields.append(("doc_number", hdr.doc_number))
+    for key, found in fields:
+        if found is not None:
+            b.data[key] = found.value
+            b.spans = [sp for sp in b.spans if sp[0] != key]
+            b.span(key, found.start, found.end)
+
+
+def _parse_adjustment(b: _Builder, lines: list[Segment], title_idx) -> ParseResult:
+    title = b.data["title"] or ""
     unit, unit_pos = _unit_from_title(title)
     if unit:
         b.data["unit"] = unit
         start = next((s for p, s, e in b.spans if p == "title"), 0)
         b.span("unit", start + unit_pos, start + unit_pos + len(unit))
-    limit = next((seg[0].start for k, seg in kinds if k in {"duties", "bodies", "staffing"}), len(text))
-    nat_start = lines[title_idx].end if title_idx is not None else 0
-    if kind == "sanding":
-        nm = NATURE_RE.search(text, nat_start, max(limit, nat_start))
-        if nm and "基本依据" not in nm.group(0):
-            subject = re.sub(r"^.*(?:条|\)|:)\s*", "", nm["unit"]).strip()
-            b.data["nature"] = nm["nature"].strip()
-            b.data["rank"] = nm["rank"]
-            b.span("nature", nm.start("nature"), nm.end("nature"))
-            b.span("rank", nm.start("rank"), nm.end("rank"))
-            if not b.data["unit"]:
-                # a title that is just the unit's name (a page title) gives the full name
-                if title and not TITLE_END_RE.search(title) and same_unit(title, subject):
-                    b.data["unit"] = title
-                    b.span("unit", *next((s, e) for p, s, e in b.spans if p == "title"))
-                else:
-                    b.data["unit"] = subject
-                    b.span("unit", nm.end("unit") - len(subject), nm.end("unit"))
-            # plaques are named in the same sentence
-            sent_end = text.find("。", nm.end())
-            sent_end = sent_end if sent_end != -1 else len(text)
-            for pm in PLAQUE_RE.finditer(text, nm.end(), sent_end):
-                if re.search(r"(不再|撤销|取消)[^,。]*$", text[nm.end():pm.start()]):
+    if not b.data["unit"]:
+        for ln in lines[(title_idx or 0) + 1:(title_idx or 0) + 4]:
+            m = re.fullmatch(r"(?P<u>[^,。]{2,40}?)[:]", ln.text)
+            if m and "、" not in m["u"]:
+                b.data["unit"] = m["u"]
+                b.span("unit", ln.start, ln.start + len(m["u"]))
+                break
+    _parse_changes(b, lines, title_idx)
+    return ParseResult(data=b.data, spans=b.spans, kind="adjustment", layout="notice", meta=b.meta)
+
+
+def _set(b: _Builder, key: str, found):
+    if found is not None:
+        b.data[key] = found.value
+        b.span(key, found.start, found.end)
+
+
+def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
+    text = b.text
+    # unit: the notice's/规定's title names it in full; else the nature sentence; else a sentence's subject
+    title_unit = None
+    for source in (hdr.inner_title, hdr.title):
+        if source is not None:
+            found = clauses.unit_from_title(source.value)
+            if found is not None:
+                title_unit = clauses.Found(found.value, source.start + found.start, source.start + found.end)
+                break
+    heading_unit = None
+    if hdr.title is not None and re.fullmatch(r"[\u4e00-\u9fff()]{4,40}" + clauses.UNIT_SUFFIX, hdr.title.value):
+        heading_unit = hdr.title
+    st_unit = statement.get("unit")
+    unit = title_unit or heading_unit
+    if unit is None and st_unit is not None:
+        unit = st_unit
+    elif unit is not None and st_unit is not None and same_unit(unit.value, st_unit.value) \
+            and len(st_unit.value) > len(unit.value):
+        unit = st_unit
+    if unit is None:
+        unit = clauses.unit_from_sentences(text)
+    if unit is not None:
+        longer = clauses.full_name(text, unit.value)
+        if longer is not None and len(longer.value) > len(unit.value):
+            unit = longer
+    _set(b, "unit", unit)
+    _set(b, "short_name", statement.get("short_name"))
+    _set(b, "nature", statement.get("nature"))
+    _set(b, "rank", statement.get("rank"))
+    for found in statement.get("plaques", []):
+        b.data["plaques"].append(found.value)
+        b.span(f"plaques[{len(b.data['plaques']) - 1}]", found.start, found.end)
+    # numbered lists: duties and internal bodies
+    for kind, run in runs:
+        if kind == "duties":
+            for it in run:
+                chunk = text[it.start:it.end]
+                parts = [p.strip() for p in chunk.split("\n") if p.strip()]
+                if not parts:
                     continue
-                pos = pm.start("names")
-                for name in pm["names"].split("、"):
-                    clean = name.strip()
-                    if clean:
-                        b.data["plaques"].append(clean)
-                        b.span(f"plaques[{len(b.data['plaques']) - 1}]", pos, pos + len(name))
-                    pos += len(name) + 1
-        for k, seg in kinds:
-            if k == "duties" and not b.data["duties"]:
-                _parse_duties(b, seg)
-            elif k == "bodies" and not b.data["internal_bodies"]:
-                _parse_bodies(b, seg)
-            elif k == "staffing":
-                _parse_staffing_text(b, seg[0].start, seg[-1].end)
-    else:
-        if not b.data["unit"]:
-            for ln in lines[(title_idx or 0) + 1:(title_idx or 0) + 4]:
-                m = re.fullmatch(r"(?P<u>[^,。]{2,40}?)[:]", ln.text)
-                if m and "、" not in m["u"]:
-                    b.data["unit"] = m["u"]
-                    b.span("unit", ln.start, ln.start + len(m["u"]))
-                    break
-        _parse_changes(b, lines, title_idx)
-    return ParseResult(data=b.data, spans=b.spans, kind=kind, layout=layout, meta=b.meta)
+                value = _join_item(parts)
+                lead = len(chunk) - len(chunk.lstrip())
+                b.data["duties"].append(value)
+                b.span(f"duties[{len(b.data['duties']) - 1}]", it.start + lead, it.start + len(chunk.rstrip()))
+        else:
+            for n, it in enumerate(run):
+                for name, ns, ne, duties, end in clauses.split_body_item(text, it, last=n == len(run) - 1):
+                    idx = len(b.data["internal_bodies"])
+                    duty_text = re.sub(r"^职责[:]\s*", "", duties.strip())
+                    b.data["internal_bodies"].append({"name": name, "duties": duty_text})
+                    b.meta.setdefault("numbered_bodies", []).append(ns == it.start + (len(text[it.start:it.end]) - len(text[it.start:it.end].lstrip())))
+                    b.span(f"internal_bodies[{idx}].name", ns, ne)
+                    b.span(f"internal_bodies[{idx}]", ns, max(ne, end))
+    if not b.data["internal_bodies"]:
+        for found in clauses.inline_bodies(text):
+            idx = len(b.data["internal_bodies"])
+            b.data["internal_bodies"].append({"name": found.value, "duties": ""})
+            b.meta.setdefault("numbered_bodies", []).append(False)
+            b.span(f"internal_bodies[{idx}].name", found.start, found.end)
+    # staffing, posts, leadership counts: wherever they are stated
+    read = clauses.read_staffing(text)
+    for entry, s, e in read["staffing"]:
+        b.data["staffing"].append(entry)
+        b.span(f"staffing[{len(b.data['staffing']) - 1}]", s, e)
+    for entry, s, e in read["posts"]:
+        b.data["posts"].append(entry)
+        b.span(f"posts[{len(b.data['posts']) - 1}]", s, e)
+    for entry, s, e in read["leadership"]:
+        b.data["internal_leadership"].append(entry)
+        b.span(f"internal_leadership[{len(b.data['internal_leadership']) - 1}]", s, e)
 
 
 def parse_extracted(extracted) -> ParseResult:

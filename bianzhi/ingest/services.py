@@ -14,8 +14,11 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from bianzhi.core.text import nfkc, search_key
+from bianzhi.core.uploads import INGEST_KINDS, check_upload
 from bianzhi.documents.models import ApprovalDocument, DocumentFile, DocumentType
 from bianzhi.registry.models import Unit, UnitRank
+from bianzhi.sanding import services as sd
+from bianzhi.sanding.models import DutyKind, VersionKind
 
 from .extract import ExtractionError, extract_bytes
 from .models import DocumentKind, IngestJob, JobStatus
@@ -36,8 +39,10 @@ class IngestError(Exception):
 # ------------------------------------------------------------------ upload
 def create_job(unit, upload, user=None) -> IngestJob:
     """Extract and parse an uploaded file for `unit`. Raises IngestError (Chinese) if it cannot be read."""
-    if upload.size > MAX_UPLOAD:
-        raise IngestError(f"文件过大（{upload.size // 1024 // 1024} MB），单个文件不能超过 20 MB")
+    try:
+        check_upload(upload, allowed=INGEST_KINDS, max_bytes=MAX_UPLOAD)  # content sniffed, zip limits checked
+    except ValidationError as exc:
+        raise IngestError(exc.messages) from exc
     data = b"".join(upload.chunks())
     try:
         extracted = extract_bytes(data, upload.name)
@@ -57,6 +62,51 @@ def create_job(unit, upload, user=None) -> IngestJob:
         job.file.save(upload.name, ContentFile(data), save=False)
         job.save()
     return job
+
+
+def create_batch(unit, uploads, user=None) -> list[IngestJob]:
+    """Several documents of one unit at once → jobs in the order of the unit's history: base 三定 first, then the
+    notices by issue date (undated last, by file name). Each job must be accepted after the one before it, so the
+    drafts are made in that order. A file that cannot be read stops the whole batch (nothing is kept)."""
+    if len(uploads) == 1:
+        return [create_job(unit, uploads[0], user)]
+    jobs, reasons = [], []
+    with transaction.atomic():
+        for upload in uploads:
+            try:
+                jobs.append(create_job(unit, upload, user))
+            except IngestError as exc:
+                reasons.append(f"“{upload.name}”：{'；'.join(exc.reasons)}")
+        if reasons:
+            transaction.set_rollback(True)
+            raise IngestError(reasons)
+        batch = hashlib.sha256("|".join(j.sha256 for j in jobs).encode() + str(jobs[0].pk).encode()).hexdigest()[:32]
+        ordered = sorted(jobs, key=_history_order)
+        for position, job in enumerate(ordered, start=1):
+            job.batch, job.batch_position = batch, position
+            job.save()
+    return ordered
+
+
+def _history_order(job: IngestJob):
+    r = job.result or {}
+    base = 0 if job.kind == DocumentKind.SANDING else 1
+    date = r.get("issued_on") or "9999-12-31"
+    return (base, date, job.original_name)
+
+
+def batch_jobs(job: IngestJob) -> list[IngestJob]:
+    if not job.batch:
+        return []
+    return list(IngestJob.objects.filter(batch=job.batch).order_by("batch_position", "id"))
+
+
+def earlier_pending(job: IngestJob) -> IngestJob | None:
+    """The first job of the same batch that comes before `job` and is not accepted yet."""
+    if not job.batch or job.batch_position is None:
+        return None
+    return (IngestJob.objects.filter(batch=job.batch, batch_position__lt=job.batch_position, status=JobStatus.PENDING)
+            .order_by("batch_position").first())
 
 
 # ------------------------------------------------------------------ review items
@@ -171,8 +221,9 @@ def review_items(job: IngestJob) -> list[ReviewItem]:
                                 [("name", "名称", pick(key, "name", body.get("name") or "")),
                                  ("duties", "职责", pick(key, "duties", body.get("duties") or ""))]))
     for i, s in enumerate(r.get("staffing") or []):
-        items.append(ReviewItem(f"staffing-{i}", "人员编制", s.get("type") or "编制",
-                                _fields(s, ["type", "count"]) + [("includes", "其中含", _includes_text(s.get("includes")))]))
+        wording = dict(s, type=s.get("raw") or s.get("type"))  # the document's wording; mapped when accepted
+        items.append(ReviewItem(f"staffing-{i}", "人员编制", s.get("raw") or s.get("type") or "编制",
+                                _fields(wording, ["type", "count"]) + [("includes", "其中含", _includes_text(s.get("includes")))]))
     for i, p in enumerate(r.get("posts") or []):
         items.append(ReviewItem(f"posts-{i}", "领导职数", p.get("title") or "职务", _fields(p, ["title", "count", "rank", "note"])))
     for i, q in enumerate(r.get("internal_leadership") or []):
@@ -189,6 +240,48 @@ def review_items(job: IngestJob) -> list[ReviewItem]:
         items.append(ReviewItem(f"totals_leadership-{i}", "调整后数额（用于核对）", q.get("level") or "职数",
                                 _fields(q, ["level", "count"])))
     return items
+
+
+SANDING_SECTIONS = [("statement", "机构性质和规格", ("nature", "rank")), ("plaques", "牌子", ("plaques",)),
+                    ("duties", "主要职责", ("duties",)), ("internal_bodies", "内设机构", ("internal_bodies",)),
+                    ("staffing", "人员编制", ("staffing",)), ("posts", "领导职数", ("posts",)),
+                    ("internal_leadership", "内设机构领导职数", ("internal_leadership",))]
+
+
+def section_report(job: IngestJob) -> list[dict]:
+    """For every section of a 三定 (or the changes of a notice): what was found, and what was not — never an
+    empty silence (“未识别出内设机构”)."""
+    r = job.result or {}
+    if job.kind == DocumentKind.ADJUSTMENT:
+        n = len(r.get("changes") or [])
+        return [{"key": "changes", "label": "调整事项", "count": n, "found": bool(n),
+                 "message": f"识别出调整事项 {n} 项" if n else "未识别出调整事项，请对照原文手工录入"}]
+    out = []
+    for key, label, fields in SANDING_SECTIONS:
+        values = [r.get(f) for f in fields]
+        count = sum(len(v) if isinstance(v, list) else int(bool(v)) for v in values)
+        if key == "plaques" and not count:
+            message = "未识别出加挂的牌子（原文未写明牌子时无需处理）"
+        elif count:
+            message = f"识别出{label} {count} 项" if key != "statement" else "识别出" + "、".join(
+                x for x, v in (("机构性质", r.get("nature")), ("机构规格", r.get("rank"))) if v)
+        else:
+            message = f"未识别出{label}，如原文有此部分，请对照原文手工补录"
+        out.append({"key": key, "label": label, "count": count, "found": bool(count), "message": message})
+    flagged = [s.get("raw") or s.get("type") for s in r.get("staffing") or [] if s.get("unknown")]
+    if flagged:
+        out.append({"key": "staffing-unknown", "label": "人员编制", "count": len(flagged), "found": False,
+                    "message": "编制类型“" + "、".join(flagged) + "”不在平台的编制类型中，已按“其他编制”保留原文，请核对"})
+    return out
+
+
+def unit_mismatch(job: IngestJob) -> str | None:
+    """The Chinese warning when the document names another unit than the one the clerk chose, else None."""
+    named = (job.result or {}).get("unit")
+    if not named or same_unit(named, job.unit.name) or (job.unit.short_name and same_unit(named, job.unit.short_name)):
+        return None
+    return (f"文件所述单位为“{named}”，与所选单位“{job.unit.name}”不一致。"
+            f"请确认是否确实录入到“{job.unit.name}”；如选错单位，请重新上传并选择正确的单位。")
 
 
 def span_key(path: str) -> str | None:
@@ -231,7 +324,7 @@ def source_segments(job: IngestJob) -> list[dict]:
 
 # ------------------------------------------------------------------ accepting
 STAFFING_RULES = [("政法专项", "legal"), ("参照公务员法", "inst_civil"), ("参公", "inst_civil"), ("工勤", "worker"),
-                  ("事业", "inst"), ("行政", "admin")]
+                  ("后勤服务", "worker"), ("事业", "inst"), ("行政", "admin")]
 
 
 def staffing_type_of(text: str) -> tuple[str, str]:
@@ -277,7 +370,6 @@ def _count(item: ReviewItem, name: str = "count") -> int:
 
 
 def _duty_kind(text: str) -> str:
-    from bianzhi.sanding.models import DutyKind
 
     key = nfkc(text)
     if key.startswith("职能转变"):
@@ -318,7 +410,6 @@ def _clean(value) -> str:
 
 def _apply(version, job: IngestJob, item: ReviewItem, user, snap_fn) -> str:
     """Apply one accepted item to the draft; returns a short description. Raises IngestError / SandingError."""
-    from bianzhi.sanding import services as sd
 
     key = item.key
     section = key.rsplit("-", 1)[0]
@@ -364,7 +455,6 @@ def _apply(version, job: IngestJob, item: ReviewItem, user, snap_fn) -> str:
 
 
 def _apply_change(version, job, item: ReviewItem, user, snap_fn) -> str:
-    from bianzhi.sanding import services as sd
 
     op = item.op
     v = item.value
@@ -385,9 +475,9 @@ def _apply_change(version, job, item: ReviewItem, user, snap_fn) -> str:
         src, dst = _find_unit(nfkc(v("from_unit")), job, user), _find_unit(nfkc(v("to_unit")), job, user)
         if op == "staffing_transfer":
             type_, label = staffing_type_of(v("type"))
-            sd.transfer_staffing(version, src, dst, type_, _count(item), label=label, user=user)
+            sd.transfer_staffing(version, src, dst, type_, _count(item), label=label, acting_user=user)
         else:
-            sd.transfer_leadership(version, src, dst, nfkc(v("level")) or "领导", _count(item), user=user)
+            sd.transfer_leadership(version, src, dst, nfkc(v("level")) or "领导", _count(item), acting_user=user)
     elif op in ("staffing_add", "staffing_remove"):
         type_, label = staffing_type_of(v("type"))
         current = next((s.count for s in snap_fn().staffing if s.staffing_type == type_ and s.label == label), 0)
@@ -448,11 +538,12 @@ def accept_job(job: IngestJob, user, header: Header, items: list[ReviewItem], ex
     """Create the approval document (with the uploaded file) and a 三定 draft version from the accepted
     items, in one transaction. Raises IngestError with every reason (nothing is written), or
     ConcurrentEditError if the job changed since the clerk loaded it."""
-    from bianzhi.sanding import services as sd
-    from bianzhi.sanding.models import DutyKind, VersionKind
 
     if job.status != JobStatus.PENDING:
         raise IngestError("该文件已生成三定草稿，不能重复采用")
+    before = earlier_pending(job)
+    if before is not None:
+        raise IngestError(f"同批上传的文件须按沿革顺序依次采用：请先核对并采用第 {before.batch_position} 份“{before.original_name}”")
     accepted = [i for i in items if i.accepted]
     if not any(not i.key.startswith("totals_") for i in accepted):
         raise IngestError("没有勾选任何要采用的内容")

@@ -1,13 +1,13 @@
 import re
 
 from django.contrib import messages
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, reverse
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from bianzhi.core.models import ConcurrentEditError
+from bianzhi.core.uploads import serve_stored_file
 from bianzhi.core.views import ScopedQuerysetMixin
 from bianzhi.documents.models import DocumentType
 from bianzhi.registry.models import Unit
@@ -43,11 +43,13 @@ class UploadView(ScopedQuerysetMixin, FormView):
 
     def form_valid(self, form):
         try:
-            job = services.create_job(form.cleaned_data["unit"], form.cleaned_data["file"], self.request.user)
+            jobs = services.create_batch(form.cleaned_data["unit"], form.cleaned_data["file"], self.request.user)
         except services.IngestError as exc:
             form.add_error("file", str(exc))
             return self.form_invalid(form)
-        return redirect("ingest:job-review", job.pk)
+        if len(jobs) > 1:
+            messages.success(self.request, f"已识别 {len(jobs)} 份文件，已按沿革顺序排列（基础三定在前，调整通知按发文日期），请从第 1 份起依次核对采用。")
+        return redirect("ingest:job-review", jobs[0].pk)
 
 
 def _version_url(version):
@@ -71,7 +73,8 @@ class ReviewView(ScopedQuerysetMixin, TemplateView):
     def header_initial(self, job):
         r = job.result or {}
         return {"row_version": job.row_version, "title": r.get("title") or job.original_name,
-                "doc_number": r.get("doc_number") or "",
+                "doc_number": r.get("doc_number") or "", "issuing_organ": r.get("issuing_organ") or "",
+                "issued_on": r.get("issued_on") or None,
                 "doc_type": DocumentType.ADJUSTMENT if job.kind == DocumentKind.ADJUSTMENT else DocumentType.SANDING}
 
     def get(self, request, *args, **kwargs):
@@ -87,6 +90,9 @@ class ReviewView(ScopedQuerysetMixin, TemplateView):
         form = HeaderForm(request.POST)
         if not form.is_valid():
             return self.render(job, form, items, ["请修改文件信息中标红的字段后再提交。"])
+        mismatch = services.unit_mismatch(job)
+        if mismatch and request.POST.get("confirm_unit") != str(job.unit.pk):
+            return self.render(job, form, items, [mismatch + "（勾选“确认录入到该单位”后才能生成草稿）"])
         data = form.cleaned_data
         header = services.Header(title=data["title"], doc_number=data["doc_number"], doc_type=data["doc_type"],
                                  issued_on=data["issued_on"], effective_on=data["effective_on"],
@@ -108,6 +114,8 @@ class ReviewView(ScopedQuerysetMixin, TemplateView):
             sections[-1]["items"].append(item)
         ctx = self.get_context_data(job=job, form=form, sections=sections, errors=errors,
                                     segments=services.source_segments(job), editable=job.status == JobStatus.PENDING,
+                                    section_report=services.section_report(job), unit_mismatch=services.unit_mismatch(job),
+                                    batch=services.batch_jobs(job),
                                     version_url=_version_url(job.sanding_version),
                                     highlighted={k for k in (services.span_key(p) for p, _s, _e in job.spans) if k})
         return self.render_to_response(ctx, status=400 if errors else 200)
@@ -119,4 +127,4 @@ class JobFileView(ScopedQuerysetMixin, View):
     def get(self, request, pk):
         job = get_object_or_404(IngestJob.objects.restrict(request.user, "view"), pk=pk)
         name = re.sub(r'[\r\n"]', "", job.original_name)
-        return FileResponse(job.file.open("rb"), as_attachment=True, filename=name)
+        return serve_stored_file(job.file.open("rb"), name)

@@ -1,6 +1,6 @@
 """Demo 权力清单 / 责任清单 for 百色市 departments, and a register of real laws.
 
-The rows follow the shapes of the published lists in /work/shared/data/lists/ (category, 主项/子项, 设定依据 with
+The rows follow the shapes of the published lists in bianzhi/lists/tests/data/ (category, 主项/子项, 设定依据 with
 令号 and article, 法定/承诺时限, per-stage responsibilities). Deliberate findings for the reports:
 - 职责交叉 by name: 百色市教育局 and 百色市市场监督管理局 both list 对校外培训机构的监督检查;
 - 职责交叉 by article: 百色市交通运输局 and 百色市公安局 both cite 《公路安全保护条例》第六十六条;
@@ -9,12 +9,13 @@ The rows follow the shapes of the published lists in /work/shared/data/lists/ (c
   every unit the workflow demo submits has each power item linked, because `submit` refuses otherwise.
 Idempotent: items are looked up by (unit, name) first.
 """
-import importlib
 
 from bianzhi.core.text import search_key
 from bianzhi.registry.models import Unit
 
+from .duties import current_duties
 from .models import Law, LawLevel, PowerCategory, PowerItem, ResponsibilityItem, StageResponsibility
+from .seed import CATEGORIES
 from .services import create_power_item, set_citations
 
 LAWS = [
@@ -150,8 +151,7 @@ def _find_duty(unit, keyword, refs_by_unit):
 
 
 def load(log=print) -> None:
-    seed = importlib.import_module("bianzhi.lists.migrations.0002_seed_categories")
-    for i, (name, prefix, is_power, stages) in enumerate(seed.CATEGORIES):
+    for i, (name, prefix, is_power, stages) in enumerate(CATEGORIES):
         if not PowerCategory.objects.filter(name=name).exists():
             PowerCategory.objects.create(name=name, code_prefix=prefix, is_power=is_power, stages=stages,
                                          sort_order=(i + 1) * 10)
@@ -162,7 +162,6 @@ def load(log=print) -> None:
     for name, doc, level, issuer in LAWS:
         Law.objects.get_or_create(name_key=search_key(name),
                                   defaults={"name": name, "doc_number": doc, "level": level, "issuer": issuer})
-    from .duties import current_duties
 
     units = {u.name: u for u in Unit.objects.filter(name__in={p[0] for p in POWERS} | {r[0] for r in RESPONSIBILITIES})}
     refs = current_duties([u.pk for u in units.values()])

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 
 from bianzhi.core.text import nfkc
+from bianzhi.registry.models import Unit
+from bianzhi.sanding.models import Duty, DutyKind, DutyRevision
 
 DIGITS = "零一二三四五六七八九"
 _CN_NUMBER = re.compile(r"[一二三四五六七八九十]+")
@@ -71,7 +73,6 @@ def format_duty_refs(numbers) -> str:
 
 def current_duties(unit_ids) -> dict[int, list[DutyRef]]:
     """unit id → its current duties (main duties numbered in order, then the other kinds)."""
-    from bianzhi.sanding.models import DutyKind, DutyRevision
 
     result: dict[int, list[DutyRef]] = {uid: [] for uid in unit_ids}
     rows = (DutyRevision.objects.current().filter(unit_id__in=list(unit_ids))
@@ -89,8 +90,6 @@ def current_duties(unit_ids) -> dict[int, list[DutyRef]]:
 
 def duty_labels(duty_ids) -> dict[int, DutyRef]:
     """duty id → DutyRef (number and current text), for display and export."""
-    from bianzhi.registry.models import Unit
-    from bianzhi.sanding.models import Duty
 
     unit_ids = set(Duty.objects.filter(pk__in=list(duty_ids)).values_list("unit_id", flat=True))
     refs = {}

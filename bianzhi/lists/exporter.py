@@ -12,10 +12,11 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from bianzhi.core.spreadsheet import safe_cell, safe_row
+
 from .citations import format_citations
 from .columns import SHEET_NAMES, columns_for
 from .duties import duty_labels, format_duty_refs
-from .importer import format_stages
 from .models import (
     Citation,
     PowerCategory,
@@ -24,6 +25,8 @@ from .models import (
     ResponsibilityKind,
     StageResponsibility,
 )
+from .stages import format_stages
+from .tabular import _decode
 
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 ERROR_FILL = PatternFill("solid", fgColor="FFC7CE")
@@ -173,7 +176,7 @@ def export_xlsx(kind: str, queryset) -> bytes:
     wb = Workbook(write_only=True)
     ws = _header_sheet(wb, kind, write_only=True)
     for row in ROWS[kind](queryset):
-        ws.append(row)
+        ws.append(safe_row(row))
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -184,7 +187,7 @@ def export_csv(kind: str, queryset) -> bytes:
     writer = csv.writer(buf)
     writer.writerow([c.header for c in columns_for(kind)])
     for row in ROWS[kind](queryset):
-        writer.writerow(row)
+        writer.writerow(safe_row(row))
     return buf.getvalue().encode("utf-8-sig")
 
 
@@ -192,9 +195,9 @@ def table_xlsx(title: str, header: list, rows) -> bytes:
     """A plain one-sheet workbook (reports)."""
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(title[:31])
-    ws.append(header)
+    ws.append(safe_row(header))
     for row in rows:
-        ws.append(list(row))
+        ws.append(safe_row(row))
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -216,7 +219,6 @@ def annotated_workbook(job, errors) -> bytes | None:
     width = len(job.headers or [])
     try:
         if job.original_name.lower().endswith(".csv"):
-            from .tabular import _decode
 
             with open(job.file.path, "rb") as fh:
                 text = _decode(fh.read())
@@ -224,7 +226,7 @@ def annotated_workbook(job, errors) -> bytes | None:
             ws = wb.active
             ws.title = "导入错误"
             for values in csv.reader(io.StringIO(text)):
-                ws.append(values)
+                ws.append(safe_row(values))
         else:
             wb = load_workbook(job.file.path)
             ws = wb[job.sheet_name] if job.sheet_name in wb.sheetnames else wb.active
@@ -235,7 +237,7 @@ def annotated_workbook(job, errors) -> bytes | None:
     header_cell.font, header_cell.fill = Font(bold=True, color="9C0006"), ERROR_FILL
     ws.column_dimensions[get_column_letter(err_col)].width = 60
     for row_number, errs in by_row.items():
-        cell = ws.cell(row=row_number, column=err_col, value=_error_text(errs))
+        cell = ws.cell(row=row_number, column=err_col, value=safe_cell(_error_text(errs)))
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         cell.font = Font(color="9C0006")
         for e in errs:

@@ -1,11 +1,15 @@
 from django import forms
 
 from bianzhi.accounts.scope import allowed_units
+from bianzhi.core.uploads import TABLE_KINDS, check_upload
 from bianzhi.registry.forms import VersionedModelForm
 from bianzhi.registry.models import InternalBody, Unit
+from bianzhi.sanding.models import Duty
 
+from . import services
 from .columns import columns_for
-from .models import Law, PowerCategory, PowerItem, ResponsibilityItem
+from .importer import UnitResolver
+from .models import Law, PowerCategory, PowerItem, ResponsibilityItem, law_key
 
 MAX_UPLOAD_MB = 50
 
@@ -16,7 +20,6 @@ class DutyChoiceField(forms.ModelMultipleChoiceField):
 
 
 def _duty_queryset(user):
-    from bianzhi.sanding.models import Duty
 
     return Duty.objects.current().restrict(user, "change").select_related("unit")
 
@@ -39,7 +42,6 @@ class PowerItemForm(VersionedModelForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        from . import services
 
         units = allowed_units(user, "change").order_by("region__code", "tree_path")
         self.fields["unit"].queryset = units
@@ -47,7 +49,7 @@ class PowerItemForm(VersionedModelForm):
         self.fields["code"].help_text = "留空则按编码规则自动生成"
         self.fields["category"].queryset = PowerCategory.objects.filter(active=True)
         self.fields["parent"].queryset = PowerItem.objects.restrict(user, "change").filter(parent__isnull=True)
-        self.fields["internal_body"].queryset = InternalBody.objects.restrict(user, "change").select_related("unit")
+        self.fields["internal_body"].queryset = InternalBody.objects.established().restrict(user, "change").select_related("unit")
         self.fields["duties"].queryset = _duty_queryset(user)
         if self.instance.pk:
             self.fields["setting_basis"].initial = services.citations_text(self.instance, "setting")
@@ -143,7 +145,6 @@ class LawForm(VersionedModelForm):
                    "note": forms.Textarea(attrs={"rows": 3})}
 
     def clean_name(self):
-        from .models import law_key
 
         name = self.cleaned_data["name"]
         if Law.objects.filter(name_key=law_key(name)).exclude(pk=self.instance.pk).exists():
@@ -163,6 +164,7 @@ class UploadForm(forms.Form):
             raise forms.ValidationError("不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再上传")
         if f.size > MAX_UPLOAD_MB * 1024 * 1024:
             raise forms.ValidationError(f"文件超过 {MAX_UPLOAD_MB} MB")
+        check_upload(f, allowed=TABLE_KINDS, max_bytes=MAX_UPLOAD_MB * 1024 * 1024)  # content, zip-bomb limits
         return f
 
 
@@ -181,7 +183,6 @@ class MappingForm(forms.Form):
             label="默认实施部门", queryset=units, required=False,
             help_text="文件没有实施部门列、或该列为空时使用")
         unit_choices = [("", "（按名称匹配）")] + [(str(u.pk), u.name) for u in units]
-        from .importer import UnitResolver
 
         resolver = UnitResolver(user, "change")
         self.unit_fields = []

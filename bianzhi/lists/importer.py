@@ -8,13 +8,16 @@ annotated copy of the workbook (an error column) is written for download.
 The power importer is the fast path (100,000-row files): precomputed lookups, `bulk_create` in batches, no
 per-row queries. bulk_create sends no signals, so the audit log gets one summary entry per job (written with
 `bianzhi.core.audit.record`) and the review-flow lock is checked per unit with
-`bianzhi.workflow.locks.assert_unit_editable`. The two responsibility importers save row by row (signals,
+`bianzhi.core.locks.assert_unit_editable`. The two responsibility importers save row by row (signals,
 audit and lock guard apply as for a form).
 """
 import difflib
 import gc
 import json
+import logging
 import re
+import threading
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -22,12 +25,19 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from bianzhi.accounts.scope import allowed_units
+from bianzhi.core.audit import record
+from bianzhi.core.context import acting_as
+from bianzhi.core.locks import LockedError, assert_unit_editable
 from bianzhi.core.text import nfkc, search_key
+from bianzhi.registry.models import InternalBody, Plaque, Region, Unit
 
 from . import tabular
 from .citations import parse_basis
-from .columns import columns_for
+from .codes import code_format
+from .columns import columns_for, guess_mapping
 from .duties import current_duties, parse_duty_refs
+from .exporter import annotated_workbook
 from .models import (
     Citation,
     CitationKind,
@@ -38,33 +48,28 @@ from .models import (
     ResponsibilityItem,
     ResponsibilityKind,
     StageResponsibility,
+    doc_number_key,
     law_key,
 )
+from .services import create_power_item
+from .stages import parse_stages
+
+logger = logging.getLogger(__name__)
 
 BATCH = 5000
 PROGRESS_EVERY = 500
 MAX_STORED_ERRORS = 500
 UNIT_SCAN_ROWS = 20000
 UNKNOWN_UNIT = "未知单位或不在您的数据范围内"
-DEFAULT_CODE_FORMAT = "{region}-{prefix}-{serial:05d}"
+
+
+MAX_CELL_CHARS = 10000  # any column without a narrower database limit
+JOB_HEARTBEAT_SECONDS = 10
+JOB_STALE_SECONDS = 120  # a running job whose heartbeat is older than this lost its worker
 
 
 class Rollback(Exception):
     pass
-
-
-def code_format() -> str:
-    """The 编码 scheme: settings.BIANZHI_POWER_CODE_FORMAT, fields {region} {prefix} {serial}."""
-    return getattr(settings, "BIANZHI_POWER_CODE_FORMAT", DEFAULT_CODE_FORMAT)
-
-
-def lock_guard():
-    """(assert_unit_editable, LockedError) from the review flow, or (None, None) if it is not installed."""
-    try:
-        from bianzhi.workflow.locks import LockedError, assert_unit_editable
-    except ImportError:
-        return None, None
-    return assert_unit_editable, LockedError
 
 
 # ------------------------------------------------------------------------------------------------ progress
@@ -80,6 +85,55 @@ def write_progress(job_id, processed: int, total: int, phase: str = "") -> None:
         progress_path(job_id).write_text(json.dumps({"processed": processed, "total": total, "phase": phase}))
     except OSError:
         pass
+
+
+def heartbeat_path(job_id) -> Path:
+    return progress_path(job_id).with_suffix(".alive")
+
+
+def _beat(job_id, stop: threading.Event) -> None:
+    """While the worker runs the job, touch its heartbeat file (outside the database: the import's
+    transaction is open). A worker that dies stops beating; `fail_if_stale` then ends the job."""
+    path = heartbeat_path(job_id)
+    while True:
+        try:
+            path.touch()
+        except OSError:
+            pass
+        if stop.wait(JOB_HEARTBEAT_SECONDS):
+            return
+
+
+def fail_if_stale(job: ImportJob, now=None) -> bool:
+    """A job still "running" whose heartbeat stopped more than JOB_STALE_SECONDS ago lost its worker (killed,
+    crashed, machine restarted): mark it failed with a Chinese reason so it can be retried. Nothing of it
+    was written (the import is one transaction). True when the job was marked."""
+    if job.status != "running":
+        return False
+    now = now or time.time()
+    try:
+        last = heartbeat_path(job.pk).stat().st_mtime
+    except OSError:
+        last = job.started_at.timestamp() if job.started_at else job.updated_at.timestamp()
+    if now - last < JOB_STALE_SECONDS:
+        return False
+    message = (f"导入中断：后台任务进程已停止（{int(now - last)} 秒无心跳，可能被终止或重启），"
+               "所有行均未导入。可点击“重新导入”再试。")
+    marked = ImportJob.objects.filter(pk=job.pk, status="running").update(
+        status="failed", message=message, finished_at=timezone.now())
+    if marked:
+        job.status, job.message = "failed", message
+        progress_path(job.pk).unlink(missing_ok=True)
+        heartbeat_path(job.pk).unlink(missing_ok=True)
+    return bool(marked)
+
+
+def retry_job(job: ImportJob) -> None:
+    """Put a failed job back in the queue (same file and mapping)."""
+    ImportJob.objects.filter(pk=job.pk, status="failed").update(
+        status="queued", message="", errors=[], processed_rows=0, created_count=0, updated_count=0,
+        finished_at=None, error_file="")
+    job.refresh_from_db()
 
 
 def read_progress(job_id) -> dict:
@@ -99,8 +153,6 @@ class UnitResolver:
     """Unit names as files write them (全称, 简称, 牌子, full-width variants) → units in the user's scope."""
 
     def __init__(self, user, action="change", mapping=None, default_unit_id=None):
-        from bianzhi.accounts.scope import allowed_units
-        from bianzhi.registry.models import Plaque, Unit
 
         units = Unit._base_manager.all() if action is None else allowed_units(user, action)
         self.units = {u.pk: u for u in units.only(
@@ -153,17 +205,27 @@ class CategoryResolver:
 
 
 class LawRegister:
+    """The law register as an import sees it: a citation matches an entry only when name and 令号/文号 agree
+    (lists.models.doc_number_key); otherwise a new 待核实 entry is registered and counted in the job's message."""
+
     def __init__(self):
-        self.by_key = dict(Law.objects.values_list("name_key", "pk"))
+        self.by_key = {}
+        for pk, name_key, number in Law.objects.order_by("needs_review", "id").values_list("pk", "name_key",
+                                                                                           "doc_number"):
+            self.by_key.setdefault((name_key, doc_number_key(number)), pk)
+            self.by_key.setdefault((name_key, None), pk)
         self.created = 0
 
     def law_id(self, name: str, doc_number: str) -> int:
         key = law_key(name)
-        law_id = self.by_key.get(key)
+        number = doc_number_key(doc_number)
+        law_id = self.by_key.get((key, number or None))
         if law_id is None:
             law = Law.objects.create(name=name, doc_number=doc_number[:100], level=Law.guess_level(name),
                                      needs_review=True, note="导入清单时自动登记，待核实")
-            law_id = self.by_key[key] = law.pk
+            law_id = law.pk
+            self.by_key[(key, number)] = law_id
+            self.by_key.setdefault((key, None), law_id)
             self.created += 1
         return law_id
 
@@ -171,6 +233,17 @@ class LawRegister:
 # ------------------------------------------------------------------------------------------------ base importer
 class BaseImporter:
     kind = ""
+    model = None
+
+    def cell_limit(self, key: str) -> int:
+        """The longest text the column's database field holds (both databases refuse longer text on
+        PostgreSQL; SQLite would silently store it), so the cell is refused with its row and column."""
+        if not hasattr(self, "_limits"):
+            fields = self.model._meta.fields if self.model is not None else []
+            self._limits = {f.name: f.max_length for f in fields if getattr(f, "max_length", None)}
+            if "name" in self._limits:
+                self._limits.setdefault("sub_name", self._limits["name"])
+        return self._limits.get(key, MAX_CELL_CHARS)
 
     def __init__(self, job: ImportJob, table: tabular.Table):
         self.job, self.table, self.user = job, table, job.owner
@@ -183,7 +256,7 @@ class BaseImporter:
         self.updated = 0
         self.units = UnitResolver(self.user, "change", job.unit_mapping, job.default_unit_id)
         self.checked_units: set[int] = set()
-        self.assert_editable, _ = lock_guard()
+        self.assert_editable = assert_unit_editable
 
     # errors ------------------------------------------------------------
     def error(self, row: int, key: str | None, value, message: str, suggestion: str = ""):
@@ -217,7 +290,17 @@ class BaseImporter:
                     self.error(number, key, v, "单元格是公式，请复制后“粘贴为数值”再导入")
                     row[key] = ""
                     continue
-                row[key] = v.strip()
+                v = v.strip()
+                if "\x00" in v:
+                    self.error(number, key, v.replace("\x00", "␀"), "含有非法字符（NUL，\\x00），请删除后再导入")
+                    row[key] = ""
+                    continue
+                limit = self.cell_limit(key)
+                if len(v) > limit:
+                    self.error(number, key, v[:50] + "…", f"内容过长：{len(v)} 个字，此列最多 {limit} 个字")
+                    row[key] = ""
+                    continue
+                row[key] = v
             elif isinstance(v, float) and v.is_integer():
                 row[key] = str(int(v))
             elif hasattr(v, "strftime"):
@@ -274,6 +357,7 @@ class BaseImporter:
 # ------------------------------------------------------------------------------------------------ 权力清单
 class PowerImporter(BaseImporter):
     kind = "power"
+    model = PowerItem
 
     def __init__(self, job, table):
         super().__init__(job, table)
@@ -320,13 +404,11 @@ class PowerImporter(BaseImporter):
         if not raw:
             return None
         if unit_id not in self.bodies:
-            from bianzhi.registry.models import InternalBody
 
             self.bodies[unit_id] = {search_key(name): pk for pk, name in
                                     InternalBody.objects.filter(unit_id=unit_id).values_list("pk", "name")}
         body_id = self.bodies[unit_id].get(search_key(raw))
         if body_id is None:
-            from bianzhi.registry.models import InternalBody
 
             names = InternalBody.objects.filter(unit_id=unit_id).values_list("name", flat=True)
             self.error(number, "internal_body", raw, "不是该实施部门的内设机构", suggest(raw, names))
@@ -337,7 +419,6 @@ class PowerImporter(BaseImporter):
 
     def region_code(self, region_id):
         if not hasattr(self, "_region_codes_text"):
-            from bianzhi.registry.models import Region
 
             self._region_codes_text = dict(Region.objects.values_list("pk", "code"))
         return self._region_codes_text.get(region_id, "")
@@ -630,6 +711,7 @@ _SPLIT_NAMES = re.compile(r"[、，,;；\n]+")
 
 class DutyImporter(BaseImporter):
     kind = "duty"
+    model = ResponsibilityItem
 
     def __init__(self, job, table):
         super().__init__(job, table)
@@ -704,39 +786,9 @@ class DutyImporter(BaseImporter):
 
 
 # ------------------------------------------------------------------------------------------------ 责任清单（按权力事项）
-_STAGE_RE = re.compile(r"(?:^|\n)\s*(\d+)\s*[.、．]\s*([^\n:：.。]{1,15}?)责任\s*[:：]?", re.M)
-
-
-def parse_stages(text: str) -> list[tuple[str, str]]:
-    """“一般程序:\\n1.立案责任:\\n…\\n2.调查取证责任:…” → [("", "一般程序:"), ("立案", "…"), …]."""
-    text = (text or "").replace("\r\n", "\n").strip()
-    matches = list(_STAGE_RE.finditer(text))
-    if not matches:
-        return []
-    stages = []
-    preamble = text[: matches[0].start()].strip()
-    if preamble:
-        stages.append(("", preamble))
-    for i, m in enumerate(matches):
-        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        stages.append((nfkc(m.group(2)), text[m.end():end].strip()))
-    return stages
-
-
-def format_stages(stages) -> str:
-    """[(stage, content)] → the text parse_stages reads back."""
-    parts, n = [], 0
-    for stage, content in stages:
-        if not stage:
-            parts.append(content)
-            continue
-        n += 1
-        parts.append(f"{n}.{stage}责任：\n{content}".rstrip())
-    return "\n".join(parts)
-
-
 class StageImporter(BaseImporter):
     kind = "stage"
+    model = StageResponsibility
 
     def __init__(self, job, table):
         super().__init__(job, table)
@@ -780,7 +832,6 @@ class StageImporter(BaseImporter):
         if self.failed:
             return
         if item is None:
-            from .services import create_power_item
 
             item = create_power_item(unit=self.units.units[unit_id], name=name, category=category,
                                      basis_pending=True, note="由责任清单导入时新建，依据待补录")
@@ -802,7 +853,6 @@ IMPORTERS = {"power": PowerImporter, "duty": DutyImporter, "stage": StageImporte
 # ------------------------------------------------------------------------------------------------ the job
 def inspect_upload(job: ImportJob) -> None:
     """After upload: find the sheet and header, guess the column mapping and collect the unit names."""
-    from .columns import guess_mapping
 
     table = tabular.open_table(job.file.path, job.kind, job.original_name)
     try:
@@ -825,12 +875,30 @@ def inspect_upload(job: ImportJob) -> None:
 
 
 def run_job(job: ImportJob) -> ImportJob:
-    """Validate and import the whole file in one transaction; on any error, nothing is written."""
-    from bianzhi.core.audit import record
-    from bianzhi.core.context import acting_as
+    """Validate and import the whole file in one transaction; on any error, nothing is written. Whatever
+    goes wrong, the job ends "failed" with a Chinese reason (never stays "running"); a heartbeat shows
+    that the worker is alive while it runs."""
+    stop = threading.Event()
+    beat = threading.Thread(target=_beat, args=(job.pk, stop), daemon=True)
+    beat.start()
+    try:
+        return _run_job(job)
+    except Exception as exc:
+        logger.exception("import job %s failed", job.pk)
+        message = f"导入失败：系统错误（{type(exc).__name__}），所有行均未导入。可点击“重新导入”再试，仍失败请联系管理员。"
+        ImportJob.objects.filter(pk=job.pk).update(status="failed", message=message, finished_at=timezone.now())
+        job.refresh_from_db()
+        return job
+    finally:
+        stop.set()
+        beat.join(timeout=1)
+        heartbeat_path(job.pk).unlink(missing_ok=True)
+        progress_path(job.pk).unlink(missing_ok=True)
 
-    _, locked_error = lock_guard()
-    locked_types = (locked_error,) if locked_error else ()
+
+def _run_job(job: ImportJob) -> ImportJob:
+
+    locked_types = (LockedError,)
     ImportJob.objects.filter(pk=job.pk).update(status="running", started_at=timezone.now(), errors=[],
                                                message="", processed_rows=0)
     write_progress(job.pk, 0, job.total_rows, "读取文件")
@@ -886,7 +954,6 @@ def run_job(job: ImportJob) -> ImportJob:
     job.updated_count = importer.updated if importer and status == "succeeded" else 0
     job.finished_at = timezone.now()
     if errors:
-        from .exporter import annotated_workbook
 
         content = annotated_workbook(job, errors)
         if content:

@@ -13,9 +13,12 @@
 Items belong to their 实施部门 (`scope_unit_path = "unit"`) and are `lockable`: the review flow refuses writes
 to items of a unit whose data package is approved.
 """
+import re
+
 from django.conf import settings
 from django.db import models
 
+from bianzhi.accounts.permissions import is_platform_admin
 from bianzhi.core.models import RestrictedQuerySet, TrackedModel
 from bianzhi.core.text import nfkc, search_key
 
@@ -83,7 +86,7 @@ class Law(TrackedModel):
     """法律法规: one record per law or regulation, cited by items through `Citation`."""
 
     name = models.CharField("名称", max_length=200)
-    name_key = models.CharField("检索名", max_length=200, editable=False, unique=True)
+    name_key = models.CharField("检索名", max_length=200, editable=False)
     doc_number = models.CharField("发布文号/令号", max_length=100, blank=True, help_text="如 国务院令第198号")
     level = models.CharField("效力层级", max_length=30, choices=LawLevel.choices, default=LawLevel.OTHER)
     issuer = models.CharField("制定机关", max_length=100, blank=True)
@@ -99,6 +102,7 @@ class Law(TrackedModel):
         verbose_name = "法律法规"
         verbose_name_plural = "法律法规"
         ordering = ["level", "name"]
+        constraints = [models.UniqueConstraint(fields=["name_key", "doc_number"], name="law_name_doc_number_unique")]
 
     def __str__(self):
         return f"《{self.name}》"
@@ -125,6 +129,31 @@ class Law(TrackedModel):
 
 def law_key(name: str) -> str:
     return search_key(name).strip("《》")
+
+
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_NUMBER = re.compile(r"[〇零一二两三四五六七八九十百千]+")
+
+
+def _cn_to_int(text: str) -> int:
+    if all(c in _CN_DIGITS for c in text):       # 五 → 5, 一九九八 → 1998
+        return int("".join(str(_CN_DIGITS[c]) for c in text))
+    total, digit = 0, 0
+    for ch in text:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        else:
+            total += (digit or 1) * _CN_UNITS[ch]
+            digit = 0
+    return total + digit
+
+
+def doc_number_key(doc_number: str) -> str:
+    """The comparable form of a 令号/文号: NFKC, no spaces, Chinese numerals as digits, any bracket style.
+    “主席令第五十五号” and “主席令第55号” agree; “第二十四号” does not."""
+    text = search_key(doc_number).replace("[", "〔").replace("]", "〕").replace("(", "〔").replace(")", "〕")
+    return _CN_NUMBER.sub(lambda m: str(_cn_to_int(m.group())), text)
 
 
 # ------------------------------------------------------------------------------------------------ items
@@ -305,7 +334,7 @@ class ImportJobQuerySet(RestrictedQuerySet):
         """A job (and the rows and errors it carries) is visible to the person who started it and to admins."""
         if user is None or not user.is_authenticated:
             return self.none()
-        if user.is_superuser or getattr(user, "role", None) == "admin":
+        if is_platform_admin(user):
             return self
         return self.filter(owner=user)
 

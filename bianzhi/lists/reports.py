@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count
 
-from bianzhi.registry.models import Unit, UnitStatus
+from bianzhi.registry.models import Region, Unit, UnitStatus
 
 from .duties import current_duties
-from .models import Citation, PowerCategory, PowerItem, ResponsibilityItem
+from .models import Citation, Law, PowerCategory, PowerItem, ResponsibilityItem
 
 
 @dataclass
@@ -98,7 +98,6 @@ def overlaps(user, region=None) -> list[Overlap]:
         group = [items[pk] for pk, _ in members]
         result.append(Overlap("同名事项", group[0].full_name, sorted(group, key=lambda i: i.unit_id)))
     if shared_articles:
-        from .models import Law
 
         laws = Law.objects.in_bulk({law_id for _r, law_id, _a in shared_articles})
         for (_region, law_id, _akey), members in shared_articles.items():
@@ -123,7 +122,6 @@ def counts(user, region=None):
         per_region[region_id][category_id] += n
     used = [c for c in categories if any(c.pk in row for row in per_unit.values())]
     units = Unit.objects.in_bulk(list(per_unit))
-    from bianzhi.registry.models import Region
 
     regions = Region.objects.in_bulk(list(per_region))
     unit_rows = sorted(([units[uid], [row.get(c.pk, 0) for c in used], sum(row.values())]

@@ -12,9 +12,9 @@ from django.db.models import Max
 
 from bianzhi.core.text import search_key
 
-from .citations import format_citation, parse_basis
+from .citations import format_citation, format_citations, parse_basis
+from .codes import code_format
 from .duties import duty_labels, format_duty_refs
-from .importer import code_format, format_stages, parse_stages
 from .models import (
     Citation,
     CitationKind,
@@ -22,8 +22,10 @@ from .models import (
     PowerItem,
     ResponsibilityItem,
     StageResponsibility,
+    doc_number_key,
     law_key,
 )
+from .stages import format_stages, parse_stages
 
 
 class ListsError(ValueError):
@@ -52,27 +54,54 @@ def allocate_code(unit, category, parent: PowerItem | None = None) -> tuple[str,
 
 
 # ------------------------------------------------------------------------------------------------ citations
+def match_law(name: str, doc_number: str = "", note: str = "录入清单时自动登记，待核实") -> tuple[Law, str]:
+    """The register entry a citation of 《name》（doc_number） refers to, and a notice for the user ("" if none).
+
+    An entry matches only when the law's name AND its 令号/文号 agree (a citation without a number matches the
+    entry of that name). Otherwise a new entry marked 待核实 is registered and the notice says so — a citation
+    is never silently attached to another number's entry."""
+    candidates = list(Law.objects.filter(name_key=law_key(name)).order_by("needs_review", "id"))
+    wanted = doc_number_key(doc_number)
+    if not wanted:
+        if candidates:
+            return candidates[0], ""
+    else:
+        for law in candidates:
+            if doc_number_key(law.doc_number) == wanted:
+                return law, ""
+    law = Law.objects.create(name=name, doc_number=doc_number[:100], level=Law.guess_level(name),
+                             needs_review=True, note=note)
+    shown = f"《{law.name}》" + (f"（{law.doc_number}）" if law.doc_number else "")
+    others = "、".join(f"（{c.doc_number or '无文号'}）" for c in candidates)
+    if candidates:
+        notice = (f"法律法规库中的《{law.name}》为{others}，与引用的{shown}文号不一致；"
+                  f"已按引用新登记{shown}（待核实），请核对引用或法规库")
+    else:
+        notice = f"法律法规库中没有{shown}，已新登记（待核实），请核对"
+    return law, notice
+
+
 def law_for(name: str, doc_number: str = "") -> Law:
-    law = Law.objects.filter(name_key=law_key(name)).first()
-    if law is None:
-        law = Law.objects.create(name=name, doc_number=doc_number[:100], level=Law.guess_level(name),
-                                 needs_review=True, note="录入清单时自动登记，待核实")
-    return law
+    return match_law(name, doc_number)[0]
 
 
-def set_citations(item: PowerItem, kind: str, text: str) -> list[Citation]:
-    """Replace the item's citations of one kind with those parsed from `text`."""
+def set_citations(item: PowerItem, kind: str, text: str, notices: list | None = None) -> list[Citation]:
+    """Replace the item's citations of one kind with those parsed from `text`; what the user must be told
+    (a new 待核实 law, a 文号 that differs from the register) is appended to `notices`."""
     item.citations.filter(kind=kind).delete()
     created = []
     for pos, c in enumerate(parse_basis(text)):
-        law = law_for(c.law, c.doc_number) if c.law else None
+        law = None
+        if c.law:
+            law, notice = match_law(c.law, c.doc_number)
+            if notice and notices is not None and notice not in notices:
+                notices.append(notice)
         created.append(Citation.objects.create(power_item=item, kind=kind, law=law, article=c.article[:300],
                                                text=c.text, position=pos))
     return created
 
 
 def citations_text(item: PowerItem, kind: str, citations=None) -> str:
-    from .citations import format_citations
 
     rows = citations if citations is not None else item.citations.filter(kind=kind).select_related("law")
     return format_citations([(c.law.name if c.law_id else "", c.law.doc_number if c.law_id else "", c.article)
@@ -112,10 +141,11 @@ def save_power_item(item: PowerItem, *, setting_basis: str | None = None, implem
     if setting_basis is not None or implementing_basis is not None:
         item.basis_pending = False
     item.save(expected_version=expected_version)
+    item.notices = []  # what the form must tell the user (citations registered as 待核实)
     if setting_basis is not None:
-        set_citations(item, CitationKind.SETTING, setting_basis)
+        set_citations(item, CitationKind.SETTING, setting_basis, item.notices)
     if implementing_basis is not None:
-        set_citations(item, CitationKind.IMPLEMENTING, implementing_basis)
+        set_citations(item, CitationKind.IMPLEMENTING, implementing_basis, item.notices)
     if stages is not None:
         set_stages(item, stages)
     if duties is not None:
@@ -226,7 +256,7 @@ def format_duties_for(item) -> str:
     return format_duty_refs([refs[d.pk].number for d in item.duties.all() if d.pk in refs])
 
 
-__all__ = ["allocate_code", "set_citations", "citations_text", "set_stages", "stages_text", "create_power_item",
+__all__ = ["allocate_code", "match_law", "set_citations", "citations_text", "set_stages", "stages_text", "create_power_item",
            "save_power_item", "save_responsibility_item", "delete_item", "duty_link_problems", "basis_problems",
            "submission_problems", "public_snapshot",
            "ListsError", "search_key"]

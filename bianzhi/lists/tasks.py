@@ -1,7 +1,8 @@
 """Background work (huey): imports run outside the request; the page polls the job's progress."""
-from huey.contrib.djhuey import db_task
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task, db_task
 
-from .importer import run_job
+from .importer import fail_if_stale, run_job
 from .models import ImportJob
 
 
@@ -10,3 +11,10 @@ def run_import_job(job_id: int) -> None:
     job = ImportJob.objects.select_related("owner").filter(pk=job_id).first()
     if job is not None and job.status in ("queued", "running"):
         run_job(job)
+
+
+@db_periodic_task(crontab(minute="*"))
+def fail_stale_import_jobs() -> None:
+    """Every minute: a job left "running" by a worker that died is marked failed (retryable)."""
+    for job in ImportJob.objects.filter(status="running"):
+        fail_if_stale(job)

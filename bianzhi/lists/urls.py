@@ -18,6 +18,7 @@ urlpatterns = [
     path("units/<int:unit_pk>/", views.UnitListsView.as_view(), name="unit-lists"),
     path("import/<str:kind>/", views.ImportUploadView.as_view(), name="import-upload"),
     path("import-jobs/<int:pk>/", views.ImportJobView.as_view(), name="import-job"),
+    path("import-jobs/<int:pk>/retry/", views.ImportRetryView.as_view(), name="import-retry"),
     path("import-jobs/<int:pk>/progress/", views.ImportProgressView.as_view(), name="import-progress"),
     path("import-jobs/<int:pk>/errors.xlsx", views.ImportErrorFileView.as_view(), name="import-error-file"),
     path("export/<str:kind>.<str:fmt>", views.ExportView.as_view(), name="export"),

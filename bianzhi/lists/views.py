@@ -11,22 +11,23 @@ from django.urls import reverse
 from django.views import View
 from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView
 
+from bianzhi.accounts.permissions import may_manage_reference_data
 from bianzhi.accounts.scope import allowed_units, can
+from bianzhi.core.locks import LockedError
 from bianzhi.core.models import ConcurrentEditError
-from bianzhi.core.views import FilteredListMixin, ScopedQuerysetMixin
+from bianzhi.core.text import search_key
+from bianzhi.core.views import FilteredListMixin, PermissionRequiredMixin, ScopedQuerysetMixin
 from bianzhi.registry.models import Region, Unit
 
 from . import exporter, importer, reports, services
 from .columns import KIND_LABELS, columns_for
+from .duties import duty_labels
 from .filtersets import PowerItemFilterSet, ResponsibilityItemFilterSet
 from .forms import LawForm, MappingForm, PowerCategoryForm, PowerItemForm, ResponsibilityItemForm, UploadForm
 from .models import ImportJob, Law, PowerCategory, PowerItem, ResponsibilityItem
+from .tasks import run_import_job
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _is_admin(user) -> bool:
-    return user.is_superuser or getattr(user, "role", "") == "admin"
 
 
 def _download(content: bytes, filename: str, content_type: str = XLSX):
@@ -34,8 +35,7 @@ def _download(content: bytes, filename: str, content_type: str = XLSX):
 
 
 def _locked_types():
-    _, locked = importer.lock_guard()
-    return (locked,) if locked else ()
+    return (LockedError,)
 
 
 class SavingMixin:
@@ -52,6 +52,8 @@ class SavingMixin:
             form.add_error(None, str(exc))
             return self.form_invalid(form)
         messages.success(self.request, "已保存。")
+        for notice in getattr(self.object, "notices", []):
+            messages.warning(self.request, notice)
         return redirect(self.get_success_url())
 
 
@@ -83,7 +85,6 @@ class PowerItemDetailView(ScopedQuerysetMixin, DetailView):
         return PowerItem.objects.select_related("unit", "category", "parent", "internal_body", "region")
 
     def get_context_data(self, **kwargs):
-        from .duties import duty_labels
 
         ctx = super().get_context_data(**kwargs)
         item = self.object
@@ -179,7 +180,6 @@ class ResponsibilityDetailView(ScopedQuerysetMixin, DetailView):
     template_name = "lists/responsibility_detail.html"
 
     def get_context_data(self, **kwargs):
-        from .duties import duty_labels
 
         ctx = super().get_context_data(**kwargs)
         item = self.object
@@ -306,7 +306,9 @@ class ImportJobView(LoginRequiredMixin, View):
     template_name = "lists/import_job.html"
 
     def get_job(self, request, pk):
-        return get_object_or_404(ImportJob.objects.restrict(request.user), pk=pk)
+        job = get_object_or_404(ImportJob.objects.restrict(request.user), pk=pk)
+        importer.fail_if_stale(job)  # a job whose worker died ends "failed" with the reason, retryable
+        return job
 
     def get(self, request, pk):
         job = self.get_job(request, pk)
@@ -328,6 +330,23 @@ class ImportJobView(LoginRequiredMixin, View):
         form.apply()
         job.status = "queued"
         job.save()
+
+        run_import_job(job.pk)
+        return redirect("lists:import-job", pk=job.pk)
+
+
+class ImportRetryView(ImportJobView):
+    """Run a failed job again (same file and column mapping)."""
+
+    def get(self, request, pk):
+        raise PermissionDenied
+
+    def post(self, request, pk):
+        job = self.get_job(request, pk)
+        if job.status != "failed":
+            messages.error(request, "只有未导入（失败）的任务可以重新导入。")
+            return redirect("lists:import-job", pk=job.pk)
+        importer.retry_job(job)
         from .tasks import run_import_job
 
         run_import_job(job.pk)
@@ -467,17 +486,14 @@ class CategoryListView(ScopedQuerysetMixin, ListView):
     template_name = "lists/category_list.html"
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "is_admin": _is_admin(self.request.user)}
+        return {**super().get_context_data(**kwargs), "may_manage": may_manage_reference_data(self.request.user)}
 
 
-class AdminFormMixin(ScopedQuerysetMixin, SavingMixin):
+class AdminFormMixin(PermissionRequiredMixin, ScopedQuerysetMixin, SavingMixin):
     scope_action = "change"
     template_name = "lists/config_form.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not _is_admin(request.user):
-            raise PermissionDenied("只有市编办管理员可以修改字典和法规库。")
-        return super().dispatch(request, *args, **kwargs)
+    permission = staticmethod(may_manage_reference_data)
+    permission_denied_message = "只有市编办管理员可以修改字典和法规库。"
 
     def get_form_kwargs(self):
         kwargs = super(SavingMixin, self).get_form_kwargs()
@@ -487,6 +503,9 @@ class AdminFormMixin(ScopedQuerysetMixin, SavingMixin):
         obj = form.save(commit=False)
         obj.save(expected_version=form.expected_version)
         return obj
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "model_label": self.model._meta.verbose_name}
 
 
 class CategoryCreateView(AdminFormMixin, CreateView):
@@ -509,7 +528,6 @@ class LawListView(ScopedQuerysetMixin, ListView):
     def get_queryset(self):
         from django.db.models import Count
 
-        from bianzhi.core.text import search_key
 
         qs = super().get_queryset().annotate(n_citations=Count("citations"))
         q = search_key(self.request.GET.get("q", ""))
@@ -520,7 +538,7 @@ class LawListView(ScopedQuerysetMixin, ListView):
         return qs
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "is_admin": _is_admin(self.request.user)}
+        return {**super().get_context_data(**kwargs), "may_manage": may_manage_reference_data(self.request.user)}
 
 
 class LawDetailView(ScopedQuerysetMixin, DetailView):
@@ -535,7 +553,7 @@ class LawDetailView(ScopedQuerysetMixin, DetailView):
             power_item__in=PowerItem.objects.restrict(self.request.user, "view"))
             .select_related("power_item__unit", "power_item__category", "power_item__parent")
             .order_by("article_key", "power_item__unit_id"))
-        ctx["is_admin"] = _is_admin(self.request.user)
+        ctx["may_manage"] = may_manage_reference_data(self.request.user)
         return ctx
 
 

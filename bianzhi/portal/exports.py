@@ -10,6 +10,8 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from bianzhi.core.spreadsheet import safe_row
+
 from . import sections
 
 UNIT_FIELDS = [("名称", "name"), ("简称", "short_name"), ("统一社会信用代码", "uscc"), ("单位性质", "kind_label"),
@@ -38,21 +40,28 @@ def item_rows(snapshot: dict, with_unit: bool = False) -> tuple[list[str], list[
     u = snapshot["unit"]
     head = ["单位ID", "单位名称"] if with_unit else []
     prefix = [u["id"], u["name"]] if with_unit else []
-    headers = head + ["类别", "序号", "名称", "分类", "内容", "依据", "追责对象范围"]
-    rows = [prefix + ["基本信息", 0, label, "", value, "", ""] for label, value in unit_info_rows(snapshot)]
-    for i, d in enumerate(sections.duties(snapshot), start=1):
-        rows.append(prefix + ["主要职责", i, "", d["kind"], d["text"], "", ""])
+    headers = head + ["类别", "序号", "名称", "分类", "内容", "依据", "追责对象范围", "对应职责"]
+    rows = [prefix + ["基本信息", 0, label, "", value, "", "", ""] for label, value in unit_info_rows(snapshot)]
+    for d in sections.duties(snapshot):
+        rows.append(prefix + [d["section"], d["n"], "", d["section"], d["text"], "", "", ""])
     for i, b in enumerate(sections.internal_bodies(snapshot), start=1):
-        rows.append(prefix + ["内设机构", i, b["name"], b["kind"], b["duty_text"], "", ""])
+        rows.append(prefix + ["内设机构", i, b["name"], b["kind"], b["duty_text"], "", "", ""])
     for i, s in enumerate(sections.staffing(snapshot), start=1):
-        rows.append(prefix + ["人员编制和领导职数", i, s["label"], "", f"{s['count']} {s['note']}".strip(), "", ""])
+        rows.append(prefix + ["人员编制和领导职数", i, s["label"], "", f"{s['count']} {s['note']}".strip(), "", "", ""])
     for i, h in enumerate(sections.history(snapshot), start=1):
-        rows.append(prefix + ["沿革", i, h["title"], h["kind"], h["summary"], f"{h['doc_number']} {h['date']}".strip(), ""])
+        rows.append(prefix + ["沿革", i, h["title"], h["kind"], h["summary"], f"{h['doc_number']} {h['date']}".strip(), "", ""])
     for i, p in enumerate(sections.power_items(snapshot), start=1):
-        rows.append(prefix + ["权力清单", i, p["name"], p["category"], p["subject"], p["basis"], ""])
+        rows.append(prefix + ["权力清单", i, p["name"], p["category"], p["subject"], p["basis"], "",
+                              _linked(p)])
     for i, r in enumerate(sections.responsibility_items(snapshot), start=1):
-        rows.append(prefix + ["责任清单", i, r["name"], "", r["content"], r["basis"], r["accountability"]])
+        rows.append(prefix + ["责任清单", i, r["name"], "", r["content"], r["basis"], r["accountability"],
+                              _linked(r)])
     return headers, rows
+
+
+def _linked(item: dict) -> str:
+    """The duties a list item is linked to, as a reader sees them: 主要职责（三）负责……"""
+    return "；".join(f"主要职责{d['number']}{d['text']}" for d in item.get("duty_links", []))
 
 
 def to_csv(snapshots: list[dict], with_unit: bool) -> bytes:
@@ -64,7 +73,7 @@ def to_csv(snapshots: list[dict], with_unit: bool) -> bytes:
         if headers is None:
             headers = h
             writer.writerow(h)
-        writer.writerows(rows)
+        writer.writerows(safe_row(r) for r in rows)
     if headers is None:
         writer.writerow(item_rows({"unit": {"id": 0, "name": "", "region": {"code": "", "name": ""}}},
                                   with_unit=with_unit)[0])
@@ -75,21 +84,25 @@ def to_xlsx(snapshots: list[dict]) -> bytes:
     wb = Workbook()
     sheets = {
         "单位": (["单位ID", "项目", "内容"], lambda s: [[s["unit"]["id"], *r] for r in unit_info_rows(s)]),
-        "主要职责": (["单位ID", "单位名称", "序号", "职责内容"],
-                 lambda s: [[s["unit"]["id"], s["unit"]["name"], i, d["text"]]
-                            for i, d in enumerate(sections.duties(s), start=1)]),
+        "职责": (["单位ID", "单位名称", "类别", "序号", "职责内容"],
+               lambda s: [[s["unit"]["id"], s["unit"]["name"], d["section"], d["n"], d["text"]]
+                          for d in sections.duties(s)]),
         "内设机构": (["单位ID", "单位名称", "序号", "名称", "主要职责"],
                  lambda s: [[s["unit"]["id"], s["unit"]["name"], i, b["name"], b["duty_text"]]
                             for i, b in enumerate(sections.internal_bodies(s), start=1)]),
+        "人员编制和领导职数": (["单位ID", "单位名称", "序号", "项目", "数额", "说明"],
+                      lambda s: [[s["unit"]["id"], s["unit"]["name"], i, x["label"], x["count"], x["note"]]
+                                 for i, x in enumerate(sections.staffing(s), start=1)]),
         "沿革": (["单位ID", "单位名称", "生效日期", "文号", "文件标题", "变化"],
                lambda s: [[s["unit"]["id"], s["unit"]["name"], h["date"], h["doc_number"], h["title"], h["summary"]]
                           for h in sections.history(s)]),
-        "权力清单": (["单位ID", "实施部门", "序号", "编码", "事项名称", "事项类别", "实施对象", "实施依据"],
+        "权力清单": (["单位ID", "实施部门", "序号", "编码", "事项名称", "事项类别", "实施对象", "实施依据", "对应职责"],
                  lambda s: [[s["unit"]["id"], s["unit"]["name"], i, p["code"], p["name"], p["category"], p["subject"],
-                             p["basis"]] for i, p in enumerate(sections.power_items(s), start=1)]),
-        "责任清单": (["单位ID", "单位名称", "序号", "事项名称", "内容", "依据", "追责对象范围"],
+                             p["basis"], _linked(p)] for i, p in enumerate(sections.power_items(s), start=1)]),
+        "责任清单": (["单位ID", "单位名称", "序号", "事项名称", "内容", "依据", "追责对象范围", "对应职责"],
                  lambda s: [[s["unit"]["id"], s["unit"]["name"], i, r["name"], r["content"], r["basis"],
-                             r["accountability"]] for i, r in enumerate(sections.responsibility_items(s), start=1)]),
+                             r["accountability"], _linked(r)]
+                            for i, r in enumerate(sections.responsibility_items(s), start=1)]),
     }
     first = True
     for title, (headers, rows_of) in sheets.items():
@@ -101,8 +114,8 @@ def to_xlsx(snapshots: list[dict]) -> bytes:
             cell.font = Font(bold=True)
         for snap in snapshots:
             for row in rows_of(snap):
-                ws.append([("" if v is None else v) for v in row])
-        for col, width in zip("ABCDEFGH", [10, 30, 8, 30, 60, 40, 40, 40], strict=True):
+                ws.append(safe_row("" if v is None else v for v in row))
+        for col, width in zip("ABCDEFGHI", [10, 30, 8, 30, 60, 40, 40, 40, 40], strict=True):
             ws.column_dimensions[col].width = width
         for row in ws.iter_rows(min_row=2):
             for cell in row:
@@ -153,7 +166,8 @@ def unit_jsonld(snapshot: dict, base: str, parent_published: bool = True) -> dic
         units.append(node)
     if units:
         org["org:hasUnit"] = units
-    duties = [d["text"] for d in sections.duties(snapshot)]
+    duties = [{"@id": f"{uid}#duty-{d['anchor']}", "@type": "skos:Concept", "skos:notation": d["label"],
+               "skos:inScheme": d["section"], "skos:definition": d["text"]} for d in sections.duties(snapshot)]
     if duties:
         org["org:purpose"] = duties
     events = []
@@ -177,6 +191,9 @@ def unit_jsonld(snapshot: dict, base: str, parent_published: bool = True) -> dic
                                            for b in p["basis"].split("；") if b.strip()]
         if p["subject"]:
             node["dct:audience"] = p["subject"]
+        if p["duty_links"]:
+            node["dct:relation"] = [{"skos:notation": f"主要职责{d['number']}", "skos:definition": d["text"]}
+                                    for d in p["duty_links"]]
         services.append(node)
     return {"@context": JSONLD_CONTEXT, "@graph": [org, *services]}
 

@@ -1,7 +1,7 @@
 """The public change feed (Atom and JSON Feed 1.1): what was published, updated or withdrawn, release by
 release. `?since=<release number>` or `?since=<ISO 8601 time>` returns only later changes, so another
 platform can fetch a full dump once and then apply the feed to stay equal to the newest release."""
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 
 from django.conf import settings
 from django.urls import reverse
@@ -33,6 +33,10 @@ def parse_since(since: str | None):
             moment = datetime.combine(day, time.min)
     if moment is None:
         raise SinceError(f"参数 since 无效：“{since}”。请填写发布版本号（如 3）或 ISO 8601 时间（如 2026-06-15T08:00:00+08:00）。")
+    if moment.year < 1971:  # before any release; also keeps the UTC conversion of 0001-01-01 in range
+        return None, datetime(1971, 1, 1, tzinfo=UTC)
+    if moment.year > 9998:
+        moment = datetime(9998, 12, 31, tzinfo=UTC)
     if timezone.is_naive(moment):
         moment = timezone.make_aware(moment)
     return None, moment

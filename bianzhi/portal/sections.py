@@ -39,15 +39,34 @@ def nature_text(snapshot: dict) -> str:
     return _text(_first(sanding_current(snapshot), "nature_text", "nature", "statement"))
 
 
+DUTY_SECTIONS = {"main": "主要职责", "transform": "职能转变", "division": "职责分工"}
+
+
 def duties(snapshot: dict) -> list[dict]:
+    """The 三定's duty items in page order. Each carries its section (主要职责 / 职能转变 / 职责分工) and its
+    number within that section (`n`) — the number a reader sees; 职能转变 items are never 主要职责 N."""
     current = sanding_current(snapshot)
-    out = []
+    out, counters = [], {}
     for i, d in enumerate(_list(_first(current, "duties", default=[])), start=1):
         if isinstance(d, str):
             d = {"text": d}
+        kind_value = d.get("kind", "main") if isinstance(d.get("kind"), str) else "main"
+        section = _text(_first(d, "kind_label")) or DUTY_SECTIONS.get(kind_value, "主要职责")
+        counters[section] = counters.get(section, 0) + 1
         out.append({"position": _first(d, "position", "number", default=i), "text": _text(_first(d, "text", "content")),
-                    "kind": _text(_first(d, "kind_label", "kind")), "id": _first(d, "id", "duty_id", default=i)})
+                    "kind": section, "section": section, "n": counters[section],
+                    "label": f"{section}（{counters[section]}）", "anchor": i,
+                    "id": _first(d, "id", "duty_id", default=i)})
     return out
+
+
+def duty_groups(snapshot: dict) -> list[tuple[str, list[dict]]]:
+    """[(section title, duties numbered within it)] in the 三定's order: 主要职责, 职能转变, 职责分工."""
+    groups = {}
+    for d in duties(snapshot):
+        groups.setdefault(d["section"], []).append(d)
+    order = list(DUTY_SECTIONS.values())
+    return sorted(groups.items(), key=lambda g: order.index(g[0]) if g[0] in order else len(order))
 
 
 def has_sanding(snapshot: dict) -> bool:
@@ -132,6 +151,12 @@ def _numbers(duties) -> str:
                     for d in _list(duties) if d)
 
 
+def _duty_links(duties) -> list[dict]:
+    """The duties a list item is linked to: number (“主要职责（3）”) and text."""
+    return [{"number": _text(_first(d, "number", "label")), "text": _text(_first(d, "text"))}
+            for d in _list(duties) if isinstance(d, dict)]
+
+
 def power_items(snapshot: dict) -> list[dict]:
     out = []
     for i, p in enumerate(_list(_first(_lists(snapshot), "power_items", "powers", default=[])), start=1):
@@ -150,6 +175,7 @@ def power_items(snapshot: dict) -> list[dict]:
                                                    f"承诺时限：{p['promised_limit']}" if p.get("promised_limit") else "")
                                        if x),
                     "duties": _numbers(p.get("duties")),
+                    "duty_links": _duty_links(p.get("duties")),
                     "stages": [{"stage": _text(_first(s, "stage")), "text": _text(_first(s, "responsibility", "text"))}
                                for s in _list(p.get("stages")) if isinstance(s, dict)],
                     "accountability": _text(_first(p, "accountability"))})
@@ -168,7 +194,8 @@ def responsibility_items(snapshot: dict) -> list[dict]:
                     "division": _text(_first(r, "division")),
                     "related_units": "、".join(_text(x) for x in _list(r.get("related_units"))),
                     "power": "、".join(_text(x) for x in _list(r.get("power_item_codes"))),
-                    "duties": _numbers(r.get("duties"))})
+                    "duties": _numbers(r.get("duties")),
+                    "duty_links": _duty_links(r.get("duties"))})
     return out
 
 

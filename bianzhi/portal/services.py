@@ -13,6 +13,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from bianzhi.registry.models import Unit
+
 from . import sections
 from .models import (
     KIND_ORDER,
@@ -74,7 +76,7 @@ def search_rows(snapshot: dict) -> list[dict]:
         rows.append({"kind": SearchKind.INTERNAL_BODY, "title": body["name"], "text": body["duty_text"],
                      "category": "", "anchor": f"body-{i}"})
     for i, duty in enumerate(sections.duties(snapshot), start=1):
-        rows.append({"kind": SearchKind.DUTY, "title": f"主要职责（{i}）", "text": duty["text"], "category": "",
+        rows.append({"kind": SearchKind.DUTY, "title": duty["label"], "text": duty["text"], "category": "",
                      "anchor": f"duty-{i}"})
     for i, item in enumerate(sections.power_items(snapshot), start=1):
         rows.append({"kind": SearchKind.POWER, "title": item["name"], "category": item["category"],
@@ -146,7 +148,6 @@ def _finish(release: Release, changes: int) -> Release:
 @transaction.atomic
 def publish_units(units, user, note: str = "") -> Release:
     """Publish the given units' current approved state as one new release. Returns the Release."""
-    from bianzhi.registry.models import Unit
 
     ids = sorted({u.pk if hasattr(u, "pk") else int(u) for u in units})
     if not ids:

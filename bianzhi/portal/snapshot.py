@@ -4,10 +4,12 @@ NEVER public (not copied, so they cannot appear on any page, download, API, site
 contact_name, contact_office_phone, contact_mobile, legal_representative (法定代表人: treated as not
 public here for safety), note, uscc_legacy_reason, row_version, audit data.
 """
-import importlib
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
+
+from bianzhi.lists import services as lists_services
+from bianzhi.sanding import services as sanding_services
 
 SNAPSHOT_SCHEMA = 1
 
@@ -38,27 +40,35 @@ def registry_public(unit) -> dict:
     data["plaques"] = [{"name": p.name, "kind_label": p.get_kind_display(), "start_date": p.start_date}
                        for p in unit.plaques.all() if p.end_date is None and p.internal_body_id is None]
     data["internal_bodies"] = [{"id": b.pk, "name": b.name, "kind": b.kind, "kind_label": b.get_kind_display()}
-                               for b in unit.internal_bodies.all() if b.abolished_on is None]
+                               for b in unit.internal_bodies.all() if b.abolished_on is None and not b.pending]
     data["successors"] = [{"id": s.pk, "name": s.name} for s in unit.successors.all()]
     return data
 
 
-def _optional_section(module_path: str, unit):
-    """The other apps' public_snapshot(unit), or None while that app does not provide one."""
-    try:
-        module = importlib.import_module(module_path)
-    except ImportError:
-        return None
-    fn = getattr(module, "public_snapshot", None)
-    if fn is None:
-        return None
-    return fn(unit)
+# Sections higher apps add to every unit's snapshot (they cannot be imported from here): key -> callable(unit)
+# returning JSON-able public data or None, and the template the public unit page includes for it (rendered with
+# `section` = the stored data). Register in AppConfig.ready() with `register_section`.
+SECTION_PROVIDERS: dict = {}
+SECTION_TEMPLATES: dict = {}
+
+
+def register_section(key: str, provider, template: str = "") -> None:
+    SECTION_PROVIDERS[key] = provider
+    if template:
+        SECTION_TEMPLATES[key] = template
+
+
+def extra_sections(snapshot: dict) -> list[dict]:
+    """The registered sections present in a published snapshot, with their templates, in registration order."""
+    return [{"key": key, "template": template, "data": snapshot[key]}
+            for key, template in SECTION_TEMPLATES.items() if snapshot.get(key)]
 
 
 def build_snapshot(unit) -> dict:
     return _jsonable({
         "schema": SNAPSHOT_SCHEMA,
         "unit": registry_public(unit),
-        "sanding": _optional_section("bianzhi.sanding.services", unit),
-        "lists": _optional_section("bianzhi.lists.services", unit),
+        "sanding": sanding_services.public_snapshot(unit),
+        "lists": lists_services.public_snapshot(unit),
+        **{key: provider(unit) for key, provider in SECTION_PROVIDERS.items()},
     })

@@ -13,9 +13,10 @@ from bianzhi.core.text import search_key
 from bianzhi.registry.models import Region
 
 from . import exports, feeds, sections
-from .models import PublishedUnit, Release, ReleaseDump, SearchKind
+from .models import ChangeEntry, PublishedUnit, Release, ReleaseDump, SearchEntry, SearchKind
 from .search import CappedPaginator, SearchQuery, entries_for_ids, highlight, search_queryset
 from .services import public_cache_prefix
+from .snapshot import extra_sections
 
 CACHE_SECONDS = 600
 PAGE_SIZE = 20
@@ -70,7 +71,6 @@ def _latest_release():
 
 @public_cached
 def home(request):
-    from .models import ChangeEntry
 
     return render(request, "portal/home.html", {
         "regions": _regions_with_counts(),
@@ -137,14 +137,14 @@ def unit_detail(request, pk):
         "parent_published": bool(u.get("parent")) and u["parent"]["id"] in published_ids,
         "children": children,
         "info_rows": exports.unit_info_rows(snap),
-        "duties": sections.duties(snap), "bodies": sections.internal_bodies(snap),
+        "duty_groups": sections.duty_groups(snap), "bodies": sections.internal_bodies(snap),
         "staffing": sections.staffing(snap), "history": sections.history(snap),
         "has_sanding": sections.has_sanding(snap), "has_lists": bool(powers or responsibilities),
         "powers": _filter_items(powers, pq, pcat, ("name", "basis", "subject", "code")),
         "power_total": len(powers), "power_categories": sections.power_categories(snap),
         "responsibilities": _filter_items(responsibilities, rq, "", ("name", "content", "basis")),
         "responsibility_total": len(responsibilities),
-        "pq": pq, "pcat": pcat, "rq": rq,
+        "pq": pq, "pcat": pcat, "rq": rq, "extra_sections": extra_sections(snap),
         "jsonld": json.dumps(exports.unit_jsonld(snap, _base_url(request)), ensure_ascii=False).replace("<", "\\u003c"),
     })
 
@@ -233,7 +233,6 @@ def search(request):
 
 
 def _power_categories():
-    from .models import SearchEntry
 
     return list(SearchEntry.objects.public().filter(kind=SearchKind.POWER).exclude(category="")
                 .values_list("category", flat=True).distinct().order_by("category"))

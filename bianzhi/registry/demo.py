@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bianzhi.core.identifiers import make_uscc
 
-from .models import InternalBody, Plaque, Region, RelationType, Unit
+from .models import InternalBody, Plaque, Region, RelationType, Unit, UnitRelation
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -128,7 +128,6 @@ def _unit(name, region, defaults):
     unit.full_clean()
     unit.save()
     if unit.parent_id:
-        from .models import UnitRelation
 
         UnitRelation.objects.get_or_create(superior_id=unit.parent_id, subordinate=unit,
                                            relation_type=unit.parent_relation,

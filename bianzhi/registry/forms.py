@@ -1,10 +1,12 @@
 from django import forms
 
-from bianzhi.accounts.models import Role
+from bianzhi.accounts.permissions import county_region, may_accept_legacy_code
 from bianzhi.accounts.scope import region_stem
-from bianzhi.documents.models import ApprovalDocument
 
 from .models import InternalBody, Plaque, Region, RelationType, Unit, UnitRelation
+
+# registry sits below documents in the layers: the 批文 model is reached through the relation registry declares.
+ApprovalDocument = UnitRelation._meta.get_field("document").related_model
 
 
 class VersionedModelForm(forms.ModelForm):
@@ -16,6 +18,13 @@ class VersionedModelForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["row_version"].initial = self.instance.row_version
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and cleaned.get("row_version") is None and "row_version" not in self.errors:
+            # an edit always says which version it was made on; without it, it could overwrite silently
+            self.add_error(None, "缺少版本号（页面可能已过期或不完整），修改未保存。请刷新页面后重新填写。")
+        return cleaned
 
     @property
     def expected_version(self):
@@ -39,8 +48,8 @@ class UnitForm(VersionedModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         regions = Region.objects.filter(valid_to__isnull=True)
-        if user is not None and user.role == Role.COUNTY and user.region_id:
-            regions = regions.filter(code__startswith=region_stem(user.region))
+        if county_region(user) is not None:
+            regions = regions.filter(code__startswith=region_stem(county_region(user)))
         self.fields["region"].queryset = regions
         parents = Unit.objects.restrict(user, "change").order_by("tree_path")
         if self.instance.pk:
@@ -53,19 +62,9 @@ class UnitForm(VersionedModelForm):
         self.fields["successors"].queryset = successors
         self.fields["successors"].required = False
         self.fields["successors"].help_text = "单位撤销或合并时，选择承接其职责的单位"
-        is_admin = user is not None and (user.is_superuser or user.role == Role.ADMIN)
-        if not is_admin:
+        if not may_accept_legacy_code(user):
             self.fields["uscc_legacy_reason"].disabled = True
             self.fields["uscc_legacy_reason"].help_text = "仅市编办管理员可接受未通过校验的历史代码"
-
-    def clean(self):
-        cleaned = super().clean()
-        user = self.user
-        is_admin = user is not None and (user.is_superuser or user.role == Role.ADMIN)
-        if not is_admin and not cleaned.get("parent") and user is not None and user.role != Role.COUNTY:
-            if not self.instance.pk or self.instance.parent_id:
-                self.add_error("parent", "请选择主管部门：您只能在本人数据范围内的单位下新建或调整单位")
-        return cleaned
 
 
 class InternalBodyForm(VersionedModelForm):

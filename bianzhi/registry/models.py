@@ -248,6 +248,12 @@ class Unit(TrackedModel):
         return [p for p in self.plaques.all() if p.end_date is None and p.internal_body_id is None]
 
 
+class InternalBodyQuerySet(RestrictedQuerySet):
+    def established(self):
+        """Bodies that exist in the register: not set up by a 三定 draft still awaiting approval."""
+        return self.filter(pending=False)
+
+
 class InternalBody(TrackedModel):
     """内设机构: part of one unit, not a legal unit of its own."""
 
@@ -262,6 +268,10 @@ class InternalBody(TrackedModel):
     abolished_on = models.DateField("撤销日期", null=True, blank=True)
     document = models.ForeignKey("documents.ApprovalDocument", verbose_name="依据文件", null=True, blank=True,
                                  on_delete=models.PROTECT, related_name="+")
+    pending = models.BooleanField("待批准", default=False,
+                                  help_text="由未批准的三定草稿设立：批准前不出现在机构名录中")
+
+    objects = InternalBodyQuerySet.as_manager()
 
     scope_unit_path = "unit"
     lockable = True
@@ -325,6 +335,8 @@ class UnitRelation(TrackedModel):
     note = models.CharField("备注", max_length=300, blank=True)
 
     scope_unit_path = "subordinate"
+    lockable = True  # a relation belongs to both its units: either one locked refuses it (core.locks)
+    lock_unit_paths = ("subordinate", "superior")
 
     class Meta:
         verbose_name = "单位关系"

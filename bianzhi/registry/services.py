@@ -1,16 +1,47 @@
-"""Registry write operations that touch more than one row."""
+"""Registry write operations that touch more than one row, with their rules enforced once, here."""
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+
+from bianzhi.accounts.permissions import may_accept_legacy_code, may_create_top_level_unit, within_region
+from bianzhi.accounts.scope import allowed_units
 
 from .models import Unit, UnitRelation
 
 
+def unit_problems(unit: Unit, previous: dict | None, acting_user) -> dict:
+    """Why `acting_user` may not save `unit` as it now is ({field: message}, empty when allowed)."""
+    problems = {}
+    parent_changed = previous is None or previous["parent_id"] != unit.parent_id
+    if not unit.parent_id and not may_create_top_level_unit(acting_user) and (previous is None or previous["parent_id"]):
+        problems["parent"] = "请选择主管部门：您只能在本人数据范围内的单位下新建或调整单位"
+    elif unit.parent_id and parent_changed and not allowed_units(acting_user, "change").filter(
+            pk=unit.parent_id).exists():
+        problems["parent"] = "所选主管部门不在您的数据范围内"
+    if unit.region_id and not within_region(acting_user, unit.region):
+        problems["region"] = "只能选择本县（市、区）及以下的行政区划"
+    legacy_changed = previous is None or previous["uscc_legacy_reason"] != unit.uscc_legacy_reason
+    if unit.uscc_legacy_reason and legacy_changed and not may_accept_legacy_code(acting_user):
+        problems["uscc_legacy_reason"] = "仅市编办管理员可接受未通过校验的历史代码"
+    return problems
+
+
 @transaction.atomic
-def save_unit(unit: Unit, *, expected_version: int | None = None, relation_document=None) -> Unit:
-    """Save a unit; when its 主管部门 or relation type changed, close the old dated relation and open a new one."""
+def save_unit(unit: Unit, *, acting_user, expected_version: int | None = None, relation_document=None) -> Unit:
+    """Save a unit for `acting_user`; when its 主管部门 or relation type changed, close the old dated relation and
+    open a new one. Refused (ValidationError naming the field) when the user may not place the unit there."""
     previous = None
     if unit.pk:
-        previous = Unit._base_manager.filter(pk=unit.pk).values("parent_id", "parent_relation_id").first()
+        previous = Unit._base_manager.filter(pk=unit.pk).values(
+            "parent_id", "parent_relation_id", "uscc_legacy_reason").first()
+    problems = unit_problems(unit, previous, acting_user)
+    try:
+        unit.clean()  # the model's own rules (codes, dates, the parent relation) hold on every path
+    except ValidationError as exc:
+        for field, messages in exc.message_dict.items():
+            problems.setdefault(field, messages[0])
+    if problems:
+        raise ValidationError(problems)
     unit.save(expected_version=expected_version)
     old_parent = previous["parent_id"] if previous else None
     old_type = previous["parent_relation_id"] if previous else None
@@ -25,4 +56,6 @@ def save_unit(unit: Unit, *, expected_version: int | None = None, relation_docum
                                         relation_type_id=unit.parent_relation_id,
                                         start_date=unit.established_on if previous is None else today,
                                         document=relation_document)
+    if not allowed_units(acting_user, "change").filter(pk=unit.pk).exists():
+        raise ValidationError({"region": "保存后该单位将不在您的数据范围内，未保存"})  # rolls the save back
     return unit

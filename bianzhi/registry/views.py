@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView
 
+from bianzhi.accounts.permissions import may_create_unit
 from bianzhi.accounts.scope import can
 from bianzhi.core.audit_models import AuditLogEntry
 from bianzhi.core.views import FilteredListMixin, ScopedQuerysetMixin, VersionedFormMixin
@@ -96,7 +97,7 @@ class UnitDetailView(ScopedQuerysetMixin, DetailView):
         unit, user = self.object, self.request.user
         ctx["can_change"] = can(user, "change", unit)
         ctx["children"] = Unit.objects.restrict(user, "view").filter(parent=unit).select_related("parent_relation")
-        ctx["internal_bodies"] = unit.internal_bodies.all()
+        ctx["internal_bodies"] = unit.internal_bodies.established()
         ctx["plaques"] = unit.plaques.select_related("internal_body", "start_document", "end_document")
         ctx["relations_up"] = unit.relations_up.select_related("superior", "relation_type", "document")
         ctx["ancestors"] = unit.ancestors()
@@ -113,8 +114,7 @@ class UnitCreateView(ScopedQuerysetMixin, VersionedFormMixin, CreateView):
     scope_action = "change"
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not self.get_queryset().exists() and not (
-                request.user.is_superuser or request.user.role in ("admin", "county")):
+        if request.user.is_authenticated and not may_create_unit(request.user):
             raise PermissionDenied("您没有新建单位的权限")
         return super().dispatch(request, *args, **kwargs)
 
@@ -131,7 +131,7 @@ class UnitCreateView(ScopedQuerysetMixin, VersionedFormMixin, CreateView):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
     def save_form(self, form):
-        return services.save_unit(form.save(commit=False))
+        return services.save_unit(form.save(commit=False), acting_user=self.request.user)
 
     def get_success_url(self):
         return reverse("registry:unit-detail", args=[self.object.pk])
@@ -147,7 +147,8 @@ class UnitUpdateView(ScopedQuerysetMixin, VersionedFormMixin, UpdateView):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
     def save_form(self, form):
-        return services.save_unit(form.save(commit=False), expected_version=form.expected_version)
+        return services.save_unit(form.save(commit=False), acting_user=self.request.user,
+                                  expected_version=form.expected_version)
 
     def get_success_url(self):
         return reverse("registry:unit-detail", args=[self.object.pk])

@@ -5,6 +5,7 @@ built if the unit has no version made by that document yet.
 """
 from datetime import date
 
+from bianzhi.accounts.models import User
 from bianzhi.documents.models import ApprovalDocument, DocumentType
 from bianzhi.registry.models import InternalBody, Unit
 
@@ -187,7 +188,8 @@ def _education_2021(unit):
     finance = Unit.objects.get(name="百色市财政局")
     v = s.create_draft_version(unit, doc, stated_totals={"staffing:admin": 30, "leadership:副科级": 4},
                                summary="")
-    s.transfer_staffing(v, from_unit=finance, to_unit=unit, staffing_type=StaffingType.ADMIN, count=1)
+    s.transfer_staffing(v, from_unit=finance, to_unit=unit, staffing_type=StaffingType.ADMIN, count=1,
+                        acting_user=User.objects.get(username="admin"))
     row = [x for x in s.snapshot(unit, draft=v).staffing if x.staffing_type == StaffingType.ADMIN][0]
     s.set_staffing(v, StaffingType.ADMIN, row.count + 1, note="增加行政编制1名")
     s.set_leadership_quota(v, "副科级", 4)

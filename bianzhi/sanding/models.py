@@ -131,6 +131,10 @@ class TemporalRow(TrackedModel):
 
 
 # ------------------------------------------------------------------------------------------------ duties
+def _short(text: str, n: int = 40) -> str:
+    return text[:n] + ("…" if len(text) > n else "")
+
+
 class DutyKind(models.TextChoices):
     MAIN = "main", "主要职责"
     TRANSFORM = "transform", "职能转变"
@@ -178,8 +182,12 @@ class Duty(TrackedModel):
         ordering = ["unit", "id"]
 
     def __str__(self):
+        """The duty's text as a person reads it (the latest revision, approved or draft), never an id."""
         text = self.text
-        return text[:40] + ("…" if len(text) > 40 else "") if text else f"职责#{self.pk}"
+        if not text:
+            latest = self.revisions.order_by("-valid_from", "-id").first()
+            text = latest.text if latest else ""
+        return _short(text) if text else "（未填写内容的职责）"
 
     def revision_as_of(self, date=None):
         return self.revisions.as_of(date).first()
@@ -211,6 +219,9 @@ class DutyRevision(TemporalRow):
         ordering = ["kind", "position", "id"]
         indexes = [models.Index(fields=["unit", "valid_from", "valid_to"])]
 
+    def __str__(self):
+        return f"{self.get_kind_display()}：{_short(self.text)}"
+
     @classmethod
     def identity_of(cls, row):
         return row.duty_id
@@ -227,6 +238,9 @@ class UnitStatement(TemporalRow):
         verbose_name = "机构性质和规格"
         verbose_name_plural = "机构性质和规格"
         ordering = ["valid_from", "id"]
+
+    def __str__(self):
+        return f"机构性质和规格：{_short(self.nature_text)}"
 
     @classmethod
     def identity_of(cls, row):
@@ -249,6 +263,9 @@ class SandingPlaque(TemporalRow):
         verbose_name = "牌子（三定）"
         verbose_name_plural = "牌子（三定）"
         ordering = ["internal_body_id", "id"]
+
+    def __str__(self):
+        return f"牌子：{self.name}"
 
     @classmethod
     def identity_of(cls, row):
@@ -273,6 +290,9 @@ class InternalBodyState(TemporalRow):
         verbose_name = "内设机构（三定）"
         verbose_name_plural = "内设机构（三定）"
         ordering = ["position", "id"]
+
+    def __str__(self):
+        return f"内设机构：{self.name}"
 
     @classmethod
     def identity_of(cls, row):
@@ -302,6 +322,9 @@ class StaffingLine(TemporalRow):
         verbose_name_plural = "编制"
         ordering = ["staffing_type", "label", "id"]
 
+    def __str__(self):
+        return f"{self.display_label}{self.count}名"
+
     @classmethod
     def identity_of(cls, row):
         return f"{row.staffing_type}:{row.label}"
@@ -325,6 +348,9 @@ class HeadPost(TemporalRow):
         verbose_name_plural = "领导职数"
         ordering = ["position", "id"]
 
+    def __str__(self):
+        return f"{self.title}{self.count}名"
+
     @classmethod
     def identity_of(cls, row):
         return row.title
@@ -341,6 +367,9 @@ class LeadershipQuota(TemporalRow):
         verbose_name = "内设机构领导职数"
         verbose_name_plural = "内设机构领导职数"
         ordering = ["id"]
+
+    def __str__(self):
+        return f"内设机构{self.level}领导职数{self.count}名"
 
     @classmethod
     def identity_of(cls, row):

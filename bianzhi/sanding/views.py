@@ -5,44 +5,28 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views import View
 from django.views.generic import TemplateView
 
-from bianzhi.accounts.models import Role
-from bianzhi.accounts.scope import allowed_units, can
+from bianzhi.accounts.permissions import may_approve_sanding_version
+from bianzhi.accounts.scope import can
+from bianzhi.core.locks import LockedError
 from bianzhi.core.models import ConcurrentEditError
 from bianzhi.registry.models import Unit
 
 from . import forms as f
 from . import services
-from .models import Duty, DutyKind, SandingPlaque, SandingVersion, VersionStatus
-
-try:  # the review flow's lock guard (approved data is read-only); absent in a bare install
-    from bianzhi.workflow.locks import LockedError
-except ImportError:  # pragma: no cover
-    class LockedError(Exception):
-        pass
+from .models import Duty, DutyKind, SandingPlaque, VersionStatus
+from .selectors import visible_versions
 
 REFUSED = (services.SandingError, LockedError)
 
 
 # ------------------------------------------------------------------------------------------------ helpers
-def visible_versions(user):
-    """Approved versions of units the user may view; drafts only for staff who work on the unit
-    (change / confirm / review scope)."""
-    units_change = allowed_units(user, "change").values("pk")
-    units_confirm = allowed_units(user, "confirm").values("pk")
-    units_review = allowed_units(user, "review").values("pk")
-    return SandingVersion.objects.restrict(user, "view").filter(
-        Q(status=VersionStatus.APPROVED) | Q(unit__in=units_change) | Q(unit__in=units_confirm)
-        | Q(unit__in=units_review))
-
-
 def parse_date(value, default=None):
     if not value:
         return default
@@ -52,8 +36,7 @@ def parse_date(value, default=None):
         return None
 
 
-def can_approve(user) -> bool:
-    return user.is_superuser or user.role == Role.ADMIN
+can_approve = may_approve_sanding_version
 
 
 class UnitMixin(LoginRequiredMixin):
@@ -210,11 +193,11 @@ OPERATIONS = {
                               expected_version=e), "已修改编制")[1]),
     "staffing_transfer": (f.StaffingTransferForm, lambda v, d, u, e: (
         services.transfer_staffing(v, **_direction(v, d), staffing_type=d["staffing_type"], count=d["count"],
-                                   user=u, expected_version=e), "已记录编制划转（双方单位同时变化）")[1]),
+                                   acting_user=u, expected_version=e), "已记录编制划转（双方单位同时变化）")[1]),
     "quota": (f.QuotaForm, lambda v, d, u, e: (
         services.set_leadership_quota(v, d["level"], d["count"], expected_version=e), "已修改内设机构领导职数")[1]),
     "quota_transfer": (f.QuotaTransferForm, lambda v, d, u, e: (
-        services.transfer_leadership(v, **_direction(v, d), level=d["level"], count=d["count"], user=u,
+        services.transfer_leadership(v, **_direction(v, d), level=d["level"], count=d["count"], acting_user=u,
                                      expected_version=e), "已记录领导职数划转（双方单位同时变化）")[1]),
     "head_post": (f.HeadPostForm, lambda v, d, u, e: (
         services.set_head_post(v, d["title"], d["count"], rank=d["rank"], note=d["note"], expected_version=e),
@@ -234,7 +217,7 @@ OPERATIONS = {
     "body_abolish": (f.BodyAbolishForm, lambda v, d, u, e: (
         services.abolish_internal_body(v, d["body"], expected_version=e), "已撤销内设机构")[1]),
     "duty_move": (f.DutyMoveForm, lambda v, d, u, e: (
-        services.move_duty(v, _duty(v, d["duty"]), d["target_unit"], user=u, expected_version=e),
+        services.move_duty(v, _duty(v, d["duty"]), d["target_unit"], acting_user=u, expected_version=e),
         "已记录职责划转")[1]),
 }
 
@@ -336,6 +319,10 @@ class VersionApproveView(LoginRequiredMixin, View):
             services.approve_version(version, request.user)
         except REFUSED as exc:
             messages.error(request, str(exc))
+            return redirect("sanding:version-detail", pk=version.pk)
+        except ValidationError as exc:  # an APPROVAL_GUARDS refusal (e.g. 总量控制)
+            for reason in exc.messages:
+                messages.error(request, reason)
             return redirect("sanding:version-detail", pk=version.pk)
         messages.success(request, "版本已批准，已计入三定沿革。")
         return redirect("sanding:unit-history", unit_pk=version.unit_id)

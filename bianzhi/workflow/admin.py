@@ -16,7 +16,8 @@ class DataPackageAdmin(ScopedAdmin):
     list_display = ("unit", "campaign", "kind", "state", "is_current", "entered_by", "reviewed_by")
     list_filter = ("state", "kind", "campaign")
     raw_id_fields = ("unit", "supersedes")
-    readonly_fields = ("state",)  # states change only through the flow (services.fire)
+    # states and the current package change only through the flow (services.fire / open_change_request)
+    readonly_fields = ("state", "is_current")
 
 
 @admin.register(Hold)

@@ -1,18 +1,6 @@
 from django.apps import AppConfig
 
 
-def assigned_packages_scope(user, action):
-    """SCOPE_EXTENSIONS: an assigned confirmer or reviewer can always read the unit assigned to them."""
-    from django.db.models import Q
-
-    if action != "view" or user is None or not user.is_authenticated:
-        return None
-    from .models import DataPackage
-
-    assigned = DataPackage._base_manager.filter(Q(assigned_confirmer=user) | Q(assigned_reviewer=user))
-    return Q(pk__in=assigned.values("unit_id"))  # a subquery: no extra round trip
-
-
 class WorkflowConfig(AppConfig):
     name = "bianzhi.workflow"
     label = "workflow"
@@ -23,9 +11,12 @@ class WorkflowConfig(AppConfig):
                   ("材料封面", "workflow:coversheet")]
 
     def ready(self):
-        from bianzhi.accounts.scope import SCOPE_EXTENSIONS
+        # Django's app registry is ready only here, so the providers are imported here (not at module level).
+        from bianzhi.accounts.scope import register_scope_extension
+        from bianzhi.core.locks import register_lock_provider
 
-        from . import locks  # noqa: F401  (connects the lock signal handlers)
+        from .locks import locked_units
+        from .selectors import assigned_packages_scope
 
-        if assigned_packages_scope not in SCOPE_EXTENSIONS:
-            SCOPE_EXTENSIONS.append(assigned_packages_scope)
+        register_lock_provider(locked_units)
+        register_scope_extension(assigned_packages_scope)

@@ -4,6 +4,8 @@ import io
 
 from django.template.loader import render_to_string
 
+from bianzhi.registry.models import Unit
+
 FIELDS = [
     ("uscc", "统一社会信用代码号"),
     ("legal_representative", "法人代表姓名"),
@@ -23,7 +25,6 @@ def _block(unit, heading: str) -> dict:
 
 def build(unit, children=None) -> dict:
     """The sheet's content: the 主管部门 block, then one block per 二层/下属 unit (already scope-filtered)."""
-    from bianzhi.registry.models import Unit
 
     if children is None:
         children = Unit.objects.filter(parent=unit, status="active")

@@ -6,6 +6,7 @@ from collections import Counter, OrderedDict
 from django.utils import timezone
 
 from bianzhi.accounts.models import EntryGroup
+from bianzhi.core.spreadsheet import safe_row
 from bianzhi.registry.models import Unit
 
 from .models import DataPackage, Hold, MaterialPackage, MaterialStatus, PackageState
@@ -90,20 +91,20 @@ def export_xlsx(campaign, rows) -> bytes:
         m = r["material"]
         overdue = "、".join(label for key, label in (("materials_overdue", "材料逾期"), ("review_overdue", "审核逾期"),
                                                      ("publish_overdue", "公开逾期")) if r[key])
-        ws.append([r["unit"].region.name, r["unit"].name, r["unit"].uscc or "",
+        ws.append(safe_row([r["unit"].region.name, r["unit"].name, r["unit"].uscc or "",
                    m.get_status_display() if m else "未报送", r["state_label"], "是" if r["confirmed"] else "否",
                    "是" if r["approved"] else "否", "是" if r["published"] else "否", "是" if r["on_hold"] else "否",
-                   overdue])
+                   overdue]))
     for col, width in zip("ABCDEFGHIJ", (14, 36, 22, 12, 18, 10, 10, 10, 10, 20), strict=True):
         ws.column_dimensions[col].width = width
     ws2 = wb.create_sheet("汇总")
     ws2.append(["分组", "单位数"] + [label for _, label in STAGES] + ["逾期", "暂停业务"])
     summary = summarize(rows)
-    ws2.append([campaign.name, summary["total"]] + [summary["counts"][k] for k, _ in STAGES]
-               + [summary["overdue"], summary["on_hold"]])
+    ws2.append(safe_row([campaign.name, summary["total"]] + [summary["counts"][k] for k, _ in STAGES]
+               + [summary["overdue"], summary["on_hold"]]))
     for group in by_region(rows):
-        ws2.append([group["name"], group["total"]] + [group["counts"][k] for k, _ in STAGES]
-                   + [group["overdue"], group["on_hold"]])
+        ws2.append(safe_row([group["name"], group["total"]] + [group["counts"][k] for k, _ in STAGES]
+                   + [group["overdue"], group["on_hold"]]))
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

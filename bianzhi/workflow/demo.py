@@ -18,9 +18,12 @@ from django.utils import timezone
 
 from bianzhi.accounts.demo import DEMO_PASSWORD
 from bianzhi.accounts.models import Role, User
+from bianzhi.documents.models import ApprovalDocument, DocumentType
+from bianzhi.portal.models import PublishedUnit
 from bianzhi.registry.models import Unit
 
 from . import services
+from .materials import package_problems, sha256
 from .models import (
     Campaign,
     DataPackage,
@@ -146,7 +149,6 @@ def _docx_bytes(title: str) -> bytes:
 def _store(item, fmt, data, user):
     from django.core.files.storage import default_storage
 
-    from .materials import sha256
 
     digest = sha256(data)
     obj = MaterialFile(item=item, fmt=fmt, original_name=f"{item.title}.{fmt}", size=len(data), sha256=digest,
@@ -161,7 +163,6 @@ def _store(item, fmt, data, user):
 
 def _documents_for(unit):
     """The unit's 三定 documents: those registered on the platform, or the founding 三定 of the demo."""
-    from bianzhi.documents.models import ApprovalDocument, DocumentType
 
     docs = list(ApprovalDocument.objects.filter(unit=unit, doc_type__in=[DocumentType.SANDING,
                                                                           DocumentType.ADJUSTMENT]))
@@ -186,7 +187,6 @@ def _deliver(unit, campaign, admin, received_at):
                                            document=document)
         _store(item, "pdf", _pdf_bytes(title), admin)
         _store(item, "docx", _docx_bytes(title), admin)
-    from .materials import package_problems
 
     package.problems = package_problems(package)
     package.received_at, package.received_by = received_at, admin
@@ -257,4 +257,19 @@ def load(log=print) -> None:
     log(f"  批次：{campaign.name}，{campaign.units.count()} 个单位；确认员账号新建 {made_users}；"
         f"数据包 " + "，".join(f"{k} {v}" for k, v in states.items() if v)
         + f"；暂停业务 {campaign.holds.filter(lifted_at__isnull=True).count()} 项")
+    publish_approved(admin, log)
+
+
+def publish_approved(admin, log=print) -> None:
+    """Make public what the demo review flow approved (idempotent): the 发布 transition, as the 市编办
+    administrator, for every unit whose current data package is 审核通过 — so the public site shows exactly what
+    went through the flow, and units still 录入中 / 待确认 / 待审核 stay unpublic."""
+    done = 0
+    for package in (DataPackage.objects.filter(is_current=True, state=PackageState.APPROVED)
+                    .exclude(unit__publications__is_current=True).select_related("unit")
+                    .order_by("unit__tree_path")):
+        services.fire(package, "publish", admin, comment="演示数据：审核通过后公开")
+        done += 1
+    total = PublishedUnit.objects.filter(is_current=True).count()
+    log(f"  公开门户：本次经审核流程发布 {done} 个单位，现公开 {total} 个单位")
 

@@ -11,8 +11,11 @@ the roles allowed, plus the user assigned to the package) and its guards. A guar
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bianzhi.accounts.models import Role
+from bianzhi.accounts.permissions import CONFIRM_ROLES, ENTRY_ROLES, OFFICE_ROLES, REVIEW_ROLES, may_fire
+from bianzhi.accounts.scope import allowed_units
+from bianzhi.lists.services import duty_link_problems
 
+from .models import DataPackage, Transition
 from .models import PackageState as S
 
 Guard = Callable[..., list]
@@ -24,7 +27,6 @@ def parent_submitted(package, user, comment) -> list:
     parent = package.unit.parent
     if parent is None:
         return []
-    from .models import DataPackage
 
     parent_package = DataPackage.objects.filter(unit=parent, is_current=True).first()
     if parent_package is None:
@@ -45,10 +47,6 @@ def no_open_comments(package, user, comment) -> list:
 
 def lists_linked_to_duties(package, user, comment) -> list:
     """每个权力事项至少关联一项三定职责，才能提交 (Issue 4): the lists app names the unlinked items."""
-    try:
-        from bianzhi.lists.services import duty_link_problems
-    except ImportError:
-        return []
     return [f"权责清单：{p}" for p in duty_link_problems(package.unit)]
 
 
@@ -59,7 +57,6 @@ def return_needs_comment(package, user, comment) -> list:
 
 
 def reviewer_is_not_enterer(package, user, comment) -> list:
-    from .models import Transition
 
     enterers = set(Transition.objects.filter(package=package, name="submit").values_list("user_id", flat=True))
     if package.entered_by_id:
@@ -72,16 +69,6 @@ def reviewer_is_not_enterer(package, user, comment) -> list:
 def confirmer_is_not_enterer(package, user, comment) -> list:
     if package.entered_by_id and package.entered_by_id == user.pk:
         return ["录入人与确认人不能为同一人"]
-    return []
-
-
-def publication_available(package, user, comment) -> list:
-    try:
-        from bianzhi.portal import services as portal_services
-    except ImportError:
-        return ["公开模块尚未就绪，暂不能发布"]
-    if not hasattr(portal_services, "publish_units"):
-        return ["公开模块尚未就绪，暂不能发布"]
     return []
 
 
@@ -100,10 +87,7 @@ class TransitionSpec:
     style: str = ""                  # button style in the UI ("danger" for returns)
 
 
-CLERKS = frozenset({Role.CLERK, Role.ADMIN, Role.COUNTY})
-CONFIRMERS = frozenset({Role.CONFIRMER, Role.ADMIN, Role.COUNTY})
-REVIEWERS = frozenset({Role.REVIEWER, Role.ADMIN, Role.COUNTY})
-OFFICE = frozenset({Role.ADMIN, Role.COUNTY})
+CLERKS, CONFIRMERS, REVIEWERS, OFFICE = ENTRY_ROLES, CONFIRM_ROLES, REVIEW_ROLES, OFFICE_ROLES
 
 TRANSITIONS: list[TransitionSpec] = [
     TransitionSpec("submit", "提交部门确认", (S.ENTERING,), S.PENDING_CONFIRM, "change", CLERKS,
@@ -117,8 +101,7 @@ TRANSITIONS: list[TransitionSpec] = [
                    assignee="reviewer", guards=(return_needs_comment,), needs_comment=True, style="danger"),
     TransitionSpec("approve", "审核通过", (S.PENDING_REVIEW,), S.APPROVED, "review", REVIEWERS,
                    assignee="reviewer", guards=(reviewer_is_not_enterer, no_open_comments)),
-    TransitionSpec("publish", "对外公开", (S.APPROVED,), S.PUBLISHED, "review", OFFICE,
-                   guards=(publication_available,)),
+    TransitionSpec("publish", "对外公开", (S.APPROVED,), S.PUBLISHED, "review", OFFICE),
 ]
 
 BY_NAME = {t.name: t for t in TRANSITIONS}
@@ -138,7 +121,6 @@ def outgoing(state: str) -> list[TransitionSpec]:
 
 def permission_problems(spec: TransitionSpec, package, user) -> list:
     """Why this user may not fire this transition on this package ([] = allowed)."""
-    from bianzhi.accounts.scope import allowed_units
 
     if user is None or not user.is_authenticated:
         return ["请先登录"]
@@ -146,7 +128,7 @@ def permission_problems(spec: TransitionSpec, package, user) -> list:
         spec.assignee == "reviewer" and package.assigned_reviewer_id == user.pk)
     if assigned:
         return []
-    if spec.roles is not None and not user.is_superuser and user.role not in spec.roles:
+    if not may_fire(user, spec.roles):
         return [f"您的角色（{user.get_role_display()}）不能执行「{spec.label}」"]
     if not allowed_units(user, spec.action).filter(pk=package.unit_id).exists():
         return [f"「{package.unit.name}」不在您的数据范围内"]

@@ -1,8 +1,10 @@
 from django import forms
 
 from bianzhi.accounts.models import Role, User
+from bianzhi.accounts.permissions import county_region
+from bianzhi.accounts.scope import region_stem
 from bianzhi.registry.forms import VersionedModelForm
-from bianzhi.registry.models import Unit
+from bianzhi.registry.models import Region, Unit
 
 from .models import Campaign, MaterialItem
 
@@ -21,6 +23,10 @@ class CampaignForm(VersionedModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["units"].queryset = Unit.objects.restrict(user, "review").order_by("region__code", "tree_path")
+        own = county_region(user)
+        if own is not None:  # a county 编办 organises campaigns of its own county only
+            self.fields["region"].queryset = Region.objects.filter(code__startswith=region_stem(own))
+            self.fields["region"].required = True
 
     def clean(self):
         cleaned = super().clean()

@@ -1,121 +1,76 @@
-"""Approved data is locked: nobody edits it any more, by any path (form, API, import, admin, shell).
+"""What locks a unit: its current data package is 审核通过 or 已公开.
 
-A model opts in with the class attribute `lockable = True`; its unit is found through `scope_unit_path`.
-A pre_save / pre_delete signal handler refuses the write (LockedError) when the unit's current data package
-is 审核通过 or 已公开. Only the approval, publication and change-request services write locked data, inside
-`allow_locked_writes()`.
-
-Bulk paths (`QuerySet.update`, `bulk_create`) send no signals: code that uses them (imports, bulk actions)
-must call `assert_unit_editable(unit)` first.
+The lock mechanism (signal guards, `LockedError`, `allow_locked_writes`, `assert_unit_editable`) lives in
+`bianzhi.core.locks`; this module is the workflow's provider for it, registered in `WorkflowConfig.ready`.
 """
-import contextlib
-import contextvars
-
+from django.db import connections, router
 from django.db.models.signals import pre_delete, pre_save
 from django.dispatch import receiver
 
-_allowed = contextvars.ContextVar("bianzhi_allow_locked_writes", default=0)
+from bianzhi.core.locks import (  # noqa: F401  (re-exported for the workflow's own services)
+    LockedError,
+    allow_locked_writes,
+    assert_unit_editable,
+    is_unit_locked,
+    writes_allowed,
+)
+
+from .models import LOCKED_STATES, DataPackage
 
 
-class LockedError(Exception):
-    """A write to data whose review was approved. The message names the unit, in Chinese."""
-
-    def __init__(self, unit=None, unit_name: str = ""):
-        self.unit = unit
-        name = unit_name or (str(unit) if unit is not None else "该单位")
-        super().__init__(f"「{name}」的数据已审核通过并锁定，不能修改。如需更正，请发起变更申请。")
-
-
-@contextlib.contextmanager
-def allow_locked_writes():
-    """Let the approval / publication / change-request services write locked data. Nobody else uses it."""
-    token = _allowed.set(_allowed.get() + 1)
-    try:
-        yield
-    finally:
-        _allowed.reset(token)
-
-
-def writes_allowed() -> bool:
-    return _allowed.get() > 0
-
-
-def locked_unit_ids(unit_ids) -> set:
-    """The ids among `unit_ids` whose current data package is approved or published. Called on every save of
-    a lockable model, so it is one small indexed SQL statement without the ORM's query building."""
-    from django.db import connections, router
-
-    from .models import LOCKED_STATES, DataPackage
-
-    ids = [int(i) for i in unit_ids if i is not None]
-    if not ids:
-        return set()
+def locked_units(unit_ids: list[int]) -> dict[int, str]:
+    """{unit_id: unit name} for the ids whose current data package is approved or published. Called on every
+    save of a lockable model, so it is one small indexed SQL statement without the ORM's query building."""
     table = DataPackage._meta.db_table
+    unit_table = DataPackage._meta.get_field("unit").related_model._meta.db_table
     alias = router.db_for_read(DataPackage)
-    placeholders = ", ".join(["%s"] * len(ids))
+    placeholders = ", ".join(["%s"] * len(unit_ids))
     states = ", ".join(["%s"] * len(LOCKED_STATES))
     with connections[alias].cursor() as cursor:
-        cursor.execute(f"SELECT unit_id FROM {table} WHERE unit_id IN ({placeholders}) AND is_current = %s "
-                       f"AND state IN ({states})", [*ids, True, *[str(s) for s in LOCKED_STATES]])
-        return {row[0] for row in cursor.fetchall()}
+        cursor.execute(f"SELECT p.unit_id, u.name FROM {table} p JOIN {unit_table} u ON u.id = p.unit_id "
+                       f"WHERE p.unit_id IN ({placeholders}) AND p.is_current = %s AND p.state IN ({states})",
+                       [*unit_ids, True, *[str(s) for s in LOCKED_STATES]])
+        return dict(cursor.fetchall())
 
 
-def is_unit_locked(unit_or_id) -> bool:
-    unit_id = getattr(unit_or_id, "pk", unit_or_id)
-    return bool(locked_unit_ids([unit_id]))
+UNLOCK_ONLY_BY_CHANGE = ("「{name}」的数据包已审核通过并锁定：不能在此修改其“当前数据包”、状态或单位，也不能删除或另建当前数据包。"
+                         "如需更正，请发起变更申请（审核流程页面），解锁经流程记录并写入审计日志。")
 
 
-def _unit_name(unit_id) -> str:
-    from bianzhi.registry.models import Unit
+def _refuse_package(unit_id):
+    name = DataPackage._meta.get_field("unit").related_model._base_manager.filter(pk=unit_id).values_list(
+        "name", flat=True).first() or "该单位"
+    error = LockedError(unit_name=name)
+    error.args = (UNLOCK_ONLY_BY_CHANGE.format(name=name),)
+    raise error
 
-    return Unit._base_manager.filter(pk=unit_id).values_list("name", flat=True).first() or ""
+
+@receiver(pre_save, sender=DataPackage, dispatch_uid="workflow_package_lock_pre_save")
+def _guard_package_save(sender, instance, raw=False, **kwargs):
+    """A locked package is unlocked only by the change-request transition (services.open_change_request):
+    unticking `is_current` in /admin/, changing its state or unit, or adding another current package for the
+    unit would otherwise unlock the data with no change request and no record."""
+    if raw or writes_allowed():
+        return
+    if instance.pk is not None:
+        old = DataPackage._base_manager.filter(pk=instance.pk).values("unit_id", "state", "is_current").first()
+        if old and old["is_current"] and old["state"] in LOCKED_STATES and (
+                instance.is_current != old["is_current"] or instance.state != old["state"]
+                or instance.unit_id != old["unit_id"]):
+            _refuse_package(old["unit_id"])
+    if instance.is_current and instance.unit_id and locked_units([instance.unit_id]):
+        others = DataPackage._base_manager.filter(unit_id=instance.unit_id, is_current=True,
+                                                  state__in=LOCKED_STATES)
+        if instance.pk is not None:
+            others = others.exclude(pk=instance.pk)
+        if others.exists():
+            _refuse_package(instance.unit_id)
 
 
-def assert_unit_editable(unit) -> None:
-    """Raise LockedError if the unit's data is locked. Bulk writers (imports, bulk actions) call this."""
+@receiver(pre_delete, sender=DataPackage, dispatch_uid="workflow_package_lock_pre_delete")
+def _guard_package_delete(sender, instance, **kwargs):
     if writes_allowed():
         return
-    unit_id = getattr(unit, "pk", unit)
-    if is_unit_locked(unit_id):
-        raise LockedError(unit if hasattr(unit, "pk") else None, _unit_name(unit_id))
-
-
-def _instance_unit_ids(instance) -> list:
-    """The unit of the record now and, for an update, the unit it belonged to before (moving data out of
-    a locked unit is a write to that unit too)."""
-    ids = []
-    getter = getattr(instance, "scope_unit_id", None)
-    if callable(getter):
-        try:
-            ids.append(getter())
-        except Exception:  # an object without its unit yet: the unit is checked when it is set
-            pass
-    if instance.pk is not None and getattr(instance, "scope_unit_path", None):
-        old = type(instance)._base_manager.filter(pk=instance.pk).first()
-        if old is not None:
-            try:
-                ids.append(old.scope_unit_id())
-            except Exception:
-                pass
-    return [i for i in dict.fromkeys(ids) if i is not None]
-
-
-def check_instance(instance) -> None:
-    if writes_allowed() or not getattr(type(instance), "lockable", False):
-        return
-    locked = locked_unit_ids(_instance_unit_ids(instance))
-    if locked:
-        unit_id = sorted(locked)[0]
-        raise LockedError(unit_name=_unit_name(unit_id))
-
-
-@receiver(pre_save, dispatch_uid="workflow_lock_pre_save")
-def _refuse_locked_save(sender, instance, raw=False, **kwargs):
-    if raw:
-        return
-    check_instance(instance)
-
-
-@receiver(pre_delete, dispatch_uid="workflow_lock_pre_delete")
-def _refuse_locked_delete(sender, instance, **kwargs):
-    check_instance(instance)
+    old = DataPackage._base_manager.filter(pk=instance.pk).values("unit_id", "state", "is_current").first()
+    if old and old["is_current"] and old["state"] in LOCKED_STATES:
+        _refuse_package(old["unit_id"])

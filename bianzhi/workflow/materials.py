@@ -13,6 +13,10 @@ from pathlib import PurePath
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 
 from bianzhi.core.text import nfkc
+from bianzhi.core.uploads import zip_problems
+from bianzhi.documents.models import ApprovalDocument, DocumentType
+
+from .models import MaterialItem
 
 PDF_MAX_BYTES = 10 * 1024 * 1024
 DOCX_MAX_BYTES = 30 * 1024 * 1024
@@ -56,20 +60,12 @@ class LimitedUploadHandler(FileUploadHandler):
 
 
 def _docx_problems(data: bytes) -> list:
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError):
-        return ["不是有效的 Word（DOCX）文件：压缩结构损坏"]
+    problems = zip_problems(data, "docx")  # the upload guard's decompression limits (bianzhi.core.uploads)
+    if problems:
+        return problems
+    archive = zipfile.ZipFile(io.BytesIO(data))
     with archive:
         infos = archive.infolist()
-        if len(infos) > DOCX_MAX_MEMBERS:
-            return [f"Word 文件内部条目过多（{len(infos)} 个），疑似恶意文件，已拒收"]
-        total = sum(i.file_size for i in infos)
-        if total > DOCX_MAX_TOTAL_UNCOMPRESSED:
-            return ["Word 文件解压后体积异常（超过 200 MB），疑似压缩炸弹，已拒收"]
-        for info in infos:
-            if info.file_size > 1024 * 1024 and info.file_size > DOCX_MAX_RATIO * max(info.compress_size, 1):
-                return [f"Word 文件内的 {info.filename} 压缩比异常，疑似压缩炸弹，已拒收"]
         names = {i.filename for i in infos}
         if "word/document.xml" not in names or "[Content_Types].xml" not in names:
             return ["不是 Word（DOCX）文件：缺少 word/document.xml（可能是改了扩展名的其他文件）"]
@@ -126,7 +122,6 @@ def title_key(text: str) -> str:
 
 def package_problems(package) -> list:
     """Every rule of the seed the package breaks, in Chinese (an empty list: the package is complete)."""
-    from .models import MaterialItem
 
     problems = []
     items = list(MaterialItem.objects.filter(package=package).prefetch_related("files").order_by("position", "id"))
@@ -172,7 +167,6 @@ def package_problems(package) -> list:
 
 
 def _registered_documents(unit):
-    from bianzhi.documents.models import ApprovalDocument, DocumentType
 
     return list(ApprovalDocument.objects.filter(unit=unit, doc_type__in=[DocumentType.SANDING,
                                                                           DocumentType.ADJUSTMENT]))

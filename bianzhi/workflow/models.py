@@ -308,6 +308,7 @@ class Hold(TrackedModel):
     lift_reason = models.CharField("解除原因", max_length=300, blank=True)
 
     scope_unit_path = "unit"
+    lockable = True  # placed and lifted only by the flow's own services (inside allow_locked_writes)
 
     class Meta:
         verbose_name = "暂停业务"

@@ -17,9 +17,20 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bianzhi.accounts.models import EntryGroup, Role, User
+from bianzhi.accounts.permissions import (
+    may_accept_materials,
+    may_assign_package,
+    may_be_assigned_confirmer,
+    may_be_assigned_reviewer,
+    may_deliver_materials,
+)
 from bianzhi.accounts.scope import allowed_units
+from bianzhi.lists.services import basis_problems
+from bianzhi.portal.services import PublishError, publish_units
+from bianzhi.sanding.models import SandingVersion, VersionStatus
+from bianzhi.sanding.services import approve_version, check_version
 
-from . import flow
+from . import flow, materials
 from .locks import allow_locked_writes
 from .models import (
     LOCKED_STATES,
@@ -27,6 +38,8 @@ from .models import (
     DataPackage,
     Hold,
     HoldKind,
+    MaterialFile,
+    MaterialItem,
     MaterialPackage,
     MaterialStatus,
     Notification,
@@ -110,15 +123,7 @@ def _send_notice(note_id, address, text, url):
 
 
 def _approve_sanding_drafts(package, user) -> int:
-    """Approve the unit's draft 三定 versions (the sanding app's service), if that app provides it."""
-    try:
-        from bianzhi.sanding import services as sanding_services
-        from bianzhi.sanding.models import SandingVersion, VersionStatus
-    except ImportError:
-        return 0
-    approve_version = getattr(sanding_services, "approve_version", None)
-    if approve_version is None:
-        return 0
+    """Approve the unit's draft 三定 versions (the sanding app's service)."""
     drafts = SandingVersion.objects.filter(unit=package.unit, status=VersionStatus.DRAFT, primary__isnull=True)
     count = 0
     for version in drafts.order_by("effective_date", "sequence", "id"):
@@ -130,18 +135,7 @@ def _approve_sanding_drafts(package, user) -> int:
 def readiness_warnings(unit) -> list:
     """What the 三定 and lists apps say should be fixed before submission (shown as hints, not refusals).
     Unlinked duties are not repeated here: they refuse the submission (flow.lists_linked_to_duties)."""
-    warnings = []
-    try:
-        from bianzhi.lists.services import basis_problems
-    except ImportError:
-        basis_problems = None
-    if basis_problems is not None:
-        warnings += [f"权责清单：{p}" for p in basis_problems(unit)]
-    try:
-        from bianzhi.sanding.models import SandingVersion, VersionStatus
-        from bianzhi.sanding.services import check_version
-    except ImportError:
-        return warnings
+    warnings = [f"权责清单：{p}" for p in basis_problems(unit)]
     for version in SandingVersion.objects.filter(unit=unit, status=VersionStatus.DRAFT, primary__isnull=True):
         warnings += [f"三定草稿（{version.effective_date}）：{w}" for w in check_version(version)]
     return warnings
@@ -171,7 +165,6 @@ def _after(spec, package, user, comment):
         lift_holds(unit, user, f"「{unit.name}」数据包审核通过", campaign=package.campaign)
         notify(clerks_of(unit), package, f"「{unit.name}」的数据已审核通过并锁定")
     elif spec.name == "publish":
-        from bianzhi.portal.services import PublishError, publish_units
 
         try:
             with allow_locked_writes():
@@ -194,7 +187,8 @@ def fire(package, name: str, user, comment: str = "") -> DataPackage:
             from_state = locked.state
             locked.state = spec.target
             _after(spec, locked, user, comment)
-            locked.save()
+            with allow_locked_writes():  # a transition is the flow's own, recorded write (also approved → published)
+                locked.save()
             Transition.objects.create(package=locked, name=spec.name, label=spec.label, from_state=from_state,
                                       to_state=spec.target, user=user, comment=comment)
     except ValidationError as exc:  # raised by another app's service (e.g. a 三定 version that does not add up)
@@ -299,7 +293,8 @@ def open_change_request(unit, user, reason: str) -> DataPackage:
     if reasons:
         raise WorkflowRefused(reasons)
     old.is_current = False
-    old.save()
+    with allow_locked_writes():  # the one way to unlock: this transition, recorded below and in the audit log
+        old.save()
     package = DataPackage.objects.create(unit=unit, campaign=old.campaign, kind=PackageKind.CHANGE, supersedes=old,
                                          change_reason=reason.strip(), assigned_confirmer=old.assigned_confirmer,
                                          assigned_reviewer=old.assigned_reviewer)
@@ -310,13 +305,12 @@ def open_change_request(unit, user, reason: str) -> DataPackage:
 
 @transaction.atomic
 def assign(package, user, confirmer=None, reviewer=None) -> DataPackage:
-    if not (user.is_superuser or user.role in (Role.ADMIN, Role.COUNTY)) or not allowed_units(
-            user, "review").filter(pk=package.unit_id).exists():
+    if not may_assign_package(user, package):
         raise WorkflowRefused([f"「{package.unit.name}」不在您的数据范围内，不能指定确认人、审核人"])
     reasons = []
-    if confirmer is not None and confirmer.role not in (Role.CONFIRMER, Role.COUNTY, Role.ADMIN):
+    if confirmer is not None and not may_be_assigned_confirmer(confirmer):
         reasons.append(f"{confirmer} 不是部门确认员")
-    if reviewer is not None and reviewer.role not in (Role.REVIEWER, Role.COUNTY, Role.ADMIN):
+    if reviewer is not None and not may_be_assigned_reviewer(reviewer):
         reasons.append(f"{reviewer} 不是审核员")
     if reviewer is not None and reviewer.pk == package.entered_by_id:
         reasons.append("录入人与审核人不能为同一人")
@@ -355,8 +349,9 @@ def place_holds(campaign, today: datetime.date | None = None, user=None, units=N
         for kind in HoldKind.values:
             if (unit.pk, kind) in active:
                 continue
-            placed.append(Hold.objects.create(unit=unit, campaign=campaign, kind=kind, start_date=campaign.hold_from,
-                                              reason=reason, placed_by=user))
+            with allow_locked_writes():  # holds are the flow's own records (Hold is lockable against others)
+                placed.append(Hold.objects.create(unit=unit, campaign=campaign, kind=kind,
+                                                  start_date=campaign.hold_from, reason=reason, placed_by=user))
     return placed
 
 
@@ -369,7 +364,8 @@ def lift_holds(unit, user=None, reason: str = "", campaign=None) -> list:
     now = timezone.now()
     for hold in holds:
         hold.lifted_at, hold.lifted_by, hold.lift_reason = now, user, reason or "数据包审核通过"
-        hold.save()
+        with allow_locked_writes():  # lifting at approval is the flow's own write
+            hold.save()
         lifted.append(hold)
     return lifted
 
@@ -391,16 +387,6 @@ def run_daily_holds(today: datetime.date | None = None, user=None, units=None) -
 
 
 # ------------------------------------------------------------------------------------------------ materials
-def may_deliver_materials(user, unit) -> bool:
-    """The unit's own staff (its confirmer) or the clerks and office handling it may upload materials."""
-    return any(allowed_units(user, action).filter(pk=unit.pk).exists() for action in ("change", "confirm"))
-
-
-def may_accept_materials(user, unit) -> bool:
-    return (user.is_superuser or user.role in (Role.ADMIN, Role.COUNTY)) and allowed_units(
-        user, "review").filter(pk=unit.pk).exists()
-
-
 @transaction.atomic
 def ensure_material_package(unit, campaign) -> MaterialPackage:
     package, _ = MaterialPackage.objects.get_or_create(unit=unit, campaign=campaign)
@@ -410,7 +396,6 @@ def ensure_material_package(unit, campaign) -> MaterialPackage:
 @transaction.atomic
 def add_material_item(package, user, *, title, issued_on, kind="sanding", doc_number="", position=None,
                       marked_newest=False, document=None):
-    from .models import MaterialItem
 
     reasons = []
     if not may_deliver_materials(user, package.unit):
@@ -432,8 +417,6 @@ def upload_material_file(item, fmt: str, upload, user):
     """Check the uploaded bytes (PDF/DOCX by content, size) and store them; refused files are not kept."""
     from django.core.files.base import ContentFile
 
-    from . import materials
-    from .models import MaterialFile
 
     package = item.package
     reasons = []
@@ -462,7 +445,6 @@ def upload_material_file(item, fmt: str, upload, user):
 @transaction.atomic
 def receive_materials(package, user) -> MaterialPackage:
     """Record the delivery (接收时间、经办人) and run the checks."""
-    from . import materials
 
     if not may_accept_materials(user, package.unit):
         raise WorkflowRefused([f"「{package.unit.name}」不在您的数据范围内，不能登记接收"])
@@ -476,7 +458,6 @@ def receive_materials(package, user) -> MaterialPackage:
 @transaction.atomic
 def decide_materials(package, user, accepted: bool, reasons_text: str = "") -> MaterialPackage:
     """合格 or 退回重做 (with reasons)."""
-    from . import materials
 
     reasons = []
     if not may_accept_materials(user, package.unit):

@@ -13,12 +13,25 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, ListView, TemplateView, UpdateView
 
-from bianzhi.accounts.models import Role
+from bianzhi.accounts.permissions import (
+    is_county_office,
+    may_accept_materials,
+    may_assign_package,
+    may_create_campaign,
+    may_deliver_materials,
+    may_run_hold_check,
+    works_on_entry,
+)
 from bianzhi.accounts.scope import allowed_units, can
-from bianzhi.core.views import PaginatedQueryMixin, ScopedQuerysetMixin, VersionedFormMixin
+from bianzhi.core.views import (
+    PaginatedQueryMixin,
+    PermissionRequiredMixin,
+    ScopedQuerysetMixin,
+    VersionedFormMixin,
+)
 from bianzhi.registry.models import Unit
 
-from . import coversheet, dashboards, flow, materials, services
+from . import coversheet, dashboards, flow, materials, selectors, services, sheet
 from .forms import (
     AssignForm,
     CampaignForm,
@@ -45,10 +58,6 @@ from .models import (
 )
 
 
-def _is_office(user) -> bool:
-    return user.is_superuser or user.role in (Role.ADMIN, Role.COUNTY)
-
-
 def _refused(request, exc):
     for reason in exc.reasons:
         messages.error(request, reason)
@@ -69,23 +78,28 @@ def active_campaign(request, unit=None):
 
 
 # ------------------------------------------------------------------------------------------------ campaigns
-class OfficeOnlyMixin:
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not _is_office(request.user):
-            raise PermissionDenied("只有市、县编办管理员可以管理批次")
-        return super().dispatch(request, *args, **kwargs)
-
-
 class CampaignListView(ScopedQuerysetMixin, ListView):
     model = Campaign
     template_name = "workflow/campaign_list.html"
 
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["manageable_ids"] = set(selectors.manageable_campaigns(self.request.user).values_list("pk", flat=True))
+        return ctx
 
-class CampaignCreateView(OfficeOnlyMixin, ScopedQuerysetMixin, VersionedFormMixin, CreateView):
+
+class CampaignCreateView(PermissionRequiredMixin, VersionedFormMixin, CreateView):
     model = Campaign
     form_class = CampaignForm
     template_name = "workflow/campaign_form.html"
-    scope_action = "change"
+    permission = staticmethod(may_create_campaign)
+    permission_denied_message = "只有市、县编办管理员可以管理批次"
+
+    def get_queryset(self):
+        return selectors.manageable_campaigns(self.request.user)
+
+    def saved_object_in_scope(self, obj) -> bool:
+        return self.get_queryset().filter(pk=obj.pk).exists()
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
@@ -159,7 +173,7 @@ def waiting_for(user):
     q |= Q(state=PackageState.PENDING_CONFIRM, assigned_confirmer=user)
     q |= Q(state=PackageState.PENDING_REVIEW, unit__in=allowed_units(user, "review"))
     q |= Q(state=PackageState.PENDING_REVIEW, assigned_reviewer=user)
-    if user.role in (Role.CLERK, Role.COUNTY) or user.is_superuser or user.role == Role.ADMIN:
+    if works_on_entry(user):
         q |= Q(state__in=[PackageState.ENTERING, PackageState.CONFIRMED], unit__in=allowed_units(user, "change"))
     return qs.filter(q).restrict(user, "view")
 
@@ -244,13 +258,28 @@ def package_detail(request, pk):
         "may_open_change": package.is_current and package.is_locked and may_change,
         "change_form": ChangeRequestForm(),
         "assign_form": AssignForm(initial={"confirmer": package.assigned_confirmer,
-                                           "reviewer": package.assigned_reviewer}) if _is_office(user) else None,
+                                           "reviewer": package.assigned_reviewer}) if may_assign_package(user, package) else None,
         "older": DataPackage.objects.restrict(user, "view").filter(unit=package.unit).exclude(pk=package.pk),
         "public_url": _public_url(package.unit) if package.state == PackageState.PUBLISHED else "",
         "flow": flow.TRANSITIONS,
         "warnings": services.readiness_warnings(package.unit) if package.state == PackageState.ENTERING else [],
     }
     return render(request, "workflow/package_detail.html", ctx)
+
+
+@login_required
+def package_sheet(request, pk, fmt="html"):
+    """确认单: everything the confirmer and the reviewer sign for (sheet.py); 确认无误 / 审核通过 happen here."""
+    package = get_object_or_404(DataPackage.objects.restrict(request.user, "view")
+                                .select_related("unit", "campaign"), pk=pk)
+    content = sheet.build(package)
+    if fmt == "pdf":
+        return HttpResponse(sheet.to_pdf(content, package), headers={
+            "Content-Type": "application/pdf", "Content-Disposition": _disposition(f"{package.unit.name}-确认单.pdf")})
+    actions = [(spec, reasons) for spec, reasons in (flow.available(package, request.user) if package.is_current
+                                                     else []) if spec.name in sheet.SIGNING or spec.needs_comment]
+    return render(request, "workflow/sheet.html", {"package": package, "unit": package.unit, "sheet": content,
+                                                   "actions": actions})
 
 
 def _public_url(unit):
@@ -272,6 +301,14 @@ def package_fire(request, pk, name):
         raise Http404("没有该操作")
     form = TransitionForm(request.POST)
     form.is_valid()
+    if name in sheet.SIGNING and request.POST.get("sheet_digest") != sheet.build(package)["digest"]:
+        reasons = flow.problems(flow.get(name), package, request.user)
+        if reasons:
+            _refused(request, services.WorkflowRefused(reasons))
+            return redirect("workflow:package-detail", pk=package.pk)
+        messages.error(request, f"「{flow.get(name).label}」只能在确认单上进行：请核对确认单的全部内容后再"
+                                f"{flow.get(name).label}（如确认单打开后数据有变化，请重新核对）。")
+        return redirect("workflow:package-sheet", pk=package.pk)
     try:
         services.fire(package, name, request.user, form.cleaned_data.get("comment", ""))
     except services.WorkflowRefused as exc:
@@ -390,7 +427,7 @@ def _material_context(request, unit):
     if campaign is None:
         raise Http404("没有进行中的批次")
     package = MaterialPackage.objects.restrict(request.user, "view").filter(unit=unit, campaign=campaign).first()
-    if package is None and services.may_deliver_materials(request.user, unit):
+    if package is None and may_deliver_materials(request.user, unit):
         package = services.ensure_material_package(unit, campaign)
     return campaign, package
 
@@ -400,8 +437,8 @@ def unit_materials(request, unit_pk):
     unit = get_object_or_404(Unit.objects.restrict(request.user, "view"), pk=unit_pk)
     campaign, package = _material_context(request, unit)
     ctx = {"unit": unit, "campaign": campaign, "package": package,
-           "may_deliver": services.may_deliver_materials(request.user, unit),
-           "may_accept": services.may_accept_materials(request.user, unit)}
+           "may_deliver": may_deliver_materials(request.user, unit),
+           "may_accept": may_accept_materials(request.user, unit)}
     if package is not None:
         ctx["items"] = package.items.prefetch_related("files")
         ctx["problems"] = materials.package_problems(package)
@@ -541,7 +578,7 @@ class HoldListView(ScopedQuerysetMixin, ListView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["is_office"] = _is_office(self.request.user)
+        ctx["may_run_hold_check"] = may_run_hold_check(self.request.user)
         ctx["history"] = bool(self.request.GET.get("history"))
         return ctx
 
@@ -551,9 +588,9 @@ class HoldListView(ScopedQuerysetMixin, ListView):
 def holds_run(request):
     """The button: the same job the daily huey task runs."""
     user = request.user
-    if not _is_office(user):
+    if not may_run_hold_check(user):
         raise PermissionDenied("只有市、县编办可以执行暂停业务检查")
-    county_units = allowed_units(user, "review") if user.role == Role.COUNTY and not user.is_superuser else None
+    county_units = allowed_units(user, "review") if is_county_office(user) else None
     result = services.run_daily_holds(user=user, units=county_units)
     messages.success(request, f"检查完成：新暂停 {result['placed']} 项业务，解除 {result['lifted']} 项。")
     return redirect("workflow:hold-list")

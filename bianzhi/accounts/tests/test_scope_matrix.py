@@ -50,7 +50,8 @@ def test_api(role, name, units, api_for):
     can_view, can_change = (name in SCOPE[role][0]), (name in SCOPE[role][1])
     api, unit = api_for(role), units[name]
     assert api.get(f"/api/v1/units/{unit.pk}/").status_code == (200 if can_view else 404)
-    response = api.patch(f"/api/v1/units/{unit.pk}/", {"short_name": "测试简称"}, format="json")
+    response = api.patch(f"/api/v1/units/{unit.pk}/", {"short_name": "测试简称"}, format="json",
+                         HTTP_IF_MATCH=str(unit.row_version))
     assert response.status_code == (200 if can_change else 404), response.content
     listed = {u["id"] for u in api.get("/api/v1/units/?limit=500").json()["results"]}
     assert (unit.pk in listed) == can_view

@@ -58,7 +58,8 @@ def test_api_writes_are_logged_as_the_token_user(demo, users):
     unit = Unit.objects.get(name="百色市财政局")
     api = APIClient()
     api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=users['luru']).key}")
-    response = api.patch(f"/api/v1/units/{unit.pk}/", {"short_name": "财政局"}, format="json")
+    response = api.patch(f"/api/v1/units/{unit.pk}/", {"short_name": "财政局"}, format="json",
+                         HTTP_IF_MATCH=str(unit.row_version))
     assert response.status_code == 200
     entry = AuditLogEntry.objects.filter(model="unit", object_id=str(unit.pk), action="update").first()
     assert entry.username == "luru" and entry.after["short_name"] == "财政局"

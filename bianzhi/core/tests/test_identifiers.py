@@ -11,13 +11,11 @@ from bianzhi.core.identifiers import (
     uscc_problems,
 )
 
-SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "uscc_real.csv"
-FIXTURE = Path(__file__).parent / "uscc_real.csv"
+FIXTURE = Path(__file__).parent / "uscc_real.csv"  # real published codes, each with its source line
 
 
 def real_codes():
-    path = SHARED if SHARED.exists() else FIXTURE
-    with path.open(encoding="utf-8") as fh:
+    with FIXTURE.open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
     return [(r["code"], r["name"]) for r in rows]
 

@@ -1,6 +1,7 @@
 from django.urls import reverse
 from rest_framework import serializers
 
+from bianzhi.accounts.permissions import may_create_document_without_unit
 from bianzhi.accounts.scope import allowed_units
 from bianzhi.core.docnumber import DocNumberError, parse_docnumber
 
@@ -46,8 +47,7 @@ class ApprovalDocumentSerializer(serializers.ModelSerializer):
     def validate(self, attrs):
         request = self.context.get("request")
         user = getattr(request, "user", None)
-        is_admin = user is not None and (user.is_superuser or getattr(user, "role", "") == "admin")
         unit = attrs.get("unit", getattr(self.instance, "unit", None))
-        if unit is None and not is_admin:
+        if unit is None and not may_create_document_without_unit(user):
             raise serializers.ValidationError({"unit": "请指定数据范围内的主要涉及单位"})
         return attrs

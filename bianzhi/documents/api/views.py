@@ -1,21 +1,20 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import parsers, serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from bianzhi.core.api import ScopedModelViewSet, ScopedReadOnlyViewSet
+from bianzhi.core.api import IF_MATCH, ScopedModelViewSet, ScopedReadOnlyViewSet
+from bianzhi.core.uploads import serve_stored_file
 
 from .. import services
 from ..filtersets import ApprovalDocumentFilterSet
 from ..models import ApprovalDocument, DocumentFile
 from .serializers import ApprovalDocumentSerializer, DocumentFileSerializer
-
-IF_MATCH = OpenApiParameter("If-Match", str, OpenApiParameter.HEADER, description="乐观锁：加载时的 row_version")
 
 
 class UploadSerializer(serializers.Serializer):
@@ -32,7 +31,8 @@ def expected_version(request):
     return int(body) if str(body or "").isdigit() else None
 
 
-@extend_schema_view(update=extend_schema(parameters=[IF_MATCH]), partial_update=extend_schema(parameters=[IF_MATCH]))
+@extend_schema_view(update=extend_schema(parameters=[IF_MATCH]), partial_update=extend_schema(parameters=[IF_MATCH]),
+                    destroy=extend_schema(parameters=[IF_MATCH]))
 class ApprovalDocumentViewSet(ScopedModelViewSet):
     """批文（文号按 GB/T 9704 规范化，原文保留）。结果按调用者的数据范围过滤；范围外返回 404。"""
 
@@ -94,5 +94,4 @@ class DocumentFileViewSet(ScopedReadOnlyViewSet):
             handle = stored.file.open("rb")
         except FileNotFoundError:
             raise Http404
-        return FileResponse(handle, as_attachment=True, filename=stored.original_name,
-                            content_type=stored.content_type or "application/octet-stream")
+        return serve_stored_file(handle, stored.original_name)

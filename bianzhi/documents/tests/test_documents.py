@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from bianzhi.documents.models import ApprovalDocument, DocumentFile
 from bianzhi.registry.models import Unit
 
-EXAMPLES = Path("/work/shared/data/fawenzihao_examples.csv")
+EXAMPLES = Path(__file__).resolve().parents[2] / "core" / "tests" / "fawenzihao_examples.csv"
 
 
 def _examples():
@@ -161,8 +161,10 @@ def test_document_in_use_cannot_be_deleted(api_as, jyj):
     doc = ApprovalDocument.objects.create(unit=jyj, doc_number_raw="百编〔2026〕9号", title="三定调整",
                                           issued_on=datetime.date(2026, 1, 1))
     services.create_draft_version(jyj, doc)
-    resp = api_as("luru").delete(f"/api/v1/documents/{doc.pk}/")
+    doc.refresh_from_db()
+    resp = api_as("luru").delete(f"/api/v1/documents/{doc.pk}/", HTTP_IF_MATCH=str(doc.row_version))
     assert resp.status_code == 400 and "已被三定版本" in str(resp.json()["detail"])
     assert ApprovalDocument.objects.filter(pk=doc.pk).exists()
     unused = ApprovalDocument.objects.create(unit=jyj, doc_number_raw="百编〔2020〕10号", title="未用")
-    assert api_as("luru").delete(f"/api/v1/documents/{unused.pk}/").status_code == 204
+    assert api_as("luru").delete(f"/api/v1/documents/{unused.pk}/",
+                                 HTTP_IF_MATCH=str(unused.row_version)).status_code == 204

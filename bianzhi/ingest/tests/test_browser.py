@@ -49,3 +49,39 @@ def test_clerk_uploads_checks_side_by_side_and_accepts(login, demo):
     assert job.sanding_version.document.doc_number == "百办发〔2019〕23号"
     page.goto(f"{page.base_url}/manage/ingest/")
     assert "已生成三定草稿" in page.locator("table").inner_text()
+
+
+def test_review_shows_missing_sections_and_a_unit_mismatch(login, demo, tmp_path):
+    """issue 12 / issue 11 #5: a clerk uploads a pasted fragment that names another unit under 百色市教育局 — the
+    review screen says what was not found and warns about the unit; the draft needs an explicit confirmation."""
+    from bianzhi.ingest.models import IngestJob, JobStatus
+    from conftest import ARTIFACTS
+
+    edu = Unit.objects.get(name="百色市教育局")
+    fragment = tmp_path / "装备中心编制.txt"
+    fragment.write_text("四、人员编制\n百色市教育装备中心事业编制12名。其中：主任1名，副主任2名（正科级）。\n", encoding="utf-8")
+    page = login("luru")
+    page.set_default_timeout(60000)
+    page.goto(f"{page.base_url}/manage/ingest/units/{edu.pk}/upload/")
+    page.set_input_files("#id_file", str(fragment))
+    page.click("button:has-text('上传并识别')")
+    page.wait_for_selector("#unit-mismatch")
+    warning = page.locator("#unit-mismatch").inner_text()
+    assert "百色市教育装备中心" in warning and "百色市教育局" in warning
+    report = page.locator(".ingest-report").inner_text()
+    assert "未识别出内设机构" in report and "未识别出主要职责" in report and "识别出人员编制 1 项" in report
+    assert page.locator(".ingest-report li.missing[data-section='internal_bodies']").count() == 1
+    page.fill("#id_effective_on", "2023-03-01")
+    page.screenshot(path=str(ARTIFACTS / "ingest-review-mismatch.png"), full_page=False)
+    page.click("button:has-text('采用勾选的内容')")
+    page.wait_for_selector("div.alert.error")
+    assert "确认录入到该单位" in page.locator("div.alert.error").inner_text()
+    job = IngestJob.objects.latest("id")
+    assert job.status == JobStatus.PENDING
+    # the clerk confirms explicitly: now the draft is made
+    page.fill("#id_effective_on", "2023-03-01")
+    page.check("input[name='confirm_unit']")
+    page.click("button:has-text('采用勾选的内容')")
+    page.wait_for_selector("text=已按核对结果生成三定草稿")
+    job.refresh_from_db()
+    assert job.status == JobStatus.APPLIED

@@ -101,3 +101,36 @@ def test_ocr_line_cleanup():
     assert extract.clean_ocr_line("《四) 负责") == "(四) 负责"
     assert extract.clean_ocr_line("局 长 I 名") == "局长1名"
     assert extract.clean_ocr_line("百办发 [2019] 23号 |") == "百办发 [2019] 23号"
+
+
+def test_docx_zip_bomb_is_refused_before_parsing():
+    """issue 15 finding 3: a small .docx whose XML unpacks to hundreds of MB is refused from the zip's sizes."""
+    import io
+    import time
+    import zipfile
+
+    from bianzhi.ingest.extract import ExtractionError, extract_bytes
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w:document>" + " " * (200 * 1024 * 1024) + "</w:document>")
+    data = buf.getvalue()
+    assert len(data) < 400_000
+    started = time.process_time()
+    with pytest.raises(ExtractionError, match="解压后过大"):
+        extract_bytes(data, "bomb.docx")
+    assert time.process_time() - started < 5
+
+
+def test_docx_without_main_part_is_refused_in_chinese():
+    import io
+    import zipfile
+
+    from bianzhi.ingest.extract import ExtractionError, extract_bytes
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+    with pytest.raises(ExtractionError, match="document.xml"):
+        extract_bytes(buf.getvalue(), "empty.docx")

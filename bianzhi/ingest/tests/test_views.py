@@ -223,3 +223,64 @@ def test_demo_has_one_pending_notice_and_loading_twice_creates_nothing_twice(cli
     assert [c["op"] for c in job.result["changes"]] == ["body_create", "body_rename", "staffing_add"]
     page = client_for("luru").get(f"/manage/ingest/{job.pk}/").content.decode()
     assert "政府债务管理科" in page and 'id="src-changes-0"' in page
+
+
+def test_review_shows_missing_sections_and_requires_a_choice_on_unit_mismatch(client_for, jiaoyuju):
+    """issue 11 #5 / issue 12: a fragment naming another unit — the clerk is warned, sees what was not found,
+    and cannot create the draft without confirming the unit."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    c = client_for("luru")
+    text = "百色市装备中心机关行政编制5名。其中：主任1名，副主任1名（正科级）。\n".encode()
+    r = c.post("/manage/ingest/upload/", {"unit": jiaoyuju.pk, "file": SimpleUploadedFile("片段.txt", text, "text/plain")})
+    assert r.status_code in (200, 302)
+    job = IngestJob.objects.latest("id")
+    assert job.result["unit"] == "百色市装备中心"
+    page = c.get(f"/manage/ingest/{job.pk}/").content.decode()
+    assert "单位不一致" in page and "百色市装备中心" in page
+    assert "未识别出内设机构" in page and "未识别出主要职责" in page
+    assert "识别出人员编制 1 项" in page
+    data = form_data(page)
+    data["effective_on"] = "2023-03-01"
+    data.pop("confirm_unit", None)
+    r = c.post(f"/manage/ingest/{job.pk}/", data)
+    assert r.status_code == 400 and "确认录入到该单位" in r.content.decode()
+    job.refresh_from_db()
+    assert job.status == JobStatus.PENDING
+
+
+def test_batch_upload_orders_the_history_base_first_then_notices_by_date(client_for, jiaoyuju):
+    """issue 12 #5: several documents of one unit at once become one ordered history of drafts."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    c = client_for("luru")
+    notice2 = ("关于调整百色市教育局机构编制事项的通知\n百编办〔2022〕3号\n市教育局:\n一、为市教育局核增机关行政编制1名。\n"
+               "特此通知。\n中共百色市委机构编制委员会办公室\n2022年3月1日\n").encode()
+    notice1 = ("关于调整百色市教育局机构编制事项的通知\n百编办〔2021〕35号\n市教育局:\n一、市教育局加挂市语言文字工作委员会办公室牌子。\n"
+               "特此通知。\n中共百色市委机构编制委员会办公室\n2021年6月18日\n").encode()
+    base = (CORPUS / "s1_baise_jiaoyuju_2019.docx").read_bytes()
+    files = [SimpleUploadedFile("通知2022.txt", notice2), SimpleUploadedFile("通知2021.txt", notice1),
+             SimpleUploadedFile("三定2019.docx", base)]
+    r = c.post("/manage/ingest/upload/", {"unit": jiaoyuju.pk, "file": files})
+    assert r.status_code == 302
+    jobs = list(IngestJob.objects.filter(unit=jiaoyuju).exclude(batch="").order_by("batch_position"))
+    assert [(j.batch_position, j.original_name) for j in jobs] == [(1, "三定2019.docx"), (2, "通知2021.txt"), (3, "通知2022.txt")]
+    assert r["Location"].endswith(f"/manage/ingest/{jobs[0].pk}/")
+    page = c.get(f"/manage/ingest/{jobs[2].pk}/").content.decode()
+    assert "同批上传（按沿革顺序）" in page
+    # the 2022 notice cannot be accepted before the base 三定 and the 2021 notice
+    data = form_data(page)
+    data["effective_on"] = "2022-03-01"
+    r = c.post(f"/manage/ingest/{jobs[2].pk}/", data)
+    assert r.status_code == 400 and "请先核对并采用第 1 份“三定2019.docx”" in r.content.decode()
+
+
+def test_a_batch_with_an_unreadable_file_keeps_nothing(client_for, jiaoyuju):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    c = client_for("luru")
+    before = IngestJob.objects.count()
+    files = [SimpleUploadedFile("好.txt", "市教育局机关行政编制45名。".encode()), SimpleUploadedFile("坏.docx", b"PK\x03\x04broken")]
+    r = c.post("/manage/ingest/upload/", {"unit": jiaoyuju.pk, "file": files})
+    assert r.status_code == 200 and "“坏.docx”" in r.content.decode()
+    assert IngestJob.objects.count() == before

@@ -2,7 +2,7 @@
 from bianzhi.lists.citations import format_citations, parse_basis
 from bianzhi.lists.columns import guess_mapping
 from bianzhi.lists.duties import format_duty_refs, parse_duty_refs
-from bianzhi.lists.importer import format_stages, parse_stages
+from bianzhi.lists.stages import format_stages, parse_stages
 
 
 def test_basis_cell_from_a_published_list_splits_into_citations():

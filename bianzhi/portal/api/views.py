@@ -1,10 +1,12 @@
 """Read-only public API (no authentication): only published snapshots, never working data."""
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, permissions, viewsets
 from rest_framework.exceptions import ValidationError
-from rest_framework.pagination import LimitOffsetPagination
+
+from bianzhi.core.pagination import Pagination
 
 from .. import feeds
 from .. import search as portal_search
@@ -58,10 +60,13 @@ class ReleaseViewSet(PublicAPIMixin, viewsets.ReadOnlyModelViewSet):
         return Release.objects.public().order_by("-number")
 
     def get_object(self):
-        return get_object_or_404(self.get_queryset(), number=self.kwargs["number"])
+        number = str(self.kwargs["number"])
+        if not number.isdigit() or len(number) > 9:
+            raise Http404
+        return get_object_or_404(self.get_queryset(), number=int(number))
 
 
-class CappedCountPagination(LimitOffsetPagination):
+class CappedCountPagination(Pagination):
     """`count` stops at COUNT_CAP + 1 (1001 means “more than 1000”): exact totals of very common words are slow."""
 
     def get_count(self, queryset):

@@ -104,12 +104,12 @@ def test_unit_downloads(client, published):
     xlsx = client.get(f"/unit/{unit.pk}/data.xlsx")
     assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
     wb = load_workbook(io.BytesIO(xlsx.content), read_only=True)
-    assert wb.sheetnames == ["单位", "主要职责", "内设机构", "沿革", "权力清单", "责任清单"]
+    assert wb.sheetnames == ["单位", "职责", "内设机构", "人员编制和领导职数", "沿革", "权力清单", "责任清单"]
     info = {row[1]: row[2] for row in wb["单位"].iter_rows(min_row=2, values_only=True)}
     assert info["名称"] == "百色市财政局" and info["统一社会信用代码"] == unit.uscc
     rows = list(csv.reader(io.StringIO(client.get(f"/unit/{unit.pk}/data.csv").content.decode("utf-8-sig"))))
-    assert rows[0] == ["类别", "序号", "名称", "分类", "内容", "依据", "追责对象范围"]
-    assert ["基本信息", "0", "名称", "", "百色市财政局", "", ""] in rows
+    assert rows[0] == ["类别", "序号", "名称", "分类", "内容", "依据", "追责对象范围", "对应职责"]
+    assert ["基本信息", "0", "名称", "", "百色市财政局", "", "", ""] in rows
     data = json.loads(client.get(f"/unit/{unit.pk}/data.json").content)
     assert data["units"][0]["unit"]["name"] == "百色市财政局"
     assert client.get(f"/unit/{unit.pk}/data.pdf").status_code == 404

@@ -1,6 +1,5 @@
 from rest_framework import serializers
 
-from bianzhi.accounts.models import Role
 from bianzhi.accounts.scope import allowed_units
 
 from ..models import InternalBody, Plaque, Region, RelationType, Unit, UnitRelation
@@ -60,11 +59,6 @@ class UnitSerializer(serializers.ModelSerializer):
             self.fields["parent"].queryset = allowed_units(request.user, "change")
 
     def validate(self, attrs):
-        request = self.context.get("request")
-        user = getattr(request, "user", None)
-        is_admin = user is not None and (user.is_superuser or getattr(user, "role", "") == Role.ADMIN)
-        if attrs.get("uscc_legacy_reason") and not is_admin:
-            raise serializers.ValidationError({"uscc_legacy_reason": "仅市编办管理员可接受未通过校验的历史代码"})
         instance = self.instance or Unit()
         for key, value in attrs.items():
             setattr(instance, key, value)

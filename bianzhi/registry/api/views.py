@@ -1,12 +1,13 @@
 from django.db import transaction
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from django.db.models import Prefetch
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import permissions, serializers, viewsets
 
-from bianzhi.core.api import ScopedModelViewSet, ScopedReadOnlyViewSet
+from bianzhi.core.api import IF_MATCH, ScopedModelViewSet, ScopedReadOnlyViewSet
 
 from .. import services
 from ..filtersets import UnitFilterSet
-from ..models import Region, Unit, UnitRelation
+from ..models import InternalBody, Region, Unit, UnitRelation
 from .serializers import RegionSerializer, UnitRelationSerializer, UnitSerializer
 
 
@@ -20,16 +21,12 @@ class RegionViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["level", "parent__code"]
 
 
-@extend_schema_view(
-    update=extend_schema(parameters=[OpenApiParameter("If-Match", str, OpenApiParameter.HEADER,
-                                                      description="乐观锁：加载时的 row_version")]),
-    partial_update=extend_schema(parameters=[OpenApiParameter("If-Match", str, OpenApiParameter.HEADER,
-                                                              description="乐观锁：加载时的 row_version")]),
-)
+@extend_schema_view(update=extend_schema(parameters=[IF_MATCH]), partial_update=extend_schema(parameters=[IF_MATCH]),
+                    destroy=extend_schema(parameters=[IF_MATCH]))
 class UnitViewSet(ScopedModelViewSet):
     """单位（机构库）。结果按调用者的数据范围过滤；范围外的单位返回 404。"""
 
-    queryset = Unit.objects.select_related("region", "parent_relation").prefetch_related("plaques", "internal_bodies")
+    queryset = Unit.objects.select_related("region", "parent_relation").prefetch_related("plaques", Prefetch("internal_bodies", queryset=InternalBody.objects.established()))
     serializer_class = UnitSerializer
     filterset_class = UnitFilterSet
 
@@ -44,18 +41,15 @@ class UnitViewSet(ScopedModelViewSet):
 
     @transaction.atomic
     def perform_create(self, serializer):
-        if not self.request.user.is_superuser and self.request.user.role not in ("admin", "county"):
-            if not serializer.validated_data.get("parent"):
-                raise serializers.ValidationError({"parent": "请指定数据范围内的主管部门"})
         unit = Unit(**{k: v for k, v in serializer.validated_data.items()})
-        serializer.instance = services.save_unit(unit)
+        serializer.instance = services.save_unit(unit, acting_user=self.request.user)
 
     @transaction.atomic
     def perform_update(self, serializer):
         unit = serializer.instance
         for key, value in serializer.validated_data.items():
             setattr(unit, key, value)
-        services.save_unit(unit, expected_version=self.expected_version())
+        services.save_unit(unit, acting_user=self.request.user, expected_version=self.expected_version())
 
 
 class UnitRelationViewSet(ScopedReadOnlyViewSet):

@@ -1,5 +1,6 @@
 import pytest
 
+from bianzhi.accounts.models import User
 from bianzhi.core.identifiers import make_uscc
 from bianzhi.registry.models import Region, RelationType, Unit, UnitRelation
 
@@ -117,7 +118,8 @@ def test_api_conflict_answers_409_in_chinese(edu, api_for):
     ({"contact_mobile": "123"}, "contact_mobile", "手机号码“123”格式不正确"),
 ])
 def test_bad_api_input_gets_a_chinese_message_naming_the_field(edu, api_for, payload, field, message):
-    response = api_for("admin").patch(f"/api/v1/units/{edu.pk}/", payload, format="json")
+    response = api_for("admin").patch(f"/api/v1/units/{edu.pk}/", payload, format="json",
+                                      HTTP_IF_MATCH=str(edu.row_version))
     assert response.status_code == 400, response.content
     assert message in " ".join(response.json()[field])
     edu.refresh_from_db()
@@ -157,7 +159,7 @@ def test_moving_a_unit_moves_its_subtree_and_closes_the_old_relation(demo):
     finance = Unit.objects.get(name="百色市财政局")
     exam = Unit.objects.get(name="百色市招生考试院")
     exam.parent = finance
-    save_unit(exam)
+    save_unit(exam, acting_user=User.objects.get(username="admin"))
     exam.refresh_from_db()
     assert exam.tree_path.startswith(finance.tree_path)
     history = UnitRelation.objects.filter(subordinate=exam).order_by("id")

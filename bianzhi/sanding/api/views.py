@@ -14,7 +14,7 @@ from bianzhi.registry.models import Unit
 
 from .. import services
 from ..models import SandingVersion, VersionStatus
-from ..views import visible_versions
+from ..selectors import visible_versions
 from .serializers import (
     SandingDiffSerializer,
     SandingHistoryEntrySerializer,
@@ -99,7 +99,7 @@ class UnitSandingViewSet(ScopedViewSetMixin, viewsets.GenericViewSet):
     @action(detail=True, methods=["get"])
     def history(self, request, pk=None):
         unit = self.get_object()
-        data = [services._version_dict(v) for v in services.history(unit)]
+        data = [services.version_dict(v) for v in services.history(unit)]
         return Response(SandingHistoryEntrySerializer(data, many=True).data)
 
     @extend_schema(parameters=[OpenApiParameter("from", OpenApiTypes.DATE, required=False),

@@ -3,6 +3,7 @@ import datetime
 
 import pytest
 
+from bianzhi.core.tests.factories import admin_user
 from bianzhi.sanding import services as s
 from bianzhi.sanding.models import DutyKind, DutyRevision, SandingVersion, StaffingType, VersionStatus
 
@@ -35,15 +36,16 @@ def ministry(make_unit, make_doc):
     s.set_staffing(v2, ADMIN, 300)
     s.set_leadership_quota(v2, "司局级", 50)
     s.approve_version(v2)
-    return {"unit": m, "other": other, "duties": [d1, d2], "office": office, "policy": policy}
+    return {"unit": m, "other": other, "duties": [d1, d2], "office": office, "policy": policy,
+            "acting": admin_user()}  # transfers change both units: the acting user must be allowed to change both
 
 
 def _notice_2023(ministry, make_doc):
     m, other, policy = ministry["unit"], ministry["other"], ministry["policy"]
     doc = make_doc("中编办发〔2023〕12号", "关于调整测试部职责机构编制的通知", D(2023, 3, 16), "adjustment", m)
     v = s.create_draft_version(m, doc, stated_totals={"staffing:admin": 504, "leadership:司局级": 79})
-    s.transfer_staffing(v, from_unit=other, to_unit=m, staffing_type=ADMIN, count=4)
-    s.transfer_leadership(v, from_unit=other, to_unit=m, level="司局级", count=1)
+    s.transfer_staffing(v, from_unit=other, to_unit=m, staffing_type=ADMIN, count=4, acting_user=ministry["acting"])
+    s.transfer_leadership(v, from_unit=other, to_unit=m, level="司局级", count=1, acting_user=ministry["acting"])
     row = s.snapshot(m, draft=v).staffing[0]
     s.set_staffing(v, ADMIN, row.count + 22, note="增加行政编制22名")  # 478 + 4 + 22 = 504
     plaque = [p for p in s.snapshot(m, draft=v).plaques if p.internal_body_id == policy.pk][0]
@@ -112,9 +114,9 @@ def test_transfer_that_would_go_negative_is_refused(ministry, make_doc):
     doc = make_doc("中编办发〔2023〕13号", "关于划转编制的通知", D(2023, 5, 1), "adjustment", m)
     v = s.create_draft_version(m, doc)
     with pytest.raises(s.SandingError, match="现有行政编制300名，不能划出301名"):
-        s.transfer_staffing(v, from_unit=other, to_unit=m, staffing_type=ADMIN, count=301)
+        s.transfer_staffing(v, from_unit=other, to_unit=m, staffing_type=ADMIN, count=301, acting_user=ministry["acting"])
     with pytest.raises(s.SandingError, match="不能划出"):
-        s.transfer_leadership(v, from_unit=other, to_unit=m, level="司局级", count=51)
+        s.transfer_leadership(v, from_unit=other, to_unit=m, level="司局级", count=51, acting_user=ministry["acting"])
     # nothing half-written
     assert not SandingVersion.objects.filter(primary=v).exists()
     assert s.snapshot(other).staffing_total(ADMIN) == 300
@@ -137,7 +139,7 @@ def test_duty_operations_and_move(ministry, make_doc):
     doc = make_doc("中编办发〔2024〕3号", "职责调整", D(2024, 2, 1), "adjustment", m)
     v = s.create_draft_version(m, doc)
     s.reword_duty(v, d1, "拟订并组织实施发展战略和规划。")
-    moved = s.move_duty(v, d2, other)
+    moved = s.move_duty(v, d2, other, acting_user=ministry["acting"])
     new = s.add_duty(v, "承办上级交办的其他任务。")
     s.approve_version(v)
     assert d1.text == "拟订并组织实施发展战略和规划。"
@@ -243,7 +245,7 @@ def test_discard_draft_restores_everything(ministry, make_doc):
     m, other = ministry["unit"], ministry["other"]
     d1 = ministry["duties"][0]
     v = s.create_draft_version(m, make_doc("中编办发〔2024〕10号", "作废草稿", D(2024, 10, 1), "adjustment", m))
-    s.transfer_staffing(v, from_unit=other, to_unit=m, staffing_type=ADMIN, count=10)
+    s.transfer_staffing(v, from_unit=other, to_unit=m, staffing_type=ADMIN, count=10, acting_user=ministry["acting"])
     s.remove_duty(v, d1)
     s.discard_draft(v)
     assert not SandingVersion.objects.filter(document__doc_number="中编办发〔2024〕10号").exists()
@@ -264,7 +266,7 @@ def test_invalid_input_refused_in_chinese(ministry, make_doc):
     with pytest.raises(s.SandingError, match="已有名为“办公厅”"):
         s.create_internal_body(v, "办公厅")
     with pytest.raises(s.SandingError, match="划出单位与划入单位相同"):
-        s.transfer_staffing(v, from_unit=m, to_unit=m, staffing_type=ADMIN, count=1)
+        s.transfer_staffing(v, from_unit=m, to_unit=m, staffing_type=ADMIN, count=1, acting_user=ministry["acting"])
 
 
 def test_duty_with_text_annotation_in_one_query(ministry, django_assert_num_queries):

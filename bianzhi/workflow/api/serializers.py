@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from ..flow import TRANSITIONS
 from ..models import Campaign, DataPackage, Hold, Transition
 
 
@@ -38,7 +39,6 @@ class FireSerializer(serializers.Serializer):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from ..flow import TRANSITIONS
 
         self.fields["name"].choices = [(t.name, t.label) for t in TRANSITIONS]
 

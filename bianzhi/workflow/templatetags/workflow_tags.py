@@ -1,5 +1,7 @@
 from django import template
 
+from ..models import Notification
+
 register = template.Library()
 
 
@@ -10,7 +12,6 @@ def notification_bell(context):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"show": False}
-    from ..models import Notification
 
     unread = Notification.objects.filter(recipient=user, read_at__isnull=True).count()
     return {"show": True, "unread": unread}

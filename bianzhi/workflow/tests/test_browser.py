@@ -58,6 +58,9 @@ def test_one_unit_from_entry_to_the_public_page(login, demo):
 
     # 4. the confirmer confirms; 5. the clerk forwards to review
     page = as_user("jiaoyu")
+    page.click("[data-testid=sheet-confirm]")
+    page.wait_for_selector("[data-testid=sheet]")
+    page.screenshot(path=str(ARTIFACTS / "workflow-3a-sheet.png"), full_page=True)
     page.click("[data-transition=confirm]")
     page.wait_for_selector("text=已确认无误。")
     page.context.clear_cookies()
@@ -68,6 +71,8 @@ def test_one_unit_from_entry_to_the_public_page(login, demo):
 
     # 6. the reviewer approves: the data locks
     page = as_user("shenhe")
+    page.click("[data-testid=sheet-approve]")
+    page.wait_for_selector("[data-testid=sheet]")
     page.click("[data-transition=approve]")
     page.wait_for_selector("text=已审核通过。")
     assert "本单位数据已审核通过并锁定" in page.content()

@@ -49,7 +49,10 @@ def test_other_apps_lockable_content_is_refused(locked):
     from bianzhi.documents.models import ApprovalDocument
     from bianzhi.sanding import services as sanding
 
-    doc = ApprovalDocument.objects.create(unit=locked, title="调整通知", doc_type="adjustment",
+    with pytest.raises(LockedError), transaction.atomic():  # a document added to a locked unit (issue 15)
+        ApprovalDocument.objects.create(unit=locked, title="调整通知", doc_type="adjustment",
+                                        issued_on=datetime.date(2024, 5, 1))
+    doc = ApprovalDocument.objects.create(unit=None, title="调整通知", doc_type="adjustment",
                                          issued_on=datetime.date(2024, 5, 1))
     with pytest.raises(LockedError):
         sanding.create_draft_version(locked, doc)
@@ -105,7 +108,8 @@ def test_api_path_answers_409_in_chinese(locked, base):
 
     c = APIClient()
     c.force_authenticate(base.users["luru"])
-    response = c.patch(f"/api/v1/units/{locked.pk}/", {"short_name": "接口改名"}, format="json")
+    response = c.patch(f"/api/v1/units/{locked.pk}/", {"short_name": "接口改名"}, format="json",
+                       HTTP_IF_MATCH=str(locked.row_version))
     assert response.status_code == 409
     assert response.json() == {"detail": MESSAGE, "code": "locked"}
     locked.refresh_from_db()

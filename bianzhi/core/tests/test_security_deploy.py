@@ -1,0 +1,27 @@
+"""Issue 15: `check --deploy` warned W004/W008 (no HSTS, no HTTPS redirect); no HSTS header was ever sent.
+With SECURE_COOKIES=1 (an HTTPS deployment) the production settings are now clean and HSTS is sent."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.test import override_settings
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_check_deploy_is_clean_in_production_settings(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "BIANZHI_TESTING")}
+    env.update({"SECURE_COOKIES": "1", "SECRET_KEY": "x" * 20 + "生产环境密钥-" + "Qz9#" * 10, "DEBUG": "0",
+                "BIANZHI_DATA_DIR": str(tmp_path), "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"})
+    result = subprocess.run([sys.executable, "-m", "bianzhi", "check", "--deploy", "--fail-level", "WARNING"],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+@override_settings(SECURE_HSTS_SECONDS=31536000, SECURE_HSTS_INCLUDE_SUBDOMAINS=True)
+def test_hsts_header_on_https(client, demo):
+    response = client.get("/", secure=True)
+    assert response["Strict-Transport-Security"].startswith("max-age=31536000")
+    assert "Content-Security-Policy" in response

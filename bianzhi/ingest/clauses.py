@@ -1,0 +1,740 @@
+"""Clause-level reading of 三定 texts: each fact is looked for where it is stated, whatever surrounds it.
+
+A 三定 reaches the platform whole (notice + 规定), in part (a pasted “四、人员编制”), or as a few sentences quoted
+on a web page. Section headings help when present (they tell a list of duties from a list of bodies) but are
+never required: every reader here works on the text alone.
+
+- `read_header`: the notice title (“关于印发《…》的通知”) or the 规定's own title, 文号 (own line or “文号：”),
+  issuing organ and date (signature lines or page metadata), a 三定 quoted by title and 文号.
+- `read_statement`: the nature/rank sentence (“X是Y，为正处级”, “X（简称Z）为Y，机构规格正科级”, “设立X，为Y”,
+  “X正科级行政单位”), its plaques (加挂/保留/对外保留…牌子).
+- `item_runs`: numbered lists ((一)(二)… at a line start or inline after 。/space), split into runs and classified
+  as duties or internal bodies by the words before them or, failing that, by what the items look like;
+  unnumbered bodies after numbered ones; inline lists (“内设办公室、人事股…N个股室”).
+- `read_staffing`: staffing sentences anywhere (“机关行政编制为366名（含…）”, “行政编制12人”, “行政编13个”),
+  mapped to the platform's staffing types with the wording kept in `raw`; posts with rank or notes in brackets;
+  leadership counts (“司局级领导职数57名”, “内设机构领导职数3名”).
+
+All functions take the NFKC text the parser works on and return values with (start, end) spans into it.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from bianzhi.core.docnumber import DocNumberError, parse_docnumber
+
+from .numerals import NUM, to_int
+
+CN_NUM = r"[一二三四五六七八九十百零〇两]+"
+RANK = r"(?:正|副)?(?:国|部|省部|厅|司局|局|地厅|处|县处|科|乡科|股)级"
+RANK_RE = re.compile(RANK)
+# ranks written with a post: 副部长级, 正处长级
+POST_RANK = r"(?:正|副)?(?:部长|司长|厅长|局长|处长|县长|科长|主任)级"
+UNIT_SUFFIX = (r"(?:委员会|办公室|办公厅|管理局|总局|局|部|委|办|厅|院|中心|会|署|站|所|馆|队|社|处|室|科|股|政府|"
+               r"党组|党委|工委|纪委|联合会|总会)")
+BODY_SUFFIX = (r"(?:党委|党组|纪委|工委|办公厅|办公室|值班室|督查室|办|厅|处|出|科|股|室|司|局|中心|部|组|队|站|所|"
+               r"委员会|工会|馆|院)")
+NATURE_NOUN = r"(?:部门|机构|国家局|单位|机关|派出机关|办事机构|组成部门|直属机构|工作机关|事业单位|行政单位)"
+VERB_START = (r"(?:负责|承担|根据|按|设|加挂|挂|协助|办理|组织|拟订|拟定|指导|其他|本|主要|职责|为|是|参与|监督|"
+              r"完成|贯彻|研究|制定|做好|依法|推进|统筹|会同|开展|法律|释义|来源|本内容|注|附)")
+CJK = r"\u4e00-\u9fff"
+
+
+@dataclass
+class Found:
+    value: object
+    start: int
+    end: int
+
+
+def _mask_parens(text: str) -> str:
+    out, depth = [], 0
+    for ch in text:
+        if ch in "(〔【":
+            out.append(ch if depth == 0 else "\x00")
+            depth += 1
+        elif ch in ")〕】" and depth:
+            depth -= 1
+            out.append(ch if depth == 0 else "\x00")
+        else:
+            out.append("\x00" if depth else ch)
+    return "".join(out)
+
+
+# ------------------------------------------------------------------ dates
+_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+DATE_RE = re.compile(r"(?P<y>\d{4}|[〇○零O一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"
+                     r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日")
+ISO_DATE_RE = re.compile(r"(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})")
+
+
+def _cn_small(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    return to_int(text)
+
+
+def parse_date(match) -> str | None:
+    y = match["y"]
+    year = int(y) if y.isdigit() else int("".join(str(_CN_DIGIT.get(c, 0)) for c in y))
+    month, day = _cn_small(match["m"]), _cn_small(match["d"])
+    try:
+        return datetime.date(year, month or 0, day or 0).isoformat()
+    except (TypeError, ValueError):
+        return None
+
+
+# ------------------------------------------------------------------ header
+DOCNUMBER = r"[\u4e00-\u9fffA-Za-z]{1,16}\s*[〔\[【(［]\s*\d{4}\s*[〕\]】)］]\s*第?\s*\d{1,6}\s*[号號]"
+DOCNUMBER_LINE_RE = re.compile(r"^\s*(?:[【\[]?(?:发文字号|文\s*号|发文号)[】\]]?\s*[:：]?\s*)?(?P<dn>" + DOCNUMBER + r")"
+                               r"\s*(?:签发人.*)?$")
+DOCNUMBER_META_RE = re.compile(r"(?:发文字号|文\s*号)\s*[:：】\]]\s*(?P<dn>" + DOCNUMBER + r")")
+NOTICE_TITLE_RE = re.compile(r"^(?P<organ>[^。,:;]{0,60}?)(?:关于)?(?:印发|转发|下发)[《〈<]?(?P<inner>[^》〉>]{4,80}?)[》〉>]?的?通知$")
+SANDING_TITLE_RE = re.compile(r"(?:职能配置|主要职责|内设机构和人员编制|机构编制方案|机构设置和职能|机构职能编制|“三定”|三定规定|三定方案)")
+TITLE_END_RE = re.compile(r"(?:规定|通知|批复|决定|方案|意见|函|报告|办法)$")
+ORGAN_LINE_RE = re.compile(r"^(?:中共)?[" + CJK + r"()]{2,40}?(?:办公厅|办公室|人民政府|委员会|编委|政府|部|局|厅|委|署)$")
+CITED_SANDING_RE = re.compile(r"(?:根据|依据|按照)《(?P<title>[^《》]{4,80}?(?:职能配置|主要职责|内设机构和人员编制)[^《》]{0,30}?规定)》"
+                              r"\s*[(（]?(?P<dn>" + DOCNUMBER + r")?")
+META_DATE_RE = re.compile(r"(?:成文日期|发文日期|发布日期|印发日期)\s*[】\]:：]*\s*(?P<date>\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?)")
+META_ORGAN_RE = re.compile(r"(?:发布部门|发文机关|发文机构|制发机关)\s*[】\]:：]+\s*(?P<organ>[" + CJK + r"、 ]{2,40})")
+
+
+def unit_from_title(title: str) -> Found | None:
+    """The unit a 三定 title or notice title is about: 《X职能配置…》, 关于印发X主要职责…, 关于调整X机构编制…"""
+    inner = title
+    m = re.search(r"(?:印发|转发)[《〈<]?", title)
+    if m:
+        inner_start = m.end()
+    else:
+        inner_start = title.find("《") + 1 if "《" in title else 0
+    inner = title[inner_start:]
+    m = re.match(r"(?P<u>[^《》〈〉]{2,40}?)(?:职能配置|主要职责|机构职能|机构设置和职能|内设机构和人员编制|机构编制方案|“三定”|三定)", inner)
+    if m:
+        return Found(m["u"], inner_start + m.start("u"), inner_start + m.end("u"))
+    m = re.search(r"关于(?:调整|同意|明确|核定|核增|核减|设立)?(?P<u>[^《》]{2,40}?" + UNIT_SUFFIX + r")"
+                  r"(?:机构编制|主要职责|职责|内设机构|人员编制|编制|领导职数|机构规格|规格|加挂|挂牌|增挂|更名|有关)", title)
+    if m:
+        return Found(m["u"], m.start("u"), m.end("u"))
+    return None
+
+
+@dataclass
+class Header:
+    title: Found | None = None
+    doc_number: Found | None = None
+    issuing_organ: Found | None = None
+    issued_on: Found | None = None
+    inner_title: Found | None = None   # the 规定 a notice issues
+    is_notice_cover: bool = False
+
+
+def _line_iter(text: str):
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        if stripped and not stripped.startswith("#"):
+            yield pos + lead, pos + lead + len(stripped), stripped
+        pos += len(raw) + 1
+
+
+def read_header(text: str) -> Header:
+    h = Header()
+    lines = list(_line_iter(text))
+    head = lines[:40]
+    # 1. the notice's own title: 关于印发《…》的通知
+    for i, (s, e, ln) in enumerate(head):
+        candidate, cs = ln, s
+        if i + 1 < len(head) and not ln.endswith("通知") and re.search(r"(?:关于|印发)", ln) and head[i + 1][2].endswith("通知") \
+                and len(ln) + len(head[i + 1][2]) <= 90:
+            candidate, e = ln + head[i + 1][2], head[i + 1][1]
+        m = NOTICE_TITLE_RE.match(candidate)
+        if m and len(candidate) <= 90 and "。" not in candidate:
+            h.title = Found(candidate, cs, e)
+            h.is_notice_cover = True
+            h.inner_title = Found(m["inner"], cs + m.start("inner"), cs + m.end("inner"))
+            organ = m["organ"].strip()
+            if organ and ORGAN_LINE_RE.match(organ):
+                h.issuing_organ = Found(organ, cs, cs + len(organ))
+            break
+    # 2. a 三定's own title (职能配置、内设机构和人员编制规定; 机构设置和职能), possibly over two lines
+    if h.title is None:
+        for i, (s, e, ln) in enumerate(head):
+            if "。" in ln or len(ln) > 60 or re.match(r"^第" + CN_NUM + "条", ln):
+                continue
+            joined, je = ln, e
+            if i + 1 < len(head) and not SANDING_TITLE_RE.search(ln) and not SANDING_TITLE_RE.search(head[i + 1][2]) and \
+                    SANDING_TITLE_RE.search(ln + head[i + 1][2]) and len(ln + head[i + 1][2]) <= 60 \
+                    and "。" not in head[i + 1][2] and not re.match(r"^[(（]?" + CN_NUM, head[i + 1][2]):
+                joined, je = ln + head[i + 1][2], head[i + 1][1]
+            elif i + 1 < len(head) and SANDING_TITLE_RE.search(ln) and not ln.endswith(("规定", "职能", "方案")) \
+                    and head[i + 1][2].endswith("规定") and len(ln + head[i + 1][2]) <= 60:
+                joined, je = ln + head[i + 1][2], head[i + 1][1]
+            if SANDING_TITLE_RE.search(joined) and (joined.endswith(("规定", "方案", "职能")) or joined.endswith("编制")) \
+                    and not joined.startswith(("根据", "依据", "按照")):
+                h.title = Found(joined, s, je)
+                break
+    # 3. a heading line that names the unit, followed by the 规定's articles; or a report/notice title line
+    if h.title is None:
+        for i, (s, e, ln) in enumerate(head[:8]):
+            if "。" in ln or ":" in ln or len(ln) > 50:
+                continue
+            rest = [x[2] for x in head[i + 1:i + 4]]
+            if re.fullmatch(r"[" + CJK + r"()]{4,40}" + UNIT_SUFFIX, ln) and any(re.match(r"^第一条", r) for r in rest):
+                h.title = Found(ln, s, e)
+                break
+            if TITLE_END_RE.search(ln) and len(ln) >= 6 and not DOCNUMBER_LINE_RE.match(ln) \
+                    and not re.match(r"^(?:第" + CN_NUM + "条|" + CN_NUM + "、|[(（])", ln):
+                h.title = Found(ln, s, e)
+                break
+    # 4. 文号: its own line, or page metadata “文号：”
+    for s, _e, ln in lines[:40]:
+        m = DOCNUMBER_LINE_RE.match(ln)
+        if m:
+            try:
+                value = parse_docnumber(m["dn"]).normalized
+            except DocNumberError:
+                continue
+            h.doc_number = Found(value, s + m.start("dn"), s + m.start("dn") + len(m["dn"]))
+            break
+    if h.doc_number is None:
+        m = DOCNUMBER_META_RE.search(text[:3000])
+        if m:
+            try:
+                h.doc_number = Found(parse_docnumber(m["dn"]).normalized, m.start("dn"), m.end("dn"))
+            except DocNumberError:
+                pass
+    # 5. a 三定 quoted by title and 文号 (“根据《X职能配置…规定》（厅字〔2018〕53号），…”) when the text has no title
+    if h.title is None:
+        m = CITED_SANDING_RE.search(text[:2000])
+        if m and not re.search(r"制定本规定", text[m.end():m.end() + 40]):
+            h.title = Found(m["title"], m.start("title"), m.end("title"))
+            if m["dn"] and h.doc_number is None:
+                try:
+                    h.doc_number = Found(parse_docnumber(m["dn"]).normalized, m.start("dn"), m.end("dn"))
+                except DocNumberError:
+                    pass
+    # 6. signature: an organ line followed by a date line (a notice's end), else page metadata
+    title_idx = next((i for i, x in enumerate(lines) if h.title and x[0] <= h.title.start < x[1] + 1), 0)
+    for i in range(title_idx, min(len(lines) - 1, title_idx + 40)):
+        s, e, ln = lines[i]
+        ns, ne, nxt = lines[i + 1]
+        dm = DATE_RE.fullmatch(nxt.replace(" ", ""))
+        if ORGAN_LINE_RE.match(ln.replace(" ", "")) and dm:
+            if h.issuing_organ is None:
+                h.issuing_organ = Found(ln.replace(" ", ""), s, e)
+            date = parse_date(dm)
+            if date:
+                h.issued_on = Found(date, ns, ne)
+            break
+    if h.issuing_organ is None:
+        m = META_ORGAN_RE.search(text[:3000])
+        if m and ORGAN_LINE_RE.match(m["organ"].strip()):
+            h.issuing_organ = Found(m["organ"].strip(), m.start("organ"), m.start("organ") + len(m["organ"].strip()))
+    if h.issued_on is None and h.is_notice_cover:
+        m = META_DATE_RE.search(text[:3000])
+        if m:
+            dm = DATE_RE.search(m["date"]) or ISO_DATE_RE.search(m["date"])
+            date = parse_date(dm) if dm else None
+            if date:
+                h.issued_on = Found(date, m.start("date"), m.end("date"))
+    return h
+
+
+# ------------------------------------------------------------------ nature, rank, plaques
+UNIT_NAME = r"[" + CJK + r"()“”、]{2,40}?"
+STATEMENT_RES = [
+    # 设立X，为Y。
+    re.compile(r"设立(?P<unit>[" + CJK + r"()]{2,40}?)(?P<paren>\(\x00{2,40}\))?\s*[,，]\s*(?:为|是|作为)(?P<nature>[^,。;]{2,50}?" + NATURE_NOUN + r")"
+               r"(?:\s*[,，]\s*(?:机构规格)?(?:为|是|属)?(?P<rank>" + RANK + r"))?(?=[,。;]|$)"),
+    # X(简称Z)是/为Y，(机构规格)为R
+    re.compile(r"(?P<unit>[" + CJK + r"()“”]{2,40}?)(?P<paren>\(\x00{2,30}\))?\s*"
+               r"(?:是|为|系|作为)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")"
+               r"(?:\s*[,，]\s*(?:机构规格|规格)?\s*(?:为|是|属|定为)?\s*(?P<rank>" + RANK + r")(?:单位|行政单位|事业单位)?)?(?=[,。;]|$)"),
+    # X属于正厅级,为Y / X为正科级,是Y
+    re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,30}\))?\s*[,，]?\s*(?:机构规格)?(?:为|是|属于|属)"
+               r"(?P<rank>" + RANK + r")\s*[,，]\s*(?:为|是|系)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?=[,。;]|$)"),
+    # X正科级行政单位 / X为正科级 (no nature)
+    re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,30}\))?\s*(?:机构规格)?(?:为|是|属于|属)?"
+               r"(?P<rank>" + RANK + r")(?:的?(?:行政|事业|参公|参照公务员法管理的?)?(?:单位|机构|机关))?(?=[,。;]|$)"),
+]
+
+
+def _clean_subject(subject: str) -> tuple[str, int]:
+    """Strip what stands before the unit in its clause (第二条, 根据…, 我局…); returns (name, offset)."""
+    offset = 0
+    m = re.match(r"^.*(?:条|\)|:|设立|目前|现|其中|根据上述职责|为此|全称是|全称为|即)\s*", subject)
+    if m and m.end() < len(subject):
+        if not re.search(r"\([^)]*$", subject[:m.end()]):
+            offset = m.end()
+    name = subject[offset:]
+    m2 = re.match(r"^(?:经[^,，]{0,20}批准[,，]?|原|新组建的|组建|重新组建的?)", name)
+    if m2:
+        offset += m2.end()
+        name = name[m2.end():]
+    return name, offset
+
+
+FULL_NAME_RE = re.compile(r"(?P<short>[" + CJK + r"]{2,12})的?全称(?:是|为)[“\"]?(?P<full>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")(?=[”\",，。;]|$)")
+
+
+def full_name(text: str, name: str) -> Found | None:
+    """A longer form of `name` stated in the text: “X的全称是Y”, or the name with its region in front
+    (“安徽省省直机关事务管理局” for “省直机关事务管理局”) at the start of a line or clause."""
+    m = FULL_NAME_RE.search(text)
+    if m and (m["short"] == name or name.endswith(m["short"]) or m["short"].endswith(name)):
+        return Found(m["full"], m.start("full"), m.end("full"))
+    best = None
+    for m in re.finditer(r"(?:^|(?<=[\n。;,，:：]))\s*(?P<n>[" + CJK + r"]{2,16}?(?:省|自治区|市|自治州|州|盟|县|自治县|旗|区))" + re.escape(name), text):
+        cand = Found(m["n"] + name, m.start("n"), m.start("n") + len(m["n"]) + len(name))
+        if best is None or len(cand.value) > len(best.value):
+            best = cand
+    return best
+
+
+def read_statement(text: str, limit: int | None = None) -> dict:
+    """{unit, short_name, nature, rank, plaques: [Found]} from the first nature/rank sentence."""
+    end = len(text) if limit is None else limit
+    out: dict = {"plaques": []}
+    masked = _mask_parens(text)
+    best = None
+    # only sentences that can state a nature or a rank are tried (speed: the patterns are lazy)
+    candidates, pos = [], 0
+    for piece in re.split(r"(?<=[。;\n])", masked[:end]):
+        if re.search(RANK + "|" + NATURE_NOUN, piece):
+            candidates.append((pos, pos + len(piece)))
+        pos += len(piece)
+    for order, rx in enumerate(STATEMENT_RES):
+        for m in (m for cs, ce in candidates for m in rx.finditer(masked, cs, ce)):
+            # the subject starts after the last sentence/clause boundary
+            seg_start = max(masked.rfind(ch, 0, m.start("unit") + 1) for ch in "。;\n,:") + 1
+            subject_text = text[max(seg_start, m.start("unit")):m.end("unit")]
+            if seg_start > m.start("unit"):
+                subject_text = text[seg_start:m.end("unit")]
+                ustart = seg_start
+            else:
+                ustart = m.start("unit")
+            name, off = _clean_subject(subject_text)
+            name = name.strip()
+            if not re.search(UNIT_SUFFIX + r"$", name) or len(name) < 2:
+                continue
+            if re.match(r"^(?:" + VERB_START + r")", name) and not name.startswith(("设立",)):
+                continue
+            if re.search(r"各级|各类|所有|有关", name):  # “地方各级人民政府是…”: a law's general subject, not a unit
+                continue
+            nature = m.groupdict().get("nature")
+            if nature and re.search(r"(?:本规定|依据|基本|职责|任务)", nature):
+                continue
+            cand = (m.start(), order, m, ustart + off, name)
+            if best is None or cand[0] < best[0]:
+                best = cand
+            break
+    if best is None:
+        return out
+    _, _, m, ustart, name = best
+    out["unit"] = Found(name, ustart, ustart + len(name))
+    if m.groupdict().get("paren"):
+        inner_start = m.start("paren") + 1
+        inner = text[inner_start:m.end("paren") - 1]
+        sm = re.match(r"\s*(?:以下)?简称\s*[“\"]?(?P<short>[^“”\"]{2,20}?)[”\"]?\s*$", inner)
+        if sm:
+            out["short_name"] = Found(sm["short"], inner_start + sm.start("short"), inner_start + sm.end("short"))
+    if m.groupdict().get("nature"):
+        out["nature"] = Found(text[m.start("nature"):m.end("nature")].strip(), m.start("nature"), m.end("nature"))
+    rank_m = m if m.groupdict().get("rank") else None
+    sent_end = text.find("。", m.end())
+    sent_end = len(text) if sent_end == -1 else sent_end
+    if rank_m:
+        out["rank"] = Found(rank_m["rank"], rank_m.start("rank"), rank_m.end("rank"))
+    else:
+        rm = re.compile(r"(?:机构规格|规格)?\s*(?:为|是|属)?\s*(?P<rank>" + RANK + r")").search(masked, m.end(), sent_end)
+        if rm and re.match(r"^\s*[,，]?\s*(?:机构规格|规格)?\s*(?:为|是|属)?\s*$", masked[m.end():rm.start("rank")]):
+            out["rank"] = Found(rm["rank"], rm.start("rank"), rm.end("rank"))
+    spans_to_scan = [(m.end(), sent_end, masked)]
+    if m.groupdict().get("paren"):
+        spans_to_scan.insert(0, (m.start("paren") + 1, m.end("paren") - 1, text))
+    for base, stop, source in spans_to_scan:
+        _plaques(text, source, base, stop, out["plaques"])
+    return out
+
+
+def _plaques(text: str, source: str, base: int, stop: int, found: list):
+    for pm in re.finditer(r"(?:加挂|对外保留|保留|同时挂|挂|增挂)(?P<names>[^,。;:()]{2,80}?)(?:的)?牌子", source[base:stop]):
+        masked = source
+        before = masked[base:base + pm.start()]
+        if re.search(r"(?:不再|撤销|取消|摘除)[^,。]*$", before):
+            continue
+        pos = base + pm.start("names")
+        for piece in re.split(r"(、|和)", text[base + pm.start("names"):base + pm.end("names")]):
+            if piece in ("、", "和"):
+                pos += len(piece)
+                continue
+            clean = piece.strip()
+            if clean:
+                found.append(Found(clean, pos, pos + len(piece)))
+            pos += len(piece)
+
+
+# ------------------------------------------------------------------ numbered lists
+MARK_RE = re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[。;:\s])|(?<=^\s))[ \t]*\((?P<n>" + CN_NUM + r")\)\s*"
+                     r"|(?:(?<=^)|(?<=\n))[ \t]*(?:(?P<d>0?[1-9]\d?)(?:[、.．]|\s+)|(?P<d0>0[1-9])(?=[" + CJK + r"]))(?=[" + CJK + r"])")
+BODY_TRIGGER_RE = re.compile(r"(?:内设机构|机构设置|内设科室|内设股室|职能处|职能科|职能股|职能司|设下列|下设|内设\s*" + NUM +
+                             r"\s*个|个内设机构|个职能|根据上述职责)")
+DUTY_TRIGGER_RE = re.compile(r"(?:主要职责|职责是|下列职责|职责如下|主要职能|职责为|承担以下|承担如下|职责:|职能是)")
+HEADING_RE = re.compile(r"^(?:第" + CN_NUM + r"条|" + CN_NUM + r"、)")
+UNNUMBERED_NAME_RE = re.compile(r"^(?P<name>(?!" + VERB_START + r")[" + CJK + r"()]{2,24}?" + BODY_SUFFIX + r"(?:\([^()]{1,30}\))?)"
+                                r"(?=[。.]|\s|负责|承担|主要负责|$)")
+
+
+@dataclass
+class Item:
+    number: int
+    start: int      # after the marker
+    end: int
+    mark_start: int
+
+
+def _numbered_items(text: str) -> list[Item]:
+    marks, digit_marks = [], []
+    if "(" not in text and not re.search(r"(?m)^[ \t]*\d", text):
+        return []
+    for m in MARK_RE.finditer(text):
+        if m["d"] or m["d0"]:  # 1. / 01: items only where the text has no (一)(二) items (else they are sub-items)
+            digit_marks.append((m.start(), m.end(), int(m["d"] or m["d0"])))
+            continue
+        n = to_int(m["n"])
+        if n is not None:
+            marks.append((m.start(), m.end(), n))
+    if not marks:
+        marks = digit_marks
+    items = []
+    for i, (ms, me, n) in enumerate(marks):
+        end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
+        items.append(Item(n, me, end, ms))
+    return items
+
+
+def _runs(items: list[Item]) -> list[list[Item]]:
+    runs: list[list[Item]] = []
+    for it in items:
+        if runs and it.number == runs[-1][-1].number + 1:
+            runs[-1].append(it)
+        else:
+            runs.append([it])
+    return runs
+
+
+def _cut_at_heading(text: str, start: int, end: int) -> int:
+    """An item ends at the next heading line (第X条 / 四、人员编制 / a trigger line)."""
+    pos = start
+    for line in text[start:end].split("\n")[1:]:
+        pos = text.find(line, pos + 1) if line else pos + 1
+        stripped = line.strip()
+        if stripped and (HEADING_RE.match(stripped) or re.match(r"^(?:内设机构|人员编制|工作规范|领导职数)\s*[:]?\s*$", stripped)):
+            return pos
+    return end
+
+
+SKIP_HEADING_RE = re.compile(r"(?:职能调整|职责调整|职能转变|其他事项|附则|工作规范|工作制度|职责分工)")
+
+
+def _context_kind(text: str, run_start: int, prev_end: int) -> str | None:
+    window = text[max(prev_end, run_start - 160):run_start]
+    # the words under the nearest heading line only (a title naming 主要职责…内设机构 says nothing of this list)
+    heads = [m for m in re.finditer(r"(?m)^[ \t]*(?:第" + CN_NUM + r"条|" + CN_NUM + r"、)[^\n]*", window)]
+    if heads:
+        window = window[heads[-1].start():]
+        if SKIP_HEADING_RE.search(heads[-1].group(0)[:20]):
+            return "skip"
+    last_line = window.strip().split("\n")[-1] if window.strip() else ""
+    # a list of requirements (“应当包括下列事项:”) is neither duties nor bodies
+    if re.search(r"(?:下列事项|下列内容|下列条件|下列情形|以下事项|应当包括|应当具备)[:：]?\s*$", window.strip()[-40:]):
+        return "skip"
+    # the nearest trigger wins
+    b = max((m.end() for m in BODY_TRIGGER_RE.finditer(window)), default=-1)
+    d = max((m.end() for m in DUTY_TRIGGER_RE.finditer(window)), default=-1)
+    if b < 0 and d < 0:
+        return None
+    if b > d:
+        return "bodies"
+    return "duties" if last_line or d >= 0 else None
+
+
+def _looks_like_body(first: str) -> bool:
+    head = re.split(r"[。\n]|\s{1,}|职责[:]|负责|承担", first.strip(), maxsplit=1)[0]
+    return bool(re.fullmatch(r"(?!" + VERB_START + r")[" + CJK + r"()]{2,30}?" + BODY_SUFFIX + r"(?:\([^()]{1,30}\))?", head))
+
+
+def item_runs(text: str) -> list[tuple[str, list[Item]]]:
+    """[(kind, items)] with kind 'duties' or 'bodies'."""
+    items = _numbered_items(text)
+    out = []
+    prev_end = 0
+    for run in _runs(items):
+        for it in run:
+            it.end = _cut_at_heading(text, it.start, it.end)
+        kind = _context_kind(text, run[0].mark_start, prev_end)
+        if kind == "skip":
+            prev_end = run[-1].end
+            continue
+        firsts = [text[it.start:it.end] for it in run]
+        bodyish = sum(_looks_like_body(f) for f in firsts)
+        if kind is None:
+            if len(run) >= 2 and bodyish >= max(2, len(run) * 0.7):
+                kind = "bodies"
+            elif len(run) >= 2 and bodyish == 0 and all(len(f.strip()) >= 12 for f in firsts) and \
+                    sum(text[it.start:it.end].strip().endswith("。") for it in run) >= len(run) * 0.8:
+                kind = "duties"
+        elif kind == "bodies" and bodyish < len(run) / 2:
+            kind = None  # named after 内设机构, but the items are not bodies
+        elif kind == "duties" and bodyish == len(run) and len(run) >= 2 and \
+                all(len(re.split(r"[。\n]", f.strip())[0]) <= 20 for f in firsts):
+            kind = "bodies"
+        if kind:
+            out.append((kind, run))
+        prev_end = run[-1].end
+    return out
+
+
+def split_body_item(text: str, it: Item, last: bool) -> list[tuple[str, int, int, str, int]]:
+    """A numbered body item → [(name, name_start, name_end, duties, end)], plus unnumbered bodies that follow
+    the last item (“离退休干部处。 直属机关党委。”, “机关党委 负责机关党群工作。”)."""
+    chunk = text[it.start:it.end]
+    lead = len(chunk) - len(chunk.lstrip())
+    s = it.start + lead
+    body = chunk.strip()
+    m = re.match(r"(?P<name>[^。\n:]{1,40}?)(?:[。\n]|\s+|(?=职责[:])|(?=(?:主要)?负责)|(?=承担)|$)", body)
+    name = m["name"].strip() if m else body.split("\n")[0]
+    if not re.search(BODY_SUFFIX + r"(?:\([^()]*\))?$", name) and len(name) > 30:
+        name = body.split("\n")[0][:30]
+    name = name.rstrip("。:")
+    name_end = s + len(name)
+    rest_start = s + (m.end() if m else len(body))
+    rest = text[rest_start:it.end]
+    result = []
+    if not last:
+        result.append((name, s, name_end, rest.strip(), it.end))
+        return result
+    # the last item: its own duty text, then maybe unnumbered bodies
+    own_end = rest_start
+    pos = rest_start
+    pieces = re.split(r"(?<=[。\n])", rest)
+    own: list[str] = []
+    unnumbered = []
+    for piece in pieces:
+        p_start = pos
+        pos += len(piece)
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        lead2 = len(piece) - len(piece.lstrip())
+        um = UNNUMBERED_NAME_RE.match(stripped)
+        if um and (len(stripped) <= len(um["name"]) + 1 or re.match(r"^\s*(?:负责|承担|主要负责)", stripped[len(um["name"]):])
+                   or stripped[len(um["name"]):].startswith((" ", "\t"))):
+            unnumbered.append([um["name"], p_start + lead2, p_start + lead2 + len(um["name"]),
+                               stripped[len(um["name"]):].strip().lstrip("。"), pos])
+            continue
+        if unnumbered:
+            if len(stripped) < 200 and not re.match(r"^(?:" + VERB_START + r")", stripped) and "。" not in stripped[:-1] \
+                    and not stripped.startswith(("负", "承")):
+                break  # something else (法律依据:…) ends the list
+            if re.match(r"^\s*(?:负责|承担)", stripped) and piece.startswith((" ", "\n")) is False:
+                unnumbered[-1][3] += stripped
+                unnumbered[-1][4] = pos
+                continue
+            break
+        own.append(stripped)
+        own_end = pos
+    own_text = "".join(own)
+    if re.match(r"^(?:" + VERB_START + r")", own_text) is None and len(own_text) < 40 and not unnumbered and own_text:
+        pass
+    result.append((name, s, name_end, own_text.strip(), own_end))
+    for n, ns, ne, duties, end in unnumbered:
+        result.append((n, ns, ne, duties, end))
+    return result
+
+
+INLINE_BODIES_RE = re.compile(
+    r"(?:内设|下设|设有|设)(?!\s*" + NUM + r"\s*个)(?P<list>[" + CJK + r"()、\n]{2,400}?)(?:等)?\s*(?P<n>" + NUM + r")\s*个"
+    r"(?:内设机构|股室|科室|处室|职能[处科股司]室?|机构|[处科股室司]|股室和直属单位)")
+INLINE_BODIES_COLON_RE = re.compile(r"(?:内设机构|设下列内设机构|设下列机构|内设科室)[^:。\n]{0,12}:(?P<list>[^。:;\n(]{2,400})")
+INLINE_BODIES_HAVE_RE = re.compile(r"(?:内设机构|内设科室|内设处室|内设股室|下设机构)(?:主要)?(?:有|包括|为)[:：]?(?P<list>[^。:;\n]{2,400})")
+INLINE_BODIES_NAMED_RE = re.compile(r"设\s*" + NUM + r"\s*个[^,，。]{0,10}?(?:组|科|股|室|处|司|机构|科室|股室|处室)\s*[,，]\s*(?:分别)?(?:为|是)[:：]?(?P<list>[^。:;\n]{2,400})")
+
+
+def inline_bodies(text: str) -> list[Found]:
+    out: list[Found] = []
+    for rx in (INLINE_BODIES_RE, INLINE_BODIES_COLON_RE, INLINE_BODIES_HAVE_RE, INLINE_BODIES_NAMED_RE):
+        for m in rx.finditer(text):
+            if "、" not in m["list"]:
+                continue
+            pos = m.start("list")
+            for piece in m["list"].split("、"):
+                clean = re.sub(r"\s+", "", piece).strip("。,")
+                if clean and re.search(BODY_SUFFIX + r"$|馆$|院$|会$|组$", clean) and len(clean) <= 30:
+                    out.append(Found(clean, pos, pos + len(piece)))
+                pos += len(piece) + 1
+            if out:
+                return out
+    return out
+
+
+# ------------------------------------------------------------------ staffing
+STAFF_TYPE = (r"(?:机关|机关工勤人员|工勤人员)?(?:行政|事业|政法专项|工勤人员|工勤|后勤服务人员|参照公务员法管理事业|参照公务员法管理的事业|"
+              r"参公事业|参公管理事业|全额拨款事业|差额拨款事业|自收自支事业|全额事业|差额事业|公益一类事业|公益二类事业|专项|机动)"
+              r"编(?:制)?(?:\((?:参照公务员法管理|参公|参公管理|\x00{2,10})\))?")
+STAFF_RE = re.compile(r"(?P<type>" + STAFF_TYPE + r")\s*(?:数)?\s*(?:为|共|核定为|核定|总数为|)\s*(?P<n>" + NUM + r")\s*(?P<unit>名|人|个)")
+TOTAL_STAFF_RE = re.compile(r"(?:人员编制|编制)(?:总数|总额)?\s*(?:为|共)\s*(?P<n>" + NUM + r")\s*名")
+PLATFORM_TYPES = [("政法专项", "政法专项编制"), ("参照公务员法", "事业编制（参照公务员法管理）"), ("参公", "事业编制（参照公务员法管理）"),
+                  ("工勤", "工勤编制"), ("后勤服务", "工勤编制"), ("事业", "事业编制"), ("行政", "行政编制")]
+
+
+def platform_staffing_type(raw: str) -> tuple[str, bool]:
+    """(platform type label, known?) for a staffing wording."""
+    for needle, label in PLATFORM_TYPES:
+        if needle in raw:
+            return label, True
+    return "其他编制", False
+
+
+POST_SUFFIX = (r"(?:局长|厅长|部长|署长|主任|书记|主席|会长|院长|馆长|校长|所长|站长|队长|团长|行长|组长|秘书长|社长|政委|政治委员|"
+               r"总工程师|总经济师|总会计师|总规划师|总督学|督学|总师|总监|巡视员|调研员|专员|委员|审计长|总督察|副总督察|督察长|检察长|庭长)")
+POST_RE = re.compile(r"^(?:其中|另|设|核定|配备|另设)?\s*(?P<title>(?:副|常务副|专职副|专职)?[" + CJK + r"]{0,36}?" + POST_SUFFIX + r")"
+                     r"\s*(?P<pre>\(\x00*\))?\s*(?P<n>" + NUM + r")\s*名\s*(?P<paren>\(\x00*\))?\s*$")
+LEAD_RE = re.compile(r"^(?:其中|另|设|核定)?\s*(?P<level>" + RANK + r"|[" + CJK + r"]{1,12}?)\s*(?:领导)?职数\s*(?:为|共)?\s*(?P<n>" + NUM +
+                     r")\s*名\s*(?P<paren>\(\x00*\))?\s*$")
+LEVEL_LEAD_RE = re.compile(r"^(?:其中|另|设)?\s*(?P<level>" + RANK + r")\s*(?:领导)?(?:职数)?\s*(?:为|共)?\s*(?P<n>" + NUM + r")\s*名\s*$")
+
+
+def _includes(inner: str) -> list[dict]:
+    inner = re.sub(r"^(?:含|其中[:,]?|包括)", "", inner.strip())
+    out = []
+    for part in re.split(r"[、,;]", inner):
+        m = re.match(r"^\s*(?:含|其中|另)?\s*(?P<type>[^\d]{2,30}?)\s*(?P<n>" + NUM + r")\s*名\s*$", part)
+        if m and to_int(m["n"]) is not None:
+            out.append({"type": m["type"].strip(), "count": to_int(m["n"])})
+    return out
+
+
+def _rank_note(inner: str) -> tuple[str | None, str | None]:
+    inner = inner.strip()
+    rm = re.fullmatch(r"(?P<rank>" + RANK + "|" + POST_RANK + r")(?:[,、;]\s*(?P<rest>.+))?", inner)
+    if rm:
+        return rm["rank"], rm["rest"]
+    return None, inner or None
+
+
+def read_staffing(text: str, start: int = 0, end: int | None = None) -> dict:
+    """{staffing: [(dict, s, e)], posts: [...], leadership: [...]} from every staffing sentence in the range."""
+    end = len(text) if end is None else end
+    masked = _mask_parens(text)
+    staffing, posts, leadership = [], [], []
+    sentences = []
+    pos = start
+    for piece in re.split(r"(?<=[。\n])", text[start:end]):
+        sentences.append((pos, pos + len(piece)))
+        pos += len(piece)
+    in_staffing = False
+    for s, e in sentences:
+        sm = masked[s:e]
+        found_staff = False
+        skip_until = -1
+        for m in STAFF_RE.finditer(sm):
+            if s + m.start() < skip_until:
+                continue
+            count = to_int(m["n"])
+            before = sm[max(0, m.start() - 12):m.start()]
+            if count is None or re.search(r"(?:实有|现有|在编|在职|核增|核减|增加|减少|划转|收回|划出|划入)\s*$", before):
+                continue
+            if re.search(r"(?:总编制|编制总数)", sm[max(0, m.start() - 3):m.start() + 3]):
+                continue
+            raw = text[s + m.start("type"):s + m.end("type")]
+            type_label, known = platform_staffing_type(raw)
+            entry = {"type": type_label, "raw": raw, "count": count, "includes": []}
+            if not known:
+                entry["unknown"] = True
+            paren = re.match(r"\s*\((\x00*)\)", sm[m.end():])
+            stop = m.end()
+            if paren:
+                inner = text[s + m.end() + paren.start(1):s + m.end() + paren.end(1)]
+                entry["includes"] = _includes(inner)
+                stop = m.end() + paren.end()
+            tail = re.match(r"\s*[,，]?\s*其中\s*[:：]?\s*((?:[^、,;。:\x00]{2,20}?编制\s*" + NUM + r"\s*名\s*[、,;]?\s*)+)", sm[stop:])
+            if tail and not entry["includes"]:
+                entry["includes"] = _includes(tail.group(1).rstrip("、,;。 "))
+                consumed = s + stop + tail.end()
+            else:
+                consumed = s + stop
+            staffing.append((entry, s + m.start(), s + m.end()))
+            skip_until = consumed
+            found_staff = True
+        if found_staff:
+            in_staffing = True
+        # posts and leadership counts: clauses of a staffing sentence, or of a sentence that states posts
+        if not (found_staff or in_staffing or re.search(r"职数|其中|" + POST_SUFFIX + r"\s*" + NUM + r"\s*名", sm)):
+            continue
+        if not re.search(NUM + r"\s*名", sm):
+            if not found_staff:
+                in_staffing = False
+            continue
+        cpos = 0
+        for piece in re.split(r"([,、;。:\n])", sm):
+            cs = s + cpos
+            cpos += len(piece)
+            if not piece or piece in ",、;。:\n":
+                continue
+            clause = piece.strip()
+            lead = len(piece) - len(piece.lstrip())
+            c0 = cs + lead
+            if STAFF_RE.search(clause):
+                continue
+            pm = POST_RE.match(clause)
+            if pm and "编制" not in pm["title"] and "职数" not in pm["title"]:
+                count = to_int(pm["n"])
+                if count is None:
+                    continue
+                rank = note = None
+                for group in ("pre", "paren"):
+                    if pm[group]:
+                        inner = text[c0 + pm.start(group) + 1:c0 + pm.end(group) - 1]
+                        r, n = _rank_note(inner)
+                        rank = rank or r
+                        note = note or n
+                posts.append(({"title": pm["title"], "count": count, "rank": rank, "note": note}, c0 + pm.start("title"), c0 + pm.end()))
+                continue
+            lm = LEAD_RE.match(clause) or LEVEL_LEAD_RE.match(clause)
+            if lm:
+                count = to_int(lm["n"])
+                level = lm["level"]
+                if count is not None and not re.search(r"(?:编制|人员)$", level):
+                    leadership.append(({"level": level, "count": count}, c0 + lm.start("level"), c0 + lm.end("n") + 1))
+        if not found_staff and not re.search(r"职数|" + POST_SUFFIX, sm):
+            in_staffing = False
+    return {"staffing": staffing, "posts": posts, "leadership": leadership}
+
+
+def unit_from_sentences(text: str) -> Found | None:
+    """A unit named as the subject of a staffing/list/duty sentence (“市政府办公室机关行政编制79名”,
+    “省政府办公厅内设18个职能处(室)”, “国家药品监督管理局承担下列职责”)."""
+    m = re.search(r"(?m)^\s*(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")(?:概况|简介|机构概况|基本情况|机构职能|主要职责|机构设置)\s*$", text)
+    if m:
+        return Found(m["u"], m.start("u"), m.end("u"))
+    patterns = [
+        r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:机关)?(?:行政|事业|政法专项)编制",
+        r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:内设|下设)\s*" + NUM + r"\s*个",
+        r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:承担下列职责|的主要职责是|主要职责是|承担以下职责)",
+    ]
+    best = None
+    for p in patterns:
+        for m in re.finditer(p, text):
+            seg_start = max(text.rfind(ch, 0, m.start("u") + 1) for ch in "。;\n,:，：") + 1
+            name, off = _clean_subject(text[max(seg_start, m.start("u")):m.end("u")])
+            name = re.sub(r"^(?:法律分析|释义|我局|本局)", "", name)
+            if len(name) >= 3 and not re.match(r"^(?:" + VERB_START + ")", name):
+                cand = Found(name, m.end("u") - len(name), m.end("u"))
+                if best is None or cand.start < best.start:
+                    best = cand
+            break
+    return best
