@@ -25,6 +25,11 @@ from bianzhi.registry.models import Unit
 def test_the_predicates_separate_the_three_administrators(users, username, expected):
     user = users[username]
     assert {name: getattr(permissions, name)(user) for name in expected} == expected
+    assert permissions.may_manage_configuration(user) == expected["may_manage_accounts"]
+    assert permissions.may_manage_security(user) == expected["may_manage_scopes"]
+    assert permissions.may_enter_admin_site(user) == (expected["may_manage_accounts"] or expected["may_manage_scopes"])
+    assert permissions.is_separated_admin(user) == (username != "luru")
+    assert permissions.requires_second_factor(user) == (username != "luru")
 
 
 @pytest.mark.parametrize("username", ["xitong", "anquan", "shenji"])
