@@ -16,6 +16,32 @@ def _load_demo():
     call_command("load_demo", stdout=io.StringIO())
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _sqlite_flush_passes_the_audit_triggers():
+    """The audit log refuses DELETE in the database (core/audit_db.py). Django's test flush between live-server
+    tests empties SQLite tables with DELETE, so only there the triggers are lifted for the flush and put back."""
+    from django.db import connection
+
+    from bianzhi.core import audit_db
+
+    if connection.vendor != "sqlite":  # PostgreSQL flushes with TRUNCATE, which row triggers do not see
+        yield
+        return
+    operations = type(connection.ops)
+    original = operations.execute_sql_flush
+
+    def execute_sql_flush(self, sql_list):
+        audit_db.drop_sqlite(self.connection)
+        try:
+            original(self, sql_list)
+        finally:
+            audit_db.install(self.connection)
+
+    operations.execute_sql_flush = execute_sql_flush
+    yield
+    operations.execute_sql_flush = original
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
@@ -48,6 +74,39 @@ def client_for(client, users):
         return c
 
     return make
+
+
+def pass_second_factor(client, user):
+    """A force-logged-in test client has also passed the second factor (force_login skips the password, so it
+    skips the authenticator too): the account's device, or a new one when the account requires one, is put into
+    the session as django-otp's login would. Tests of the second factor itself log in through the forms."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from bianzhi.accounts.permissions import requires_second_factor
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None and requires_second_factor(user):
+        device = TOTPDevice.objects.create(user=user, name="测试", confirmed=True)
+    if device is not None:
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _force_login_passes_the_second_factor():
+    from django.test import Client
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        pass_second_factor(self, user)
+
+    Client.force_login = force_login
+    yield
+    Client.force_login = original
 
 
 @pytest.fixture
@@ -110,6 +169,15 @@ def login(browser_page):
         page.fill("#id_password", password)
         page.click("button[type=submit]")
         page.wait_for_load_state()
+        if "/accounts/otp/" in page.url:  # administrators: the demo authenticator's current code
+            from django_otp.plugins.otp_totp.models import TOTPDevice
+
+            from bianzhi.accounts.demo_totp import current_code
+
+            TOTPDevice.objects.filter(user__username=username).update(last_t=-1)  # a code may be reused in tests
+            page.fill("#id_code", current_code())
+            page.click("main button[type=submit]")
+            page.wait_for_load_state()
         return page
 
     return do

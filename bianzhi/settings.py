@@ -6,6 +6,7 @@ DEBUG          1/0 (default 0)
 ALLOWED_HOSTS  comma-separated (default 127.0.0.1,localhost)
 BIANZHI_DATA_DIR  where the SQLite file, uploads and huey queue live (default ./var)
 REDIS_URL      optional; enables the Redis cache and puts the task queue (huey) on Redis
+TRUSTED_PROXIES   reverse proxies whose X-Forwarded-For is believed (addresses/networks, comma-separated)
 PERSONNEL_KEY  Fernet key(s) encrypting 公民身份号码 (required when DEBUG is off; comma-separated for rotation)
 BIANZHI_FILES_DIR  where stored files live (default $BIANZHI_DATA_DIR/files; a shared mount for several nodes)
 BIANZHI_S3_BUCKET  optional; stored files go to this S3-compatible bucket (django-storages, pip install 'bianzhi[s3]')
@@ -59,6 +60,9 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "huey.contrib.djhuey",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "bianzhi.core",
     "bianzhi.accounts",
     "bianzhi.registry",
@@ -84,6 +88,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "bianzhi.accounts.middleware.SecondFactorMiddleware",
     "bianzhi.core.middleware.AuditUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "bianzhi.core.middleware.LockedErrorMiddleware",
@@ -105,6 +111,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "bianzhi.core.context_processors.platform",
+                "bianzhi.accounts.context_processors.access",
             ],
             # `{% if user|may:"create_campaign" %}` everywhere: templates ask the permission module.
             "builtins": ["bianzhi.accounts.templatetags.permissions"],
@@ -144,15 +151,32 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "bianzhi.accounts.validators.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "bianzhi.accounts.validators.CommonVariantValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "bianzhi.accounts.validators.CharacterClassValidator"},
+    {"NAME": "bianzhi.accounts.validators.ContextWordsValidator"},
+    {"NAME": "bianzhi.accounts.validators.PasswordHistoryValidator"},
 ]
+PASSWORD_HISTORY_COUNT = env_int("PASSWORD_HISTORY_COUNT", 5)
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
-# 等保三级: lock after N failed logins, end idle sessions.
+# 等保三级: lock a (username, address) pair after N failed logins, the account itself after many from anywhere;
+# end idle sessions; API tokens expire.
 LOGIN_MAX_FAILURES = env_int("LOGIN_MAX_FAILURES", 5)
+LOGIN_ACCOUNT_MAX_FAILURES = env_int("LOGIN_ACCOUNT_MAX_FAILURES", 50)
+API_TOKEN_TTL_HOURS = env_int("API_TOKEN_TTL_HOURS", 24 * 7)
+# Second factor (TOTP, django-otp): required for these roles and for staff/superusers; OTP_REQUIRED_FOR_ALL=1 turns
+# "optional for everyone else" into "required for every account".
+OTP_REQUIRED_ROLES = ["admin", "sysadmin", "secadmin", "auditor"]
+OTP_REQUIRED_FOR_ALL = env_bool("OTP_REQUIRED_FOR_ALL", False)
+OTP_TOTP_ISSUER = os.environ.get("PLATFORM_NAME", "百色市机构编制云平台")
+# The audit log is never deleted by the platform; this is the minimum a deployment keeps (a system check refuses
+# less than 180 days, 等保三级).
+AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 365)
+# Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated); none by default.
+TRUSTED_PROXIES = [p.strip() for p in os.environ.get("TRUSTED_PROXIES", "").split(",") if p.strip()]
 LOGIN_LOCKOUT_MINUTES = env_int("LOGIN_LOCKOUT_MINUTES", 30)
 SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
 PASSWORD_MAX_AGE_DAYS = env_int("PASSWORD_MAX_AGE_DAYS", 90)
@@ -250,8 +274,8 @@ METRICS_ALLOW = [n.strip() for n in os.environ.get("METRICS_ALLOW", "").split(",
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "bianzhi.accounts.tokens.ExpiringTokenAuthentication",  # first: a refused token answers 401
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],

@@ -24,7 +24,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("bianzhi.accounts.urls")),
     path("api/v1/", include(api_patterns)),
-    path("manage/audit/", include("bianzhi.core.urls")),
+    path("manage/audit/", include("bianzhi.accounts.audit_urls")),
     path("manage/documents/", include("bianzhi.documents.urls")),
     path("manage/sanding/", include("bianzhi.sanding.urls")),
     path("manage/lists/", include("bianzhi.lists.urls")),

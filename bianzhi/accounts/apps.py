@@ -12,3 +12,5 @@ class AccountsConfig(AppConfig):
         from .scope import restrict_audit_queryset, restrict_queryset
 
         register_scope(restrict=restrict_queryset, restrict_audit=restrict_audit_queryset)
+
+        from . import signals  # noqa: F401  (login events into the audit log)

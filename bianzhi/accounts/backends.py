@@ -1,43 +1,39 @@
-"""Login with lockout: after LOGIN_MAX_FAILURES failed tries the account is locked for
-LOGIN_LOCKOUT_MINUTES (等保三级 login-failure handling)."""
-from datetime import timedelta
-
-from django.conf import settings
+"""Login with the throttle of `throttle.py`: a (username, address) pair is stopped after LOGIN_MAX_FAILURES
+failures for LOGIN_LOCKOUT_MINUTES, before its password is even checked."""
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
-from django.contrib.auth.signals import user_logged_in, user_login_failed
-from django.dispatch import receiver
-from django.utils import timezone
 
+from bianzhi.core.net import client_ip
 
-class AccountLocked(Exception):
-    pass
+from . import throttle
 
 
 class LockoutModelBackend(ModelBackend):
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if username is None:
+            username = kwargs.get(get_user_model().USERNAME_FIELD)
+        if username is None or password is None:
+            return None
+        ip = client_ip(request) if request is not None else None
+        if not throttle.reserve(username, ip):
+            if request is not None:
+                request.login_throttled = True
+            return None
+        User = get_user_model()
+        try:
+            user = User._default_manager.get_by_natural_key(username)
+        except User.DoesNotExist:
+            User().set_password(password)  # same time as a real check: no timing oracle
+            return None
+        if not user.check_password(password):
+            throttle.failed_for_account(user)
+            return None
+        if not self.user_can_authenticate(user):
+            if request is not None:  # the right password: saying why it does not work reveals nothing new
+                request.login_refused_account = user
+            return None
+        throttle.succeeded(username, ip, user)
+        return user
+
     def user_can_authenticate(self, user):
         return super().user_can_authenticate(user) and not user.is_locked
-
-
-@receiver(user_login_failed)
-def _count_failure(sender, credentials, request=None, **kwargs):
-    username = credentials.get("username")
-    if not username:
-        return
-    User = get_user_model()
-    user = User._base_manager.filter(username=username).first()
-    if user is None or user.is_locked:
-        return
-    user.failed_login_count += 1
-    if user.failed_login_count >= settings.LOGIN_MAX_FAILURES:
-        user.locked_until = timezone.now() + timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
-        user.failed_login_count = 0
-    user.save(update_fields=["failed_login_count", "locked_until"])
-
-
-@receiver(user_logged_in)
-def _reset_failures(sender, request, user, **kwargs):
-    if user.failed_login_count or user.locked_until:
-        user.failed_login_count = 0
-        user.locked_until = None
-        user.save(update_fields=["failed_login_count", "locked_until"])

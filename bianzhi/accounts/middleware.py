@@ -1,10 +1,14 @@
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+
+from . import otp
 
 
 class PasswordRotationMiddleware:
@@ -23,3 +27,33 @@ class PasswordRotationMiddleware:
             messages.warning(request, f"您的密码已使用超过 {max_age} 天，请先修改密码。")
             return redirect(reverse("accounts:password_change"))
         return self.get_response(request)
+
+
+class SecondFactorMiddleware:
+    """After the password: an account with an authenticator must pass it, an account that requires one
+    (permissions.requires_second_factor — administrators, 三员) must first bind one, before any staff page, the
+    admin site or the session-authenticated API. (Token-authenticated API calls are for integrations and never
+    use a session.)"""
+
+    PROTECTED = ("/manage/", "/admin/", "/api/v1/", "/accounts/me/", "/accounts/password/")
+    OPEN = ("/api/v1/public/", "/api/v1/schema/", "/api/v1/docs/", "/api/v1/redoc/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        path = request.path
+        if (user is None or not user.is_authenticated or not path.startswith(self.PROTECTED)
+                or path.startswith(self.OPEN) or user.is_verified()):
+            return self.get_response(request)
+        if otp.has_second_factor(user):
+            target = "accounts:otp-verify"
+        elif otp.needs_enrolment(user):
+            target = "accounts:otp-enrol"
+        else:
+            return self.get_response(request)  # optional for this account, and not bound
+        if path.startswith("/api/"):
+            return JsonResponse({"detail": "请先完成二次验证（身份验证器）。", "code": "second_factor_required"},
+                                status=403)
+        return redirect(reverse(target) + "?" + urlencode({"next": request.get_full_path()}))

@@ -8,9 +8,11 @@ Views declare theirs as a class attribute (`permission = staticmethod(may_create
 predicates answer *which kinds of action* the role allows, and, where an object is given, combine both.
 Each predicate is pure: it reads the user (and object) and answers True or False.
 """
+from django.conf import settings
+
 from bianzhi.core.locks import is_unit_locked
 
-from .models import Role
+from .models import SEPARATED_ADMIN_ROLES, Role
 from .scope import allowed_units, region_stem
 
 # ------------------------------------------------------------------------------------------------ roles
@@ -177,11 +179,6 @@ def may_enter_data(user) -> bool:
     return has_role(user, ENTRY_ROLES) and allowed_units(user, "change").exists()
 
 
-def may_manage_accounts(user) -> bool:
-    """市、县编办 manage the accounts of the units they organise (refined by the 三员 roles)."""
-    return is_office(user)
-
-
 # ------------------------------------------------------------------------------------------------ personnel
 def _unit_of(obj):
     """The unit an object belongs to (a Unit, or anything with `unit`)."""
@@ -247,3 +244,57 @@ def may_publish_people(user, obj=None) -> bool:
 def may_view_metrics(user, obj=None) -> bool:
     """Runtime metrics (/metrics): the platform's administrators (scrapers may instead come from METRICS_ALLOW)."""
     return is_platform_admin(user)
+
+# ------------------------------------------------------------------------------------------------ accounts, security, audit (三员分立, issue 15)
+def is_separated_admin(user) -> bool:
+    """系统管理员, 安全管理员, 审计管理员: they administer the platform and see no unit data."""
+    return is_signed_in(user) and user.role in SEPARATED_ADMIN_ROLES
+
+
+def may_manage_accounts(user, obj=None) -> bool:
+    """系统管理员: create, edit, deactivate and unlock accounts; system configuration."""
+    return is_signed_in(user) and (user.is_superuser or user.role == Role.SYSADMIN)
+
+
+def may_manage_configuration(user, obj=None) -> bool:
+    return may_manage_accounts(user, obj)
+
+
+def may_manage_scopes(user, obj=None) -> bool:
+    """安全管理员: roles, unit/region bindings, entry groups (who may see and change which units)."""
+    return is_signed_in(user) and (user.is_superuser or user.role == Role.SECADMIN)
+
+
+def may_manage_security(user, obj=None) -> bool:
+    """安全管理员: security settings (second factor of other accounts, recovery codes)."""
+    return may_manage_scopes(user, obj)
+
+
+def may_read_audit(user, obj=None) -> bool:
+    """Whether the audit-log pages open at all. Business users read the entries of their own units' data (the
+    rows are filtered by scope.restrict_audit_queryset); 系统管理员 and 安全管理员 read none (三员分立)."""
+    if not is_signed_in(user):
+        return False
+    return user.role not in {Role.SYSADMIN, Role.SECADMIN} or user.is_superuser
+
+
+def may_read_all_audit(user, obj=None) -> bool:
+    """审计管理员: every entry, account events (logins) included."""
+    return is_signed_in(user) and (user.is_superuser or user.role == Role.AUDITOR)
+
+
+def may_export_audit(user, obj=None) -> bool:
+    return may_read_all_audit(user, obj)
+
+
+def requires_second_factor(user) -> bool:
+    """TOTP is required for administrators (and for every staff account once OTP_REQUIRED_FOR_ALL is on)."""
+    if not is_signed_in(user):
+        return False
+    if user.is_superuser or user.is_staff or user.role in set(settings.OTP_REQUIRED_ROLES):
+        return True
+    return settings.OTP_REQUIRED_FOR_ALL
+
+
+def may_enter_admin_site(user, obj=None) -> bool:
+    return may_manage_accounts(user) or may_manage_scopes(user)

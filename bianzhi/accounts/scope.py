@@ -18,7 +18,9 @@ from collections.abc import Callable
 
 from django.db.models import Q
 
-from .models import Role, User
+from bianzhi.core.audit_models import AuditLogEntry
+
+from .models import SEPARATED_ADMIN_ROLES, Role, User
 
 NOTHING = Q(pk__in=[])
 SCOPE_EXTENSIONS: list[Callable] = []
@@ -99,6 +101,9 @@ def restrict_queryset(queryset, user, action: str = "view"):
         # administrators may change it.
         if user is None or not user.is_authenticated:
             return queryset.none()
+        if not user.is_superuser and user.role in SEPARATED_ADMIN_ROLES:
+            # 三员 see no business data; the 系统管理员 keeps the configuration (reference data)
+            return queryset if user.role == Role.SYSADMIN else queryset.none()
         if action == "view" or user.is_superuser or getattr(user, "role", None) == Role.ADMIN:
             return queryset
         return queryset.none()
@@ -112,11 +117,19 @@ def restrict_queryset(queryset, user, action: str = "view"):
 
 
 def restrict_audit_queryset(queryset, user, action: str = "view"):
-    if user is None or not user.is_authenticated:
+    """审计管理员 reads everything. Everyone else who may read the log at all sees only changes to business data
+    of the units in their scope: never account events (logins, failed logins, reads) nor account records, so a
+    clerk does not learn when a confirmer logged in. 系统管理员 and 安全管理员 see nothing (三员分立)."""
+    if user is None or not user.is_authenticated or not user.is_active:
         return queryset.none()
-    if user.is_superuser or user.role == Role.ADMIN:
+    if user.is_superuser or user.role == Role.AUDITOR:
         return queryset
-    return queryset.filter(unit_id__in=allowed_units(user, "view").values("pk"))
+    if user.role in (Role.SYSADMIN, Role.SECADMIN):
+        return queryset.none()
+    business = queryset.exclude(app_label="accounts").exclude(action__in=AuditLogEntry.EVENT_ACTIONS)
+    if user.role == Role.ADMIN:
+        return business
+    return business.filter(unit_id__in=allowed_units(user, "view").values("pk"))
 
 
 def can(user, action: str, obj) -> bool:

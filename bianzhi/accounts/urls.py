@@ -12,4 +12,6 @@ urlpatterns = [
     path("password/", auth_views.PasswordChangeView.as_view(template_name="accounts/password_change.html",
                                                              success_url="/"), name="password_change"),
     path("me/", views.ProfileView.as_view(), name="profile"),
+    path("otp/", views.SecondFactorVerifyView.as_view(), name="otp-verify"),
+    path("otp/enrol/", views.SecondFactorEnrolView.as_view(), name="otp-enrol"),
 ]

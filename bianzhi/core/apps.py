@@ -7,4 +7,4 @@ class CoreConfig(AppConfig):
     verbose_name = "平台基础"
 
     def ready(self):
-        from . import audit, locks  # noqa: F401  (connect the audit and lock signal handlers)
+        from . import audit, audit_db, checks, locks  # noqa: F401  (audit and lock signal handlers, audit triggers, system checks)

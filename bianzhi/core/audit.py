@@ -9,9 +9,10 @@ import decimal
 import uuid
 
 from django.db import models
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 
+from .audit_chain import seal_after_commit
 from .audit_models import AuditLogEntry
 from .context import current
 
@@ -62,10 +63,10 @@ def _unit_id(instance):
         return None
 
 
-def record(instance, action: str, before: dict | None, after: dict | None) -> AuditLogEntry:
+def record(instance, action: str, before: dict | None, after: dict | None, **overrides) -> AuditLogEntry:
     ctx = current()
     meta = instance._meta
-    return AuditLogEntry.objects.create(
+    values = dict(
         user_id=ctx.user_id,
         username=ctx.username or "system",
         ip=ctx.ip,
@@ -80,6 +81,37 @@ def record(instance, action: str, before: dict | None, after: dict | None) -> Au
         before=before,
         after=after,
     )
+    values.update(overrides)
+    entry = AuditLogEntry.objects.create(**values)
+    seal_after_commit()
+    return entry
+
+
+def record_event(action: str, *, user=None, username: str = "", obj=None, detail: dict | None = None,
+                 unit_id=None) -> AuditLogEntry:
+    """An event that is not a row change: login, failed login, logout, a read of personal data, an export.
+    Events about accounts carry no unit, so only the audit administrator sees them."""
+    ctx = current()
+    target = obj if obj is not None else user
+    meta = target._meta if target is not None else None
+    entry = AuditLogEntry.objects.create(
+        user_id=getattr(user, "pk", None) or ctx.user_id,
+        username=(user.get_username() if user is not None else username or ctx.username or "anonymous")[:150],
+        ip=ctx.ip, request_id=ctx.request_id, action=action,
+        app_label=meta.app_label if meta else "accounts", model=meta.model_name if meta else "user",
+        model_verbose=str(meta.verbose_name) if meta else "用户",
+        object_id=str(getattr(target, "pk", "") or "")[:64],
+        object_repr=(str(target) if target is not None else username)[:300],
+        unit_id=unit_id, before=None, after=detail,
+    )
+    seal_after_commit()
+    return entry
+
+
+def audit_read(user, obj, fields) -> AuditLogEntry:
+    """Record that `user` read the personal-data `fields` of `obj` (个人信息查看留痕). Call it from the view or
+    service that shows or exports them."""
+    return record_event("read", user=user, obj=obj, detail={"fields": list(fields)}, unit_id=_unit_id(obj))
 
 
 @receiver(pre_save)
@@ -100,6 +132,9 @@ def _log_save(sender, instance, created, raw=False, **kwargs):
     after = snapshot(instance)
     if not created and before == after:
         return
+    ignored = set(getattr(sender, "audit_ignore_fields", ()))
+    if not created and before and ignored and {k for k in after if before.get(k) != after.get(k)} <= ignored:
+        return  # e.g. last_login: logins are audited as login events
     record(instance, "create" if created else "update", before, after)
 
 
@@ -108,3 +143,33 @@ def _log_delete(sender, instance, **kwargs):
     if not _is_audited(sender):
         return
     record(instance, "delete", snapshot(instance), None)
+
+
+@receiver(m2m_changed)
+def _log_m2m(sender, instance, action, reverse, model, pk_set, **kwargs):
+    """Many-to-many changes (entry-group members and units: scope grants) are writes like any other."""
+    if not _is_audited(type(instance)) or action not in {"pre_add", "pre_remove", "pre_clear", "post_add",
+                                                          "post_remove", "post_clear"}:
+        return
+    field = _m2m_field_name(type(instance), sender, reverse)
+    if field is None:
+        return
+    current_ids = sorted(getattr(instance, field).values_list("pk", flat=True))
+    if action.startswith("pre_"):
+        instance._audit_m2m_before = {**getattr(instance, "_audit_m2m_before", {}), field: current_ids}
+        return
+    before = getattr(instance, "_audit_m2m_before", {}).pop(field, None)
+    if before == current_ids:
+        return
+    record(instance, "update", {field: before}, {field: current_ids})
+
+
+def _m2m_field_name(model, through, reverse) -> str | None:
+    if not reverse:
+        for field in model._meta.many_to_many:
+            if field.remote_field.through is through:
+                return field.name
+    for rel in model._meta.related_objects:
+        if rel.many_to_many and rel.through is through:
+            return rel.get_accessor_name()
+    return None

@@ -39,3 +39,4 @@ class acting_as:
 
     def __exit__(self, *exc):
         reset_context(self.token)
+

@@ -6,18 +6,19 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from .context import RequestContext, current, reset_context, set_context
 from .locks import LockedError
+from .net import client_ip
 
 
 class RequestContextMiddleware:
-    """Gives every request an id (echoed in X-Request-ID) and records the client IP for the audit log."""
+    """Gives every request an id (echoed in X-Request-ID) and records the client IP (see `net.client_ip`) for the
+    audit log."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         request_id = request.headers.get("X-Request-ID", "")[:64] or uuid.uuid4().hex
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        ip = forwarded.split(",")[0].strip() if forwarded else request.META.get("REMOTE_ADDR")
+        ip = client_ip(request)
         request.request_id = request_id
         token = set_context(RequestContext(request_id=request_id, ip=ip or None))
         try:

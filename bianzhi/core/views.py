@@ -4,10 +4,8 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect
-from django.views.generic import ListView, TemplateView
+from django.shortcuts import redirect
 
-from .audit_models import AuditLogEntry
 from .models import ConcurrentEditError
 
 
@@ -106,32 +104,6 @@ class VersionedFormMixin:
             return self.form_invalid(form)
         messages.success(self.request, "已保存。")
         return redirect(self.get_success_url())
-
-
-class AuditLogListView(ScopedQuerysetMixin, ListView):
-    model = AuditLogEntry
-    template_name = "core/auditlog_list.html"
-    paginate_by = 50
-
-    def get_queryset(self):
-        qs = super().get_queryset()
-        unit = self.request.GET.get("unit")
-        if unit and unit.isdigit():
-            qs = qs.filter(unit_id=int(unit))
-        user = self.request.GET.get("user")
-        if user:
-            qs = qs.filter(username=user)
-        return qs
-
-
-class AuditLogDetailView(ScopedQuerysetMixin, TemplateView):
-    template_name = "core/auditlog_detail.html"
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        qs = AuditLogEntry.objects.restrict(self.request.user, "view")
-        ctx["entry"] = get_object_or_404(qs, pk=kwargs["pk"])
-        return ctx
 
 
 def paginate(request, queryset, per_page=50):

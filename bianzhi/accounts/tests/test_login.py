@@ -13,25 +13,39 @@ def post_login(client, username, password):
 
 
 def test_demo_users_can_log_in_with_the_documented_password(users):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from bianzhi.accounts.demo_totp import current_code
+
     for username in ["admin", "luru", "jiaotong", "jiaoyu", "shenhe", "youjiang", "lingdao"]:
         client = Client()
         response = post_login(client, username, DEMO_PASSWORD)
         assert response.status_code == 302, username
+        if username == "admin":  # administrators pass the demo authenticator's code (README)
+            assert client.get("/manage/")["Location"].startswith("/accounts/otp/")
+            TOTPDevice.objects.filter(user__username=username).update(last_t=-1)
+            assert client.post("/accounts/otp/", {"code": current_code()}).status_code == 302
         assert client.get("/manage/").status_code == 200
 
 
-def test_account_locks_after_five_failures_even_for_the_right_password(users, settings):
+def locked_out(username, ip="127.0.0.1") -> bool:
+    from bianzhi.accounts.models import LoginThrottle
+
+    return LoginThrottle.objects.filter(username=username, ip=ip, locked_until__isnull=False).exists()
+
+
+def test_login_locks_after_five_failures_even_for_the_right_password(users, settings):
     assert settings.LOGIN_MAX_FAILURES == 5
     client = Client()
     for _ in range(4):
         response = post_login(client, "luru", "wrong-password")
         assert "用户名或密码错误" in response.content.decode()
-    assert not User.objects.get(username="luru").is_locked
+    assert not locked_out("luru")
     post_login(client, "luru", "wrong-password")
-    assert User.objects.get(username="luru").is_locked
+    assert locked_out("luru")
     response = post_login(client, "luru", DEMO_PASSWORD)
     assert response.status_code == 200
-    assert "已被锁定" in response.content.decode()
+    assert "次数过多" in response.content.decode()
     assert client.get("/manage/").status_code == 302
 
 
@@ -48,7 +62,17 @@ def test_the_lockout_threshold_is_configurable(users, settings):
     client = Client()
     post_login(client, "luru", "x")
     post_login(client, "luru", "x")
+    assert locked_out("luru")
+
+
+def test_many_failures_from_many_addresses_lock_the_account_itself(users, settings):
+    settings.LOGIN_ACCOUNT_MAX_FAILURES = 6
+    for i in range(6):
+        Client().post("/accounts/login/", {"username": "luru", "password": "x"}, REMOTE_ADDR=f"198.51.100.{i}")
     assert User.objects.get(username="luru").is_locked
+    response = Client().post("/accounts/login/", {"username": "luru", "password": DEMO_PASSWORD},
+                             REMOTE_ADDR="10.9.9.9")
+    assert response.status_code == 200 and "已被锁定" in response.content.decode()
 
 
 def test_idle_sessions_end_after_thirty_minutes(users, settings):
@@ -77,7 +101,7 @@ def test_weak_passwords_are_refused(password, reason, db):
 
 
 def test_strong_password_is_accepted(db):
-    validate_password("Baise-Bianban-2026", User(username="someone"))
+    validate_password("Harbor-Lantern-2026", User(username="someone"))
 
 
 def test_migrations_create_no_accounts_and_no_code_outside_the_demo_sets_a_password():
