@@ -3,6 +3,7 @@ An out-of-scope object answers 404, exactly like an object that does not exist."
 import pytest
 
 from bianzhi.core.audit_models import AuditLogEntry
+from bianzhi.core.locks import is_unit_locked
 from bianzhi.registry.models import Unit
 
 EDU = "百色市教育局"
@@ -39,7 +40,9 @@ def test_pages(role, name, units, client_for):
     can_view, can_change = (name in SCOPE[role][0]), (name in SCOPE[role][1])
     client, unit = client_for(role), units[name]
     assert client.get(f"/manage/units/{unit.pk}/").status_code == (200 if can_view else 404)
-    assert client.get(f"/manage/units/{unit.pk}/edit/").status_code == (200 if can_change else 404)
+    # a locked unit's edit form is not offered (403 with the reason), out of scope stays 404
+    edit = 200 if can_change and not is_unit_locked(unit) else (403 if can_change else 404)
+    assert client.get(f"/manage/units/{unit.pk}/edit/").status_code == edit
     assert client.get(f"/manage/units/{unit.pk}/internal-bodies/new/").status_code == (200 if can_change else 404)
     listing = client.get("/manage/units/?q=" + name).content.decode()
     assert (f'/manage/units/{unit.pk}/"' in listing) == can_view
