@@ -3,7 +3,7 @@
     .venv/bin/python -m bench.make_sanding_corpus
 
 Sources:
-- the real (partial) texts in /work/shared/data/sanding/, copied with their source header lines, each
+- the real (partial) texts in bench/sanding_real_texts/ (from the shared sample folder), with their source header lines, each
   with a hand-checked label file (bench/sanding_corpus/labels_real.py);
 - realistic 百色市 documents written here from structured data, in four layouts (old / 2018 /
   post-2019 / county) plus two 调整通知. Each is rendered as .docx (python-docx), text PDF
@@ -25,7 +25,7 @@ from bianzhi.ingest.extract import normalize_with_map
 
 ROOT = Path(__file__).resolve().parent
 OUT = ROOT / "sanding_corpus"
-REAL_DIR = Path("/work/shared/data/sanding")
+REAL_DIR = Path(__file__).with_name("sanding_real_texts")  # real published texts, each with its source lines
 # hand-checked labels of the real texts (written once, read against the source; not produced by the parser)
 REAL_LABELS_DIR = ROOT / "sanding_real_labels"
 
