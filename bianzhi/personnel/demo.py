@@ -8,7 +8,8 @@ import datetime
 import random
 
 from bianzhi.accounts.models import User
-from bianzhi.registry.models import FundingForm, InternalBody, Region, Unit
+from bianzhi.registry.demo import demo_unit
+from bianzhi.registry.models import FundingForm, InternalBody, Region
 from bianzhi.sanding.models import StaffingType
 from bianzhi.sanding.services import snapshot
 from bianzhi.workflow.models import Hold
@@ -111,10 +112,10 @@ def load(log=print) -> None:
     made = 0
     if not Person.objects.filter(generated=True).exists():
         for unit_name, types, deputies, extra in PLAN:
-            unit = Unit.objects.filter(name=unit_name).first()
+            unit = demo_unit(unit_name)
             if unit is not None:
                 made += _people(unit, types, deputies, extra, rng)
-        education = Unit.objects.filter(name="百色市教育局").first()
+        education = demo_unit("百色市教育局")
         if education is not None:
             # one retirement (history) and one record duplicated by a badly merged old import (a warning)
             leaving = Person.objects.filter(unit=education, leader_role="").order_by("id").first()
@@ -124,7 +125,7 @@ def load(log=print) -> None:
             extra.save()
             PersonEvent.objects.create(person=extra, kind=EventKind.EXIT, date=extra.exit_date,
                                        document=extra.exit_document, note="退休出编（演示）")
-            development = Unit.objects.filter(name="百色市发展和改革委员会").first()
+            development = demo_unit("百色市发展和改革委员会")
             if development is not None and leaving is not None:
                 number = crypto.decrypt(leaving.id_cipher)
                 _person(development, rng, staffing_type=StaffingType.ADMIN, post="科员", rank="一级科员",
@@ -138,7 +139,7 @@ def load(log=print) -> None:
         RegionLimit.objects.get_or_create(region=city, staffing_type=StaffingType.ADMIN, defaults={
             "limit": 1000, "document": "演示：桂编〔2016〕99号（虚构）"})
     # one application waiting, one refused because of the hold
-    education = Unit.objects.filter(name="百色市教育局").first()
+    education = demo_unit("百色市教育局")
     clerk = User.objects.filter(username="jiaoyu").first()
     if education is not None and clerk is not None and not StaffingApplication.objects.filter(unit=education).exists():
         services.do_apply(education, acting_user=clerk, staffing_type=StaffingType.ADMIN, count=2,

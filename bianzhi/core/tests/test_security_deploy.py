@@ -11,7 +11,8 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_check_deploy_is_clean_in_production_settings(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "BIANZHI_TESTING")}
+    # the production environment: none of the test run's switches (browser tests set DJANGO_ALLOW_ASYNC_UNSAFE)
+    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "BIANZHI_TESTING", "DJANGO_ALLOW_ASYNC_UNSAFE")}
     env.update({"SECURE_COOKIES": "1", "SECRET_KEY": "x" * 20 + "生产环境密钥-" + "Qz9#" * 10, "DEBUG": "0",
                 "BIANZHI_DATA_DIR": str(tmp_path), "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"})
     result = subprocess.run([sys.executable, "-m", "bianzhi", "check", "--deploy", "--fail-level", "WARNING"],

@@ -8,6 +8,8 @@ import urllib.request
 import uuid
 from html.parser import HTMLParser
 
+from bianzhi.accounts.demo_totp import current_code
+
 
 class FormParser(HTMLParser):
     """The fields of the page's forms with the values a browser would submit unchanged."""
@@ -102,6 +104,9 @@ class WebClient:
         self.get("/accounts/login/")
         r = self.post("/accounts/login/", {"username": username, "password": password})
         assert "/accounts/login/" not in r.url, f"登录失败：{r.status} {r.url}"
+        if "/accounts/otp/" in r.url:  # administrators pass the second factor: the demo authenticator's code
+            r = self.post("/accounts/otp/", {"code": current_code()})
+            assert "/accounts/otp/" not in r.url, f"二次验证失败：{r.status} {r.url}"
         return r
 
 

@@ -1,8 +1,10 @@
 """The duty entry flow in a real browser: paste a block, split it, reorder by drag and keyboard, save; a second
 editor's save meets a clear conflict and keeps their input. Screenshots in test-artifacts/sanding-*.png."""
 import datetime
+import re
 
 import pytest
+from playwright.sync_api import expect
 
 from bianzhi.documents.models import ApprovalDocument
 from bianzhi.registry.models import Unit
@@ -40,7 +42,7 @@ def test_duty_entry_paste_split_reorder_save_and_conflict(login, sdemo):
     assert len(_texts(page)) == 1
     page.fill("#paste", PASTE)
     page.click("#split-btn")
-    page.wait_for_function("document.querySelectorAll('#duty-list .duty-item').length === 5")
+    expect(page.locator("#duty-list .duty-item")).to_have_count(5)  # locators, not eval: the page has a strict CSP
     texts = _texts(page)
     assert texts[1] == "市教育局职能转变的主要方面："
     assert texts[2].startswith("深化教育领域") and texts[4].startswith("推进教育数字化")
@@ -52,7 +54,7 @@ def test_duty_entry_paste_split_reorder_save_and_conflict(login, sdemo):
     # drag the last item (教育数字化) to the top by its handle
     items = page.locator("#duty-list .duty-item")
     items.nth(3).locator(".handle").drag_to(items.nth(0).locator(".handle"))
-    page.wait_for_function("document.querySelector('#duty-list textarea').value.startsWith('推进教育数字化')")
+    expect(page.locator("#duty-list textarea").first).to_have_value(re.compile(r"^推进教育数字化"))
     # keyboard: move 加强教育督导 (now last) up by one with Alt+ArrowUp
     last = page.locator("#duty-list textarea").nth(3)
     assert last.input_value().startswith("加强教育督导")
