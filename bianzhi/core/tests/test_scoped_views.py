@@ -193,7 +193,9 @@ def test_out_of_scope_object_answers_404(route, client_for, users, scope_objects
     label = _scope_model(path, label)
     _inside, outside = _objects(label, users[CLERK])
     if outside is None:
-        pytest.skip(f"{label} 是共享的参考数据，没有范围之外的记录")
+        shared = getattr(apps.get_model(label), "scope_unit_path", None) is None
+        pytest.skip(f"{label} 是共享的参考数据，没有范围之外的记录" if shared
+                    else f"演示数据中没有 {label} 的记录（范围内外都没有）")
     client = client_for(CLERK)
     url = _url(path, _values_for(path, outside))
     response = client.post(url) if post_only else client.get(url)
