@@ -15,7 +15,6 @@ from bianzhi.accounts.models import EntryGroup, Role, User
 from bianzhi.accounts.scope import allowed_units
 from bianzhi.core.audit_models import AuditLogEntry
 from bianzhi.core.tests.factories import (
-    CampaignFactory,
     RegionFactory,
     UnitFactory,
     UserFactory,
