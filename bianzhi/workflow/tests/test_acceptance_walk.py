@@ -376,6 +376,6 @@ def _write_docx(path, text):
 
 def _pdf_bytes() -> bytes:
     """A one-page PDF (the stamped scan stands in for a real one)."""
-    from weasyprint import HTML
+    from bianzhi.core.pdf import html_to_pdf
 
-    return HTML(string=f"<p>{SUB_TITLE}</p>").write_pdf()
+    return html_to_pdf(f"<p>{SUB_TITLE}</p>")
