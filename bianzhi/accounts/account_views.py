@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views import View
 from django.views.generic import ListView
 
+from bianzhi.core.audit import record_event
 from bianzhi.core.views import PaginatedQueryMixin, PermissionRequiredMixin
 
 from . import services
@@ -149,6 +150,8 @@ class CredentialsDownloadView(AccountMixin, View):
             credentials = services.open_credentials(request.POST.get("token", ""), for_user=request.user)
         except ValidationError as exc:
             raise PermissionDenied(exc.messages[0]) from exc
+        record_event("export", user=request.user, detail={"what": "初始密码表",
+                                                          "accounts": [c.username for c in credentials]})
         response = HttpResponse(services.credentials_workbook(credentials), content_type=XLSX)
         response["Content-Disposition"] = "attachment; filename*=UTF-8''initial-passwords.xlsx"
         response["Cache-Control"] = "no-store"

@@ -289,6 +289,9 @@ def test_campaign_bulk_page_creates_and_hands_out_the_sheet(client_for, users):
     assert sheet.status_code == 200
     rows = list(load_workbook(io.BytesIO(sheet.content)).active.iter_rows(values_only=True))[1:]
     assert [(r[0], r[4]) for r in rows] == [(c.username, c.password) for c in credentials]
+    export = AuditLogEntry.objects.filter(action="export").latest("pk")  # the hand-out is audited, no password
+    assert export.username == "admin" and export.after["accounts"] == [c.username for c in credentials]
+    assert credentials[0].password not in str(export.after)
     assert client_for("youjiang").post("/manage/accounts/credentials.xlsx",
                                        {"token": response.context["token"]}).status_code == 403
     assert client_for("luru").get(f"/manage/workflow/campaigns/{campaign.pk}/accounts/").status_code == 403

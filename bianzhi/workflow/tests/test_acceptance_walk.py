@@ -36,6 +36,8 @@ NEW_DUTY = "负责全市交通运输数字化建设和智慧交通发展工作�
 DOC_NUMBER, DOC_TITLE = "百编〔2026〕5号", "关于调整百色市交通运输局职责和编制的通知"
 SUB_DOC_NUMBER = "百编〔2026〕6号"
 SUB_TITLE = "百色市公路发展中心机构职能编制规定"
+SUB_DUTIES = ["承担全市普通国省干线公路的养护管理工作。", "承担全市农村公路建设和养护的技术指导工作。",
+              "完成市交通运输局交办的其他任务。"]
 SUB_TEXT = f"""中共百色市委机构编制委员会文件
 {SUB_DOC_NUMBER}
 百色市公路发展中心机构职能编制规定
@@ -62,6 +64,17 @@ def _shot(page, name):
 
 def _texts(locator) -> list[str]:
     return [t.strip() for t in locator.all_inner_texts()]
+
+
+def _sheet(page) -> dict:
+    """What the 确认单 shows: main duties, 编制 and 领导职数 figures, internal bodies, the listed changes."""
+    staffing = {cells[0]: cells[1] for cells in (_texts(r.locator("td")) for r in
+                                                 page.locator("[data-testid=sheet-staffing] tr:has(td)").all())
+                if len(cells) > 1}
+    main = page.locator("[data-testid=sheet-duties][data-section=主要职责] li")
+    return {"duties": _texts(main), "staffing": staffing,
+            "bodies": _texts(page.locator("[data-testid=sheet-bodies] tr td:first-child")),
+            "changes": [re.sub(r"\s+", "", t) for t in _texts(page.locator("[data-testid=sheet-changes] li"))]}
 
 
 def test_department_and_its_second_tier_unit_through_the_seed_campaign(login, browser_page, demo, tmp_path):
@@ -205,9 +218,7 @@ def test_department_and_its_second_tier_unit_through_the_seed_campaign(login, br
     page.wait_for_selector("text=已按核对结果生成三定草稿")
     sub_version = SandingVersion.objects.filter(unit=sub).latest("id")
     sub_draft = s.snapshot(sub, draft=sub_version)
-    assert [d.text for d in sub_draft.duties_of(DutyKind.MAIN)] == [
-        "承担全市普通国省干线公路的养护管理工作。", "承担全市农村公路建设和养护的技术指导工作。",
-        "完成市交通运输局交办的其他任务。"]
+    assert [d.text for d in sub_draft.duties_of(DutyKind.MAIN)] == SUB_DUTIES
     assert [b.name for b in sub_draft.bodies] == ["综合科", "养护管理科"]
     assert sub_draft.staffing_total() == 18
 
@@ -226,10 +237,14 @@ def test_department_and_its_second_tier_unit_through_the_seed_campaign(login, br
     # ---------------------------------------------------------------- 4. the confirmer: sheet, send back, confirm
     first_login(confirmer, confirmer_pw)
     page.goto(f"{base}/manage/workflow/packages/{package.pk}/sheet/")
-    duties_on_sheet = page.locator("[data-testid=sheet-duties]").inner_text()
-    assert NEW_DUTY in duties_on_sheet and all(d in duties_on_sheet for d in duties_before)
-    assert f"{admin_staffing_before + 2}" in page.locator("[data-testid=sheet-staffing]").inner_text()
-    assert NEW_DUTY in page.locator("[data-testid=sheet-changes]").inner_text()
+    # the 确认单 holds exactly what was entered: the draft's duties, 编制, and the changes with the new 文号
+    sheet = _sheet(page)
+    assert sheet["staffing"]["行政编制"] == str(admin_staffing_before + 2)
+    del sheet["staffing"]
+    assert sheet == {"duties": duties_before + [NEW_DUTY], "bodies": [b.name for b in staff_before.bodies],
+                            "changes": [f"职责新增：{NEW_DUTY}（{DOC_NUMBER}）",
+                                        f"编制调整：行政编制（数额由“{admin_staffing_before}”改为"
+                                        f"“{admin_staffing_before + 2}”）（{DOC_NUMBER}）"]}
     _shot(page, "4-sheet-before-return")
     page.fill("#comment-dept_return", f"行政编制应为{admin_staffing_before + 1}名，与{DOC_NUMBER}一致")
     page.click("[data-transition=dept_return]")
@@ -253,13 +268,22 @@ def test_department_and_its_second_tier_unit_through_the_seed_campaign(login, br
     logout()
 
     login(confirmer, passwords[confirmer])
-    for pkg, must_show in ((package, [NEW_DUTY, f"{admin_staffing_before + 1}"]),
-                           (sub_package, ["承担全市普通国省干线公路的养护管理工作。", "养护管理科", "18"])):
-        page.goto(f"{base}/manage/workflow/packages/{pkg.pk}/sheet/")
-        sheet_text = page.locator("[data-testid=sheet]").inner_text()
-        assert all(x in sheet_text for x in must_show), (pkg.unit.name, must_show)
-        page.click("[data-transition=confirm]")
-        page.wait_for_selector("text=已确认无误。")
+    page.goto(f"{base}/manage/workflow/packages/{package.pk}/sheet/")
+    assert _sheet(page)["staffing"]["行政编制"] == str(admin_staffing_before + 1)  # the correction is what is signed
+    page.click("[data-transition=confirm]")
+    page.wait_for_selector("text=已确认无误。")
+    page.goto(f"{base}/manage/workflow/packages/{sub_package.pk}/sheet/")
+    sheet = _sheet(page)
+    assert (sheet["duties"], sheet["bodies"]) == (SUB_DUTIES, ["综合科", "养护管理科"])
+    assert sheet["staffing"] == {"事业编制": "18", "主任": "1", "副主任": "2", "内设机构正科级领导职数": "2"}
+    assert sheet["changes"] == (["机构性质和规格新增：机构性质和规格（百编〔2026〕6号）"]
+                                + [f"职责新增：{d}（{SUB_DOC_NUMBER}）" for d in SUB_DUTIES]
+                                + [f"内设机构新增：{b}（{SUB_DOC_NUMBER}）" for b in ("综合科", "养护管理科")]
+                                + [f"{what}新增：{name}（{SUB_DOC_NUMBER}）" for what, name in (
+                                    ("编制", "事业编制"), ("领导职数", "主任"), ("领导职数", "副主任"),
+                                    ("内设机构领导职数", "正科级"))])
+    page.click("[data-transition=confirm]")
+    page.wait_for_selector("text=已确认无误。")
     _shot(page, "4-confirmed")
     logout()
 
@@ -343,9 +367,7 @@ def test_department_and_its_second_tier_unit_through_the_seed_campaign(login, br
     assert (sheet_rows["沿革"][-1][3], sheet_rows["沿革"][-1][5]) == (DOC_NUMBER, "；".join(expected_history))
     # the 二层单位: what the document said is what was published
     sub_data = json.loads(page.request.get(f"{base}/unit/{sub.pk}/data.json").body())["units"][0]["sanding"]
-    assert [d["text"] for d in sub_data["duties"]] == [
-        "承担全市普通国省干线公路的养护管理工作。", "承担全市农村公路建设和养护的技术指导工作。",
-        "完成市交通运输局交办的其他任务。"]
+    assert [d["text"] for d in sub_data["duties"]] == SUB_DUTIES
     assert {d["doc_number"] for d in sub_data["duties"]} == {SUB_DOC_NUMBER}
     assert [b["name"] for b in sub_data["internal_bodies"]] == ["综合科", "养护管理科"]
     assert sub_data["staffing_total"] == 18
