@@ -12,6 +12,7 @@ from django.views import View
 from django.views.generic import ListView
 
 from bianzhi.core.audit import record_event
+from bianzhi.core.uploads import check_upload
 from bianzhi.core.views import PaginatedQueryMixin, PermissionRequiredMixin
 
 from . import services
@@ -80,6 +81,7 @@ class AccountImportView(AccountMixin, View):
             errors = ["请选择要上传的 Excel（.xlsx）文件。"]
         else:
             try:
+                check_upload(upload, allowed={"xlsx"})  # the one upload guard: content, size, zip limits
                 result = services.import_accounts(upload, acting_user=request.user)
             except ValidationError as exc:
                 errors = exc.messages

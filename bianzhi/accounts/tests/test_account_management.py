@@ -306,6 +306,11 @@ def test_import_page_reports_errors_and_creates_nothing(client_for):
     assert response.status_code == 400
     assert "第2行「单位」：找不到单位“不存在的单位”" in response.content.decode()
     assert User.objects.count() == count
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    fake = SimpleUploadedFile("accounts.xlsx", b"<html><script>alert(1)</script></html>", content_type="text/html")
+    response = client_for("admin").post("/manage/accounts/import/", {"file": fake})
+    assert response.status_code == 400 and "文件“accounts.xlsx”" in response.content.decode()
     template = client_for("admin").get("/manage/accounts/import-template.xlsx")
     assert load_workbook(io.BytesIO(template.content)).active["A1"].value == "单位"
 

@@ -119,6 +119,12 @@ def test_department_and_its_second_tier_unit_through_the_seed_campaign(login, br
         rows = [_texts(r.locator("td")) for r in page.locator("[data-testid=accounts] tr:has(td)").all()]
         mine = [(r[0], r[2], r[6]) for r in rows if r[3] == unit.name and r[0].startswith(("lr", "qr"))]
         assert mine == [(f"lr{unit.pk}", "录入员", "待修改初始密码"), (f"qr{unit.pk}", "部门确认员", "待修改初始密码")]
+    page.goto(f"{base}/manage/accounts/?unit={DEPT}")
+    _shot(page, "1-account-list")
+    page.click(f"[data-testid=accounts] a:text-is('lr{dept.pk}')")  # the clerk is in the department's own entry group
+    group = page.locator("[data-testid=groups] tr", has_text=f"{DEPT}录入组")
+    assert group.locator("input[type=checkbox]").is_checked()
+    _shot(page, "1-account-detail")
     logout()
 
     clerk, clerk_pw = creds[(DEPT, "录入员")]
