@@ -276,6 +276,10 @@ def test_department_and_its_second_tier_unit_through_the_seed_campaign(login, br
     login(confirmer, passwords[confirmer])
     page.goto(f"{base}/manage/workflow/packages/{package.pk}/sheet/")
     assert _sheet(page)["staffing"]["行政编制"] == str(admin_staffing_before + 1)  # the correction is what is signed
+    signed_powers = [(c[0], c[1]) for c in (_texts(r.locator("td")) for r in
+                                            page.locator("[data-testid=sheet-powers] tr:has(td)").all())]
+    signed_responsibilities = _texts(page.locator("[data-testid=sheet-responsibilities] tr td:first-child"))
+    assert signed_powers and signed_responsibilities
     page.click("[data-transition=confirm]")
     page.wait_for_selector("text=已确认无误。")
     page.goto(f"{base}/manage/workflow/packages/{sub_package.pk}/sheet/")
@@ -347,6 +351,9 @@ def test_department_and_its_second_tier_unit_through_the_seed_campaign(login, br
     assert positions == sorted(positions)
     assert all(name in public for name in bodies) and all(line in public for line in expected_history)
     assert DOC_NUMBER in public
+    for heading in ("基本信息", "主要职责", "人员编制和领导职数", "内设机构", "沿革", "权力清单", "责任清单"):
+        assert page.locator(f"main h2:has-text('{heading}'), main h3:has-text('{heading}')").count() >= 1, heading
+    assert all(name in public for _, name in signed_powers) and all(n in public for n in signed_responsibilities)
     _shot(page, "6-public")
     downloads = {fmt: page.request.get(f"{base}/unit/{dept.pk}/data.{fmt}") for fmt in ("json", "csv", "xlsx")}
     assert {fmt: r.status for fmt, r in downloads.items()} == {"json": 200, "csv": 200, "xlsx": 200}
@@ -371,6 +378,16 @@ def test_department_and_its_second_tier_unit_through_the_seed_campaign(login, br
     assert [r[3] for r in sheet_rows["内设机构"]] == bodies
     assert [(r[3], r[4]) for r in sheet_rows["人员编制和领导职数"][:len(staffing)]] == staffing
     assert (sheet_rows["沿革"][-1][3], sheet_rows["沿革"][-1][5]) == (DOC_NUMBER, "；".join(expected_history))
+    # every format has the same sections, and the lists the confirmer signed
+    sections = ["单位", "职责", "内设机构", "人员编制和领导职数", "沿革", "权力清单", "责任清单"]
+    assert wb.sheetnames == sections
+    assert list(by_section) == ["基本信息", "主要职责"] + sections[2:]
+    assert [(r[3], r[4]) for r in sheet_rows["权力清单"]] == signed_powers
+    assert [r[2] for r in by_section["权力清单"]] == [name for _, name in signed_powers]
+    assert [r[3] for r in sheet_rows["责任清单"]] == signed_responsibilities
+    assert [r[2] for r in by_section["责任清单"]] == signed_responsibilities
+    assert [r[8] for r in sheet_rows["权力清单"]] == [r[7] for r in by_section["权力清单"]]  # the duty links
+    assert all(r[8] for r in sheet_rows["权力清单"])
     # the 二层单位: what the document said is what was published
     sub_data = json.loads(page.request.get(f"{base}/unit/{sub.pk}/data.json").body())["units"][0]["sanding"]
     assert [d["text"] for d in sub_data["duties"]] == SUB_DUTIES
