@@ -26,6 +26,10 @@ from bianzhi.core.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
+def _last_audit_pk() -> int:
+    return AuditLogEntry.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+
 def _sheet(rows, header=services.IMPORT_COLUMNS) -> io.BytesIO:
     wb = Workbook()
     ws = wb.active
@@ -85,7 +89,7 @@ def test_manageable_accounts_follow_the_scope(county):
 # ------------------------------------------------------------------------------------------------ bulk create
 def test_bulk_creates_one_entry_and_one_confirmation_account_per_unit(county):
     dept, sub, office = county["dept"], county["sub"], county["office"]
-    before = AuditLogEntry.objects.count()
+    before = _last_audit_pk()
     result = services.create_unit_accounts([dept, sub], acting_user=office)
     assert [(c.username, c.role, c.unit) for c in result.credentials] == [
         (f"lr{dept.pk}", "录入员", dept.name), (f"qr{dept.pk}", "部门确认员", dept.name),
@@ -181,7 +185,7 @@ def test_reset_password_forces_a_change_and_ends_a_lock(county):
     account.set_password("Old-Passw0rd-x")
     account.save()
     Token.objects.create(user=account)
-    before = AuditLogEntry.objects.count()
+    before = _last_audit_pk()
     credential = services.reset_password(account, acting_user=county["office"])
     account.refresh_from_db()
     assert account.check_password(credential.password) and account.must_change_password
@@ -219,7 +223,7 @@ def test_entry_groups_are_assigned_within_the_scope(county):
     foreign.units.add(dept, other)
     foreign.members.add(clerk)
     assert list(services.manageable_groups(office)) == [mine]
-    before = AuditLogEntry.objects.count()
+    before = _last_audit_pk()
     services.assign_entry_groups(clerk, [mine], acting_user=office)
     assert set(clerk.entry_groups.all()) == {mine, foreign}  # the group outside its scope is not the office's
     assert AuditLogEntry.objects.filter(pk__gt=before, model="entrygroup", object_id=str(mine.pk)).exists()
