@@ -707,8 +707,15 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
                     b.meta.setdefault("numbered_bodies", []).append(ns == it.start + (len(text[it.start:it.end]) - len(text[it.start:it.end].lstrip())))
                     b.span(f"internal_bodies[{idx}].name", ns, ne)
                     b.span(f"internal_bodies[{idx}]", ns, max(ne, end))
+    if b.data["unit"]:
+        for found in clauses.plaque_clauses(text, b.data["unit"]):
+            if found.value not in b.data["plaques"] and not same_unit(found.value, b.data["unit"]):
+                b.data["plaques"].append(found.value)
+                b.span(f"plaques[{len(b.data['plaques']) - 1}]", found.start, found.end)
     if not b.data["internal_bodies"]:
-        for found in clauses.inline_bodies(text):
+        found_bodies = clauses.inline_bodies(text) or clauses.subject_bodies(text, b.data["unit"]) \
+            or clauses.single_bodies(text, b.data["unit"])
+        for found in found_bodies:
             idx = len(b.data["internal_bodies"])
             b.data["internal_bodies"].append({"name": found.value, "duties": ""})
             b.meta.setdefault("numbered_bodies", []).append(False)
