@@ -598,10 +598,10 @@ INLINE_BODIES_NAMED_RE = re.compile(r"设\s*" + NUM + r"\s*个[^,，。]{0,10}?(
 
 
 # “中卫市气象局内设办公室(人事教育科、…)、业务科技科(政策法规科)、计划财务科,其规格为正科级” (no count, no colon)
-INLINE_BODIES_SUBJECT_RE = re.compile(r"(?:^|(?<=[\n。;,:]))\s*(?P<subj>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")?(?:机关)?(?:内设|下设)(?:机构)?(?:有|为)?"
+INLINE_BODIES_SUBJECT_RE = re.compile(r"(?:^|(?<=[\n。;,:]))[ \t]*(?P<subj>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")?(?:机关)?(?:内设|下设)(?:机构)?(?:有|为)?"
                                       r"(?P<list>[" + CJK + r"\x00()、]{4,400}?)(?=[,。;]|$)")
 # one body set up by a sentence of its own: “设置县委农办秘书股,负责…”
-SINGLE_BODY_RE = re.compile(r"(?:^|(?<=[\n。;]))\s*(?:另|同时)?(?:设置|增设|单设|设立)(?P<name>[" + CJK + r"]{2,20}?(?:股|科|(?<!办公)室))(?=\s*[,。;])")
+SINGLE_BODY_RE = re.compile(r"(?:^|(?<=[\n。;]))[ \t]*(?:另|同时)?(?:设置|增设|单设|设立)(?P<name>[" + CJK + r"]{2,20}?(?:股|科|(?<!办公)室))(?=\s*[,。;])")
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -640,7 +640,7 @@ def single_bodies(text: str, unit: str | None) -> list[Found]:
 
 
 # a plaque stated apart from the unit's statement: “(1)X。在Y加挂该机构牌子。”, “在Y加挂X牌子”
-PLAQUE_AFTER_RE = re.compile(r"(?:^|(?<=[\n。;:,)]))\s*(?P<name>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")[。,]?\s*(?:在|于)"
+PLAQUE_AFTER_RE = re.compile(r"(?:^|(?<=[\n。;:,)]))[ \t]*(?P<name>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")[。,]?\s*(?:在|于)"
                              r"(?P<host>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")(?:加挂|挂|增挂)(?:该机构|该|其)?(?:的)?牌子")
 PLAQUE_IN_RE = re.compile(r"(?:在|于)(?P<host>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")(?:加挂|增挂|挂)(?P<name>[" + CJK + r"]{2,40}?" +
                           UNIT_SUFFIX + r")(?:的)?牌子")
@@ -836,13 +836,13 @@ def read_staffing(text: str, start: int = 0, end: int | None = None) -> dict:
 def unit_from_sentences(text: str) -> Found | None:
     """A unit named as the subject of a staffing/list/duty sentence (“市政府办公室机关行政编制79名”,
     “省政府办公厅内设18个职能处(室)”, “国家药品监督管理局承担下列职责”)."""
-    m = re.search(r"(?m)^\s*(?:第" + CN_NUM + r"部分|" + CN_NUM + r"、)?\s*[:：]?\s*(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX +
+    m = re.search(r"(?m)^[ \t]*(?:(?:第" + CN_NUM + r"部分|" + CN_NUM + r"、)[ \t]*[:：]?[ \t]*)?(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX +
                   r")(?:概况|简介|机构概况|基本情况|机构职能|主要职责|机构设置)\s*$", text)
     if m:
         return Found(m["u"], m.start("u"), m.end("u"))
     masked = _mask_parens(text)
     # “苍溪县林业和园林局(含13个林业站所)总编制134名”; “组建X，锁定…编制”/“正式成立X，设大队长1名”
-    for p in (r"(?:^|(?<=[\n。;]))\s*(?P<u>[" + CJK + r"]{3,40}?" + UNIT_SUFFIX + r")(?:\(\x00+\))?(?:机关)?(?:总编制|人员编制|编制总数)",
+    for p in (r"(?:^|(?<=[\n。;]))[ \t]*(?P<u>[" + CJK + r"]{3,40}?" + UNIT_SUFFIX + r")(?:\(\x00+\))?(?:机关)?(?:总编制|人员编制|编制总数)",
               r"(?:新组建|重新组建|组建|正式成立|成立)(?:了)?(?P<u>[" + CJK + r"]{3,40}?" + UNIT_SUFFIX + r")\s*[,，]\s*"
               r"(?:锁定|核定|核拨|设|配备|明确)[^。]{0,30}?(?:编制|" + POST_SUFFIX + r")\s*" + NUM + r"\s*名"):
         m = re.search(p, masked)
