@@ -11,6 +11,7 @@ import json
 
 from django.template.loader import render_to_string
 
+from bianzhi.core.pdf import html_to_pdf
 from bianzhi.lists.services import public_snapshot as lists_snapshot
 from bianzhi.sanding.models import SandingVersion, VersionStatus
 from bianzhi.sanding.services import check_version, draft_changes, snapshot
@@ -76,7 +77,5 @@ def digest(content: dict) -> str:
 
 
 def to_pdf(sheet: dict, package) -> bytes:
-    from weasyprint import HTML
-
     html = render_to_string("workflow/sheet_print.html", {"sheet": sheet, "package": package})
-    return HTML(string=html).write_pdf()
+    return html_to_pdf(html)

@@ -14,6 +14,7 @@ from bianzhi.core.tests.factories import (
     UserFactory,
     confirmer_for,
 )
+from bianzhi.core.tests.pdfs import SHIPPED_FONTS, embedded_fonts
 from bianzhi.lists import services as lists
 from bianzhi.lists.models import PowerCategory
 from bianzhi.sanding import services as s
@@ -74,6 +75,7 @@ def test_sheet_shows_everything_signed_for(client, setup):
         assert text in printed
     pdf = client.get(f"/manage/workflow/packages/{setup['package'].pk}/sheet.pdf")
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    assert embedded_fonts(pdf.content) <= SHIPPED_FONTS  # never a system font: a bare server has none
 
 
 def test_confirm_only_from_the_sheet_with_the_content_shown(client, setup):
