@@ -357,7 +357,7 @@ def clean_ocr_line(text: str) -> str:
 
 
 def _ocr_image(path: str) -> list[Line]:
-    """OCR one image: RapidOCR by default (ocr_rapid), tesseract when chosen or when RapidOCR is missing."""
+    """OCR one image: tesseract where installed, RapidOCR where it is not or when chosen (ocr_rapid.selected)."""
     if ocr_rapid.selected():
         lines = []
         for x0, x1, text, height in ocr_rapid.read_image(path):
