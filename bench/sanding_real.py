@@ -135,7 +135,7 @@ def run(split: str = "heldout", verbose: bool = False, corpus: Path = CORPUS) ->
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", default="heldout", choices=["heldout", "heldout2", "heldout3", "tune", "all"])
+    ap.add_argument("--split", default="heldout", choices=["heldout", "heldout2", "heldout3", "heldout4", "tune", "all"])
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args(argv)
     run(args.split, args.verbose)
