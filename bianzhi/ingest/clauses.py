@@ -117,6 +117,9 @@ def unit_from_title(title: str) -> Found | None:
     m = re.match(r"^(?:\d{4}年度?)?(?P<u>[^《》\d]{3,40}?" + UNIT_SUFFIX + r")(?:\d{4}年度?)?(?:部门|单位)?(?:决算|预算|整体支出|绩效)", title)
     if m:
         return Found(m["u"], m.start("u"), m.end("u"))
+    m = re.search(r"关于(?:成立|设立|组建|同意成立|同意设立)(?P<u>[^《》]{2,40}?" + UNIT_SUFFIX + r")的(?:通知|决定|批复|请示)$", title)
+    if m:
+        return Found(m["u"], m.start("u"), m.end("u"))
     m = re.search(r"关于(?:调整|同意|明确|核定|核增|核减|设立)?(?P<u>[^《》]{2,40}?" + UNIT_SUFFIX + r")"
                   r"(?:机构编制|主要职责|职责|内设机构|人员编制|编制|领导职数|机构规格|规格|加挂|挂牌|增挂|更名|有关)", title)
     if m:
@@ -245,6 +248,10 @@ def read_header(text: str) -> Header:
             if date:
                 h.issued_on = Found(date, ns, ne)
             break
+    if h.issuing_organ is None and h.title is not None:  # “兴业县人民政府办公室关于成立…的通知”
+        om = re.match(r"^(?P<organ>[^《》,。]{2,40}?)关于", h.title.value)
+        if om and re.search(r"(?:通知|决定|批复|意见|函)$", h.title.value) and ORGAN_LINE_RE.match(om["organ"]):
+            h.issuing_organ = Found(om["organ"], h.title.start, h.title.start + len(om["organ"]))
     if h.issuing_organ is None:
         m = META_ORGAN_RE.search(text[:3000])
         if m and ORGAN_LINE_RE.match(m["organ"].strip()):
@@ -280,9 +287,12 @@ STATEMENT_RES = [
     # X是根据《…》(…)设立(挂Z牌子)，为Y： the basis between the unit and its nature
     re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")\s*(?:是|系)?(?:根据|依据|按照)[^。]{0,240}?设立"
                r"(?P<paren>\(\x00{2,60}\))?\s*[,，]\s*(?:为|是|系)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?=[,。;]|$)"),
+    # …更名为X,是Y(…)。: the subject closes the clause before
+    re.compile(r"(?:更名为|改名为|改称|组建|成立)(?P<unit>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")\s*[,，]\s*(?:是|为|系)"
+               r"(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?:\(\x00{1,40}\))?(?=[,。;]|$)"),
     # X(简称Z)是/为Y，(机构规格)为R
     re.compile(r"(?P<unit>[" + CJK + r"()“”]{2,40}?)(?P<paren>\(\x00{2,30}\))?\s*"
-               r"(?:是|为|系|作为)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")"
+               r"(?:是|为|系|作为)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?:\(\x00{1,40}\))?"
                r"(?:\s*[,，]\s*(?:机构规格|规格)?\s*(?:为|是|属|定为)?\s*(?P<rank>" + RANK + r")(?:单位|行政单位|事业单位)?)?(?=[,。;]|$)"),
     # X属于正厅级,为Y / X为正科级,是Y
     re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,30}\))?\s*[,，]?\s*(?:机构规格)?(?:为|是|属于|属)"
@@ -374,12 +384,21 @@ def read_statement(text: str, limit: int | None = None) -> dict:
             out["short_name"] = Found(sm["short"], inner_start + sm.start("short"), inner_start + sm.end("short"))
     if m.groupdict().get("nature"):
         out["nature"] = Found(text[m.start("nature"):m.end("nature")].strip(), m.start("nature"), m.end("nature"))
+        if re.fullmatch(RANK + r"的?(?:行政|事业|参公)?(?:单位|机构)", out["nature"].value):
+            # “X是正科级单位” states a rank, not a kind of body (as “X正科级行政单位”)
+            out["rank"] = Found(RANK_RE.match(out["nature"].value).group(0), out["nature"].start,
+                                out["nature"].start + RANK_RE.match(out["nature"].value).end())
+            del out["nature"]
     rank_m = m if m.groupdict().get("rank") else None
+    if rank_m is None and out.get("nature"):  # “市政府直属的正处级事业单位”: the rank is inside the nature
+        rin = RANK_RE.search(out["nature"].value)
+        if rin:
+            out["rank"] = Found(rin.group(0), out["nature"].start + rin.start(), out["nature"].start + rin.end())
     sent_end = text.find("。", m.end())
     sent_end = len(text) if sent_end == -1 else sent_end
     if rank_m:
         out["rank"] = Found(rank_m["rank"], rank_m.start("rank"), rank_m.end("rank"))
-    else:
+    elif "rank" not in out:
         rm = re.compile(r"(?:机构规格|规格)?\s*(?:为|是|属)?\s*(?P<rank>" + RANK + r")").search(masked, m.end(), sent_end)
         if rm and re.match(r"^\s*[,，]?\s*(?:机构规格|规格)?\s*(?:为|是|属)?\s*$", masked[m.end():rm.start("rank")]):
             out["rank"] = Found(rm["rank"], rm.start("rank"), rm.end("rank"))
@@ -592,7 +611,7 @@ def split_body_item(text: str, it: Item, last: bool) -> list[tuple[str, int, int
 INLINE_BODIES_RE = re.compile(
     r"(?:内设|下设|增设|设有|设置|(?:(?<=^)|(?<=[\n,，。;:：局委办厅部院心室队站所会署关另共现]))设(?![置立计施]))(?![和或及与、])(?!\s*" + NUM + r"\s*个)(?P<list>[" + CJK + r"()、\n]{2,400}?)(?:等)?\s*(?P<n>" + NUM + r")\s*个"
     r"(?:内设机构|股室|科室|处室|职能[处科股司]室?|机构|[处科股室司]|股室和直属单位)")
-INLINE_BODIES_COLON_RE = re.compile(r"(?:内设机构|设下列内设机构|设下列机构|内设科室)[^:。\n]{0,12}:(?P<list>[^。:;\n(]{2,400})")
+INLINE_BODIES_COLON_RE = re.compile(r"(?:内设机构|设下列内设机构|设下列机构|内设科室|(?:内设|下设)[^:。\n]{0,16}?(?:处室|科室|股室|机构|部门))[^:。\n]{0,12}:(?P<list>[^。:;\n(]{2,400})")
 INLINE_BODIES_HAVE_RE = re.compile(r"(?:内设机构|内设科室|内设处室|内设股室|下设机构)(?:主要)?(?:有|包括|为)[:：]?(?P<list>[^。:;\n]{2,400})")
 INLINE_BODIES_NAMED_RE = re.compile(r"设\s*" + NUM + r"\s*个[^,，。]{0,10}?(?:组|科|股|室|处|司|机构|科室|股室|处室)\s*[,，]\s*(?:分别)?(?:为|是)[:：]?(?P<list>[^。:;\n]{2,400})")
 
@@ -646,6 +665,23 @@ PLAQUE_IN_RE = re.compile(r"(?:在|于)(?P<host>[" + CJK + r"]{2,40}?" + UNIT_SU
                           UNIT_SUFFIX + r")(?:的)?牌子")
 
 
+SHORT_NAME_RE = re.compile(r"(?P<name>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")\((?:以下)?简称\s*[“\"]?(?P<short>[^“”\"()]{2,20}?)[”\"]?\)")
+
+
+def short_name_clause(text: str, unit: str | None) -> Found | None:
+    """“决定成立县抗震救灾指挥部(以下简称指挥部)”: a short name given to the unit outside its statement sentence."""
+    if not unit:
+        return None
+    core = re.sub(r"^[" + CJK + r"]{1,8}?(?:省|自治区|市|自治州|州|县|自治县|区|旗)", "", unit)
+    for m in SHORT_NAME_RE.finditer(text):
+        name = m["name"]
+        name_core = re.sub(r"^.*?(?:成立|设立|组建|将|由|的)", "", name)
+        name_core = re.sub(r"^[" + CJK + r"]{0,8}?(?:省|自治区|市|自治州|州|县|自治县|区|旗)", "", name_core)
+        if name_core and (name_core == core or core.endswith(name_core) and len(name_core) >= 4):
+            return Found(m["short"], m.start("short"), m.end("short"))
+    return None
+
+
 def plaque_clauses(text: str, unit: str | None) -> list[Found]:
     if not unit:
         return []
@@ -658,6 +694,15 @@ def plaque_clauses(text: str, unit: str | None) -> list[Found]:
     return out
 
 
+def _split_and(piece: str) -> list[tuple[str, int]]:
+    """“防震减灾管理处和科技监测处” → two names, when both halves are body names (“人事和教育科” stays one)."""
+    m = re.fullmatch(r"(?P<a>.+?" + BODY_SUFFIX + r")(?:和|及|以及)(?P<b>.+?" + BODY_SUFFIX + r")[。,]?", piece.strip())
+    if m and len(m["a"]) >= 3 and len(m["b"]) >= 3:
+        lead = len(piece) - len(piece.lstrip())
+        return [(m["a"], lead), (m["b"], lead + m.start("b"))]
+    return [(piece, 0)]
+
+
 def inline_bodies(text: str) -> list[Found]:
     out: list[Found] = []
     for rx in (INLINE_BODIES_RE, INLINE_BODIES_COLON_RE, INLINE_BODIES_HAVE_RE, INLINE_BODIES_NAMED_RE):
@@ -666,9 +711,10 @@ def inline_bodies(text: str) -> list[Found]:
                 continue
             pos = m.start("list")
             for piece in m["list"].split("、"):
-                clean = re.sub(r"\s+", "", piece).strip("。,")
-                if clean and re.search(BODY_SUFFIX + r"$|馆$|院$|会$|组$", clean) and len(clean) <= 30:
-                    out.append(Found(clean, pos, pos + len(piece)))
+                for sub, off in _split_and(piece):
+                    clean = re.sub(r"\s+", "", sub).strip("。,")
+                    if clean and re.search(BODY_SUFFIX + r"$|馆$|院$|会$|组$", clean) and len(clean) <= 30:
+                        out.append(Found(clean, pos + off, pos + off + len(sub)))
                 pos += len(piece) + 1
             if out:
                 return out
@@ -831,6 +877,17 @@ def read_staffing(text: str, start: int = 0, end: int | None = None) -> dict:
         if not found_staff and not re.search(r"职数|" + POST_SUFFIX, sm):
             in_staffing = False
     return {"staffing": staffing, "posts": posts, "leadership": leadership}
+
+
+def unit_untyped_staffing(text: str, unit: str) -> Found | None:
+    """“扬州市地震局编制数为9人”: an untyped figure counts only with the unit itself as the subject (a subordinate
+    station's “编制6人” in the same text does not)."""
+    m = re.search(r"(?:^|(?<=[\n。;]))[ \t]*" + re.escape(unit) + r"(?:机关)?(?P<type>(?:人员)?编制)(?:数|总数)?\s*(?:为|核定为|共)?\s*"
+                  r"(?P<n>" + NUM + r")\s*(?:名|人)", text)
+    if m is None or to_int(m["n"]) is None:
+        return None
+    return Found({"type": "其他编制", "raw": m["type"], "count": to_int(m["n"]), "includes": [], "unknown": True},
+                 m.start("type"), m.end())
 
 
 def unit_from_sentences(text: str) -> Found | None:

@@ -147,3 +147,32 @@ def test_budget_note_names_its_unit_before_the_total():
 def test_news_about_published_sanding_has_no_unit_facts():
     d = p("经某市政府批准,某市政府门户网站正式公布了某市统计局、某市体育局、某市林业局等3个部门的“三定”方案(定主要职责、定内设机构和定人员编制)。")
     assert d["unit"] is None and d["internal_bodies"] == [] and d["staffing"] == [] and d["posts"] == []
+
+
+# ---------------------------------------------------------------- found on heldout4 (after the rules above)
+def test_nature_with_a_bracket_after_it_and_a_rank_inside_it():
+    d = p("2001年5月某市防空办公室更名为某市人民防空办公室,是市政府直属的正处级事业单位(参照公务员法管理)。负责全市人民防空工作。")
+    assert d["unit"] == "某市人民防空办公室"
+    assert (d["nature"], d["rank"]) == ("市政府直属的正处级事业单位", "正处级")
+
+
+def test_a_rank_with_unit_is_no_nature():
+    d = p("某县档案局是正科级单位,负责全县档案工作。")
+    assert (d["nature"], d["rank"]) == (None, "正科级")
+
+
+def test_bodies_after_a_colon_joined_by_he():
+    d = p("某市气象台下设三个业务科室:预报科、观测科和信息科。")
+    assert [b["name"] for b in d["internal_bodies"]] == ["预报科", "观测科", "信息科"]
+
+
+def test_untyped_staffing_needs_the_unit_as_subject():
+    d = p("某市地震局是市政府直属的正处级事业单位。\n某市地震局编制数为12人,现有干部职工11人。\n下属有某市地震台,编制5人。")
+    assert staffing(d) == [("其他编制", "编制", 12)]
+
+
+def test_notice_setting_up_a_body_names_unit_organ_and_short_name():
+    d = p("某县人民政府办公室关于成立某县森林防火指挥部的通知\n某政办函〔2021〕8号\n各乡镇人民政府:\n"
+          "县人民政府决定成立县森林防火指挥部(以下简称指挥部)。现将有关事项通知如下:\n一、主要职责\n组织全县森林防火工作。")
+    assert (d["title"], d["doc_number"]) == ("某县人民政府办公室关于成立某县森林防火指挥部的通知", "某政办函〔2021〕8号")
+    assert (d["unit"], d["issuing_organ"], d["short_name"]) == ("某县森林防火指挥部", "某县人民政府办公室", "指挥部")
