@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from bianzhi.ingest.extract import from_text
+from bianzhi.ingest.clauses import platform_staffing_type
 from bianzhi.ingest.parser import parse
 
 CORPUS = Path(__file__).resolve().parent / "sanding_real"
@@ -44,6 +45,14 @@ def predicted(data: dict) -> dict:
                        for s in data.get("staffing") or []]
     out["posts"] = [{k: p.get(k) for k in ("title", "count", "rank", "note")} for p in data.get("posts") or []]
     out["internal_leadership"] = [{k: q.get(k) for k in ("level", "count")} for q in data.get("internal_leadership") or []]
+    totals = data.get("totals_after") or {}
+    if not out["staffing"] and totals.get("staffing"):
+        # a 调整通知: the unit's staffing is what it has after the adjustment (`totals_after`, whose "type" keeps the
+        # document's wording, as the services that apply the notice expect), in the platform's vocabulary here
+        out["staffing"] = [{"type": platform_staffing_type(s.get("type") or "")[0], "raw": s.get("type"),
+                            "count": s.get("count"), "includes": []} for s in totals["staffing"]]
+    if not out["internal_leadership"] and totals.get("leadership"):
+        out["internal_leadership"] = [{k: q.get(k) for k in ("level", "count")} for q in totals["leadership"]]
     return out
 
 
