@@ -28,7 +28,7 @@ from bianzhi.core.includes import parse_includes
 from bianzhi.core.numerals import NUM, to_int
 
 CN_NUM = r"[一二三四五六七八九十百零〇两]+"
-RANK = r"(?:正|副)?(?:国|部|省部|厅|司局|局|地厅|处|县处|科|乡科|股)级"
+RANK = r"(?:(?:正|副)?(?:国|部|省部|厅|司局|局|地厅|处|县处|科|乡科|股)|(?:正|副)(?:县|地|乡))级"
 RANK_RE = re.compile(RANK)
 # ranks written with a post: 副部长级, 正处长级
 POST_RANK = r"(?:正|副)?(?:部长|司长|厅长|局长|处长|县长|科长|主任)级"
@@ -65,15 +65,16 @@ def _mask_parens(text: str) -> str:
 
 # ------------------------------------------------------------------ dates
 _CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-DATE_RE = re.compile(r"(?P<y>\d{4}|[〇○零O一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"
-                     r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日")
+DATE_RE = re.compile(r"(?P<y>\d{4}|[〇○零O一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[lI]\d|[一二三四五六七八九十]{1,3})\s*月\s*"
+                     r"(?P<d>\d{1,2}|[lI]\d|\d[lI]|[一二三四五六七八九十]{1,3})\s*日")
 ISO_DATE_RE = re.compile(r"(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})")
 
 
 def parse_date(match) -> str | None:
     y = match["y"]
     year = int(y) if y.isdigit() else int("".join(str(_CN_DIGIT.get(c, 0)) for c in y))
-    month, day = to_int(match["m"]), to_int(match["d"])
+    # a letter l or I standing for the digit 1 (typed or OCR'd: “2007年8月l5日”)
+    month, day = to_int(re.sub(r"[lI]", "1", match["m"])), to_int(re.sub(r"[lI]", "1", match["d"]))
     try:
         return datetime.date(year, month or 0, day or 0).isoformat()
     except (TypeError, ValueError):
@@ -95,7 +96,7 @@ TITLE_END_RE = re.compile(r"(?:规定|通知|批复|决定|方案|意见|函|报
 TITLE_PREFIX_RE = re.compile(r"^附件\s*\d{0,2}\s*[:：]?\s*")
 TITLE_SUFFIX_RE = re.compile(r"\((?:摘要|节选|试行|暂行|草案|修订|修订稿|征求意见稿)\)$")
 ORGAN_LINE_RE = re.compile(r"^(?:中共)?[" + CJK + r"()]{2,40}?(?:办公厅|办公室|人民政府|委员会|编委|政府|部|局|厅|委|署)$")
-CITED_SANDING_RE = re.compile(r"(?:根据|依据|按照)《(?P<title>[^《》]{4,80}?(?:职能配置|主要职责|内设机构和人员编制)[^《》]{0,30}?规定)》"
+CITED_SANDING_RE = re.compile(r"(?:根据|依据|按照|(?:发布|公布|印发)了?)《(?P<title>[^《》]{4,80}?(?:职能配置|主要职责|内设机构和人员编制)[^《》]{0,30}?规定)》"
                               r"\s*[(（]?(?P<dn>" + DOCNUMBER + r")?")
 META_DATE_RE = re.compile(r"(?:成文日期|发文日期|发布日期|印发日期)\s*[】\]:：]*\s*(?P<date>\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?)")
 META_ORGAN_RE = re.compile(r"(?:发布部门|发文机关|发文机构|制发机关)\s*[】\]:：]+\s*(?P<organ>[" + CJK + r"、 ]{2,40})")
@@ -114,9 +115,14 @@ def unit_from_title(title: str) -> Found | None:
     if m:
         return Found(m["u"], inner_start + m.start("u"), inner_start + m.end("u"))
     # a budget or final-accounts report: “2021年X部门决算”, “X2018年度整体支出绩效评价报告”
-    m = re.match(r"^(?:\d{4}年度?)?(?P<u>[^《》\d]{3,40}?" + UNIT_SUFFIX + r")(?:\d{4}年度?)?(?:部门|单位)?(?:决算|预算|整体支出|绩效)", title)
+    m = re.match(r"^(?:\d{4}年度?)?(?P<u>[^《》\d()]{3,40}?" + UNIT_SUFFIX + r")\s*(?:\([^()]{2,40}\))?\s*(?:\d{4}年度?)?"
+                 r"(?:部门|单位)?(?:决算|预算|整体支出|绩效)", title)
     if m:
         return Found(m["u"], m.start("u"), m.end("u"))
+    # a body's own working rules: “太湖县人民政府工作规则”, “中共X市委机构编制委员会议事规则”
+    m = re.fullmatch(r"(?P<u>[^《》,。]{2,40}?" + UNIT_SUFFIX + r")(?:工作规则|议事规则|工作细则|议事规程|工作制度)", inner)
+    if m:
+        return Found(m["u"], inner_start + m.start("u"), inner_start + m.end("u"))
     m = re.search(r"关于(?:成立|设立|组建|同意成立|同意设立)(?P<u>[^《》]{2,40}?" + UNIT_SUFFIX + r")的(?:通知|决定|批复|请示)$", title)
     if m:
         return Found(m["u"], m.start("u"), m.end("u"))
@@ -125,6 +131,13 @@ def unit_from_title(title: str) -> Found | None:
     if m:
         return Found(m["u"], m.start("u"), m.end("u"))
     return None
+
+
+def second_name_from_title(title: str) -> Found | None:
+    """The body's second name in a report title, “X (Y) 2021年度部门决算”: one body, two names (a plaque)."""
+    m = re.match(r"^(?:\d{4}年度?)?[^《》\d()]{3,40}?" + UNIT_SUFFIX + r"\s*\((?P<y>[^()]{2,40}?" + UNIT_SUFFIX + r")\)\s*"
+                 r"(?:\d{4}年度?)?(?:部门|单位)?(?:决算|预算|整体支出|绩效)", title)
+    return Found(m["y"], m.start("y"), m.end("y")) if m else None
 
 
 @dataclass
@@ -192,6 +205,8 @@ def read_header(text: str) -> Header:
             if "。" in ln or ":" in ln or len(ln) > 50:
                 continue
             rest = [x[2] for x in head[i + 1:i + 4]]
+            if i > 0 and head[i - 1][2].endswith((":", "：")):  # “来源:\n市生态环境局”: a metadata value
+                continue
             if re.fullmatch(r"[" + CJK + r"()]{4,40}" + UNIT_SUFFIX, ln) and any(re.match(r"^第一条", r) for r in rest):
                 h.title = Found(ln, s, e)
                 break
@@ -244,6 +259,9 @@ def read_header(text: str) -> Header:
         if ORGAN_LINE_RE.match(ln.replace(" ", "")) and dm:
             if h.issuing_organ is None:
                 h.issuing_organ = Found(ln.replace(" ", ""), s, e)
+                ps, _pe, prev = lines[i - 1] if i > title_idx else (0, 0, "")
+                if prev and ORGAN_LINE_RE.match(prev.replace(" ", "")) and not (h.title and ps <= h.title.start):
+                    h.issuing_organ = Found(prev.replace(" ", "") + " " + ln.replace(" ", ""), ps, e)
             date = parse_date(dm)
             if date:
                 h.issued_on = Found(date, ns, ne)
@@ -252,6 +270,15 @@ def read_header(text: str) -> Header:
         om = re.match(r"^(?P<organ>[^《》,。]{2,40}?)关于", h.title.value)
         if om and re.search(r"(?:通知|决定|批复|意见|函)$", h.title.value) and ORGAN_LINE_RE.match(om["organ"]):
             h.issuing_organ = Found(om["organ"], h.title.start, h.title.start + len(om["organ"]))
+    if h.issuing_organ is not None and re.match(r"^(?:省|市|县|区|州|旗|自治区|自治州|自治县)", h.issuing_organ.value):
+        short = h.issuing_organ.value
+        for s, _e, ln in lines[:60]:
+            cand = re.sub(r"^.*?[:：]\s*", "", ln).replace(" ", "") if re.search(r"(?:发布机构|发文机关|发文机构|发布部门)", ln) else ln
+            cs = s + (len(ln) - len(cand)) if cand != ln else s
+            if cand.endswith(short) and len(cand) > len(short) and ORGAN_LINE_RE.match(cand) and \
+                    re.fullmatch(r"[" + CJK + r"]{2,8}?", cand[:-len(short)]):
+                h.issuing_organ = Found(cand, cs, cs + len(cand))
+                break
     if h.issuing_organ is None:
         m = META_ORGAN_RE.search(text[:3000])
         if m and ORGAN_LINE_RE.match(m["organ"].strip()):
@@ -264,6 +291,14 @@ def read_header(text: str) -> Header:
                 date = parse_date(dm) if dm else None
                 if date:
                     h.issued_on = Found(date, s + am.start("date"), s + am.end("date"))
+                break
+    if h.issued_on is None and h.title is not None:  # “(2023年9月24日)” on the line under the title
+        for s, _e, ln in lines[title_idx + 1:title_idx + 3]:
+            bm = re.fullmatch(r"[(（]\s*(?P<date>" + DATE_RE.pattern + r")\s*[)）]", ln)
+            if bm:
+                date = parse_date(DATE_RE.search(bm["date"]))
+                if date:
+                    h.issued_on = Found(date, s + bm.start("date"), s + bm.end("date"))
                 break
     if h.issued_on is None and h.is_notice_cover:
         m = META_DATE_RE.search(text[:3000])
@@ -281,9 +316,15 @@ STATEMENT_RES = [
     # 设立X，为Y。
     re.compile(r"设立(?P<unit>[" + CJK + r"()]{2,40}?)(?P<paren>\(\x00{2,40}\))?\s*[,，]\s*(?:为|是|作为)(?P<nature>[^,。;]{2,50}?" + NATURE_NOUN + r")"
                r"(?:\s*[,，]\s*(?:机构规格)?(?:为|是|属)?(?P<rank>" + RANK + r"))?(?=[,。;]|$)"),
-    # 设立X（加挂…牌子），正厅级。 (a rank without a nature)
+    # 设立X(以下简称Y)，正厅级建制，为Z。
+    re.compile(r"设立(?P<unit>[" + CJK + r"()]{2,40}?)(?P<paren>\(\x00{2,40}\))?\s*[,，]\s*(?:机构规格|规格)?\s*(?:为|是|属)?\s*"
+               r"(?P<rank>" + RANK + r")(?:建制)?\s*[,，]\s*(?:为|是|作为)(?P<nature>[^,。;]{2,50}?" + NATURE_NOUN + r")(?=[,。;]|$)"),
+    # 设立X（加挂…牌子），正厅级(建制)。 (a rank without a nature)
     re.compile(r"设立(?P<unit>[" + CJK + r"()]{2,40}?)(?P<paren>\(\x00{2,80}\))?\s*[,，]\s*(?:机构规格|规格)?\s*(?:为|是|属)?\s*"
-               r"(?P<rank>" + RANK + r")(?=[,。;]|$)"),
+               r"(?P<rank>" + RANK + r")(?:建制)?(?=[,。;]|$)"),
+    # 新组建的X将…整合组建而成，作为Z: the merger between the unit and its nature
+    re.compile(r"(?:新组建的|重新组建的|组建后的)(?P<unit>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")(?=将|把|由|以|是|为|作为|[,，])"
+               r"[^。]{0,300}?[,，]\s*(?:作为|为|是)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?=[,。;]|$)"),
     # X是根据《…》(…)设立(挂Z牌子)，为Y： the basis between the unit and its nature
     re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")\s*(?:是|系)?(?:根据|依据|按照)[^。]{0,240}?设立"
                r"(?P<paren>\(\x00{2,60}\))?\s*[,，]\s*(?:为|是|系)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?=[,。;]|$)"),
@@ -292,7 +333,7 @@ STATEMENT_RES = [
                r"(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?:\(\x00{1,40}\))?(?=[,。;]|$)"),
     # X(简称Z)是/为Y，(机构规格)为R
     re.compile(r"(?P<unit>[" + CJK + r"()“”]{2,40}?)(?P<paren>\(\x00{2,30}\))?\s*"
-               r"(?:是|为|系|作为)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?:\(\x00{1,40}\))?"
+               r"(?:是|为|系|作为|(?<!所)属于|(?<!所)属)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?:\(\x00{1,40}\))?"
                r"(?:\s*[,，]\s*(?:机构规格|规格)?\s*(?:为|是|属|定为)?\s*(?P<rank>" + RANK + r")(?:单位|行政单位|事业单位)?)?(?=[,。;]|$)"),
     # X属于正厅级,为Y / X为正科级,是Y
     re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,30}\))?\s*[,，]?\s*(?:机构规格)?(?:为|是|属于|属)"
@@ -301,6 +342,12 @@ STATEMENT_RES = [
     re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,30}\))?\s*(?:的?机构规格)?(?:为|是|属于|属)?"
                r"(?P<rank>" + RANK + r")(?:的?(?:行政|事业|参公|参照公务员法管理的?)?(?:单位|机构|机关))?(?=[,。;]|$)"),
 ]
+
+
+# the classes a body belongs to (preferred over a description of what it does when a sentence states both)
+NATURE_CLASS = (r"(?:直属机构|组成部门|工作部门|办事机构|派出机构|部门管理机构|直属事业单位|议事协调机构|工作机关|派出机关|"
+                r"直属特设机构|办公机构)")
+NATURE_CLASS_RE = re.compile(NATURE_CLASS + r"$")
 
 
 def _clean_subject(subject: str) -> tuple[str, int]:
@@ -332,6 +379,10 @@ def full_name(text: str, name: str) -> Found | None:
         cand = Found(m["n"] + name, m.start("n"), m.start("n") + len(m["n"]) + len(name))
         if best is None or len(cand.value) > len(best.value):
             best = cand
+    if best is None and re.match(r"^(?:省|市|县|区|州|旗|自治区|自治州|自治县)", name):  # “辽宁” + “省农业农村厅”
+        for m in re.finditer(r"(?:^|(?<=[\n。;,，:：]))\s*(?P<n>[" + CJK + r"]{2,6}?)" + re.escape(name), text):
+            if "的" not in m["n"] and not re.match(r"^(?:" + VERB_START + r"|日前|目前|近日|今年|今天|新|原|将)", m["n"]):
+                return Found(m["n"] + name, m.start("n"), m.start("n") + len(m["n"]) + len(name))
     return best
 
 
@@ -389,6 +440,10 @@ def read_statement(text: str, limit: int | None = None) -> dict:
             out["rank"] = Found(RANK_RE.match(out["nature"].value).group(0), out["nature"].start,
                                 out["nature"].start + RANK_RE.match(out["nature"].value).end())
             del out["nature"]
+    if out.get("nature") and not NATURE_CLASS_RE.search(out["nature"].value):
+        cm = re.compile(r"\s*[,，]\s*(?:是|为|系)(?P<n>[^,。;]{2,30}?" + NATURE_CLASS + r")(?=[,。;]|$)").match(masked, m.end())
+        if cm:
+            out["nature"] = Found(text[cm.start("n"):cm.end("n")], cm.start("n"), cm.end("n"))
     rank_m = m if m.groupdict().get("rank") else None
     if rank_m is None and out.get("nature"):  # “市政府直属的正处级事业单位”: the rank is inside the nature
         rin = RANK_RE.search(out["nature"].value)
@@ -411,7 +466,8 @@ def read_statement(text: str, limit: int | None = None) -> dict:
 
 
 def _plaques(text: str, source: str, base: int, stop: int, found: list):
-    for pm in re.finditer(r"(?:加挂|对外保留|保留|同时挂|挂|增挂)(?P<names>[^,。;:()]{2,80}?)(?:的)?牌子", source[base:stop]):
+    for pm in re.finditer(r"(?:加挂|对外保留|保留|同时挂|挂|增挂)(?P<names>(?:[^,。;:()]|\([^()]{0,40}\)){2,80}?)(?:的)?牌子",
+                          source[base:stop]):
         masked = source
         before = masked[base:base + pm.start()]
         if re.search(r"(?:不再|撤销|取消|摘除)[^,。]*$", before):
@@ -421,8 +477,8 @@ def _plaques(text: str, source: str, base: int, stop: int, found: list):
             if piece in ("、", "和"):
                 pos += len(piece)
                 continue
-            clean = piece.strip()
-            lq = len(clean) - len(clean.lstrip("“”\"'"))
+            clean = re.sub(r"\([^()]*\)|\(\x00*\)", "", piece).strip()  # the plaque's own 简称 is not its name
+            lq = len(piece) - len(piece.lstrip()) + len(clean) - len(clean.lstrip("“”\"'"))
             clean = clean.strip("“”\"'")
             if clean:
                 found.append(Found(clean, pos + lq, pos + lq + len(clean)))
