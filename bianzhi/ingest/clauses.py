@@ -381,7 +381,7 @@ def full_name(text: str, name: str) -> Found | None:
             best = cand
     if best is None and re.match(r"^(?:省|市|县|区|州|旗|自治区|自治州|自治县)", name):  # “辽宁” + “省农业农村厅”
         for m in re.finditer(r"(?:^|(?<=[\n。;,，:：]))\s*(?P<n>[" + CJK + r"]{2,6}?)" + re.escape(name), text):
-            if "的" not in m["n"] and not re.match(r"^(?:" + VERB_START + r"|日前|目前|近日|今年|今天|新|原|将)", m["n"]):
+            if not re.search(r"的|第|部分", m["n"]) and not re.match(r"^(?:" + VERB_START + r"|日前|目前|近日|今年|今天|新|原|将)", m["n"]):
                 return Found(m["n"] + name, m.start("n"), m.start("n") + len(m["n"]) + len(name))
     return best
 
@@ -487,7 +487,8 @@ def _plaques(text: str, source: str, base: int, stop: int, found: list):
 
 # ------------------------------------------------------------------ numbered lists
 MARK_RE = re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[。;:\s])|(?<=^\s))[ \t]*\((?P<n>" + CN_NUM + r")\)\s*"
-                     r"|(?:(?<=^)|(?<=\n))[ \t]*(?:(?P<d>0?[1-9]\d?)(?:[、.．]|\s+)|(?P<d0>0[1-9])(?=[" + CJK + r"]))(?=[" + CJK + r"])")
+                     r"|(?:(?<=^)|(?<=\n))[ \t]*(?:(?P<d>0?[1-9]\d?)(?:[、.．]|\s+)|(?P<d0>0[1-9])(?=[" + CJK + r"])|\((?P<p>[1-9]\d?)\)\s*)"
+                     r"(?=[" + CJK + r"])")
 BODY_TRIGGER_RE = re.compile(r"(?:内设机构|机构设置|内设科室|内设股室|职能处|职能科|职能股|职能司|设下列|下设|内设\s*" + NUM +
                              r"\s*个|个内设机构|个职能|根据上述职责)")
 DUTY_TRIGGER_RE = re.compile(r"(?:主要职责|职责是|下列职责|职责如下|主要职能|职责为|承担以下|承担如下|职责:|职能是)")
@@ -509,14 +510,24 @@ def _numbered_items(text: str) -> list[Item]:
     if "(" not in text and not re.search(r"(?m)^[ \t]*\d", text):
         return []
     for m in MARK_RE.finditer(text):
-        if m["d"] or m["d0"]:  # 1. / 01: items only where the text has no (一)(二) items (else they are sub-items)
-            digit_marks.append((m.start(), m.end(), int(m["d"] or m["d0"])))
+        if m["d"] or m["d0"] or m["p"]:  # 1. / 01 / (1): items only where the text has no (一)(二) items (else sub-items)
+            digit_marks.append((m.start(), m.end(), int(m["d"] or m["d0"] or m["p"])))
             continue
         n = to_int(m["n"])
         if n is not None:
             marks.append((m.start(), m.end(), n))
     if not marks:
         marks = digit_marks
+    elif digit_marks:
+        # “(一)部门职责\n1.…\n2.…”: a (一) heading line that names a list of duties; its 1. 2. … are that list
+        promoted = []
+        for i, (ms, me, _n) in enumerate(marks):
+            end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
+            first = text[me:end].split("\n", 1)[0].strip()
+            if len(first) <= 16 and "。" not in first and re.search(r"职责|职能", first):
+                promoted += [d for d in digit_marks if me < d[0] < end]
+        if len(promoted) >= 2:
+            marks = sorted(marks + promoted)
     items = []
     for i, (ms, me, n) in enumerate(marks):
         end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
@@ -667,8 +678,11 @@ def split_body_item(text: str, it: Item, last: bool) -> list[tuple[str, int, int
 INLINE_BODIES_RE = re.compile(
     r"(?:内设|下设|增设|设有|设置|(?:(?<=^)|(?<=[\n,，。;:：局委办厅部院心室队站所会署关另共现]))设(?![置立计施]))(?![和或及与、])(?!\s*" + NUM + r"\s*个)(?P<list>[" + CJK + r"()、\n]{2,400}?)(?:等)?\s*(?P<n>" + NUM + r")\s*个"
     r"(?:内设机构|股室|科室|处室|职能[处科股司]室?|机构|[处科股室司]|股室和直属单位)")
-INLINE_BODIES_COLON_RE = re.compile(r"(?:内设机构|设下列内设机构|设下列机构|内设科室|(?:内设|下设)[^:。\n]{0,16}?(?:处室|科室|股室|机构|部门))[^:。\n]{0,12}:(?P<list>[^。:;\n(]{2,400})")
-INLINE_BODIES_HAVE_RE = re.compile(r"(?:内设机构|内设科室|内设处室|内设股室|下设机构)(?:主要)?(?:有|包括|为)[:：]?(?P<list>[^。:;\n]{2,400})")
+# these two run on the text with brackets masked: a body's bracketed second name stays with it
+INLINE_BODIES_COLON_RE = re.compile(r"(?:内设机构|设下列内设机构|设下列机构|内设科室|(?:内设|下设)[^:。\n]{0,16}?(?:处室|科室|股室|机构|部门))[^:。\n]{0,12}:"
+                                    r"(?P<list>(?:[^。:;\n()]|\(\x00{1,40}\)){2,400})")
+INLINE_BODIES_HAVE_RE = re.compile(r"(?:内设机构|内设科室|内设处室|内设股室|下设机构)(?:主要)?(?:有|包括|为)[:：,，]?(?P<list>[^。:;\n]{2,400})")
+LIST_TAIL_RE = re.compile(r"等\s*(?:" + NUM + r"\s*个[^、]{0,12}|部门|机构|单位|处室|科室|股室)\s*$")
 INLINE_BODIES_NAMED_RE = re.compile(r"设\s*" + NUM + r"\s*个[^,，。]{0,10}?(?:组|科|股|室|处|司|机构|科室|股室|处室)\s*[,，]\s*(?:分别)?(?:为|是)[:：]?(?P<list>[^。:;\n]{2,400})")
 
 
@@ -693,12 +707,14 @@ def subject_bodies(text: str, unit: str | None) -> list[Found]:
         if subj and (unit is None or not _same_name(subj, unit)):
             continue
         pieces, pos, out = m["list"].split("、"), m.start("list"), []
-        for piece in pieces:
+        for n, piece in enumerate(pieces):
             name = text[pos:pos + len(piece)].strip()
             if not re.fullmatch(r"(?!" + VERB_START + r")[" + CJK + r"]{2,24}?" + BODY_SUFFIX + r"(?:\([^()]{1,40}\))?", name):
                 out = []
                 break
-            out.append(Found(name, pos, pos + len(piece)))
+            halves = _split_and(name) if n == len(pieces) - 1 else [(name, 0)]
+            for sub, off in halves:
+                out.append(Found(sub, pos + off, pos + off + len(sub)))
             pos += len(piece) + 1
         if len(out) >= 2:
             return out
@@ -761,17 +777,25 @@ def _split_and(piece: str) -> list[tuple[str, int]]:
 
 def inline_bodies(text: str) -> list[Found]:
     out: list[Found] = []
+    masked = _mask_parens(text)
     for rx in (INLINE_BODIES_RE, INLINE_BODIES_COLON_RE, INLINE_BODIES_HAVE_RE, INLINE_BODIES_NAMED_RE):
-        for m in rx.finditer(text):
+        source = masked if rx in (INLINE_BODIES_COLON_RE, INLINE_BODIES_HAVE_RE) else text
+        for m in rx.finditer(source):
             if "、" not in m["list"]:
                 continue
             pos = m.start("list")
-            for piece in m["list"].split("、"):
+            listed = m["list"]
+            tail = LIST_TAIL_RE.search(listed)  # “…、食品安全协调司等27个司局部门”
+            if tail:
+                listed = listed[:tail.start()]
+            for mpiece in listed.split("、"):
+                piece = text[pos:pos + len(mpiece)]
                 for sub, off in _split_and(piece):
                     clean = re.sub(r"\s+", "", sub).strip("。,")
-                    if clean and re.search(BODY_SUFFIX + r"$|馆$|院$|会$|组$", clean) and len(clean) <= 30:
+                    bare = re.sub(r"\([^()]*\)$", "", clean)
+                    if clean and re.search(BODY_SUFFIX + r"$|馆$|院$|会$|组$", bare) and len(clean) <= 30:
                         out.append(Found(clean, pos + off, pos + off + len(sub)))
-                pos += len(piece) + 1
+                pos += len(mpiece) + 1
             if out:
                 return out
     return out
@@ -780,15 +804,15 @@ def inline_bodies(text: str) -> list[Found]:
 # ------------------------------------------------------------------ staffing
 # the wording in front of the type names who uses it (“机关后勤服务全额拨款事业编制”, “行政执法类事业编制”): kept in raw
 STAFF_TYPE = (r"(?:机关|机关工勤人员|工勤人员)?(?:后勤服务|行政执法类|执法类|公益一类|公益二类|公益类)?"
-              r"(?:行政|事业工勤|事业|政法专项|工勤人员|工勤|后勤服务人员|参照公务员法管理事业|参照公务员法管理的事业|"
+              r"(?:行政|事业工勤|事业控制|控制|事业|政法专项|工勤人员|工勤|后勤服务人员|参照公务员法?管理的?事业|"
               r"参公事业|参公管理事业|全额拨款事业|差额拨款事业|自收自支事业|全额事业|差额事业|公益一类事业|公益二类事业|专项|机动|周转)"
               r"编(?:制)?(?:\((?:参照公务员法管理|参公|参公管理|\x00{2,10})\))?")
 STAFF_RE = re.compile(r"(?P<type>" + STAFF_TYPE + r")\s*(?:数)?\s*(?:为|共|核定为|核定|总数为|)\s*(?P<n>" + NUM + r")\s*(?P<unit>名|人|个)")
 TOTAL_STAFF_RE = re.compile(r"(?:人员编制|编制)(?:总数|总额)?\s*(?:为|共)\s*(?P<n>" + NUM + r")\s*名")
 # who holds the 编制 decides before its kind (“机关工勤人员事业编制” is 工勤编制, the platform's convention); the words in
 # front of a kind are kept in raw (“行政执法类事业编制” is 事业编制: 事业 is checked before 行政).
-PLATFORM_TYPES = [("政法专项", "政法专项编制"), ("参照公务员法", "事业编制（参照公务员法管理）"), ("参公", "事业编制（参照公务员法管理）"),
-                  ("工勤", "工勤编制"), ("后勤服务", "工勤编制"), ("事业", "事业编制"), ("行政", "行政编制")]
+PLATFORM_TYPES = [("政法专项", "政法专项编制"), ("参照公务员", "事业编制（参照公务员法管理）"), ("参公", "事业编制（参照公务员法管理）"),
+                  ("控制", "其他编制"), ("工勤", "工勤编制"), ("后勤服务", "工勤编制"), ("事业", "事业编制"), ("行政", "行政编制")]
 # a staffing figure with no kind: “人员编制核定为76名”, “核定人员编制76名” (kept as 其他编制, flagged)
 UNTYPED_STAFF_RE = re.compile(r"(?<![总额])(?P<type>人员编制)\s*(?:核定为|核定|为|共)?\s*(?P<n>" + NUM + r")\s*名"
                               r"|核定(?P<type2>人员编制)\s*(?P<n2>" + NUM + r")\s*名")
@@ -798,7 +822,7 @@ def platform_staffing_type(raw: str) -> tuple[str, bool]:
     """(platform type label, known?) for a staffing wording."""
     for needle, label in PLATFORM_TYPES:
         if needle in raw:
-            return label, True
+            return label, label != "其他编制"  # a control figure (控制编制) is kept, and flagged
     return "其他编制", False
 
 
@@ -946,13 +970,19 @@ def unit_untyped_staffing(text: str, unit: str) -> Found | None:
                  m.start("type"), m.end())
 
 
+def unit_from_heading(text: str) -> Found | None:
+    """A heading line naming the unit: “第一部分X概况”, “X简介”, “一、X机构职能”."""
+    m = re.search(r"(?m)^[ \t]*(?:(?:第" + CN_NUM + r"部分|" + CN_NUM + r"、)[ \t]*[:：]?[ \t]*)?(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX +
+                  r")(?:概况|简介|机构概况|基本情况|机构职能|主要职责|机构设置)\s*$", text)
+    return Found(m["u"], m.start("u"), m.end("u")) if m else None
+
+
 def unit_from_sentences(text: str) -> Found | None:
     """A unit named as the subject of a staffing/list/duty sentence (“市政府办公室机关行政编制79名”,
     “省政府办公厅内设18个职能处(室)”, “国家药品监督管理局承担下列职责”)."""
-    m = re.search(r"(?m)^[ \t]*(?:(?:第" + CN_NUM + r"部分|" + CN_NUM + r"、)[ \t]*[:：]?[ \t]*)?(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX +
-                  r")(?:概况|简介|机构概况|基本情况|机构职能|主要职责|机构设置)\s*$", text)
-    if m:
-        return Found(m["u"], m.start("u"), m.end("u"))
+    heading = unit_from_heading(text)
+    if heading is not None:
+        return heading
     masked = _mask_parens(text)
     # “苍溪县林业和园林局(含13个林业站所)总编制134名”; “组建X，锁定…编制”/“正式成立X，设大队长1名”
     for p in (r"(?:^|(?<=[\n。;]))[ \t]*(?P<u>[" + CJK + r"]{3,40}?" + UNIT_SUFFIX + r")(?:\(\x00+\))?(?:机关)?(?:总编制|人员编制|编制总数)",
