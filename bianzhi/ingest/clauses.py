@@ -591,9 +591,14 @@ def item_runs(text: str) -> list[tuple[str, list[Item]]]:
     items = _numbered_items(text)
     out = []
     prev_end = 0
+    prev_run: list[Item] = []
     for run in _runs(items):
         for it in run:
             it.end = _cut_at_heading(text, it.start, it.end)
+        if len(prev_run) == 1 and prev_run[0].end == run[0].mark_start and \
+                len(text[prev_run[0].start:prev_run[0].end].strip()) <= 16:
+            prev_end = prev_run[0].mark_start  # “(一)主要职能” heads the 1. 2. … that follow: its words name them
+        prev_run = run
         kind = _context_kind(text, run[0].mark_start, prev_end)
         if kind == "skip":
             prev_end = run[-1].end
@@ -788,6 +793,10 @@ def inline_bodies(text: str) -> list[Found]:
             tail = LIST_TAIL_RE.search(listed)  # “…、食品安全协调司等27个司局部门”
             if tail:
                 listed = listed[:tail.start()]
+            inner = max(listed.rfind(w) for w in ("内设", "下设", "设有"))
+            if inner >= 0:  # “机构设置\n某县统计局内设办公室、…”: the list starts after the nearer verb
+                pos += inner + 2
+                listed = listed[inner + 2:]
             for mpiece in listed.split("、"):
                 piece = text[pos:pos + len(mpiece)]
                 for sub, off in _split_and(piece):
