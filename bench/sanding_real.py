@@ -19,8 +19,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from bianzhi.ingest.extract import from_text
 from bianzhi.ingest.clauses import platform_staffing_type
+from bianzhi.ingest.extract import from_text
 from bianzhi.ingest.parser import parse
 
 CORPUS = Path(__file__).resolve().parent / "sanding_real"

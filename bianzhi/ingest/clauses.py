@@ -521,7 +521,7 @@ def _numbered_items(text: str) -> list[Item]:
     elif digit_marks:
         # “(一)部门职责\n1.…\n2.…”: a (一) heading line that names a list of duties; its 1. 2. … are that list
         promoted = []
-        for i, (ms, me, _n) in enumerate(marks):
+        for i, (_ms, me, _n) in enumerate(marks):
             end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
             first = text[me:end].split("\n", 1)[0].strip()
             if len(first) <= 16 and "。" not in first and re.search(r"职责|职能", first):
