@@ -405,7 +405,7 @@ def full_name(text: str, name: str) -> Found | None:
             best = cand
     if best is None and re.match(r"^(?:省|市|县|区|州|旗|自治区|自治州|自治县)", name):  # “辽宁” + “省农业农村厅”
         for m in re.finditer(r"(?:^|(?<=[\n。;,，:：]))\s*(?P<n>[" + CJK + r"]{2,6}?)" + re.escape(name), text):
-            if not re.search(r"的|第|部分|[由其在对将把被与及]", m["n"]) and not re.match(r"^(?:" + VERB_START + r"|日前|目前|近日|今年|今天|新|原|将)", m["n"]):
+            if not re.search(r"的|第|部分|[由其在对将把被与及为给]", m["n"]) and not re.match(r"^(?:" + VERB_START + r"|日前|目前|近日|今年|今天|新|原|将)", m["n"]):
                 return Found(m["n"] + name, m.start("n"), m.start("n") + len(m["n"]) + len(name))
     return best
 
@@ -1073,6 +1073,9 @@ def unit_from_event(text: str) -> Found | None:
         if m is None:
             continue
         name, off = _clean_subject(m["u"])
+        cut = max(name.rfind("为"), name.rfind("给"))  # “副市长共同为X揭牌”: X is what follows the 为
+        if cut >= 0:
+            name, off = name[cut + 1:], off + cut + 1
         if len(name) < 3 or re.match(r"^(?:" + VERB_START + r")", name) or re.search(r"各级|各类|所有|有关|统一|全面", name):
             continue
         start = m.start("u") + off
