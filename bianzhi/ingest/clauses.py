@@ -380,7 +380,7 @@ def _clean_subject(subject: str) -> tuple[str, int]:
         if not re.search(r"\([^)]*$", subject[:m.end()]):
             offset = m.end()
     name = subject[offset:]
-    m2 = re.match(r"^(?:经[^,，]{0,20}批准[,，]?|原|新组建的|组建|重新组建的?)", name)
+    m2 = re.match(r"^(?:经[^,，]{0,20}批准[,，]?|原|新组建的|组建|重新组建的?|将|把)", name)
     if m2:
         offset += m2.end()
         name = name[m2.end():]
@@ -1073,9 +1073,9 @@ def unit_from_event(text: str) -> Found | None:
         if m is None:
             continue
         name, off = _clean_subject(m["u"])
-        cut = max(name.rfind("为"), name.rfind("给"))  # “副市长共同为X揭牌”: X is what follows the 为
-        if cut >= 0:
-            name, off = name[cut + 1:], off + cut + 1
+        cm = re.match(r".*(?:为|给|了|出席|参加|举行|主持|见证)", name)  # “副市长共同为X揭牌”, “…出席了X揭牌仪式”
+        if cm:
+            name, off = name[cm.end():], off + cm.end()
         if len(name) < 3 or re.match(r"^(?:" + VERB_START + r")", name) or re.search(r"各级|各类|所有|有关|统一|全面", name):
             continue
         start = m.start("u") + off

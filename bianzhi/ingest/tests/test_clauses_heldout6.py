@@ -91,3 +91,9 @@ def test_a_plans_outline_is_not_a_duty_list():
     d = p("某县森林火灾应急预案\n一、总则\n(一)编制目的\n为有效预防和处置森林火灾,保护森林资源,制定本预案。\n"
           "(二)编制依据\n《森林防火条例》等法律法规。\n(三)适用范围\n本预案适用于本县行政区域。\n")
     assert d["duties"] == []
+
+
+def test_verbs_in_front_of_an_event_unit_stay_out_of_its_name():
+    assert p("市政府党组成员出席了市应急管理局揭牌仪式,并讲话。")["unit"] == "市应急管理局"
+    d = p("将县扶贫开发办公室由县政府工作部门调整为县农业农村局内设机构。")
+    assert d["unit"] == "县扶贫开发办公室"
