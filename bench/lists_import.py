@@ -1,9 +1,12 @@
 """Benchmark: import a generated 100,000-row 权力清单 workbook.
 
 Run: .venv/bin/python -m bench.lists_import [rows]   (default 100000; uses a fresh SQLite file under var/bench/
-unless DATABASE_URL is set). Prints rows per second, peak memory (the process's maximum resident set) and the ratio
-of the import's time to the time openpyxl alone takes to read the same file in read-only mode. Target: ratio ≤ 2.
+unless DATABASE_URL is set). Prints rows per second, peak memory (the process's maximum resident set; the workbook
+is generated in a child process so it does not count) and the ratio of the import's time to the time python-calamine
+alone takes to read the same file (open, load the sheet, walk every row): the fastest reader available, so the
+ratio is what the import adds on top of reading. Target: ratio ≤ 3, peak memory ≤ 300 MB.
 """
+import multiprocessing
 import sys
 import tempfile
 import time
@@ -35,7 +38,7 @@ def make_workbook(path: Path, rows: int, units: list[str]) -> None:
 
 def main(rows: int = 100_000) -> None:
     setup_django()
-    from openpyxl import load_workbook
+    from python_calamine import CalamineWorkbook
 
     from bianzhi.accounts.models import User
     from bianzhi.core.context import acting_as
@@ -54,18 +57,20 @@ def main(rows: int = 100_000) -> None:
     tmp = Path(tempfile.mkdtemp())
     path = tmp / "power_100k.xlsx"
     t = time.perf_counter()
-    make_workbook(path, rows, units)
+    child = multiprocessing.get_context("fork").Process(target=make_workbook, args=(path, rows, units))
+    child.start()
+    child.join()
     print(f"生成 {rows} 行工作簿：{time.perf_counter() - t:.1f} s，{path.stat().st_size / 1e6:.1f} MB")
 
     def read_only_pass():
         wall, cpu = time.perf_counter(), time.process_time()
-        wb = load_workbook(path, read_only=True)
-        n = sum(1 for _ in wb["权力清单"].iter_rows(values_only=True))
+        wb = CalamineWorkbook.from_path(str(path))
+        n = sum(1 for _ in wb.get_sheet_by_name("权力清单").iter_rows())
         wb.close()
         return n, time.perf_counter() - wall, time.process_time() - cpu
 
     n, read_wall, read_cpu = read_only_pass()
-    print(f"openpyxl 只读读取：{n} 行，{read_wall:.2f} s（CPU {read_cpu:.2f} s）")
+    print(f"calamine 读取：{n} 行，{read_wall:.2f} s（CPU {read_cpu:.2f} s）")
     from django.core.files import File
 
     job = ImportJob(owner=admin, kind="power", original_name=path.name)
@@ -82,15 +87,16 @@ def main(rows: int = 100_000) -> None:
     assert job.status == "succeeded", (job.message, job.errors[:3])
     _, read_wall2, read_cpu2 = read_only_pass()  # again after the import: the machine's load changes
     read_wall, read_cpu = (read_wall + read_wall2) / 2, (read_cpu + read_cpu2) / 2
-    print(f"openpyxl 只读读取（导入后再测）：{read_wall2:.2f} s（CPU {read_cpu2:.2f} s）")
+    print(f"calamine 读取（导入后再测）：{read_wall2:.2f} s（CPU {read_cpu2:.2f} s）")
     print(f"导入：{created} 条权力事项（含 {created} 条依据），{import_wall:.2f} s（CPU {import_cpu:.2f} s），"
           f"{rows / import_wall:,.0f} 行/秒")
     import resource
 
-    print(f"峰值内存（进程最大常驻内存，含 Django 和工作簿读取）：{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
-    print(f"导入耗时 / openpyxl 只读读取耗时（两次读取的平均）= {import_wall / read_wall:.2f}（墙钟），"
-          f"{import_cpu / read_cpu:.2f}（本进程 CPU 时间，不受机器上其他进程负载影响；SQLite 的写入在本进程内）"
-          f"（目标 ≤ 2）")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"峰值内存（本进程最大常驻内存，含 Django 和工作簿读取）：{peak:.0f} MB（目标 ≤ 300 MB）")
+    print(f"导入耗时 / calamine 读取耗时（两次读取的平均）= {import_wall / read_wall:.2f}（墙钟），"
+          f"{import_cpu / read_cpu:.2f}（本进程 CPU 时间，不受机器上其他进程负载影响；SQLite 的写入在本进程内，"
+          f"PostgreSQL 的在服务器进程里）（目标 ≤ 3）")
 
 
 if __name__ == "__main__":
