@@ -186,7 +186,7 @@ def open_xlsx(path, kind: str) -> Table:
             except Exception as exc:
                 raise TableError(f"工作表“{name}”无法读取，内容已损坏：{type(exc).__name__}") from exc
             rows = ws.iter_rows()  # from row 1 and column A: leading empty rows and columns included
-            top = list(zip(range(1, HEADER_SEARCH_ROWS + 1), rows))
+            top = list(zip(range(1, HEADER_SEARCH_ROWS + 1), rows, strict=False))  # range first: no row lost
             header_row, texts = _find_header(top, kind)
             if header_row is None:
                 continue
@@ -198,7 +198,7 @@ def open_xlsx(path, kind: str) -> Table:
                                      f"请取消合并，每列填写一个列名后再导入。")
             headers = _check_header(name, header_row, texts)
             data = itertools.chain([(n, v) for n, v in top if n > header_row],
-                                   zip(itertools.count(len(top) + 1), rows))
+                                   zip(itertools.count(len(top) + 1), rows, strict=False))
             formulas = _formula_cells(path, name)
             if formulas:
                 data = _with_formulas(data, formulas)
