@@ -1,7 +1,8 @@
 """《机构编制使用核准通知单》 as PDF (WeasyPrint, like workflow's cover sheet), rebuilt from the stored notice."""
 from django.conf import settings
 from django.template.loader import render_to_string
-from weasyprint import HTML
+
+from bianzhi.core.pdf import html_to_pdf
 
 from .occupancy import occupancy
 
@@ -15,4 +16,4 @@ def context(notice) -> dict:
 
 def to_pdf(notice) -> bytes:
     html = render_to_string("personnel/notice_print.html", context(notice))
-    return HTML(string=html).write_pdf()
+    return html_to_pdf(html)

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views import View
 from django.views.generic import TemplateView
 
-from bianzhi.accounts.permissions import may_approve_sanding_version
+from bianzhi.accounts.permissions import edit_refusal, may_approve_sanding_version
 from bianzhi.accounts.scope import can
 from bianzhi.core.locks import LockedError
 from bianzhi.core.models import ConcurrentEditError
@@ -45,6 +45,8 @@ class UnitMixin(LoginRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
             self.unit = get_object_or_404(Unit.objects.restrict(request.user, self.unit_action), pk=kwargs["unit_pk"])
+            if self.unit_action == "change" and (refusal := edit_refusal(request.user, self.unit)):
+                raise PermissionDenied(refusal)  # e.g. locked: the 403 page says why
         return super().dispatch(request, *args, **kwargs)
 
 
@@ -85,9 +87,10 @@ class UnitSandingView(UnitMixin, TemplateView):
             as_of = today
         user = self.request.user
         ctx.update(unit=self.unit, as_of=as_of, is_today=as_of == today, snap=services.snapshot(self.unit, as_of),
-                   versions=services.history(self.unit), can_change=can(user, "change", self.unit),
+                   versions=services.history(self.unit), edit_refusal=edit_refusal(user, self.unit),
                    drafts=visible_versions(user).filter(unit=self.unit, status=VersionStatus.DRAFT)
                    .select_related("document"))
+        ctx["can_change"] = not ctx["edit_refusal"]
         ctx["in_force"] = [v for v in ctx["versions"] if v.effective_date <= as_of][-1:]
         return ctx
 
@@ -106,7 +109,8 @@ class UnitHistoryView(UnitMixin, TemplateView):
             rows.append({"version": v, "summary": [s for s in v.summary.splitlines() if s.strip()],
                          "previous": previous})
             previous = v
-        ctx.update(unit=self.unit, rows=rows, can_change=can(self.request.user, "change", self.unit),
+        refusal = edit_refusal(self.request.user, self.unit)
+        ctx.update(unit=self.unit, rows=rows, can_change=not refusal, edit_refusal=refusal,
                    drafts=visible_versions(self.request.user).filter(unit=self.unit, status=VersionStatus.DRAFT)
                    .select_related("document"))
         return ctx
@@ -181,6 +185,8 @@ def _version_for(request, pk, action="view"):
             raise Http404
         if not version.is_draft:
             raise PermissionDenied("该版本已批准，不能修改")
+        if refusal := edit_refusal(request.user, version.unit):
+            raise PermissionDenied(refusal)
     return version
 
 
@@ -245,7 +251,8 @@ def _duty(version, duty_id):
 def version_context(request, version, bound=None):
     """Everything the version page shows; `bound` = {op name: bound form with errors} keeps the user's input."""
     user = request.user
-    editable = version.is_draft and can(user, "change", version.unit)
+    refusal = edit_refusal(user, version.unit) if version.is_draft else ""
+    editable = version.is_draft and not refusal
     if version.is_draft:
         snap = services.snapshot(version.unit, draft=version)
         changes = services.draft_changes(version)
@@ -256,7 +263,7 @@ def version_context(request, version, bound=None):
                                 version.effective_date)
         warnings = []
     ctx = {"version": version, "unit": version.unit, "snap": snap, "diff": changes, "warnings": warnings,
-           "editable": editable, "can_approve": version.is_draft and can_approve(user) and not version.primary_id,
+           "editable": editable, "edit_refusal": refusal, "can_approve": version.is_draft and can_approve(user) and not version.primary_id,
            "companions": version.companions.select_related("unit") if not version.primary_id else [],
            "duty_kinds": DutyKind.choices}
     if editable:

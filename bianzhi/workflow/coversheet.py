@@ -1,16 +1,11 @@
 """The cover sheet of the materials (the seed's annex 上交纸质、电子版材料封面), generated from the registry
 as Word (python-docx) and PDF (WeasyPrint), listing the fields still missing."""
 import io
-from pathlib import Path
 
-from django.conf import settings
 from django.template.loader import render_to_string
 
+from bianzhi.core.pdf import PDF_FONT, PDF_FONT_FACE, html_to_pdf  # noqa: F401 (PDF_FONT re-exported)
 from bianzhi.registry.models import Unit
-
-# The CJK font every PDF embeds: shipped with the project (bianzhi/static/fonts, OFL), so no system font is needed.
-PDF_FONT = Path(settings.BASE_DIR) / "static" / "fonts" / "BianzhiSans-Regular.otf"
-PDF_FONT_FACE = f'@font-face {{ font-family: "Bianzhi Sans"; src: url("{PDF_FONT.as_uri()}"); }}'
 
 FIELDS = [
     ("uscc", "统一社会信用代码号"),
@@ -77,7 +72,5 @@ def to_docx(sheet: dict) -> bytes:
 
 
 def to_pdf(sheet: dict) -> bytes:
-    from weasyprint import HTML
-
     html = render_to_string("workflow/coversheet_print.html", {"sheet": sheet, "font_face": PDF_FONT_FACE})
-    return HTML(string=html).write_pdf()
+    return html_to_pdf(html)

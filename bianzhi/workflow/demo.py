@@ -18,13 +18,13 @@ from django.utils import timezone
 
 from bianzhi.accounts.demo import DEMO_PASSWORD
 from bianzhi.accounts.models import Role, User
+from bianzhi.core.pdf import html_to_pdf
 from bianzhi.documents.models import ApprovalDocument, DocumentType
 from bianzhi.portal.models import PublishedUnit
 from bianzhi.registry.demo import demo_unit
 from bianzhi.registry.models import Unit
 
-from . import services
-from .coversheet import PDF_FONT_FACE
+from . import services, sheet
 from .materials import package_problems, sha256
 from .models import (
     Campaign,
@@ -93,7 +93,6 @@ def _render_pdfs(titles) -> None:
     import io
 
     from pypdf import PdfReader, PdfWriter
-    from weasyprint import HTML
 
     todo = [t for t in dict.fromkeys(titles) if ("pdf", t) not in _FILE_CACHE]
     cache = _cache_dir()
@@ -110,8 +109,7 @@ def _render_pdfs(titles) -> None:
         f'<section style="page-break-after:always"><p style="text-align:center;color:#b3261e;font-size:22pt">'
         f'百色市机构编制委员会文件</p><h2 style="text-align:center">{title}</h2><p>（盖章文件扫描件）</p></section>'
         for title in missing)
-    whole = HTML(string=f"<html><head><style>{PDF_FONT_FACE}</style></head>"
-                        f"<body style=\"font-family:'Bianzhi Sans'\">{pages}</body></html>").write_pdf()
+    whole = html_to_pdf(f"<html><body>{pages}</body></html>")
     reader = PdfReader(io.BytesIO(whole))
     for title, page in zip(missing, reader.pages, strict=False):
         writer = PdfWriter()
@@ -249,7 +247,9 @@ def load(log=print) -> None:
                 if name == "comment":
                     services.add_comment(package, users[username], comment)
                     continue
-                package = services.fire(package, name, users[username], comment)
+                # the demo's signers read the 确认单 as it is now
+                digest = sheet.current_digest(package) if name in sheet.SIGNING else None
+                package = services.fire(package, name, users[username], comment, sheet_digest=digest)
             except services.WorkflowRefused as exc:
                 refused.append(f"{unit.name} {name}：{exc}")
                 break

@@ -25,12 +25,11 @@ from bianzhi.accounts.permissions import (
     may_deliver_materials,
 )
 from bianzhi.accounts.scope import allowed_units
-from bianzhi.lists.services import basis_problems
 from bianzhi.portal.services import PublishError, publish_units
 from bianzhi.sanding.models import SandingVersion, VersionStatus
-from bianzhi.sanding.services import approve_version, check_snapshot, check_version, snapshot
+from bianzhi.sanding.services import approve_version
 
-from . import flow, materials
+from . import flow, materials, sheet
 from .locks import allow_locked_writes
 from .models import (
     LOCKED_STATES,
@@ -48,6 +47,7 @@ from .models import (
     ReviewComment,
     Transition,
 )
+from .readiness import readiness_warnings  # noqa: F401 (part of the service API)
 
 log = logging.getLogger(__name__)
 
@@ -132,18 +132,6 @@ def _approve_sanding_drafts(package, user) -> int:
     return count
 
 
-def readiness_warnings(unit) -> list:
-    """What the 三定 and lists apps say should be fixed before submission (shown as hints, not refusals).
-    Unlinked duties are not repeated here: they refuse the submission (flow.lists_linked_to_duties)."""
-    warnings = [f"权责清单：{p}" for p in basis_problems(unit)]
-    drafts = SandingVersion.objects.filter(unit=unit, status=VersionStatus.DRAFT, primary__isnull=True)
-    for version in drafts:
-        warnings += [f"三定草稿（{version.effective_date}）：{w}" for w in check_version(version)]
-    if not drafts.exists():
-        warnings += [f"现行三定：{w}" for w in check_snapshot(snapshot(unit))]
-    return warnings
-
-
 def _after(spec, package, user, comment):
     """What each transition does besides changing the state."""
     now = timezone.now()
@@ -177,14 +165,19 @@ def _after(spec, package, user, comment):
         package.published_by, package.published_at = user, now
 
 
-def fire(package, name: str, user, comment: str = "") -> DataPackage:
-    """Run one transition (flow.TRANSITIONS) in one transaction; WorkflowRefused lists every reason."""
+def fire(package, name: str, user, comment: str = "", *, sheet_digest: str | None = None) -> DataPackage:
+    """Run one transition (flow.TRANSITIONS) in one transaction; WorkflowRefused lists every reason.
+
+    确认无误 and 审核通过 (sheet.SIGNING) sign for the 确认单: `sheet_digest` must be the digest of the sheet the
+    signer was shown, and equal the sheet as it is now (data changed since it was opened → refused)."""
     spec = flow.get(name)
     comment = (comment or "").strip()
     try:
         with transaction.atomic():
             locked = DataPackage.objects.select_for_update().select_related("unit", "campaign").get(pk=package.pk)
             reasons = flow.problems(spec, locked, user, comment)
+            if not reasons and name in sheet.SIGNING:
+                reasons = sheet.signing_problems(locked, spec.label, sheet_digest)
             if reasons:
                 raise WorkflowRefused(reasons)
             from_state = locked.state
@@ -209,9 +202,9 @@ def dept_return(package, user, comment=""):
     return fire(package, "dept_return", user, comment)
 
 
-def confirm(package, user, comment=""):
+def confirm(package, user, comment="", *, sheet_digest):
     """确认无误 (待部门确认 → 部门已确认)."""
-    return fire(package, "confirm", user, comment)
+    return fire(package, "confirm", user, comment, sheet_digest=sheet_digest)
 
 
 def submit_review(package, user, comment=""):
@@ -224,9 +217,9 @@ def review_return(package, user, comment=""):
     return fire(package, "review_return", user, comment)
 
 
-def approve(package, user, comment=""):
+def approve(package, user, comment="", *, sheet_digest):
     """审核通过 (待审核 → 审核通过): approves the 三定 drafts, lifts holds; the data locks."""
-    return fire(package, "approve", user, comment)
+    return fire(package, "approve", user, comment, sheet_digest=sheet_digest)
 
 
 def publish(package, user, comment=""):

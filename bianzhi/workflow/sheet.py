@@ -11,11 +11,12 @@ import json
 
 from django.template.loader import render_to_string
 
+from bianzhi.core.pdf import html_to_pdf
 from bianzhi.lists.services import public_snapshot as lists_snapshot
 from bianzhi.sanding.models import SandingVersion, VersionStatus
 from bianzhi.sanding.services import check_version, draft_changes, snapshot
 
-from . import services
+from .readiness import readiness_warnings
 
 SIGNING = ("confirm", "approve")
 
@@ -64,10 +65,24 @@ def build(package) -> dict:
                               "duties": [f"主要职责{d['number']}{d['text']}" for d in r["duties"]]}
                              for r in lists["responsibility_items"]],
         "comments": comments,
-        "warnings": services.readiness_warnings(unit),
+        "warnings": readiness_warnings(unit),
     }
     content["digest"] = digest(content)
     return content
+
+
+def current_digest(package) -> str:
+    """The digest of the sheet as it is now: what a signer who has just read the sheet submits."""
+    return build(package)["digest"]
+
+
+def signing_problems(package, label: str, sheet_digest: str | None) -> list[str]:
+    """Why a signature (确认无误 / 审核通过) with this digest is refused: none when it is the current sheet's."""
+    if not sheet_digest:
+        return [f"「{label}」只能在确认单上进行：请打开确认单，核对全部内容后再{label}。"]
+    if sheet_digest != current_digest(package):
+        return [f"确认单打开后数据已有变化：请重新打开确认单核对后再{label}。"]
+    return []
 
 
 def digest(content: dict) -> str:
@@ -76,7 +91,5 @@ def digest(content: dict) -> str:
 
 
 def to_pdf(sheet: dict, package) -> bytes:
-    from weasyprint import HTML
-
     html = render_to_string("workflow/sheet_print.html", {"sheet": sheet, "package": package})
-    return HTML(string=html).write_pdf()
+    return html_to_pdf(html)

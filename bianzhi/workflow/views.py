@@ -301,18 +301,13 @@ def package_fire(request, pk, name):
         raise Http404("没有该操作")
     form = TransitionForm(request.POST)
     form.is_valid()
-    if name in sheet.SIGNING and request.POST.get("sheet_digest") != sheet.build(package)["digest"]:
-        reasons = flow.problems(flow.get(name), package, request.user)
-        if reasons:
-            _refused(request, services.WorkflowRefused(reasons))
-            return redirect("workflow:package-detail", pk=package.pk)
-        messages.error(request, f"「{flow.get(name).label}」只能在确认单上进行：请核对确认单的全部内容后再"
-                                f"{flow.get(name).label}（如确认单打开后数据有变化，请重新核对）。")
-        return redirect("workflow:package-sheet", pk=package.pk)
+    digest = request.POST.get("sheet_digest")
     try:
-        services.fire(package, name, request.user, form.cleaned_data.get("comment", ""))
+        services.fire(package, name, request.user, form.cleaned_data.get("comment", ""), sheet_digest=digest)
     except services.WorkflowRefused as exc:
         _refused(request, exc)
+        if name in sheet.SIGNING and exc.reasons == sheet.signing_problems(package, flow.get(name).label, digest):
+            return redirect("workflow:package-sheet", pk=package.pk)  # back to the sheet, to read it again
     else:
         messages.success(request, f"已{flow.get(name).label}。")
     return redirect("workflow:package-detail", pk=package.pk)

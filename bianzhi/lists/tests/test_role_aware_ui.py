@@ -36,3 +36,21 @@ def test_locked_unit_offers_no_edit_form_and_says_why(demo, client_for, users):
     item = PowerItem.objects.filter(unit=unit).first()
     page = client.get(f"/manage/lists/powers/{item.pk}/edit/")
     assert page.status_code == 403 and "已审核通过并锁定" in page.content.decode()
+
+
+def test_locked_unit_offers_no_sanding_draft_and_says_why(demo, client_for, users):
+    """三定 pages follow the same predicate: no 依据新文件建立版本 for a locked unit, the reason instead."""
+    unit = next(p.unit for p in DataPackage.objects.filter(is_current=True).select_related("unit")
+                if is_unit_locked(p.unit))
+    reason = edit_refusal(users["admin"], unit)
+    client = client_for("admin")
+    for url in (f"/manage/sanding/units/{unit.pk}/", f"/manage/sanding/units/{unit.pk}/history/"):
+        page = client.get(url).content.decode()
+        assert reason in page and "依据新文件建立版本" not in page, url
+    create = client.get(f"/manage/sanding/units/{unit.pk}/versions/new/")
+    assert create.status_code == 403 and reason in create.content.decode()
+    # an unlocked unit in scope still offers it, without a refusal
+    free = next(p.unit for p in DataPackage.objects.filter(is_current=True).select_related("unit")
+                if not is_unit_locked(p.unit))
+    page = client.get(f"/manage/sanding/units/{free.pk}/").content.decode()
+    assert "依据新文件建立版本" in page and 'data-testid="edit-refusal"' not in page

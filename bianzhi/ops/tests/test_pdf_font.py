@@ -6,8 +6,8 @@ import logging
 import pdfplumber
 import pytest
 from fontTools.ttLib import TTFont
-from pypdf import PdfReader
 
+from bianzhi.core.tests.pdfs import embedded_fonts
 from bianzhi.registry.models import Unit
 from bianzhi.workflow import coversheet
 
@@ -22,14 +22,6 @@ def weasyprint_warnings(caplog):
 
 def missing_glyph_warnings(caplog) -> list[str]:
     return [r.getMessage() for r in caplog.records if ".notdef" in r.getMessage()]
-
-
-def embedded_fonts(pdf: bytes) -> set[str]:
-    names = set()
-    for page in PdfReader(io.BytesIO(pdf)).pages:
-        for font in page["/Resources"]["/Font"].values():
-            names.add(str(font.get_object()["/BaseFont"]).split("+", 1)[-1])
-    return names
 
 
 def test_cover_sheet_pdf_embeds_the_shipped_font_without_tofu(demo, weasyprint_warnings):

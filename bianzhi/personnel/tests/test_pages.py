@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from bianzhi.core.audit_models import AuditLogEntry
+from bianzhi.core.tests.pdfs import SHIPPED_FONTS, embedded_fonts
 from bianzhi.personnel import crypto, services
 from bianzhi.personnel import demo as personnel_demo
 from bianzhi.personnel.models import (
@@ -159,6 +160,7 @@ def test_notice_pdf_is_a_pdf_for_the_unit_in_scope(client_for, users):
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
     text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
     assert "机构编制使用核准通知单" in text and notice.number in text and "百色市教育局" in text
+    assert embedded_fonts(response.content) <= SHIPPED_FONTS
     assert client_for("jiaotong").get(f"/manage/personnel/notices/{notice.pk}.pdf").status_code == 404
 
 

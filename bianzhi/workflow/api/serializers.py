@@ -36,6 +36,10 @@ class DataPackageSerializer(serializers.ModelSerializer):
 class FireSerializer(serializers.Serializer):
     name = serializers.ChoiceField(label="操作", choices=[])
     comment = serializers.CharField(label="说明 / 意见", required=False, allow_blank=True, default="")
+    sheet_digest = serializers.CharField(
+        label="确认单摘要", required=False, allow_blank=True, default="",
+        help_text="确认无误（confirm）和审核通过（approve）必填：GET sheet/ 返回的 digest，表示签字人核对过的确认单内容；"
+                  "确认单打开后数据有变化则被拒绝。")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -53,3 +57,18 @@ class HoldSerializer(serializers.ModelSerializer):
         model = Hold
         fields = ["id", "unit", "unit_name", "uscc", "campaign", "kind", "kind_label", "start_date", "reason",
                   "active", "lifted_at", "lift_reason"]
+
+
+class SheetSerializer(serializers.Serializer):
+    """确认单：签字人确认/审核的全部内容（三定草稿及与现行版本的差异、权力清单与责任清单、未处理意见、检查提示）。"""
+    digest = serializers.CharField(help_text="内容摘要：确认无误 / 审核通过时原样提交（sheet_digest）")
+    unit = serializers.CharField(help_text="单位名称")
+    campaign = serializers.CharField(help_text="工作批次")
+    state = serializers.CharField(help_text="数据包状态（中文）")
+    sanding = serializers.DictField(help_text="三定（含草稿时为草稿内容）")
+    has_draft = serializers.BooleanField()
+    versions = serializers.ListField(child=serializers.DictField(), required=False)
+    powers = serializers.ListField(child=serializers.DictField(), required=False)
+    responsibilities = serializers.ListField(child=serializers.DictField(), required=False)
+    comments = serializers.ListField(child=serializers.DictField(), required=False)
+    warnings = serializers.ListField(child=serializers.CharField(), required=False)

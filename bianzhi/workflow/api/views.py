@@ -7,13 +7,14 @@ from rest_framework.response import Response
 
 from bianzhi.core.api import ScopedReadOnlyViewSet
 
-from .. import services
+from .. import services, sheet
 from ..models import Campaign, DataPackage, Hold, HoldKind, PackageState
 from .serializers import (
     CampaignSerializer,
     DataPackageSerializer,
     FireSerializer,
     HoldSerializer,
+    SheetSerializer,
     TransitionSerializer,
 )
 
@@ -52,11 +53,18 @@ class DataPackageViewSet(ScopedReadOnlyViewSet):
         body = FireSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         try:
-            package = services.fire(package, body.validated_data["name"], request.user, body.validated_data["comment"])
+            package = services.fire(package, body.validated_data["name"], request.user, body.validated_data["comment"],
+                                    sheet_digest=body.validated_data.get("sheet_digest") or None)
         except services.WorkflowRefused as exc:
             return Response({"detail": "；".join(exc.reasons), "reasons": exc.reasons},
                             status=status.HTTP_400_BAD_REQUEST)
         return Response(DataPackageSerializer(package).data)
+
+    @extend_schema(responses={200: SheetSerializer})
+    @action(detail=True, methods=["get"])
+    def sheet(self, request, pk=None):
+        """确认单：确认无误 / 审核通过所签的全部内容；其 digest 须随 confirm / approve 一并提交。"""
+        return Response(sheet.build(self.get_object()))
 
     @extend_schema(responses={200: TransitionSerializer(many=True)})
     @action(detail=True, methods=["get"])

@@ -5,16 +5,21 @@ import pytest
 from django.core import mail
 
 from bianzhi.accounts.models import Role, User
-from bianzhi.workflow import flow, services
+from bianzhi.workflow import flow, services, sheet
 from bianzhi.workflow.locks import is_unit_locked
 from bianzhi.workflow.models import DataPackage, Notification, PackageState, Transition
 
 S = PackageState
 
 
+def signed(package, name):
+    """What a signer who has just read the 确认单 submits (None for transitions that sign nothing)."""
+    return sheet.current_digest(package) if name in sheet.SIGNING else None
+
+
 def refused(package, name, user, comment=""):
     with pytest.raises(services.WorkflowRefused) as exc:
-        services.fire(package, name, user, comment)
+        services.fire(package, name, user, comment, sheet_digest=signed(package, name))
     return exc.value.reasons
 
 
@@ -25,7 +30,7 @@ def walk_to(package, state, base):
              S.PENDING_REVIEW: [("submit", "luru"), ("confirm", "jiaoyu"), ("submit_review", "luru")],
              S.APPROVED: [("submit", "luru"), ("confirm", "jiaoyu"), ("submit_review", "luru"), ("approve", "shenhe")]}
     for name, username in steps[state]:
-        package = services.fire(package, name, u[username])
+        package = services.fire(package, name, u[username], sheet_digest=signed(package, name))
     return package
 
 
@@ -95,7 +100,7 @@ def test_department_sends_back_with_item_comment_then_clerk_resolves(base, packa
     services.resolve_comment(comment, u["luru"], "已按意见修改")
     package = services.fire(package, "submit", u["luru"])
     assert package.state == S.PENDING_CONFIRM and package.last_return == ""
-    assert services.fire(package, "confirm", u["jiaoyu"]).state == S.CONFIRMED
+    assert services.fire(package, "confirm", u["jiaoyu"], sheet_digest=sheet.current_digest(package)).state == S.CONFIRMED
 
 
 def test_comment_refusals(base, package_of):
@@ -122,7 +127,7 @@ def test_confirmer_scope_covers_subordinates_not_other_departments(base, package
     services.fire(package_of("百色市教育局"), "submit", u["luru"])
     child = services.fire(package_of("百色市招生考试院"), "submit", u["luru"])
     # the 主管部门's confirmer confirms for its 所属事业单位
-    assert services.fire(child, "confirm", u["jiaoyu"]).state == S.CONFIRMED
+    assert services.fire(child, "confirm", u["jiaoyu"], sheet_digest=sheet.current_digest(child)).state == S.CONFIRMED
     transport = services.fire(package_of("百色市交通运输局"), "submit", u["jiaotong"])
     assert refused(transport, "confirm", u["jiaoyu"]) == ["「百色市交通运输局」不在您的数据范围内"]
     assert "角色（审核员）" in refused(transport, "confirm", u["shenhe"])[0]
@@ -133,10 +138,10 @@ def test_enterer_may_not_confirm_or_review(base, package_of):
     package = services.fire(package_of("百色市水利局"), "submit", u["admin"])
     assert refused(package, "confirm", u["admin"]) == ["录入人与确认人不能为同一人"]
     officer = User.objects.create(username="shuiliqr", role=Role.CONFIRMER, unit=package.unit)
-    services.fire(package, "confirm", officer)
+    services.fire(package, "confirm", officer, sheet_digest=sheet.current_digest(package))
     package = services.fire(package, "submit_review", u["admin"])
     assert refused(package, "approve", u["admin"]) == ["录入人与审核人不能为同一人：本数据包由您录入提交，请由其他审核员审核"]
-    assert services.fire(package, "approve", u["shenhe"]).state == S.APPROVED
+    assert services.fire(package, "approve", u["shenhe"], sheet_digest=sheet.current_digest(package)).state == S.APPROVED
 
 
 def test_review_return_and_approve_refusals(base, package_of):
@@ -204,7 +209,7 @@ def test_assigned_confirmer_reads_and_confirms_outside_normal_scope(base, packag
     assert Unit.objects.restrict(u["jiaoyu"], "view").filter(pk=package.unit_id).exists()
     assert not Unit.objects.restrict(u["jiaoyu"], "change").filter(pk=package.unit_id).exists()
     package = services.fire(package, "submit", u["jiaotong"])
-    assert services.fire(package, "confirm", u["jiaoyu"]).state == S.CONFIRMED
+    assert services.fire(package, "confirm", u["jiaoyu"], sheet_digest=sheet.current_digest(package)).state == S.CONFIRMED
     with pytest.raises(services.WorkflowRefused):
         services.assign(package, u["luru"], confirmer=u["jiaoyu"])
 
@@ -223,7 +228,7 @@ def test_notifications_reach_the_people_who_must_act(base, package_of, settings,
     assert Notification.objects.filter(recipient=u["luru"], text__contains="部门退回").exists()
     assert not Notification.objects.filter(recipient=u["jiaotong"]).exists()
     package = services.fire(package, "submit", u["luru"])
-    services.fire(package, "confirm", u["jiaoyu"])
+    services.fire(package, "confirm", u["jiaoyu"], sheet_digest=sheet.current_digest(package))
     assert Notification.objects.filter(recipient=u["shenhe"], text__contains="部门已确认").exists()
 
 
@@ -298,9 +303,9 @@ def test_named_service_functions_and_remaining_refusals(base, package_of, monkey
         services.submit(package, AnonymousUser())
     assert exc.value.reasons == ["请先登录"]
     package = services.submit(package, u["luru"])
-    package = services.confirm(package, u["jiaoyu"])
+    package = services.confirm(package, u["jiaoyu"], sheet_digest=sheet.current_digest(package))
     package = services.submit_review(package, u["luru"])
-    package = services.approve(package, u["shenhe"])
+    package = services.approve(package, u["shenhe"], sheet_digest=sheet.current_digest(package))
     assert DataPackage.objects.get(pk=package.pk).state == S.APPROVED
     with pytest.raises(services.WorkflowRefused) as exc:  # publishing is the office's (编办) transition
         services.publish(package, u["shenhe"])

@@ -3,7 +3,7 @@ campaign's hold date and lifts them when the unit's package is approved; other s
 import datetime
 
 from bianzhi.registry.models import Unit
-from bianzhi.workflow import services, tasks
+from bianzhi.workflow import services, sheet, tasks
 from bianzhi.workflow.models import Campaign, DataPackage, Hold, MaterialPackage, PackageState
 
 
@@ -37,7 +37,8 @@ def test_demo_holds_and_job_place_and_lift(demo, users, api_for, client_for):
     # approval through the flow lifts at once
     package = DataPackage.objects.get(unit=education, is_current=True)
     for name, who in [("submit", "luru"), ("confirm", "jiaoyu"), ("submit_review", "luru"), ("approve", "shenhe")]:
-        package = services.fire(package, name, users[who])
+        digest = sheet.current_digest(package) if name in sheet.SIGNING else None
+        package = services.fire(package, name, users[who], sheet_digest=digest)
     lifted = Hold.objects.filter(unit=education)
     assert all(h.lifted_at for h in lifted) and lifted.first().lifted_by == users["shenhe"]
 

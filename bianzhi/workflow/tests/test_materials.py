@@ -21,13 +21,10 @@ def media(settings, tmp_path):
 
 
 def real_pdf(title=TITLE) -> bytes:
-    from weasyprint import HTML
+    from bianzhi.core.pdf import html_to_pdf
 
-    from bianzhi.workflow.coversheet import PDF_FONT_FACE
-
-    # The shipped font: with no font at all (a bare machine) Pango has nothing to draw with.
-    return HTML(string=f"<style>{PDF_FONT_FACE}</style><h1 style=\"font-family:'Bianzhi Sans'\">{title}</h1>"
-                       f"<p>（盖章扫描件）</p>").write_pdf()
+    # In the shipped font: with no font at all (a bare machine) Pango has nothing to draw with.
+    return html_to_pdf(f"<h1>{title}</h1><p>（盖章扫描件）</p>")
 
 
 def real_docx(title=TITLE) -> bytes:

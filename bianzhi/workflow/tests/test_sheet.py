@@ -14,6 +14,7 @@ from bianzhi.core.tests.factories import (
     UserFactory,
     confirmer_for,
 )
+from bianzhi.core.tests.pdfs import SHIPPED_FONTS, embedded_fonts
 from bianzhi.lists import services as lists
 from bianzhi.lists.models import PowerCategory
 from bianzhi.sanding import services as s
@@ -74,6 +75,7 @@ def test_sheet_shows_everything_signed_for(client, setup):
         assert text in printed
     pdf = client.get(f"/manage/workflow/packages/{setup['package'].pk}/sheet.pdf")
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    assert embedded_fonts(pdf.content) <= SHIPPED_FONTS  # never a system font: a bare server has none
 
 
 def test_confirm_only_from_the_sheet_with_the_content_shown(client, setup):
@@ -108,3 +110,33 @@ def test_items_are_named_by_their_text(setup):
     revision = setup["new_duty"].revisions.get()
     assert str(revision) == "主要职责：负责推进全市教育信息化工作。"
     assert sheet.build(setup["package"])["digest"] == sheet.build(setup["package"])["digest"]
+
+
+def test_the_api_signs_only_the_sheet_it_was_shown(setup):
+    """The same rule through the API (it lives in services.fire): confirm needs the digest of the current sheet."""
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.force_authenticate(setup["confirmer"])
+    package = setup["package"]
+    url = f"/api/v1/workflow/packages/{package.pk}/"
+    unsigned = api.post(url + "transitions/", {"name": "confirm"}, format="json")
+    assert unsigned.status_code == 400 and "只能在确认单上进行" in unsigned.json()["detail"]
+    shown = api.get(url + "sheet/").json()
+    assert shown["unit"] == "测试教育局" and shown["powers"][0]["name"] == "民办学校办学许可"
+    assert shown["versions"][0]["changes"] and shown["digest"] == sheet.current_digest(package)
+    lists.save_power_item(setup["item"], implementing_basis="《民办教育促进法实施条例》第八条")  # changes after reading
+    stale = api.post(url + "transitions/", {"name": "confirm", "sheet_digest": shown["digest"]}, format="json")
+    assert stale.status_code == 400 and "数据已有变化" in stale.json()["detail"]
+    package.refresh_from_db()
+    assert package.state == PackageState.PENDING_CONFIRM
+    fresh = api.get(url + "sheet/").json()
+    assert "《民办教育促进法实施条例》第八条" in str(fresh["powers"][0]["implementing_basis"])
+    signed = api.post(url + "transitions/", {"name": "confirm", "sheet_digest": fresh["digest"]}, format="json")
+    assert signed.status_code == 200 and signed.json()["state"] == PackageState.CONFIRMED
+
+
+def test_the_service_refuses_a_signature_without_the_sheet(setup):
+    with pytest.raises(services.WorkflowRefused) as exc:
+        services.fire(setup["package"], "confirm", setup["confirmer"])
+    assert exc.value.reasons == ["「确认无误」只能在确认单上进行：请打开确认单，核对全部内容后再确认无误。"]
