@@ -377,6 +377,16 @@ class NewItem:
             setattr(self, attr, value)
 
 
+class MainRef:
+    """What a written 主项 still needs to be for its later 子项 rows (their parent): its key and 编码. Kept instead of
+    the whole row so a 100,000-row import does not hold every row's texts until the end."""
+
+    __slots__ = ("pk", "code")
+
+    def __init__(self, pk, code):
+        self.pk, self.code = pk, code
+
+
 FILLED_FIELDS = ["code", "name", "name_key", "category_id", "unit_id", "region_id", "internal_body_id", "target",
                  "exercise_level", "statutory_limit", "promised_limit", "accountability", "note", "basis_pending"]
 
@@ -666,6 +676,10 @@ class PowerImporter(BaseImporter):
             citations += [(item.pk, *c) for c in cites]
             links += [through(poweritem_id=item.pk, duty_id=d) for d in duty_ids]
         self.fast_insert_citations(citations)
+        for item in mains:
+            key = (item.unit_id, item.name_key)
+            if self.mains.get(key) is item and key not in self.implicit_mains:
+                self.mains[key] = MainRef(item.pk, item.code)
         if links:
             through.objects.bulk_create(links, batch_size=2000, ignore_conflicts=True)
 
