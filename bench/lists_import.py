@@ -101,7 +101,14 @@ def main(rows: int = 100_000) -> None:
             backend_pid = cursor.fetchone()[0]
     server_before = backend_cpu(backend_pid)
     wall, cpu = time.perf_counter(), time.process_time()
-    if os.environ.get("BENCH_PROFILE"):  # BENCH_PROFILE=1: pyinstrument's report of the import (not installed by default)
+    if os.environ.get("BENCH_PROFILE") == "cprofile":
+        import cProfile
+        import pstats
+
+        profile = cProfile.Profile(time.process_time)
+        profile.runcall(importer.run_job, job)
+        pstats.Stats(profile).sort_stats("tottime").print_stats(25)
+    elif os.environ.get("BENCH_PROFILE"):  # BENCH_PROFILE=1: pyinstrument's report of the import (not installed by default)
         from pyinstrument import Profiler
 
         with Profiler(interval=0.005) as profiler:
