@@ -36,12 +36,13 @@ NEW_DUTY = "负责全市交通运输数字化建设和智慧交通发展工作�
 DOC_NUMBER, DOC_TITLE = "百编〔2026〕5号", "关于调整百色市交通运输局职责和编制的通知"
 SUB_DOC_NUMBER = "百编〔2026〕6号"
 SUB_TITLE = "百色市公路发展中心机构职能编制规定"
+SUB_NATURE = "百色市公路发展中心是市交通运输局所属公益一类事业单位，为副处级。"
 SUB_DUTIES = ["承担全市普通国省干线公路的养护管理工作。", "承担全市农村公路建设和养护的技术指导工作。",
               "完成市交通运输局交办的其他任务。"]
 SUB_TEXT = f"""中共百色市委机构编制委员会文件
 {SUB_DOC_NUMBER}
 百色市公路发展中心机构职能编制规定
-第一条　百色市公路发展中心是市交通运输局所属公益一类事业单位，为副处级。
+第一条　{SUB_NATURE}
 第二条　主要职责是：
 （一）承担全市普通国省干线公路的养护管理工作。
 （二）承担全市农村公路建设和养护的技术指导工作。
@@ -286,7 +287,7 @@ def test_department_and_its_second_tier_unit_through_the_seed_campaign(login, br
     sheet = _sheet(page)
     assert (sheet["duties"], sheet["bodies"]) == (SUB_DUTIES, ["综合科", "养护管理科"])
     assert sheet["staffing"] == {"事业编制": "18", "主任": "1", "副主任": "2", "内设机构正科级领导职数": "2"}
-    assert sheet["changes"] == (["机构性质和规格新增：机构性质和规格（百编〔2026〕6号）"]
+    assert sheet["changes"] == ([f"机构性质和规格新增：{SUB_NATURE}（{SUB_DOC_NUMBER}）"]  # the text, not the section
                                 + [f"职责新增：{d}（{SUB_DOC_NUMBER}）" for d in SUB_DUTIES]
                                 + [f"内设机构新增：{b}（{SUB_DOC_NUMBER}）" for b in ("综合科", "养护管理科")]
                                 + [f"{what}新增：{name}（{SUB_DOC_NUMBER}）" for what, name in (
