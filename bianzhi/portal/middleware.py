@@ -1,6 +1,6 @@
 """Serving pre-rendered public pages (prerender.py) before the rest of the stack runs.
 
-An anonymous GET/HEAD of `/unit/<id>/` or `/region/<code>/` without a query string, while the newest release's
+An anonymous GET of `/unit/<id>/` or `/region/<code>/` without a query string, while the newest release's
 pages are all stored, is answered from storage: no session, no user, no database query. Its ETag names the
 release and the page; a matching If-None-Match gets 304 without reading the file. Anything else (a session
 cookie, filters in the query string, a page not stored, storage trouble) goes on to the live view.
@@ -31,7 +31,7 @@ class PrerenderedPageMiddleware:
     def serve(self, request):
         if not settings.PORTAL_PRERENDER:
             return None
-        if request.method not in ("GET", "HEAD") or request.META.get("QUERY_STRING"):
+        if request.method != "GET" or request.META.get("QUERY_STRING"):
             return None
         match = PAGE_RE.match(request.path_info)
         if match is None or settings.SESSION_COOKIE_NAME in request.COOKIES:

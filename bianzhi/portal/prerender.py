@@ -38,6 +38,7 @@ ROOT = "portal/pages"
 READY_KEY = "portal:prerendered-release"
 PROGRESS_KEY = "portal:prerender-progress"
 PROGRESS_SECONDS = 1.0
+STALL_SECONDS = 600
 BASE_PLACEHOLDER = "https://prerender.bianzhi.invalid"
 
 
@@ -60,6 +61,22 @@ def newest_release() -> int:
 
 def read_progress() -> dict:
     return caches["shared"].get(PROGRESS_KEY) or {}
+
+
+def write_progress(number: int, done: int, total: int) -> None:
+    caches["shared"].set(PROGRESS_KEY, {"release": number, "done": done, "total": total, "at": time.time()},
+                         24 * 3600)
+
+
+def stalled(newest: int, now: float | None = None) -> bool:
+    """Nothing is ready and the newest release's rendering has shown no progress for STALL_SECONDS (its task
+    was lost with a worker, or failed): it must be queued again."""
+    if newest == 0 or ready_release() is not None:
+        return False
+    progress = read_progress()
+    if progress.get("release") != newest:
+        return True
+    return (now or time.time()) - progress.get("at", 0) > STALL_SECONDS
 
 
 def _request() -> HttpRequest:
@@ -101,7 +118,7 @@ def render_release(number: int, progress=None) -> int:
         now = time.monotonic()
         if now - last >= PROGRESS_SECONDS or done == total:
             last = now
-            shared.set(PROGRESS_KEY, {"release": number, "done": done, "total": total}, 24 * 3600)
+            write_progress(number, done, total)
             if progress:
                 progress(done, total)
 
@@ -146,9 +163,11 @@ def _remove_tree(path: str) -> None:
         pass
 
 
-def withdraw() -> None:
-    """A new release committed: serve live until its pages are rendered."""
+def withdraw(number: int | None = None) -> None:
+    """A new release committed: serve live until its pages are rendered (its rendering counts as queued)."""
     caches["shared"].delete(READY_KEY)
+    if number is not None:
+        write_progress(number, 0, 0)
 
 
 def base_url_bytes(base_url: str) -> bytes:

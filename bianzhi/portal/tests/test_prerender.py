@@ -1,12 +1,14 @@
 """Public pages rendered once per release (prerender.py, middleware.py; issue 14): a published release's unit and
 region pages are stored and served with a release ETag, they equal the live render, a new release replaces
 them, and nothing that is not public gets into them."""
+import time
+
 import pytest
 from django.conf import settings
 from django.core.cache import caches
 from django.core.files.storage import default_storage
 
-from bianzhi.portal import prerender
+from bianzhi.portal import prerender, tasks
 from bianzhi.portal.models import PublishedUnit, Release
 from bianzhi.portal.services import publish_units, unpublish_unit
 from bianzhi.registry.models import InternalBody, Region, Unit
@@ -52,8 +54,9 @@ def test_publication_prerenders_every_unit_and_region_page(client, prerendering,
     public = PublishedUnit.objects.public()
     assert sorted(pages["unit"]) == sorted(f"{pk}.html" for pk in public.values_list("unit_id", flat=True))
     assert sorted(pages["region"]) == sorted({f"{c}.html" for c in public.values_list("region_code", flat=True)})
-    assert prerender.read_progress() == {"release": release.number, "done": len(pages["unit"]) + len(pages["region"]),
-                                         "total": len(pages["unit"]) + len(pages["region"])}
+    progress = prerender.read_progress()
+    assert progress["release"] == release.number
+    assert progress["done"] == progress["total"] == len(pages["unit"]) + len(pages["region"])
 
 
 def test_served_page_equals_the_live_page(client, prerendering, admin_user, django_capture_on_commit_callbacks):
@@ -149,3 +152,23 @@ def test_staff_page_shows_the_prerendering_progress(client_for, prerendering, ad
     prerender.render_release(release.number)
     page = client_for("admin").get("/manage/portal/").content.decode()
     assert f"公开页面预渲染（第 {release.number} 版）：已完成" in page
+
+
+def test_minutely_check_renders_a_missed_or_stalled_release(client, prerendering, admin_user,
+                                                           django_capture_on_commit_callbacks):
+    unit = Unit.objects.get(name="百色市教育局")
+    release = publish(django_capture_on_commit_callbacks, [unit], admin_user)
+    shared = caches["shared"]
+    shared.set(prerender.READY_KEY, release.number - 1, None)  # as if the commit hook had never run
+    tasks.check_prerendered_release()
+    assert prerender.ready_release() == release.number
+    # a rendering whose worker died: nothing ready, no progress for longer than STALL_SECONDS
+    prerender.withdraw()
+    shared.set(prerender.PROGRESS_KEY, {"release": release.number, "done": 3, "total": 9,
+                                        "at": time.time() - prerender.STALL_SECONDS - 1})
+    assert prerender.stalled(release.number)
+    tasks.check_prerendered_release()
+    assert prerender.ready_release() == release.number and not prerender.stalled(release.number)
+    # a rendering that is merely queued or running is left alone
+    prerender.withdraw(release.number)
+    assert not prerender.stalled(release.number)
