@@ -108,9 +108,9 @@ def render_release(number: int, progress=None) -> int:
     if number != newest_release():
         return 0
     shared = caches["shared"]
-    units = list(PublishedUnit.objects.public().select_related("release").order_by("unit_order", "unit_id"))
-    regions = sorted({p.region_code for p in units})
-    total, done, last = len(units) + len(regions), 0, 0.0
+    units = PublishedUnit.objects.public().select_related("release").order_by("unit_order", "unit_id")
+    regions = sorted(set(PublishedUnit.objects.public().values_list("region_code", flat=True)))
+    total, done, last = units.count() + len(regions), 0, 0.0
 
     def tick():
         nonlocal done, last
@@ -122,7 +122,7 @@ def render_release(number: int, progress=None) -> int:
             if progress:
                 progress(done, total)
 
-    for published in units:
+    for published in units.iterator(chunk_size=200):  # 20,000 snapshots of ~50 kB do not all fit in memory
         if published.release.number > number:  # published again meanwhile: a newer task renders it
             return done
         _store(page_name(number, "unit", published.unit_id), render_unit(published))
