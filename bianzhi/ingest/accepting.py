@@ -229,7 +229,7 @@ class Header:
     errors: dict = field(default_factory=dict)
 
 
-def accept_job(job: IngestJob, user, header: Header, items: list[ReviewItem], expected_version: int | None = None):
+def accept_job(job: IngestJob, header: Header, items: list[ReviewItem], expected_version: int | None = None, *, acting_user):
     """Create the approval document (with the uploaded file) and a 三定 draft version from the accepted
     items, in one transaction. Raises IngestError with every reason (nothing is written), or
     ConcurrentEditError if the job changed since the clerk loaded it."""
@@ -260,7 +260,7 @@ def accept_job(job: IngestJob, user, header: Header, items: list[ReviewItem], ex
                 content = ContentFile(job.file.read(), name=job.original_name)
             finally:
                 job.file.close()
-            DocumentFile.from_upload(document, content, user=user)
+            DocumentFile.from_upload(document, content, user=acting_user)
             try:
                 totals = stated_totals(accepted)
             except IngestError as exc:
@@ -268,9 +268,9 @@ def accept_job(job: IngestJob, user, header: Header, items: list[ReviewItem], ex
                 totals = {}
             kind = VersionKind.BASE if job.kind == DocumentKind.SANDING else None
             try:
-                version = sd.create_draft_version(job.unit, document, user, effective_date=header.effective_on or header.issued_on,
+                version = sd.create_draft_version(job.unit, document, effective_date=header.effective_on or header.issued_on,
                                                   kind=kind, stated_totals=totals,
-                                                  summary=f"由文件识别生成：{job.original_name}")
+                                                  summary=f"由文件识别生成：{job.original_name}", acting_user=acting_user)
             except sd.SandingError as exc:
                 raise IngestError(str(exc)) from exc
 
@@ -281,7 +281,7 @@ def accept_job(job: IngestJob, user, header: Header, items: list[ReviewItem], ex
             for item in accepted:
                 try:
                     with transaction.atomic():
-                        note = _apply(version, job, item, user, snap)
+                        note = _apply(version, job, item, acting_user, snap)
                     if note and note != "职责":
                         done.append(note)
                 except (IngestError, sd.SandingError, ValueError) as exc:

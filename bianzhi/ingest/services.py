@@ -26,7 +26,7 @@ MAX_UPLOAD = 20 * 1024 * 1024
 
 
 # ------------------------------------------------------------------ upload
-def create_job(unit, upload, user=None) -> IngestJob:
+def create_job(unit, upload, *, acting_user=None) -> IngestJob:
     """Extract and parse an uploaded file for `unit`. Raises IngestError (Chinese) if it cannot be read."""
     try:
         check_upload(upload, allowed=INGEST_KINDS, max_bytes=MAX_UPLOAD)  # content sniffed, zip limits checked
@@ -46,24 +46,24 @@ def create_job(unit, upload, user=None) -> IngestJob:
     job = IngestJob(unit=unit, original_name=upload.name[:255], size=len(data), sha256=digest,
                     method=extracted.method, pages=extracted.pages, warnings=extracted.warnings,
                     original_text=extracted.original, kind=result.kind, layout=result.layout, result=result.data,
-                    spans=spans, meta=result.meta, created_by=user)
+                    spans=spans, meta=result.meta, created_by=acting_user)
     with transaction.atomic():
         job.file.save(upload.name, ContentFile(data), save=False)
         job.save()
     return job
 
 
-def create_batch(unit, uploads, user=None) -> list[IngestJob]:
+def create_batch(unit, uploads, *, acting_user=None) -> list[IngestJob]:
     """Several documents of one unit at once → jobs in the order of the unit's history: base 三定 first, then the
     notices by issue date (undated last, by file name). Each job must be accepted after the one before it, so the
     drafts are made in that order. A file that cannot be read stops the whole batch (nothing is kept)."""
     if len(uploads) == 1:
-        return [create_job(unit, uploads[0], user)]
+        return [create_job(unit, uploads[0], acting_user=acting_user)]
     jobs, reasons = [], []
     with transaction.atomic():
         for upload in uploads:
             try:
-                jobs.append(create_job(unit, upload, user))
+                jobs.append(create_job(unit, upload, acting_user=acting_user))
             except IngestError as exc:
                 reasons.append(f"“{upload.name}”：{'；'.join(exc.reasons)}")
         if reasons:
