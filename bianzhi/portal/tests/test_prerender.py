@@ -37,7 +37,7 @@ def live(client, url):
 def publish(django_capture_on_commit_callbacks, units, user, note="发布"):
     """Publish and run what the commit triggers (the pre-rendering task runs at once: huey is immediate)."""
     with django_capture_on_commit_callbacks(execute=True):
-        return publish_units(units, user, note=note)
+        return publish_units(units, note=note, acting_user=user)
 
 
 def stored_pages(number):
@@ -94,7 +94,7 @@ def test_new_release_replaces_the_pages(client, prerendering, admin_user, django
     Unit.objects.filter(pk=unit.pk).update(name="百色市教育和体育局")
     # from the commit on, until the new pages are stored, requests get the live page (never the older release's)
     with django_capture_on_commit_callbacks(execute=False) as hooks:
-        second = publish_units([unit], admin_user, note="更名")
+        second = publish_units([unit], note="更名", acting_user=admin_user)
     for hook in hooks:
         if getattr(hook, "__name__", "") == "<lambda>":  # release_committed → withdraw + render
             prerender.withdraw()
@@ -136,7 +136,7 @@ def test_nothing_private_is_prerendered(client, prerendering, admin_user, django
         assert value not in page.content.decode()
     # withdrawn: the next release's pages have no page for it, and the request gets the live 404
     with django_capture_on_commit_callbacks(execute=True):
-        unpublish_unit(secret, admin_user, reason="测试撤回")
+        unpublish_unit(secret, reason="测试撤回", acting_user=admin_user)
     assert prerender.ready_release() == Release.objects.order_by("-number").first().number
     assert client.get(f"/unit/{secret.pk}/").status_code == 404
 
@@ -145,7 +145,7 @@ def test_staff_page_shows_the_prerendering_progress(client_for, prerendering, ad
                                                     django_capture_on_commit_callbacks):
     unit = Unit.objects.get(name="百色市教育局")
     with django_capture_on_commit_callbacks(execute=False):
-        release = publish_units([unit], admin_user, note="发布")
+        release = publish_units([unit], note="发布", acting_user=admin_user)
     prerender.withdraw()
     page = client_for("admin").get("/manage/portal/").content.decode()
     assert f"公开页面预渲染（第 {release.number} 版）：后台进行中" in page and "<progress" in page
