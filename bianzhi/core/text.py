@@ -15,3 +15,8 @@ def nfkc(text: str | None) -> str:
 def search_key(text: str | None) -> str:
     """The form used for substring search: NFKC, no white space at all, lower-case Latin letters."""
     return _SPACE_RE.sub("", nfkc(text)).lower()
+
+
+def search_key_of_nfkc(text: str) -> str:
+    """search_key() of a text that nfkc() already returned (NFKC is idempotent): skips normalising it again."""
+    return _SPACE_RE.sub("", text).lower() if text else ""

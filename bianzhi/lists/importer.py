@@ -30,7 +30,7 @@ from bianzhi.core.audit import record
 from bianzhi.core.context import acting_as
 from bianzhi.core.files import local_path
 from bianzhi.core.locks import LockedError, assert_unit_editable
-from bianzhi.core.text import nfkc, search_key
+from bianzhi.core.text import nfkc, search_key, search_key_of_nfkc
 from bianzhi.registry.models import InternalBody, Plaque, Region, Unit
 
 from . import tabular
@@ -65,7 +65,8 @@ UNIT_SCAN_ROWS = 20000
 UNKNOWN_UNIT = "未知单位或不在您的数据范围内"
 
 
-MAX_CELL_CHARS = 10000  # any column without a narrower database limit
+MAX_CELL_CHARS = 10000
+CLEAN_CACHE_SIZE = 4096  # checked texts remembered per column (names are unique: the cache stops growing)  # any column without a narrower database limit
 JOB_HEARTBEAT_SECONDS = 10
 JOB_STALE_SECONDS = 120  # a running job whose heartbeat is older than this lost its worker
 
@@ -255,7 +256,8 @@ class BaseImporter:
         self.units = UnitResolver(self.user, "change", job.unit_mapping, job.default_unit_id)
         self.checked_units: set[int] = set()
         self.assert_editable = assert_unit_editable
-        self.read_cols = [(key, pos, self.cell_limit(key)) for key, pos in self.cols.items()]
+        # (key, position, longest text, the column's checked texts: raw cell → stripped text; "" is always fine)
+        self.read_cols = [(key, pos, self.cell_limit(key), {"": ""}) for key, pos in self.cols.items()]
         self.progress_at = 0.0
 
     # errors ------------------------------------------------------------
@@ -278,27 +280,38 @@ class BaseImporter:
 
     # cells -------------------------------------------------------------
     def read(self, number: int, values) -> dict:
+        """The mapped cells of one row as stripped text. A text that passed the checks is remembered per column
+        (categories, units, laws, time limits repeat across thousands of rows), so a repeated cell costs one
+        dict lookup; a refused cell is never remembered, so every row that has it gets its own error."""
         row = {}
         n = len(values)
         xlsx = self.table.fmt == "xlsx"
-        for key, pos, limit in self.read_cols:
+        for key, pos, limit, clean in self.read_cols:
             v = values[pos] if pos < n else None
-            if v is None or v == "":
+            if v is None:
                 row[key] = ""
             elif v.__class__ is str:
+                c = clean.get(v)
+                if c is not None:
+                    row[key] = c
+                    continue
                 if xlsx and v[0] == "=":
                     self.error(number, key, v, "单元格是公式，请复制后“粘贴为数值”再导入")
                     row[key] = ""
                     continue
-                v = v.strip()
-                if "\x00" in v:
-                    self.error(number, key, v.replace("\x00", "␀"), "含有非法字符（NUL，\\x00），请删除后再导入")
+                s = v.strip()
+                if "\x00" in s:
+                    self.error(number, key, s.replace("\x00", "␀"), "含有非法字符（NUL，\\x00），请删除后再导入")
                     row[key] = ""
-                elif len(v) > limit:
-                    self.error(number, key, v[:50] + "…", f"内容过长：{len(v)} 个字，此列最多 {limit} 个字")
+                elif len(s) > limit:
+                    self.error(number, key, s[:50] + "…", f"内容过长：{len(s)} 个字，此列最多 {limit} 个字")
                     row[key] = ""
                 else:
-                    row[key] = v
+                    row[key] = s
+                    if len(clean) < CLEAN_CACHE_SIZE:
+                        clean[v] = s
+            elif v == "":
+                row[key] = ""
             elif isinstance(v, float) and v.is_integer():
                 row[key] = str(int(v))
             elif hasattr(v, "strftime"):
@@ -508,7 +521,11 @@ class PowerImporter(BaseImporter):
         for number, values in self.table.rows():
             self.tick()
             row = self.read(number, values)
-            name, sub_name = nfkc(row.get("name", "")), nfkc(row.get("sub_name", ""))
+            name = row["name"] if "name" in row else ""
+            name = nfkc(name) if name else ""
+            sub_name = row["sub_name"] if "sub_name" in row else ""
+            if sub_name:
+                sub_name = nfkc(sub_name)
             if not name and sub_name and last_name:
                 name = last_name  # 主项 cell merged over its 子项 rows
             if name:
@@ -538,17 +555,21 @@ class PowerImporter(BaseImporter):
                        "缺少依据：设定依据和实施依据至少填写一项")
         if unit_id is None or not name:
             return
-        duty_ids = self.duty_ids_for(number, unit_id, row.get("duties", ""))
-        body_id = self.body_for(number, unit_id, row.get("internal_body", ""))
-        name_key, sub_key = search_key(name), search_key(sub_name)
+        raw = row.get("duties")
+        duty_ids = self.duty_ids_for(number, unit_id, raw) if raw else []
+        raw = row.get("internal_body")
+        body_id = self.body_for(number, unit_id, raw) if raw else None
+        name_key = search_key_of_nfkc(name)
+        sub_key = search_key_of_nfkc(sub_name) if sub_name else ""
         key = (unit_id, name_key, sub_key)
         if key in self.seen_keys:
             self.error(number, "sub_name" if sub_name else "name", sub_name or name,
                        f"与第{self.seen_keys[key]}行是同一事项（重复）")
             return
         self.seen_keys[key] = number
-        region_id = self.region_of(unit_id)
-        code = nfkc(row.get("code", ""))
+        region_id = self.units.units[unit_id].region_id
+        code = row.get("code")
+        code = nfkc(code) if code else ""
         existing_id = None
         if code:
             if (region_id, code) in self.seen_codes:
