@@ -214,8 +214,15 @@ class LawRegister:
             self.by_key.setdefault((name_key, doc_number_key(number)), pk)
             self.by_key.setdefault((name_key, None), pk)
         self.created = 0
+        self.resolved: dict[tuple, int] = {}  # (name, 文号) as cited → law id
 
     def law_id(self, name: str, doc_number: str) -> int:
+        found = self.resolved.get((name, doc_number))  # laws repeat across rows with different articles
+        if found is None:
+            found = self.resolved[(name, doc_number)] = self._law_id(name, doc_number)
+        return found
+
+    def _law_id(self, name: str, doc_number: str) -> int:
         key = law_key(name)
         number = doc_number_key(doc_number)
         law_id = self.by_key.get((key, number or None))
@@ -389,6 +396,29 @@ class NewItem:
         self.accountability, self.note = get("accountability", ""), get("note", "")
         self.basis_pending, self.import_job_id = get("basis_pending", False), get("import_job_id")
 
+    @classmethod
+    def of_row(cls, *, parent, name, name_key, category_id, unit_id, region_id, internal_body_id, target,
+               exercise_level, statutory_limit, promised_limit, accountability, note, basis_pending, import_job_id):
+        """The per-row constructor: no intermediate dict of fields."""
+        self = cls.__new__(cls)
+        self.pk, self.parent, self.parent_id, self.code, self.code_serial = None, parent, None, "", 0
+        self.name, self.name_key, self.category_id, self.unit_id, self.region_id = (
+            name, name_key, category_id, unit_id, region_id)
+        self.internal_body_id, self.target, self.exercise_level = internal_body_id, target, exercise_level
+        self.statutory_limit, self.promised_limit = statutory_limit, promised_limit
+        self.accountability, self.note, self.basis_pending, self.import_job_id = (
+            accountability, note, basis_pending, import_job_id)
+        return self
+
+    def fields(self) -> dict:
+        """The row's values by field name (for updating an existing item or filling in a 主项)."""
+        return {attr: getattr(self, attr) for attr in ROW_FIELDS}
+
+
+ROW_FIELDS = ("name", "name_key", "category_id", "unit_id", "region_id", "internal_body_id", "target",
+              "exercise_level", "statutory_limit", "promised_limit", "accountability", "note", "basis_pending",
+              "import_job_id")
+
 
 class MainRef:
     """What a written 主项 still needs to be for its later 子项 rows (their parent): its key and 编码. Kept instead of
@@ -416,6 +446,7 @@ class PowerImporter(BaseImporter):
         self.existing: dict[int, dict] = {}  # unit id → {(name_key, sub_key): (id, code)}
         self.region_codes: dict[int, dict] = {}  # region id → {code: (id, unit id)}
         self.serials: dict[tuple, int] = {}
+        self.code_parts: dict[tuple, dict] = {}  # (region id, prefix) → the code format's region and prefix
         self.sub_serials: dict[str, int] = {}
         self.bodies: dict[int, dict] = {}
         self.seen_keys: dict[tuple, int] = {}
@@ -482,11 +513,12 @@ class PowerImporter(BaseImporter):
             self.serials[key] = PowerItem._base_manager.filter(
                 region_id=region_id, category__code_prefix=category.code_prefix, parent__isnull=True
             ).aggregate(m=Max("code_serial"))["m"] or 0
+            self.code_parts[key] = {"region": self.region_code(region_id), "prefix": category.code_prefix}
         serial = self.serials[key]
+        parts, fmt = self.code_parts[key], self.code_format.format
         while True:
             serial += 1
-            code = self.code_format.format(region=self.region_code(region_id), prefix=category.code_prefix,
-                                           serial=serial)
+            code = fmt(serial=serial, **parts)
             if code not in codes:
                 break
         self.serials[key] = serial
@@ -568,6 +600,7 @@ class PowerImporter(BaseImporter):
             return
         self.seen_keys[key] = number
         region_id = self.units.units[unit_id].region_id
+        codes = self.region_codes.get(region_id) or self.codes_for(region_id)
         code = row.get("code")
         code = nfkc(code) if code else ""
         existing_id = None
@@ -576,7 +609,7 @@ class PowerImporter(BaseImporter):
                 self.error(number, "code", code, f"编码与第{self.seen_codes[(region_id, code)]}行重复")
                 return
             self.seen_codes[(region_id, code)] = number
-            found = self.codes_for(region_id).get(code)
+            found = codes.get(code)
             if found:
                 if found[1] != unit_id:
                     self.error(number, "code", code, "该编码已被其他单位的事项使用")
@@ -596,46 +629,44 @@ class PowerImporter(BaseImporter):
         if implementing:
             citations += self.citations_for(implementing, CitationKind.IMPLEMENTING)
         get = row.get
-        fields = {
-            "name": sub_name or name, "name_key": sub_key or name_key, "category_id": category.id, "unit_id": unit_id,
-            "region_id": region_id, "internal_body_id": body_id, "target": get("target", "")[:300],
-            "exercise_level": get("exercise_level", "")[:50], "statutory_limit": get("statutory_limit", "")[:100],
-            "promised_limit": get("promised_limit", "")[:100], "accountability": get("accountability", ""),
-            "note": get("note", ""), "basis_pending": not self.basis_mapped, "import_job_id": self.job_id,
-        }
+        item = NewItem.of_row(
+            parent=None, name=sub_name or name, name_key=sub_key or name_key, category_id=category.id,
+            unit_id=unit_id, region_id=region_id, internal_body_id=body_id, target=get("target", "")[:300],
+            exercise_level=get("exercise_level", "")[:50], statutory_limit=get("statutory_limit", "")[:100],
+            promised_limit=get("promised_limit", "")[:100], accountability=get("accountability", ""),
+            note=get("note", ""), basis_pending=not self.basis_mapped, import_job_id=self.job_id)
         parent = None
         if sub_name:
-            parent = self.main_for(number, unit_id, region_id, name, name_key, category, fields)
+            parent = item.parent = self.main_for(number, unit_id, region_id, name, name_key, category)
         if self.failed:
             return  # nothing will be written: keep validating only
         if existing_id is not None:
-            item = self.update_existing(existing_id, fields, parent, citations, duty_ids)
+            item = self.update_existing(existing_id, item.fields(), parent, citations, duty_ids)
             if not sub_name:
                 self.mains[(unit_id, name_key)] = item
             return
         main_key = (unit_id, name_key)
         if not sub_name and main_key in self.implicit_mains:
-            item = self.mains[main_key]  # a 主项 first seen through its 子项 rows: fill in its own row
+            main = self.mains[main_key]  # a 主项 first seen through its 子项 rows: fill in its own row
             self.implicit_mains.discard(main_key)
-            for attr, value in fields.items():
-                setattr(item, attr, value)
+            for attr, value in item.fields().items():
+                setattr(main, attr, value)
             if code:
-                item.code = code
-            self.pending.append((item, citations, duty_ids, True))
+                main.code = code
+            self.pending.append((main, citations, duty_ids, True))
             return
-        item = NewItem(fields, parent)
         if code:
             item.code = code
         elif parent is not None:
             item.code, item.code_serial = self.allocate_sub_code(region_id, parent)
         else:
             item.code, item.code_serial = self.allocate_code(region_id, category)
-        self.codes_for(region_id)[item.code] = (None, unit_id)
+        codes[item.code] = (None, unit_id)
         if not sub_name:
             self.mains[main_key] = item
         self.pending.append((item, citations, duty_ids, False))
 
-    def main_for(self, number, unit_id, region_id, name, name_key, category, fields) -> PowerItem | None:
+    def main_for(self, number, unit_id, region_id, name, name_key, category) -> PowerItem | None:
         key = (unit_id, name_key)
         item = self.mains.get(key)
         if item is not None:
