@@ -264,7 +264,10 @@ class BaseImporter:
         self.checked_units: set[int] = set()
         self.assert_editable = assert_unit_editable
         # (key, position, longest text, the column's checked texts: raw cell → stripped text; "" is always fine)
-        self.read_cols = [(key, pos, self.cell_limit(key), {"": ""}) for key, pos in self.cols.items()]
+        self.read_cols = [(key, pos, self.cell_limit(key), {"": "", None: ""}) for key, pos in self.cols.items()]
+        self.width = max(self.cols.values(), default=-1) + 1
+        self.blank = dict.fromkeys([c.key for c in columns_for(self.kind)] + list(self.cols), "")
+        self.xlsx = table.fmt == "xlsx"
         self.progress_at = 0.0
 
     # errors ------------------------------------------------------------
@@ -287,45 +290,41 @@ class BaseImporter:
 
     # cells -------------------------------------------------------------
     def read(self, number: int, values) -> dict:
-        """The mapped cells of one row as stripped text. A text that passed the checks is remembered per column
-        (categories, units, laws, time limits repeat across thousands of rows), so a repeated cell costs one
-        dict lookup; a refused cell is never remembered, so every row that has it gets its own error."""
-        row = {}
-        n = len(values)
-        xlsx = self.table.fmt == "xlsx"
+        """Every template column of one row as stripped text ("" when empty or not mapped). A text that passed
+        the checks is remembered per column (categories, units, laws, time limits repeat across thousands of
+        rows), so a repeated cell costs one dict lookup; a refused cell is never remembered, so every row that
+        has it gets its own error."""
+        row = self.blank.copy()
+        if len(values) < self.width:
+            values = list(values) + [None] * (self.width - len(values))
         for key, pos, limit, clean in self.read_cols:
-            v = values[pos] if pos < n else None
-            if v is None:
-                row[key] = ""
-            elif v.__class__ is str:
-                c = clean.get(v)
-                if c is not None:
-                    row[key] = c
-                    continue
-                if xlsx and v[0] == "=":
-                    self.error(number, key, v, "单元格是公式，请复制后“粘贴为数值”再导入")
-                    row[key] = ""
-                    continue
-                s = v.strip()
-                if "\x00" in s:
-                    self.error(number, key, s.replace("\x00", "␀"), "含有非法字符（NUL，\\x00），请删除后再导入")
-                    row[key] = ""
-                elif len(s) > limit:
-                    self.error(number, key, s[:50] + "…", f"内容过长：{len(s)} 个字，此列最多 {limit} 个字")
-                    row[key] = ""
-                else:
-                    row[key] = s
-                    if len(clean) < CLEAN_CACHE_SIZE:
-                        clean[v] = s
-            elif v == "":
-                row[key] = ""
-            elif isinstance(v, float) and v.is_integer():
-                row[key] = str(int(v))
-            elif hasattr(v, "strftime"):
-                row[key] = v.strftime("%Y-%m-%d")
-            else:
-                row[key] = str(v)
+            v = values[pos]
+            c = clean.get(v)  # only texts (and None) are remembered: 1, 1.0 and True never match a key
+            row[key] = c if c is not None else self.cell(number, key, v, limit, clean)
         return row
+
+    def cell(self, number: int, key: str, v, limit: int, clean: dict) -> str:
+        if v.__class__ is str:
+            if self.xlsx and v[0] == "=":
+                self.error(number, key, v, "单元格是公式，请复制后“粘贴为数值”再导入")
+                return ""
+            s = v.strip()
+            if "\x00" in s:
+                self.error(number, key, s.replace("\x00", "␀"), "含有非法字符（NUL，\\x00），请删除后再导入")
+                return ""
+            if len(s) > limit:
+                self.error(number, key, s[:50] + "…", f"内容过长：{len(s)} 个字，此列最多 {limit} 个字")
+                return ""
+            if len(clean) < CLEAN_CACHE_SIZE:
+                clean[v] = s
+            return s
+        if v == "":
+            return ""
+        if isinstance(v, float) and v.is_integer():
+            return str(int(v))
+        if hasattr(v, "strftime"):
+            return v.strftime("%Y-%m-%d")
+        return str(v)
 
     def unit_for(self, number: int, row: dict) -> int | None:
         raw = row.get("unit", "")
@@ -447,6 +446,8 @@ class PowerImporter(BaseImporter):
         self.region_codes: dict[int, dict] = {}  # region id → {code: (id, unit id)}
         self.serials: dict[tuple, int] = {}
         self.code_parts: dict[tuple, dict] = {}  # (region id, prefix) → the code format's region and prefix
+        self.known_categories: dict[str, PowerCategory] = {}  # category text → category, once resolved
+        self.known_units: dict[str, tuple] = {}  # unit text → (unit id, region id, the region's codes), once checked
         self.sub_serials: dict[str, int] = {}
         self.bodies: dict[int, dict] = {}
         self.seen_keys: dict[tuple, int] = {}
@@ -570,26 +571,35 @@ class PowerImporter(BaseImporter):
     def row(self, number, row, name, sub_name):
         if not name:
             self.error(number, "name", "", "事项名称为空")
-        category = None
-        raw_category = row.get("category", "")
-        if not raw_category:
-            self.error(number, "category", "", "事项类别为空")
-        else:
-            category = self.categories.resolve(raw_category)
-            if category is None:
-                hint = self.categories.suggestion(raw_category)
-                self.error(number, "category", raw_category,
-                           "不是“事项类别”字典中的类别" + (f"，您是否要填“{hint}”？" if hint else ""), hint)
-        unit_id = self.unit_for(number, row)
-        setting, implementing = row.get("setting_basis", ""), row.get("implementing_basis", "")
+        raw_category = row["category"]
+        category = self.known_categories.get(raw_category)  # a category text already resolved: one lookup
+        if category is None:
+            if not raw_category:
+                self.error(number, "category", "", "事项类别为空")
+            else:
+                category = self.categories.resolve(raw_category)
+                if category is None:
+                    hint = self.categories.suggestion(raw_category)
+                    self.error(number, "category", raw_category,
+                               "不是“事项类别”字典中的类别" + (f"，您是否要填“{hint}”？" if hint else ""), hint)
+                else:
+                    self.known_categories[raw_category] = category
+        unit = self.known_units.get(row["unit"])  # a unit text already resolved and checked: one lookup
+        if unit is None:
+            unit_id = self.unit_for(number, row)
+            if unit_id is not None:
+                region_id = self.units.units[unit_id].region_id
+                unit = self.known_units[row["unit"]] = (unit_id, region_id, self.codes_for(region_id))
+        unit_id = unit[0] if unit is not None else None
+        setting, implementing = row["setting_basis"], row["implementing_basis"]
         if self.basis_mapped and not setting and not implementing:
             self.error(number, "setting_basis" if "setting_basis" in self.cols else "implementing_basis", "",
                        "缺少依据：设定依据和实施依据至少填写一项")
         if unit_id is None or not name:
             return
-        raw = row.get("duties")
+        raw = row["duties"]
         duty_ids = self.duty_ids_for(number, unit_id, raw) if raw else []
-        raw = row.get("internal_body")
+        raw = row["internal_body"]
         body_id = self.body_for(number, unit_id, raw) if raw else None
         name_key = search_key_of_nfkc(name)
         sub_key = search_key_of_nfkc(sub_name) if sub_name else ""
@@ -599,9 +609,8 @@ class PowerImporter(BaseImporter):
                        f"与第{self.seen_keys[key]}行是同一事项（重复）")
             return
         self.seen_keys[key] = number
-        region_id = self.units.units[unit_id].region_id
-        codes = self.region_codes.get(region_id) or self.codes_for(region_id)
-        code = row.get("code")
+        _, region_id, codes = unit
+        code = row["code"]
         code = nfkc(code) if code else ""
         existing_id = None
         if code:
@@ -623,18 +632,16 @@ class PowerImporter(BaseImporter):
                 return
         if category is None:
             return
-        citations = []
-        if setting:
-            citations += self.citations_for(setting, CitationKind.SETTING)
+        # the parsed citations are shared between rows citing the same text (read-only from here on)
+        citations = self.citations_for(setting, CitationKind.SETTING) if setting else []
         if implementing:
-            citations += self.citations_for(implementing, CitationKind.IMPLEMENTING)
-        get = row.get
+            citations = citations + self.citations_for(implementing, CitationKind.IMPLEMENTING)
         item = NewItem.of_row(
             parent=None, name=sub_name or name, name_key=sub_key or name_key, category_id=category.id,
-            unit_id=unit_id, region_id=region_id, internal_body_id=body_id, target=get("target", "")[:300],
-            exercise_level=get("exercise_level", "")[:50], statutory_limit=get("statutory_limit", "")[:100],
-            promised_limit=get("promised_limit", "")[:100], accountability=get("accountability", ""),
-            note=get("note", ""), basis_pending=not self.basis_mapped, import_job_id=self.job_id)
+            unit_id=unit_id, region_id=region_id, internal_body_id=body_id, target=row["target"][:300],
+            exercise_level=row["exercise_level"][:50], statutory_limit=row["statutory_limit"][:100],
+            promised_limit=row["promised_limit"][:100], accountability=row["accountability"],
+            note=row["note"], basis_pending=not self.basis_mapped, import_job_id=self.job_id)
         parent = None
         if sub_name:
             parent = item.parent = self.main_for(number, unit_id, region_id, name, name_key, category)
