@@ -1,6 +1,7 @@
 """Benchmark: 50 clerks at once through the real HTTP stack on PostgreSQL (issue 14, target 3).
 
 Run:  .venv/bin/python -m bench.clerks [--clerks 50] [--seconds 30] [--shared 5] [--workers 2] [--threads 8]
+                                       [--think 1-3]
       (PostgreSQL at 127.0.0.1:5432 as postgres; drops and creates BENCH_DB, default bz_clerks; gunicorn on
       BENCH_PORT, default 8765. The load generator runs on the same machine as the server and the database.)
 
@@ -15,6 +16,10 @@ Each clerk is a thread with its own keep-alive connection and cookies, and loops
 3. page  GET  /api/v1/units/<id>/                (row_version and 备注)
 4. save  PATCH /api/v1/units/<id>/ 备注 + 1, If-Match: row_version   (200, or 409 when someone saved in between)
 5. page  GET  /api/v1/power-items/?unit=<id>     (the unit's power items, first page)
+Without --think the clerks loop without any pause (a stress figure: no person works like that); `--think 1-3` makes
+each clerk wait a random 1–3 s (uniform; `--think 2` waits exactly 2 s) before each of these five requests, the time
+a person takes to read a page and fill in a form — the realistic case. The run lasts --seconds; rounds under way then
+are finished.
 Lost updates: for every record, saves answered as successful minus the final counter (each success wrote the
 value it read + 1, so two successes on the same read would show as a lost update). Errors: 5xx, exceptions,
 unexpected statuses.
@@ -174,8 +179,9 @@ def edit_form(page: str):
 
 
 class Clerk:
-    def __init__(self, index, session, unit_id, item_id, cookie_names):
+    def __init__(self, index, session, unit_id, item_id, cookie_names, think=(0.0, 0.0)):
         self.index, self.unit_id, self.item_id = index, unit_id, item_id
+        self.think, self.random = think, random.Random(index)
         self.session_cookie, self.csrf_cookie = cookie_names
         self.cookies = {self.session_cookie: session}
         self.conn = None
@@ -185,6 +191,8 @@ class Clerk:
         self.errors = []
 
     def request(self, method, path, body=None, headers=None, kind="page"):
+        if self.think[1] > 0:  # the person reads the page and fills in the form (not part of the measured time)
+            time.sleep(self.random.uniform(*self.think))
         h = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()), **(headers or {})}
         t = time.perf_counter()
         for attempt in (1, 2):
@@ -263,7 +271,10 @@ def main():
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--think", default="0", help="seconds a clerk pauses before each request: 2, or 1-3 (uniform)")
     args = parser.parse_args()
+    low, _, high = args.think.partition("-")
+    think = (float(low), float(high or low))
     recreate_database()
     clerks_data, session_cookie, csrf_cookie = setup(args.clerks, args.shared)
     server = subprocess.Popen(
@@ -285,7 +296,7 @@ def main():
         warm = Clerk(-1, clerks_data[-1][0], clerks_data[-1][1], clerks_data[-1][2], (session_cookie, csrf_cookie))
         for _ in range(3):
             warm.round()
-        clerks = [Clerk(i, *c, (session_cookie, csrf_cookie)) for i, c in enumerate(clerks_data)]
+        clerks = [Clerk(i, *c, (session_cookie, csrf_cookie), think) for i, c in enumerate(clerks_data)]
         stop = time.perf_counter() + args.seconds
         barrier = threading.Barrier(len(clerks))
 
@@ -331,7 +342,8 @@ def main():
     cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
     print(f"机器：{os.cpu_count()} 核（{cpu}）；负载均值 开始 {load_before:.2f}，结束 {load_after:.2f}")
     print(f"{len(clerks)} 个录入员会话（其中 {args.shared} 个共用一个单位和一个权力事项），{elapsed:.1f} s；"
-          f"gunicorn {args.workers} workers × {args.threads} threads；负载生成器在同一台机器上")
+          f"gunicorn {args.workers} workers × {args.threads} threads；负载生成器在同一台机器上；"
+          + (f"每个请求前思考 {think[0]:g}–{think[1]:g} s（均匀分布）" if think[1] > 0 else "无思考时间（连续请求，压力测试）"))
     print(f"请求：{len(pages) + len(saves)} 个，{(len(pages) + len(saves)) / elapsed:.0f} req/s")
     print(f"页面（编辑页、单位接口、权力事项列表）：{len(pages)} 次，p50 {statistics.median(pages) * 1000:.0f} ms，"
           f"p95 {pct(pages, 95) * 1000:.0f} ms（目标 ≤ 300 ms）")
