@@ -52,8 +52,10 @@ class PowerItemForm(VersionedModelForm):
         self.fields["internal_body"].queryset = InternalBody.objects.established().restrict(user, "change").select_related("unit")
         self.fields["duties"].queryset = _duty_queryset(user)
         if self.instance.pk and not self.is_bound:  # a submitted form shows and saves its own data
-            self.fields["setting_basis"].initial = services.citations_text(self.instance, "setting")
-            self.fields["implementing_basis"].initial = services.citations_text(self.instance, "implementing")
+            citations = list(self.instance.citations.select_related("law"))  # one query for both kinds
+            self.fields["setting_basis"].initial = services.citations_text(self.instance, "setting", citations)
+            self.fields["implementing_basis"].initial = services.citations_text(self.instance, "implementing",
+                                                                                 citations)
             self.fields["stages"].initial = services.stages_text(self.instance)
             self.fields["duties"].initial = list(self.instance.duties.values_list("pk", flat=True))
 
