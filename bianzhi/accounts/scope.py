@@ -73,9 +73,20 @@ def _region_q(region, prefix: str = "") -> Q:
 
 
 def unit_scope_q(user, action: str = "view") -> Q:
-    """The condition on Unit rows this user may act on."""
+    """The condition on Unit rows this user may act on. Inside a request it is built once per (user, action)
+    and kept in RequestContext.memo (an edit page restricts six querysets); jobs and commands build it afresh."""
     if user is None or not user.is_authenticated or not user.is_active:
         return NOTHING
+    memo = current().memo
+    if memo is None:
+        return _unit_scope_q(user, action)
+    key = ("unit-scope-q", user.pk, user.role, user.is_superuser, user.region_id, user.unit_id, action)
+    if key not in memo:
+        memo[key] = _unit_scope_q(user, action)
+    return memo[key]
+
+
+def _unit_scope_q(user, action: str) -> Q:
     if user.is_superuser or user.role == Role.ADMIN:
         q = Q()
     elif action == "view" and user.role in READ_ALL_ROLES:
