@@ -186,6 +186,7 @@ class Clerk:
         self.cookies = {self.session_cookie: session}
         self.conn = None
         self.times = {"page": [], "save": []}
+        self.by_request: dict[str, list] = {}
         self.saved = {"unit": 0, "item": 0}
         self.conflicts = 0
         self.errors = []
@@ -208,6 +209,8 @@ class Clerk:
                 if attempt == 2:
                     raise
         self.times[kind].append(time.perf_counter() - t)
+        label = f"{method} " + re.sub(r"/\d+/", "/…/", path.split("?")[0])
+        self.by_request.setdefault(label, []).append(self.times[kind][-1])
         for header, value in resp.getheaders():
             if header.lower() == "set-cookie":
                 name, _, rest = value.partition("=")
@@ -351,6 +354,10 @@ def main():
           f"p95 {pct(saves, 95) * 1000:.0f} ms（目标 ≤ 300 ms）")
     print(f"成功保存 {sum(c.saved['unit'] + c.saved['item'] for c in clerks)} 次（共用记录 {shared_saves} 次），"
           f"冲突（409 / 表单冲突提示）{conflicts} 次，丢失的更新 {lost} 次（必须为 0），错误 {len(errors)} 次")
+    labels = {label for c in clerks for label in c.by_request}
+    for label in sorted(labels):
+        times = [t for c in clerks for t in c.by_request.get(label, [])]
+        print(f"  {label}：{len(times)} 次，p50 {statistics.median(times) * 1000:.0f} ms，p95 {pct(times, 95) * 1000:.0f} ms")
     for e in errors[:10]:
         print("  错误：", html.unescape(e))
     return 1 if lost or errors else 0
