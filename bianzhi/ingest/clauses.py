@@ -7,10 +7,12 @@ never required: every reader here works on the text alone.
 - `read_header`: the notice title (“关于印发《…》的通知”) or the 规定's own title, 文号 (own line or “文号：”),
   issuing organ and date (signature lines or page metadata), a 三定 quoted by title and 文号.
 - `read_statement`: the nature/rank sentence (“X是Y，为正处级”, “X（简称Z）为Y，机构规格正科级”, “设立X，为Y”,
-  “X正科级行政单位”), its plaques (加挂/保留/对外保留…牌子).
+  “X正科级行政单位”, “X(原名Y)成立于…，是…的Z”), its plaques (加挂/保留/对外保留…牌子, also in the next sentence);
+  a purpose clause before the class (“是负责…的市政府直属机构”) is not part of the nature.
 - `item_runs`: numbered lists ((一)(二)… at a line start or inline after 。/space), split into runs and classified
   as duties or internal bodies by the words before them or, failing that, by what the items look like;
-  unnumbered bodies after numbered ones; inline lists (“内设办公室、人事股…N个股室”).
+  unnumbered bodies after numbered ones; inline lists (“内设办公室、人事股…N个股室”, “…等6个科室、A、B2个平台”);
+  a heading then one body per line (`heading_list_bodies`).
 - `read_staffing`: staffing sentences anywhere (“机关行政编制为366名（含…）”, “行政编制12人”, “行政编13个”),
   mapped to the platform's staffing types with the wording kept in `raw`; posts with rank or notes in brackets;
   leadership counts (“司局级领导职数57名”, “内设机构领导职数3名”).
