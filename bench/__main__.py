@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 QUICK = ["sanding_real", "sanding_accuracy", "sanding_asof", "workflow_locks", "lists_import"]
-SLOW = ["portal_search"]
+SLOW = ["portal_search", "lists_export"]
 
 
 def main(argv: list[str]) -> int:

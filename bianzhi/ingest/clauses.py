@@ -82,12 +82,18 @@ def parse_date(match) -> str | None:
 
 # ------------------------------------------------------------------ header
 DOCNUMBER = r"[\u4e00-\u9fffA-Za-z]{1,16}\s*[〔\[【(［]\s*\d{4}\s*[〕\]】)］]\s*第?\s*\d{1,6}\s*[号號]"
-DOCNUMBER_LINE_RE = re.compile(r"^\s*(?:[【\[]?(?:发文字号|文\s*号|发文号)[】\]]?\s*[:：]?\s*)?(?P<dn>" + DOCNUMBER + r")"
+DOCNUMBER_LINE_RE = re.compile(r"^\s*(?:[【\[]?(?:发文字号|文\s*号|发文号)[】\]]?\s*[:：]?\s*)?\(?(?P<dn>" + DOCNUMBER + r")\)?"
                                r"\s*(?:签发人.*)?$")
+# a rule or regulation adopted at a meeting: “(2005年3月25日,市委机构编制委员会六届五次全体会议通过)”
+ADOPTED_RE = re.compile(r"^\(?\s*(?P<date>(?:\d{4}|[〇○零O一二三四五六七八九]{4})\s*年[^()]{1,12}?日)\s*[,，]?[^()]{0,60}?"
+                        r"(?:会议|常委会|常务会)(?:审议|讨论)?通过\s*\)?$")
 DOCNUMBER_META_RE = re.compile(r"(?:发文字号|文\s*号)\s*[:：】\]]\s*(?P<dn>" + DOCNUMBER + r")")
 NOTICE_TITLE_RE = re.compile(r"^(?P<organ>[^。,:;]{0,60}?)(?:关于)?(?:印发|转发|下发)[《〈<]?(?P<inner>[^》〉>]{4,80}?)[》〉>]?的?通知$")
-SANDING_TITLE_RE = re.compile(r"(?:职能配置|主要职责|内设机构和人员编制|机构编制方案|机构设置和职能|机构职能编制|“三定”|三定规定|三定方案)")
-TITLE_END_RE = re.compile(r"(?:规定|通知|批复|决定|方案|意见|函|报告|办法)$")
+SANDING_TITLE_RE = re.compile(r"(?:职能配置|主要职责|内设机构和人员编制|机构编制(?:调整)?方案|机构设置和职能|机构职能编制|“三定”|三定规定|三定方案)")
+TITLE_END_RE = re.compile(r"(?:规定|通知|批复|决定|方案|意见|函|报告|办法|规则|细则|决算|预算)$")
+# what a title line may carry around the title itself: “附件2：”, “（摘要）”, “（试行）”
+TITLE_PREFIX_RE = re.compile(r"^附件\s*\d{0,2}\s*[:：]?\s*")
+TITLE_SUFFIX_RE = re.compile(r"\((?:摘要|节选|试行|暂行|草案|修订|修订稿|征求意见稿)\)$")
 ORGAN_LINE_RE = re.compile(r"^(?:中共)?[" + CJK + r"()]{2,40}?(?:办公厅|办公室|人民政府|委员会|编委|政府|部|局|厅|委|署)$")
 CITED_SANDING_RE = re.compile(r"(?:根据|依据|按照)《(?P<title>[^《》]{4,80}?(?:职能配置|主要职责|内设机构和人员编制)[^《》]{0,30}?规定)》"
                               r"\s*[(（]?(?P<dn>" + DOCNUMBER + r")?")
@@ -107,6 +113,13 @@ def unit_from_title(title: str) -> Found | None:
     m = re.match(r"(?P<u>[^《》〈〉]{2,40}?)(?:职能配置|主要职责|机构职能|机构设置和职能|内设机构和人员编制|机构编制方案|“三定”|三定)", inner)
     if m:
         return Found(m["u"], inner_start + m.start("u"), inner_start + m.end("u"))
+    # a budget or final-accounts report: “2021年X部门决算”, “X2018年度整体支出绩效评价报告”
+    m = re.match(r"^(?:\d{4}年度?)?(?P<u>[^《》\d]{3,40}?" + UNIT_SUFFIX + r")(?:\d{4}年度?)?(?:部门|单位)?(?:决算|预算|整体支出|绩效)", title)
+    if m:
+        return Found(m["u"], m.start("u"), m.end("u"))
+    m = re.search(r"关于(?:成立|设立|组建|同意成立|同意设立)(?P<u>[^《》]{2,40}?" + UNIT_SUFFIX + r")的(?:通知|决定|批复|请示)$", title)
+    if m:
+        return Found(m["u"], m.start("u"), m.end("u"))
     m = re.search(r"关于(?:调整|同意|明确|核定|核增|核减|设立)?(?P<u>[^《》]{2,40}?" + UNIT_SUFFIX + r")"
                   r"(?:机构编制|主要职责|职责|内设机构|人员编制|编制|领导职数|机构规格|规格|加挂|挂牌|增挂|更名|有关)", title)
     if m:
@@ -166,9 +179,12 @@ def read_header(text: str) -> Header:
             elif i + 1 < len(head) and SANDING_TITLE_RE.search(ln) and not ln.endswith(("规定", "职能", "方案")) \
                     and head[i + 1][2].endswith("规定") and len(ln + head[i + 1][2]) <= 60:
                 joined, je = ln + head[i + 1][2], head[i + 1][1]
-            if SANDING_TITLE_RE.search(joined) and (joined.endswith(("规定", "方案", "职能")) or joined.endswith("编制")) \
-                    and not joined.startswith(("根据", "依据", "按照")):
-                h.title = Found(joined, s, je)
+            pm = TITLE_PREFIX_RE.match(joined)
+            core = TITLE_SUFFIX_RE.sub("", joined[pm.end():] if pm else joined)
+            if SANDING_TITLE_RE.search(core) and (core.endswith(("规定", "方案", "职能")) or core.endswith("编制")) \
+                    and not core.startswith(("根据", "依据", "按照")):
+                off = pm.end() if pm else 0
+                h.title = Found(joined[off:], s + off, je)
                 break
     # 3. a heading line that names the unit, followed by the 规定's articles; or a report/notice title line
     if h.title is None:
@@ -181,6 +197,15 @@ def read_header(text: str) -> Header:
                 break
             if TITLE_END_RE.search(ln) and len(ln) >= 6 and not DOCNUMBER_LINE_RE.match(ln) \
                     and not re.match(r"^(?:第" + CN_NUM + "条|" + CN_NUM + "、|[(（])", ln):
+                h.title = Found(ln, s, e)
+                break
+    if h.title is None:  # a rule/report title under page chrome (menus, “您现在的位置”): the line before its date line
+        for i, (s, e, ln) in enumerate(head[:16]):
+            if "。" in ln or ":" in ln or len(ln) > 50 or len(ln) < 6 or "|" in ln:
+                continue
+            nxt = head[i + 1][2] if i + 1 < len(head) else ""
+            if re.search(r"(?:规则|细则|办法|规定|决算|预算|报告)$", ln) and (
+                    ADOPTED_RE.match(nxt) or DATE_RE.search(nxt) or re.match(r"^(?:时间|发布时间|日期)", nxt) or nxt == ln):
                 h.title = Found(ln, s, e)
                 break
     # 4. 文号: its own line, or page metadata “文号：”
@@ -223,10 +248,23 @@ def read_header(text: str) -> Header:
             if date:
                 h.issued_on = Found(date, ns, ne)
             break
+    if h.issuing_organ is None and h.title is not None:  # “兴业县人民政府办公室关于成立…的通知”
+        om = re.match(r"^(?P<organ>[^《》,。]{2,40}?)关于", h.title.value)
+        if om and re.search(r"(?:通知|决定|批复|意见|函)$", h.title.value) and ORGAN_LINE_RE.match(om["organ"]):
+            h.issuing_organ = Found(om["organ"], h.title.start, h.title.start + len(om["organ"]))
     if h.issuing_organ is None:
         m = META_ORGAN_RE.search(text[:3000])
         if m and ORGAN_LINE_RE.match(m["organ"].strip()):
             h.issuing_organ = Found(m["organ"].strip(), m.start("organ"), m.start("organ") + len(m["organ"].strip()))
+    if h.issued_on is None and h.title is not None:
+        for s, _e, ln in lines[title_idx:title_idx + 4]:
+            am = ADOPTED_RE.match(ln)
+            if am:
+                dm = DATE_RE.search(am["date"])
+                date = parse_date(dm) if dm else None
+                if date:
+                    h.issued_on = Found(date, s + am.start("date"), s + am.end("date"))
+                break
     if h.issued_on is None and h.is_notice_cover:
         m = META_DATE_RE.search(text[:3000])
         if m:
@@ -243,15 +281,24 @@ STATEMENT_RES = [
     # 设立X，为Y。
     re.compile(r"设立(?P<unit>[" + CJK + r"()]{2,40}?)(?P<paren>\(\x00{2,40}\))?\s*[,，]\s*(?:为|是|作为)(?P<nature>[^,。;]{2,50}?" + NATURE_NOUN + r")"
                r"(?:\s*[,，]\s*(?:机构规格)?(?:为|是|属)?(?P<rank>" + RANK + r"))?(?=[,。;]|$)"),
+    # 设立X（加挂…牌子），正厅级。 (a rank without a nature)
+    re.compile(r"设立(?P<unit>[" + CJK + r"()]{2,40}?)(?P<paren>\(\x00{2,80}\))?\s*[,，]\s*(?:机构规格|规格)?\s*(?:为|是|属)?\s*"
+               r"(?P<rank>" + RANK + r")(?=[,。;]|$)"),
+    # X是根据《…》(…)设立(挂Z牌子)，为Y： the basis between the unit and its nature
+    re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")\s*(?:是|系)?(?:根据|依据|按照)[^。]{0,240}?设立"
+               r"(?P<paren>\(\x00{2,60}\))?\s*[,，]\s*(?:为|是|系)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?=[,。;]|$)"),
+    # …更名为X,是Y(…)。: the subject closes the clause before
+    re.compile(r"(?:更名为|改名为|改称|组建|成立)(?P<unit>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")\s*[,，]\s*(?:是|为|系)"
+               r"(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?:\(\x00{1,40}\))?(?=[,。;]|$)"),
     # X(简称Z)是/为Y，(机构规格)为R
     re.compile(r"(?P<unit>[" + CJK + r"()“”]{2,40}?)(?P<paren>\(\x00{2,30}\))?\s*"
-               r"(?:是|为|系|作为)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")"
+               r"(?:是|为|系|作为)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?:\(\x00{1,40}\))?"
                r"(?:\s*[,，]\s*(?:机构规格|规格)?\s*(?:为|是|属|定为)?\s*(?P<rank>" + RANK + r")(?:单位|行政单位|事业单位)?)?(?=[,。;]|$)"),
     # X属于正厅级,为Y / X为正科级,是Y
     re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,30}\))?\s*[,，]?\s*(?:机构规格)?(?:为|是|属于|属)"
                r"(?P<rank>" + RANK + r")\s*[,，]\s*(?:为|是|系)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?=[,。;]|$)"),
     # X正科级行政单位 / X为正科级 (no nature)
-    re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,30}\))?\s*(?:机构规格)?(?:为|是|属于|属)?"
+    re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,30}\))?\s*(?:的?机构规格)?(?:为|是|属于|属)?"
                r"(?P<rank>" + RANK + r")(?:的?(?:行政|事业|参公|参照公务员法管理的?)?(?:单位|机构|机关))?(?=[,。;]|$)"),
 ]
 
@@ -337,12 +384,21 @@ def read_statement(text: str, limit: int | None = None) -> dict:
             out["short_name"] = Found(sm["short"], inner_start + sm.start("short"), inner_start + sm.end("short"))
     if m.groupdict().get("nature"):
         out["nature"] = Found(text[m.start("nature"):m.end("nature")].strip(), m.start("nature"), m.end("nature"))
+        if re.fullmatch(RANK + r"的?(?:行政|事业|参公)?(?:单位|机构)", out["nature"].value):
+            # “X是正科级单位” states a rank, not a kind of body (as “X正科级行政单位”)
+            out["rank"] = Found(RANK_RE.match(out["nature"].value).group(0), out["nature"].start,
+                                out["nature"].start + RANK_RE.match(out["nature"].value).end())
+            del out["nature"]
     rank_m = m if m.groupdict().get("rank") else None
+    if rank_m is None and out.get("nature"):  # “市政府直属的正处级事业单位”: the rank is inside the nature
+        rin = RANK_RE.search(out["nature"].value)
+        if rin:
+            out["rank"] = Found(rin.group(0), out["nature"].start + rin.start(), out["nature"].start + rin.end())
     sent_end = text.find("。", m.end())
     sent_end = len(text) if sent_end == -1 else sent_end
     if rank_m:
         out["rank"] = Found(rank_m["rank"], rank_m.start("rank"), rank_m.end("rank"))
-    else:
+    elif "rank" not in out:
         rm = re.compile(r"(?:机构规格|规格)?\s*(?:为|是|属)?\s*(?P<rank>" + RANK + r")").search(masked, m.end(), sent_end)
         if rm and re.match(r"^\s*[,，]?\s*(?:机构规格|规格)?\s*(?:为|是|属)?\s*$", masked[m.end():rm.start("rank")]):
             out["rank"] = Found(rm["rank"], rm.start("rank"), rm.end("rank"))
@@ -366,8 +422,10 @@ def _plaques(text: str, source: str, base: int, stop: int, found: list):
                 pos += len(piece)
                 continue
             clean = piece.strip()
+            lq = len(clean) - len(clean.lstrip("“”\"'"))
+            clean = clean.strip("“”\"'")
             if clean:
-                found.append(Found(clean, pos, pos + len(piece)))
+                found.append(Found(clean, pos + lq, pos + lq + len(clean)))
             pos += len(piece)
 
 
@@ -551,11 +609,98 @@ def split_body_item(text: str, it: Item, last: bool) -> list[tuple[str, int, int
 
 
 INLINE_BODIES_RE = re.compile(
-    r"(?:内设|下设|设有|设)(?!\s*" + NUM + r"\s*个)(?P<list>[" + CJK + r"()、\n]{2,400}?)(?:等)?\s*(?P<n>" + NUM + r")\s*个"
+    r"(?:内设|下设|增设|设有|设置|(?:(?<=^)|(?<=[\n,，。;:：局委办厅部院心室队站所会署关另共现]))设(?![置立计施]))(?![和或及与、])(?!\s*" + NUM + r"\s*个)(?P<list>[" + CJK + r"()、\n]{2,400}?)(?:等)?\s*(?P<n>" + NUM + r")\s*个"
     r"(?:内设机构|股室|科室|处室|职能[处科股司]室?|机构|[处科股室司]|股室和直属单位)")
-INLINE_BODIES_COLON_RE = re.compile(r"(?:内设机构|设下列内设机构|设下列机构|内设科室)[^:。\n]{0,12}:(?P<list>[^。:;\n(]{2,400})")
+INLINE_BODIES_COLON_RE = re.compile(r"(?:内设机构|设下列内设机构|设下列机构|内设科室|(?:内设|下设)[^:。\n]{0,16}?(?:处室|科室|股室|机构|部门))[^:。\n]{0,12}:(?P<list>[^。:;\n(]{2,400})")
 INLINE_BODIES_HAVE_RE = re.compile(r"(?:内设机构|内设科室|内设处室|内设股室|下设机构)(?:主要)?(?:有|包括|为)[:：]?(?P<list>[^。:;\n]{2,400})")
 INLINE_BODIES_NAMED_RE = re.compile(r"设\s*" + NUM + r"\s*个[^,，。]{0,10}?(?:组|科|股|室|处|司|机构|科室|股室|处室)\s*[,，]\s*(?:分别)?(?:为|是)[:：]?(?P<list>[^。:;\n]{2,400})")
+
+
+# “中卫市气象局内设办公室(人事教育科、…)、业务科技科(政策法规科)、计划财务科,其规格为正科级” (no count, no colon)
+INLINE_BODIES_SUBJECT_RE = re.compile(r"(?:^|(?<=[\n。;,:]))[ \t]*(?P<subj>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")?(?:机关)?(?:内设|下设)(?:机构)?(?:有|为)?"
+                                      r"(?P<list>[" + CJK + r"\x00()、]{4,400}?)(?=[,。;]|$)")
+# one body set up by a sentence of its own: “设置县委农办秘书股,负责…”
+SINGLE_BODY_RE = re.compile(r"(?:^|(?<=[\n。;]))[ \t]*(?:另|同时)?(?:设置|增设|单设|设立)(?P<name>[" + CJK + r"]{2,20}?(?:股|科|(?<!办公)室))(?=\s*[,。;])")
+
+
+def _same_name(a: str, b: str) -> bool:
+    a, b = re.sub(r"^(?:中共|中国共产党)", "", a), re.sub(r"^(?:中共|中国共产党)", "", b)
+    return a == b or a.endswith(b) or b.endswith(a)
+
+
+def subject_bodies(text: str, unit: str | None) -> list[Found]:
+    """Bodies listed after “(X)内设” with no count: the subject, when named, must be the document's unit (a list
+    of another unit's bodies in the same text is not this unit's). Names keep their bracketed second name."""
+    masked = _mask_parens(text)
+    for m in INLINE_BODIES_SUBJECT_RE.finditer(masked):
+        subj = m["subj"]
+        if subj and (unit is None or not _same_name(subj, unit)):
+            continue
+        pieces, pos, out = m["list"].split("、"), m.start("list"), []
+        for piece in pieces:
+            name = text[pos:pos + len(piece)].strip()
+            if not re.fullmatch(r"(?!" + VERB_START + r")[" + CJK + r"]{2,24}?" + BODY_SUFFIX + r"(?:\([^()]{1,40}\))?", name):
+                out = []
+                break
+            out.append(Found(name, pos, pos + len(piece)))
+            pos += len(piece) + 1
+        if len(out) >= 2:
+            return out
+    return []
+
+
+def single_bodies(text: str, unit: str | None) -> list[Found]:
+    out = []
+    for m in SINGLE_BODY_RE.finditer(text):
+        if unit and _same_name(m["name"], unit):
+            continue
+        out.append(Found(m["name"], m.start("name"), m.end("name")))
+    return out
+
+
+# a plaque stated apart from the unit's statement: “(1)X。在Y加挂该机构牌子。”, “在Y加挂X牌子”
+PLAQUE_AFTER_RE = re.compile(r"(?:^|(?<=[\n。;:,)]))[ \t]*(?P<name>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")[。,]?\s*(?:在|于)"
+                             r"(?P<host>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")(?:加挂|挂|增挂)(?:该机构|该|其)?(?:的)?牌子")
+PLAQUE_IN_RE = re.compile(r"(?:在|于)(?P<host>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")(?:加挂|增挂|挂)(?P<name>[" + CJK + r"]{2,40}?" +
+                          UNIT_SUFFIX + r")(?:的)?牌子")
+
+
+SHORT_NAME_RE = re.compile(r"(?P<name>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")\((?:以下)?简称\s*[“\"]?(?P<short>[^“”\"()]{2,20}?)[”\"]?\)")
+
+
+def short_name_clause(text: str, unit: str | None) -> Found | None:
+    """“决定成立县抗震救灾指挥部(以下简称指挥部)”: a short name given to the unit outside its statement sentence."""
+    if not unit:
+        return None
+    core = re.sub(r"^[" + CJK + r"]{1,8}?(?:省|自治区|市|自治州|州|县|自治县|区|旗)", "", unit)
+    for m in SHORT_NAME_RE.finditer(text):
+        name = m["name"]
+        name_core = re.sub(r"^.*?(?:成立|设立|组建|将|由|的)", "", name)
+        name_core = re.sub(r"^[" + CJK + r"]{0,8}?(?:省|自治区|市|自治州|州|县|自治县|区|旗)", "", name_core)
+        if name_core and (name_core == core or core.endswith(name_core) and len(name_core) >= 4):
+            return Found(m["short"], m.start("short"), m.end("short"))
+    return None
+
+
+def plaque_clauses(text: str, unit: str | None) -> list[Found]:
+    if not unit:
+        return []
+    out = []
+    for rx in (PLAQUE_AFTER_RE, PLAQUE_IN_RE):
+        for m in rx.finditer(text):
+            before = text[max(0, m.start() - 8):m.start()]
+            if _same_name(m["host"], unit) and not re.search(r"(?:不再|撤销|取消|摘除)", before + m.group(0)):
+                out.append(Found(m["name"], m.start("name"), m.end("name")))
+    return out
+
+
+def _split_and(piece: str) -> list[tuple[str, int]]:
+    """“防震减灾管理处和科技监测处” → two names, when both halves are body names (“人事和教育科” stays one)."""
+    m = re.fullmatch(r"(?P<a>.+?" + BODY_SUFFIX + r")(?:和|及|以及)(?P<b>.+?" + BODY_SUFFIX + r")[。,]?", piece.strip())
+    if m and len(m["a"]) >= 3 and len(m["b"]) >= 3:
+        lead = len(piece) - len(piece.lstrip())
+        return [(m["a"], lead), (m["b"], lead + m.start("b"))]
+    return [(piece, 0)]
 
 
 def inline_bodies(text: str) -> list[Found]:
@@ -566,9 +711,10 @@ def inline_bodies(text: str) -> list[Found]:
                 continue
             pos = m.start("list")
             for piece in m["list"].split("、"):
-                clean = re.sub(r"\s+", "", piece).strip("。,")
-                if clean and re.search(BODY_SUFFIX + r"$|馆$|院$|会$|组$", clean) and len(clean) <= 30:
-                    out.append(Found(clean, pos, pos + len(piece)))
+                for sub, off in _split_and(piece):
+                    clean = re.sub(r"\s+", "", sub).strip("。,")
+                    if clean and re.search(BODY_SUFFIX + r"$|馆$|院$|会$|组$", clean) and len(clean) <= 30:
+                        out.append(Found(clean, pos + off, pos + off + len(sub)))
                 pos += len(piece) + 1
             if out:
                 return out
@@ -576,13 +722,20 @@ def inline_bodies(text: str) -> list[Found]:
 
 
 # ------------------------------------------------------------------ staffing
-STAFF_TYPE = (r"(?:机关|机关工勤人员|工勤人员)?(?:行政|事业|政法专项|工勤人员|工勤|后勤服务人员|参照公务员法管理事业|参照公务员法管理的事业|"
-              r"参公事业|参公管理事业|全额拨款事业|差额拨款事业|自收自支事业|全额事业|差额事业|公益一类事业|公益二类事业|专项|机动)"
+# the wording in front of the type names who uses it (“机关后勤服务全额拨款事业编制”, “行政执法类事业编制”): kept in raw
+STAFF_TYPE = (r"(?:机关|机关工勤人员|工勤人员)?(?:后勤服务|行政执法类|执法类|公益一类|公益二类|公益类)?"
+              r"(?:行政|事业工勤|事业|政法专项|工勤人员|工勤|后勤服务人员|参照公务员法管理事业|参照公务员法管理的事业|"
+              r"参公事业|参公管理事业|全额拨款事业|差额拨款事业|自收自支事业|全额事业|差额事业|公益一类事业|公益二类事业|专项|机动|周转)"
               r"编(?:制)?(?:\((?:参照公务员法管理|参公|参公管理|\x00{2,10})\))?")
 STAFF_RE = re.compile(r"(?P<type>" + STAFF_TYPE + r")\s*(?:数)?\s*(?:为|共|核定为|核定|总数为|)\s*(?P<n>" + NUM + r")\s*(?P<unit>名|人|个)")
 TOTAL_STAFF_RE = re.compile(r"(?:人员编制|编制)(?:总数|总额)?\s*(?:为|共)\s*(?P<n>" + NUM + r")\s*名")
+# who holds the 编制 decides before its kind (“机关工勤人员事业编制” is 工勤编制, the platform's convention); the words in
+# front of a kind are kept in raw (“行政执法类事业编制” is 事业编制: 事业 is checked before 行政).
 PLATFORM_TYPES = [("政法专项", "政法专项编制"), ("参照公务员法", "事业编制（参照公务员法管理）"), ("参公", "事业编制（参照公务员法管理）"),
                   ("工勤", "工勤编制"), ("后勤服务", "工勤编制"), ("事业", "事业编制"), ("行政", "行政编制")]
+# a staffing figure with no kind: “人员编制核定为76名”, “核定人员编制76名” (kept as 其他编制, flagged)
+UNTYPED_STAFF_RE = re.compile(r"(?<![总额])(?P<type>人员编制)\s*(?:核定为|核定|为|共)?\s*(?P<n>" + NUM + r")\s*名"
+                              r"|核定(?P<type2>人员编制)\s*(?P<n2>" + NUM + r")\s*名")
 
 
 def platform_staffing_type(raw: str) -> tuple[str, bool]:
@@ -594,7 +747,7 @@ def platform_staffing_type(raw: str) -> tuple[str, bool]:
 
 
 POST_SUFFIX = (r"(?:局长|厅长|部长|署长|主任|书记|主席|会长|院长|馆长|校长|所长|站长|队长|团长|行长|组长|秘书长|社长|政委|政治委员|"
-               r"总工程师|总经济师|总会计师|总规划师|总督学|督学|总师|总监|巡视员|调研员|专员|委员|审计长|总督察|副总督察|督察长|检察长|庭长)")
+               r"总工程师|总经济师|总会计师|总规划师|总农艺师|总畜牧师|总兽医师|总建筑师|总统计师|总审计师|总飞行师|总督学|督学|总师|总监|巡视员|调研员|专员|委员|审计长|总督察|副总督察|督察长|检察长|庭长)")
 POST_RE = re.compile(r"^(?:其中|另|设|核定|配备|另设)?\s*(?P<title>(?:副|常务副|专职副|专职)?[" + CJK + r"]{0,36}?" + POST_SUFFIX + r")"
                      r"\s*(?P<pre>\(\x00*\))?\s*(?P<n>" + NUM + r")\s*名\s*(?P<paren>\(\x00*\))?\s*$")
 LEAD_RE = re.compile(r"^(?:其中|另|设|核定)?\s*(?P<level>" + RANK + r"|[" + CJK + r"]{1,12}?)\s*(?:领导)?职数\s*(?:为|共)?\s*(?P<n>" + NUM +
@@ -660,6 +813,17 @@ def read_staffing(text: str, start: int = 0, end: int | None = None) -> dict:
             staffing.append((entry, s + m.start(), s + m.end()))
             skip_until = consumed
             found_staff = True
+        if not found_staff and not re.search(r"(?:实有|现有|在编|在职|核增|核减|增加|减少|划转|收回|划出|划入|总数|总量)[^,。]{0,6}人员编制", sm):
+            for m in UNTYPED_STAFF_RE.finditer(sm):
+                count = to_int(m["n"] or m["n2"])
+                if count is None:
+                    continue
+                g = "type" if m["type"] else "type2"
+                raw = text[s + m.start(g):s + m.end(g)]
+                staffing.append(({"type": "其他编制", "raw": raw, "count": count, "includes": [], "unknown": True},
+                                 s + m.start(), s + m.end()))
+                found_staff = True
+                break
         if found_staff:
             in_staffing = True
         # posts and leadership counts: clauses of a staffing sentence, or of a sentence that states posts
@@ -692,12 +856,22 @@ def read_staffing(text: str, start: int = 0, end: int | None = None) -> dict:
                         r, n = _rank_note(inner)
                         rank = rank or r
                         note = note or n
-                posts.append(({"title": pm["title"], "count": count, "rank": rank, "note": note}, c0 + pm.start("title"), c0 + pm.end()))
+                title, t0 = pm["title"], c0 + pm.start("title")
+                # “中卫市气象局设局长1名”: the unit and its verb stand before the post
+                sub = re.match(r"^[" + CJK + r"()]{2,40}?(?:机关)?(?:设|配备|核定|配)(?=[" + CJK + r"])", title)
+                if sub and re.search(POST_SUFFIX + r"$", title[sub.end():]) and len(title) - sub.end() >= 2:
+                    title, t0 = title[sub.end():], t0 + sub.end()
+                entry = {"title": title, "count": count, "rank": rank, "note": note}
+                if entry not in [p for p, _s, _e in posts]:  # the same post stated twice (a summary, then the detail)
+                    posts.append((entry, t0, c0 + pm.end()))
                 continue
             lm = LEAD_RE.match(clause) or LEVEL_LEAD_RE.match(clause)
             if lm:
                 count = to_int(lm["n"])
                 level = lm["level"]
+                tail = re.search(RANK + r"$", level)
+                if tail and tail.start() > 0:  # “市局机关内设机构科级领导职数6名”: the level is the rank at its end
+                    level = tail.group(0)
                 if count is not None and not re.search(r"(?:编制|人员)$", level):
                     leadership.append(({"level": level, "count": count}, c0 + lm.start("level"), c0 + lm.end("n") + 1))
         if not found_staff and not re.search(r"职数|" + POST_SUFFIX, sm):
@@ -705,12 +879,32 @@ def read_staffing(text: str, start: int = 0, end: int | None = None) -> dict:
     return {"staffing": staffing, "posts": posts, "leadership": leadership}
 
 
+def unit_untyped_staffing(text: str, unit: str) -> Found | None:
+    """“扬州市地震局编制数为9人”: an untyped figure counts only with the unit itself as the subject (a subordinate
+    station's “编制6人” in the same text does not)."""
+    m = re.search(r"(?:^|(?<=[\n。;]))[ \t]*" + re.escape(unit) + r"(?:机关)?(?P<type>(?:人员)?编制)(?:数|总数)?\s*(?:为|核定为|共)?\s*"
+                  r"(?P<n>" + NUM + r")\s*(?:名|人)", text)
+    if m is None or to_int(m["n"]) is None:
+        return None
+    return Found({"type": "其他编制", "raw": m["type"], "count": to_int(m["n"]), "includes": [], "unknown": True},
+                 m.start("type"), m.end())
+
+
 def unit_from_sentences(text: str) -> Found | None:
     """A unit named as the subject of a staffing/list/duty sentence (“市政府办公室机关行政编制79名”,
     “省政府办公厅内设18个职能处(室)”, “国家药品监督管理局承担下列职责”)."""
-    m = re.search(r"(?m)^\s*(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")(?:概况|简介|机构概况|基本情况|机构职能|主要职责|机构设置)\s*$", text)
+    m = re.search(r"(?m)^[ \t]*(?:(?:第" + CN_NUM + r"部分|" + CN_NUM + r"、)[ \t]*[:：]?[ \t]*)?(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX +
+                  r")(?:概况|简介|机构概况|基本情况|机构职能|主要职责|机构设置)\s*$", text)
     if m:
         return Found(m["u"], m.start("u"), m.end("u"))
+    masked = _mask_parens(text)
+    # “苍溪县林业和园林局(含13个林业站所)总编制134名”; “组建X，锁定…编制”/“正式成立X，设大队长1名”
+    for p in (r"(?:^|(?<=[\n。;]))[ \t]*(?P<u>[" + CJK + r"]{3,40}?" + UNIT_SUFFIX + r")(?:\(\x00+\))?(?:机关)?(?:总编制|人员编制|编制总数)",
+              r"(?:新组建|重新组建|组建|正式成立|成立)(?:了)?(?P<u>[" + CJK + r"]{3,40}?" + UNIT_SUFFIX + r")\s*[,，]\s*"
+              r"(?:锁定|核定|核拨|设|配备|明确)[^。]{0,30}?(?:编制|" + POST_SUFFIX + r")\s*" + NUM + r"\s*名"):
+        m = re.search(p, masked)
+        if m:
+            return Found(m["u"], m.start("u"), m.end("u"))
     patterns = [
         r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:机关)?(?:行政|事业|政法专项)编制",
         r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:内设|下设)\s*" + NUM + r"\s*个",

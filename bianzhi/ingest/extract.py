@@ -115,7 +115,63 @@ def normalize_with_map(original: str) -> tuple[str, list[int]]:
         out_chars.append(ch)
         out_offsets.append(offsets[i])
         i += 1
-    return "".join(out_chars), out_offsets
+    return reflow_run_in("".join(out_chars), out_offsets)
+
+
+# ------------------------------------------------------------------ run-in text
+# A web page or law database may run a whole notice + 规定 into one paragraph (“…的通知 长府办发〔2009〕47号
+# 各县…: …实施。 长春市人民政府办公厅 二〇〇九年九月十日 …规定 根据… 一、职责调整 … 二、主要职责 (一)负责…”); with
+# the spaces between Chinese characters gone nothing marks the title, the 文号, the signature or the sections.
+# Line breaks are put back at the boundaries such a document always has; only lines longer than RUN_IN_MIN.
+RUN_IN_MIN = 300
+_RUN_IN_CN = r"[一二三四五六七八九十]{1,3}"
+_RUN_IN_DOCNUMBER = r"[\u4e00-\u9fffA-Za-z]{1,16}[〔\[【(][12]\d{3}[〕\]】)]第?\d{1,6}号"
+_RUN_IN_DATE = r"(?:[12]\d{3}|[〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日"
+_RUN_IN_BREAKS = [
+    # before a section heading: 一、职责调整 / 二、主要职责 / 三、内设机构 / 四、人员编制 …
+    re.compile(r"(?<=[^\n])(?=" + _RUN_IN_CN + r"、(?:职责调整|职能调整|职能转变|主要职责|内设机构|人员编制|领导职数|其他事项|附则|机构设置))"),
+    # before 第N条 after the end of a sentence
+    re.compile(r"(?<=[。;])(?=第" + _RUN_IN_CN + r"条)"),
+    # before the first item of a list glued to its heading: 主要职责(一)负责…
+    re.compile(r"(?<=[\u4e00-\u9fff])(?=\(一\))"),
+    # the 文号 after a notice title, and what follows it
+    re.compile(r"(?<=通知)(?=" + _RUN_IN_DOCNUMBER + r")"),
+    re.compile(r"(?<=通知)" + _RUN_IN_DOCNUMBER + r"(?P<at>)(?=[\u4e00-\u9fff《])"),
+    # the signature after the cover letter: …实施。长春市人民政府办公厅二〇〇九年九月十日…
+    re.compile(r"(?<=。)(?=[\u4e00-\u9fff()]{2,30}?(?:办公厅|办公室|人民政府|委员会|政府|部|局|厅|委|署)" + _RUN_IN_DATE + r")"),
+    re.compile(r"(?<=[办公厅室府会部局委署])(?=" + _RUN_IN_DATE + r"[\u4e00-\u9fff])"),
+    re.compile(r"[办公厅室府会部局委署]" + _RUN_IN_DATE + r"(?P<at>)(?=[\u4e00-\u9fff《])"),
+    # a 规定's title followed directly by its preamble
+    re.compile(r"(?<=规定)(?=(?:根据|依据|按照)[《\u4e00-\u9fff])"),
+]
+
+
+def reflow_run_in(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """Line breaks put back into run-in lines (see above); an inserted break maps to the next character's offset."""
+    if len(text) < RUN_IN_MIN or all(len(line) < RUN_IN_MIN for line in text.split("\n")):
+        return text, offsets
+    cuts: set[int] = set()
+    pos = 0
+    for line in text.split("\n"):
+        if len(line) >= RUN_IN_MIN:
+            for rx in _RUN_IN_BREAKS:
+                for m in rx.finditer(line):
+                    at = m.start("at") if "at" in rx.groupindex else m.start()
+                    if 0 < at < len(line):
+                        cuts.add(pos + at)
+        pos += len(line) + 1
+    if not cuts:
+        return text, offsets
+    out, out_offsets, last = [], [], 0
+    for cut in sorted(cuts):
+        out.append(text[last:cut])
+        out_offsets.extend(offsets[last:cut])
+        out.append("\n")
+        out_offsets.append(offsets[cut] if cut < len(offsets) else (offsets[-1] if offsets else 0))
+        last = cut
+    out.append(text[last:])
+    out_offsets.extend(offsets[last:])
+    return "".join(out), out_offsets
 
 
 def from_text(original: str, method: str = "text", pages: int = 1) -> Extracted:
@@ -301,7 +357,7 @@ def clean_ocr_line(text: str) -> str:
 
 
 def _ocr_image(path: str) -> list[Line]:
-    """OCR one image: RapidOCR by default (ocr_rapid), tesseract when chosen or when RapidOCR is missing."""
+    """OCR one image: tesseract where installed, RapidOCR where it is not or when chosen (ocr_rapid.selected)."""
     if ocr_rapid.selected():
         lines = []
         for x0, x1, text, height in ocr_rapid.read_image(path):

@@ -200,6 +200,9 @@ def _unit_from_title(title: str) -> tuple[str | None, int]:
                   r"(?:机构编制|主要职责|职责|内设机构|人员编制|编制|领导职数|机构规格|规格|加挂|挂牌|增挂|更名|有关)", title)
     if m:
         return m["u"], m.start("u")
+    found = clauses.unit_from_title(title)  # “关于成立X的通知”, a report title
+    if found is not None:
+        return found.value, found.start
     return None, -1
 
 
@@ -639,10 +642,12 @@ def _parse_adjustment(b: _Builder, lines: list[Segment], title_idx) -> ParseResu
     if not b.data["unit"]:
         for ln in lines[(title_idx or 0) + 1:(title_idx or 0) + 4]:
             m = re.fullmatch(r"(?P<u>[^,。]{2,40}?)[:]", ln.text)
-            if m and "、" not in m["u"]:
+            if m and "、" not in m["u"] and not m["u"].startswith("各"):  # “各乡镇人民政府:” is the addressees
                 b.data["unit"] = m["u"]
                 b.span("unit", ln.start, ln.start + len(m["u"]))
                 break
+    if b.data["unit"] and not b.data.get("short_name"):
+        _set(b, "short_name", clauses.short_name_clause(b.text, b.data["unit"]))
     _parse_changes(b, lines, title_idx)
     return ParseResult(data=b.data, spans=b.spans, kind="adjustment", layout="notice", meta=b.meta)
 
@@ -707,8 +712,17 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
                     b.meta.setdefault("numbered_bodies", []).append(ns == it.start + (len(text[it.start:it.end]) - len(text[it.start:it.end].lstrip())))
                     b.span(f"internal_bodies[{idx}].name", ns, ne)
                     b.span(f"internal_bodies[{idx}]", ns, max(ne, end))
+    if b.data["unit"] and not b.data.get("short_name"):
+        _set(b, "short_name", clauses.short_name_clause(text, b.data["unit"]))
+    if b.data["unit"]:
+        for found in clauses.plaque_clauses(text, b.data["unit"]):
+            if found.value not in b.data["plaques"] and not same_unit(found.value, b.data["unit"]):
+                b.data["plaques"].append(found.value)
+                b.span(f"plaques[{len(b.data['plaques']) - 1}]", found.start, found.end)
     if not b.data["internal_bodies"]:
-        for found in clauses.inline_bodies(text):
+        found_bodies = clauses.inline_bodies(text) or clauses.subject_bodies(text, b.data["unit"]) \
+            or clauses.single_bodies(text, b.data["unit"])
+        for found in found_bodies:
             idx = len(b.data["internal_bodies"])
             b.data["internal_bodies"].append({"name": found.value, "duties": ""})
             b.meta.setdefault("numbered_bodies", []).append(False)
@@ -718,6 +732,11 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     for entry, s, e in read["staffing"]:
         b.data["staffing"].append(entry)
         b.span(f"staffing[{len(b.data['staffing']) - 1}]", s, e)
+    if not b.data["staffing"] and b.data["unit"]:
+        found = clauses.unit_untyped_staffing(text, b.data["unit"])
+        if found is not None:
+            b.data["staffing"].append(found.value)
+            b.span("staffing[0]", found.start, found.end)
     for entry, s, e in read["posts"]:
         b.data["posts"].append(entry)
         b.span(f"posts[{len(b.data['posts']) - 1}]", s, e)

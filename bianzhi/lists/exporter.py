@@ -6,7 +6,9 @@ Exports are the import format: an exported file re-imports unchanged.
 import csv
 import io
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 
+from django.db.models import Count
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -108,6 +110,58 @@ def stage_rows(queryset):
 
 
 ROWS = {"power": power_rows, "duty": duty_rows, "stage": stage_rows}
+UNIT_BATCH_ITEMS = 5000  # items read per batch of whole units: memory stays flat however large the export
+
+
+def unit_batches(queryset, limit: int | None = None) -> Iterator[tuple[list[int], int]]:
+    """Consecutive units (in export order) holding about `limit` items together: ([unit ids], item count).
+    A unit is never split, so a 主项 and its 子项 always fall in one batch."""
+    limit = limit or UNIT_BATCH_ITEMS
+    per_unit = (queryset.order_by().values("unit__sort_order", "unit_id").annotate(n=Count("id", distinct=True))
+                .order_by("unit__sort_order", "unit_id").values_list("unit_id", "n"))
+    batch, size = [], 0
+    for unit_id, n in per_unit.iterator(chunk_size=5000):
+        if batch and size + n > limit:
+            yield batch, size
+            batch, size = [], 0
+        batch.append(unit_id)
+        size += n
+    if batch:
+        yield batch, size
+
+
+def iter_rows(kind: str, queryset, progress: Callable[[int], None] | None = None) -> Iterator[list]:
+    """The export's rows, read unit batch by unit batch (constant memory); `progress(rows so far)` after each."""
+    done = 0
+    for unit_ids, _n in unit_batches(queryset):
+        for row in ROWS[kind](queryset.filter(unit_id__in=unit_ids)):
+            done += 1
+            yield row
+        if progress is not None:
+            progress(done)
+
+
+def write_export(kind: str, fmt: str, queryset, out, progress: Callable[[int], None] | None = None) -> int:
+    """Write the export to a binary file object (xlsx through openpyxl's write-only mode, which spools rows to
+    a temporary file; CSV as UTF-8 with BOM for Excel). Returns the number of rows written."""
+    rows = 0
+    if fmt == "csv":
+        text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="")
+        writer = csv.writer(text)
+        writer.writerow([c.header for c in columns_for(kind)])
+        for row in iter_rows(kind, queryset, progress):
+            writer.writerow(safe_row(row))
+            rows += 1
+        text.flush()
+        text.detach()
+        return rows
+    wb = Workbook(write_only=True)
+    ws = _header_sheet(wb, kind, write_only=True)
+    for row in iter_rows(kind, queryset, progress):
+        ws.append(safe_row(row))
+        rows += 1
+    wb.save(out)
+    return rows
 
 
 # ------------------------------------------------------------------------------------------------ files
@@ -173,22 +227,15 @@ def template_xlsx(kind: str) -> bytes:
 
 
 def export_xlsx(kind: str, queryset) -> bytes:
-    wb = Workbook(write_only=True)
-    ws = _header_sheet(wb, kind, write_only=True)
-    for row in ROWS[kind](queryset):
-        ws.append(safe_row(row))
     buf = io.BytesIO()
-    wb.save(buf)
+    write_export(kind, "xlsx", queryset, buf)
     return buf.getvalue()
 
 
 def export_csv(kind: str, queryset) -> bytes:
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    writer.writerow([c.header for c in columns_for(kind)])
-    for row in ROWS[kind](queryset):
-        writer.writerow(safe_row(row))
-    return buf.getvalue().encode("utf-8-sig")
+    buf = io.BytesIO()
+    write_export(kind, "csv", queryset, buf)
+    return buf.getvalue()
 
 
 def table_xlsx(title: str, header: list, rows) -> bytes:

@@ -4,8 +4,9 @@ import io
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
 from django.db import transaction
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views import View
@@ -19,13 +20,13 @@ from bianzhi.core.text import search_key
 from bianzhi.core.views import FilteredListMixin, PermissionRequiredMixin, ScopedQuerysetMixin
 from bianzhi.registry.models import Region, Unit
 
-from . import exporter, importer, reports, services
+from . import exporter, exports, importer, reports, services
 from .columns import KIND_LABELS, columns_for
 from .duties import duty_labels
 from .filtersets import PowerItemFilterSet, ResponsibilityItemFilterSet
 from .forms import LawForm, MappingForm, PowerCategoryForm, PowerItemForm, ResponsibilityItemForm, UploadForm
 from .models import ImportJob, Law, PowerCategory, PowerItem, ResponsibilityItem
-from .tasks import run_import_job
+from .tasks import run_export_job, run_import_job
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -410,9 +411,51 @@ class ExportView(LoginRequiredMixin, View):
             qs = PowerItemFilterSet(request.GET, request=request,
                                     queryset=PowerItem.objects.restrict(request.user, "view")).qs
         name = KIND_LABELS[kind]
+        total = qs.count()
+        if total > exports.inline_limit():  # a large export is written by the worker, with a progress bar
+            token = exports.start_job(request.user, kind, fmt, request.GET, total)
+            run_export_job(token)
+            return redirect("lists:export-job", token=token)
         if fmt == "csv":
             return _download(exporter.export_csv(kind, qs), f"{name}.csv", "text/csv; charset=utf-8")
         return _download(exporter.export_xlsx(kind, qs), f"{name}.xlsx")
+
+
+class ExportJobView(LoginRequiredMixin, View):
+    """A large export's page: progress while the worker writes it, then the download link."""
+
+    template = "lists/export_job.html"
+
+    def job(self, request, token):
+        job = exports.get_job(token, request.user)
+        if job is None:
+            raise Http404("没有该导出任务（只能查看自己发起的导出，导出文件保留一天）")
+        return job
+
+    def get(self, request, token):
+        job = self.job(request, token)
+        return render(request, self.template, {"job": job, "token": token, "kind_label": KIND_LABELS[job["kind"]]})
+
+
+class ExportProgressView(ExportJobView):
+    """The progress bar, polled by htmx; when the file is ready the page reloads to show the download."""
+
+    template = "lists/_export_progress.html"
+
+    def get(self, request, token):
+        response = super().get(request, token)
+        if self.job(request, token)["status"] in ("done", "failed") and request.headers.get("HX-Request"):
+            response["HX-Refresh"] = "true"
+        return response
+
+
+class ExportDownloadView(ExportJobView):
+    def get(self, request, token):
+        job = self.job(request, token)
+        if job["status"] != "done" or not default_storage.exists(job["storage_name"]):
+            raise Http404("导出文件尚未生成或已过期")
+        return FileResponse(default_storage.open(job["storage_name"], "rb"), as_attachment=True,
+                            filename=job["filename"], content_type=exports.FORMATS[job["fmt"]])
 
 
 class TemplateDownloadView(LoginRequiredMixin, View):

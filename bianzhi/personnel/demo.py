@@ -158,6 +158,21 @@ def load(log=print) -> None:
             services.do_approve(app, acting_user=admin)
         except services.PersonnelRefused:
             services.do_refuse(app, acting_user=admin, note="；".join(services.hold_reasons(unit, "核准使用编制")))
+    # two approved applications, each with its 核准通知单 (one reserving 编制 until 入编 or expiry)
+    approved = [
+        ("百色市发展和改革委员会", "价格监测科1名干部调任，拟从乡镇公务员中选调1名补充（演示）", EntryMethod.SELECTED),
+        ("百色市市场监督管理局", "食品安全协调科1名干部退休，拟通过公务员考录补充1名（演示）", EntryMethod.EXAM),
+    ]
+    for unit_name, reason, method in approved:
+        unit = demo_unit(unit_name)
+        if unit is None or admin is None or StaffingApplication.objects.filter(unit=unit).exists():
+            continue
+        app = services.do_apply(unit, acting_user=admin, staffing_type=StaffingType.ADMIN, count=1, reason=reason,
+                                planned_date=datetime.date(2026, 11, 20), recruitment=method)
+        try:
+            services.do_approve(app, acting_user=admin, issued_on=datetime.date(2026, 11, 2))
+        except services.PersonnelRefused as exc:
+            log(f"  实名制：「{unit_name}」的演示用编申请未核准：{exc}")
     log(f"  实名制：{Person.objects.filter(generated=True).count()} 名演示生成人员（新建 {made}），"
         f"用编申请 {StaffingApplication.objects.count()} 件（待审批 "
         f"{StaffingApplication.objects.filter(state=ApplicationState.SUBMITTED).count()}）")

@@ -79,14 +79,15 @@ def test_apply_approve_issues_numbered_notice_that_reserves(unit, office, users)
                             planned_date=TODAY)
     assert app.state == ApplicationState.SUBMITTED
     assert Notification.objects.filter(recipient=office, text__contains="申请使用行政编制2名").exists()
+    before = UseNotice.objects.filter(issued_on__year=TODAY.year).count()  # the demo's own notices of the year
     notice = services.do_approve(app, acting_user=office, issued_on=TODAY)
-    assert notice.number == "百编用〔2026〕1号" and notice.count == 2
+    assert notice.number == f"百编用〔{TODAY.year}〕{before + 1}号" and notice.count == 2
     assert notice.valid_until == TODAY + datetime.timedelta(days=180)
     row = occupancy(unit, TODAY).row(A)
     assert (row.reserved, row.available) == (2, 0)
     second = services.do_approve(ApplicationFactory(unit=with_quota(UnitFactory(), {A: 3})), acting_user=office,
                                  issued_on=TODAY)
-    assert second.number == "百编用〔2026〕2号"
+    assert second.number == f"百编用〔{TODAY.year}〕{before + 2}号"
     assert AuditLogEntry.objects.filter(model="usenotice", object_id=str(notice.pk), action="create").exists()
 
 
