@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "bianzhi.core.middleware.AuditUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "bianzhi.core.middleware.LockedErrorMiddleware",
+    "bianzhi.accounts.middleware.ForcedPasswordChangeMiddleware",
     "bianzhi.accounts.middleware.PasswordRotationMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]

@@ -25,6 +25,7 @@ urlpatterns = [
     path("accounts/", include("bianzhi.accounts.urls")),
     path("api/v1/", include(api_patterns)),
     path("manage/audit/", include("bianzhi.accounts.audit_urls")),
+    path("manage/accounts/", include("bianzhi.accounts.account_urls")),
     path("manage/documents/", include("bianzhi.documents.urls")),
     path("manage/sanding/", include("bianzhi.sanding.urls")),
     path("manage/lists/", include("bianzhi.lists.urls")),

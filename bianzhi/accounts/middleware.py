@@ -57,3 +57,26 @@ class SecondFactorMiddleware:
             return JsonResponse({"detail": "请先完成二次验证（身份验证器）。", "code": "second_factor_required"},
                                 status=403)
         return redirect(reverse(target) + "?" + urlencode({"next": request.get_full_path()}))
+
+
+class ForcedPasswordChangeMiddleware:
+    """An account given a one-time password (created in bulk, or reset by the 编办) can do nothing but change it:
+    every page sends it to the password-change page, every API call is refused, until `set_password` clears
+    `User.must_change_password`. Logging out, the second factor and static files stay open."""
+
+    OPEN = ("/accounts/password/", "/accounts/logout/", "/accounts/login/", "/accounts/otp/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        path = request.path
+        if (user is None or not user.is_authenticated or not getattr(user, "must_change_password", False)
+                or path.startswith(self.OPEN) or path.startswith(settings.STATIC_URL or "/static/")):
+            return self.get_response(request)
+        if path.startswith("/api/"):
+            return JsonResponse({"detail": "请先修改初始密码（管理员设置的一次性密码）。", "code": "password_change_required"},
+                                status=403)
+        messages.warning(request, "您正在使用管理员设置的一次性密码，请先修改密码，之后才能使用平台。")
+        return redirect(reverse("accounts:password_change"))

@@ -46,6 +46,9 @@ class User(AbstractUser):
     failed_login_count = models.PositiveIntegerField("连续登录失败次数", default=0)
     locked_until = models.DateTimeField("锁定至", null=True, blank=True)
     password_changed_at = models.DateTimeField("密码修改时间", null=True, blank=True)
+    must_change_password = models.BooleanField(
+        "下次登录须修改密码", default=False,
+        help_text="初始密码或重置后的密码：登录后除修改密码外不能做任何操作（ForcedPasswordChangeMiddleware）")
 
     objects = BianzhiUserManager()
     scope_unit_path = "unit"
@@ -64,8 +67,11 @@ class User(AbstractUser):
         return bool(self.locked_until and self.locked_until > timezone.now())
 
     def set_password(self, raw_password):
+        """Any password the user sets ends a forced change; services that hand out a one-time password set
+        `must_change_password` again after calling this."""
         super().set_password(raw_password)
         self.password_changed_at = timezone.now()
+        self.must_change_password = False
         self._password_set = True
 
     def save(self, *args, **kwargs):

@@ -12,7 +12,7 @@ from django.conf import settings
 
 from bianzhi.core.locks import is_unit_locked
 
-from .models import SEPARATED_ADMIN_ROLES, Role
+from .models import SEPARATED_ADMIN_ROLES, Role, User
 from .scope import allowed_units, region_stem
 
 # ------------------------------------------------------------------------------------------------ roles
@@ -298,3 +298,30 @@ def requires_second_factor(user) -> bool:
 
 def may_enter_admin_site(user, obj=None) -> bool:
     return may_manage_accounts(user) or may_manage_scopes(user)
+
+
+# ------------------------------------------------------------------------------------------------ unit accounts (issue 11)
+UNIT_ACCOUNT_ROLES = frozenset({Role.CLERK, Role.CONFIRMER})  # the accounts a campaign creates for its units
+
+
+def may_manage_unit_accounts(user, obj=None) -> bool:
+    """The 编办's account work in the workbench (issue 11): list, create in bulk, reset the password of, assign
+    entry groups to, deactivate and reactivate the 录入员 and 部门确认员 accounts of the units in its review scope.
+
+    Without an object: whether the pages open at all (市、县编办). With a unit: the unit lies in the office's
+    review scope. With an account: it is a 录入员 or 部门确认员 (never an administrator, a superuser or the
+    office's own account) bound to a unit in that scope — a 录入员 with no unit (a 编办 entry group clerk) only
+    for the 市编办. Every other account stays with the 系统管理员 and 安全管理员 in the admin site (三员分立,
+    ADR 0022/0023)."""
+    if not is_office(user):
+        return False
+    if obj is None:
+        return True
+    if isinstance(obj, User):
+        if obj.pk == user.pk or obj.is_superuser or obj.is_staff or obj.role not in UNIT_ACCOUNT_ROLES:
+            return False
+        if obj.unit_id is None:
+            return is_platform_admin(user)
+        return allowed_units(user, "review").filter(pk=obj.unit_id).exists()
+    unit = _unit_of(obj)
+    return unit is not None and allowed_units(user, "review").filter(pk=unit.pk).exists()

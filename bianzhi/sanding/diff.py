@@ -66,7 +66,7 @@ class Diff:
 
 
 _SECTIONS = [
-    ("机构性质和规格", "statement", lambda r: "机构性质和规格",
+    ("机构性质和规格", "statement", lambda r: r.nature_text[:60] + ("…" if len(r.nature_text) > 60 else ""),
      [("nature_text", "表述"), ("rank", "规格")]),
     ("职责", "duties", lambda r: r.text[:60] + ("…" if len(r.text) > 60 else ""),
      [("text", "内容"), ("kind", "类别"), ("position", "顺序")]),

@@ -9,6 +9,7 @@ urlpatterns = [
     path("campaigns/", views.CampaignListView.as_view(), name="campaign-list"),
     path("campaigns/new/", views.CampaignCreateView.as_view(), name="campaign-create"),
     path("campaigns/<int:pk>/edit/", views.CampaignUpdateView.as_view(), name="campaign-edit"),
+    path("campaigns/<int:pk>/accounts/", views.CampaignAccountsView.as_view(), name="campaign-accounts"),
     path("packages/", views.PackageListView.as_view(), name="package-list"),
     path("packages/<int:pk>/", views.package_detail, name="package-detail"),
     path("packages/<int:pk>/fire/<slug:name>/", views.package_fire, name="package-fire"),

@@ -3,7 +3,8 @@
    - data-confirm="问题"   on a button/link/form: ask before submitting or following it;
    - data-autosubmit       on a select: submit its form when changed;
    - data-history-back     on a link: go back one page (falls back to its href);
-   - data-row-version="N"  on an element swapped in by htmx: every *row_version input on the page takes N. */
+   - data-row-version="N"  on an element swapped in by htmx: every *row_version input on the page takes N;
+   - data-check-all="name" on a checkbox: checks or clears every checkbox named `name` in its form. */
 (function () {
   "use strict";
   document.addEventListener("click", function (event) {
@@ -28,6 +29,10 @@
   document.addEventListener("change", function (event) {
     var el = event.target;
     if (el.hasAttribute && el.hasAttribute("data-autosubmit") && el.form) { el.form.submit(); }
+    if (el.hasAttribute && el.hasAttribute("data-check-all") && el.form) {
+      el.form.querySelectorAll('input[type=checkbox][name="' + el.getAttribute("data-check-all") + '"]')
+        .forEach(function (box) { box.checked = el.checked; });
+    }
   });
   function syncRowVersion() {
     var marks = document.querySelectorAll("[data-row-version]");
