@@ -1,11 +1,12 @@
 """Accounts in the admin site, split by the 三员 roles: the 系统管理员 creates, edits, deactivates and unlocks
 accounts but cannot give roles or data scope; the 安全管理员 gives roles, unit/region bindings and entry groups but
 does not edit the accounts' other details. Nobody but a superuser makes superusers."""
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 
+from . import otp
 from .models import EntryGroup, User
-from .permissions import may_manage_accounts, may_manage_scopes
+from .permissions import may_manage_accounts, may_manage_scopes, may_manage_security
 
 SCOPE_FIELDS = ("role", "unit", "region")
 PRIVILEGE_FIELDS = ("is_superuser", "is_staff", "groups", "user_permissions")
@@ -20,6 +21,20 @@ class BianzhiUserAdmin(UserAdmin):
                              "failed_login_count", "locked_until")}),
     )
     autocomplete_fields = ("unit",)
+    actions = ["reset_second_factor"]
+
+    @admin.action(description="重置二次验证（身份验证器丢失时；下次登录须重新绑定）", permissions=["reset_second_factor"])
+    def reset_second_factor(self, request, queryset):
+        for account in queryset:
+            try:
+                otp.reset_second_factor(account, acting_user=request.user)
+            except otp.SecondFactorError as exc:
+                self.message_user(request, str(exc), messages.ERROR)
+            else:
+                self.message_user(request, f"已重置「{account}」的二次验证。", messages.SUCCESS)
+
+    def has_reset_second_factor_permission(self, request):
+        return may_manage_security(request.user)
 
     def has_module_permission(self, request):
         return may_manage_accounts(request.user) or may_manage_scopes(request.user)

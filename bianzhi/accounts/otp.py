@@ -16,7 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from bianzhi.core.audit import record_event
 
-from .permissions import requires_second_factor
+from .permissions import may_reset_second_factor, requires_second_factor
 
 RECOVERY_CODE_COUNT = 10
 TOTP_NAME = "身份验证器"
@@ -72,6 +72,20 @@ def issue_recovery_codes(user) -> list[str]:
     codes = [f"{secrets.token_hex(3)}-{secrets.token_hex(3)}" for _ in range(RECOVERY_CODE_COUNT)]
     StaticToken.objects.bulk_create([StaticToken(device=device, token=c) for c in codes])
     return codes
+
+
+def reset_second_factor(account, *, acting_user) -> int:
+    """安全管理员 resets a lost authenticator: the account's TOTP devices and recovery codes stop working, and at
+    its next login an account that needs a second factor must bind a new one. Audited. Returns devices removed."""
+    if not may_reset_second_factor(acting_user, account):
+        raise SecondFactorError(f"您无权重置「{account}」的二次验证（只有安全管理员可以，且不能重置自己的）。")
+    with transaction.atomic():
+        removed = TOTPDevice.objects.filter(user=account).delete()[0]
+        removed += StaticDevice.objects.filter(user=account).count()
+        StaticDevice.objects.filter(user=account).delete()
+        record_event("update", user=acting_user, obj=account,
+                     detail={"second_factor": "已重置：身份验证器和恢复码作废，下次登录须重新绑定"})
+    return removed
 
 
 def verify(user, code: str):

@@ -270,6 +270,14 @@ def may_manage_security(user, obj=None) -> bool:
     return may_manage_scopes(user, obj)
 
 
+def may_reset_second_factor(user, account) -> bool:
+    """安全管理员: reset another account's second factor (a lost authenticator); never their own (that would let
+    one person bypass the factor), never a superuser's unless they are one."""
+    if not may_manage_security(user) or account is None or account.pk == user.pk:
+        return False
+    return not account.is_superuser or user.is_superuser
+
+
 def may_read_audit(user, obj=None) -> bool:
     """Whether the audit-log pages open at all. Business users read the entries of their own units' data (the
     rows are filtered by scope.restrict_audit_queryset); 系统管理员 and 安全管理员 read none (三员分立)."""

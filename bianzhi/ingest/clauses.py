@@ -28,7 +28,7 @@ from bianzhi.core.includes import parse_includes
 from bianzhi.core.numerals import NUM, to_int
 
 CN_NUM = r"[一二三四五六七八九十百零〇两]+"
-RANK = r"(?:正|副)?(?:国|部|省部|厅|司局|局|地厅|处|县处|科|乡科|股)级"
+RANK = r"(?:(?:正|副)?(?:国|部|省部|厅|司局|局|地厅|处|县处|科|乡科|股)|(?:正|副)(?:县|地|乡))级"
 RANK_RE = re.compile(RANK)
 # ranks written with a post: 副部长级, 正处长级
 POST_RANK = r"(?:正|副)?(?:部长|司长|厅长|局长|处长|县长|科长|主任)级"
@@ -65,15 +65,16 @@ def _mask_parens(text: str) -> str:
 
 # ------------------------------------------------------------------ dates
 _CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-DATE_RE = re.compile(r"(?P<y>\d{4}|[〇○零O一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"
-                     r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日")
+DATE_RE = re.compile(r"(?P<y>\d{4}|[〇○零O一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[lI]\d|[一二三四五六七八九十]{1,3})\s*月\s*"
+                     r"(?P<d>\d{1,2}|[lI]\d|\d[lI]|[一二三四五六七八九十]{1,3})\s*日")
 ISO_DATE_RE = re.compile(r"(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})")
 
 
 def parse_date(match) -> str | None:
     y = match["y"]
     year = int(y) if y.isdigit() else int("".join(str(_CN_DIGIT.get(c, 0)) for c in y))
-    month, day = to_int(match["m"]), to_int(match["d"])
+    # a letter l or I standing for the digit 1 (typed or OCR'd: “2007年8月l5日”)
+    month, day = to_int(re.sub(r"[lI]", "1", match["m"])), to_int(re.sub(r"[lI]", "1", match["d"]))
     try:
         return datetime.date(year, month or 0, day or 0).isoformat()
     except (TypeError, ValueError):
@@ -95,7 +96,7 @@ TITLE_END_RE = re.compile(r"(?:规定|通知|批复|决定|方案|意见|函|报
 TITLE_PREFIX_RE = re.compile(r"^附件\s*\d{0,2}\s*[:：]?\s*")
 TITLE_SUFFIX_RE = re.compile(r"\((?:摘要|节选|试行|暂行|草案|修订|修订稿|征求意见稿)\)$")
 ORGAN_LINE_RE = re.compile(r"^(?:中共)?[" + CJK + r"()]{2,40}?(?:办公厅|办公室|人民政府|委员会|编委|政府|部|局|厅|委|署)$")
-CITED_SANDING_RE = re.compile(r"(?:根据|依据|按照)《(?P<title>[^《》]{4,80}?(?:职能配置|主要职责|内设机构和人员编制)[^《》]{0,30}?规定)》"
+CITED_SANDING_RE = re.compile(r"(?:根据|依据|按照|(?:发布|公布|印发)了?)《(?P<title>[^《》]{4,80}?(?:职能配置|主要职责|内设机构和人员编制)[^《》]{0,30}?规定)》"
                               r"\s*[(（]?(?P<dn>" + DOCNUMBER + r")?")
 META_DATE_RE = re.compile(r"(?:成文日期|发文日期|发布日期|印发日期)\s*[】\]:：]*\s*(?P<date>\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?)")
 META_ORGAN_RE = re.compile(r"(?:发布部门|发文机关|发文机构|制发机关)\s*[】\]:：]+\s*(?P<organ>[" + CJK + r"、 ]{2,40})")
@@ -114,9 +115,14 @@ def unit_from_title(title: str) -> Found | None:
     if m:
         return Found(m["u"], inner_start + m.start("u"), inner_start + m.end("u"))
     # a budget or final-accounts report: “2021年X部门决算”, “X2018年度整体支出绩效评价报告”
-    m = re.match(r"^(?:\d{4}年度?)?(?P<u>[^《》\d]{3,40}?" + UNIT_SUFFIX + r")(?:\d{4}年度?)?(?:部门|单位)?(?:决算|预算|整体支出|绩效)", title)
+    m = re.match(r"^(?:\d{4}年度?)?(?P<u>[^《》\d()]{3,40}?" + UNIT_SUFFIX + r")\s*(?:\([^()]{2,40}\))?\s*(?:\d{4}年度?)?"
+                 r"(?:部门|单位)?(?:决算|预算|整体支出|绩效)", title)
     if m:
         return Found(m["u"], m.start("u"), m.end("u"))
+    # a body's own working rules: “太湖县人民政府工作规则”, “中共X市委机构编制委员会议事规则”
+    m = re.fullmatch(r"(?P<u>[^《》,。]{2,40}?" + UNIT_SUFFIX + r")(?:工作规则|议事规则|工作细则|议事规程|工作制度)", inner)
+    if m:
+        return Found(m["u"], inner_start + m.start("u"), inner_start + m.end("u"))
     m = re.search(r"关于(?:成立|设立|组建|同意成立|同意设立)(?P<u>[^《》]{2,40}?" + UNIT_SUFFIX + r")的(?:通知|决定|批复|请示)$", title)
     if m:
         return Found(m["u"], m.start("u"), m.end("u"))
@@ -125,6 +131,13 @@ def unit_from_title(title: str) -> Found | None:
     if m:
         return Found(m["u"], m.start("u"), m.end("u"))
     return None
+
+
+def second_name_from_title(title: str) -> Found | None:
+    """The body's second name in a report title, “X (Y) 2021年度部门决算”: one body, two names (a plaque)."""
+    m = re.match(r"^(?:\d{4}年度?)?[^《》\d()]{3,40}?" + UNIT_SUFFIX + r"\s*\((?P<y>[^()]{2,40}?" + UNIT_SUFFIX + r")\)\s*"
+                 r"(?:\d{4}年度?)?(?:部门|单位)?(?:决算|预算|整体支出|绩效)", title)
+    return Found(m["y"], m.start("y"), m.end("y")) if m else None
 
 
 @dataclass
@@ -192,6 +205,8 @@ def read_header(text: str) -> Header:
             if "。" in ln or ":" in ln or len(ln) > 50:
                 continue
             rest = [x[2] for x in head[i + 1:i + 4]]
+            if i > 0 and head[i - 1][2].endswith((":", "：")):  # “来源:\n市生态环境局”: a metadata value
+                continue
             if re.fullmatch(r"[" + CJK + r"()]{4,40}" + UNIT_SUFFIX, ln) and any(re.match(r"^第一条", r) for r in rest):
                 h.title = Found(ln, s, e)
                 break
@@ -244,6 +259,9 @@ def read_header(text: str) -> Header:
         if ORGAN_LINE_RE.match(ln.replace(" ", "")) and dm:
             if h.issuing_organ is None:
                 h.issuing_organ = Found(ln.replace(" ", ""), s, e)
+                ps, _pe, prev = lines[i - 1] if i > title_idx else (0, 0, "")
+                if prev and ORGAN_LINE_RE.match(prev.replace(" ", "")) and not (h.title and ps <= h.title.start):
+                    h.issuing_organ = Found(prev.replace(" ", "") + " " + ln.replace(" ", ""), ps, e)
             date = parse_date(dm)
             if date:
                 h.issued_on = Found(date, ns, ne)
@@ -252,6 +270,15 @@ def read_header(text: str) -> Header:
         om = re.match(r"^(?P<organ>[^《》,。]{2,40}?)关于", h.title.value)
         if om and re.search(r"(?:通知|决定|批复|意见|函)$", h.title.value) and ORGAN_LINE_RE.match(om["organ"]):
             h.issuing_organ = Found(om["organ"], h.title.start, h.title.start + len(om["organ"]))
+    if h.issuing_organ is not None and re.match(r"^(?:省|市|县|区|州|旗|自治区|自治州|自治县)", h.issuing_organ.value):
+        short = h.issuing_organ.value
+        for s, _e, ln in lines[:60]:
+            cand = re.sub(r"^.*?[:：]\s*", "", ln).replace(" ", "") if re.search(r"(?:发布机构|发文机关|发文机构|发布部门)", ln) else ln
+            cs = s + (len(ln) - len(cand)) if cand != ln else s
+            if cand.endswith(short) and len(cand) > len(short) and ORGAN_LINE_RE.match(cand) and \
+                    re.fullmatch(r"[" + CJK + r"]{2,8}?", cand[:-len(short)]):
+                h.issuing_organ = Found(cand, cs, cs + len(cand))
+                break
     if h.issuing_organ is None:
         m = META_ORGAN_RE.search(text[:3000])
         if m and ORGAN_LINE_RE.match(m["organ"].strip()):
@@ -264,6 +291,14 @@ def read_header(text: str) -> Header:
                 date = parse_date(dm) if dm else None
                 if date:
                     h.issued_on = Found(date, s + am.start("date"), s + am.end("date"))
+                break
+    if h.issued_on is None and h.title is not None:  # “(2023年9月24日)” on the line under the title
+        for s, _e, ln in lines[title_idx + 1:title_idx + 3]:
+            bm = re.fullmatch(r"[(（]\s*(?P<date>" + DATE_RE.pattern + r")\s*[)）]", ln)
+            if bm:
+                date = parse_date(DATE_RE.search(bm["date"]))
+                if date:
+                    h.issued_on = Found(date, s + bm.start("date"), s + bm.end("date"))
                 break
     if h.issued_on is None and h.is_notice_cover:
         m = META_DATE_RE.search(text[:3000])
@@ -281,9 +316,15 @@ STATEMENT_RES = [
     # 设立X，为Y。
     re.compile(r"设立(?P<unit>[" + CJK + r"()]{2,40}?)(?P<paren>\(\x00{2,40}\))?\s*[,，]\s*(?:为|是|作为)(?P<nature>[^,。;]{2,50}?" + NATURE_NOUN + r")"
                r"(?:\s*[,，]\s*(?:机构规格)?(?:为|是|属)?(?P<rank>" + RANK + r"))?(?=[,。;]|$)"),
-    # 设立X（加挂…牌子），正厅级。 (a rank without a nature)
+    # 设立X(以下简称Y)，正厅级建制，为Z。
+    re.compile(r"设立(?P<unit>[" + CJK + r"()]{2,40}?)(?P<paren>\(\x00{2,40}\))?\s*[,，]\s*(?:机构规格|规格)?\s*(?:为|是|属)?\s*"
+               r"(?P<rank>" + RANK + r")(?:建制)?\s*[,，]\s*(?:为|是|作为)(?P<nature>[^,。;]{2,50}?" + NATURE_NOUN + r")(?=[,。;]|$)"),
+    # 设立X（加挂…牌子），正厅级(建制)。 (a rank without a nature)
     re.compile(r"设立(?P<unit>[" + CJK + r"()]{2,40}?)(?P<paren>\(\x00{2,80}\))?\s*[,，]\s*(?:机构规格|规格)?\s*(?:为|是|属)?\s*"
-               r"(?P<rank>" + RANK + r")(?=[,。;]|$)"),
+               r"(?P<rank>" + RANK + r")(?:建制)?(?=[,。;]|$)"),
+    # 新组建的X将…整合组建而成，作为Z: the merger between the unit and its nature
+    re.compile(r"(?:新组建的|重新组建的|组建后的)(?P<unit>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")(?=将|把|由|以|是|为|作为|[,，])"
+               r"[^。]{0,300}?[,，]\s*(?:作为|为|是)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?=[,。;]|$)"),
     # X是根据《…》(…)设立(挂Z牌子)，为Y： the basis between the unit and its nature
     re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")\s*(?:是|系)?(?:根据|依据|按照)[^。]{0,240}?设立"
                r"(?P<paren>\(\x00{2,60}\))?\s*[,，]\s*(?:为|是|系)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?=[,。;]|$)"),
@@ -292,7 +333,7 @@ STATEMENT_RES = [
                r"(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?:\(\x00{1,40}\))?(?=[,。;]|$)"),
     # X(简称Z)是/为Y，(机构规格)为R
     re.compile(r"(?P<unit>[" + CJK + r"()“”]{2,40}?)(?P<paren>\(\x00{2,30}\))?\s*"
-               r"(?:是|为|系|作为)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?:\(\x00{1,40}\))?"
+               r"(?:是|为|系|作为|(?<!所)属于|(?<!所)属)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?:\(\x00{1,40}\))?"
                r"(?:\s*[,，]\s*(?:机构规格|规格)?\s*(?:为|是|属|定为)?\s*(?P<rank>" + RANK + r")(?:单位|行政单位|事业单位)?)?(?=[,。;]|$)"),
     # X属于正厅级,为Y / X为正科级,是Y
     re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,30}\))?\s*[,，]?\s*(?:机构规格)?(?:为|是|属于|属)"
@@ -301,6 +342,12 @@ STATEMENT_RES = [
     re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,30}\))?\s*(?:的?机构规格)?(?:为|是|属于|属)?"
                r"(?P<rank>" + RANK + r")(?:的?(?:行政|事业|参公|参照公务员法管理的?)?(?:单位|机构|机关))?(?=[,。;]|$)"),
 ]
+
+
+# the classes a body belongs to (preferred over a description of what it does when a sentence states both)
+NATURE_CLASS = (r"(?:直属机构|组成部门|工作部门|办事机构|派出机构|部门管理机构|直属事业单位|议事协调机构|工作机关|派出机关|"
+                r"直属特设机构|办公机构)")
+NATURE_CLASS_RE = re.compile(NATURE_CLASS + r"$")
 
 
 def _clean_subject(subject: str) -> tuple[str, int]:
@@ -332,6 +379,10 @@ def full_name(text: str, name: str) -> Found | None:
         cand = Found(m["n"] + name, m.start("n"), m.start("n") + len(m["n"]) + len(name))
         if best is None or len(cand.value) > len(best.value):
             best = cand
+    if best is None and re.match(r"^(?:省|市|县|区|州|旗|自治区|自治州|自治县)", name):  # “辽宁” + “省农业农村厅”
+        for m in re.finditer(r"(?:^|(?<=[\n。;,，:：]))\s*(?P<n>[" + CJK + r"]{2,6}?)" + re.escape(name), text):
+            if not re.search(r"的|第|部分", m["n"]) and not re.match(r"^(?:" + VERB_START + r"|日前|目前|近日|今年|今天|新|原|将)", m["n"]):
+                return Found(m["n"] + name, m.start("n"), m.start("n") + len(m["n"]) + len(name))
     return best
 
 
@@ -389,6 +440,10 @@ def read_statement(text: str, limit: int | None = None) -> dict:
             out["rank"] = Found(RANK_RE.match(out["nature"].value).group(0), out["nature"].start,
                                 out["nature"].start + RANK_RE.match(out["nature"].value).end())
             del out["nature"]
+    if out.get("nature") and not NATURE_CLASS_RE.search(out["nature"].value):
+        cm = re.compile(r"\s*[,，]\s*(?:是|为|系)(?P<n>[^,。;]{2,30}?" + NATURE_CLASS + r")(?=[,。;]|$)").match(masked, m.end())
+        if cm:
+            out["nature"] = Found(text[cm.start("n"):cm.end("n")], cm.start("n"), cm.end("n"))
     rank_m = m if m.groupdict().get("rank") else None
     if rank_m is None and out.get("nature"):  # “市政府直属的正处级事业单位”: the rank is inside the nature
         rin = RANK_RE.search(out["nature"].value)
@@ -411,7 +466,8 @@ def read_statement(text: str, limit: int | None = None) -> dict:
 
 
 def _plaques(text: str, source: str, base: int, stop: int, found: list):
-    for pm in re.finditer(r"(?:加挂|对外保留|保留|同时挂|挂|增挂)(?P<names>[^,。;:()]{2,80}?)(?:的)?牌子", source[base:stop]):
+    for pm in re.finditer(r"(?:加挂|对外保留|保留|同时挂|挂|增挂)(?P<names>(?:[^,。;:()]|\([^()]{0,40}\)){2,80}?)(?:的)?牌子",
+                          source[base:stop]):
         masked = source
         before = masked[base:base + pm.start()]
         if re.search(r"(?:不再|撤销|取消|摘除)[^,。]*$", before):
@@ -421,8 +477,8 @@ def _plaques(text: str, source: str, base: int, stop: int, found: list):
             if piece in ("、", "和"):
                 pos += len(piece)
                 continue
-            clean = piece.strip()
-            lq = len(clean) - len(clean.lstrip("“”\"'"))
+            clean = re.sub(r"\([^()]*\)|\(\x00*\)", "", piece).strip()  # the plaque's own 简称 is not its name
+            lq = len(piece) - len(piece.lstrip()) + len(clean) - len(clean.lstrip("“”\"'"))
             clean = clean.strip("“”\"'")
             if clean:
                 found.append(Found(clean, pos + lq, pos + lq + len(clean)))
@@ -431,7 +487,8 @@ def _plaques(text: str, source: str, base: int, stop: int, found: list):
 
 # ------------------------------------------------------------------ numbered lists
 MARK_RE = re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[。;:\s])|(?<=^\s))[ \t]*\((?P<n>" + CN_NUM + r")\)\s*"
-                     r"|(?:(?<=^)|(?<=\n))[ \t]*(?:(?P<d>0?[1-9]\d?)(?:[、.．]|\s+)|(?P<d0>0[1-9])(?=[" + CJK + r"]))(?=[" + CJK + r"])")
+                     r"|(?:(?<=^)|(?<=\n))[ \t]*(?:(?P<d>0?[1-9]\d?)(?:[、.．]|\s+)|(?P<d0>0[1-9])(?=[" + CJK + r"])|\((?P<p>[1-9]\d?)\)\s*)"
+                     r"(?=[" + CJK + r"])")
 BODY_TRIGGER_RE = re.compile(r"(?:内设机构|机构设置|内设科室|内设股室|职能处|职能科|职能股|职能司|设下列|下设|内设\s*" + NUM +
                              r"\s*个|个内设机构|个职能|根据上述职责)")
 DUTY_TRIGGER_RE = re.compile(r"(?:主要职责|职责是|下列职责|职责如下|主要职能|职责为|承担以下|承担如下|职责:|职能是)")
@@ -453,14 +510,24 @@ def _numbered_items(text: str) -> list[Item]:
     if "(" not in text and not re.search(r"(?m)^[ \t]*\d", text):
         return []
     for m in MARK_RE.finditer(text):
-        if m["d"] or m["d0"]:  # 1. / 01: items only where the text has no (一)(二) items (else they are sub-items)
-            digit_marks.append((m.start(), m.end(), int(m["d"] or m["d0"])))
+        if m["d"] or m["d0"] or m["p"]:  # 1. / 01 / (1): items only where the text has no (一)(二) items (else sub-items)
+            digit_marks.append((m.start(), m.end(), int(m["d"] or m["d0"] or m["p"])))
             continue
         n = to_int(m["n"])
         if n is not None:
             marks.append((m.start(), m.end(), n))
     if not marks:
         marks = digit_marks
+    elif digit_marks:
+        # “(一)部门职责\n1.…\n2.…”: a (一) heading line that names a list of duties; its 1. 2. … are that list
+        promoted = []
+        for i, (_ms, me, _n) in enumerate(marks):
+            end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
+            first = text[me:end].split("\n", 1)[0].strip()
+            if len(first) <= 16 and "。" not in first and re.search(r"职责|职能", first):
+                promoted += [d for d in digit_marks if me < d[0] < end]
+        if len(promoted) >= 2:
+            marks = sorted(marks + promoted)
     items = []
     for i, (ms, me, n) in enumerate(marks):
         end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
@@ -524,9 +591,14 @@ def item_runs(text: str) -> list[tuple[str, list[Item]]]:
     items = _numbered_items(text)
     out = []
     prev_end = 0
+    prev_run: list[Item] = []
     for run in _runs(items):
         for it in run:
             it.end = _cut_at_heading(text, it.start, it.end)
+        if len(prev_run) == 1 and prev_run[0].end == run[0].mark_start and \
+                len(text[prev_run[0].start:prev_run[0].end].strip()) <= 16:
+            prev_end = prev_run[0].mark_start  # “(一)主要职能” heads the 1. 2. … that follow: its words name them
+        prev_run = run
         kind = _context_kind(text, run[0].mark_start, prev_end)
         if kind == "skip":
             prev_end = run[-1].end
@@ -611,8 +683,11 @@ def split_body_item(text: str, it: Item, last: bool) -> list[tuple[str, int, int
 INLINE_BODIES_RE = re.compile(
     r"(?:内设|下设|增设|设有|设置|(?:(?<=^)|(?<=[\n,，。;:：局委办厅部院心室队站所会署关另共现]))设(?![置立计施]))(?![和或及与、])(?!\s*" + NUM + r"\s*个)(?P<list>[" + CJK + r"()、\n]{2,400}?)(?:等)?\s*(?P<n>" + NUM + r")\s*个"
     r"(?:内设机构|股室|科室|处室|职能[处科股司]室?|机构|[处科股室司]|股室和直属单位)")
-INLINE_BODIES_COLON_RE = re.compile(r"(?:内设机构|设下列内设机构|设下列机构|内设科室|(?:内设|下设)[^:。\n]{0,16}?(?:处室|科室|股室|机构|部门))[^:。\n]{0,12}:(?P<list>[^。:;\n(]{2,400})")
-INLINE_BODIES_HAVE_RE = re.compile(r"(?:内设机构|内设科室|内设处室|内设股室|下设机构)(?:主要)?(?:有|包括|为)[:：]?(?P<list>[^。:;\n]{2,400})")
+# these two run on the text with brackets masked: a body's bracketed second name stays with it
+INLINE_BODIES_COLON_RE = re.compile(r"(?:内设机构|设下列内设机构|设下列机构|内设科室|(?:内设|下设)[^:。\n]{0,16}?(?:处室|科室|股室|机构|部门))[^:。\n]{0,12}:"
+                                    r"(?P<list>(?:[^。:;\n()]|\(\x00{1,40}\)){2,400})")
+INLINE_BODIES_HAVE_RE = re.compile(r"(?:内设机构|内设科室|内设处室|内设股室|下设机构)(?:主要)?(?:有|包括|为)[:：,，]?(?P<list>[^。:;\n]{2,400})")
+LIST_TAIL_RE = re.compile(r"等\s*(?:" + NUM + r"\s*个[^、]{0,12}|部门|机构|单位|处室|科室|股室)\s*$")
 INLINE_BODIES_NAMED_RE = re.compile(r"设\s*" + NUM + r"\s*个[^,，。]{0,10}?(?:组|科|股|室|处|司|机构|科室|股室|处室)\s*[,，]\s*(?:分别)?(?:为|是)[:：]?(?P<list>[^。:;\n]{2,400})")
 
 
@@ -637,12 +712,14 @@ def subject_bodies(text: str, unit: str | None) -> list[Found]:
         if subj and (unit is None or not _same_name(subj, unit)):
             continue
         pieces, pos, out = m["list"].split("、"), m.start("list"), []
-        for piece in pieces:
+        for n, piece in enumerate(pieces):
             name = text[pos:pos + len(piece)].strip()
             if not re.fullmatch(r"(?!" + VERB_START + r")[" + CJK + r"]{2,24}?" + BODY_SUFFIX + r"(?:\([^()]{1,40}\))?", name):
                 out = []
                 break
-            out.append(Found(name, pos, pos + len(piece)))
+            halves = _split_and(name) if n == len(pieces) - 1 else [(name, 0)]
+            for sub, off in halves:
+                out.append(Found(sub, pos + off, pos + off + len(sub)))
             pos += len(piece) + 1
         if len(out) >= 2:
             return out
@@ -705,17 +782,29 @@ def _split_and(piece: str) -> list[tuple[str, int]]:
 
 def inline_bodies(text: str) -> list[Found]:
     out: list[Found] = []
+    masked = _mask_parens(text)
     for rx in (INLINE_BODIES_RE, INLINE_BODIES_COLON_RE, INLINE_BODIES_HAVE_RE, INLINE_BODIES_NAMED_RE):
-        for m in rx.finditer(text):
+        source = masked if rx in (INLINE_BODIES_COLON_RE, INLINE_BODIES_HAVE_RE) else text
+        for m in rx.finditer(source):
             if "、" not in m["list"]:
                 continue
             pos = m.start("list")
-            for piece in m["list"].split("、"):
+            listed = m["list"]
+            tail = LIST_TAIL_RE.search(listed)  # “…、食品安全协调司等27个司局部门”
+            if tail:
+                listed = listed[:tail.start()]
+            inner = max(listed.rfind(w) for w in ("内设", "下设", "设有"))
+            if inner >= 0:  # “机构设置\n某县统计局内设办公室、…”: the list starts after the nearer verb
+                pos += inner + 2
+                listed = listed[inner + 2:]
+            for mpiece in listed.split("、"):
+                piece = text[pos:pos + len(mpiece)]
                 for sub, off in _split_and(piece):
                     clean = re.sub(r"\s+", "", sub).strip("。,")
-                    if clean and re.search(BODY_SUFFIX + r"$|馆$|院$|会$|组$", clean) and len(clean) <= 30:
+                    bare = re.sub(r"\([^()]*\)$", "", clean)
+                    if clean and re.search(BODY_SUFFIX + r"$|馆$|院$|会$|组$", bare) and len(clean) <= 30:
                         out.append(Found(clean, pos + off, pos + off + len(sub)))
-                pos += len(piece) + 1
+                pos += len(mpiece) + 1
             if out:
                 return out
     return out
@@ -724,15 +813,15 @@ def inline_bodies(text: str) -> list[Found]:
 # ------------------------------------------------------------------ staffing
 # the wording in front of the type names who uses it (“机关后勤服务全额拨款事业编制”, “行政执法类事业编制”): kept in raw
 STAFF_TYPE = (r"(?:机关|机关工勤人员|工勤人员)?(?:后勤服务|行政执法类|执法类|公益一类|公益二类|公益类)?"
-              r"(?:行政|事业工勤|事业|政法专项|工勤人员|工勤|后勤服务人员|参照公务员法管理事业|参照公务员法管理的事业|"
+              r"(?:行政|事业工勤|事业控制|控制|事业|政法专项|工勤人员|工勤|后勤服务人员|参照公务员法?管理的?事业|"
               r"参公事业|参公管理事业|全额拨款事业|差额拨款事业|自收自支事业|全额事业|差额事业|公益一类事业|公益二类事业|专项|机动|周转)"
               r"编(?:制)?(?:\((?:参照公务员法管理|参公|参公管理|\x00{2,10})\))?")
 STAFF_RE = re.compile(r"(?P<type>" + STAFF_TYPE + r")\s*(?:数)?\s*(?:为|共|核定为|核定|总数为|)\s*(?P<n>" + NUM + r")\s*(?P<unit>名|人|个)")
 TOTAL_STAFF_RE = re.compile(r"(?:人员编制|编制)(?:总数|总额)?\s*(?:为|共)\s*(?P<n>" + NUM + r")\s*名")
 # who holds the 编制 decides before its kind (“机关工勤人员事业编制” is 工勤编制, the platform's convention); the words in
 # front of a kind are kept in raw (“行政执法类事业编制” is 事业编制: 事业 is checked before 行政).
-PLATFORM_TYPES = [("政法专项", "政法专项编制"), ("参照公务员法", "事业编制（参照公务员法管理）"), ("参公", "事业编制（参照公务员法管理）"),
-                  ("工勤", "工勤编制"), ("后勤服务", "工勤编制"), ("事业", "事业编制"), ("行政", "行政编制")]
+PLATFORM_TYPES = [("政法专项", "政法专项编制"), ("参照公务员", "事业编制（参照公务员法管理）"), ("参公", "事业编制（参照公务员法管理）"),
+                  ("控制", "其他编制"), ("工勤", "工勤编制"), ("后勤服务", "工勤编制"), ("事业", "事业编制"), ("行政", "行政编制")]
 # a staffing figure with no kind: “人员编制核定为76名”, “核定人员编制76名” (kept as 其他编制, flagged)
 UNTYPED_STAFF_RE = re.compile(r"(?<![总额])(?P<type>人员编制)\s*(?:核定为|核定|为|共)?\s*(?P<n>" + NUM + r")\s*名"
                               r"|核定(?P<type2>人员编制)\s*(?P<n2>" + NUM + r")\s*名")
@@ -742,7 +831,7 @@ def platform_staffing_type(raw: str) -> tuple[str, bool]:
     """(platform type label, known?) for a staffing wording."""
     for needle, label in PLATFORM_TYPES:
         if needle in raw:
-            return label, True
+            return label, label != "其他编制"  # a control figure (控制编制) is kept, and flagged
     return "其他编制", False
 
 
@@ -890,13 +979,19 @@ def unit_untyped_staffing(text: str, unit: str) -> Found | None:
                  m.start("type"), m.end())
 
 
+def unit_from_heading(text: str) -> Found | None:
+    """A heading line naming the unit: “第一部分X概况”, “X简介”, “一、X机构职能”."""
+    m = re.search(r"(?m)^[ \t]*(?:(?:第" + CN_NUM + r"部分|" + CN_NUM + r"、)[ \t]*[:：]?[ \t]*)?(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX +
+                  r")(?:概况|简介|机构概况|基本情况|机构职能|主要职责|机构设置)\s*$", text)
+    return Found(m["u"], m.start("u"), m.end("u")) if m else None
+
+
 def unit_from_sentences(text: str) -> Found | None:
     """A unit named as the subject of a staffing/list/duty sentence (“市政府办公室机关行政编制79名”,
     “省政府办公厅内设18个职能处(室)”, “国家药品监督管理局承担下列职责”)."""
-    m = re.search(r"(?m)^[ \t]*(?:(?:第" + CN_NUM + r"部分|" + CN_NUM + r"、)[ \t]*[:：]?[ \t]*)?(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX +
-                  r")(?:概况|简介|机构概况|基本情况|机构职能|主要职责|机构设置)\s*$", text)
-    if m:
-        return Found(m["u"], m.start("u"), m.end("u"))
+    heading = unit_from_heading(text)
+    if heading is not None:
+        return heading
     masked = _mask_parens(text)
     # “苍溪县林业和园林局(含13个林业站所)总编制134名”; “组建X，锁定…编制”/“正式成立X，设大队长1名”
     for p in (r"(?:^|(?<=[\n。;]))[ \t]*(?P<u>[" + CJK + r"]{3,40}?" + UNIT_SUFFIX + r")(?:\(\x00+\))?(?:机关)?(?:总编制|人员编制|编制总数)",

@@ -648,6 +648,12 @@ def _parse_adjustment(b: _Builder, lines: list[Segment], title_idx) -> ParseResu
                 break
     if b.data["unit"] and not b.data.get("short_name"):
         _set(b, "short_name", clauses.short_name_clause(b.text, b.data["unit"]))
+    if b.data["unit"]:  # “省信访局由…部门管理机构调整为省政府直属机构”: the unit's nature after the notice
+        for m in re.finditer(r"(?:^|(?<=[\n。;]))[ \t]*(?P<u>[\u4e00-\u9fff]{2,40}?" + clauses.UNIT_SUFFIX + r")由[^。;]{0,60}?"
+                             r"(?:调整为|改为|变更为)(?P<n>[^,。;]{2,30}?" + clauses.NATURE_NOUN + r")(?=[,。;]|$)", b.text):
+            if same_unit(m["u"], b.data["unit"]) or m["u"] == b.data.get("short_name"):
+                _set(b, "nature", clauses.Found(m["n"], m.start("n"), m.end("n")))
+                break
     _parse_changes(b, lines, title_idx)
     return ParseResult(data=b.data, spans=b.spans, kind="adjustment", layout="notice", meta=b.meta)
 
@@ -680,6 +686,10 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
         unit = st_unit
     if unit is None:
         unit = clauses.unit_from_sentences(text)
+    elif unit is st_unit:  # a heading naming the same unit in full (“第一部分自治区人民政府机关事务管理局概况”)
+        heading = clauses.unit_from_heading(text)
+        if heading is not None and same_unit(heading.value, unit.value) and len(heading.value) > len(unit.value):
+            unit = heading
     if unit is not None:
         longer = clauses.full_name(text, unit.value)
         if longer is not None and len(longer.value) > len(unit.value):
@@ -714,6 +724,11 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
                     b.span(f"internal_bodies[{idx}]", ns, max(ne, end))
     if b.data["unit"] and not b.data.get("short_name"):
         _set(b, "short_name", clauses.short_name_clause(text, b.data["unit"]))
+    if hdr.title is not None and title_unit is not None:  # “X (Y) 2021年度部门决算”: Y is X's second name
+        second = clauses.second_name_from_title(hdr.title.value)
+        if second is not None and second.value not in b.data["plaques"]:
+            b.data["plaques"].append(second.value)
+            b.span(f"plaques[{len(b.data['plaques']) - 1}]", hdr.title.start + second.start, hdr.title.start + second.end)
     if b.data["unit"]:
         for found in clauses.plaque_clauses(text, b.data["unit"]):
             if found.value not in b.data["plaques"] and not same_unit(found.value, b.data["unit"]):

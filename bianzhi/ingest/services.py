@@ -249,15 +249,49 @@ SANDING_SECTIONS = [("statement", "机构性质和规格", ("nature", "rank")), 
                     ("internal_leadership", "内设机构领导职数", ("internal_leadership",))]
 
 
+HEADER_FIELDS = [("title", "标题"), ("doc_number", "文号"), ("issuing_organ", "发文机关"), ("issued_on", "发文日期")]
+
+
+def _header_and_unit_report(job: IngestJob) -> list[dict]:
+    """The document's own data (标题、文号、发文机关、发文日期) and the unit it names, checked against the unit chosen:
+    what was not found is said, so that an empty field is never mistaken for “the document has none”."""
+    r = job.result or {}
+    found = [label for key, label in HEADER_FIELDS if r.get(key)]
+    missing = [label for key, label in HEADER_FIELDS if not r.get(key)]
+    if missing:
+        message = ("识别出" + "、".join(found) + "；" if found else "") + "未识别出" + "、".join(missing) + \
+            "，请对照原文在“文件信息”中填写（原文未写明的可不填）"
+    else:
+        message = "识别出标题、文号、发文机关、发文日期"
+    out = [{"key": "header", "label": "文件信息", "count": len(found), "found": not missing, "message": message}]
+    named, chosen = r.get("unit"), job.unit.name
+    if not named:
+        out.append({"key": "unit", "label": "文件所述单位", "count": 0, "found": False,
+                    "message": f"未识别出文件所述单位，无法与所选单位“{chosen}”核对，请确认所选单位是否正确"})
+    elif unit_mismatch(job):
+        out.append({"key": "unit", "label": "文件所述单位", "count": 1, "found": False,
+                    "message": f"文件所述单位“{named}”与所选单位“{chosen}”不一致"})
+    else:
+        out.append({"key": "unit", "label": "文件所述单位", "count": 1, "found": True,
+                    "message": f"文件所述单位“{named}”与所选单位“{chosen}”一致"})
+    return out
+
+
 def section_report(job: IngestJob) -> list[dict]:
     """For every section of a 三定 (or the changes of a notice): what was found, and what was not — never an
-    empty silence (“未识别出内设机构”)."""
+    empty silence (“未识别出内设机构”); first the document's own data and the unit it names."""
     r = job.result or {}
+    out = _header_and_unit_report(job)
     if job.kind == DocumentKind.ADJUSTMENT:
         n = len(r.get("changes") or [])
-        return [{"key": "changes", "label": "调整事项", "count": n, "found": bool(n),
-                 "message": f"识别出调整事项 {n} 项" if n else "未识别出调整事项，请对照原文手工录入"}]
-    out = []
+        out.append({"key": "changes", "label": "调整事项", "count": n, "found": bool(n),
+                    "message": f"识别出调整事项 {n} 项" if n else "未识别出调整事项，请对照原文手工录入"})
+        totals = r.get("totals_after") or {}
+        t = len(totals.get("staffing") or []) + len(totals.get("leadership") or []) + \
+            int(totals.get("internal_bodies") is not None)
+        out.append({"key": "totals_after", "label": "调整后数额", "count": t, "found": bool(t),
+                    "message": f"识别出调整后数额 {t} 项（用于核对）" if t else "未识别出调整后数额（原文未写明时无需处理）"})
+        return out
     for key, label, fields in SANDING_SECTIONS:
         values = [r.get(f) for f in fields]
         count = sum(len(v) if isinstance(v, list) else int(bool(v)) for v in values)

@@ -9,9 +9,11 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from bianzhi.accounts import otp
 from bianzhi.accounts.demo import DEMO_PASSWORD
 from bianzhi.accounts.demo_totp import current_code
 from bianzhi.accounts.models import Role, User
+from bianzhi.accounts.permissions import may_reset_second_factor
 from bianzhi.core.audit_models import AuditLogEntry
 
 
@@ -96,3 +98,40 @@ def test_a_new_administrator_without_an_authenticator_must_bind_one(users):
     assert client.post("/accounts/login/", {"username": "xitong2", "password": "Harbor-Lantern-2026"}).status_code == 302
     response = client.get("/admin/")
     assert response["Location"].startswith("/accounts/otp/enrol/")
+
+
+def test_the_security_administrator_resets_a_lost_authenticator(users):
+    """Issue 15: a user who lost the phone is not locked out for good — the 安全管理员 resets the factor (admin
+    action), audited; the account must bind a new one at its next login. Nobody else may, and not their own."""
+    target = User.objects.create(username="xitong3", role=Role.SYSADMIN, is_staff=True, display_name="丢手机的管理员")
+    target.set_password("Harbor-Lantern-2026")
+    target.save()
+    TOTPDevice.objects.create(user=target, name="身份验证器", confirmed=True)
+    otp.issue_recovery_codes(target)
+    anquan, xitong, luru = users["anquan"], users["xitong"], users["luru"]
+    assert may_reset_second_factor(anquan, target)
+    assert not may_reset_second_factor(anquan, anquan)              # not one's own
+    assert not may_reset_second_factor(xitong, target)              # 系统管理员: not a security function
+    assert not may_reset_second_factor(luru, target)
+    assert not may_reset_second_factor(anquan, users["admin"])      # a superuser's only by a superuser
+    with pytest.raises(otp.SecondFactorError, match="您无权重置"):
+        otp.reset_second_factor(target, acting_user=xitong)
+    assert TOTPDevice.objects.filter(user=target).exists()
+
+    admin_client = Client()
+    admin_client.force_login(anquan)
+    response = admin_client.post("/admin/accounts/user/", {"action": "reset_second_factor",
+                                                           "_selected_action": [target.pk]}, follow=True)
+    assert "已重置「" in response.content.decode()
+    assert not TOTPDevice.objects.filter(user=target).exists()
+    assert not otp.has_second_factor(target)
+    entry = AuditLogEntry.objects.filter(object_id=str(target.pk), model="user", user_id=anquan.pk).latest("id")
+    assert "已重置" in entry.after["second_factor"]
+    # the next login must bind a new authenticator before anything else
+    client = Client()
+    assert client.post("/accounts/login/", {"username": "xitong3", "password": "Harbor-Lantern-2026"}).status_code == 302
+    assert client.get("/admin/")["Location"].startswith("/accounts/otp/enrol/")
+    # the 系统管理员 is not offered the action
+    sys_client = Client()
+    sys_client.force_login(xitong)
+    assert "reset_second_factor" not in sys_client.get("/admin/accounts/user/").content.decode()
