@@ -77,7 +77,7 @@ class DocumentFormMixin(ScopedQuerysetMixin):
         try:
             with transaction.atomic():
                 self.object = services.save_document(document, expected_version=form.expected_version,
-                                                     upload=form.cleaned_data.get("upload"), user=self.request.user)
+                                                     upload=form.cleaned_data.get("upload"), acting_user=self.request.user)
         except ConcurrentEditError as exc:
             form.add_error(None, str(exc))
             return self.form_invalid(form)
@@ -114,7 +114,7 @@ class DocumentFileUploadView(ScopedQuerysetMixin, View):
         form = DocumentFileForm(request.POST, request.FILES)
         if form.is_valid():
             try:
-                stored = services.attach_file(document, form.cleaned_data["upload"], request.user)
+                stored = services.attach_file(document, form.cleaned_data["upload"], acting_user=request.user)
             except ValidationError as exc:
                 messages.error(request, "；".join(exc.messages))
             else:

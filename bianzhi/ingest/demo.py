@@ -33,5 +33,5 @@ def load(log=print):
     if IngestJob.objects.filter(unit=unit, original_name=DEMO_NAME).exists():
         return
     upload = SimpleUploadedFile(DEMO_NAME, DEMO_TEXT.encode("utf-8"), content_type="text/plain")
-    create_job(unit, upload, User.objects.filter(username="luru").first())
+    create_job(unit, upload, acting_user=User.objects.filter(username="luru").first())
     log("  文件识别：1 份待核对的调整通知（百色市财政局）")

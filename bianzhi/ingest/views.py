@@ -43,7 +43,7 @@ class UploadView(ScopedQuerysetMixin, FormView):
 
     def form_valid(self, form):
         try:
-            jobs = services.create_batch(form.cleaned_data["unit"], form.cleaned_data["file"], self.request.user)
+            jobs = services.create_batch(form.cleaned_data["unit"], form.cleaned_data["file"], acting_user=self.request.user)
         except services.IngestError as exc:
             form.add_error("file", str(exc))
             return self.form_invalid(form)
@@ -98,7 +98,7 @@ class ReviewView(ScopedQuerysetMixin, TemplateView):
                                  issued_on=data["issued_on"], effective_on=data["effective_on"],
                                  issuing_organ=data["issuing_organ"])
         try:
-            services.accept_job(job, request.user, header, items, expected_version=data.get("row_version"))
+            services.accept_job(job, header, items, expected_version=data.get("row_version"), acting_user=request.user)
         except services.IngestError as exc:
             return self.render(job, form, items, exc.reasons)
         except ConcurrentEditError as exc:

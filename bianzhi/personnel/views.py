@@ -83,7 +83,7 @@ def unit_publish(request, unit_pk):
     if not permissions.may_publish_people(request.user, unit):
         raise PermissionDenied("您无权发布该单位的实名制公示")
     try:
-        release = publish_units([unit], request.user, note=f"实名制公示：{unit.name}")
+        release = publish_units([unit], note=f"实名制公示：{unit.name}", acting_user=request.user)
     except PublishError as exc:
         messages.error(request, str(exc))
     else:

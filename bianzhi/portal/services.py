@@ -146,7 +146,7 @@ def _finish(release: Release, changes: int) -> Release:
 
 
 @transaction.atomic
-def publish_units(units, user, note: str = "") -> Release:
+def publish_units(units, note: str = "", *, acting_user) -> Release:
     """Publish the given units' current approved state as one new release. Returns the Release."""
 
     ids = sorted({u.pk if hasattr(u, "pk") else int(u) for u in units})
@@ -158,7 +158,7 @@ def publish_units(units, user, note: str = "") -> Release:
         raise PublishError("部分单位不存在，未公开任何内容。")
     # Serialise concurrent publications: the release number is unique, the lock keeps numbers dense.
     Release.objects.select_for_update().order_by("-number").first()
-    release = _new_release(user, note)
+    release = _new_release(acting_user, note)
     now = release.published_at
     for unit in unit_rows:
         snapshot = build_snapshot(unit)
@@ -177,7 +177,7 @@ def publish_units(units, user, note: str = "") -> Release:
 
 
 @transaction.atomic
-def unpublish_unit(unit, user, reason: str) -> Release:
+def unpublish_unit(unit, reason: str, *, acting_user) -> Release:
     """Withdraw a unit from the public side (its history stays in earlier releases' dumps)."""
     reason = (reason or "").strip()
     if not reason:
@@ -186,7 +186,7 @@ def unpublish_unit(unit, user, reason: str) -> Release:
     if current is None:
         raise PublishError(f"“{unit.name}”目前没有公开，无需撤回。")
     Release.objects.select_for_update().order_by("-number").first()
-    release = _new_release(user, f"撤回：{unit.name}。{reason}")
+    release = _new_release(acting_user, f"撤回：{unit.name}。{reason}")
     old_ids = list(SearchEntry.objects.filter(unit_id_value=unit.pk).values_list("id", flat=True))
     fts_delete(old_ids)
     SearchEntry.objects.filter(id__in=old_ids).delete()

@@ -44,7 +44,7 @@ class UnpublishView(LoginRequiredMixin, View):
             messages.error(request, f"未撤回“{published.name}”：" + "；".join(form.errors["reason"]))
             return redirect("portal:manage")
         try:
-            release = unpublish_unit(published.unit, request.user, form.cleaned_data["reason"])
+            release = unpublish_unit(published.unit, form.cleaned_data["reason"], acting_user=request.user)
         except PublishError as exc:
             messages.error(request, str(exc))
         else:

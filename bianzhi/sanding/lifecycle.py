@@ -23,9 +23,7 @@ from .temporal import SandingError, _check_date, _draft_only
 
 
 # ------------------------------------------------------------------------------------------------ versions
-def create_draft_version(unit, document, user=None, effective_date: datetime.date | None = None,
-                         kind: str | None = None, stated_totals: dict | None = None,
-                         summary: str = "") -> SandingVersion:
+def create_draft_version(unit, document, effective_date: datetime.date | None = None, kind: str | None = None, stated_totals: dict | None = None, summary: str = "", *, acting_user=None) -> SandingVersion:
     """Start a draft version of `unit`'s 三定 made by `document`.
 
     effective_date defaults to the document's effective (or issue) date; kind defaults to BASE for a unit
@@ -40,7 +38,7 @@ def create_draft_version(unit, document, user=None, effective_date: datetime.dat
         has_history = SandingVersion.objects.filter(unit=unit, status=VersionStatus.APPROVED).exists()
         kind = kind or (VersionKind.AMENDMENT if has_history else VersionKind.BASE)
         return SandingVersion.objects.create(unit=unit, document=document, effective_date=effective_date, kind=kind,
-                                             stated_totals=stated_totals or {}, summary=summary, created_by=user)
+                                             stated_totals=stated_totals or {}, summary=summary, created_by=acting_user)
 
 
 # Checks higher apps register (e.g. personnel's 总量控制): callables (primary version, group) -> list of Chinese
@@ -48,7 +46,7 @@ def create_draft_version(unit, document, user=None, effective_date: datetime.dat
 APPROVAL_GUARDS: list = []
 
 
-def approve_version(version: SandingVersion, user=None) -> SandingVersion:
+def approve_version(version: SandingVersion, *, acting_user=None) -> SandingVersion:
     """Make a draft (and its companion drafts in other units) part of approved history, in one transaction.
 
     Rows the draft marked as closed get valid_to = effective date; rows it opened become visible from the
@@ -75,7 +73,7 @@ def approve_version(version: SandingVersion, user=None) -> SandingVersion:
                 model.objects.filter(opened_by=v).exclude(valid_from=v.effective_date).update(
                     valid_from=v.effective_date)
             v.status = VersionStatus.APPROVED
-            v.approved_by = user if getattr(user, "pk", None) else None
+            v.approved_by = acting_user if getattr(acting_user, "pk", None) else None
             v.approved_at = timezone.now()
             v.sequence = SandingVersion.objects.filter(unit=v.unit, status=VersionStatus.APPROVED).count() + 1
             v.save()

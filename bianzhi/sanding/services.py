@@ -7,13 +7,13 @@ draft's rows part of approved history, in one transaction.
 
 Typical use (ingest, UI, tests)::
 
-    v = create_draft_version(unit, document, user, effective_date=date(2023, 6, 1))
+    v = create_draft_version(unit, document, effective_date=date(2023, 6, 1), acting_user=user)
     set_staffing(v, StaffingType.ADMIN, 504)
     transfer_staffing(v, from_unit=other, to_unit=unit, staffing_type=StaffingType.ADMIN, count=4,
                       acting_user=clerk)
     rename_internal_body(v, body, "新名称")
     warnings = check_version(v)          # shown before submission
-    approve_version(v, reviewer)         # called by the workflow app
+    approve_version(v, acting_user=reviewer)  # called by the workflow app
 
 Every operation accepts ``expected_version`` (the draft's row_version the editor loaded): if someone else
 changed the draft in between, ConcurrentEditError is raised and nothing is written. Operations refuse bad

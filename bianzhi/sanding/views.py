@@ -165,10 +165,10 @@ class VersionCreateView(UnitMixin, View):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                version = services.create_draft_version(self.unit, data["document"], request.user,
+                version = services.create_draft_version(self.unit, data["document"],
                                                         effective_date=data.get("effective_date"),
                                                         kind=data.get("kind") or None,
-                                                        stated_totals=form.stated_totals())
+                                                        stated_totals=form.stated_totals(), acting_user=request.user)
             except REFUSED as exc:
                 form.add_error(None, str(exc))
             else:
@@ -323,7 +323,7 @@ class VersionApproveView(LoginRequiredMixin, View):
         if not can_approve(request.user) or not version.is_draft:
             raise PermissionDenied("只有市编办管理员可以直接批准草稿版本")
         try:
-            services.approve_version(version, request.user)
+            services.approve_version(version, acting_user=request.user)
         except REFUSED as exc:
             messages.error(request, str(exc))
             return redirect("sanding:version-detail", pk=version.pk)

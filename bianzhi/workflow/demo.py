@@ -231,7 +231,7 @@ def load(log=print) -> None:
         month = 5 if unit.name in LATE_THEN_APPROVED else 4
         _deliver(unit, campaign, admin, datetime.datetime(2017, month, day, 10, 30, tzinfo=tz))
     # the job as it ran on 5月4日: holds on every unit that had not delivered
-    services.place_holds(campaign, today=campaign.hold_from, user=None)
+    services.place_holds(campaign, today=campaign.hold_from, acting_user=None)
     fresh = []
     for unit in units:
         if not DataPackage.objects.filter(unit=unit).exists():
@@ -245,11 +245,11 @@ def load(log=print) -> None:
         for name, username, comment in steps:
             try:
                 if name == "comment":
-                    services.add_comment(package, users[username], comment)
+                    services.add_comment(package, comment, acting_user=users[username])
                     continue
                 # the demo's signers read the 确认单 as it is now
                 digest = sheet.current_digest(package) if name in sheet.SIGNING else None
-                package = services.fire(package, name, users[username], comment, sheet_digest=digest)
+                package = services.fire(package, name, comment, sheet_digest=digest, acting_user=users[username])
             except services.WorkflowRefused as exc:
                 refused.append(f"{unit.name} {name}：{exc}")
                 break
@@ -272,7 +272,7 @@ def publish_approved(admin, log=print) -> None:
     for package in (DataPackage.objects.filter(is_current=True, state=PackageState.APPROVED)
                     .exclude(unit__publications__is_current=True).select_related("unit")
                     .order_by("unit__tree_path")):
-        services.fire(package, "publish", admin, comment="演示数据：审核通过后公开")
+        services.fire(package, "publish", comment="演示数据：审核通过后公开", acting_user=admin)
         done += 1
     total = PublishedUnit.objects.filter(is_current=True).count()
     log(f"  公开门户：本次经审核流程发布 {done} 个单位，现公开 {total} 个单位")

@@ -1,6 +1,6 @@
 """Multi-row writes of the workflow: one function per operation, one transaction, failure reasons collected.
 
-Transitions: `fire(package, name, user, comment)`. Comments: `add_comment`, `resolve_comment`.
+Transitions: `fire(package, name, comment, *, acting_user, sheet_digest=None)`. Comments: `add_comment`, `resolve_comment`.
 Corrections after approval: `open_change_request`. Holds: `place_holds`, `lift_holds`, `run_daily_holds`.
 Materials: see `materials.py` (checks) and the functions at the end of this module.
 """
@@ -127,7 +127,7 @@ def _approve_sanding_drafts(package, user) -> int:
     drafts = SandingVersion.objects.filter(unit=package.unit, status=VersionStatus.DRAFT, primary__isnull=True)
     count = 0
     for version in drafts.order_by("effective_date", "sequence", "id"):
-        approve_version(version, user)
+        approve_version(version, acting_user=user)
         count += 1
     return count
 
@@ -153,19 +153,19 @@ def _after(spec, package, user, comment):
         package.reviewed_by, package.reviewed_at = user, now
         with allow_locked_writes():
             _approve_sanding_drafts(package, user)
-        lift_holds(unit, user, f"「{unit.name}」数据包审核通过", campaign=package.campaign)
+        lift_holds(unit, f"「{unit.name}」数据包审核通过", campaign=package.campaign, acting_user=user)
         notify(clerks_of(unit), package, f"「{unit.name}」的数据已审核通过并锁定")
     elif spec.name == "publish":
 
         try:
             with allow_locked_writes():
-                publish_units([unit], user, note=comment or f"{package.campaign.name}：{unit.name}")
+                publish_units([unit], note=comment or f"{package.campaign.name}：{unit.name}", acting_user=user)
         except PublishError as exc:
             raise WorkflowRefused([f"对外公开失败：{exc}"]) from exc
         package.published_by, package.published_at = user, now
 
 
-def fire(package, name: str, user, comment: str = "", *, sheet_digest: str | None = None) -> DataPackage:
+def fire(package, name: str, comment: str = "", *, acting_user, sheet_digest: str | None = None) -> DataPackage:
     """Run one transition (flow.TRANSITIONS) in one transaction; WorkflowRefused lists every reason.
 
     确认无误 and 审核通过 (sheet.SIGNING) sign for the 确认单: `sheet_digest` must be the digest of the sheet the
@@ -175,56 +175,56 @@ def fire(package, name: str, user, comment: str = "", *, sheet_digest: str | Non
     try:
         with transaction.atomic():
             locked = DataPackage.objects.select_for_update().select_related("unit", "campaign").get(pk=package.pk)
-            reasons = flow.problems(spec, locked, user, comment)
+            reasons = flow.problems(spec, locked, acting_user, comment)
             if not reasons and name in sheet.SIGNING:
                 reasons = sheet.signing_problems(locked, spec.label, sheet_digest)
             if reasons:
                 raise WorkflowRefused(reasons)
             from_state = locked.state
             locked.state = spec.target
-            _after(spec, locked, user, comment)
+            _after(spec, locked, acting_user, comment)
             with allow_locked_writes():  # a transition is the flow's own, recorded write (also approved → published)
                 locked.save()
             Transition.objects.create(package=locked, name=spec.name, label=spec.label, from_state=from_state,
-                                      to_state=spec.target, user=user, comment=comment)
+                                      to_state=spec.target, user=acting_user, comment=comment)
     except ValidationError as exc:  # raised by another app's service (e.g. a 三定 version that does not add up)
         raise WorkflowRefused(exc.messages) from exc
     return locked
 
 
-def submit(package, user, comment=""):
+def submit(package, comment="", *, acting_user):
     """提交部门确认 (录入中 → 待部门确认)."""
-    return fire(package, "submit", user, comment)
+    return fire(package, "submit", comment, acting_user=acting_user)
 
 
-def dept_return(package, user, comment=""):
+def dept_return(package, comment="", *, acting_user):
     """部门退回 (待部门确认 → 录入中), with comments."""
-    return fire(package, "dept_return", user, comment)
+    return fire(package, "dept_return", comment, acting_user=acting_user)
 
 
-def confirm(package, user, comment="", *, sheet_digest):
+def confirm(package, comment="", *, acting_user, sheet_digest):
     """确认无误 (待部门确认 → 部门已确认)."""
-    return fire(package, "confirm", user, comment, sheet_digest=sheet_digest)
+    return fire(package, "confirm", comment, sheet_digest=sheet_digest, acting_user=acting_user)
 
 
-def submit_review(package, user, comment=""):
+def submit_review(package, comment="", *, acting_user):
     """提交审核 (部门已确认 → 待审核)."""
-    return fire(package, "submit_review", user, comment)
+    return fire(package, "submit_review", comment, acting_user=acting_user)
 
 
-def review_return(package, user, comment=""):
+def review_return(package, comment="", *, acting_user):
     """审核退回 (待审核 → 录入中)."""
-    return fire(package, "review_return", user, comment)
+    return fire(package, "review_return", comment, acting_user=acting_user)
 
 
-def approve(package, user, comment="", *, sheet_digest):
+def approve(package, comment="", *, acting_user, sheet_digest):
     """审核通过 (待审核 → 审核通过): approves the 三定 drafts, lifts holds; the data locks."""
-    return fire(package, "approve", user, comment, sheet_digest=sheet_digest)
+    return fire(package, "approve", comment, sheet_digest=sheet_digest, acting_user=acting_user)
 
 
-def publish(package, user, comment=""):
+def publish(package, comment="", *, acting_user):
     """对外公开 (审核通过 → 已公开) through the portal's publish_units."""
-    return fire(package, "publish", user, comment)
+    return fire(package, "publish", comment, acting_user=acting_user)
 
 
 # ------------------------------------------------------------------------------------------------ comments
@@ -237,9 +237,9 @@ def comment_permission(package, user) -> tuple[str, list]:
 
 
 @transaction.atomic
-def add_comment(package, user, text: str, target=None) -> ReviewComment:
+def add_comment(package, text: str, target=None, *, acting_user) -> ReviewComment:
     text = (text or "").strip()
-    stage, reasons = comment_permission(package, user)
+    stage, reasons = comment_permission(package, acting_user)
     if not text:
         reasons = reasons + ["请填写意见内容"]
     if target is not None and getattr(target, "scope_unit_id", lambda: None)() not in (package.unit_id, None):
@@ -251,23 +251,23 @@ def add_comment(package, user, text: str, target=None) -> ReviewComment:
     else:
         ct, oid = ContentType.objects.get_for_model(type(target)), str(target.pk)
         label = f"{target._meta.verbose_name}：{str(target)[:200]}"
-    return ReviewComment.objects.create(package=package, stage=stage, author=user, target_type=ct, target_id=oid,
+    return ReviewComment.objects.create(package=package, stage=stage, author=acting_user, target_type=ct, target_id=oid,
                                         target_label=label, text=text)
 
 
 @transaction.atomic
-def resolve_comment(comment: ReviewComment, user, resolution: str = "") -> ReviewComment:
+def resolve_comment(comment: ReviewComment, resolution: str = "", *, acting_user) -> ReviewComment:
     """The 编办 (the clerks) records how a comment was handled (反馈市编办进行统一修改)."""
     package = comment.package
     reasons = []
     if comment.resolved:
         reasons.append("该意见已处理")
-    may_change = allowed_units(user, "change").filter(pk=package.unit_id).exists()
-    if not may_change and comment.author_id != user.pk:
+    may_change = allowed_units(acting_user, "change").filter(pk=package.unit_id).exists()
+    if not may_change and comment.author_id != acting_user.pk:
         reasons.append(f"「{package.unit.name}」不在您的数据范围内")
     if reasons:
         raise WorkflowRefused(reasons)
-    comment.resolved, comment.resolved_by, comment.resolved_at = True, user, timezone.now()
+    comment.resolved, comment.resolved_by, comment.resolved_at = True, acting_user, timezone.now()
     comment.resolution = (resolution or "").strip()
     comment.save()
     return comment
@@ -275,14 +275,14 @@ def resolve_comment(comment: ReviewComment, user, resolution: str = "") -> Revie
 
 # ------------------------------------------------------------------------------------------------ changes
 @transaction.atomic
-def open_change_request(unit, user, reason: str) -> DataPackage:
+def open_change_request(unit, reason: str, *, acting_user) -> DataPackage:
     """变更申请: a correction after approval runs the same flow as a new package; the approved one stays in
     the history (is_current=False) and its data unlocks for the correction until the change is approved."""
     reasons = []
     old = DataPackage.objects.select_for_update().filter(unit=unit, is_current=True).first()
     if old is None or old.state not in LOCKED_STATES:
         reasons.append(f"「{unit.name}」的数据尚未审核通过，直接在当前数据包中修改即可，无需变更申请")
-    if not allowed_units(user, "change").filter(pk=unit.pk).exists():
+    if not allowed_units(acting_user, "change").filter(pk=unit.pk).exists():
         reasons.append(f"「{unit.name}」不在您的数据范围内")
     if not (reason or "").strip():
         reasons.append("请填写变更理由")
@@ -295,13 +295,13 @@ def open_change_request(unit, user, reason: str) -> DataPackage:
                                          change_reason=reason.strip(), assigned_confirmer=old.assigned_confirmer,
                                          assigned_reviewer=old.assigned_reviewer)
     Transition.objects.create(package=package, name="open_change", label="发起变更申请", from_state=old.state,
-                              to_state=PackageState.ENTERING, user=user, comment=reason.strip())
+                              to_state=PackageState.ENTERING, user=acting_user, comment=reason.strip())
     return package
 
 
 @transaction.atomic
-def assign(package, user, confirmer=None, reviewer=None) -> DataPackage:
-    if not may_assign_package(user, package):
+def assign(package, confirmer=None, reviewer=None, *, acting_user) -> DataPackage:
+    if not may_assign_package(acting_user, package):
         raise WorkflowRefused([f"「{package.unit.name}」不在您的数据范围内，不能指定确认人、审核人"])
     reasons = []
     if confirmer is not None and not may_be_assigned_confirmer(confirmer):
@@ -329,7 +329,7 @@ def units_missing_materials(campaign, today: datetime.date):
 
 
 @transaction.atomic
-def place_holds(campaign, today: datetime.date | None = None, user=None, units=None) -> list:
+def place_holds(campaign, today: datetime.date | None = None, units=None, *, acting_user=None) -> list:
     """暂停出入编、工资审核 for every unit that missed the materials deadline, from the hold date.
     `units` (a Unit queryset) limits the check, e.g. to a county 编办's own units."""
     today = today or timezone.localdate()
@@ -347,19 +347,19 @@ def place_holds(campaign, today: datetime.date | None = None, user=None, units=N
                 continue
             with allow_locked_writes():  # holds are the flow's own records (Hold is lockable against others)
                 placed.append(Hold.objects.create(unit=unit, campaign=campaign, kind=kind,
-                                                  start_date=campaign.hold_from, reason=reason, placed_by=user))
+                                                  start_date=campaign.hold_from, reason=reason, placed_by=acting_user))
     return placed
 
 
 @transaction.atomic
-def lift_holds(unit, user=None, reason: str = "", campaign=None) -> list:
+def lift_holds(unit, reason: str = "", campaign=None, *, acting_user=None) -> list:
     holds = Hold.objects.select_for_update().filter(unit=unit, lifted_at__isnull=True)
     if campaign is not None:
         holds = holds.filter(campaign=campaign)
     lifted = []
     now = timezone.now()
     for hold in holds:
-        hold.lifted_at, hold.lifted_by, hold.lift_reason = now, user, reason or "数据包审核通过"
+        hold.lifted_at, hold.lifted_by, hold.lift_reason = now, acting_user, reason or "数据包审核通过"
         with allow_locked_writes():  # lifting at approval is the flow's own write
             hold.save()
         lifted.append(hold)
@@ -367,18 +367,18 @@ def lift_holds(unit, user=None, reason: str = "", campaign=None) -> list:
 
 
 @transaction.atomic
-def run_daily_holds(today: datetime.date | None = None, user=None, units=None) -> dict:
+def run_daily_holds(today: datetime.date | None = None, units=None, *, acting_user=None) -> dict:
     """The daily job: place holds on late units; lift holds of units whose package has been approved.
     `units` limits it (a county 编办 pressing the button checks its own county only)."""
     placed, lifted = 0, 0
     for campaign in Campaign.objects.filter(is_active=True):
-        placed += len(place_holds(campaign, today, user, units=units))
+        placed += len(place_holds(campaign, today, units=units, acting_user=acting_user))
         done = DataPackage.objects.filter(campaign=campaign, state__in=LOCKED_STATES).values("unit_id")
         held = Hold.objects.filter(campaign=campaign, lifted_at__isnull=True, unit_id__in=done)
         if units is not None:
             held = held.filter(unit_id__in=units.values("pk"))
         for hold in held.select_related("unit"):
-            lifted += len(lift_holds(hold.unit, user, "数据包已审核通过", campaign=campaign))
+            lifted += len(lift_holds(hold.unit, "数据包已审核通过", campaign=campaign, acting_user=acting_user))
     return {"placed": placed, "lifted": lifted}
 
 
@@ -390,11 +390,10 @@ def ensure_material_package(unit, campaign) -> MaterialPackage:
 
 
 @transaction.atomic
-def add_material_item(package, user, *, title, issued_on, kind="sanding", doc_number="", position=None,
-                      marked_newest=False, document=None):
+def add_material_item(package, *, acting_user, title, issued_on, kind="sanding", doc_number="", position=None, marked_newest=False, document=None):
 
     reasons = []
-    if not may_deliver_materials(user, package.unit):
+    if not may_deliver_materials(acting_user, package.unit):
         reasons.append(f"「{package.unit.name}」不在您的数据范围内")
     if package.status == MaterialStatus.ACCEPTED:
         reasons.append("材料已验收合格，不能再修改")
@@ -409,14 +408,14 @@ def add_material_item(package, user, *, title, issued_on, kind="sanding", doc_nu
                                        document=document)
 
 
-def upload_material_file(item, fmt: str, upload, user):
+def upload_material_file(item, fmt: str, upload, *, acting_user):
     """Check the uploaded bytes (PDF/DOCX by content, size) and store them; refused files are not kept."""
     from django.core.files.base import ContentFile
 
 
     package = item.package
     reasons = []
-    if not may_deliver_materials(user, package.unit):
+    if not may_deliver_materials(acting_user, package.unit):
         reasons.append(f"「{package.unit.name}」不在您的数据范围内")
     if package.status == MaterialStatus.ACCEPTED:
         reasons.append("材料已验收合格，不能再修改")
@@ -429,7 +428,7 @@ def upload_material_file(item, fmt: str, upload, user):
     with transaction.atomic():
         MaterialFile.objects.filter(item=item, fmt=fmt).delete()
         obj = MaterialFile(item=item, fmt=fmt, original_name=upload.name, size=len(data), sha256=digest,
-                           uploaded_by=user)
+                           uploaded_by=acting_user)
         obj.file.save(upload.name, ContentFile(data), save=False)
         obj.save()
         if package.status == MaterialStatus.RETURNED:
@@ -439,12 +438,12 @@ def upload_material_file(item, fmt: str, upload, user):
 
 
 @transaction.atomic
-def receive_materials(package, user) -> MaterialPackage:
+def receive_materials(package, *, acting_user) -> MaterialPackage:
     """Record the delivery (接收时间、经办人) and run the checks."""
 
-    if not may_accept_materials(user, package.unit):
+    if not may_accept_materials(acting_user, package.unit):
         raise WorkflowRefused([f"「{package.unit.name}」不在您的数据范围内，不能登记接收"])
-    package.received_at, package.received_by = timezone.now(), user
+    package.received_at, package.received_by = timezone.now(), acting_user
     package.status = MaterialStatus.RECEIVED
     package.problems = materials.package_problems(package)
     package.save()
@@ -452,11 +451,11 @@ def receive_materials(package, user) -> MaterialPackage:
 
 
 @transaction.atomic
-def decide_materials(package, user, accepted: bool, reasons_text: str = "") -> MaterialPackage:
+def decide_materials(package, accepted: bool, reasons_text: str = "", *, acting_user) -> MaterialPackage:
     """合格 or 退回重做 (with reasons)."""
 
     reasons = []
-    if not may_accept_materials(user, package.unit):
+    if not may_accept_materials(acting_user, package.unit):
         reasons.append(f"「{package.unit.name}」不在您的数据范围内，不能验收材料")
     if package.received_at is None:
         reasons.append("材料尚未登记接收")
@@ -468,7 +467,7 @@ def decide_materials(package, user, accepted: bool, reasons_text: str = "") -> M
     if reasons:
         raise WorkflowRefused(reasons)
     package.problems = problems
-    package.decided_at, package.decided_by = timezone.now(), user
+    package.decided_at, package.decided_by = timezone.now(), acting_user
     if accepted:
         package.status, package.return_reasons = MaterialStatus.ACCEPTED, ""
     else:

@@ -23,4 +23,4 @@ def run_holds_now(user_id=None):
 
     user = User.objects.filter(pk=user_id).first()
     with acting_as(user, request_id="huey:holds"):
-        return run_daily_holds(user=user)
+        return run_daily_holds(acting_user=user)

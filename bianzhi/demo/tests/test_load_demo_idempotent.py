@@ -29,7 +29,7 @@ def test_load_demo_again_after_use_creates_nothing(demo, users):
     first = s.snapshot(education, draft=v).duties_of(DutyKind.MAIN)[0]
     s.reword_duty(v, first.duty, first.text.rstrip("。") + "，统筹推进教育数字化。")
     s.add_duty(v, "负责全市校外培训监管工作。")
-    s.approve_version(v, users["admin"])
+    s.approve_version(v, acting_user=users["admin"])
     short = education.short_name
     education.short_name = (short or "") + "（用后）"
     education.save()

@@ -73,7 +73,7 @@ class ApprovalDocumentViewSet(ScopedModelViewSet):
         data = UploadSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         try:
-            stored = services.attach_file(document, data.validated_data["file"], request.user)
+            stored = services.attach_file(document, data.validated_data["file"], acting_user=request.user)
         except ValidationError as exc:
             raise serializers.ValidationError({"file": exc.messages})
         return Response(DocumentFileSerializer(stored).data, status=status.HTTP_201_CREATED)

@@ -25,7 +25,7 @@ class IngestJobViewSet(ScopedReadOnlyViewSet):
         upload.is_valid(raise_exception=True)
         unit = get_object_or_404(Unit.objects.restrict(request.user, "change"), pk=upload.validated_data["unit"])
         try:
-            job = services.create_job(unit, upload.validated_data["file"], request.user)
+            job = services.create_job(unit, upload.validated_data["file"], acting_user=request.user)
         except services.IngestError as exc:
             raise serializers.ValidationError({"file": exc.reasons})
         return Response(IngestJobSerializer(job).data, status=status.HTTP_201_CREATED)

@@ -184,7 +184,7 @@ def test_adjustment_notice_applies_operations_and_reports_what_it_cannot(client_
     data["effective_on"] = "2023-03-01"
     assert c.post(f"/manage/ingest/{job.pk}/", data).status_code == 302
     job.refresh_from_db()
-    sd.approve_version(job.sanding_version, users["admin"])
+    sd.approve_version(job.sanding_version, acting_user=users["admin"])
 
     upload(c, jiaoyuju, "n1_baise_jiaoyuju_tiaozheng.docx")
     notice = IngestJob.objects.latest("id")

@@ -136,7 +136,7 @@ def _section(unit):
 def test_public_notice_only_shows_what_the_policy_allows(client, users, transport):
     person = Person.objects.filter(unit=transport).first()
     number = crypto.decrypt(person.id_cipher)
-    publish_units([transport], users["admin"], note="test")
+    publish_units([transport], note="test", acting_user=users["admin"])
     section = _section(transport)
     assert section["rows"][0] == {"type": "admin", "label": "行政编制", "approved": 25, "actual": 27, "vacant": 0,
                                   "over": 2}
@@ -145,7 +145,7 @@ def test_public_notice_only_shows_what_the_policy_allows(client, users, transpor
     assert "机构编制实名制公示" in html and person.name not in html and number not in html
     DisclosurePolicy.objects.update_or_create(region=Region.objects.get(code="451000"),
                                               defaults={"publish_names": True})
-    publish_units([transport], users["admin"], note="test")
+    publish_units([transport], note="test", acting_user=users["admin"])
     html = client.get(f"/unit/{transport.pk}/").content.decode()
     assert person.name in html
     assert number not in html and person.id_masked not in html

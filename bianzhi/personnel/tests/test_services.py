@@ -124,7 +124,7 @@ def test_unit_on_hold_cannot_apply_and_the_refusal_names_the_hold(unit, office, 
     message = exc.value.reasons[0]
     assert f"「{unit.name}」自2026年1月1日起暂停办理出入编" in message
     assert hold.campaign.name in message and "不能申请使用编制" in message
-    lift_holds(unit, users["admin"], "数据包审核通过")
+    lift_holds(unit, "数据包审核通过", acting_user=users["admin"])
     app = services.do_apply(unit, acting_user=office, staffing_type=A, count=1, reason="补充", planned_date=TODAY)
     assert app.state == ApplicationState.SUBMITTED
 
@@ -238,10 +238,10 @@ def test_region_limit_refuses_a_sanding_approval_above_it(unit, office):
     draft = sanding.create_draft_version(unit, doc, effective_date=TODAY)
     sanding.set_staffing(draft, A, 5 + 3)
     with pytest.raises(ValidationError) as exc:
-        sanding.approve_version(draft, office)
+        sanding.approve_version(draft, acting_user=office)
     assert f"超出编制总量控制：百色市行政编制控制数{current + 2}名" in exc.value.messages[0]
     assert f"批准后将为{current + 3}名，超出1名" in exc.value.messages[0]
     draft.refresh_from_db()
     assert draft.is_draft
     sanding.set_staffing(draft, A, 5 + 2)
-    sanding.approve_version(draft, office)  # exactly at the limit is allowed
+    sanding.approve_version(draft, acting_user=office)  # exactly at the limit is allowed

@@ -25,7 +25,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
         rest = Unit.objects.filter(status="active").exclude(
             pk__in=PublishedUnit.objects.filter(is_current=True).values("unit_id"))
-        publish_units(list(rest), User.objects.get(username="admin"), note="测试：其余单位审核通过后发布")
+        publish_units(list(rest), note="测试：其余单位审核通过后发布", acting_user=User.objects.get(username="admin"))
 
 
 @pytest.fixture

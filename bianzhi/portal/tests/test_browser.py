@@ -14,8 +14,7 @@ def test_citizen_browses_searches_and_downloads(browser_page):
     from bianzhi.registry.models import Unit
 
     call_command("load_demo", stdout=open("/dev/null", "w"))
-    publish_units(list(Unit.objects.filter(name__in=["百色市教育局", "百色市交通运输局"])),
-                  User.objects.get(username="admin"), note="浏览器测试")
+    publish_units(list(Unit.objects.filter(name__in=["百色市教育局", "百色市交通运输局"])), note="浏览器测试", acting_user=User.objects.get(username="admin"))
     page = browser_page
     page.goto(page.base_url + "/")
     assert page.locator("a.pub-login").get_attribute("href") == "/accounts/login/"

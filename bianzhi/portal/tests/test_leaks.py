@@ -75,7 +75,7 @@ def test_draft_changes_after_publication_never_leak(client, published, admin_use
         assert DRAFT_NAME not in text and DRAFT_BODY not in text, f"草稿内容出现在 {url}"
     assert "百色市教育局" in texts[f"/unit/{unit.pk}/"]
     # Once published, the new state shows everywhere at once (the cache is keyed by release).
-    publish_units([unit], admin_user, note="审核通过后发布")
+    publish_units([unit], note="审核通过后发布", acting_user=admin_user)
     page = client.get(f"/unit/{unit.pk}/").content.decode()
     assert f"<h1>{DRAFT_NAME}</h1>" in page
     assert "百色市<mark>草稿改名</mark>试验局" in client.get("/search/?q=草稿改名").content.decode()
@@ -83,7 +83,7 @@ def test_draft_changes_after_publication_never_leak(client, published, admin_use
 
 def test_personal_data_is_never_public(client, secret_unit, admin_user):
     """Even a published unit never shows its contact person, phones or legal representative."""
-    release = publish_units([secret_unit], admin_user)
+    release = publish_units([secret_unit], acting_user=admin_user)
     texts = _all_public_text(client, [f"/unit/{secret_unit.pk}/", f"/unit/{secret_unit.pk}/data.xlsx",
                                       f"/unit/{secret_unit.pk}/data.csv", f"/unit/{secret_unit.pk}/data.json",
                                       f"/unit/{secret_unit.pk}/data.jsonld", f"/api/v1/public/units/{secret_unit.pk}/",
@@ -105,7 +105,7 @@ def test_withdrawn_unit_disappears_from_every_channel(client, published, admin_u
     assert client.get(f"/unit/{unit.pk}/").status_code == 200
     assert "百色市审计局" in client.get("/search/?q=审计").content.decode()
     before = published.number
-    unpublish_unit(unit, admin_user, reason="机构改革，待重新审核")
+    unpublish_unit(unit, reason="机构改革，待重新审核", acting_user=admin_user)
     assert client.get(f"/unit/{unit.pk}/").status_code == 404
     assert client.get(f"/api/v1/public/units/{unit.pk}/").status_code == 404
     assert client.get(f"/unit/{unit.pk}/data.csv").status_code == 404

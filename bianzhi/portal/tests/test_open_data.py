@@ -55,11 +55,11 @@ def test_feed_consumer_stays_equal_to_the_dump(client, published, users):
     unit = Unit.objects.get(name="百色市教育局")
     unit.short_name = "教育局（更新）"
     unit.save()
-    publish_units([unit], admin, note="更新简称")
+    publish_units([unit], note="更新简称", acting_user=admin)
     new_unit = Unit.objects.create(name="百色市大数据发展局", region=Region.objects.get(code="451000"),
                                    kind="organ", category="gov_department")
-    publish_units([new_unit], admin, note="新设")
-    unpublish_unit(Unit.objects.get(name="百色市审计局"), admin, reason="机构调整")
+    publish_units([new_unit], note="新设", acting_user=admin)
+    unpublish_unit(Unit.objects.get(name="百色市审计局"), reason="机构调整", acting_user=admin)
     latest = Release.objects.order_by("-number").first()
     assert latest.number == start + 3
     consumer.pull()
@@ -195,7 +195,7 @@ def test_public_pages_are_cached_and_publishing_clears_the_cache(client, publish
     unit.short_name = "水利局新简称"
     unit.save()
     assert "水利局新简称" not in client.get(f"/unit/{unit.pk}/").content.decode()
-    publish_units([unit], users["admin"])
+    publish_units([unit], acting_user=users["admin"])
     again = client.get(f"/unit/{unit.pk}/")
     assert again["X-Portal-Cache"] == "miss" and "水利局新简称" in again.content.decode()
 

@@ -56,14 +56,14 @@ def test_new_publication_is_searchable_and_old_text_is_not(published, users):
     unit = Unit.objects.get(name="百色市行政审批局")
     InternalBody.objects.create(unit=unit, name="政务服务标准化科", sort_order=9)
     assert not list(search_queryset(SearchQuery(q="标准化")))
-    publish_units([unit], users["admin"])
+    publish_units([unit], acting_user=users["admin"])
     assert [e.title for e in search_queryset(SearchQuery(q="标准化"))] == ["政务服务标准化科"]
     assert "政务服务标准化科" in [e.title for e in search_queryset(SearchQuery(q="标"))]
     assert ids(search_queryset(SearchQuery(q="标"))) == ids(brute_force("标"))
     body = unit.internal_bodies.get(name="政务服务标准化科")
     body.name = "政务服务管理科"
     body.save()
-    publish_units([unit], users["admin"])
+    publish_units([unit], acting_user=users["admin"])
     assert not list(search_queryset(SearchQuery(q="标准化")))
     assert ids(search_queryset(SearchQuery(q="标准化"))) == ids(brute_force("标准化"))
 
@@ -118,8 +118,8 @@ def test_search_entries_exist_only_for_current_publications(published, users):
     from bianzhi.portal.services import unpublish_unit
 
     unit = Unit.objects.get(name="百色市教育局")
-    publish_units([unit], users["admin"])
-    unpublish_unit(Unit.objects.get(name="百色市林业局"), users["admin"], reason="测试")
+    publish_units([unit], acting_user=users["admin"])
+    unpublish_unit(Unit.objects.get(name="百色市林业局"), reason="测试", acting_user=users["admin"])
     assert not SearchEntry.objects.exclude(published_unit__is_current=True).exists()
     assert set(SearchEntry.objects.values_list("unit_id_value", flat=True)) == set(
         PublishedUnit.objects.filter(is_current=True).values_list("unit_id", flat=True))
@@ -161,7 +161,7 @@ def test_long_texts_are_indexed_in_overlapping_pieces(published, users, monkeypa
 
     monkeypatch.setattr(services, "build_snapshot", with_long_statement)
     unit = Unit.objects.get(name="百色市行政审批局")
-    publish_units([unit], users["admin"])
+    publish_units([unit], acting_user=users["admin"])
     assert SearchEntry.objects.filter(unit_id_value=unit.pk, kind="unit").count() > 3
     assert all(len(e.norm) <= search.NORM_MAX for e in SearchEntry.objects.all())
     for q in ("第150项职责", "第1项", "导协调工作。第77项"):

@@ -63,7 +63,7 @@ def test_staff_exports_neutralise_formulas(client_for):
 def test_public_exports_neutralise_formulas(client, users):
     unit = _unit_with_lists()
     _poison(unit)
-    publish_units([unit], users["admin"], note="测试：公式注入")
+    publish_units([unit], note="测试：公式注入", acting_user=users["admin"])
     for url in (f"/unit/{unit.pk}/data.xlsx", f"/region/{unit.region.code}/data.xlsx"):
         response = client.get(url)
         assert response.status_code == 200, url

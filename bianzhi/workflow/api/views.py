@@ -53,8 +53,8 @@ class DataPackageViewSet(ScopedReadOnlyViewSet):
         body = FireSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         try:
-            package = services.fire(package, body.validated_data["name"], request.user, body.validated_data["comment"],
-                                    sheet_digest=body.validated_data.get("sheet_digest") or None)
+            package = services.fire(package, body.validated_data["name"], body.validated_data["comment"],
+                                    sheet_digest=body.validated_data.get("sheet_digest") or None, acting_user=request.user)
         except services.WorkflowRefused as exc:
             return Response({"detail": "；".join(exc.reasons), "reasons": exc.reasons},
                             status=status.HTTP_400_BAD_REQUEST)

@@ -38,7 +38,7 @@ def test_demo_holds_and_job_place_and_lift(demo, users, api_for, client_for):
     package = DataPackage.objects.get(unit=education, is_current=True)
     for name, who in [("submit", "luru"), ("confirm", "jiaoyu"), ("submit_review", "luru"), ("approve", "shenhe")]:
         digest = sheet.current_digest(package) if name in sheet.SIGNING else None
-        package = services.fire(package, name, users[who], sheet_digest=digest)
+        package = services.fire(package, name, sheet_digest=digest, acting_user=users[who])
     lifted = Hold.objects.filter(unit=education)
     assert all(h.lifted_at for h in lifted) and lifted.first().lifted_by == users["shenhe"]
 

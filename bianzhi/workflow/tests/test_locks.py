@@ -154,7 +154,7 @@ def test_lists_import_refuses_a_locked_unit_whole(base):
 
 def test_change_request_unlocks_for_the_correction(locked, base):
     package = DataPackage.objects.get(unit=locked)
-    services.open_change_request(locked, base.users["luru"], "补录2021年调整")
+    services.open_change_request(locked, "补录2021年调整", acting_user=base.users["luru"])
     locked.short_name = "市教育局"
     locked.save()
     assert DataPackage.objects.get(pk=package.pk).state == PackageState.APPROVED

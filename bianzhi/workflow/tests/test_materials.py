@@ -87,8 +87,8 @@ def test_zip_bomb_is_refused_before_it_is_read():
 def item(base):
     unit = base.unit("百色市教育科学研究所")  # no 三定 registered on the platform yet
     package = services.ensure_material_package(unit, base.campaign)
-    return services.add_material_item(package, base.users["jiaoyu"], title=TITLE, issued_on=datetime.date(2019, 3, 1),
-                                      marked_newest=True, position=1)
+    return services.add_material_item(package, title=TITLE, issued_on=datetime.date(2019, 3, 1),
+                                      marked_newest=True, position=1, acting_user=base.users["jiaoyu"])
 
 
 def test_upload_through_the_page_stores_outside_the_web_root(item, clients, media, settings):
@@ -124,7 +124,7 @@ def test_pdf_over_10_mb_is_cut_off_while_it_streams(item, clients, monkeypatch):
 
 
 def test_download_only_within_scope(item, clients, base):
-    services.upload_material_file(item, "docx", upload(f"{TITLE}.docx", real_docx()), base.users["jiaoyu"])
+    services.upload_material_file(item, "docx", upload(f"{TITLE}.docx", real_docx()), acting_user=base.users["jiaoyu"])
     f = MaterialFile.objects.get(item=item)
     ok = clients("luru").get(f"/manage/workflow/materials/files/{f.pk}/")
     assert ok.status_code == 200 and b"".join(ok.streaming_content).startswith(b"PK")
@@ -133,7 +133,7 @@ def test_download_only_within_scope(item, clients, base):
 
 def test_out_of_scope_user_cannot_deliver(item, base):
     with pytest.raises(services.WorkflowRefused) as exc:
-        services.upload_material_file(item, "pdf", upload(f"{TITLE}.pdf", real_pdf()), base.users["jiaotong"])
+        services.upload_material_file(item, "pdf", upload(f"{TITLE}.pdf", real_pdf()), acting_user=base.users["jiaotong"])
     assert exc.value.reasons == ["「百色市教育科学研究所」不在您的数据范围内"]
 
 
@@ -141,13 +141,13 @@ def test_out_of_scope_user_cannot_deliver(item, base):
 def test_package_rules_and_acceptance(item, base):
     jiaoyu, admin = base.users["jiaoyu"], base.users["admin"]
     package = item.package
-    services.upload_material_file(item, "pdf", upload(f"{TITLE}.pdf", real_pdf()), jiaoyu)
-    older = services.add_material_item(package, jiaoyu, title=OLD_TITLE, issued_on=datetime.date(2012, 5, 1),
-                                       kind="adjustment", position=2)
-    services.upload_material_file(older, "pdf", upload("扫描件001.pdf", real_pdf(OLD_TITLE)), jiaoyu)
-    services.upload_material_file(older, "docx", upload(f"{OLD_TITLE}.docx", real_docx(OLD_TITLE)), jiaoyu)
-    first = services.add_material_item(package, jiaoyu, title="百色市教育局职能配置内设机构和人员编制规定",
-                                       issued_on=datetime.date(2010, 1, 1), position=3)
+    services.upload_material_file(item, "pdf", upload(f"{TITLE}.pdf", real_pdf()), acting_user=jiaoyu)
+    older = services.add_material_item(package, title=OLD_TITLE, issued_on=datetime.date(2012, 5, 1),
+                                       kind="adjustment", position=2, acting_user=jiaoyu)
+    services.upload_material_file(older, "pdf", upload("扫描件001.pdf", real_pdf(OLD_TITLE)), acting_user=jiaoyu)
+    services.upload_material_file(older, "docx", upload(f"{OLD_TITLE}.docx", real_docx(OLD_TITLE)), acting_user=jiaoyu)
+    first = services.add_material_item(package, title="百色市教育局职能配置内设机构和人员编制规定",
+                                       issued_on=datetime.date(2010, 1, 1), position=3, acting_user=jiaoyu)
     problems = materials.package_problems(package)
     assert f"《{TITLE}》缺少 Word 文件" in problems
     assert f"《{OLD_TITLE}》的 PDF 文件名“扫描件001.pdf”与文件标题不一致，应按文件标题命名" in problems
@@ -155,28 +155,28 @@ def test_package_rules_and_acceptance(item, base):
     assert "除最新三定外，其余文件应按发文时间先后顺序排列" in problems
     # the 编办 records the receipt, cannot accept a faulty package, returns it with reasons
     with pytest.raises(services.WorkflowRefused) as exc:
-        services.receive_materials(package, jiaoyu)
+        services.receive_materials(package, acting_user=jiaoyu)
     assert "不能登记接收" in exc.value.reasons[0]
-    services.receive_materials(package, admin)
+    services.receive_materials(package, acting_user=admin)
     package.refresh_from_db()
     assert package.received_by == admin and package.received_at and package.status == MaterialStatus.RECEIVED
     with pytest.raises(services.WorkflowRefused) as exc:
-        services.decide_materials(package, admin, accepted=True)
+        services.decide_materials(package, accepted=True, acting_user=admin)
     assert exc.value.reasons[0].startswith("检查发现问题，不能验收为合格：")
-    services.decide_materials(package, admin, accepted=False, reasons_text="文件名不规范，请按标题命名后重报")
+    services.decide_materials(package, accepted=False, reasons_text="文件名不规范，请按标题命名后重报", acting_user=admin)
     package.refresh_from_db()
     assert package.status == MaterialStatus.RETURNED and package.return_reasons.startswith("文件名不规范")
     # the unit redoes it: right names, the order fixed, both formats
     first.delete()
-    services.upload_material_file(older, "pdf", upload(f"{OLD_TITLE}.pdf", real_pdf(OLD_TITLE)), jiaoyu)
-    services.upload_material_file(item, "docx", upload(f"{TITLE}.docx", real_docx()), jiaoyu)
+    services.upload_material_file(older, "pdf", upload(f"{OLD_TITLE}.pdf", real_pdf(OLD_TITLE)), acting_user=jiaoyu)
+    services.upload_material_file(item, "docx", upload(f"{TITLE}.docx", real_docx()), acting_user=jiaoyu)
     assert materials.package_problems(package) == []
-    services.receive_materials(package, admin)
-    services.decide_materials(package, admin, accepted=True)
+    services.receive_materials(package, acting_user=admin)
+    services.decide_materials(package, accepted=True, acting_user=admin)
     package.refresh_from_db()
     assert package.status == MaterialStatus.ACCEPTED and package.decided_by == admin
     with pytest.raises(services.WorkflowRefused) as exc:
-        services.add_material_item(package, jiaoyu, title="x", issued_on=datetime.date(2020, 1, 1))
+        services.add_material_item(package, title="x", issued_on=datetime.date(2020, 1, 1), acting_user=jiaoyu)
     assert "材料已验收合格，不能再修改" in exc.value.reasons
 
 
@@ -186,8 +186,8 @@ def test_newest_must_be_marked_and_first(item, base):
     item.marked_newest = False
     item.save()
     assert "未标注最新最全的三定规定" in materials.package_problems(package)
-    newer = services.add_material_item(package, jiaoyu, title="2021年三定", issued_on=datetime.date(2021, 6, 1),
-                                       position=2, marked_newest=True)
+    newer = services.add_material_item(package, title="2021年三定", issued_on=datetime.date(2021, 6, 1),
+                                       position=2, marked_newest=True, acting_user=jiaoyu)
     problems = materials.package_problems(package)
     assert "最新最全的三定规定应放在最前面（排列序号 1）" in problems
     newer.marked_newest = False

@@ -122,7 +122,7 @@ def test_campaign_pages(base, clients):
 
 
 def test_package_list_filters_waiting_for_me(base, package_of, clients):
-    services.fire(package_of("百色市教育局"), "submit", base.users["luru"])
+    services.fire(package_of("百色市教育局"), "submit", acting_user=base.users["luru"])
     package_of("百色市财政局")
     mine = clients("jiaoyu").get("/manage/workflow/packages/?mine=1")
     assert [p.unit.name for p in mine.context["object_list"]] == ["百色市教育局"]

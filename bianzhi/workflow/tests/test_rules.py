@@ -30,7 +30,7 @@ def test_only_an_office_assigns_confirmer_and_reviewer(package, who):
     user = {"reviewer": reviewer(), "clerk": UserFactory(groups_for=[package.unit]),
             "confirmer": confirmer_for(package.unit)}[who]
     with pytest.raises(services.WorkflowRefused):
-        services.assign(package, user, confirmer=confirmer_for(package.unit), reviewer=reviewer())
+        services.assign(package, confirmer=confirmer_for(package.unit), reviewer=reviewer(), acting_user=user)
     package.refresh_from_db()
     assert package.assigned_confirmer_id is None and package.assigned_reviewer_id is None
 
@@ -38,10 +38,10 @@ def test_only_an_office_assigns_confirmer_and_reviewer(package, who):
 def test_assignees_must_hold_the_role(package):
     clerk = UserFactory(groups_for=[package.unit])
     with pytest.raises(services.WorkflowRefused) as exc:
-        services.assign(package, admin_user(), confirmer=clerk, reviewer=clerk)
+        services.assign(package, confirmer=clerk, reviewer=clerk, acting_user=admin_user())
     assert any("不是部门确认员" in r for r in exc.value.reasons)
     assert any("不是审核员" in r for r in exc.value.reasons)
-    services.assign(package, admin_user(), confirmer=confirmer_for(package.unit), reviewer=reviewer())
+    services.assign(package, confirmer=confirmer_for(package.unit), reviewer=reviewer(), acting_user=admin_user())
     assert DataPackage.objects.get(pk=package.pk).assigned_reviewer_id is not None
 
 

@@ -274,7 +274,7 @@ def test_unlocking_only_through_the_change_request(locked, base):
     assert locked.package.is_current  # unticking in /admin/ does not unlock
     with pytest.raises(LockedError):
         InternalBody.objects.create(unit=locked.unit, name="仍然锁定")
-    package = services.open_change_request(locked.unit, admin, reason="更正内设机构名称")
+    package = services.open_change_request(locked.unit, reason="更正内设机构名称", acting_user=admin)
     assert package.is_current and Transition.objects.filter(package=package, name="open_change").exists()
     assert AuditLogEntry.objects.filter(model="datapackage", object_id=str(locked.package.pk), action="update").exists()
     InternalBody.objects.create(unit=locked.unit, name="变更中新设科")  # unlocked for the correction

@@ -44,7 +44,7 @@ def setup():
     item = lists.create_power_item(unit, "民办学校办学许可", category)
     lists.save_power_item(item, setting_basis="《中华人民共和国民办教育促进法》第十二条", duties=[first])
     package = PackageFactory(unit=unit, campaign=CampaignFactory())
-    services.fire(package, "submit", clerk)
+    services.fire(package, "submit", acting_user=clerk)
     return {"unit": unit, "clerk": clerk, "confirmer": confirmer, "package": package, "item": item,
             "new_duty": new}
 
@@ -138,5 +138,5 @@ def test_the_api_signs_only_the_sheet_it_was_shown(setup):
 
 def test_the_service_refuses_a_signature_without_the_sheet(setup):
     with pytest.raises(services.WorkflowRefused) as exc:
-        services.fire(setup["package"], "confirm", setup["confirmer"])
+        services.fire(setup["package"], "confirm", acting_user=setup["confirmer"])
     assert exc.value.reasons == ["「确认无误」只能在确认单上进行：请打开确认单，核对全部内容后再确认无误。"]

@@ -43,7 +43,7 @@ def holds_run(request):
     if not may_run_hold_check(user):
         raise PermissionDenied("只有市、县编办可以执行暂停业务检查")
     county_units = allowed_units(user, "review") if is_county_office(user) else None
-    result = services.run_daily_holds(user=user, units=county_units)
+    result = services.run_daily_holds(acting_user=user, units=county_units)
     messages.success(request, f"检查完成：新暂停 {result['placed']} 项业务，解除 {result['lifted']} 项。")
     return redirect("workflow:hold-list")
 

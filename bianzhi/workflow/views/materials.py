@@ -94,7 +94,7 @@ def material_item_add(request, pk):
             messages.error(request, f"{label}：{'；'.join(errors)}" if label else "；".join(errors))
     else:
         try:
-            services.add_material_item(package, request.user, **form.cleaned_data)
+            services.add_material_item(package, **form.cleaned_data, acting_user=request.user)
         except services.WorkflowRefused as exc:
             _refused(request, exc)
         else:
@@ -125,7 +125,7 @@ def _material_upload(request, pk):
         messages.error(request, "请选择格式和文件。")
     else:
         try:
-            services.upload_material_file(item, form.cleaned_data["fmt"], form.cleaned_data["file"], request.user)
+            services.upload_material_file(item, form.cleaned_data["fmt"], form.cleaned_data["file"], acting_user=request.user)
         except services.WorkflowRefused as exc:
             _refused(request, exc)
         else:
@@ -148,7 +148,7 @@ def material_file_download(request, pk):
 def material_receive(request, pk):
     package = _material_package(request, pk)
     try:
-        services.receive_materials(package, request.user)
+        services.receive_materials(package, acting_user=request.user)
     except services.WorkflowRefused as exc:
         _refused(request, exc)
     else:
@@ -163,8 +163,8 @@ def material_decide(request, pk):
     form = DecideMaterialsForm(request.POST)
     form.is_valid()
     try:
-        services.decide_materials(package, request.user, form.cleaned_data.get("decision") == "accept",
-                                  form.cleaned_data.get("reasons", ""))
+        services.decide_materials(package, form.cleaned_data.get("decision") == "accept",
+                                  form.cleaned_data.get("reasons", ""), acting_user=request.user)
     except services.WorkflowRefused as exc:
         _refused(request, exc)
     else:

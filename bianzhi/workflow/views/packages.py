@@ -159,7 +159,7 @@ def package_fire(request, pk, name):
     form.is_valid()
     digest = request.POST.get("sheet_digest")
     try:
-        services.fire(package, name, request.user, form.cleaned_data.get("comment", ""), sheet_digest=digest)
+        services.fire(package, name, form.cleaned_data.get("comment", ""), sheet_digest=digest, acting_user=request.user)
     except services.WorkflowRefused as exc:
         _refused(request, exc)
         if name in sheet.SIGNING and exc.reasons == sheet.signing_problems(package, flow.get(name).label, digest):
@@ -179,7 +179,7 @@ def comment_create(request, pk):
         return redirect("workflow:package-detail", pk=pk)
     target = _resolve_target(package.unit, form.cleaned_data["target"])
     try:
-        services.add_comment(package, request.user, form.cleaned_data["text"], target)
+        services.add_comment(package, form.cleaned_data["text"], target, acting_user=request.user)
     except services.WorkflowRefused as exc:
         _refused(request, exc)
     else:
@@ -195,7 +195,7 @@ def comment_resolve(request, pk):
     form = ResolveForm(request.POST)
     form.is_valid()
     try:
-        services.resolve_comment(comment, request.user, form.cleaned_data.get("resolution", ""))
+        services.resolve_comment(comment, form.cleaned_data.get("resolution", ""), acting_user=request.user)
     except services.WorkflowRefused as exc:
         _refused(request, exc)
     else:
@@ -210,7 +210,7 @@ def package_assign(request, pk):
     form = AssignForm(request.POST)
     if form.is_valid():
         try:
-            services.assign(package, request.user, form.cleaned_data["confirmer"], form.cleaned_data["reviewer"])
+            services.assign(package, form.cleaned_data["confirmer"], form.cleaned_data["reviewer"], acting_user=request.user)
         except services.WorkflowRefused as exc:
             _refused(request, exc)
         else:
@@ -225,7 +225,7 @@ def change_request(request, unit_pk):
     form = ChangeRequestForm(request.POST)
     form.is_valid()
     try:
-        package = services.open_change_request(unit, request.user, form.cleaned_data.get("reason", ""))
+        package = services.open_change_request(unit, form.cleaned_data.get("reason", ""), acting_user=request.user)
     except services.WorkflowRefused as exc:
         _refused(request, exc)
         current = services.current_package(unit)
