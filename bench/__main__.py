@@ -1,14 +1,15 @@
 """Run the benchmarks: `python -m bench` (what `make bench` runs).
 
 Each benchmark is also runnable alone (`python -m bench.<name>`), and each prints its numbers and ratios.
-The province-scale search benchmark needs PostgreSQL and ~10 minutes, so it runs only when asked for:
-`python -m bench portal_search` (or `python -m bench all`).
+The PostgreSQL ones run only when asked for (`python -m bench portal_pages`, or `python -m bench all`):
+the province-scale search (~10 minutes), pre-rendered public pages against a static file (~2 minutes) and 50
+clerks at once through gunicorn (~1 minute).
 """
 import subprocess
 import sys
 
 QUICK = ["sanding_real", "sanding_accuracy", "sanding_asof", "workflow_locks", "lists_import"]
-SLOW = ["portal_search", "lists_export"]
+SLOW = ["portal_pages", "clerks", "portal_search", "lists_export"]
 
 
 def main(argv: list[str]) -> int:

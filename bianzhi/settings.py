@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "bianzhi.core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "bianzhi.portal.middleware.PrerenderedPageMiddleware",  # anonymous public pages from storage (issue 14)
     "bianzhi.core.middleware.RequestContextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -314,3 +315,6 @@ if os.environ.get("EMAIL_HOST"):
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "bianzhi@localhost")
 
 PLATFORM_NAME = os.environ.get("PLATFORM_NAME", "百色市机构编制云平台")
+# Public unit and region pages rendered once per release in the background and served from storage
+# (portal/prerender.py). Off in tests unless a test turns it on: tests publish inside rolled-back transactions.
+PORTAL_PRERENDER = env_bool("BIANZHI_PRERENDER", not TESTING)

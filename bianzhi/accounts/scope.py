@@ -19,6 +19,7 @@ from collections.abc import Callable
 from django.db.models import Q
 
 from bianzhi.core.audit_models import AuditLogEntry
+from bianzhi.core.context import current
 
 from .models import SEPARATED_ADMIN_ROLES, Role, User
 
@@ -38,9 +39,16 @@ def unit_model():
 READ_ALL_ROLES = {Role.ADMIN, Role.LEADER, Role.REVIEWER}
 
 
-def _subtree_q(unit_ids, prefix: str = "") -> Q:
-    """Units in the subtrees rooted at the given unit ids (the units themselves and all subordinates)."""
-    paths = list(unit_model()._base_manager.filter(pk__in=list(unit_ids)).values_list("tree_path", flat=True))
+def _subtree_q(unit_ids, prefix: str = "", memo_key=None) -> Q:
+    """Units in the subtrees rooted at the given unit ids (the units themselves and all subordinates).
+    With `memo_key`, the roots' tree paths are read once per request (RequestContext.memo)."""
+    memo = current().memo if memo_key is not None else None
+    if memo is not None and memo_key in memo:
+        paths = memo[memo_key]
+    else:
+        paths = list(unit_model()._base_manager.filter(pk__in=unit_ids).values_list("tree_path", flat=True))
+        if memo is not None:
+            memo[memo_key] = paths
     if not paths:
         return NOTHING
     q = Q()
@@ -77,9 +85,10 @@ def unit_scope_q(user, action: str = "view") -> Q:
     elif user.role == Role.COUNTY and action in {"view", "change", "review", "confirm"} and user.region_id:
         q = _region_q(user.region)
     elif user.role == Role.CLERK and action in {"view", "change"}:
-        q = _subtree_q(user.entry_groups.values_list("units", flat=True).exclude(units=None))
+        q = _subtree_q(user.entry_groups.values_list("units", flat=True).exclude(units=None),
+                       memo_key=("clerk-roots", user.pk))
     elif user.role == Role.CONFIRMER and action in {"view", "confirm"} and user.unit_id:
-        q = _subtree_q([user.unit_id])
+        q = _subtree_q([user.unit_id], memo_key=("confirmer-roots", user.pk, user.unit_id))
     else:
         q = NOTHING
     for extension in SCOPE_EXTENSIONS:

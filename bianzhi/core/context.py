@@ -1,6 +1,6 @@
 """Per-request context (user, IP, request id) for the audit log, kept in context variables."""
 import contextvars
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass
@@ -9,6 +9,9 @@ class RequestContext:
     ip: str | None = None
     user_id: int | None = None
     username: str = ""
+    # Answers computed once per request (a clerk's scope is asked for 5–10 times per page); only a request
+    # gets a memo (RequestContextMiddleware): jobs and commands always compute afresh.
+    memo: dict | None = field(default=None, repr=False)
 
 
 _current: contextvars.ContextVar[RequestContext | None] = contextvars.ContextVar("bianzhi_request", default=None)

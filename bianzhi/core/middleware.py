@@ -20,7 +20,7 @@ class RequestContextMiddleware:
         request_id = request.headers.get("X-Request-ID", "")[:64] or uuid.uuid4().hex
         ip = client_ip(request)
         request.request_id = request_id
-        token = set_context(RequestContext(request_id=request_id, ip=ip or None))
+        token = set_context(RequestContext(request_id=request_id, ip=ip or None, memo={}))
         try:
             response = self.get_response(request)
         finally:

@@ -51,7 +51,7 @@ class PowerItemForm(VersionedModelForm):
         self.fields["parent"].queryset = PowerItem.objects.restrict(user, "change").filter(parent__isnull=True)
         self.fields["internal_body"].queryset = InternalBody.objects.established().restrict(user, "change").select_related("unit")
         self.fields["duties"].queryset = _duty_queryset(user)
-        if self.instance.pk:
+        if self.instance.pk and not self.is_bound:  # a submitted form shows and saves its own data
             self.fields["setting_basis"].initial = services.citations_text(self.instance, "setting")
             self.fields["implementing_basis"].initial = services.citations_text(self.instance, "implementing")
             self.fields["stages"].initial = services.stages_text(self.instance)

@@ -1,26 +1,29 @@
-"""Reading the spreadsheets departments send: .xlsx (openpyxl, read-only, streaming) and .csv (UTF-8 or GBK).
+"""Reading the spreadsheets departments send: .xlsx (python-calamine, a Rust reader) and .csv (UTF-8 or GBK).
 
 `open_table(path, kind)` finds the sheet and the header row and returns a `Table` whose `rows()` yields
 (row_number, values) for non-empty data rows. Problems that make the whole file unusable raise
 `TableError` with a Chinese message naming the sheet, row, column and value.
 """
 import csv
+import html
 import io
+import itertools
 import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter, range_boundaries
-from openpyxl.utils.exceptions import InvalidFileException
+from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from bianzhi.core.text import nfkc
 
 from .columns import SHEET_NAMES, header_index
 
 HEADER_SEARCH_ROWS = 10
-_MERGE_RE = re.compile(rb'<mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"')
+# a cell element directly followed by its formula: <c r="H6" …><f>1+1</f> or a shared <f t="shared" si="0"/>
+_FORMULA_RE = re.compile(rb'<c r="([A-Z]+[0-9]+)"[^>]*>\s*<f(?:\s[^>]*)?(?:/>|>([^<]*)</f>)')
+_FORMULA_TAIL = 20000  # bytes kept across chunk boundaries (a cell with its formula text fits)
 
 
 class TableError(Exception):
@@ -99,61 +102,108 @@ def _check_header(sheet: str, number: int, texts: list[str]) -> list[str]:
     return texts
 
 
-def _merged_ranges(ws) -> list[tuple[int, int, int, int]]:
-    """Merged ranges of a read-only sheet, read from the sheet XML (read-only mode does not parse them)."""
-    ranges = []
+def _sheet_paths(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name → member path of its XML inside the workbook (from workbook.xml and its relationships)."""
     try:
-        with ws._get_source() as src:
-            tail = b""
-            while True:
-                chunk = src.read(1 << 20)
-                if not chunk:
-                    break
-                data = tail + chunk
-                for m in _MERGE_RE.finditer(data):
-                    ranges.append(range_boundaries(m.group(1).decode()))
-                tail = data[-200:]
-    except (KeyError, AttributeError, OSError):
-        return []
-    return list(dict.fromkeys(ranges))
+        book = zf.read("xl/workbook.xml")
+        rels = zf.read("xl/_rels/workbook.xml.rels")
+    except KeyError:
+        return {}
+    targets = {}
+    for tag in re.findall(rb"<(?:\w+:)?Relationship\b[^>]*>", rels):
+        rid, target = re.search(rb'\bId="([^"]+)"', tag), re.search(rb'\bTarget="([^"]+)"', tag)
+        if rid and target:
+            member = target.group(1).decode()
+            targets[rid.group(1).decode()] = member.lstrip("/") if member.startswith("/") else "xl/" + member
+    paths = {}
+    for tag in re.findall(rb"<(?:\w+:)?sheet\b[^>]*>", book):
+        name, rid = re.search(rb'\bname="([^"]*)"', tag), re.search(rb'\br:id="([^"]+)"', tag)
+        if name and rid and rid.group(1).decode() in targets:
+            paths[html.unescape(name.group(1).decode())] = targets[rid.group(1).decode()]
+    return paths
+
+
+def _formula_cells(path, sheet: str) -> dict[int, list[tuple[int, str]]]:
+    """Row number → [(column index, "=formula")] for the sheet's formula cells, read from the sheet XML.
+    calamine gives a formula cell's cached value (none at all when the writing program did not compute it),
+    while the import refuses formulas with the cell's row and column; so the XML is scanned for them, in
+    chunks, and the regular expression runs only on chunks that contain a formula element at all."""
+    found: dict[tuple[int, int], str] = {}
+    try:
+        with zipfile.ZipFile(path) as zf:
+            member = _sheet_paths(zf).get(sheet)
+            if not member:
+                return {}
+            with zf.open(member) as src:
+                tail = b""
+                while True:
+                    chunk = src.read(1 << 22)
+                    if not chunk:
+                        break
+                    data = tail + chunk
+                    if b"<f" in data:
+                        for m in _FORMULA_RE.finditer(data):
+                            col, row, _, _ = range_boundaries(m.group(1).decode())
+                            text = html.unescape((m.group(2) or b"").decode())
+                            found[(row, col - 1)] = "=" + text if text else "=（共享公式）"
+                    tail = data[-_FORMULA_TAIL:]
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return {}
+    by_row: dict[int, list[tuple[int, str]]] = {}
+    for (row, col), text in found.items():
+        by_row.setdefault(row, []).append((col, text))
+    return by_row
+
+
+def _with_formulas(rows, formulas: dict[int, list[tuple[int, str]]]):
+    for number, values in rows:
+        cells = formulas.get(number)
+        if cells:
+            values = list(values)
+            for col, text in cells:
+                if col < len(values):
+                    values[col] = text
+        yield number, values
 
 
 def open_xlsx(path, kind: str) -> Table:
     try:
-        wb = load_workbook(path, read_only=True, data_only=False)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError) as exc:
+        wb = CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # calamine raises ZipError, XmlError, CalamineError, PasswordError… on bad files
         raise TableError(f"文件无法作为 Excel 工作簿（.xlsx）打开，可能已损坏或不是 xlsx 格式"
                          f"（.xls 请在 Excel 中另存为 .xlsx）：{type(exc).__name__}") from exc
-    except Exception as exc:  # openpyxl raises many kinds of errors on malformed XML
-        raise TableError(f"文件无法作为 Excel 工作簿（.xlsx）打开，内容已损坏：{type(exc).__name__}") from exc
     try:
         wanted = SHEET_NAMES[kind]
-        names = wb.sheetnames
+        visible = {m.name: m.visible == SheetVisibleEnum.Visible for m in wb.sheets_metadata
+                   if m.typ == SheetTypeEnum.WorkSheet}
+        names = [n for n in wb.sheet_names if n in visible]
         order = ([wanted] if wanted in names else []) + [n for n in names if n != wanted]
         for name in order:
-            ws = wb[name]
-            if getattr(ws, "sheet_state", "visible") != "visible" and name != wanted:
+            if not visible[name] and name != wanted:
                 continue
-            top = []
-            for number, values in enumerate(ws.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True), 1):
-                top.append((number, values))
+            try:
+                ws = wb.get_sheet_by_name(name)
+            except Exception as exc:
+                raise TableError(f"工作表“{name}”无法读取，内容已损坏：{type(exc).__name__}") from exc
+            rows = ws.iter_rows()  # from row 1 and column A: leading empty rows and columns included
+            top = list(zip(range(1, HEADER_SEARCH_ROWS + 1), rows, strict=False))  # range first: no row lost
             header_row, texts = _find_header(top, kind)
             if header_row is None:
                 continue
-            for min_col, min_row, max_col, max_row in _merged_ranges(ws):
-                if min_row <= header_row <= max_row and (max_col > min_col or max_row > min_row):
-                    ref = f"{get_column_letter(min_col)}{min_row}:{get_column_letter(max_col)}{max_row}"
+            for (min_row, min_col), (max_row, max_col) in ws.merged_cell_ranges or []:
+                if min_row + 1 <= header_row <= max_row + 1 and (max_col > min_col or max_row > min_row):
+                    ref = f"{col_letter(min_col)}{min_row + 1}:{col_letter(max_col)}{max_row + 1}"
                     raise TableError(f"工作表“{name}”的表头（第{header_row}行）含合并单元格 {ref}"
-                                     f"（“{texts[min_col - 1] if min_col - 1 < len(texts) else ''}”）。"
+                                     f"（“{texts[min_col] if min_col < len(texts) else ''}”）。"
                                      f"请取消合并，每列填写一个列名后再导入。")
             headers = _check_header(name, header_row, texts)
-            rows = (
-                (number, values)
-                for number, values in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True),
-                                                header_row + 1)
-            )
-            total = max((ws.max_row or 0) - header_row, 0)
-            return Table("xlsx", name, header_row, headers, total, rows, wb.close)
+            data = itertools.chain([(n, v) for n, v in top if n > header_row],
+                                   zip(itertools.count(len(top) + 1), rows, strict=False))
+            formulas = _formula_cells(path, name)
+            if formulas:
+                data = _with_formulas(data, formulas)
+            last = ws.end[0] + 1 if ws.end else 0
+            return Table("xlsx", name, header_row, headers, max(last - header_row, 0), data, wb.close)
         raise TableError(
             f"在工作簿中没有找到{SHEET_NAMES[kind]}的表头（已查看工作表：{'、'.join(names)}，每个表的前"
             f"{HEADER_SEARCH_ROWS}行）。请使用“{SHEET_NAMES[kind]}”工作表或下载模板对照列名。")

@@ -6,3 +6,8 @@ class PortalConfig(AppConfig):
     label = "portal"
     verbose_name = "公开门户"
     nav = [("公开管理", "portal:manage")]
+
+    def ready(self):
+        from . import services, tasks
+
+        services.release_committed.connect(tasks.on_release_committed, dispatch_uid="portal-prerender")

@@ -11,6 +11,7 @@ import json
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Max
+from django.dispatch import Signal
 from django.utils import timezone
 
 from bianzhi.registry.models import Unit
@@ -30,6 +31,9 @@ from .search import fts_delete, fts_insert, index_chunks
 from .snapshot import build_snapshot
 
 CACHE_GENERATION_KEY = "portal:generation"
+
+# Sent after a release's transaction commits (number=…): the public pages are pre-rendered for it (tasks.py).
+release_committed = Signal()
 
 
 class PublishError(Exception):
@@ -142,6 +146,8 @@ def _finish(release: Release, changes: int) -> Release:
     release.save(update_fields=["sha256", "size", "unit_count", "change_count"])
     ReleaseDump.objects.create(release=release, content=data.decode("utf-8"))
     transaction.on_commit(clear_public_cache)
+    number = release.number
+    transaction.on_commit(lambda: release_committed.send(sender=Release, number=number))
     return release
 
 

@@ -1,11 +1,13 @@
 """Staff pages for publication (under /manage/portal/): what is public, the releases, and withdrawal.
 
 Publishing itself happens in the review flow (workflow 发布 transition → services.publish_units)."""
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import ListView, View
 
+from . import prerender
 from .forms import UnpublishForm
 from .models import PublishedUnit, Release
 from .services import PublishError, unpublish_unit
@@ -30,6 +32,12 @@ class PublicationListView(LoginRequiredMixin, ListView):
         ctx["withdrawable"] = set(PublishedUnit.objects.restrict(self.request.user, "admin")
                                   .filter(is_current=True).values_list("unit_id", flat=True))
         ctx["form"] = UnpublishForm()
+        if settings.PORTAL_PRERENDER:
+            newest = prerender.newest_release()
+            progress = prerender.read_progress()
+            ctx["prerender"] = {"newest": newest, "ready": prerender.ready_release() == newest,
+                                "done": progress.get("done", 0) if progress.get("release") == newest else 0,
+                                "total": progress.get("total", 0) if progress.get("release") == newest else 0}
         return ctx
 
 

@@ -86,14 +86,19 @@ def _tree(rows):
     return nest(rows, key=attrgetter("unit_id"), parent_key=attrgetter("parent_unit_id"))
 
 
-@public_cached
-def region_detail(request, code):
+def region_context(code) -> dict:
+    """What the region page shows (the live view and the pre-rendering of `prerender` both use this)."""
     region = get_object_or_404(Region, code=code)
     rows = list(PublishedUnit.objects.public().filter(region_code=code)
                 .only("unit_id", "name", "parent_unit_id", "unit_order", "region_code"))
     if not rows:
         raise Http404("该行政区划暂无公开的单位")
-    return render(request, "portal/region.html", {"region": region, "tree": _tree(rows), "count": len(rows)})
+    return {"region": region, "tree": _tree(rows), "count": len(rows)}
+
+
+@public_cached
+def region_detail(request, code):
+    return render(request, "portal/region.html", region_context(code))
 
 
 def _published(unit_id) -> PublishedUnit:
@@ -114,7 +119,13 @@ def _filter_items(items, q: str, category: str = "", fields=("name",)):
 
 @public_cached
 def unit_detail(request, pk):
-    published = _published(pk)
+    return render(request, "portal/unit.html", unit_context(_published(pk), request.GET, _base_url(request)))
+
+
+def unit_context(published: PublishedUnit, params, base_url: str) -> dict:
+    """What the unit page shows (the live view and the pre-rendering of `prerender` both use this);
+    `params` are the page's filters (pq, pcat, rq), `base_url` the site's address for the JSON-LD."""
+    pk = published.unit_id
     snap = published.snapshot
     u = snap["unit"]
     published_ids = set(PublishedUnit.objects.public().filter(
@@ -125,9 +136,9 @@ def unit_detail(request, pk):
     for items in (powers, responsibilities):
         for n, item in enumerate(items, start=1):
             item["n"] = n  # the page anchor (power-n / resp-n) search results link to
-    pq, pcat, rq = request.GET.get("pq", ""), request.GET.get("pcat", ""), request.GET.get("rq", "")
+    pq, pcat, rq = params.get("pq", ""), params.get("pcat", ""), params.get("rq", "")
     region = u.get("region") or {}
-    return render(request, "portal/unit.html", {
+    return {
         "p": published, "u": u, "snap": snap, "region": region,
         "parent_published": bool(u.get("parent")) and u["parent"]["id"] in published_ids,
         "children": children,
@@ -140,8 +151,8 @@ def unit_detail(request, pk):
         "responsibilities": _filter_items(responsibilities, rq, "", ("name", "content", "basis")),
         "responsibility_total": len(responsibilities),
         "pq": pq, "pcat": pcat, "rq": rq, "extra_sections": extra_sections(snap),
-        "jsonld": json.dumps(exports.unit_jsonld(snap, _base_url(request)), ensure_ascii=False).replace("<", "\\u003c"),
-    })
+        "jsonld": json.dumps(exports.unit_jsonld(snap, base_url), ensure_ascii=False).replace("<", "\\u003c"),
+    }
 
 
 def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:

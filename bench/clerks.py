@@ -1,0 +1,348 @@
+"""Benchmark: 50 clerks at once through the real HTTP stack on PostgreSQL (issue 14, target 3).
+
+Run:  .venv/bin/python -m bench.clerks [--clerks 50] [--seconds 30] [--shared 5] [--workers 2] [--threads 8]
+      (PostgreSQL at 127.0.0.1:5432 as postgres; drops and creates BENCH_DB, default bz_clerks; gunicorn on
+      BENCH_PORT, default 8765. The load generator runs on the same machine as the server and the database.)
+
+Set-up (not measured): the demo's city (registry and 权力清单 demo data); one clerk account per session, each an
+entry-group member for its own unit; the first `--shared` clerks share ONE unit and ONE power item. Sessions are
+created in the session store before the run (a login hashes the password with PBKDF2 on purpose — ~0.3 s of CPU
+— and is not what this measures). Every counter field (the unit's and the power item's 备注) starts at "0".
+
+Each clerk is a thread with its own keep-alive connection and cookies, and loops until the time is up:
+1. page  GET  /manage/lists/powers/<id>/edit/   (the edit form, with its hidden row_version)
+2. save  POST the same form with 备注 + 1        (302 = saved; the form again with the conflict message = 409-like)
+3. page  GET  /api/v1/units/<id>/                (row_version and 备注)
+4. save  PATCH /api/v1/units/<id>/ 备注 + 1, If-Match: row_version   (200, or 409 when someone saved in between)
+5. page  GET  /api/v1/power-items/?unit=<id>     (the unit's power items, first page)
+Lost updates: for every record, saves answered as successful minus the final counter (each success wrote the
+value it read + 1, so two successes on the same read would show as a lost update). Errors: 5xx, exceptions,
+unexpected statuses.
+"""
+import argparse
+import html
+import http.client
+import json
+import os
+import random
+import re
+import signal
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+DB = os.environ.get("BENCH_DB", "bz_clerks")
+PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+CONFLICT = "该记录已被其他用户修改"
+
+
+def env() -> dict:
+    e = dict(os.environ)
+    e.update({"DATABASE_URL": f"{PG}/{DB}", "DEBUG": "0", "SECRET_KEY": "bench-only-not-secret",
+              "ALLOWED_HOSTS": "127.0.0.1,localhost", "BIANZHI_DATA_DIR": str(ROOT / "var" / "bench-clerks"),
+              "CONN_MAX_AGE": "60", "LOG_LEVEL": "ERROR", "HUEY_IMMEDIATE": "1"})
+    return e
+
+
+def recreate_database():
+    import psycopg
+
+    with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
+        conn.execute(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{DB}'")
+        conn.execute(f'DROP DATABASE IF EXISTS "{DB}"')
+        conn.execute(f"CREATE DATABASE \"{DB}\" TEMPLATE template0 ENCODING 'UTF8' "
+                     "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'")
+
+
+def setup(n_clerks: int, shared: int):
+    """Data, clerks and their sessions. Returns [(session key, unit id, power item id)] per clerk."""
+    os.environ.update(env())
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bianzhi.settings")
+    Path(os.environ["BIANZHI_DATA_DIR"]).mkdir(parents=True, exist_ok=True)
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    from bianzhi.accounts.models import EntryGroup, Role, User
+    from bianzhi.core.context import acting_as
+    from bianzhi.lists import demo as lists_demo
+    from bianzhi.lists.models import PowerItem
+    from bianzhi.registry import demo as registry_demo
+
+    with acting_as(None, request_id="bench-clerks"):
+        registry_demo.load(log=lambda *a: None)
+        lists_demo.load(log=lambda *a: None)
+    from bianzhi.lists.models import PowerCategory
+    from bianzhi.lists.services import create_power_item
+    from bianzhi.registry.models import Unit
+
+    need = n_clerks - shared + 1
+    from bianzhi.registry.models import Region
+
+    units = list(Unit.objects.filter(status="active").order_by("pk")[:need])
+    city = Region.objects.get(code="451000")
+    with acting_as(None, request_id="bench-clerks"):
+        units += [Unit.objects.create(name=f"百色市基准测试局{i}", region=city, kind="organ",
+                                      category="gov_department") for i in range(need - len(units))]
+    category = PowerCategory.objects.filter(active=True).order_by("pk").first()
+    with acting_as(None, request_id="bench-clerks"):
+        for unit in units:
+            if not PowerItem.objects.filter(unit=unit, parent__isnull=True).exists():
+                create_power_item(unit=unit, name=f"{unit.name}基准测试事项", category=category,
+                                  basis_pending=True, note="0")
+    unit_ids = [u.pk for u in units]
+
+    Unit.objects.filter(pk__in=unit_ids[:need]).update(note="0")
+    clerks = []
+    for i in range(n_clerks):
+        unit_id = unit_ids[0] if i < shared else unit_ids[i - shared + 1]
+        item = PowerItem.objects.filter(unit_id=unit_id, parent__isnull=True).order_by("code").first()
+        PowerItem.objects.filter(pk=item.pk).update(note="0")
+        user, _ = User.objects.get_or_create(username=f"bench-clerk-{i}",
+                                             defaults={"role": Role.CLERK, "display_name": f"录入员{i}"})
+        group, _ = EntryGroup.objects.get_or_create(name=f"基准测试组{i}")
+        group.members.add(user)
+        group.units.add(unit_id)
+        session = SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        clerks.append((session.session_key, unit_id, item.pk))
+    return clerks, settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME
+
+
+class FormReader(HTMLParser):
+    """The fields of the page's form that carries row_version, as a browser would submit them."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.forms, self.current, self.select, self.textarea = [], None, None, None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form" and (a.get("method") or "").lower() == "post":
+            self.current = []
+        elif self.current is None:
+            return
+        elif tag == "input" and a.get("name"):
+            kind = (a.get("type") or "text").lower()
+            if kind in ("submit", "button", "file", "image", "reset"):
+                return
+            if kind in ("checkbox", "radio") and "checked" not in a:
+                return
+            self.current.append([a["name"], a.get("value") or ("on" if kind == "checkbox" else "")])
+        elif tag == "select" and a.get("name"):
+            self.select = a["name"]
+        elif tag == "option" and self.select and "selected" in a:
+            self.current.append([self.select, a.get("value", "")])
+        elif tag == "textarea" and a.get("name"):
+            self.textarea = [a["name"], ""]
+            self.current.append(self.textarea)
+
+    def handle_data(self, data):
+        if self.textarea is not None:
+            self.textarea[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "textarea" and self.textarea is not None:
+            self.textarea[1] = self.textarea[1].removeprefix("\n")  # the HTML parser keeps the first newline
+            self.textarea = None
+        elif tag == "select":
+            self.select = None
+        elif tag == "form" and self.current is not None:
+            self.forms.append(self.current)
+            self.current = None
+
+
+def edit_form(page: str):
+    reader = FormReader()
+    reader.feed(page)
+    return next((f for f in reader.forms if any(k == "row_version" for k, _ in f)), None)
+
+
+class Clerk:
+    def __init__(self, index, session, unit_id, item_id, cookie_names):
+        self.index, self.unit_id, self.item_id = index, unit_id, item_id
+        self.session_cookie, self.csrf_cookie = cookie_names
+        self.cookies = {self.session_cookie: session}
+        self.conn = None
+        self.times = {"page": [], "save": []}
+        self.saved = {"unit": 0, "item": 0}
+        self.conflicts = 0
+        self.errors = []
+
+    def request(self, method, path, body=None, headers=None, kind="page"):
+        h = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()), **(headers or {})}
+        t = time.perf_counter()
+        for attempt in (1, 2):
+            try:
+                if self.conn is None:
+                    self.conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
+                self.conn.request(method, path, body=body, headers=h)
+                resp = self.conn.getresponse()
+                data = resp.read()
+                break
+            except (ConnectionError, http.client.HTTPException, OSError):
+                self.conn = None
+                if attempt == 2:
+                    raise
+        self.times[kind].append(time.perf_counter() - t)
+        for header, value in resp.getheaders():
+            if header.lower() == "set-cookie":
+                name, _, rest = value.partition("=")
+                self.cookies[name.strip()] = rest.split(";", 1)[0]
+        if resp.status >= 500:
+            self.errors.append(f"{method} {path} → {resp.status}")
+        return resp.status, data
+
+    def round(self):
+        edit = f"/manage/lists/powers/{self.item_id}/edit/"
+        status, page = self.request("GET", edit)
+        if status != 200:
+            self.errors.append(f"GET {edit} → {status}")
+            return
+        fields = edit_form(page.decode())
+        if fields is None:
+            self.errors.append(f"GET {edit}: 没有编辑表单")
+            return
+        for field in fields:
+            if field[0] == "note":
+                field[1] = str(int(field[1] or 0) + 1)
+        status, page = self.request(
+            "POST", edit, urlencode([tuple(f) for f in fields]), kind="save",
+            headers={"Content-Type": "application/x-www-form-urlencoded", "Referer": f"http://127.0.0.1:{PORT}{edit}"})
+        if status == 302:
+            self.saved["item"] += 1
+        elif status == 200 and CONFLICT in page.decode():
+            self.conflicts += 1
+        else:
+            self.errors.append(f"POST {edit} → {status}: {re.sub(r'<[^>]+>', ' ', page.decode())[:200]}")
+        api = f"/api/v1/units/{self.unit_id}/"
+        status, data = self.request("GET", api)
+        if status != 200:
+            self.errors.append(f"GET {api} → {status}")
+            return
+        unit = json.loads(data)
+        status, data = self.request(
+            "PATCH", api, json.dumps({"note": str(int(unit["note"] or 0) + 1)}), kind="save",
+            headers={"Content-Type": "application/json", "If-Match": str(unit["row_version"]),
+                     "X-CSRFToken": self.cookies.get(self.csrf_cookie, "")})
+        if status == 200:
+            self.saved["unit"] += 1
+        elif status == 409:
+            self.conflicts += 1
+        else:
+            self.errors.append(f"PATCH {api} → {status}: {data[:200]!r}")
+        status, _ = self.request("GET", f"/api/v1/power-items/?unit={self.unit_id}")
+        if status != 200:
+            self.errors.append(f"GET power-items → {status}")
+
+
+def pct(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] if values else 0.0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clerks", type=int, default=50)
+    parser.add_argument("--shared", type=int, default=5)
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=8)
+    args = parser.parse_args()
+    recreate_database()
+    clerks_data, session_cookie, csrf_cookie = setup(args.clerks, args.shared)
+    server = subprocess.Popen(
+        [str(ROOT / ".venv" / "bin" / "gunicorn"), "bianzhi.wsgi", "-b", f"127.0.0.1:{PORT}", "-w", str(args.workers),
+         "-k", "gthread", "--threads", str(args.threads), "--log-level", "error"],
+        cwd=ROOT, env=env(), start_new_session=True, stderr=open(ROOT / "var" / "bench-clerks" / "server.log", "w"))
+    try:
+        for _ in range(150):
+            try:
+                c = http.client.HTTPConnection("127.0.0.1", PORT, timeout=5)
+                c.request("GET", "/static/portal/public.css")
+                if c.getresponse().status == 200:
+                    break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            raise RuntimeError("gunicorn 未能启动")
+        # warm-up: every worker imports its views before the measured run (one clerk, a few rounds)
+        warm = Clerk(-1, clerks_data[-1][0], clerks_data[-1][1], clerks_data[-1][2], (session_cookie, csrf_cookie))
+        for _ in range(3):
+            warm.round()
+        clerks = [Clerk(i, *c, (session_cookie, csrf_cookie)) for i, c in enumerate(clerks_data)]
+        stop = time.perf_counter() + args.seconds
+        barrier = threading.Barrier(len(clerks))
+
+        def run(clerk):
+            random.seed(clerk.index)
+            barrier.wait()
+            while time.perf_counter() < stop:
+                try:
+                    clerk.round()
+                except Exception as exc:  # noqa: BLE001 — every failure is counted
+                    clerk.errors.append(f"{type(exc).__name__}: {exc}")
+                    clerk.conn = None
+
+        load_before = os.getloadavg()[0]
+        threads = [threading.Thread(target=run, args=(c,)) for c in clerks]
+        t0 = time.perf_counter()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        elapsed = time.perf_counter() - t0
+        load_after = os.getloadavg()[0]
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    # lost updates: every record's final counter against the saves that were answered as successful
+    from bianzhi.lists.models import PowerItem
+    from bianzhi.registry.models import Unit
+
+    expected_units, expected_items = {}, {}
+    for c in clerks + [warm]:
+        expected_units[c.unit_id] = expected_units.get(c.unit_id, 0) + c.saved["unit"]
+        expected_items[c.item_id] = expected_items.get(c.item_id, 0) + c.saved["item"]
+    finals_u = dict(Unit.objects.filter(pk__in=expected_units).values_list("pk", "note"))
+    finals_i = dict(PowerItem.objects.filter(pk__in=expected_items).values_list("pk", "note"))
+    lost = sum(n - int(finals_u[pk]) for pk, n in expected_units.items())
+    lost += sum(n - int(finals_i[pk]) for pk, n in expected_items.items())
+    pages = [t for c in clerks for t in c.times["page"]]
+    saves = [t for c in clerks for t in c.times["save"]]
+    errors = [e for c in clerks for e in c.errors]
+    conflicts = sum(c.conflicts for c in clerks)
+    shared_saves = sum(c.saved["unit"] + c.saved["item"] for c in clerks[:args.shared])
+    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
+    print(f"机器：{os.cpu_count()} 核（{cpu}）；负载均值 开始 {load_before:.2f}，结束 {load_after:.2f}")
+    print(f"{len(clerks)} 个录入员会话（其中 {args.shared} 个共用一个单位和一个权力事项），{elapsed:.1f} s；"
+          f"gunicorn {args.workers} workers × {args.threads} threads；负载生成器在同一台机器上")
+    print(f"请求：{len(pages) + len(saves)} 个，{(len(pages) + len(saves)) / elapsed:.0f} req/s")
+    print(f"页面（编辑页、单位接口、权力事项列表）：{len(pages)} 次，p50 {statistics.median(pages) * 1000:.0f} ms，"
+          f"p95 {pct(pages, 95) * 1000:.0f} ms（目标 ≤ 300 ms）")
+    print(f"保存（表单提交、接口 PATCH + If-Match）：{len(saves)} 次，p50 {statistics.median(saves) * 1000:.0f} ms，"
+          f"p95 {pct(saves, 95) * 1000:.0f} ms（目标 ≤ 300 ms）")
+    print(f"成功保存 {sum(c.saved['unit'] + c.saved['item'] for c in clerks)} 次（共用记录 {shared_saves} 次），"
+          f"冲突（409 / 表单冲突提示）{conflicts} 次，丢失的更新 {lost} 次（必须为 0），错误 {len(errors)} 次")
+    for e in errors[:10]:
+        print("  错误：", html.unescape(e))
+    return 1 if lost or errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
