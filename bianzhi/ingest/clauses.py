@@ -123,7 +123,9 @@ def unit_from_title(title: str) -> Found | None:
     m = re.fullmatch(r"(?P<u>[^《》,。]{2,40}?" + UNIT_SUFFIX + r")(?:工作规则|议事规则|工作细则|议事规程|工作制度)", inner)
     if m:
         return Found(m["u"], inner_start + m.start("u"), inner_start + m.end("u"))
-    m = re.search(r"关于(?:成立|设立|组建|同意成立|同意设立)(?P<u>[^《》]{2,40}?" + UNIT_SUFFIX + r")的(?:通知|决定|批复|请示)$", title)
+    # “关于成立X的通知”; “关于同意依托Y成立X的批复”
+    m = re.search(r"关于(?:同意)?(?:(?:依托|在|于)[^《》]{1,30}?)?(?:成立|设立|组建|建立)(?P<u>[^《》]{2,40}?" + UNIT_SUFFIX +
+                  r")的(?:通知|决定|批复|请示|函)$", title)
     if m:
         return Found(m["u"], m.start("u"), m.end("u"))
     m = re.search(r"关于(?:调整|同意|明确|核定|核增|核减|设立)?(?P<u>[^《》]{2,40}?" + UNIT_SUFFIX + r")"
@@ -162,6 +164,7 @@ def _line_iter(text: str):
 
 def read_header(text: str) -> Header:
     h = Header()
+    organ_above = None
     lines = list(_line_iter(text))
     head = lines[:40]
     # 1. the notice's own title: 关于印发《…》的通知
@@ -178,6 +181,14 @@ def read_header(text: str) -> Header:
             organ = m["organ"].strip()
             if organ and ORGAN_LINE_RE.match(organ):
                 h.issuing_organ = Found(organ, cs, cs + len(organ))
+            elif not organ and i > 0 and ORGAN_LINE_RE.match(head[i - 1][2].replace(" ", "")):
+                # the 红头 layout: the issuing organ on its own line right above “关于印发…的通知” (used when
+                # no signature names it)
+                ps, pe, prev = head[i - 1]
+                organ_above = Found(prev.replace(" ", ""), ps, pe)
+                if i > 1 and ORGAN_LINE_RE.match(head[i - 2][2].replace(" ", "")):
+                    ps2, _pe2, prev2 = head[i - 2]
+                    organ_above = Found(prev2.replace(" ", "") + " " + organ_above.value, ps2, pe)
             break
     # 2. a 三定's own title (职能配置、内设机构和人员编制规定; 机构设置和职能), possibly over two lines
     if h.title is None:
@@ -279,6 +290,8 @@ def read_header(text: str) -> Header:
                     re.fullmatch(r"[" + CJK + r"]{2,8}?", cand[:-len(short)]):
                 h.issuing_organ = Found(cand, cs, cs + len(cand))
                 break
+    if h.issuing_organ is None and organ_above is not None:
+        h.issuing_organ = organ_above
     if h.issuing_organ is None:
         m = META_ORGAN_RE.search(text[:3000])
         if m and ORGAN_LINE_RE.match(m["organ"].strip()):
@@ -313,8 +326,8 @@ def read_header(text: str) -> Header:
 # ------------------------------------------------------------------ nature, rank, plaques
 UNIT_NAME = r"[" + CJK + r"()“”、]{2,40}?"
 STATEMENT_RES = [
-    # 设立X，为Y。
-    re.compile(r"设立(?P<unit>[" + CJK + r"()]{2,40}?)(?P<paren>\(\x00{2,40}\))?\s*[,，]\s*(?:为|是|作为)(?P<nature>[^,。;]{2,50}?" + NATURE_NOUN + r")"
+    # 设立X，为Y。 / (同意)建立“X”，为Y
+    re.compile(r"(?:设立|建立)[“\"]?(?P<unit>[" + CJK + r"()]{2,40}?)[”\"]?(?P<paren>\(\x00{2,40}\))?\s*[,，]\s*(?:为|是|作为)(?P<nature>[^,。;]{2,50}?" + NATURE_NOUN + r")"
                r"(?:\s*[,，]\s*(?:机构规格)?(?:为|是|属)?(?P<rank>" + RANK + r"))?(?=[,。;]|$)"),
     # 设立X(以下简称Y)，正厅级建制，为Z。
     re.compile(r"设立(?P<unit>[" + CJK + r"()]{2,40}?)(?P<paren>\(\x00{2,40}\))?\s*[,，]\s*(?:机构规格|规格)?\s*(?:为|是|属)?\s*"
@@ -325,6 +338,12 @@ STATEMENT_RES = [
     # 新组建的X将…整合组建而成，作为Z: the merger between the unit and its nature
     re.compile(r"(?:新组建的|重新组建的|组建后的)(?P<unit>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")(?=将|把|由|以|是|为|作为|[,，])"
                r"[^。]{0,300}?[,，]\s*(?:作为|为|是)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?=[,。;]|$)"),
+    # X(Y)由A、B…整合组建而成，为Z: the merger between the unit and its nature
+    re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,40}\))?\s*由[^。]{2,300}?(?:组建|整合|合并|重组)而成"
+               r"\s*[,，]\s*(?:为|是|作为)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?=[,。;]|$)"),
+    # X由正股级升格为副科级事业单位 / X由…调整为Z
+    re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,40}\))?\s*由[^,。;]{1,40}?"
+               r"(?:升格为|升格成|调整为|改为|变更为|明确为)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?=[,。;]|$)"),
     # X是根据《…》(…)设立(挂Z牌子)，为Y： the basis between the unit and its nature
     re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")\s*(?:是|系)?(?:根据|依据|按照)[^。]{0,240}?设立"
                r"(?P<paren>\(\x00{2,60}\))?\s*[,，]\s*(?:为|是|系)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?=[,。;]|$)"),
@@ -353,12 +372,15 @@ NATURE_CLASS_RE = re.compile(NATURE_CLASS + r"$")
 def _clean_subject(subject: str) -> tuple[str, int]:
     """Strip what stands before the unit in its clause (第二条, 根据…, 我局…); returns (name, offset)."""
     offset = 0
-    m = re.match(r"^.*(?:条|\)|:|设立|目前|现|其中|根据上述职责|为此|全称是|全称为|即)\s*", subject)
+    # a bracket inside a name (“开发区(头屯河区)应急管理局”) is no boundary; an item mark “(二)” is
+    protected = re.sub(r"(?<=[" + CJK + r"])\((?!" + CN_NUM + r"\)|\d+\))[" + CJK + r"]{2,30}\)(?=[" + CJK + r"])",
+                       lambda x: "\x01" * len(x.group()), subject)
+    m = re.match(r"^.*(?:条|\)|:|设立|建立|目前|现|其中|根据上述职责|为此|全称是|全称为|即)\s*[“\"]?", protected)
     if m and m.end() < len(subject):
         if not re.search(r"\([^)]*$", subject[:m.end()]):
             offset = m.end()
     name = subject[offset:]
-    m2 = re.match(r"^(?:经[^,，]{0,20}批准[,，]?|原|新组建的|组建|重新组建的?)", name)
+    m2 = re.match(r"^(?:经[^,，]{0,20}批准[,，]?|原|新组建的|组建|重新组建的?|将|把)", name)
     if m2:
         offset += m2.end()
         name = name[m2.end():]
@@ -376,12 +398,14 @@ def full_name(text: str, name: str) -> Found | None:
         return Found(m["full"], m.start("full"), m.end("full"))
     best = None
     for m in re.finditer(r"(?:^|(?<=[\n。;,，:：]))\s*(?P<n>[" + CJK + r"]{2,16}?(?:省|自治区|市|自治州|州|盟|县|自治县|旗|区))" + re.escape(name), text):
+        if re.match(r"^第" + CN_NUM + r"[条章节]", m["n"]):
+            continue
         cand = Found(m["n"] + name, m.start("n"), m.start("n") + len(m["n"]) + len(name))
         if best is None or len(cand.value) > len(best.value):
             best = cand
     if best is None and re.match(r"^(?:省|市|县|区|州|旗|自治区|自治州|自治县)", name):  # “辽宁” + “省农业农村厅”
         for m in re.finditer(r"(?:^|(?<=[\n。;,，:：]))\s*(?P<n>[" + CJK + r"]{2,6}?)" + re.escape(name), text):
-            if not re.search(r"的|第|部分", m["n"]) and not re.match(r"^(?:" + VERB_START + r"|日前|目前|近日|今年|今天|新|原|将)", m["n"]):
+            if not re.search(r"的|第|部分|[由其在对将把被与及为给]", m["n"]) and not re.match(r"^(?:" + VERB_START + r"|日前|目前|近日|今年|今天|新|原|将)", m["n"]):
                 return Found(m["n"] + name, m.start("n"), m.start("n") + len(m["n"]) + len(name))
     return best
 
@@ -403,7 +427,8 @@ def read_statement(text: str, limit: int | None = None) -> dict:
             # the subject starts after the last sentence/clause boundary
             seg_start = max(masked.rfind(ch, 0, m.start("unit") + 1) for ch in "。;\n,:") + 1
             subject_text = text[max(seg_start, m.start("unit")):m.end("unit")]
-            if seg_start > m.start("unit"):
+            if seg_start > m.start("unit") or (m.start("unit") > seg_start and masked[m.start("unit") - 1] == "\x00"):
+                # (a bracket right before the matched name is inside it: “开发区(头屯河区)应急管理局”)
                 subject_text = text[seg_start:m.end("unit")]
                 ustart = seg_start
             else:
@@ -433,6 +458,8 @@ def read_statement(text: str, limit: int | None = None) -> dict:
         sm = re.match(r"\s*(?:以下)?简称\s*[“\"]?(?P<short>[^“”\"]{2,20}?)[”\"]?\s*$", inner)
         if sm:
             out["short_name"] = Found(sm["short"], inner_start + sm.start("short"), inner_start + sm.end("short"))
+        elif re.fullmatch(r"[" + CJK + r"]{3,40}?" + UNIT_SUFFIX, inner) and not re.search(r"以下|简称|含|下同", inner):
+            out["plaques"].append(Found(inner, inner_start, inner_start + len(inner)))  # “X(Y)由…组建”: Y is its second name
     if m.groupdict().get("nature"):
         out["nature"] = Found(text[m.start("nature"):m.end("nature")].strip(), m.start("nature"), m.end("nature"))
         if re.fullmatch(RANK + r"的?(?:行政|事业|参公)?(?:单位|机构)", out["nature"].value):
@@ -440,6 +467,11 @@ def read_statement(text: str, limit: int | None = None) -> dict:
             out["rank"] = Found(RANK_RE.match(out["nature"].value).group(0), out["nature"].start,
                                 out["nature"].start + RANK_RE.match(out["nature"].value).end())
             del out["nature"]
+    if out.get("nature") and re.search(r"的(?:下设|下属|所属)(?:机构|单位)$", out["nature"].value):
+        # “为A的下设机构，社会公益类全民事业单位”: where it sits, then what kind of body it is
+        km = re.compile(r"\s*[,，]\s*(?P<n>[^,。;为是]{2,30}?事业单位)(?=[,。;]|$)").match(masked, m.end())
+        if km:
+            out["nature"] = Found(text[km.start("n"):km.end("n")], km.start("n"), km.end("n"))
     if out.get("nature") and not NATURE_CLASS_RE.search(out["nature"].value):
         cm = re.compile(r"\s*[,，]\s*(?:是|为|系)(?P<n>[^,。;]{2,30}?" + NATURE_CLASS + r")(?=[,。;]|$)").match(masked, m.end())
         if cm:
@@ -609,8 +641,9 @@ def item_runs(text: str) -> list[tuple[str, list[Item]]]:
             if len(run) >= 2 and bodyish >= max(2, len(run) * 0.7):
                 kind = "bodies"
             elif len(run) >= 2 and bodyish == 0 and all(len(f.strip()) >= 12 for f in firsts) and \
-                    sum(text[it.start:it.end].strip().endswith("。") for it in run) >= len(run) * 0.8:
-                kind = "duties"
+                    sum(text[it.start:it.end].strip().endswith("。") for it in run) >= len(run) * 0.8 and \
+                    not all(re.fullmatch(r"[" + CJK + r"]{2,10}", f.strip().split("\n")[0]) for f in firsts):
+                kind = "duties"  # (a plan's outline “(一)编制目的⏎为…” is section headings, not duties)
         elif kind == "bodies" and bodyish < len(run) / 2:
             kind = None  # named after 内设机构, but the items are not bodies
         elif kind == "duties" and bodyish == len(run) and len(run) >= 2 and \
@@ -994,7 +1027,8 @@ def unit_from_sentences(text: str) -> Found | None:
         return heading
     masked = _mask_parens(text)
     # “苍溪县林业和园林局(含13个林业站所)总编制134名”; “组建X，锁定…编制”/“正式成立X，设大队长1名”
-    for p in (r"(?:^|(?<=[\n。;]))[ \t]*(?P<u>[" + CJK + r"]{3,40}?" + UNIT_SUFFIX + r")(?:\(\x00+\))?(?:机关)?(?:总编制|人员编制|编制总数)",
+    for p in (r"(?:^|(?<=[\n。;]))[ \t]*(?P<u>[" + CJK + r"]{3,40}?" + UNIT_SUFFIX + r")(?:\(\x00+\))?(?:机关)?(?:总编制|人员编制|编制总数)"
+              r"(?=[^。\n]{0,8}?" + NUM + r"\s*[名人个])",
               r"(?:新组建|重新组建|组建|正式成立|成立)(?:了)?(?P<u>[" + CJK + r"]{3,40}?" + UNIT_SUFFIX + r")\s*[,，]\s*"
               r"(?:锁定|核定|核拨|设|配备|明确)[^。]{0,30}?(?:编制|" + POST_SUFFIX + r")\s*" + NUM + r"\s*名"):
         m = re.search(p, masked)
@@ -1016,4 +1050,39 @@ def unit_from_sentences(text: str) -> Found | None:
                 if best is None or cand.start < best.start:
                     best = cand
             break
+    return best or unit_from_event(text)
+
+
+# news on a unit set up: “X正式挂牌成立”, “为X揭牌”, “P在…举行X揭牌仪式”; a unit named in full with its
+# short name as a sentence's subject: “X(以下简称Z)由…调整到…”
+EVENT_UNIT_RES = [
+    re.compile(r"(?P<p>[" + CJK + r"]{2,8}?(?:省|自治区|市|自治州|州|盟|县|自治县|旗|区))在[^,，。;\n]{1,24}?举行(?P<u>[" + CJK + r"]{3,40}?" +
+               UNIT_SUFFIX + r")(?:揭牌|挂牌|成立)(?:仪式|大会)"),
+    re.compile(r"(?:^|(?<=[\n。;,，]))[ \t]*(?P<u>[" + CJK + r"]{3,40}?" + UNIT_SUFFIX + r")(?:正式)?(?:挂牌成立|揭牌成立|挂牌|揭牌)"
+               r"(?:了)?(?:仪式)?(?=[,，。;]|在|$)"),
+    re.compile(r"(?:为|给)(?P<u>[" + CJK + r"]{3,40}?" + UNIT_SUFFIX + r")(?:揭牌|挂牌|授牌)(?=[,，。;]|$)"),
+    re.compile(r"(?:^|(?<=[\n。;]))[ \t]*(?P<u>[" + CJK + r"]{3,40}?" + UNIT_SUFFIX + r")\((?:以下)?简称[^()]{2,20}\)"
+               r"(?=由|是|为|设在|正式|负责|承担)"),
+]
+
+
+def unit_from_event(text: str) -> Found | None:
+    best = None
+    for rx in EVENT_UNIT_RES:
+        m = rx.search(text)
+        if m is None:
+            continue
+        name, off = _clean_subject(m["u"])
+        cm = re.match(r".*(?:为|给|了|出席|参加|举行|主持|见证)", name)  # “副市长共同为X揭牌”, “…出席了X揭牌仪式”
+        if cm:
+            name, off = name[cm.end():], off + cm.end()
+        if len(name) < 3 or re.match(r"^(?:" + VERB_START + r")", name) or re.search(r"各级|各类|所有|有关|统一|全面", name):
+            continue
+        start = m.start("u") + off
+        if m.groupdict().get("p") and not name.startswith(m["p"]):
+            cand = Found(m["p"] + name, m.start("p"), start + len(name))
+        else:
+            cand = Found(name, start, start + len(name))
+        if best is None or cand.start < best.start:
+            best = cand
     return best

@@ -579,6 +579,10 @@ def _is_adjustment(text: str, lines: list[Segment], runs, statement) -> tuple[bo
             and not statement.get("nature") \
             and (re.search(r"通知|批复|函|决定", title) or re.search(r"通知如下|特此通知|批复如下|现批复|经研究", text)):
         is_notice = True
+    if is_notice and re.search(r"同意(?:建立|设立|成立|组建)[“\"]?[\u4e00-\u9fff]{2,40}?" + clauses.UNIT_SUFFIX + r"[”\"]?\s*[,，]\s*(?:为|是|作为)",
+                               text) and not re.search(r"调整后", text):
+        # a 批复 setting up a unit (“同意建立“X”，为…，核定人员编制N名”) states the new unit's own facts, not changes
+        is_notice = False
     return is_notice and not has_body, title_idx, scratch
 
 
