@@ -165,7 +165,8 @@ def test_zero_removes_a_line_and_adds_none(unit, draft):
 def test_includes_without_a_label_are_dropped(unit, draft):
     line = s.set_staffing(draft, ADMIN, 20, includes=[{"label": " ", "count": 5}, {"label": "纪检监察", "count": "2"}])
     assert line.includes == [{"label": "纪检监察", "count": 2}]
-    assert line.change_note == "编制由20名调整为20名"
+    # the same total with a new breakdown says what changed (never "编制由20名调整为20名")
+    assert line.change_note == "编制20名，其中含由“无”调整为“纪检监察2名”"
 
 
 def test_head_count_change_is_noted(unit, draft):
