@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-pg test-bare lint checks schema bench install serve clean
+.PHONY: demo test test-pg test-bare coverage lint checks schema bench install serve clean
 
 $(BIN)/python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -56,6 +56,13 @@ test: lint checks
 # The same suite on PostgreSQL (DATABASE_URL defaults to the local server).
 test-pg: $(STAMP)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/bianzhi} $(BIN)/python -m pytest -n 2 -q
+
+# The rule modules (pyproject [tool.coverage.run] include) must be fully covered by the rule tests alone.
+RULE_TESTS := bianzhi/accounts/tests bianzhi/workflow/tests/test_rules.py bianzhi/workflow/tests/test_flow.py \
+	bianzhi/workflow/tests/test_locks.py bianzhi/sanding/tests bianzhi/lists/tests/test_rules.py \
+	bianzhi/registry/tests/test_rules.py
+coverage: $(STAMP)
+	$(BIN)/python -m pytest -q -p no:xdist --cov --cov-report=term-missing --cov-fail-under=100 $(RULE_TESTS)
 
 # `make test` as on a fresh machine: a new clone, no system fonts, no chromium/tesseract/poppler (Linux, root).
 test-bare:

@@ -138,8 +138,10 @@ def may_run_hold_check(user) -> bool:
     return is_office(user)
 
 
-def may_open_change_request(user, package) -> bool:
-    return is_signed_in(user) and allowed_units(user, "change").filter(pk=package.unit_id).exists()
+def may_open_change_request(user, unit_or_package) -> bool:
+    """变更申请 after approval: whoever may change the unit's data (its clerks, the offices over it)."""
+    unit = _unit_of(unit_or_package)
+    return is_signed_in(user) and unit is not None and allowed_units(user, "change").filter(pk=unit.pk).exists()
 
 
 def may_deliver_materials(user, unit) -> bool:

@@ -65,10 +65,6 @@ def locked_units(unit_ids: Iterable) -> dict[int, str]:
     return found
 
 
-def locked_unit_ids(unit_ids: Iterable) -> set[int]:
-    return set(locked_units(unit_ids))
-
-
 def is_unit_locked(unit_or_id) -> bool:
     return bool(locked_units([getattr(unit_or_id, "pk", unit_or_id)]))
 
@@ -104,10 +100,7 @@ def _attr_unit_id(instance, path: str):
         obj = getattr(obj, part, None)
         if not isinstance(obj, models.Model):
             return None  # not set yet, or a reverse relation (read from the database below)
-    try:
-        return getattr(obj, parts[-1] + "_id", None)
-    except Exception:  # noqa: BLE001 — a half-built object: its unit is checked when it is set
-        return None
+    return getattr(obj, parts[-1] + "_id", None)
 
 
 def _instance_unit_ids(instance) -> list:

@@ -7,10 +7,12 @@ never required: every reader here works on the text alone.
 - `read_header`: the notice title (“关于印发《…》的通知”) or the 规定's own title, 文号 (own line or “文号：”),
   issuing organ and date (signature lines or page metadata), a 三定 quoted by title and 文号.
 - `read_statement`: the nature/rank sentence (“X是Y，为正处级”, “X（简称Z）为Y，机构规格正科级”, “设立X，为Y”,
-  “X正科级行政单位”), its plaques (加挂/保留/对外保留…牌子).
+  “X正科级行政单位”, “X(原名Y)成立于…，是…的Z”), its plaques (加挂/保留/对外保留…牌子, also in the next sentence);
+  a purpose clause before the class (“是负责…的市政府直属机构”) is not part of the nature.
 - `item_runs`: numbered lists ((一)(二)… at a line start or inline after 。/space), split into runs and classified
   as duties or internal bodies by the words before them or, failing that, by what the items look like;
-  unnumbered bodies after numbered ones; inline lists (“内设办公室、人事股…N个股室”).
+  unnumbered bodies after numbered ones; inline lists (“内设办公室、人事股…N个股室”, “…等6个科室、A、B2个平台”);
+  a heading then one body per line (`heading_list_bodies`).
 - `read_staffing`: staffing sentences anywhere (“机关行政编制为366名（含…）”, “行政编制12人”, “行政编13个”),
   mapped to the platform's staffing types with the wording kept in `raw`; posts with rank or notes in brackets;
   leadership counts (“司局级领导职数57名”, “内设机构领导职数3名”).
@@ -350,9 +352,12 @@ STATEMENT_RES = [
     # …更名为X,是Y(…)。: the subject closes the clause before
     re.compile(r"(?:更名为|改名为|改称|组建|成立)(?P<unit>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")\s*[,，]\s*(?:是|为|系)"
                r"(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?:\(\x00{1,40}\))?(?=[,。;]|$)"),
+    # X(原名Y)成立于1956年，是…的Z / X位于…，是Z: a founding date or an address between the unit and its nature
+    re.compile(r"(?P<unit>[" + CJK + r"()“”、]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,40}\))?\s*(?:成立于|始建于|创建于|组建于|位于|地处|坐落于)"
+               r"[^,。;]{1,40}?[,，]\s*(?:是|为|系)(?P<nature>[^。;]{2,120}?" + NATURE_NOUN + r")(?:之一)?(?=[,。;]|$)"),
     # X(简称Z)是/为Y，(机构规格)为R
     re.compile(r"(?P<unit>[" + CJK + r"()“”]{2,40}?)(?P<paren>\(\x00{2,30}\))?\s*"
-               r"(?:是|为|系|作为|(?<!所)属于|(?<!所)属)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?:\(\x00{1,40}\))?"
+               r"(?:是|为|系|作为|(?<!所)属于|(?<!所)属)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?:之一)?(?:\(\x00{1,40}\))?"
                r"(?:\s*[,，]\s*(?:机构规格|规格)?\s*(?:为|是|属|定为)?\s*(?P<rank>" + RANK + r")(?:单位|行政单位|事业单位)?)?(?=[,。;]|$)"),
     # X属于正厅级,为Y / X为正科级,是Y
     re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,30}\))?\s*[,，]?\s*(?:机构规格)?(?:为|是|属于|属)"
@@ -410,6 +415,12 @@ def full_name(text: str, name: str) -> Found | None:
     return best
 
 
+JOINT_SUBJECT_RE = re.compile(r"^中共[" + CJK + r"]{2,20}?(?:委员会|党工委|工委|党委)、(?=[" + CJK + r"]{3,40}$)")
+# “是负责…的市政府直属机构”, “是…设立的专门从事…的正处级公益一类事业单位”: what it does, then what kind of body it is
+PURPOSE_RE = re.compile(r"^(?:[^的]{0,24}?(?:设立|批准设立|批准成立|成立)的(?:专门)?|(?:专门)?(?:负责|主管|从事|承担|开展|提供))[^。;]*的"
+                        r"(?P<rest>[^的,，]{2,30})$")
+
+
 def read_statement(text: str, limit: int | None = None) -> dict:
     """{unit, short_name, nature, rank, plaques: [Found]} from the first nature/rank sentence."""
     end = len(text) if limit is None else limit
@@ -435,6 +446,9 @@ def read_statement(text: str, limit: int | None = None) -> dict:
                 ustart = m.start("unit")
             name, off = _clean_subject(subject_text)
             name = name.strip()
+            jm = JOINT_SUBJECT_RE.match(name)
+            if jm:  # “中共汉兴街工委、汉兴街办事处…是…”: the party committee and the office it works with; the office
+                name, off = name[jm.end():], off + jm.end()
             if not re.search(UNIT_SUFFIX + r"$", name) or len(name) < 2:
                 continue
             if re.match(r"^(?:" + VERB_START + r")", name) and not name.startswith(("设立",)):
@@ -458,7 +472,7 @@ def read_statement(text: str, limit: int | None = None) -> dict:
         sm = re.match(r"\s*(?:以下)?简称\s*[“\"]?(?P<short>[^“”\"]{2,20}?)[”\"]?\s*$", inner)
         if sm:
             out["short_name"] = Found(sm["short"], inner_start + sm.start("short"), inner_start + sm.end("short"))
-        elif re.fullmatch(r"[" + CJK + r"]{3,40}?" + UNIT_SUFFIX, inner) and not re.search(r"以下|简称|含|下同", inner):
+        elif re.fullmatch(r"[" + CJK + r"]{3,40}?" + UNIT_SUFFIX, inner) and not re.search(r"以下|简称|含|下同|^(?:原名|原称|曾用名|前身)", inner):
             out["plaques"].append(Found(inner, inner_start, inner_start + len(inner)))  # “X(Y)由…组建”: Y is its second name
     if m.groupdict().get("nature"):
         out["nature"] = Found(text[m.start("nature"):m.end("nature")].strip(), m.start("nature"), m.end("nature"))
@@ -467,6 +481,18 @@ def read_statement(text: str, limit: int | None = None) -> dict:
             out["rank"] = Found(RANK_RE.match(out["nature"].value).group(0), out["nature"].start,
                                 out["nature"].start + RANK_RE.match(out["nature"].value).end())
             del out["nature"]
+    if out.get("nature"):
+        pm = PURPOSE_RE.match(out["nature"].value)
+        if pm:
+            start = out["nature"].start + pm.start("rest")
+            rest = pm["rest"]
+            rm = re.match(RANK, rest)
+            if rm and re.search(NATURE_NOUN + r"$", rest[rm.end():]):  # “正处级公益一类事业单位”: a rank, then the class
+                out["rank"] = Found(rm.group(0), start, start + rm.end())
+                start, rest = start + rm.end(), rest[rm.end():]
+            out["nature"] = Found(rest, start, start + len(rest))
+        elif re.search(r"的主管(?:机关|部门)$", out["nature"].value):
+            del out["nature"]  # “是全市道路交通安全的主管机关”: a role, not a kind of body
     if out.get("nature") and re.search(r"的(?:下设|下属|所属)(?:机构|单位)$", out["nature"].value):
         # “为A的下设机构，社会公益类全民事业单位”: where it sits, then what kind of body it is
         km = re.compile(r"\s*[,，]\s*(?P<n>[^,。;为是]{2,30}?事业单位)(?=[,。;]|$)").match(masked, m.end())
@@ -477,7 +503,7 @@ def read_statement(text: str, limit: int | None = None) -> dict:
         if cm:
             out["nature"] = Found(text[cm.start("n"):cm.end("n")], cm.start("n"), cm.end("n"))
     rank_m = m if m.groupdict().get("rank") else None
-    if rank_m is None and out.get("nature"):  # “市政府直属的正处级事业单位”: the rank is inside the nature
+    if rank_m is None and out.get("nature") and "rank" not in out:  # “市政府直属的正处级事业单位”: the rank is inside the nature
         rin = RANK_RE.search(out["nature"].value)
         if rin:
             out["rank"] = Found(rin.group(0), out["nature"].start + rin.start(), out["nature"].start + rin.end())
@@ -490,6 +516,12 @@ def read_statement(text: str, limit: int | None = None) -> dict:
         if rm and re.match(r"^\s*[,，]?\s*(?:机构规格|规格)?\s*(?:为|是|属)?\s*$", masked[m.end():rm.start("rank")]):
             out["rank"] = Found(rm["rank"], rm.start("rank"), rm.end("rank"))
     spans_to_scan = [(m.end(), sent_end, masked)]
+    # the next sentence adds a plaque with no subject of its own: “2005年12月经省编办批准，加挂Y牌子。”
+    nm = re.compile(r"。\s*(?:\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?\s*)?[,，]?\s*(?:经[^,，。]{1,20}?(?:批准|同意)\s*[,，]?\s*)?"
+                    r"(?=(?:加挂|增挂|挂)[^。]{2,60}?牌子)").match(masked, sent_end)
+    if nm:
+        next_end = text.find("。", nm.end())
+        spans_to_scan.append((nm.end(), len(text) if next_end == -1 else next_end, masked))
     if m.groupdict().get("paren"):
         spans_to_scan.insert(0, (m.start("paren") + 1, m.end("paren") - 1, text))
     for base, stop, source in spans_to_scan:
@@ -520,7 +552,7 @@ def _plaques(text: str, source: str, base: int, stop: int, found: list):
 # ------------------------------------------------------------------ numbered lists
 MARK_RE = re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[。;:\s])|(?<=^\s))[ \t]*\((?P<n>" + CN_NUM + r")\)\s*"
                      r"|(?:(?<=^)|(?<=\n))[ \t]*(?:(?P<d>0?[1-9]\d?)(?:[、.．]|\s+)|(?P<d0>0[1-9])(?=[" + CJK + r"])|\((?P<p>[1-9]\d?)\)\s*)"
-                     r"(?=[" + CJK + r"])")
+                     r"(?=[" + CJK + r"《“])")
 BODY_TRIGGER_RE = re.compile(r"(?:内设机构|机构设置|内设科室|内设股室|职能处|职能科|职能股|职能司|设下列|下设|内设\s*" + NUM +
                              r"\s*个|个内设机构|个职能|根据上述职责)")
 DUTY_TRIGGER_RE = re.compile(r"(?:主要职责|职责是|下列职责|职责如下|主要职能|职责为|承担以下|承担如下|职责:|职能是)")
@@ -614,7 +646,7 @@ def _context_kind(text: str, run_start: int, prev_end: int) -> str | None:
 
 
 def _looks_like_body(first: str) -> bool:
-    head = re.split(r"[。\n]|\s{1,}|职责[:]|负责|承担", first.strip(), maxsplit=1)[0]
+    head = re.split(r"[。\n:]|\s{1,}|职责[:]|负责|承担", first.strip(), maxsplit=1)[0]
     return bool(re.fullmatch(r"(?!" + VERB_START + r")[" + CJK + r"()]{2,30}?" + BODY_SUFFIX + r"(?:\([^()]{1,30}\))?", head))
 
 
@@ -662,7 +694,7 @@ def split_body_item(text: str, it: Item, last: bool) -> list[tuple[str, int, int
     lead = len(chunk) - len(chunk.lstrip())
     s = it.start + lead
     body = chunk.strip()
-    m = re.match(r"(?P<name>[^。\n:]{1,40}?)(?:[。\n]|\s+|(?=职责[:])|(?=(?:主要)?负责)|(?=承担)|$)", body)
+    m = re.match(r"(?P<name>[^。\n:]{1,40}?)(?:[。\n]|\s+|(?=职责[:])|:(?=\s*(?:负责|承担|主要负责|对|代表|[" + CJK + r"]))|(?=(?:主要)?负责)|(?=承担)|$)", body)
     name = m["name"].strip() if m else body.split("\n")[0]
     if not re.search(BODY_SUFFIX + r"(?:\([^()]*\))?$", name) and len(name) > 30:
         name = body.split("\n")[0][:30]
@@ -714,12 +746,14 @@ def split_body_item(text: str, it: Item, last: bool) -> list[tuple[str, int, int
 
 
 INLINE_BODIES_RE = re.compile(
-    r"(?:内设|下设|增设|设有|设置|(?:(?<=^)|(?<=[\n,，。;:：局委办厅部院心室队站所会署关另共现]))设(?![置立计施]))(?![和或及与、])(?!\s*" + NUM + r"\s*个)(?P<list>[" + CJK + r"()、\n]{2,400}?)(?:等)?\s*(?P<n>" + NUM + r")\s*个"
-    r"(?:内设机构|股室|科室|处室|职能[处科股司]室?|机构|[处科股室司]|股室和直属单位)")
+    r"(?:内设有|下设有|内设|下设|增设|设有|设置|(?:(?<=^)|(?<=[\n,，。;:：局委办厅部院心室队站所会署关另共现]))设(?![置立计施]))(?![和或及与、])(?!\s*" + NUM + r"\s*个)(?P<list>[" + CJK + r"()、\n]{2,400}?)(?:等|共)?\s*(?P<n>" + NUM + r")\s*个"
+    r"(?:内设机构|股室|科室|处室|部室|职能[处科股司]室?|机构|[处科股室司]|股室和直属单位)")
 # these two run on the text with brackets masked: a body's bracketed second name stays with it
 INLINE_BODIES_COLON_RE = re.compile(r"(?:内设机构|设下列内设机构|设下列机构|内设科室|(?:内设|下设)[^:。\n]{0,16}?(?:处室|科室|股室|机构|部门))[^:。\n]{0,12}:"
                                     r"(?P<list>(?:[^。:;\n()]|\(\x00{1,40}\)){2,400})")
 INLINE_BODIES_HAVE_RE = re.compile(r"(?:内设机构|内设科室|内设处室|内设股室|下设机构)(?:主要)?(?:有|包括|为)[:：,，]?(?P<list>[^。:;\n]{2,400})")
+# “…等6个职能科室、A、B、C3个综合平台”: a second group named after the first one's count
+INLINE_MORE_RE = re.compile(r"、(?P<list>[" + CJK + r"()、\n]{2,300}?)\s*" + NUM + r"\s*个\s*[" + CJK + r"]{0,8}?(?:平台|中心|机构|科室|股室|处室|部室|单位)")
 LIST_TAIL_RE = re.compile(r"等\s*(?:" + NUM + r"\s*个[^、]{0,12}|部门|机构|单位|处室|科室|股室)\s*$")
 INLINE_BODIES_NAMED_RE = re.compile(r"设\s*" + NUM + r"\s*个[^,，。]{0,10}?(?:组|科|股|室|处|司|机构|科室|股室|处室)\s*[,，]\s*(?:分别)?(?:为|是)[:：]?(?P<list>[^。:;\n]{2,400})")
 
@@ -830,17 +864,51 @@ def inline_bodies(text: str) -> list[Found]:
             if inner >= 0:  # “机构设置\n某县统计局内设办公室、…”: the list starts after the nearer verb
                 pos += inner + 2
                 listed = listed[inner + 2:]
-            for mpiece in listed.split("、"):
-                piece = text[pos:pos + len(mpiece)]
-                for sub, off in _split_and(piece):
-                    clean = re.sub(r"\s+", "", sub).strip("。,")
-                    bare = re.sub(r"\([^()]*\)$", "", clean)
-                    if clean and re.search(BODY_SUFFIX + r"$|馆$|院$|会$|组$", bare) and len(clean) <= 30:
-                        out.append(Found(clean, pos + off, pos + off + len(sub)))
-                pos += len(mpiece) + 1
+            groups = [(pos, listed)]
+            more = INLINE_MORE_RE.match(text, m.end()) if rx is INLINE_BODIES_RE else None
+            if more:
+                groups.append((more.start("list"), more["list"]))
+            for pos, listed in groups:
+                for mpiece in listed.split("、"):
+                    piece = text[pos:pos + len(mpiece)]
+                    for sub, off in _split_and(piece):
+                        clean = re.sub(r"\s+", "", sub).strip("。,")
+                        bare = re.sub(r"\([^()]*\)$", "", clean)
+                        # a list's slips: an item given twice, or cut short after its full form (“公共服务办公室、…公共服务办”)
+                        if any(f.value == clean or f.value.startswith(clean) for f in out):
+                            continue
+                        if clean and re.search(BODY_SUFFIX + r"$|馆$|院$|会$|组$", bare) and len(clean) <= 30:
+                            out.append(Found(clean, pos + off, pos + off + len(sub)))
+                    pos += len(mpiece) + 1
             if out:
                 return out
     return out
+
+
+# a heading line for a list of bodies, then one name per line: “机关处室⏎办公室⏎发展规划处⏎…”
+HEADING_LIST_RE = re.compile(r"(?m)^[ \t]*(?:机关)?(?:处室|科室|股室|内设机构|内设处室|内设科室|机构设置)(?:设置)?[ \t]*(?:更多\W*)?[ \t]*$")
+LINE_BODY_RE = re.compile(r"(?!" + VERB_START + r")[" + CJK + r"]{2,24}?" + BODY_SUFFIX + r"(?:\([^()]{1,40}\))?")
+
+
+def heading_list_bodies(text: str) -> list[Found]:
+    for hm in HEADING_LIST_RE.finditer(text):
+        out, pos = [], hm.end()
+        for line in text[hm.end():].split("\n")[1:]:
+            pos = text.index(line, pos) if line else pos + 1
+            name = line.strip()
+            if not name:
+                if out:
+                    break
+                continue
+            if not LINE_BODY_RE.fullmatch(name):
+                break
+            start = pos + line.index(name)
+            if not any(f.value == name for f in out):
+                out.append(Found(name, start, start + len(name)))
+            pos += len(line)
+        if len(out) >= 2:
+            return out
+    return []
 
 
 # ------------------------------------------------------------------ staffing

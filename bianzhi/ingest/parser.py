@@ -739,7 +739,8 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
                 b.data["plaques"].append(found.value)
                 b.span(f"plaques[{len(b.data['plaques']) - 1}]", found.start, found.end)
     if not b.data["internal_bodies"]:
-        found_bodies = clauses.inline_bodies(text) or clauses.subject_bodies(text, b.data["unit"]) \
+        found_bodies = clauses.inline_bodies(text) or clauses.heading_list_bodies(text) \
+            or clauses.subject_bodies(text, b.data["unit"]) \
             or clauses.single_bodies(text, b.data["unit"])
         for found in found_bodies:
             idx = len(b.data["internal_bodies"])

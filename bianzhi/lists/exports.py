@@ -31,7 +31,7 @@ FORMATS = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.
 
 def inline_limit() -> int:
     """Exports up to this many rows are served at once; larger ones become a background job."""
-    return getattr(settings, "LISTS_EXPORT_INLINE_MAX", 20000)
+    return settings.LISTS_EXPORT_INLINE_MAX
 
 
 def export_queryset(user, kind: str, params: QueryDict):

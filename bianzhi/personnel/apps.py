@@ -16,4 +16,5 @@ class PersonnelConfig(AppConfig):
 
         if ledger.limit_problems not in APPROVAL_GUARDS:
             APPROVAL_GUARDS.append(ledger.limit_problems)
-        register_section(publicity.SECTION_KEY, publicity.public_section, publicity.TEMPLATE)
+        register_section(publicity.SECTION_KEY, publicity.public_section, publicity.TEMPLATE,
+                         schema=publicity.PublicSection)

@@ -2,6 +2,7 @@
 the portal (`portal.snapshot.register_section`). Counts by 编制类型 (核定, 实有, 空编); names only where the office's
 DisclosurePolicy allows; never ID numbers, birth dates, phones or anything else personal."""
 import datetime
+from typing import TypedDict
 
 from bianzhi.accounts.scope import region_stem
 
@@ -21,6 +22,38 @@ def policy_for(unit) -> DisclosurePolicy | None:
         if code.startswith(stem) and (best is None or len(stem) > len(region_stem(best.region))):
             best = policy
     return best
+
+
+class PublicRow(TypedDict):
+    type: str
+    label: str
+    approved: int
+    actual: int
+    vacant: int
+    over: int
+
+
+class PublicTotal(TypedDict):
+    approved: int
+    actual: int
+    vacant: int
+    over: int
+
+
+class PublicName(TypedDict):
+    name: str
+    body: str
+    type: str
+
+
+class PublicSection(TypedDict):
+    """The 实名制 公示 section of a published snapshot (checked at publication, portal.schema)."""
+    as_of: str
+    rows: list[PublicRow]
+    total: PublicTotal
+    names_published: bool
+    names: list[PublicName]
+    policy: str
 
 
 def public_section(unit, as_of: datetime.date | None = None) -> dict | None:

@@ -1,67 +1,49 @@
-"""Read a published snapshot into the plain sections the public side shows, indexes and exports.
+"""Read a published snapshot (`schema.Snapshot`) into the plain sections every public format shows, indexes and
+exports: the unit page, its xlsx / CSV / JSON / JSON-LD downloads, search and feeds all call these functions, so
+they hold the same sections, numbers and labels.
 
-The 三定 and 清单 parts come from `bianzhi.sanding.services.public_snapshot` and
-`bianzhi.lists.services.public_snapshot`; this module is the one place that knows their shapes, and it
-tolerates a missing section (the app had not provided one when the unit was published).
+The snapshot's shape is fixed by `schema.py` and checked when it is built; this module reads exactly those keys
+(no guessing among alternative names). A snapshot without a 三定 or lists has the empty sections the schema gives.
 """
 from bianzhi.core.includes import format_includes
 
-
-def _first(d, *keys, default=""):
-    if not isinstance(d, dict):
-        return default
-    for key in keys:
-        value = d.get(key)
-        if value not in (None, ""):
-            return value
-    return default
+from .schema import Snapshot
 
 
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        return "；".join(_text(v) for v in value if _text(v))
-    if isinstance(value, dict):
-        return _text(_first(value, "text", "title", "name", "citation", "label"))
-    return str(value)
+def _sanding(snapshot: Snapshot) -> dict:
+    return snapshot.get("sanding") or {}
 
 
-def _list(value):
-    return value if isinstance(value, list) else []
+def _lists(snapshot: Snapshot) -> dict:
+    return snapshot.get("lists") or {}
 
 
-def sanding_current(snapshot: dict) -> dict:
-    sanding = snapshot.get("sanding") or {}
-    return sanding.get("current") or sanding
+def sanding_current(snapshot: Snapshot) -> dict:
+    """The 三定 in force when the unit was published (schema.Sanding)."""
+    return _sanding(snapshot)
 
 
-def nature_text(snapshot: dict) -> str:
-    return _text(_first(sanding_current(snapshot), "nature_text", "nature", "statement"))
+def nature_text(snapshot: Snapshot) -> str:
+    statement = _sanding(snapshot).get("statement")
+    return statement["text"] if statement else ""
 
 
 DUTY_SECTIONS = {"main": "主要职责", "transform": "职能转变", "division": "职责分工"}
 
 
-def duties(snapshot: dict) -> list[dict]:
+def duties(snapshot: Snapshot) -> list[dict]:
     """The 三定's duty items in page order. Each carries its section (主要职责 / 职能转变 / 职责分工) and its
     number within that section (`n`) — the number a reader sees; 职能转变 items are never 主要职责 N."""
-    current = sanding_current(snapshot)
     out, counters = [], {}
-    for i, d in enumerate(_list(_first(current, "duties", default=[])), start=1):
-        if isinstance(d, str):
-            d = {"text": d}
-        kind_value = d.get("kind", "main") if isinstance(d.get("kind"), str) else "main"
-        section = _text(_first(d, "kind_label")) or DUTY_SECTIONS.get(kind_value, "主要职责")
+    for i, d in enumerate(_sanding(snapshot).get("duties", []), start=1):
+        section = d["kind_label"] or DUTY_SECTIONS.get(d["kind"], "主要职责")
         counters[section] = counters.get(section, 0) + 1
-        out.append({"position": _first(d, "position", "number", default=i), "text": _text(_first(d, "text", "content")),
-                    "kind": section, "section": section, "n": counters[section],
-                    "label": f"{section}（{counters[section]}）", "anchor": i,
-                    "id": _first(d, "id", "duty_id", default=i)})
+        out.append({"position": d["position"], "text": d["text"], "kind": section, "section": section,
+                    "n": counters[section], "label": f"{section}（{counters[section]}）", "anchor": i, "id": d["id"]})
     return out
 
 
-def duty_groups(snapshot: dict) -> list[tuple[str, list[dict]]]:
+def duty_groups(snapshot: Snapshot) -> list[tuple[str, list[dict]]]:
     """[(section title, duties numbered within it)] in the 三定's order: 主要职责, 职能转变, 职责分工."""
     groups = {}
     for d in duties(snapshot):
@@ -70,137 +52,93 @@ def duty_groups(snapshot: dict) -> list[tuple[str, list[dict]]]:
     return sorted(groups.items(), key=lambda g: order.index(g[0]) if g[0] in order else len(order))
 
 
-def has_sanding(snapshot: dict) -> bool:
+def has_sanding(snapshot: Snapshot) -> bool:
     """Whether an approved 三定 was published (the section exists and is not empty)."""
-    current = sanding_current(snapshot)
-    return bool(nature_text(snapshot) or _list(_first(current, "duties", default=[]))
-                or _list(_first(current, "internal_bodies", default=[])) or history(snapshot))
+    current = _sanding(snapshot)
+    return bool(nature_text(snapshot) or current.get("duties") or current.get("internal_bodies")
+                or history(snapshot))
 
 
 def _posts(b: dict) -> str:
     parts = []
-    if b.get("head_count"):
+    if b["head_count"]:
         parts.append(f"正职领导职数{b['head_count']}名")
-    if b.get("deputy_count"):
+    if b["deputy_count"]:
         parts.append(f"副职领导职数{b['deputy_count']}名")
-    if b.get("posts_note"):
-        parts.append(str(b["posts_note"]))
+    if b["posts_note"]:
+        parts.append(b["posts_note"])
     return "，".join(parts)
 
 
-def internal_bodies(snapshot: dict) -> list[dict]:
+def internal_bodies(snapshot: Snapshot) -> list[dict]:
     """Internal bodies with their duty text: from the 三定 when published, else the registry's names."""
-    current = sanding_current(snapshot)
-    bodies = _list(_first(current, "internal_bodies", "bodies", default=[]))
+    bodies = _sanding(snapshot).get("internal_bodies", [])
     if bodies:
-        return [{"id": _first(b, "id", "body_id", default=i), "name": _text(_first(b, "name")),
-                 "kind": _text(_first(b, "kind_label", "kind")), "duty_text": _text(_first(b, "duty_text", "duties")),
-                 "posts": _posts(b) if isinstance(b, dict) else "",
-                 "plaques": "、".join(str(x) for x in _list(b.get("plaques")) if x) if isinstance(b, dict) else ""}
-                for i, b in enumerate(bodies, start=1)]
-    return [{"id": b.get("id"), "name": b.get("name", ""), "kind": b.get("kind_label", ""), "duty_text": "",
-             "posts": "", "plaques": ""} for b in (snapshot.get("unit") or {}).get("internal_bodies", [])]
+        return [{"id": b["id"], "name": b["name"], "kind": "", "duty_text": b["duties"], "posts": _posts(b),
+                 "plaques": "、".join(p for p in b["plaques"] if p)} for b in bodies]
+    return [{"id": b["id"], "name": b["name"], "kind": b["kind_label"], "duty_text": "", "posts": "", "plaques": ""}
+            for b in (snapshot.get("unit") or {}).get("internal_bodies", [])]
 
 
-def _includes(value) -> str:
-    parts = []
-    for x in _list(value):
-        if isinstance(x, dict) and "count" in x:
-            parts.append(format_includes([{"label": _text(_first(x, "label", "name", "type")), "count": x["count"]}]))
-        elif _text(x):
-            parts.append(_text(x))
-    return ("含" + "、".join(parts)) if parts else _text(value if not isinstance(value, list) else "")
+def _includes(items: list[dict]) -> str:
+    text = format_includes(items)
+    return f"含{text}" if text else ""
 
 
-def staffing(snapshot: dict) -> list[dict]:
-    current = sanding_current(snapshot)
-    rows = []
-    for line in _list(_first(current, "staffing", "staffing_lines", default=[])):
-        rows.append({"label": _text(_first(line, "label", "staffing_type_label", "type_label", "staffing_type")),
-                     "count": _first(line, "count", default=""),
-                     "note": _includes(line.get("includes")) or _text(_first(line, "note"))})
-    for post in _list(_first(current, "head_posts", default=[])):
-        rows.append({"label": _text(_first(post, "title")), "count": _first(post, "count", default=""),
-                     "note": " ".join(x for x in (_text(_first(post, "rank")), _text(_first(post, "note"))) if x)})
-    for quota in _list(_first(current, "internal_leadership", "leadership_quotas", default=[])):
-        rows.append({"label": f"内设机构{_text(_first(quota, 'level_label', 'level'))}领导职数",
-                     "count": _first(quota, "count", default=""), "note": _text(_first(quota, "note"))})
+def staffing(snapshot: Snapshot) -> list[dict]:
+    """人员编制, 领导职数 and 内设机构领导职数 as rows of (label, count, note)."""
+    current = _sanding(snapshot)
+    rows = [{"label": line["label"], "count": line["count"], "note": _includes(line["includes"])}
+            for line in current.get("staffing", [])]
+    rows += [{"label": post["title"], "count": post["count"],
+              "note": " ".join(x for x in (post["rank"], post["note"]) if x)} for post in current.get("head_posts", [])]
+    rows += [{"label": f"内设机构{quota['level']}领导职数", "count": quota["count"], "note": quota["note"]}
+             for quota in current.get("internal_leadership", [])]
     return rows
 
 
-def history(snapshot: dict) -> list[dict]:
-    sanding = snapshot.get("sanding") or {}
-    out = []
-    for h in _list(_first(sanding, "history", "versions", default=[])):
-        doc = _first(h, "document", default=None)
-        doc = doc if isinstance(doc, dict) else h
-        out.append({"date": _text(_first(h, "effective_date", "date")),
-                    "doc_number": _text(_first(doc, "doc_number", "number")),
-                    "title": _text(_first(doc, "title")),
-                    "issuing_organ": _text(_first(doc, "issuing_organ")),
-                    "kind": _text(_first(h, "kind_label", "kind")),
-                    "summary": _text(_first(h, "summary", "changes"))})
-    return out
+def history(snapshot: Snapshot) -> list[dict]:
+    """沿革: each approved version's date, document and what it changed."""
+    return [{"date": h["date"], "doc_number": h["doc_number"], "title": h["title"],
+             "issuing_organ": h["issuing_organ"], "kind": h["kind_label"], "summary": "；".join(h["summary"])}
+            for h in _sanding(snapshot).get("history", [])]
 
 
-def _lists(snapshot: dict) -> dict:
-    return snapshot.get("lists") or {}
+def _numbers(links: list[dict]) -> str:
+    return "、".join(d["number"] for d in links if d["number"])
 
 
-def _numbers(duties) -> str:
-    return "、".join(_text(_first(d, "number", "label")) if isinstance(d, dict) else _text(d)
-                    for d in _list(duties) if d)
-
-
-def _duty_links(duties) -> list[dict]:
+def _duty_links(links: list[dict]) -> list[dict]:
     """The duties a list item is linked to: number (“主要职责（3）”) and text."""
-    return [{"number": _text(_first(d, "number", "label")), "text": _text(_first(d, "text"))}
-            for d in _list(duties) if isinstance(d, dict)]
+    return [{"number": d["number"], "text": d["text"]} for d in links]
 
 
-def power_items(snapshot: dict) -> list[dict]:
+def power_items(snapshot: Snapshot) -> list[dict]:
     out = []
-    for i, p in enumerate(_list(_first(_lists(snapshot), "power_items", "powers", default=[])), start=1):
-        basis = [*_list(p.get("setting_basis")), *_list(p.get("implementing_basis"))]
-        out.append({"id": _first(p, "id", default=i), "code": _text(_first(p, "code")),
-                    "name": _text(_first(p, "full_name", "name", "title")),
-                    "main_item_code": _text(_first(p, "main_item_code")),
-                    "category": _text(_first(p, "category_label", "category")),
-                    "subject": _text(_first(p, "target", "object", "subject", "implementing_object")),
-                    "basis": "；".join(_text(b) for b in basis if _text(b)) or _text(_first(p, "basis", "legal_basis")),
-                    "setting_basis": [_text(b) for b in _list(p.get("setting_basis"))],
-                    "implementing_basis": [_text(b) for b in _list(p.get("implementing_basis"))],
-                    "level": _text(_first(p, "exercise_level_label", "exercise_level", "level")),
-                    "handler": _text(_first(p, "internal_body", "handling_body", "handler")),
-                    "limits": "；".join(x for x in (f"法定时限：{p['statutory_limit']}" if p.get("statutory_limit") else "",
-                                                   f"承诺时限：{p['promised_limit']}" if p.get("promised_limit") else "")
-                                       if x),
-                    "duties": _numbers(p.get("duties")),
-                    "duty_links": _duty_links(p.get("duties")),
-                    "stages": [{"stage": _text(_first(s, "stage")), "text": _text(_first(s, "responsibility", "text"))}
-                               for s in _list(p.get("stages")) if isinstance(s, dict)],
-                    "accountability": _text(_first(p, "accountability"))})
+    for i, p in enumerate(_lists(snapshot).get("power_items", []), start=1):
+        limits = [f"法定时限：{p['statutory_limit']}" if p["statutory_limit"] else "",
+                  f"承诺时限：{p['promised_limit']}" if p["promised_limit"] else ""]
+        out.append({"id": i, "code": p["code"], "name": p["full_name"] or p["name"],
+                    "main_item_code": p["main_item_code"] or "", "category": p["category"], "subject": p["target"],
+                    "basis": "；".join(b for b in [*p["setting_basis"], *p["implementing_basis"]] if b),
+                    "setting_basis": list(p["setting_basis"]), "implementing_basis": list(p["implementing_basis"]),
+                    "level": p["exercise_level"], "handler": p["internal_body"],
+                    "limits": "；".join(x for x in limits if x),
+                    "duties": _numbers(p["duties"]), "duty_links": _duty_links(p["duties"]),
+                    "stages": [{"stage": s["stage"], "text": s["responsibility"]} for s in p["stages"]],
+                    "accountability": p["accountability"]})
     return out
 
 
-def responsibility_items(snapshot: dict) -> list[dict]:
-    out = []
-    for i, r in enumerate(_list(_first(_lists(snapshot), "responsibility_items", "responsibilities",
-                                       default=[])), start=1):
-        out.append({"id": _first(r, "id", default=i), "name": _text(_first(r, "name", "title")),
-                    "kind": _text(_first(r, "kind_label", "kind")),
-                    "content": _text(_first(r, "content", "text")),
-                    "basis": _text(_first(r, "basis", "legal_basis")),
-                    "accountability": _text(_first(r, "accountability_scope", "accountability", "liability")),
-                    "division": _text(_first(r, "division")),
-                    "related_units": "、".join(_text(x) for x in _list(r.get("related_units"))),
-                    "power": "、".join(_text(x) for x in _list(r.get("power_item_codes"))),
-                    "duties": _numbers(r.get("duties")),
-                    "duty_links": _duty_links(r.get("duties"))})
-    return out
+def responsibility_items(snapshot: Snapshot) -> list[dict]:
+    return [{"id": i, "name": r["name"], "kind": r["kind"], "content": r["content"], "basis": r["basis"],
+             "accountability": r["accountability_scope"], "division": r["division"],
+             "related_units": "、".join(r["related_units"]), "power": "、".join(r["power_item_codes"]),
+             "duties": _numbers(r["duties"]), "duty_links": _duty_links(r["duties"])}
+            for i, r in enumerate(_lists(snapshot).get("responsibility_items", []), start=1)]
 
 
-def power_categories(snapshot: dict) -> list[str]:
+def power_categories(snapshot: Snapshot) -> list[str]:
     seen = []
     for p in power_items(snapshot):
         if p["category"] and p["category"] not in seen:

@@ -11,7 +11,9 @@ from django.core.serializers.json import DjangoJSONEncoder
 from bianzhi.lists import services as lists_services
 from bianzhi.sanding import services as sanding_services
 
-SNAPSHOT_SCHEMA = 1
+from . import schema
+
+SNAPSHOT_SCHEMA = 1  # the version of `schema.Snapshot`
 
 # The allow-list. Each entry: snapshot key -> Unit attribute. Anything not listed is not public.
 REGISTRY_PUBLIC_FIELDS = [
@@ -50,12 +52,15 @@ def registry_public(unit) -> dict:
 # `section` = the stored data). Register in AppConfig.ready() with `register_section`.
 SECTION_PROVIDERS: dict = {}
 SECTION_TEMPLATES: dict = {}
+SECTION_SCHEMAS: dict = {}
 
 
-def register_section(key: str, provider, template: str = "") -> None:
+def register_section(key: str, provider, template: str = "", schema=None) -> None:
+    """`schema`: the TypedDict the provider's data follows (checked at publication like the core sections)."""
     SECTION_PROVIDERS[key] = provider
     if template:
         SECTION_TEMPLATES[key] = template
+    SECTION_SCHEMAS[key] = schema
 
 
 def extra_sections(snapshot: dict) -> list[dict]:
@@ -65,10 +70,13 @@ def extra_sections(snapshot: dict) -> list[dict]:
 
 
 def build_snapshot(unit) -> dict:
-    return _jsonable({
+    """The unit's public snapshot, checked against `schema.Snapshot` (raises schema.SchemaError otherwise)."""
+    data = _jsonable({
         "schema": SNAPSHOT_SCHEMA,
         "unit": registry_public(unit),
         "sanding": sanding_services.public_snapshot(unit),
         "lists": lists_services.public_snapshot(unit),
         **{key: provider(unit) for key, provider in SECTION_PROVIDERS.items()},
     })
+    schema.check(data, SECTION_SCHEMAS)
+    return data

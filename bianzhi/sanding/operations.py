@@ -6,6 +6,7 @@ import uuid
 
 from django.db.models import Max
 
+from bianzhi.core.includes import format_includes
 from bianzhi.core.text import nfkc, search_key
 from bianzhi.registry.models import InternalBody, UnitRank
 
@@ -176,7 +177,11 @@ def set_staffing(version, staffing_type: str, count, includes: list | None = Non
         return None
     if row.count == count and (includes is None or row.includes == includes):
         return row
-    return _replace(row, version, note or f"编制由{row.count}名调整为{count}名", count=count,
+    if row.count != count:
+        default_note = f"编制由{row.count}名调整为{count}名"
+    else:  # the same total, another breakdown: say what changed, not "20名调整为20名"
+        default_note = f"编制{count}名，其中含由“{format_includes(row.includes) or '无'}”调整为“{format_includes(includes) or '无'}”"
+    return _replace(row, version, note or default_note, count=count,
                     includes=includes if includes is not None else row.includes)
 
 

@@ -23,6 +23,7 @@ from bianzhi.accounts.permissions import (
     may_be_assigned_confirmer,
     may_be_assigned_reviewer,
     may_deliver_materials,
+    may_open_change_request,
 )
 from bianzhi.accounts.scope import allowed_units
 from bianzhi.portal.services import PublishError, publish_units
@@ -282,7 +283,7 @@ def open_change_request(unit, reason: str, *, acting_user) -> DataPackage:
     old = DataPackage.objects.select_for_update().filter(unit=unit, is_current=True).first()
     if old is None or old.state not in LOCKED_STATES:
         reasons.append(f"「{unit.name}」的数据尚未审核通过，直接在当前数据包中修改即可，无需变更申请")
-    if not allowed_units(acting_user, "change").filter(pk=unit.pk).exists():
+    if not may_open_change_request(acting_user, unit):
         reasons.append(f"「{unit.name}」不在您的数据范围内")
     if not (reason or "").strip():
         reasons.append("请填写变更理由")

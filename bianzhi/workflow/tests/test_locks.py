@@ -6,7 +6,7 @@ from django.db import transaction
 
 from bianzhi.registry.models import InternalBody, Plaque, Unit
 from bianzhi.workflow import services
-from bianzhi.workflow.locks import LockedError, allow_locked_writes, assert_unit_editable
+from bianzhi.workflow.locks import LockedError, allow_locked_writes, assert_unit_editable, is_unit_locked
 from bianzhi.workflow.models import DataPackage, PackageState
 
 MESSAGE = "「百色市教育局」的数据已审核通过并锁定，不能修改。如需更正，请发起变更申请。"
@@ -158,3 +158,120 @@ def test_change_request_unlocks_for_the_correction(locked, base):
     locked.short_name = "市教育局"
     locked.save()
     assert DataPackage.objects.get(pk=package.pk).state == PackageState.APPROVED
+
+
+# ------------------------------------------------------------------------------------------------ on factories
+# The lock rules themselves (core.locks, the mechanism; workflow.locks, what locks a unit and guards the package).
+@pytest.fixture
+def approved(db):
+    """A unit whose current data package is 审核通过, with one internal body; and an unlocked neighbour."""
+    from bianzhi.core.tests.factories import PackageFactory, UnitFactory
+
+    unit = UnitFactory(name="测试锁定局")
+    body = InternalBody.objects.create(unit=unit, name="综合科")
+    package = PackageFactory(unit=unit, state=PackageState.APPROVED)
+    return unit, body, package, UnitFactory(name="测试未锁定局")
+
+
+FACTORY_MESSAGE = "「测试锁定局」的数据已审核通过并锁定，不能修改。如需更正，请发起变更申请。"
+PACKAGE_MESSAGE = ("「测试锁定局」的数据包已审核通过并锁定：不能在此修改其“当前数据包”、状态或单位，也不能删除或另建当前数据包。"
+                   "如需更正，请发起变更申请（审核流程页面），解锁经流程记录并写入审计日志。")
+
+
+def test_bulk_update_of_a_locked_units_rows_is_refused(approved):
+    unit, body, _, free = approved
+    free_body = InternalBody.objects.create(unit=free, name="综合科")
+    with pytest.raises(LockedError) as exc:
+        InternalBody.objects.filter(pk__in=[body.pk, free_body.pk]).update(name="改名科")
+    assert str(exc.value) == FACTORY_MESSAGE
+    assert InternalBody.objects.get(pk=body.pk).name == "综合科"
+    assert InternalBody.objects.filter(pk=free_body.pk).update(name="改名科") == 1  # no locked row: allowed
+    with allow_locked_writes():
+        assert InternalBody.objects.filter(pk=body.pk).update(name="改名科") == 1
+
+
+def test_a_partially_loaded_record_is_still_checked(approved):
+    """A record loaded with only some fields (its unit deferred) is refused like any other."""
+    _, body, _, _ = approved
+    partial = InternalBody.objects.only("name").get(pk=body.pk)
+    partial.name = "改名科"
+    with pytest.raises(LockedError, match="测试锁定局"):
+        partial.save(update_fields=["name"])
+
+
+def test_assert_unit_editable_passes_inside_allow_locked_writes(approved):
+    unit = approved[0]
+    with pytest.raises(LockedError, match="测试锁定局"):
+        assert_unit_editable(unit)
+    with allow_locked_writes():
+        assert_unit_editable(unit)
+        assert_unit_editable(unit.pk)
+
+
+def test_loading_a_fixture_is_not_a_business_write(approved):
+    """Raw saves (loaddata, restoring a backup) reproduce stored rows: the lock guard stands aside for them."""
+    from django.core import serializers
+
+    unit, body, _, _ = approved
+    dump = serializers.serialize("json", [body])
+    for obj in serializers.deserialize("json", dump.replace("综合科", "恢复科")):
+        obj.save()
+    assert InternalBody.objects.get(pk=body.pk).name == "恢复科"
+    with pytest.raises(LockedError):
+        InternalBody.objects.get(pk=body.pk).save()
+
+
+@pytest.mark.parametrize("change", ["is_current", "state", "unit"])
+def test_a_locked_package_is_not_unlocked_by_editing_it(approved, change):
+    """Only the change-request transition unlocks: unticking 当前数据包, changing the state or the unit is refused
+    with the reason, and the package stays as it was."""
+    unit, _, package, free = approved
+    package = DataPackage.objects.get(pk=package.pk)
+    if change == "is_current":
+        package.is_current = False
+    elif change == "state":
+        package.state = PackageState.ENTERING
+    else:
+        package.unit = free
+    with pytest.raises(LockedError) as exc, transaction.atomic():
+        package.save()
+    assert str(exc.value) == PACKAGE_MESSAGE
+    stored = DataPackage.objects.get(pk=package.pk)
+    assert (stored.is_current, stored.state, stored.unit_id) == (True, PackageState.APPROVED, unit.pk)
+    assert is_unit_locked(unit)
+
+
+def test_a_locked_package_saves_when_its_lock_fields_are_unchanged(approved):
+    """Other fields (the reviewer's comment, an assignment) may change: the package itself is not “another”
+    current package of its unit."""
+    _, _, package, _ = approved
+    package = DataPackage.objects.get(pk=package.pk)
+    package.last_return = ""
+    package.save()
+    assert DataPackage.objects.get(pk=package.pk).row_version == package.row_version
+
+
+def test_no_second_current_package_for_a_locked_unit(approved):
+    from bianzhi.core.tests.factories import CampaignFactory
+
+    unit, _, package, _ = approved
+    with pytest.raises(LockedError) as exc, transaction.atomic():
+        DataPackage.objects.create(unit=unit, campaign=CampaignFactory())
+    assert str(exc.value) == PACKAGE_MESSAGE
+    assert list(DataPackage.objects.filter(unit=unit)) == [package]
+    # a package that is not current (history) may be added
+    DataPackage.objects.create(unit=unit, campaign=CampaignFactory(), is_current=False)
+
+
+def test_a_locked_package_is_not_deleted_except_by_the_services(approved):
+    unit, _, package, free = approved
+    with pytest.raises(LockedError) as exc, transaction.atomic():
+        DataPackage.objects.get(pk=package.pk).delete()
+    assert str(exc.value) == PACKAGE_MESSAGE
+    assert DataPackage.objects.filter(pk=package.pk).exists()
+    from bianzhi.core.tests.factories import PackageFactory
+
+    PackageFactory(unit=free).delete()  # an unlocked unit's package may go
+    with allow_locked_writes():
+        DataPackage.objects.get(pk=package.pk).delete()
+    assert not is_unit_locked(unit)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
-from bianzhi.accounts.permissions import may_assign_package
+from bianzhi.accounts.permissions import may_assign_package, may_open_change_request
 from bianzhi.accounts.scope import can
 from bianzhi.core.views import (
     PaginatedQueryMixin,
@@ -111,7 +111,7 @@ def package_detail(request, pk):
         "resolve_form": ResolveForm(),
         "history": package.transitions.select_related("user"),
         "locked": is_unit_locked(package.unit),
-        "may_open_change": package.is_current and package.is_locked and may_change,
+        "may_open_change": package.is_current and package.is_locked and may_open_change_request(request.user, package),
         "change_form": ChangeRequestForm(),
         "assign_form": AssignForm(initial={"confirmer": package.assigned_confirmer,
                                            "reviewer": package.assigned_reviewer}) if may_assign_package(user, package) else None,
