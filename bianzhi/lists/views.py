@@ -119,7 +119,7 @@ class PowerItemFormMixin(ScopedQuerysetMixin, SavingMixin):
         return reverse("lists:power-detail", args=[self.object.pk])
 
     def get_context_data(self, **kwargs):
-        stages = {c.pk: c.effective_stages() for c in PowerCategory.objects.filter(active=True)}
+        stages = {c.pk: c.effective_stages() for c in PowerCategory.objects.filter(active=True).select_related("parent")}
         return {**super().get_context_data(**kwargs), "title": "权力事项", "category_stages": stages}
 
 
