@@ -31,10 +31,10 @@ $(STAMP): pyproject.toml | $(BIN)/python
 install: $(STAMP)
 
 demo: $(STAMP)
-	DEBUG=1 $(BIN)/bianzhi migrate --noinput -v0
-	DEBUG=1 $(BIN)/bianzhi load_demo
+	BIANZHI_DEMO=1 $(BIN)/bianzhi migrate --noinput -v0
+	BIANZHI_DEMO=1 $(BIN)/bianzhi load_demo
 	@echo "平台地址: http://127.0.0.1:$(PORT)/  （演示账号见 README；Web 服务和后台任务一起运行，Ctrl-C 同时停止；管理员二次验证码：$(BIN)/python -m bianzhi.accounts.demo_totp）"
-	DEBUG=1 $(BIN)/bianzhi serve --bind 127.0.0.1:$(PORT) --workers 2
+	BIANZHI_DEMO=1 $(BIN)/bianzhi serve --bind 127.0.0.1:$(PORT) --workers 2
 
 lint: $(STAMP)
 	$(BIN)/ruff check bianzhi bench scripts

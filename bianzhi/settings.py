@@ -2,7 +2,8 @@
 
 DATABASE_URL   sqlite:///var/bianzhi.sqlite3 (default) or postgres://user@host:5432/name
 SECRET_KEY     required when DEBUG is off
-DEBUG          1/0 (default 0)
+DEBUG          1/0 (default 0; development only: Django's debug pages)
+BIANZHI_DEMO   1 for `make demo`: development keys allowed, DEBUG stays off (the platform's own error pages)
 ALLOWED_HOSTS  comma-separated (default 127.0.0.1,localhost)
 BIANZHI_DATA_DIR  where the SQLite file, uploads and huey queue live (default ./var)
 REDIS_URL      optional; enables the Redis cache and puts the task queue (huey) on Redis
@@ -32,16 +33,19 @@ def env_int(name: str, default: int) -> int:
 
 
 DEBUG = env_bool("DEBUG", False)
+# `make demo`: the development keys below are allowed (demo data only), but DEBUG stays off, so a visitor of the
+# demo sees the platform's own Chinese error pages, never Django's debug pages.
+DEMO = env_bool("BIANZHI_DEMO", False)
 TESTING = env_bool("BIANZHI_TESTING", False) or "pytest" in sys.modules
 DATA_DIR = Path(os.environ.get("BIANZHI_DATA_DIR", PROJECT_DIR / "var")).resolve()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if DEBUG or TESTING:
+    if DEBUG or TESTING or DEMO:
         SECRET_KEY = "insecure-development-key-never-use-in-production"
     else:
-        raise ImproperlyConfigured("未设置 SECRET_KEY 环境变量（生产环境必须设置）。开发演示请使用 DEBUG=1。")
+        raise ImproperlyConfigured("未设置 SECRET_KEY 环境变量（生产环境必须设置）。演示请运行 make demo（BIANZHI_DEMO=1）。")
 
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h.strip()]
 CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]

@@ -30,7 +30,7 @@ def _keys() -> tuple:
     configured = [k.strip() for k in (getattr(settings, "PERSONNEL_KEY", "") or "").split(",") if k.strip()]
     if configured:
         return tuple(configured)
-    if settings.DEBUG or getattr(settings, "TESTING", False):
+    if settings.DEBUG or getattr(settings, "TESTING", False) or getattr(settings, "DEMO", False):
         return (base64.urlsafe_b64encode(_derive(settings.SECRET_KEY, "dev-fernet")).decode(),)
     raise ImproperlyConfigured("未设置 PERSONNEL_KEY 环境变量：生产环境必须配置实名制数据加密密钥"
                                "（python -c \"from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())\"）")

@@ -26,3 +26,22 @@ def test_hsts_header_on_https(client, demo):
     response = client.get("/", secure=True)
     assert response["Strict-Transport-Security"].startswith("max-age=31536000")
     assert "Content-Security-Policy" in response
+
+
+def test_our_pages_allow_no_inline_style(client_for, demo):
+    """Issue 15: style-src 'self' on the platform's own pages (public and staff); only the admin site and the API
+    reference, which we do not write, may set inline styles. No template of ours carries a style attribute or a
+    <style> element (the printed PDFs, rendered by WeasyPrint and never served as HTML, excepted)."""
+    import pathlib
+    import re
+
+    staff = client_for("admin")
+    for url in ["/", "/manage/", "/manage/workflow/dashboard/", "/manage/lists/"]:
+        csp = staff.get(url)["Content-Security-Policy"]
+        style_src = next(d for d in csp.split("; ") if d.startswith("style-src"))
+        assert style_src == "style-src 'self'", url
+    assert "'unsafe-inline'" in staff.get("/admin/")["Content-Security-Policy"]
+    root = pathlib.Path(__file__).resolve().parents[2]
+    offenders = [str(p.relative_to(root)) for p in root.rglob("*.html") if not p.name.endswith("_print.html")
+                 and re.search(r"\sstyle=|<style", p.read_text())]
+    assert offenders == []
