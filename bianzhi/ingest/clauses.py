@@ -8,7 +8,8 @@ never required: every reader here works on the text alone.
   issuing organ and date (signature lines or page metadata), a 三定 quoted by title and 文号.
 - `read_statement`: the nature/rank sentence (“X是Y，为正处级”, “X（简称Z）为Y，机构规格正科级”, “设立X，为Y”,
   “X正科级行政单位”, “X(原名Y)成立于…，是…的Z”), its plaques (加挂/保留/对外保留…牌子, also in the next sentence);
-  a purpose clause before the class (“是负责…的市政府直属机构”) is not part of the nature.
+  a purpose clause before the class (“是负责…的市政府直属机构”) is not part of the nature; a generic subject
+  (“保护区是…”) is the body named in full before it; a subjectless “单位性质确定为Z” belongs to the text's first subject.
 - `item_runs`: numbered lists ((一)(二)… at a line start or inline after 。/space), split into runs and classified
   as duties or internal bodies by the words before them or, failing that, by what the items look like;
   unnumbered bodies after numbered ones; inline lists (“内设办公室、人事股…N个股室”, “…等6个科室、A、B2个平台”);
@@ -30,12 +31,12 @@ from bianzhi.core.includes import parse_includes
 from bianzhi.core.numerals import NUM, to_int
 
 CN_NUM = r"[一二三四五六七八九十百零〇两]+"
-RANK = r"(?:(?:正|副)?(?:国|部|省部|厅|司局|局|地厅|处|县处|科|乡科|股)|(?:正|副)(?:县|地|乡))级"
+RANK = r"(?:(?:正|副)?(?:国|部|省部|厅|司局|局|地厅|处|县处|科|乡科|股|(?:县|乡|地|省)\([处科厅部\x00]\))|(?:正|副)(?:县|地|乡))级"
 RANK_RE = re.compile(RANK)
 # ranks written with a post: 副部长级, 正处长级
 POST_RANK = r"(?:正|副)?(?:部长|司长|厅长|局长|处长|县长|科长|主任)级"
 UNIT_SUFFIX = (r"(?:委员会|办公室|办公厅|管理局|总局|局|部|委|办|厅|院|中心|会|署|站|所|馆|队|社|处|室|科|股|政府|"
-               r"党组|党委|工委|纪委|联合会|总会)")
+               r"党组|党委|工委|纪委|联合会|总会|电视台|广播电台|保护区|大学|学校)")
 BODY_SUFFIX = (r"(?:党委|党组|纪委|工委|办公厅|办公室|值班室|督查室|办|厅|处|出|科|股|室|司|局|中心|部|组|队|站|所|"
                r"委员会|工会|馆|院)")
 NATURE_NOUN = r"(?:部门|机构|国家局|单位|机关|派出机关|办事机构|组成部门|直属机构|工作机关|事业单位|行政单位)"
@@ -350,11 +351,11 @@ STATEMENT_RES = [
     re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")\s*(?:是|系)?(?:根据|依据|按照)[^。]{0,240}?设立"
                r"(?P<paren>\(\x00{2,60}\))?\s*[,，]\s*(?:为|是|系)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?=[,。;]|$)"),
     # …更名为X,是Y(…)。: the subject closes the clause before
-    re.compile(r"(?:更名为|改名为|改称|组建|成立)(?P<unit>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")\s*[,，]\s*(?:是|为|系)"
+    re.compile(r"(?:更名为|改名为|改称|变更为|组建|成立)[“\"]?(?P<unit>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")[”\"]?\s*[,，]\s*(?:是|为|系|属于|属)"
                r"(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?:\(\x00{1,40}\))?(?=[,。;]|$)"),
     # X(原名Y)成立于1956年，是…的Z / X位于…，是Z: a founding date or an address between the unit and its nature
     re.compile(r"(?P<unit>[" + CJK + r"()“”、]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,40}\))?\s*(?:成立于|始建于|创建于|组建于|位于|地处|坐落于)"
-               r"[^,。;]{1,40}?[,，]\s*(?:是|为|系)(?P<nature>[^。;]{2,120}?" + NATURE_NOUN + r")(?:之一)?(?=[,。;]|$)"),
+               r"[^。;]{1,160}?[,，]\s*(?:是|为|系)(?P<nature>[^。;]{2,120}?" + NATURE_NOUN + r")(?:之一)?(?=[,。;]|$)"),
     # X(简称Z)是/为Y，(机构规格)为R
     re.compile(r"(?P<unit>[" + CJK + r"()“”]{2,40}?)(?P<paren>\(\x00{2,30}\))?\s*"
                r"(?:是|为|系|作为|(?<!所)属于|(?<!所)属)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?:之一)?(?:\(\x00{1,40}\))?"
@@ -410,7 +411,7 @@ def full_name(text: str, name: str) -> Found | None:
             best = cand
     if best is None and re.match(r"^(?:省|市|县|区|州|旗|自治区|自治州|自治县)", name):  # “辽宁” + “省农业农村厅”
         for m in re.finditer(r"(?:^|(?<=[\n。;,，:：]))\s*(?P<n>[" + CJK + r"]{2,6}?)" + re.escape(name), text):
-            if not re.search(r"的|第|部分|[由其在对将把被与及为给]", m["n"]) and not re.match(r"^(?:" + VERB_START + r"|日前|目前|近日|今年|今天|新|原|将)", m["n"]):
+            if not re.search(r"的|第|部分|[由其在对将把被与及为给]", m["n"]) and not re.match(r"^(?:" + VERB_START + r"|日前|目前|近日|今年|今天|新(?!疆)|原|将)", m["n"]):
                 return Found(m["n"] + name, m.start("n"), m.start("n") + len(m["n"]) + len(name))
     return best
 
@@ -458,12 +459,17 @@ def read_statement(text: str, limit: int | None = None) -> dict:
             nature = m.groupdict().get("nature")
             if nature and re.search(r"(?:本规定|依据|基本|职责|任务)", nature):
                 continue
-            cand = (m.start(), order, m, ustart + off, name)
+            ustart += off
+            if re.fullmatch(r"(?:本|该)?" + UNIT_SUFFIX, name):  # “保护区是…”: the body named in full before it
+                gm = _generic_antecedent(text, re.sub(r"^(?:本|该)", "", name), ustart)
+                if gm is not None:
+                    name, ustart = gm.value, gm.start
+            cand = (m.start(), order, m, ustart, name)
             if best is None or cand[0] < best[0]:
                 best = cand
             break
     if best is None:
-        return out
+        return _class_clause(text, masked, end, out)
     _, _, m, ustart, name = best
     out["unit"] = Found(name, ustart, ustart + len(name))
     if m.groupdict().get("paren"):
@@ -499,7 +505,7 @@ def read_statement(text: str, limit: int | None = None) -> dict:
         if km:
             out["nature"] = Found(text[km.start("n"):km.end("n")], km.start("n"), km.end("n"))
     if out.get("nature") and not NATURE_CLASS_RE.search(out["nature"].value):
-        cm = re.compile(r"\s*[,，]\s*(?:是|为|系)(?P<n>[^,。;]{2,30}?" + NATURE_CLASS + r")(?=[,。;]|$)").match(masked, m.end())
+        cm = re.compile(r"\s*[,，]\s*(?:是|为|系)(?P<n>[^,。;]{2,30}?" + NATURE_CLASS + r"|[^,。;]{0,30}?公益[一二]类事业单位)(?=[,。;]|$)").match(masked, m.end())
         if cm:
             out["nature"] = Found(text[cm.start("n"):cm.end("n")], cm.start("n"), cm.end("n"))
     rank_m = m if m.groupdict().get("rank") else None
@@ -515,6 +521,10 @@ def read_statement(text: str, limit: int | None = None) -> dict:
         rm = re.compile(r"(?:机构规格|规格)?\s*(?:为|是|属)?\s*(?P<rank>" + RANK + r")").search(masked, m.end(), sent_end)
         if rm and re.match(r"^\s*[,，]?\s*(?:机构规格|规格)?\s*(?:为|是|属)?\s*$", masked[m.end():rm.start("rank")]):
             out["rank"] = Found(rm["rank"], rm.start("rank"), rm.end("rank"))
+        else:  # “…，经费实行全额预算管理，机构规格为县(处)级”: an explicit 机构规格 later in the sentence
+            rm = re.compile(r"机构规格\s*(?:为|是|定为)?\s*(?P<rank>" + RANK + r")").search(masked, m.end(), sent_end)
+            if rm:
+                out["rank"] = Found(rm["rank"], rm.start("rank"), rm.end("rank"))
     spans_to_scan = [(m.end(), sent_end, masked)]
     # the next sentence adds a plaque with no subject of its own: “2005年12月经省编办批准，加挂Y牌子。”
     nm = re.compile(r"。\s*(?:\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?\s*)?[,，]?\s*(?:经[^,，。]{1,20}?(?:批准|同意)\s*[,，]?\s*)?"
@@ -526,6 +536,42 @@ def read_statement(text: str, limit: int | None = None) -> dict:
         spans_to_scan.insert(0, (m.start("paren") + 1, m.end("paren") - 1, text))
     for base, stop, source in spans_to_scan:
         _plaques(text, source, base, stop, out["plaques"])
+    if out.get("rank"):  # “县(处)级” is the platform's 县处级; the value is read from the text, not the masked copy
+        r = out["rank"]
+        out["rank"] = Found(re.sub(r"[()]", "", text[r.start:r.end]), r.start, r.end)
+    return out
+
+
+def _generic_antecedent(text: str, noun: str, before: int) -> Found | None:
+    """“江苏省X自然保护区坐落于…。保护区是…”: the first sentence-initial name ending in the generic noun."""
+    m = re.compile(r"(?:^|(?<=[\n。;]))[ \t]*(?P<u>[" + CJK + r"]{2,40}?" + re.escape(noun) + r")(?![" + CJK + r"])|"
+                   r"(?:^|(?<=[\n。;]))[ \t]*(?P<v>[" + CJK + r"]{2,40}?" + re.escape(noun) + r")(?=[^。\n]{0,4}?(?:坐落|位于|成立|始建|创建|是|为))"
+                   ).search(text, 0, before)
+    if m is None:
+        return None
+    g = "u" if m["u"] else "v"
+    return Found(m[g], m.start(g), m.end(g))
+
+
+# a class stated with no subject of its own, the unit being the text's first subject:
+# “潍坊市博物馆始建于1962年，…。…；2007年11月，单位类别划为公益一类事业单位；”
+CLASS_CLAUSE_RE = re.compile(r"(?:^|(?<=[\n。;,，]))[ \t]*(?:\d{4}\s*年(?:\s*\d{1,2}\s*月)?\s*[,，]?\s*)?"
+                             r"(?:单位类别|单位性质|单位类型|机构类别|机构性质)\s*(?:划为|划定为|确定为|明确为|调整为|为|属于|属|是)\s*"
+                             r"(?P<nature>[^,。;]{2,30}?事业单位)(?=[,。;]|$)")
+LEAD_SUBJECT_RE = re.compile(r"^[ \t]*[“\"]?(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")[”\"]?"
+                             r"(?=始建于|成立于|创建于|组建于|前身|位于|坐落于|于\s*\d{4}\s*年)")
+
+
+def _class_clause(text: str, masked: str, end: int, out: dict) -> dict:
+    cm = CLASS_CLAUSE_RE.search(masked, 0, end)
+    if cm is None:
+        return out
+    for lm in re.finditer(r"(?m)^[ \t]*(?!#)\S.*$", text[:cm.start("nature")]):
+        um = LEAD_SUBJECT_RE.match(lm.group())
+        if um:
+            out["unit"] = Found(um["u"], lm.start() + um.start("u"), lm.start() + um.end("u"))
+            out["nature"] = Found(cm["nature"], cm.start("nature"), cm.end("nature"))
+        break
     return out
 
 
@@ -746,8 +792,9 @@ def split_body_item(text: str, it: Item, last: bool) -> list[tuple[str, int, int
 
 
 INLINE_BODIES_RE = re.compile(
-    r"(?:内设有|下设有|内设|下设|增设|设有|设置|(?:(?<=^)|(?<=[\n,，。;:：局委办厅部院心室队站所会署关另共现]))设(?![置立计施]))(?![和或及与、])(?!\s*" + NUM + r"\s*个)(?P<list>[" + CJK + r"()、\n]{2,400}?)(?:等|共)?\s*(?P<n>" + NUM + r")\s*个"
-    r"(?:内设机构|股室|科室|处室|部室|职能[处科股司]室?|机构|[处科股室司]|股室和直属单位)")
+    r"(?:(?:内设机构|科室|股室|处室|部室|机构)(?:调整|设置)为|内设有|下设有|内设|下设|增设|设有|设置|"
+    r"(?:(?<=^)|(?<=[\n,，。;:：局委办厅部院心室队站所会署关另共现]))设(?![置立计施]))(?![和或及与、])(?!\s*" + NUM + r"\s*个)(?P<list>[" + CJK + r"()、\n]{2,400}?)(?:等|共)?\s*(?P<n>" + NUM + r")\s*个"
+    r"(?:" + RANK + r")?(?:内设机构|股室|科室|处室|部室|职能[处科股司]室?|机构|[处科股室司]|股室和直属单位)")
 # these two run on the text with brackets masked: a body's bracketed second name stays with it
 INLINE_BODIES_COLON_RE = re.compile(r"(?:内设机构|设下列内设机构|设下列机构|内设科室|(?:内设|下设)[^:。\n]{0,16}?(?:处室|科室|股室|机构|部门))[^:。\n]{0,12}:"
                                     r"(?P<list>(?:[^。:;\n()]|\(\x00{1,40}\)){2,400})")
@@ -925,7 +972,8 @@ PLATFORM_TYPES = [("政法专项", "政法专项编制"), ("参照公务员", "�
                   ("控制", "其他编制"), ("工勤", "工勤编制"), ("后勤服务", "工勤编制"), ("事业", "事业编制"), ("行政", "行政编制")]
 # a staffing figure with no kind: “人员编制核定为76名”, “核定人员编制76名” (kept as 其他编制, flagged)
 UNTYPED_STAFF_RE = re.compile(r"(?<![总额])(?P<type>人员编制)\s*(?:核定为|核定|为|共)?\s*(?P<n>" + NUM + r")\s*名"
-                              r"|核定(?P<type2>人员编制)\s*(?P<n2>" + NUM + r")\s*名")
+                              r"|核定(?P<type2>人员编制)\s*(?P<n2>" + NUM + r")\s*名"
+                              r"|核定(?P<type3>编制)人员\s*(?P<n3>" + NUM + r")\s*[名人]")
 
 
 def platform_staffing_type(raw: str) -> tuple[str, bool]:
@@ -1005,10 +1053,10 @@ def read_staffing(text: str, start: int = 0, end: int | None = None) -> dict:
             found_staff = True
         if not found_staff and not re.search(r"(?:实有|现有|在编|在职|核增|核减|增加|减少|划转|收回|划出|划入|总数|总量)[^,。]{0,6}人员编制", sm):
             for m in UNTYPED_STAFF_RE.finditer(sm):
-                count = to_int(m["n"] or m["n2"])
+                count = to_int(m["n"] or m["n2"] or m["n3"])
                 if count is None:
                     continue
-                g = "type" if m["type"] else "type2"
+                g = "type" if m["type"] else "type2" if m["type2"] else "type3"
                 raw = text[s + m.start(g):s + m.end(g)]
                 staffing.append(({"type": "其他编制", "raw": raw, "count": count, "includes": [], "unknown": True},
                                  s + m.start(), s + m.end()))
