@@ -41,6 +41,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlencode
 
+from bench import _http
+
 ROOT = Path(__file__).resolve().parent.parent
 DB = os.environ.get("BENCH_DB", "bz_clerks")
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
@@ -268,8 +270,7 @@ class Clerk:
 
 
 def pct(values, p):
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] if values else 0.0
+    return _http.pct(values, p)
 
 
 def main():
@@ -290,16 +291,7 @@ def main():
          "-k", "gthread", "--threads", str(args.threads), "--log-level", "error"],
         cwd=ROOT, env=env(), start_new_session=True, stderr=open(ROOT / "var" / "bench-clerks" / "server.log", "w"))
     try:
-        for _ in range(150):
-            try:
-                c = http.client.HTTPConnection("127.0.0.1", PORT, timeout=5)
-                c.request("GET", "/static/portal/public.css")
-                if c.getresponse().status == 200:
-                    break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            raise RuntimeError("gunicorn 未能启动")
+        _http.wait_until_serving(PORT, 150)
         # warm-up: every worker imports its views before the measured run (one clerk, a few rounds)
         warm = Clerk(-1, clerks_data[-1][0], clerks_data[-1][1], clerks_data[-1][2], (session_cookie, csrf_cookie))
         for _ in range(3):

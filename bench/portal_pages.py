@@ -19,57 +19,18 @@ import http.client
 import os
 import random
 import signal
-import statistics
 import subprocess
 import sys
-import threading
 import time
 
 os.environ.setdefault("BENCH_DB", "bz_pages")
+from bench import _http  # noqa: E402
 from bench import portal_search as ps  # noqa: E402  (reads BENCH_DB at import)
 
 
 def load(paths, seconds: float, concurrency: int, headers=None, expect=200):
     """Keep-alive http.client load against 127.0.0.1 only. Returns (requests/s, p50 ms, p95 ms, errors)."""
-    stop = time.perf_counter() + seconds
-    lock = threading.Lock()
-    latencies, errors = [], [0]
-    headers = headers or {}
-
-    def worker(seed):
-        rnd = random.Random(seed)
-        conn = http.client.HTTPConnection("127.0.0.1", ps.PORT, timeout=30)
-        mine, bad = [], 0
-        while time.perf_counter() < stop:
-            path = paths[rnd.randrange(len(paths))]
-            h = headers(path) if callable(headers) else headers
-            t = time.perf_counter()
-            try:
-                conn.request("GET", path, headers=h)
-                resp = conn.getresponse()
-                resp.read()
-                if resp.status != expect:
-                    bad += 1
-            except Exception:
-                bad += 1
-                conn.close()
-                conn = http.client.HTTPConnection("127.0.0.1", ps.PORT, timeout=30)
-                continue
-            mine.append(time.perf_counter() - t)
-        conn.close()
-        with lock:
-            latencies.extend(mine)
-            errors[0] += bad
-
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(concurrency)]
-    t0 = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.perf_counter() - t0
-    return (len(latencies) / elapsed, statistics.median(latencies) * 1000 if latencies else 0,
-            ps.pct(latencies, 95) * 1000 if latencies else 0, errors[0])
+    return _http.load(paths, seconds, concurrency, port=ps.PORT, headers=headers, expect=expect)
 
 
 def main():
@@ -101,16 +62,7 @@ def main():
          "-k", "gthread", "--threads", "4", "--log-level", "error"],
         cwd=ps.ROOT, env=env, start_new_session=True)
     try:
-        for _ in range(150):
-            try:
-                c = http.client.HTTPConnection("127.0.0.1", ps.PORT, timeout=5)
-                c.request("GET", "/static/portal/public.css")
-                if c.getresponse().status == 200:
-                    break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            raise RuntimeError("gunicorn 未能启动")
+        _http.wait_until_serving(ps.PORT, 150)
         rnd = random.Random(1)
         sample = [f"/unit/{u}/" for u in rnd.sample(unit_ids, len(unit_ids))]
         c = http.client.HTTPConnection("127.0.0.1", ps.PORT, timeout=30)

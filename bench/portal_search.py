@@ -23,12 +23,12 @@ import os
 import platform
 import random
 import signal
-import statistics
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
+
+from bench import _http
 
 ROOT = Path(__file__).resolve().parent.parent
 DB = os.environ.get("BENCH_DB", "bz_bench")
@@ -272,8 +272,7 @@ RAW_PAGE_ROWS = "SELECT * FROM portal_searchentry WHERE id = ANY(%s)"
 
 
 def pct(values, p):
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+    return _http.pct(values, p)
 
 
 def bench_search(repeats: int):
@@ -317,44 +316,8 @@ def bench_search(repeats: int):
 # ------------------------------------------------------------------------------------------------ HTTP load
 def load(paths, seconds: float, concurrency: int):
     """Threaded keep-alive http.client load against 127.0.0.1 only. Returns (requests/s, p50 ms, errors)."""
-    import http.client
-
-    stop = time.perf_counter() + seconds
-    lock = threading.Lock()
-    latencies, errors = [], [0]
-
-    def worker(seed):
-        rnd = random.Random(seed)
-        conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
-        mine, bad = [], 0
-        while time.perf_counter() < stop:
-            path = paths[rnd.randrange(len(paths))]
-            t = time.perf_counter()
-            try:
-                conn.request("GET", path)
-                resp = conn.getresponse()
-                resp.read()
-                if resp.status != 200:
-                    bad += 1
-            except Exception:
-                bad += 1
-                conn.close()
-                conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
-                continue
-            mine.append(time.perf_counter() - t)
-        conn.close()
-        with lock:
-            latencies.extend(mine)
-            errors[0] += bad
-
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(concurrency)]
-    t0 = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.perf_counter() - t0
-    return len(latencies) / elapsed, statistics.median(latencies) * 1000 if latencies else 0, errors[0]
+    rps, p50, _p95, errors = _http.load(paths, seconds, concurrency, port=PORT)
+    return rps, p50, errors
 
 
 def bench_http(unit_ids, seconds: float, concurrency: int):
@@ -366,16 +329,7 @@ def bench_http(unit_ids, seconds: float, concurrency: int):
     try:
         import http.client
 
-        for _ in range(100):
-            try:
-                c = http.client.HTTPConnection("127.0.0.1", PORT, timeout=5)
-                c.request("GET", "/static/portal/public.css")
-                if c.getresponse().status == 200:
-                    break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            raise RuntimeError("gunicorn 未能启动")
+        _http.wait_until_serving(PORT, 100)
         rnd = random.Random(1)
         sample = [f"/unit/{u}/" for u in rnd.sample(unit_ids, min(5000, len(unit_ids)))]
         static = load(["/static/portal/public.css"], seconds, concurrency)
