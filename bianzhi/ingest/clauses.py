@@ -1158,6 +1158,16 @@ def read_staffing(text: str, start: int = 0, end: int | None = None) -> dict:
                     level = tail.group(0)
                 if count is not None and not re.search(r"(?:编制|人员)$", level) and not _non_leading(clause, level):
                     leadership.append(({"level": level, "count": count}, c0 + lm.start("level"), c0 + lm.end("n") + 1))
+                    if lm.groupdict().get("paren"):  # “科级领导职数12名(其中正科级8名、副科级4名)”
+                        ps = c0 + lm.start("paren") + 1
+                        for piece in re.split(r"(?<=[、,，;；])", text[ps:c0 + lm.end("paren") - 1]):
+                            part = _leadership_part(_mask_parens(piece.strip().rstrip("、,，;；")), leadership, breakdown)
+                            if part is None:
+                                breakdown.clear()
+                                break
+                            breakdown.append((part, ps, ps + len(piece)))
+                            ps += len(piece)
+                        _close_breakdown(leadership, breakdown)
         _close_breakdown(leadership, breakdown)
         if not found_staff and not re.search(r"职数|" + POST_SUFFIX, sm):
             in_staffing = False

@@ -70,6 +70,13 @@ def test_a_breakdown_by_level_replaces_the_total_and_bracketed_titles_are_read()
     assert sorted(levels(d)) == [("副科级", 2), ("正科级", 4)]
 
 
+def test_a_breakdown_in_brackets_after_the_total():
+    d = p("市民政局机关行政编制30名。科级领导职数12名(其中正科级8名、副科级4名)。")
+    assert sorted(levels(d)) == [("副科级", 4), ("正科级", 8)]
+    d = p("县农业农村局行政编制10名。正股级领导职数4名(含机关党支部专职副书记1名)。")  # an inclusion, no breakdown
+    assert levels(d) == [("正股级", 4)]
+
+
 def test_parts_that_do_not_add_up_leave_the_total():
     d = p("市档案局行政编制20名。科级领导职数9名,其中科长6名。")
     assert levels(d) == [("科级", 9)]
