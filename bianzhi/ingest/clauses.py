@@ -328,8 +328,8 @@ def read_header(text: str) -> Header:
 
 
 # law-database and document-site copies (heldout11): the notice's 文号 and date run into its title line
-DN_DATE_PAREN_RE = re.compile(r"(?:通知|批复|决定|意见)(?!的)\s*[(（]\s*(?P<dn>" + DOCNUMBER + r")\s*[,，]?\s*(?P<date>" + DATE_RE.pattern + r")?\s*[)）]")
-DN_AFTER_TITLE_RE = re.compile(r"(?:通知|批复|决定|意见)(?!的)\s*(?P<dn>" + DOCNUMBER + r")\s*(?=[^。:：\n]{0,80}?[:：])")
+DN_DATE_PAREN_RE = re.compile(r"(?P<kw>通知|批复|决定|意见)(?!的)\s*[(（]\s*(?P<dn>" + DOCNUMBER + r")\s*[,，]?\s*(?P<date>" + DATE_RE.pattern + r")?\s*[)）]")
+DN_AFTER_TITLE_RE = re.compile(r"(?P<kw>通知|批复|决定|意见)(?!的)\s*(?P<dn>" + DOCNUMBER + r")\s*(?=[^。:：\n]{0,80}?[:：])")
 READING_TITLE_RE = re.compile(r"^对(?P<organ>[^《》。,]{0,40}?)关于印发《(?P<inner>[^《》]{4,80}?)》的通知")
 
 
@@ -350,7 +350,9 @@ def _header_run_in(h: Header, text: str, lines) -> None:
         return
     head = text[:3000]
     if h.doc_number is None:
-        m = DN_DATE_PAREN_RE.search(head) or DN_AFTER_TITLE_RE.search(head)
+        # only right after the notice's own title, repeated in the run-in copy (a cited notice is another's)
+        m = next((x for rx in (DN_DATE_PAREN_RE, DN_AFTER_TITLE_RE) for x in rx.finditer(head)
+                  if h.title is not None and head[:x.end("kw")].endswith(h.title.value)), None)
         if m:
             try:
                 h.doc_number = Found(parse_docnumber(m["dn"]).normalized, m.start("dn"), m.end("dn"))

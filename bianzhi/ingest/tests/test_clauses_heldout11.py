@@ -39,6 +39,14 @@ def test_a_cited_docnumber_in_the_body_is_not_the_notices():
     assert d["doc_number"] is None
 
 
+def test_a_cited_notice_with_its_docnumber_in_brackets_is_not_the_notices():
+    # a notice cited without book-title marks (“…关于机构设置的通知(国发〔2008〕11号)”) is another document
+    d = p("关于印发临川市事业单位岗位管理办法的通知\n各县(区)人事局:\n根据国务院关于机构设置的通知(国发〔2008〕11号 2008年3月21日)"
+          "和有关规定,现将《临川市事业单位岗位管理办法》印发给你们。")
+    assert d["doc_number"] is None
+    assert d["issued_on"] is None
+
+
 def test_a_date_run_into_the_issued_texts_title_is_the_notices_date():
     d = p("关于印发临川市事业单位岗位管理办法的通知\n各县(区)人事局:\n现将《临川市事业单位岗位管理办法》印发给你们,请认真贯彻执行。\n"
           "二〇一一年九月五日临川市事业单位岗位管理办法第一条为规范岗位管理,制定本办法。")
