@@ -20,7 +20,7 @@ from bianzhi.core.docnumber import DocNumberError, parse_docnumber
 from bianzhi.core.includes import parse_includes
 from bianzhi.core.numerals import NUM, to_int
 
-from . import clauses
+from . import clauses, fragment_clauses
 
 CN_INDEX = r"[一二三四五六七八九十百零〇两]+"
 KEYS = ("title", "doc_number", "unit", "nature", "rank", "plaques", "duties", "internal_bodies", "staffing",
@@ -590,8 +590,11 @@ def parse(text: str) -> ParseResult:
     text = _light_nfkc(text)
     lines = [ln for ln in _lines(text) if not ln.text.startswith("#")]
     runs, statement = clauses.item_runs(text), clauses.read_statement(text)
+    runs = fragment_clauses.drop_heading_items(text, runs)
     adjustment, title_idx, scratch = _is_adjustment(text, lines, runs, statement)
     hdr = clauses.read_header(text)
+    if hdr.title is None:  # a budget/final-accounts report's title under page metadata
+        hdr.title = fragment_clauses.report_title(text)
     if adjustment:
         b = scratch
         b.data.update({k: v for k, v in empty_result().items() if k not in b.data})
@@ -694,6 +697,9 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
         heading = clauses.unit_from_heading(text)
         if heading is not None and same_unit(heading.value, unit.value) and len(heading.value) > len(unit.value):
             unit = heading
+    if unit is None:  # a budget note naming the unit only in the 2019 formula (“县人社局贯彻落实…”)
+        unit = fragment_clauses.unit_from_party_formula(text)
+    unit = fragment_clauses.first_of_joint_subject(unit)
     if unit is not None:
         longer = clauses.full_name(text, unit.value)
         if longer is not None and len(longer.value) > len(unit.value):
@@ -757,7 +763,7 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
         if found is not None:
             b.data["staffing"].append(found.value)
             b.span("staffing[0]", found.start, found.end)
-    for entry, s, e in read["posts"]:
+    for entry, s, e in fragment_clauses.drop_collective_posts(text, read["posts"]):
         b.data["posts"].append(entry)
         b.span(f"posts[{len(b.data['posts']) - 1}]", s, e)
     for entry, s, e in read["leadership"]:

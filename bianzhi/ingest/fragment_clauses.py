@@ -1,0 +1,99 @@
+"""Clause rules for fragments as clerks paste them (issue 12, held-out split heldout10).
+
+Budget and final-accounts chapters copied with their page metadata, a unit named only in the 2019 三定 formula,
+section headings under a numbered mark, a subject of two names, and 职数 stated for many units at once. Kept apart
+from `clauses` so that each rule stays one small function the parser calls in one place.
+"""
+from __future__ import annotations
+
+import re
+
+from .clauses import CJK, CN_NUM, UNIT_SUFFIX, Found, Item
+
+# “重庆市梁平区人民政府办公室2020年度部门决算情况说明”, “2020年度浙江省卫生健康委员会部门决算”,
+# “临沧市政务服务管理局2023年度部门决算”: a report's title line; a year must be in it (a heading
+# “第一部分 X概况” or a table-of-contents line “一、部门决算表” names no year)
+REPORT_TITLE_RE = re.compile(
+    r"(?:(?P<y1>\d{4})年度?)?(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")\s*(?:\([^()]{2,40}\))?\s*"
+    r"(?:(?P<y2>\d{4})年度?)?(?:部门|单位)?(?:决算|预算)(?:公开)?(?:情况说明|说明|报告|公开报告)?")
+
+
+def report_title(text: str, max_lines: int = 24) -> Found | None:
+    """The title line of a budget/final-accounts report standing under page metadata (“[ 成文日期 ] | … |” rows,
+    “索引号:” / “发布机构:” lines with their values below): the first short line that is such a title as a whole."""
+    pos, seen = 0, 0
+    for raw in text.split("\n"):
+        line = raw.strip()
+        start = pos + len(raw) - len(raw.lstrip())
+        pos += len(raw) + 1
+        if not line or line.startswith("#"):
+            continue
+        seen += 1
+        if seen > max_lines:
+            break
+        if len(line) > 60 or re.search(r"[。,，;:：|]", line):
+            continue
+        m = REPORT_TITLE_RE.fullmatch(line)
+        if m and (m["y1"] or m["y2"]):
+            return Found(line, start, start + len(line))
+    return None
+
+
+# the 2019 三定 formula: “X贯彻落实党中央关于…的方针政策和决策部署，在履行职责过程中坚持和加强党对…的集中统一领导”
+PARTY_FORMULA_RE = re.compile(
+    r"(?:^|(?<=[\n。]))[ \t]*(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:\([^()]{1,30}\))?\s*"
+    r"贯彻(?:落实|执行)(?:党中央|中央|中共中央)[^。]{0,160}?在履行职责过程中坚持和加强党对[^。]{1,60}?的集中统一领导")
+
+
+def unit_from_party_formula(text: str) -> Found | None:
+    """The unit as the subject of the 2019 formula (a budget note that names it nowhere else: “县人社局贯彻落实…”)."""
+    m = PARTY_FORMULA_RE.search(text)
+    if m is None or re.match(r"^(?:本|该|我)", m["u"]):
+        return None
+    return Found(m["u"], m.start("u"), m.end("u"))
+
+
+# a section heading under a numbered mark: “(一)主要职能”, “(一)部门职责” — it names what follows, it is no duty
+HEADING_ITEM_RE = re.compile(r"(?:主要|部门|单位|工作|基本)?(?:职能|职责|职能职责|概况|情况|基本情况)(?:简介)?")
+
+
+def drop_heading_items(text: str, runs: list[tuple[str, list[Item]]]) -> list[tuple[str, list[Item]]]:
+    """Drop a lone duty item whose first line is a short heading (“(一)主要职能⏎根据《…》…”)."""
+    out = []
+    for kind, run in runs:
+        if kind == "duties" and len(run) == 1:
+            first = text[run[0].start:run[0].end].strip().split("\n", 1)[0].strip()
+            if HEADING_ITEM_RE.fullmatch(first):
+                continue
+        out.append((kind, run))
+    return out
+
+
+# “中共当阳市委党校、当阳市行政学校…是…”: two full names of one body (一个机构两块牌子); the first is the unit
+_NAME = r"[" + CJK + r"]{3,30}?(?:" + UNIT_SUFFIX + r"|党校)"
+
+
+def first_of_joint_subject(unit: Found | None) -> Found | None:
+    """The unit when a statement's subject is two full names joined by 、 (the first), else `unit` unchanged."""
+    if unit is None:
+        return None
+    m = re.fullmatch(r"(?P<a>" + _NAME + r")、(?P<b>" + _NAME + r")", unit.value)
+    if m is None or "、" in m["a"] or re.match(r"^(?:" + CN_NUM + r"|各|有关)", m["b"]):
+        return unit
+    return Found(m["a"], unit.start, unit.start + len(m["a"]))
+
+
+# “31个街道办事处的处级职数均设置为2正5副，即书记1名、…”, “各街道增配1名…”, “每个乡镇设…”: 职数 of many units
+COLLECTIVE_SUBJECT_RE = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)个[" + CJK + r"]{1,20}?(?:的|均|都|各)|^[ \t]*(?:各|每个|每一)[" + CJK + r"]")
+
+
+def drop_collective_posts(text: str, posts: list) -> list:
+    """Posts read from a sentence whose subject is a number of units or each of them are no unit's posts."""
+    out = []
+    for entry in posts:
+        _e, s, _end = entry
+        sent_start = max(text.rfind(ch, 0, s) for ch in "。;\n") + 1
+        if COLLECTIVE_SUBJECT_RE.search(text[sent_start:s]):
+            continue
+        out.append(entry)
+    return out

@@ -1,0 +1,86 @@
+"""Clause kinds found on the tenth held-out split (bench/sanding_real, split heldout10): one test per rule added after
+its first run. The snippets are NOT the corpus texts: each rule is tried on a differently worded, differently named
+text of the same kind, so a test passes only if the rule is general."""
+from bianzhi.ingest.extract import from_text
+from bianzhi.ingest.parser import parse
+
+
+def p(text):
+    return parse(from_text(text).text).data
+
+
+# ---------------------------------------------------------------- a report's title under page metadata
+def test_a_final_accounts_title_under_a_metadata_table_is_the_title_and_names_the_unit():
+    d = p("[ 索引号 ] | 11500000/2022-00017 | [ 发文字号 ] | |\n"
+          "[ 发布机构 ] | 青山县财政局 | [ 成文日期 ] | 2022-08-30 |\n"
+          "青山县农业农村委员会2021年度部门决算公开说明\n"
+          "一、部门基本情况\n"
+          "青山县农业农村委员会是县政府工作部门,为正科级。")
+    assert d["title"] == "青山县农业农村委员会2021年度部门决算公开说明"
+    assert (d["unit"], d["nature"], d["rank"]) == ("青山县农业农村委员会", "县政府工作部门", "正科级")
+    # the site's metadata is not the document's organ or date
+    assert (d["issuing_organ"], d["issued_on"]) == (None, None)
+
+
+def test_a_budget_title_after_label_lines_with_their_values_below():
+    d = p("政府信息公开\n索引号:\nabc/2023-0012\n发布机构:\n东川市财政局\n文 号:\n发布日期:\n2023-03-01\n"
+          "2023年度东川市退役军人事务局部门预算\n第一部分 部门概况\n一、主要职能")
+    assert d["title"] == "2023年度东川市退役军人事务局部门预算"
+    assert d["unit"] == "东川市退役军人事务局"
+
+
+def test_a_heading_without_a_year_is_no_report_title():
+    d = p("发布时间:2024-05-06 信息来源:北河市财政局\n目录\n第一部分 北河市人民政府办公室概况\n一、部门职责\n二、机构设置")
+    assert d["title"] is None
+
+
+# ---------------------------------------------------------------- the unit named only in the 2019 formula
+def test_the_subject_of_the_2019_party_formula_is_the_unit():
+    d = p("一、单位职能\n市医保局贯彻落实党中央关于医疗保障工作的方针政策和省委、市委的决策部署,在履行职责过程中"
+          "坚持和加强党对医疗保障工作的集中统一领导。主要职责是:\n"
+          "1.拟订全市医疗保障制度的政策、规划并组织实施。\n2.组织实施医疗保障基金监督管理办法。")
+    assert d["unit"] == "市医保局"
+    assert len(d["duties"]) == 2
+
+
+def test_the_formula_without_its_closing_clause_names_no_unit():
+    d = p("各部门要贯彻落实党中央关于安全生产的决策部署。\n县应急局要加强值守。")
+    assert d["unit"] is None
+
+
+# ---------------------------------------------------------------- a numbered section heading is no duty
+def test_a_lone_numbered_heading_over_a_paragraph_is_no_duty():
+    # a page cut off inside the paragraph under the heading (no full stop): the heading is not a duty
+    d = p("第一部分 部门概况\n一、主要职能\n(一)主要职能\n依据省委有关文件,本局主要承担全市医疗保障工作的统筹协调和督促落")
+    assert d["duties"] == []
+
+
+def test_a_lone_duty_item_with_a_verb_is_kept():
+    d = p("主要职责:\n(一)负责全县林草资源的监督管理工作。")
+    assert len(d["duties"]) == 1
+
+
+# ---------------------------------------------------------------- a subject of two names
+def test_two_full_names_joined_by_a_pause_mark_the_unit_is_the_first():
+    d = p("中共西岭县委党校、西岭县行政学校坐落于县城北郊,是县委直属的副科级事业单位。")
+    assert (d["unit"], d["rank"]) == ("中共西岭县委党校", "副科级")
+    d = p("北塘区档案馆、北塘区地方志办公室位于区政府大院,是区委直属的正科级事业单位。")
+    assert d["unit"] == "北塘区档案馆"
+
+
+def test_a_party_committee_and_its_office_still_give_the_office():
+    d = p("中共新桥街工委、新桥街道办事处是新华区委、区政府的派出机构。")
+    assert d["unit"] == "新桥街道办事处"
+
+
+# ---------------------------------------------------------------- 职数 of many units at once
+def test_posts_stated_for_a_number_of_units_are_no_units_posts():
+    d = p("全县12个乡镇的领导职数均按7名核定,即党委书记1名、乡镇长1名、副书记2名、副乡镇长3名。")
+    assert d["posts"] == []
+    d = p("各街道设主任1名、副主任3名。")
+    assert d["posts"] == []
+
+
+def test_posts_of_the_unit_itself_are_kept():
+    d = p("东山县统计局是县政府工作部门,为正科级。\n设局长1名,副局长2名。")
+    assert [(x["title"], x["count"]) for x in d["posts"]] == [("局长", 1), ("副局长", 2)]
