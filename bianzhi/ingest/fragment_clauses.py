@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
-from .clauses import CJK, CN_NUM, UNIT_SUFFIX, Found, Item
+from bianzhi.core.numerals import NUM, to_int
+
+from .clauses import CJK, CN_NUM, UNIT_SUFFIX, Found, Item, read_statement
 
 # “重庆市梁平区人民政府办公室2020年度部门决算情况说明”, “2020年度浙江省卫生健康委员会部门决算”,
 # “临沧市政务服务管理局2023年度部门决算”: a report's title line; a year must be in it (a heading
@@ -97,3 +99,65 @@ def drop_collective_posts(text: str, posts: list) -> list:
             continue
         out.append(entry)
     return out
+
+
+# “东坡区疾病预防控制中心，系区卫生健康局下属副科级公益一类事业单位”: a comma between the unit and 系/是/为
+COMMA_STATEMENT_RE = re.compile(r"(?:^|(?<=[\n。]))[ \t]*[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r"(?P<comma>\s*[,，]\s*)"
+                                r"(?=(?:系|是|为|属于|属)[^,，。;]{2,60}?(?:事业单位|行政单位|机构|部门|机关)(?=[,，。;]|$))")
+
+
+def statement_after_comma(text: str) -> dict | None:
+    """`clauses.read_statement` of the first “X，系Y” sentence, read as “X 系Y” (same offsets), or None."""
+    m = COMMA_STATEMENT_RE.search(text)
+    if m is None:
+        return None
+    s, e = m.span("comma")
+    out = read_statement(text[:s] + " " * (e - s) + text[e:])
+    return out if out.get("unit") is not None else None
+
+
+# a township's bodies: “青石镇设A、B…6个内设机构”, “白沙乡内设党政综合办公室、…等5个综合办事机构”
+TOWNSHIP = r"[" + CJK + r"]{2,20}?(?:镇|乡|街道|苏木)(?:人民政府|党委和政府|政府|办事处)?"
+TOWNSHIP_BODIES_RE = re.compile(
+    r"(?:^|(?<=[\n。;:]))[ \t]*(?P<u>" + TOWNSHIP + r")(?:机关)?(?:内设|设置|设)(?!\s*" + NUM + r"\s*个)(?P<list>[" + CJK + r"()、]{4,400}?)"
+    r"(?:等|共)?\s*" + NUM + r"\s*个(?:内设机构|综合办事机构|综合性办事机构|办事机构|工作机构|党政机构|办公室)")
+
+
+def township_bodies(text: str) -> tuple[Found | None, list[Found]]:
+    """(the township, its bodies) from a township's “设…N个内设机构” sentence; (None, []) if there is none."""
+    m = TOWNSHIP_BODIES_RE.search(text)
+    if m is None:
+        return None, []
+    out, pos = [], m.start("list")
+    for piece in m["list"].split("、"):
+        name = piece.strip()
+        if not re.fullmatch(r"[" + CJK + r"()]{2,30}?(?:室|办|队|中心|所|站|组|部|科)", name):
+            return None, []
+        out.append(Found(name, pos, pos + len(piece)))
+        pos += len(piece) + 1
+    if len(out) < 2:
+        return None, []
+    return Found(m["u"], m.start("u"), m.end("u")), out
+
+
+# “核定编制20名” in the unit's own sentence: a figure with no kind (其他编制, flagged)
+UNIT_SENTENCE_STAFF_RE = re.compile(r"(?<![行政事业勤控项专动转参公额差])(?:核定|核编|定编)?(?P<type>编制)(?:数)?\s*(?:为|核定为|共)?\s*"
+                                    r"(?P<n>" + NUM + r")\s*(?:名|人)")
+
+
+def unit_sentence_staffing(text: str, unit: Found) -> Found | None:
+    """An untyped figure in the sentence that names the unit as its subject (“X为…事业单位，核定编制20名。”)."""
+    sent_end = text.find("。", unit.end)
+    sent_end = len(text) if sent_end == -1 else sent_end
+    sentence = text[unit.end:sent_end]
+    if "\n" in sentence or re.search(r"(?:实有|现有|在编|在职|核增|核减|增加|减少)", sentence):
+        return None
+    m = UNIT_SENTENCE_STAFF_RE.search(sentence)
+    if m is None or to_int(m["n"]) is None:
+        return None
+    before = sentence[:m.start()]
+    if re.search(r"(?:下属|所属|各|每个|其中)[^,，]*$", before):  # another body's or each one's figure
+        return None
+    s = unit.end + m.start("type")
+    return Found({"type": "其他编制", "raw": m["type"], "count": to_int(m["n"]), "includes": [], "unknown": True},
+                 s, unit.end + m.end())

@@ -591,6 +591,8 @@ def parse(text: str) -> ParseResult:
     lines = [ln for ln in _lines(text) if not ln.text.startswith("#")]
     runs, statement = clauses.item_runs(text), clauses.read_statement(text)
     runs = fragment_clauses.drop_heading_items(text, runs)
+    if statement.get("unit") is None:  # “X，系Y事业单位”: a comma between the unit and its nature
+        statement = fragment_clauses.statement_after_comma(text) or statement
     adjustment, title_idx, scratch = _is_adjustment(text, lines, runs, statement)
     hdr = clauses.read_header(text)
     if hdr.title is None:  # a budget/final-accounts report's title under page metadata
@@ -753,6 +755,16 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
             b.data["internal_bodies"].append({"name": found.value, "duties": ""})
             b.meta.setdefault("numbered_bodies", []).append(False)
             b.span(f"internal_bodies[{idx}].name", found.start, found.end)
+    if not b.data["internal_bodies"]:  # a township's “青石镇设A、B…6个内设机构”
+        town, town_bodies = fragment_clauses.township_bodies(text)
+        if town_bodies and (b.data["unit"] is None or same_unit(b.data["unit"], town.value)):
+            if b.data["unit"] is None:
+                _set(b, "unit", town)
+            for found in town_bodies:
+                idx = len(b.data["internal_bodies"])
+                b.data["internal_bodies"].append({"name": found.value, "duties": ""})
+                b.meta.setdefault("numbered_bodies", []).append(False)
+                b.span(f"internal_bodies[{idx}].name", found.start, found.end)
     # staffing, posts, leadership counts: wherever they are stated
     read = clauses.read_staffing(text)
     for entry, s, e in read["staffing"]:
@@ -760,6 +772,11 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
         b.span(f"staffing[{len(b.data['staffing']) - 1}]", s, e)
     if not b.data["staffing"] and b.data["unit"]:
         found = clauses.unit_untyped_staffing(text, b.data["unit"])
+        if found is not None:
+            b.data["staffing"].append(found.value)
+            b.span("staffing[0]", found.start, found.end)
+    if not b.data["staffing"] and statement.get("unit") is not None:  # “X为…事业单位，核定编制20名”
+        found = fragment_clauses.unit_sentence_staffing(text, statement["unit"])
         if found is not None:
             b.data["staffing"].append(found.value)
             b.span("staffing[0]", found.start, found.end)

@@ -84,3 +84,38 @@ def test_posts_stated_for_a_number_of_units_are_no_units_posts():
 def test_posts_of_the_unit_itself_are_kept():
     d = p("东山县统计局是县政府工作部门,为正科级。\n设局长1名,副局长2名。")
     assert [(x["title"], x["count"]) for x in d["posts"]] == [("局长", 1), ("副局长", 2)]
+
+
+# ---------------------------------------------------------------- 事业单位 descriptions as recruitment notices give them
+def test_a_comma_between_the_unit_and_its_class():
+    d = p("西河县水利工程管理站，系县水利局所属股级公益二类事业单位，主要承担全县小型水库的运行管护。")
+    assert (d["unit"], d["nature"], d["rank"]) == ("西河县水利工程管理站", "县水利局所属股级公益二类事业单位", "股级")
+
+
+def test_a_comma_before_a_verb_phrase_is_no_statement():
+    d = p("西河县水利局，为加强水库管理，开展了专项检查。")
+    assert d["nature"] is None
+
+
+def test_an_untyped_figure_in_the_units_own_sentence():
+    d = p("南坪市城市管理综合执法支队为市城市管理局下属正科级事业单位,核定编制32名。")
+    assert [(x["type"], x["raw"], x["count"]) for x in d["staffing"]] == [("其他编制", "编制", 32)]
+
+
+def test_an_untyped_figure_of_subordinate_bodies_is_not_the_units():
+    d = p("南坪市城市管理局是市政府工作部门,下属各中队核定编制12名。")
+    assert d["staffing"] == []
+
+
+# ---------------------------------------------------------------- a township: its bodies and its leaders
+def test_a_townships_bodies_listed_with_their_count():
+    d = p("红岩乡设党政综合办公室、党建办公室、乡村振兴办公室、综合行政执法队4个内设机构,设农业综合服务中心1个事业单位。"
+          "核定行政编制22名。设乡长1名,副乡长3名。")
+    assert d["unit"] == "红岩乡"
+    assert [x["name"] for x in d["internal_bodies"]] == ["党政综合办公室", "党建办公室", "乡村振兴办公室", "综合行政执法队"]
+    assert [(x["title"], x["count"]) for x in d["posts"]] == [("乡长", 1), ("副乡长", 3)]
+
+
+def test_a_township_list_with_a_non_body_item_gives_nothing():
+    d = p("红岩乡设立农民夜校、文化广场2个活动阵地。")
+    assert d["internal_bodies"] == []
