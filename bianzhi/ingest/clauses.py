@@ -696,6 +696,12 @@ def _looks_like_body(first: str) -> bool:
     return bool(re.fullmatch(r"(?!" + VERB_START + r")[" + CJK + r"()]{2,30}?" + BODY_SUFFIX + r"(?:\([^()]{1,30}\))?", head))
 
 
+def _names_duty_list(item_text: str) -> bool:
+    """“(一)主要职责⏎根据…，X是…部门。⏎1.…”: a heading line naming duties, then a lead-in sentence, heads the list."""
+    first = item_text.strip().split("\n", 1)[0].strip()
+    return len(first) <= 8 and bool(re.fullmatch(r"(?:主要|部门|单位|工作)?(?:职责|职能|职能职责)", first))
+
+
 def item_runs(text: str) -> list[tuple[str, list[Item]]]:
     """[(kind, items)] with kind 'duties' or 'bodies'."""
     items = _numbered_items(text)
@@ -705,11 +711,15 @@ def item_runs(text: str) -> list[tuple[str, list[Item]]]:
     for run in _runs(items):
         for it in run:
             it.end = _cut_at_heading(text, it.start, it.end)
-        if len(prev_run) == 1 and prev_run[0].end == run[0].mark_start and \
-                len(text[prev_run[0].start:prev_run[0].end].strip()) <= 16:
+        duty_head = len(prev_run) == 1 and prev_run[0].end == run[0].mark_start and \
+            _names_duty_list(text[prev_run[0].start:prev_run[0].end])
+        if len(prev_run) == 1 and prev_run[0].end == run[0].mark_start and (
+                len(text[prev_run[0].start:prev_run[0].end].strip()) <= 16 or duty_head):
             prev_end = prev_run[0].mark_start  # “(一)主要职能” heads the 1. 2. … that follow: its words name them
         prev_run = run
         kind = _context_kind(text, run[0].mark_start, prev_end)
+        if kind is None and duty_head and len(run) >= 2:  # “(一)部门职责⏎lead-in⏎1.…2.…”
+            kind = "duties"
         if kind == "skip":
             prev_end = run[-1].end
             continue

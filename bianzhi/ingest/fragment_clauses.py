@@ -10,7 +10,7 @@ import re
 
 from bianzhi.core.numerals import NUM, to_int
 
-from .clauses import CJK, CN_NUM, UNIT_SUFFIX, Found, Item, read_statement
+from .clauses import CJK, CN_NUM, UNIT_SUFFIX, Found, Item, platform_staffing_type, read_statement
 
 # “重庆市梁平区人民政府办公室2020年度部门决算情况说明”, “2020年度浙江省卫生健康委员会部门决算”,
 # “临沧市政务服务管理局2023年度部门决算”: a report's title line; a year must be in it (a heading
@@ -161,3 +161,123 @@ def unit_sentence_staffing(text: str, unit: Found) -> Found | None:
     s = unit.end + m.start("type")
     return Found({"type": "其他编制", "raw": m["type"], "count": to_int(m["n"]), "includes": [], "unknown": True},
                  s, unit.end + m.end())
+
+
+# ------------------------------------------------------------------ heldout10b: budget and self-evaluation forms
+def toc_span(text: str) -> tuple[int, int] | None:
+    """The table of contents under a “目录”/“目 录” line: up to the line that repeats its first entry, or to the first
+    sentence (a line with “。”, “,” or longer than 60 characters), whichever comes first."""
+    m = re.search(r"(?m)^[ \t]*目\s*录[ \t]*$", text)
+    if m is None:
+        return None
+    pos = m.end() + 1
+    first = None
+    for raw in text[pos:].split("\n"):
+        line = raw.strip()
+        if line:
+            if first is None:
+                first = line
+            elif line == first or re.sub(r"\s+", "", line) == re.sub(r"\s+", "", first):
+                return m.start(), pos
+            if "。" in line or re.search(r"[,，;]", line) or len(line) > 60 and not re.search(r"\.{6,}|…{3,}", line):
+                return m.start(), pos
+        pos += len(raw) + 1
+    return m.start(), len(text)
+
+
+def drop_toc_runs(text: str, runs: list[tuple[str, list[Item]]]) -> list[tuple[str, list[Item]]]:
+    """Numbered lines of a table of contents (“(一)基本支出⏎(二)项目支出”) are neither duties nor bodies."""
+    span = toc_span(text)
+    if span is None:
+        return runs
+    s, e = span
+    return [(k, run) for k, run in runs if not (s <= run[0].mark_start and run[-1].mark_start < e)]
+
+
+# “本单位设立办公室、养护股、工程股等股室”: bodies named before “等股室”, with no count
+UNCOUNTED_BODIES_RE = re.compile(r"(?:^|(?<=[\n。;:]))[ \t]*(?:本单位|我单位|本局|我局|本中心|我中心|局机关|机关)?(?:内设|下设|设立|设置|设有|设)"
+                                 r"(?P<list>[" + CJK + r"()、]{4,300}?)等(?:股室|科室|处室|部室|内设机构|职能科室|职能股室)(?=[,，。;]|$)")
+
+
+def uncounted_bodies(text: str) -> list[Found]:
+    m = UNCOUNTED_BODIES_RE.search(text)
+    if m is None:
+        return []
+    out, pos = [], m.start("list")
+    for piece in m["list"].split("、"):
+        name = piece.strip()
+        if not re.fullmatch(r"[" + CJK + r"()]{1,20}?(?:室|办|股|科|处|队|中心|所|站|组|部)", name):
+            return []
+        out.append(Found(name, pos, pos + len(piece)))
+        pos += len(piece) + 1
+    return out if len(out) >= 2 else []
+
+
+# “我单位属于交通运输局二级机构”, “本局是县政府工作部门”: a statement about itself, its name given elsewhere
+SELF_NATURE_RE = re.compile(r"(?:^|(?<=[\n。;]))[ \t]*(?:我|本)(?:单位|局|委|办|中心|所|站|院|馆|队|部门)\s*(?:属于|属|是|为|系)"
+                            r"(?P<n>[^,，。;:是为]{2,40}?(?:机构|单位|部门|机关))(?=[,，。;]|$)")
+
+
+def self_nature(text: str) -> Found | None:
+    m = SELF_NATURE_RE.search(text)
+    return Found(m["n"], m.start("n"), m.end("n")) if m else None
+
+
+# a form pasted cell by cell: “部门(单位)名称:  X”, “人员编制⏎21”, “报告日期:2019年06月18日”
+FORM_UNIT_RE = re.compile(r"(?m)^[ \t]*(?:部门\(单位\)|单位\(部门\)|部门|单位|机构)名称\s*[:：]\s*(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")[ \t]*$")
+FORM_STAFF_RE = re.compile(r"(?m)^[ \t]*(?P<type>(?:核定)?(?:行政|事业|参公|工勤)?(?:人员)?编制(?:数|人数)?)[ \t]*(?:\n[ \t]*)+(?P<n>\d{1,6})[ \t]*$")
+REPORT_DATE_RE = re.compile(r"(?m)^[ \t]*报告日期\s*[:：]\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
+
+
+def form_unit(text: str) -> Found | None:
+    m = FORM_UNIT_RE.search(text)
+    return Found(m["u"], m.start("u"), m.end("u")) if m else None
+
+
+def form_staffing(text: str) -> Found | None:
+    m = FORM_STAFF_RE.search(text)
+    if m is None:
+        return None
+    label, known = platform_staffing_type(m["type"])
+    entry = {"type": label, "raw": m["type"], "count": int(m["n"]), "includes": []}
+    if not known:
+        entry["unknown"] = True
+    return Found(entry, m.start("type"), m.end("n"))
+
+
+def report_date(text: str) -> Found | None:
+    m = REPORT_DATE_RE.search(text)
+    if m is None:
+        return None
+    y, mo, d = (int(x) for x in re.findall(r"\d+", m["date"]))
+    if not (1949 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return Found(f"{y:04d}-{mo:02d}-{d:02d}", m.start("date"), m.end("date"))
+
+
+# “红河州数据发展中心2024年度项目支出绩效单位自评报告”, “X2018绩效评价自评报告…”: the unit right before the year
+REPORT_UNIT_RE = re.compile(r"^(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")\s*\d{4}(?:年度?)?[" + CJK + r"]{0,12}?"
+                            r"(?:决算|预算|绩效|自评|评价)")
+
+
+def unit_from_report_title(title: str) -> Found | None:
+    m = REPORT_UNIT_RE.match(title)
+    return Found(m["u"], m.start("u"), m.end("u")) if m else None
+
+
+# the first line of a page, a report title with a bracketed qualifier: “X2018绩效评价自评报告及评分表(整体支出…)”
+BRACKETED_TITLE_RE = re.compile(r"[^。,，:：|]{6,80}?(?:报告|报告书|评分表|自评表|说明)\([^()]{2,60}\)")
+
+
+def bracketed_report_title(text: str) -> Found | None:
+    pos = 0
+    for raw in text.split("\n"):
+        line = raw.strip()
+        start = pos + len(raw) - len(raw.lstrip())
+        pos += len(raw) + 1
+        if not line or line.startswith("#"):
+            continue
+        if BRACKETED_TITLE_RE.fullmatch(line) and unit_from_report_title(line) is not None:
+            return Found(line, start, start + len(line))
+        return None
+    return None

@@ -590,13 +590,16 @@ def parse(text: str) -> ParseResult:
     text = _light_nfkc(text)
     lines = [ln for ln in _lines(text) if not ln.text.startswith("#")]
     runs, statement = clauses.item_runs(text), clauses.read_statement(text)
-    runs = fragment_clauses.drop_heading_items(text, runs)
+    runs = fragment_clauses.drop_toc_runs(text, fragment_clauses.drop_heading_items(text, runs))
     if statement.get("unit") is None:  # “X，系Y事业单位”: a comma between the unit and its nature
         statement = fragment_clauses.statement_after_comma(text) or statement
     adjustment, title_idx, scratch = _is_adjustment(text, lines, runs, statement)
     hdr = clauses.read_header(text)
     if hdr.title is None:  # a budget/final-accounts report's title under page metadata
         hdr.title = fragment_clauses.report_title(text)
+    bracketed = fragment_clauses.bracketed_report_title(text)  # “X2018绩效评价自评报告及评分表(…)” on the first line
+    if bracketed is not None and not hdr.is_notice_cover and (hdr.title is None or hdr.title.start > bracketed.start):
+        hdr.title = bracketed
     if adjustment:
         b = scratch
         b.data.update({k: v for k, v in empty_result().items() if k not in b.data})
@@ -683,6 +686,10 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
             if found is not None:
                 title_unit = clauses.Found(found.value, source.start + found.start, source.start + found.end)
                 break
+    if title_unit is None and hdr.title is not None:  # “X2024年度项目支出绩效单位自评报告”
+        found = fragment_clauses.unit_from_report_title(hdr.title.value)
+        if found is not None:
+            title_unit = clauses.Found(found.value, hdr.title.start + found.start, hdr.title.start + found.end)
     heading_unit = None
     if hdr.title is not None and re.fullmatch(r"[\u4e00-\u9fff()]{4,40}" + clauses.UNIT_SUFFIX, hdr.title.value):
         heading_unit = hdr.title
@@ -699,6 +706,8 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
         heading = clauses.unit_from_heading(text)
         if heading is not None and same_unit(heading.value, unit.value) and len(heading.value) > len(unit.value):
             unit = heading
+    if unit is None:  # a form pasted cell by cell: “部门(单位)名称: X”
+        unit = fragment_clauses.form_unit(text)
     if unit is None:  # a budget note naming the unit only in the 2019 formula (“县人社局贯彻落实…”)
         unit = fragment_clauses.unit_from_party_formula(text)
     unit = fragment_clauses.first_of_joint_subject(unit)
@@ -710,6 +719,8 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     _set(b, "short_name", statement.get("short_name"))
     _set(b, "nature", statement.get("nature"))
     _set(b, "rank", statement.get("rank"))
+    if not b.data.get("nature") and b.data["unit"]:  # “我单位属于交通运输局二级机构”
+        _set(b, "nature", fragment_clauses.self_nature(text))
     for found in statement.get("plaques", []):
         b.data["plaques"].append(found.value)
         b.span(f"plaques[{len(b.data['plaques']) - 1}]", found.start, found.end)
@@ -765,6 +776,12 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
                 b.data["internal_bodies"].append({"name": found.value, "duties": ""})
                 b.meta.setdefault("numbered_bodies", []).append(False)
                 b.span(f"internal_bodies[{idx}].name", found.start, found.end)
+    if not b.data["internal_bodies"]:  # “本单位设立A、B…等股室” (no count)
+        for found in fragment_clauses.uncounted_bodies(text):
+            idx = len(b.data["internal_bodies"])
+            b.data["internal_bodies"].append({"name": found.value, "duties": ""})
+            b.meta.setdefault("numbered_bodies", []).append(False)
+            b.span(f"internal_bodies[{idx}].name", found.start, found.end)
     # staffing, posts, leadership counts: wherever they are stated
     read = clauses.read_staffing(text)
     for entry, s, e in read["staffing"]:
@@ -775,6 +792,13 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
         if found is not None:
             b.data["staffing"].append(found.value)
             b.span("staffing[0]", found.start, found.end)
+    if not b.data["staffing"] and b.data["unit"]:  # a form's “人员编制⏎21”
+        _set_staffing = fragment_clauses.form_staffing(text)
+        if _set_staffing is not None:
+            b.data["staffing"].append(_set_staffing.value)
+            b.span("staffing[0]", _set_staffing.start, _set_staffing.end)
+    if not b.data.get("issued_on"):  # “报告日期:2019年06月18日” on a report's cover
+        _set(b, "issued_on", fragment_clauses.report_date(text))
     if not b.data["staffing"] and statement.get("unit") is not None:  # “X为…事业单位，核定编制20名”
         found = fragment_clauses.unit_sentence_staffing(text, statement["unit"])
         if found is not None:

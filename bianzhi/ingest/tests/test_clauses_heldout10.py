@@ -119,3 +119,50 @@ def test_a_townships_bodies_listed_with_their_count():
 def test_a_township_list_with_a_non_body_item_gives_nothing():
     d = p("红岩乡设立农民夜校、文化广场2个活动阵地。")
     assert d["internal_bodies"] == []
+
+
+# ---------------------------------------------------------------- heldout10b: budget notes and self-evaluation forms
+def test_a_duty_heading_with_a_lead_in_sentence_heads_the_numbered_duties():
+    d = p("一、部门职责及机构\n(一)部门职责\n按照县机构改革方案,东平县统计局是县政府工作部门。\n"
+          "1.组织实施全县统计调查,收集、汇总统计数据;\n2.依法监督检查统计法律法规的实施情况,查处统计违法行为:\n"
+          "(1)统计造假问题;\n(2)拒报迟报问题。")
+    assert [x[:6] for x in d["duties"]] == ["组织实施全县", "依法监督检查"]
+
+
+def test_numbered_lines_of_a_table_of_contents_are_no_bodies():
+    d = p("东平县统计局2022年部门预算\n目 录\n第一部分 部门概况\n一、支出预算\n(一)人员支出\n(二)公用支出\n"
+          "第一部分 部门概况\n局机关设置综合股、统计执法股、核算股等股室。")
+    assert [x["name"] for x in d["internal_bodies"]] == ["综合股", "统计执法股", "核算股"]
+
+
+def test_an_uncounted_list_of_other_things_is_no_bodies():
+    d = p("东平县统计局2022年部门预算\n本单位设立普查项目、调查项目等项目。")
+    assert d["internal_bodies"] == []
+
+
+def test_a_self_reference_states_the_nature_of_the_unit_named_in_the_title():
+    d = p("北塘区园林绿化所2023年部门预算说明\n一、部门基本概况\n本单位是区城市管理局下属二级机构,负责城区绿化养护。")
+    assert (d["unit"], d["nature"]) == ("北塘区园林绿化所", "区城市管理局下属二级机构")
+
+
+def test_a_form_pasted_cell_by_cell():
+    d = p("整体支出绩效自评表\n单位名称:东湖区图书馆\n\n核定编制\n\n12\n\n实有人数\n\n10\n\n报告日期:2020年3月5日")
+    assert d["unit"] == "东湖区图书馆"
+    assert [(x["type"], x["raw"], x["count"]) for x in d["staffing"]] == [("其他编制", "核定编制", 12)]
+    assert d["issued_on"] == "2020-03-05"
+
+
+def test_staff_on_hand_in_a_form_is_no_staffing():
+    d = p("单位名称:东湖区图书馆\n实有人数\n10")
+    assert d["staffing"] == []
+
+
+def test_a_project_self_evaluation_title_names_the_unit():
+    d = p("西江市文化馆2023年度重点项目绩效自评报告\n一、基本情况\n2023年,西江市文化馆(以下简称“市文化馆”)开展活动120场。")
+    assert (d["title"], d["unit"], d["short_name"]) == ("西江市文化馆2023年度重点项目绩效自评报告", "西江市文化馆", "市文化馆")
+
+
+def test_a_first_line_report_title_with_a_bracketed_qualifier():
+    d = p("东湖区图书馆2021绩效自评报告(整体支出)\n来源:办公室 2022-05-01\n东湖区2021年度部门整体支出\n绩效评价自评报告")
+    assert d["title"] == "东湖区图书馆2021绩效自评报告(整体支出)"
+    assert d["unit"] == "东湖区图书馆"
