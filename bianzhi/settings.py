@@ -264,6 +264,8 @@ else:
         "shared": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
                    "LOCATION": str(DATA_DIR / "cache" / "shared")},
     }
+    if TESTING:  # each pytest-xdist worker has its own database, so its own "shared" cache too
+        CACHES["shared"]["LOCATION"] += "-" + os.environ.get("PYTEST_XDIST_WORKER", "main")
 
 # The task queue: on Redis when REDIS_URL is set (several app nodes, one or more workers), otherwise a SQLite file
 # in the data directory (one host). `bianzhi serve` runs the web server and the worker together.
