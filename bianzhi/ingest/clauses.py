@@ -634,15 +634,26 @@ def _numbered_items(text: str) -> list[Item]:
         for i, (_ms, me, _n) in enumerate(marks):
             end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
             first = text[me:end].split("\n", 1)[0].strip()
-            if len(first) <= 16 and "。" not in first and re.search(r"职责|职能", first):
+            if len(first) <= 16 and "。" not in first[:-1] and re.search(r"职责|职能|单位构成|机构设置|内设机构", first):
                 promoted += [d for d in digit_marks if me < d[0] < end]
+        promoted += _digit_list_after_heading(text, marks, digit_marks)
         if len(promoted) >= 2:
-            marks = sorted(marks + promoted)
+            marks = sorted(set(marks + promoted))
     items = []
     for i, (ms, me, n) in enumerate(marks):
         end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
         items.append(Item(n, me, end, ms))
     return items
+
+
+def _digit_list_after_heading(text: str, marks: list, digit_marks: list) -> list:
+    """“(六)…⏎二、机构设置⏎X设6个内设机构:⏎1. 党政办公室⏎2. …”: digit items after a heading line that ends the last
+    (一)(二) item are a list of their own, not its sub-items."""
+    hm = re.compile(r"(?m)^[ \t]*(?:第" + CN_NUM + r"条|" + CN_NUM + r"、)").search(text, marks[-1][1])
+    if hm is None:
+        return []
+    tail = [d for d in digit_marks if d[0] > hm.start()]
+    return tail if len(tail) >= 2 and tail[0][2] == 1 else []
 
 
 def _runs(items: list[Item]) -> list[list[Item]]:

@@ -10,14 +10,28 @@ import re
 
 from bianzhi.core.numerals import NUM, to_int
 
-from .clauses import CJK, CN_NUM, UNIT_SUFFIX, Found, Item, platform_staffing_type, read_statement
+from .clauses import (
+    BODY_SUFFIX,
+    CJK,
+    CN_NUM,
+    UNIT_SUFFIX,
+    Found,
+    Item,
+    platform_staffing_type,
+    read_statement,
+)
 
 # “重庆市梁平区人民政府办公室2020年度部门决算情况说明”, “2020年度浙江省卫生健康委员会部门决算”,
 # “临沧市政务服务管理局2023年度部门决算”: a report's title line; a year must be in it (a heading
 # “第一部分 X概况” or a table-of-contents line “一、部门决算表” names no year)
 REPORT_TITLE_RE = re.compile(
     r"(?:(?P<y1>\d{4})年度?)?(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")\s*(?:\([^()]{2,40}\))?\s*"
-    r"(?:(?P<y2>\d{4})年度?)?(?:部门|单位)?(?:决算|预算)(?:公开)?(?:情况说明|说明|报告|公开报告)?")
+    r"(?:关于)?(?:(?P<y2>\d{4})年度?)?(?:部门|单位)?(?:决算|预算)(?:公开)?(?:情况的说明|情况说明|说明|报告|公开报告)?")
+
+
+def is_metadata_row(line: str) -> bool:
+    """“[ 主题分类 ] 财政、金融、审计 [ 体裁分类 ] 财政预算、决算”: a page's metadata row, no title."""
+    return bool(re.match(r"^\s*[\[【]", line) or re.search(r"(?:主题|体裁|组配)分类|索引号|发布机构", line))
 
 
 def report_title(text: str, max_lines: int = 24) -> Found | None:
@@ -256,7 +270,7 @@ def report_date(text: str) -> Found | None:
 
 
 # “红河州数据发展中心2024年度项目支出绩效单位自评报告”, “X2018绩效评价自评报告…”: the unit right before the year
-REPORT_UNIT_RE = re.compile(r"^(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")\s*\d{4}(?:年度?)?[" + CJK + r"]{0,12}?"
+REPORT_UNIT_RE = re.compile(r"^(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")\s*(?:关于)?\d{4}(?:年度?)?[" + CJK + r"]{0,12}?"
                             r"(?:决算|预算|绩效|自评|评价)")
 
 
@@ -281,3 +295,24 @@ def bracketed_report_title(text: str) -> Found | None:
             return Found(line, start, start + len(line))
         return None
     return None
+
+
+# ------------------------------------------------------------------ heldout10c: township final-accounts notes
+# “金桥镇人民政府设6个党政内设机构:”: the subject of a count of bodies
+COUNTED_SUBJECT_RE = re.compile(r"(?:^|(?<=[\n。]))[ \t]*(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")(?:机关)?(?:内设|下设|设置|设)\s*"
+                                + NUM + r"\s*个[" + CJK + r"]{0,6}?(?:内设机构|办事机构|工作机构|科室|股室|处室)")
+
+
+def unit_from_counted_bodies(text: str) -> Found | None:
+    m = COUNTED_SUBJECT_RE.search(text)
+    if m is None or re.match(r"^(?:本|该|我|各|全)", m["u"]):
+        return None
+    return Found(m["u"], m.start("u"), m.end("u"))
+
+
+def cut_off_body(text: str, name: str, end: int) -> bool:
+    """The last item of a list where the page is cut off (“6. 社会治安和应急”, “(10)人”): nothing but blanks follow it and
+    its name does not end as a body's name does."""
+    if text[end:].strip():
+        return False
+    return re.search(r"(?:" + BODY_SUFFIX + "|" + UNIT_SUFFIX + r")(?:\([^()]*\))?$", name) is None

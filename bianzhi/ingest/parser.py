@@ -595,8 +595,11 @@ def parse(text: str) -> ParseResult:
         statement = fragment_clauses.statement_after_comma(text) or statement
     adjustment, title_idx, scratch = _is_adjustment(text, lines, runs, statement)
     hdr = clauses.read_header(text)
-    if hdr.title is None:  # a budget/final-accounts report's title under page metadata
-        hdr.title = fragment_clauses.report_title(text)
+    if hdr.title is not None and fragment_clauses.is_metadata_row(hdr.title.value):
+        hdr.title = None  # “[ 主题分类 ] … [ 体裁分类 ] 财政预算、决算” is page metadata
+    report = fragment_clauses.report_title(text)  # a budget/final-accounts report's title under page metadata
+    if report is not None and not hdr.is_notice_cover and (hdr.title is None or report.start < hdr.title.start):
+        hdr.title = report  # (also over a later cover line: “中共X县委员会机构编制委员会⏎办公室2023年部门决算”)
     bracketed = fragment_clauses.bracketed_report_title(text)  # “X2018绩效评价自评报告及评分表(…)” on the first line
     if bracketed is not None and not hdr.is_notice_cover and (hdr.title is None or hdr.title.start > bracketed.start):
         hdr.title = bracketed
@@ -708,6 +711,8 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
             unit = heading
     if unit is None:  # a form pasted cell by cell: “部门(单位)名称: X”
         unit = fragment_clauses.form_unit(text)
+    if unit is None:  # “金桥镇人民政府设6个党政内设机构:”
+        unit = fragment_clauses.unit_from_counted_bodies(text)
     if unit is None:  # a budget note naming the unit only in the 2019 formula (“县人社局贯彻落实…”)
         unit = fragment_clauses.unit_from_party_formula(text)
     unit = fragment_clauses.first_of_joint_subject(unit)
@@ -739,6 +744,8 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
         else:
             for n, it in enumerate(run):
                 for name, ns, ne, duties, end in clauses.split_body_item(text, it, last=n == len(run) - 1):
+                    if n == len(run) - 1 and fragment_clauses.cut_off_body(text, name, max(ne, end)):
+                        continue  # the page is cut off inside the last item (“6. 社会治安和应急”)
                     idx = len(b.data["internal_bodies"])
                     duty_text = re.sub(r"^职责[:]\s*", "", duties.strip())
                     b.data["internal_bodies"].append({"name": name, "duties": duty_text})

@@ -166,3 +166,42 @@ def test_a_first_line_report_title_with_a_bracketed_qualifier():
     d = p("东湖区图书馆2021绩效自评报告(整体支出)\n来源:办公室 2022-05-01\n东湖区2021年度部门整体支出\n绩效评价自评报告")
     assert d["title"] == "东湖区图书馆2021绩效自评报告(整体支出)"
     assert d["unit"] == "东湖区图书馆"
+
+
+# ---------------------------------------------------------------- heldout10c: township final-accounts notes
+def test_a_report_title_with_guanyu_names_the_unit():
+    d = p("政府信息公开\n清溪乡人民政府 关于2023年部门预算公开情况的说明\n时间:2023-03-01\n一、部门职责\n清溪乡党委、乡政府贯彻落实")
+    assert (d["title"].replace(" ", ""), d["unit"]) == ("清溪乡人民政府关于2023年部门预算公开情况的说明", "清溪乡人民政府")
+
+
+def test_a_metadata_row_is_no_title():
+    d = p("[ 主题分类 ] 财政 [ 体裁分类 ] 财政预算、决算\n[ 发布机构 ] 石门镇 [ 有效性 ] 有效\n"
+          "南川市石门镇人民政府2023年度部门决算情况说明\n一、部门基本情况")
+    assert (d["title"], d["unit"]) == ("南川市石门镇人民政府2023年度部门决算情况说明", "南川市石门镇人民政府")
+
+
+def test_a_full_title_line_wins_over_half_of_a_cover_title_below():
+    d = p("中国共产党青田县委员会宣传部2022年度部门决算公开\n来源: 青田县财政局\n中共青田县委员会\n宣传部2022年部门决算\n"
+          "第一部分:县委宣传部概况")
+    assert (d["title"], d["unit"]) == ("中国共产党青田县委员会宣传部2022年度部门决算公开", "中国共产党青田县委员会宣传部")
+
+
+def test_a_numbered_body_list_after_a_heading_that_follows_lettered_duties():
+    d = p("一、部门主要职能\n(一)组织实施全乡经济和社会发展规划。\n(二)负责本行政区域内的社会事务。\n"
+          "二、机构设置\n白沙乡人民政府设3个内设机构:\n1. 党政综合办公室\n2. 乡村振兴办公室\n3. 平安建设办公室\n")
+    assert d["unit"] == "白沙乡人民政府"
+    assert [x["name"] for x in d["internal_bodies"]] == ["党政综合办公室", "乡村振兴办公室", "平安建设办公室"]
+    assert len(d["duties"]) == 2
+
+
+def test_bodies_under_a_lettered_heading_that_names_the_structure():
+    d = p("(一)主要职能。\n负责全镇经济社会管理。\n(二)机构设置。\n(1)党政办公室:主要负责综合协调。\n"
+          "(2)经济发展办公室(挂统计站牌子):主要负责经济发展。\n(3)社会事务办公室:主要负责民政工作。")
+    assert [x["name"] for x in d["internal_bodies"]] == ["党政办公室", "经济发展办公室(挂统计站牌子)", "社会事务办公室"]
+
+
+def test_the_last_item_cut_off_by_the_page_is_no_body_but_a_whole_name_is():
+    d = p("内设机构:\n1. 办公室\n2. 业务科\n3. 综合执")
+    assert [x["name"] for x in d["internal_bodies"]] == ["办公室", "业务科"]
+    d = p("内设机构:\n1. 办公室\n2. 业务科\n3. 期刊社")
+    assert [x["name"] for x in d["internal_bodies"]] == ["办公室", "业务科", "期刊社"]
