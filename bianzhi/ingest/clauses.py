@@ -634,7 +634,8 @@ def _numbered_items(text: str) -> list[Item]:
         for i, (_ms, me, _n) in enumerate(marks):
             end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
             first = text[me:end].split("\n", 1)[0].strip()
-            if len(first) <= 16 and "。" not in first[:-1] and re.search(r"职责|职能|单位构成|机构设置|内设机构", first):
+            if len(first) <= 16 and ("。" not in first and re.search(r"职责|职能", first)
+                                     or "。" not in first[:-1] and re.search(r"单位构成|机构设置|内设机构", first)):
                 promoted += [d for d in digit_marks if me < d[0] < end]
         promoted += _digit_list_after_heading(text, marks, digit_marks)
         if len(promoted) >= 2:
