@@ -100,7 +100,8 @@ def first_of_joint_subject(unit: Found | None) -> Found | None:
 
 
 # “31个街道办事处的处级职数均设置为2正5副，即书记1名、…”, “各街道增配1名…”, “每个乡镇设…”: 职数 of many units
-COLLECTIVE_SUBJECT_RE = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)个[" + CJK + r"]{1,20}?(?:的|均|都|各)|^[ \t]*(?:各|每个|每一)[" + CJK + r"]")
+COLLECTIVE_SUBJECT_RE = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)个[" + CJK + r"]{0,12}?(?:街道办事处|办事处|街道|乡镇|镇|乡|苏木|县|区|市|"
+                                   r"单位|部门|学校|医院)[" + CJK + r"]{0,4}?(?:的|均|都|各)|^[ \t]*(?:各|每个|每一)[" + CJK + r"]")
 
 
 def drop_collective_posts(text: str, posts: list) -> list:
