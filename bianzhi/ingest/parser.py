@@ -773,6 +773,12 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
             b.data["internal_bodies"].append({"name": found.value, "duties": ""})
             b.meta.setdefault("numbered_bodies", []).append(False)
             b.span(f"internal_bodies[{idx}].name", found.start, found.end)
+    if not b.data["internal_bodies"]:  # “设6个内设机构:⏎一、秘书组⏎负责…”
+        for found, duties in clauses.chapter_bodies(text):
+            idx = len(b.data["internal_bodies"])
+            b.data["internal_bodies"].append({"name": found.value, "duties": duties})
+            b.meta.setdefault("numbered_bodies", []).append(True)
+            b.span(f"internal_bodies[{idx}].name", found.start, found.end)
     if not b.data["internal_bodies"]:  # a township's “青石镇设A、B…6个内设机构”
         town, town_bodies = fragment_clauses.township_bodies(text)
         if town_bodies and (b.data["unit"] is None or same_unit(b.data["unit"], town.value)):
