@@ -323,7 +323,53 @@ def read_header(text: str) -> Header:
             date = parse_date(dm) if dm else None
             if date:
                 h.issued_on = Found(date, m.start("date"), m.end("date"))
+    _header_run_in(h, text, lines)
     return h
+
+
+# law-database and document-site copies (heldout11): the notice's 文号 and date run into its title line
+DN_DATE_PAREN_RE = re.compile(r"(?P<kw>通知|批复|决定|意见)(?!的)\s*[(（]\s*(?P<dn>" + DOCNUMBER + r")\s*[,，]?\s*(?P<date>" + DATE_RE.pattern + r")?\s*[)）]")
+DN_AFTER_TITLE_RE = re.compile(r"(?P<kw>通知|批复|决定|意见)(?!的)\s*(?P<dn>" + DOCNUMBER + r")\s*(?=[^。:：\n]{0,80}?[:：])")
+READING_TITLE_RE = re.compile(r"^对(?P<organ>[^《》。,]{0,40}?)关于印发《(?P<inner>[^《》]{4,80}?)》的通知")
+
+
+def _header_run_in(h: Header, text: str, lines) -> None:
+    """Header facts a page runs together: “…的通知(赣府字[2001]4号2001年1月8日)各市…:”, “…的通知鲁人发[2007]28号
+    各市…:”, “二OO七年五月三十一日山东省…实施意见1为…” (the date, then the issued text's title), and a reading of a
+    notice (“对…关于印发《X规定》的通知⏎…文件的解读”: the text is about X, and is not the notice)."""
+    if h.title is not None and h.title.value.startswith("对"):
+        rm = READING_TITLE_RE.match(h.title.value)
+        if rm and re.search(r"解读|解析|学习体会", text[h.title.end:h.title.end + 40]) and SANDING_TITLE_RE.search(rm["inner"]):
+            start = h.title.start + rm.start("inner")
+            h.title = Found(rm["inner"], start, start + len(rm["inner"]))
+            h.inner_title, h.is_notice_cover = None, False
+            if h.issuing_organ is not None and h.issuing_organ.start < start:
+                h.issuing_organ = None
+            return
+    if not h.is_notice_cover:
+        return
+    head = text[:3000]
+    if h.doc_number is None:
+        # only right after the notice's own title, repeated in the run-in copy (a cited notice is another's)
+        m = next((x for rx in (DN_DATE_PAREN_RE, DN_AFTER_TITLE_RE) for x in rx.finditer(head)
+                  if h.title is not None and head[:x.end("kw")].endswith(h.title.value)), None)
+        if m:
+            try:
+                h.doc_number = Found(parse_docnumber(m["dn"]).normalized, m.start("dn"), m.end("dn"))
+            except DocNumberError:
+                m = None
+            if m is not None and h.issued_on is None and m.groupdict().get("date"):
+                date = parse_date(DATE_RE.search(m["date"]))
+                if date:
+                    h.issued_on = Found(date, m.start("date"), m.end("date"))
+    if h.issued_on is None and h.inner_title is not None:
+        for s, _e, ln in lines[:60]:
+            dm = DATE_RE.match(ln)
+            if dm and ln[dm.end():].lstrip().startswith(h.inner_title.value):
+                date = parse_date(dm)
+                if date:
+                    h.issued_on = Found(date, s, s + dm.end())
+                break
 
 
 # ------------------------------------------------------------------ nature, rank, plaques
@@ -367,6 +413,10 @@ STATEMENT_RES = [
     re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,30}\))?\s*(?:的?机构规格)?(?:为|是|属于|属)?"
                r"(?P<rank>" + RANK + r")(?:的?(?:行政|事业|参公|参照公务员法管理的?)?(?:单位|机构|机关))?(?=[,。;]|$)"),
 ]
+# 保留X(以下简称Y)，为Z。 (the 2001/2008 rounds: a body kept through a reform is stated as “保留”, heldout11)
+STATEMENT_RES.append(
+    re.compile(r"(?<![对外])保留[“\"]?(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")[”\"]?(?P<paren>\(\x00{2,40}\))?\s*[,，]\s*(?:为|是|作为)"
+               r"(?P<nature>[^,。;]{2,50}?" + NATURE_NOUN + r")(?=[,。;]|$)"))
 
 
 # the classes a body belongs to (preferred over a description of what it does when a sentence states both)
@@ -597,7 +647,7 @@ def _plaques(text: str, source: str, base: int, stop: int, found: list):
 
 
 # ------------------------------------------------------------------ numbered lists
-MARK_RE = re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[。;:\s])|(?<=^\s))[ \t]*\((?P<n>" + CN_NUM + r")\)\s*"
+MARK_RE = re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[。;:\s])|(?<=^\s)|(?<=主要职责)|(?<=主要职能))[ \t]*\((?P<n>" + CN_NUM + r")\)\s*"
                      r"|(?:(?<=^)|(?<=\n))[ \t]*(?:(?P<d>0?[1-9]\d?)(?:[、.．]|\s+)|(?P<d0>0[1-9])(?=[" + CJK + r"])|\((?P<p>[1-9]\d?)\)\s*)"
                      r"(?=[" + CJK + r"《“])")
 BODY_TRIGGER_RE = re.compile(r"(?:内设机构|机构设置|内设科室|内设股室|职能处|职能科|职能股|职能司|设下列|下设|内设\s*" + NUM +
@@ -725,6 +775,13 @@ def _subject_paragraph(first: str) -> bool:
     return bool(SUBJECT_PARAGRAPH_RE.match(first))
 
 
+def _labelled_steps(firsts: list[str]) -> bool:
+    """“(一)请示:…(二)受理:…”: items that each start with a short label and a colon are the steps of a procedure
+    (or the terms of a definition list), not duties (heldout11)."""
+    labelled = sum(bool(re.match(r"\s*[" + CJK + r"]{2,6}[:：](?!\s*$)", f)) for f in firsts)
+    return labelled >= max(2, len(firsts) * 0.7)
+
+
 def item_runs(text: str) -> list[tuple[str, list[Item]]]:
     """[(kind, items)] with kind 'duties' or 'bodies'."""
     items = _numbered_items(text)
@@ -754,7 +811,8 @@ def item_runs(text: str) -> list[tuple[str, list[Item]]]:
             elif len(run) >= 2 and bodyish == 0 and all(len(f.strip()) >= 12 for f in firsts) and \
                     sum(_subject_paragraph(f) for f in firsts) * 2 < len(run) and \
                     sum(text[it.start:it.end].strip().endswith("。") for it in run) >= len(run) * 0.8 and \
-                    not all(re.fullmatch(r"[" + CJK + r"]{2,10}", f.strip().split("\n")[0]) for f in firsts):
+                    not all(re.fullmatch(r"[" + CJK + r"]{2,10}", f.strip().split("\n")[0]) for f in firsts) and \
+                    not _labelled_steps(firsts):
                 kind = "duties"  # (a plan's outline “(一)编制目的⏎为…” is section headings, not duties)
         elif kind == "bodies" and bodyish < len(run) / 2:
             kind = None  # named after 内设机构, but the items are not bodies
@@ -1317,3 +1375,27 @@ def unit_from_event(text: str) -> Found | None:
         if best is None or cand.start < best.start:
             best = cand
     return best
+
+
+# heldout11: an article about a body's structure names it as the owner of the structure (“本文将深入解析国家移民管理局
+# 的机构构成和主要职能”, “下面介绍X的内设机构”); used only when nothing else names a unit and the text lists bodies
+UNIT_OF_BODIES_RE = re.compile(r"(?P<u>[" + CJK + r"()]{3,60}?" + UNIT_SUFFIX + r")的(?:内设机构|机构设置|机构构成|组织架构|组织机构)"
+                               r"(?=[和与及、,，。:：\s]|$)")
+READING_VERB_RE = re.compile(r"^.*?(?:解析|介绍|了解|揭秘|详解|梳理|看看|说说|谈谈)")
+
+
+def unit_of_bodies(text: str) -> Found | None:
+    for m in UNIT_OF_BODIES_RE.finditer(text[:3000]):
+        seg_start = max(text.rfind(ch, 0, m.start("u") + 1) for ch in "。;\n,:，：!?！？") + 1
+        start = max(seg_start, m.start("u"))
+        subject = text[start:m.end("u")]
+        vm = READING_VERB_RE.match(subject)
+        if vm is None and start != seg_start:
+            continue
+        if vm is not None:
+            subject, start = subject[vm.end():], start + vm.end()
+        name, off = _clean_subject(subject)
+        if len(name) >= 3 and re.search(UNIT_SUFFIX + r"$", name) and not re.match(r"^(?:" + VERB_START + r"|各|本|该|我|其)", name) \
+                and not re.search(r"各级|各类|所有|有关", name):
+            return Found(name, start + off, start + off + len(name))
+    return None
