@@ -822,6 +822,7 @@ def item_runs(text: str) -> list[tuple[str, list[Item]]]:
         elif kind == "duties" and bodyish == len(run) and len(run) >= 2 and \
                 all(len(re.split(r"[。\n]", f.strip())[0]) <= 20 for f in firsts):
             kind = "bodies"
+        kind = _heldout12_kind(kind, run, firsts, bodyish)
         if kind:
             out.append((kind, run))
         prev_end = run[-1].end
@@ -1489,3 +1490,44 @@ def subject_plaques(text: str, unit: str | None) -> list[Found]:
         stop = text.find("。", m.end())
         _plaques(text, text, m.end(), len(text) if stop == -1 else stop, out)
     return [f for f in out if not re.fullmatch(r"(?:该|其|本)(?:机构|单位)?", f.value)]  # “加挂该机构牌子” names none
+
+
+# ---------------------------------------------------------------- heldout12b: bullets, one body's page, talking points
+def _heldout12_kind(kind: str | None, run: list, firsts: list[str], bodyish: int) -> str | None:
+    """“(八)区政府总值班室⏎负责…”: one numbered item whose first line is a body's name alone, its duties under it, is
+    that body (the page of one body of a 机构设置 list); “1. 综合协调:协调各部门…” items that each open with a short
+    label and a colon and are all short are an article's talking points, not duties, even after a 职责 trigger."""
+    if kind is None and len(run) == 1:
+        lines = [ln.strip() for ln in firsts[0].strip().split("\n") if ln.strip()]
+        if len(lines) >= 2 and re.fullmatch(r"(?!" + VERB_START + r")[" + CJK + r"()]{2,20}?" + BODY_SUFFIX, lines[0]) \
+                and re.match(r"(?:负责|承担)", lines[1]):
+            return "bodies"
+    if kind == "duties" and bodyish == 0 and len(run) >= 2 and _labelled_steps(firsts) \
+            and all(len(f.strip()) < 60 for f in firsts):
+        return None
+    return kind
+
+
+# “内设多个职能科室,主要包括:⏎- 办公室:负责…⏎- 人事科:负责…”: bullets under a line announcing the bodies
+BULLET_TRIGGER_RE = re.compile(r"(?m)^[^\n]*(?:内设|下设|设有|设置)(?![^\n]{0,16}?(?:直属|所属|下属|二级))[^\n]{0,16}?"
+                               r"(?:科室|处室|股室|机构|部门)[^\n]{0,12}?[:：]\s*$")
+BULLET_BODY_RE = re.compile(r"[ \t]*[-•·●▪*][ \t]*(?P<name>(?!" + VERB_START + r")[" + CJK + r"()]{2,24}?" + BODY_SUFFIX +
+                            r")[ \t]*(?:[:：]|$)")
+
+
+def bullet_bodies(text: str) -> list[Found]:
+    trig = BULLET_TRIGGER_RE.search(text)
+    if trig is None:
+        return []
+    out: list[Found] = []
+    pos = trig.end()
+    for m in re.finditer(r"[^\n]*", text[pos:]):
+        line = m.group()
+        if not line.strip():
+            continue
+        bm = BULLET_BODY_RE.match(line)
+        if bm is None:
+            break
+        s = pos + m.start() + bm.start("name")
+        out.append(Found(bm["name"], s, s + len(bm["name"])))
+    return out if len(out) >= 2 else []

@@ -90,3 +90,43 @@ def test_a_body_heading_or_several_headings_name_no_unit():
 def test_a_verb_in_front_of_a_name_is_no_place_name():
     d = p("整合有关职责,组建市退役军人事务局,作为市政府工作部门。")
     assert d["unit"] == "市退役军人事务局"
+
+
+# ---------------------------------------------------------------- heldout12b: bullets, one body's page, talking points
+def test_bullet_bodies_under_a_line_announcing_them():
+    d = p("临川市水利局架构\n临川市水利局内设若干科室,主要包括:\n- 办公室:负责局机关日常运转。\n- 规划计划科:负责水利规划编制。\n"
+          "- 河湖管理科:负责河湖长制日常工作。\n下属单位包括:\n- 临川市水文站\n- 临川市灌区管理所")
+    assert bodies(d) == ["办公室", "规划计划科", "河湖管理科"]
+
+
+def test_bullets_of_affiliated_units_are_no_bodies():
+    # guard: the units a body has under it (直属机构) are not its internal bodies
+    d = p("临川市水利局下设直属机构如下:\n- 临川市水文站:负责水文监测。\n- 临川市灌区管理所:负责灌区运行管理。")
+    assert bodies(d) == []
+
+
+def test_one_numbered_body_with_its_duties_is_that_body():
+    d = p("(五)机关档案室\n\n负责局机关文书档案的收集、整理和利用;负责档案数字化工作。\n\n办公室电话:0797-1234567")
+    assert bodies(d) == ["机关档案室"]
+    assert d["duties"] == []
+
+
+def test_one_numbered_heading_that_names_no_body_is_no_body():
+    # guard: a single item whose first line is no body's name (a plan's section) is not a body
+    d = p("(二)工作任务\n\n负责组织全县春季植树造林工作,确保完成年度任务。")
+    assert bodies(d) == []
+
+
+def test_short_labelled_talking_points_after_a_duty_trigger_are_no_duties():
+    d = p("三、财务部门\n财务部门是单位的重要部门之一。其主要职责包括:\n1. 预算编制:编制年度部门预算。\n2. 资金管理:管好用好各项资金。\n"
+          "3. 资产管理:做好固定资产登记。")
+    assert d["duties"] == []
+
+
+def test_long_labelled_duties_and_bodies_with_a_colon_stay_what_they_are():
+    # guard: labelled items that are real duties (long) stay duties; “1. 办公室:负责…” items stay bodies
+    d = p("县水利局主要职责是:\n(一)水资源管理:负责全县水资源的合理开发利用,拟订水资源中长期供求规划并组织实施,负责生活、生产经营和生态环境用水的统筹兼顾和保障。\n"
+          "(二)河湖管理:指导全县河湖水生态保护与修复、河湖生态流量水量管理以及河湖水系连通工作,负责河湖长制日常工作的组织协调和督促检查。")
+    assert len(d["duties"]) == 2
+    d = p("县水利局设下列内设机构:\n1. 办公室:负责机关日常运转。\n2. 水政股:负责水行政执法。")
+    assert bodies(d) == ["办公室", "水政股"]
