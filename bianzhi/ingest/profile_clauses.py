@@ -24,6 +24,7 @@ from .clauses import (
     VERB_START,
     Found,
     _mask_parens,
+    platform_staffing_type,
 )
 
 # a unit's name may also end in these (a zoo, a park, a school, a hospital)
@@ -33,7 +34,7 @@ PROVINCES = ("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|
              "云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门")
 PLACE_RE = re.compile(r"^(?:[" + CJK + r"]{2,8}?(?:省|自治区|市|自治州|州|盟|县|自治县|旗|区|镇|乡)|中国|中华|国家|全国|"
                       + PROVINCES + r")")
-HISTORY_VERB = r"(?:坐落在|坐落于|位于|地处|始建于|创建于|成立于|组建于|创办于|建于|原属|隶属|前身)"
+HISTORY_VERB = r"(?:坐落在|坐落于|位于|地处|始建于|创建于|成立于|组建于|创办于|建于|原属|隶属|前身|是一所|是一家|系一所|是一座)"
 
 
 def has_place(name: str) -> bool:
@@ -92,18 +93,38 @@ TABLE_ROW_RE = re.compile(r"(?m)^[ \t]*\|[ \t]*\**[ \t]*(?P<k>[" + CJK + r"]{2,6
 CLASS_RE = re.compile(r"(?:公益[一二三]类|生产经营类|行政类|参照公务员法管理|参公)(?:事业单位)?")
 
 
+# the same facts as “key：value” lines: “单位性质：公益一类事业单位⏎机构规格：股级⏎编制人数：20⏎内设机构：A、B”
+KV_ROW_RE = re.compile(r"(?m)^[ \t]*(?P<k>单位性质|机构性质|单位类别|机构类别|机构规格|机构级别|单位级别|编制人数|核定编制数?|编制数|"
+                       r"事业编制数?|行政编制数?|内设机构|内设科室|科室设置)[ \t]*[:：][ \t]*(?P<v>[^\n]{1,200}?)[ \t]*$")
+
+
 def table_facts(text: str) -> dict:
-    """{nature, plaques, bodies} from a key-facts table's 性质 and 科室/内设机构 rows."""
+    """{nature, rank, staffing, plaques, bodies} from a key-facts table's rows (Markdown “| 性质 | … |” or “性质：…”)."""
     out: dict = {"plaques": [], "bodies": []}
-    for m in TABLE_ROW_RE.finditer(text):
-        key, value, vstart = m["k"], m["v"], m.start("v")
-        if key in ("性质", "单位性质", "机构性质", "单位类别", "机构类别"):
+    rows = [(m["k"], m["v"], m.start("v")) for m in TABLE_ROW_RE.finditer(text)]
+    rows += [(m["k"], m["v"], m.start("v")) for m in KV_ROW_RE.finditer(text)]
+    for key, value, vstart in rows:
+        if key in ("机构规格", "机构级别", "单位级别"):
+            rm = re.fullmatch(r"(?:为)?(?P<r>" + RANK + r")[。]?", value)
+            if rm:
+                out["rank"] = Found(rm["r"], vstart + rm.start("r"), vstart + rm.end("r"))
+        elif re.match(r"编制|核定编制|事业编制|行政编制", key):
+            nm = re.fullmatch(r"(?P<n>\d{1,5})\s*(?:名|人|个)?[。]?", value)
+            if nm:
+                label, known = platform_staffing_type(key)
+                entry = {"type": label, "raw": re.sub(r"数$", "", key), "count": int(nm["n"]), "includes": []}
+                if not known:
+                    entry["unknown"] = True
+                out["staffing"] = Found(entry, vstart, vstart + nm.end("n"))
+        elif key in ("性质", "单位性质", "机构性质", "单位类别", "机构类别"):
             cm = CLASS_RE.search(value)
             if cm:  # the class is the nature; where it sits and what it is called are said apart
                 out["nature"] = Found(cm.group(0), vstart + cm.start(), vstart + cm.end())
+            elif re.fullmatch(r"[" + CJK + r"]{2,30}?(?:事业单位|" + NATURE_NOUN + r")", value):
+                out["nature"] = Found(value, vstart, vstart + len(value))
             for pm in re.finditer(r"(?:加挂|挂)[“\"”]?(?P<p>[" + CJK + r"]{3,30}?" + PROFILE_SUFFIX + r")[”\"“]?牌子", value):
                 out["plaques"].append(Found(pm["p"], vstart + pm.start("p"), vstart + pm.end("p")))
-        elif key in ("科室", "内设机构", "内设科室", "机构设置", "处室", "股室", "部室", "职能科室"):
+        elif key in ("科室", "内设机构", "内设科室", "机构设置", "处室", "股室", "部室", "职能科室", "科室设置"):
             pos, names = vstart, []
             for piece in value.split("、"):
                 name = piece.strip()
@@ -128,8 +149,14 @@ CHANGED_NATURE_RE = re.compile(r"(?P<u>[" + CJK + r"]{2,40}?" + PROFILE_SUFFIX +
                                r"(?P<n>[^,，。;]{2,60}?事业单位)(?=[,，。;]|并|$)")
 
 
+# “X是一所集医疗、预防于一体的一级甲等医院，隶属Y，为公益二类事业单位”: what it is, where it belongs, then its class
+DESCRIBED_NATURE_RE = re.compile(r"(?:^|(?<=[\n。]))[ \t]*(?P<u>[" + CJK + r"]{3,40}?" + PROFILE_SUFFIX + r")"
+                                 r"(?:是一所|是一家|系一所|是一座)[^。\n]{0,80}?[,，]\s*(?:为|是|系)"
+                                 r"(?P<n>[^,，。;]{2,60}?(?:事业单位|" + NATURE_NOUN + r"))(?=[,，。;]|$)")
+
+
 def founded_nature(text: str) -> tuple[Found, Found] | None:
-    m = FOUNDED_NATURE_RE.search(text)
+    m = FOUNDED_NATURE_RE.search(text) or DESCRIBED_NATURE_RE.search(text)
     if m is None:
         return None
     return Found(m["u"], m.start("u"), m.end("u")), Found(m["n"], m.start("n"), m.end("n"))
@@ -307,3 +334,34 @@ def profile_statement(text: str) -> dict | None:
     if rank is not None:
         out["rank"] = rank
     return out
+
+
+# a nature read over commas: “一所集医疗、预防于一体的一级甲等综合医院，隶属X，为公益一类事业单位” — the last clause says it
+RUN_OVER_RE = re.compile(r"[,，]\s*(?:为|是|系|属)(?P<n>[^,，]{2,40}?(?:事业单位|" + NATURE_NOUN + r"))$")
+
+
+def last_class_clause(nature: Found | None) -> Found | None:
+    if nature is None or not re.search(r"[,，]", nature.value):
+        return None
+    m = RUN_OVER_RE.search(nature.value)
+    if m is None:
+        return None
+    return Found(m["n"], nature.start + m.start("n"), nature.start + m.end("n"))
+
+
+# “X…为公益一类事业单位。核定编制30名，…”: the figure opening the sentence right after the unit's statement
+NEXT_STAFF_RE = re.compile(r"[ \t]*(?:核定|核编|定编)(?P<type>(?:事业|行政)?编制)(?:数)?\s*(?:为)?\s*(?P<n>\d{1,5})\s*(?:名|人)(?=[,，。;]|$)")
+
+
+def next_sentence_staffing(text: str, unit: Found) -> Found | None:
+    sent_end = text.find("。", unit.end)
+    if sent_end == -1 or "\n" in text[unit.end:sent_end]:
+        return None
+    m = NEXT_STAFF_RE.match(text, sent_end + 1)
+    if m is None:
+        return None
+    label, known = platform_staffing_type(m["type"])
+    entry = {"type": label, "raw": m["type"], "count": int(m["n"]), "includes": []}
+    if not known:
+        entry["unknown"] = True
+    return Found(entry, m.start("type"), m.end("n"))

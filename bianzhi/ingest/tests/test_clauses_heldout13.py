@@ -151,3 +151,37 @@ def test_a_schools_statement_names_the_unit_and_two_different_schools_are_not_a_
     d = p("海州市第一中学是市教育局直属的公益一类事业单位。海州市第二中学地址：海州市人民路2号。")
     assert d["unit"] == "海州市第一中学"
     assert d["nature"] == "市教育局直属的公益一类事业单位"
+
+
+# ---------------------------------------------------------------- probes of other 事业单位 wordings (not corpus misses)
+def test_key_value_lines_give_nature_rank_staffing_and_bodies():
+    d = p("单位名称：石门县林业技术推广站\n单位性质：公益一类事业单位\n机构规格：副科级\n编制人数：14\n"
+          "内设机构：综合股、营造林股、森防股")
+    assert d["unit"] == "石门县林业技术推广站"
+    assert (d["nature"], d["rank"]) == ("公益一类事业单位", "副科级")
+    assert [(s["type"], s["count"]) for s in d["staffing"]] == [("其他编制", 14)]
+    assert bodies(d) == ["综合股", "营造林股", "森防股"]
+
+
+def test_key_value_lines_without_a_value_of_their_kind_give_nothing():
+    d = p("单位名称：石门县林业技术推广站\n机构规格：待定\n编制人数：见附表")
+    assert (d["rank"], d["staffing"]) == (None, [])
+
+
+def test_a_nature_read_over_commas_is_its_last_class_clause_and_the_next_sentences_figure_is_its_staffing():
+    d = p("西岭镇中心卫生院是一所集医疗、预防、康复于一体的一级甲等医院，隶属西岭县卫生健康局，为公益二类事业单位。"
+          "核定编制42名，实有职工51人。")
+    assert d["unit"] == "西岭镇中心卫生院"
+    assert d["nature"] == "公益二类事业单位"
+    assert [(s["type"], s["count"]) for s in d["staffing"]] == [("其他编制", 42)]
+
+
+def test_a_figure_of_many_units_in_the_next_sentence_is_not_this_units_staffing():
+    d = p("西岭县卫生健康局是县政府工作部门，为正科级。全县乡镇卫生院核定编制300名。")
+    assert d["staffing"] == []
+
+
+def test_a_hospital_that_is_a_kind_of_hospital_is_the_unit():
+    d = p("南川市第二人民医院是一所二级甲等综合医院，医院设有职能科室12个。")
+    assert d["unit"] == "南川市第二人民医院"
+    assert d["nature"] is None
