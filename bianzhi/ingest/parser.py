@@ -857,6 +857,7 @@ def _profile_unit(text: str, unit):
     """heldout13: the unit of an encyclopedia entry or a 事业单位's introduction, when no other rule names it; a
     generic noun read with where it belongs (“医院隶属广州市卫生局”) is the name given in full before it; a name
     mistyped once is the spelling the rest of the text supports."""
+    unit = profile_clauses.drop_introduction(unit)  # “此次招聘单位为X，是…”
     generic = profile_clauses.generic_belongs(unit.value if unit is not None else None)
     if generic is not None:
         unit = clauses._generic_antecedent(text, generic, unit.start)

@@ -319,17 +319,26 @@ def nature_line(text: str) -> tuple[Found, Found] | None:
 
 # “海州市第一中学是市教育局直属的公益一类事业单位”: a name ending in a word the statement rule does not take for a
 # unit's (中学, 小学, 幼儿园, 动物园, 基地)
-PROFILE_STATEMENT_RE = re.compile(r"(?:^|(?<=[\n。]))[ \t]*(?P<u>[" + CJK + r"]{3,40}?(?:中学|小学|幼儿园|园|基地))(?:\([^()]{2,30}\))?"
+# (also a name with digits in it: “中国21世纪议程管理中心（以下简称“21世纪中心”），是…直属的公益一类事业单位”)
+PROFILE_STATEMENT_RE = re.compile(r"(?:^|(?<=[\n。]))[ \t]*(?P<intro>[^,，。\n]{0,12}?(?:招聘单位|用人单位|单位名称)\s*(?:为|是|系))?(?P<u>[" + CJK + r"][" + CJK + r"0-9]{2,40}?" + PROFILE_SUFFIX + r")"
+                                  r"(?:\((?:以下)?简称\s*[“\"]?(?P<s>[^“”\"()]{2,20}?)[”\"]?\)|\([^()]{2,30}\))?"
                                   r"[,，]?(?:是|为|系)(?P<n>[^,，。;]{2,60}?(?:事业单位|" + NATURE_NOUN + r"))(?=[,，。;]|$)")
 
 
 def profile_statement(text: str) -> dict | None:
-    """{unit, nature, rank, plaques} from a school's, a park's or a base's statement sentence."""
-    m = PROFILE_STATEMENT_RE.search(text)
+    """{unit, short_name, nature, rank, plaques} from a school's, a park's or a base's statement sentence, or one
+    whose name has digits in it (the older statement rule takes only the characters after them)."""
+    m = None
+    for cand in PROFILE_STATEMENT_RE.finditer(text):
+        if cand["intro"] or re.search(r"\d", cand["u"]) or re.search(r"(?:中学|小学|幼儿园|园|基地)$", cand["u"]):
+            m = cand
+            break
     if m is None or not has_place(m["u"]):
         return None
     nature = strip_approval(Found(m["n"], m.start("n"), m.end("n")))
     out = {"unit": Found(m["u"], m.start("u"), m.end("u")), "nature": nature, "plaques": []}
+    if m["s"]:
+        out["short_name"] = Found(m["s"], m.start("s"), m.end("s"))
     rank = rank_in(nature)
     if rank is not None:
         out["rank"] = rank
@@ -365,3 +374,16 @@ def next_sentence_staffing(text: str, unit: Found) -> Found | None:
     if not known:
         entry["unknown"] = True
     return Found(entry, m.start("type"), m.end("n"))
+
+
+# “此次招聘单位为珠海市旅游发展中心，是…”: the words that introduce the name are no part of it
+INTRODUCED_RE = re.compile(r"^.*?(?:招聘单位|用人单位|单位名称|主管单位|举办单位|本单位|该单位)\s*(?:为|是|系)")
+
+
+def drop_introduction(unit: Found | None) -> Found | None:
+    if unit is None:
+        return None
+    m = INTRODUCED_RE.match(unit.value)
+    if m is None or len(unit.value) - m.end() < 3:
+        return unit
+    return Found(unit.value[m.end():], unit.start + m.end(), unit.end)

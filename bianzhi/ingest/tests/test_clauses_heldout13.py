@@ -185,3 +185,22 @@ def test_a_hospital_that_is_a_kind_of_hospital_is_the_unit():
     d = p("南川市第二人民医院是一所二级甲等综合医院，医院设有职能科室12个。")
     assert d["unit"] == "南川市第二人民医院"
     assert d["nature"] is None
+
+
+# ---------------------------------------------------------------- after the heldout13b first run
+def test_a_name_with_digits_and_its_short_name_in_the_statement():
+    d = p("关于招聘的公告\n中国12345政务服务热线管理中心（以下简称“12345中心”），是国务院办公厅直属的公益一类事业单位。主要职责是受理诉求。")
+    assert d["unit"] == "中国12345政务服务热线管理中心"
+    assert d["short_name"] == "12345中心"
+    assert d["nature"] == "国务院办公厅直属的公益一类事业单位"
+
+
+def test_a_year_before_a_name_is_not_part_of_it():
+    d = p("2023年，青山县水务服务中心是县水利局所属公益一类事业单位。")
+    assert d["unit"] == "青山县水务服务中心"
+
+
+def test_the_words_introducing_the_recruiting_unit_are_not_its_name():
+    d = p("本次招聘单位为南湾县城市管理服务中心，是南湾县城市管理局所属公益二类事业单位。报名请登录网站。")
+    assert d["unit"] == "南湾县城市管理服务中心"
+    assert d["nature"] == "南湾县城市管理局所属公益二类事业单位"
