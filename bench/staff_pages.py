@@ -258,6 +258,7 @@ def make_users():
 
 def page_set(users):
     """The pages measured for each user: [(label, [paths])]. Filters use values inside the user's scope."""
+    from bianzhi.core.views import CappedPaginator
     from bianzhi.lists.models import PowerCategory, PowerItem
     from bianzhi.registry.models import Unit
 
@@ -269,7 +270,8 @@ def page_set(users):
         items = PowerItem.objects.restrict(user, "view")
         n_items = items.count()
         sample_units = list(units.order_by("pk").values_list("pk", flat=True)[:: max(1, n_units // 40)])
-        later = max(1, (n_items + 49) // 50 // 2)  # the middle page (a page that exists)
+        # the middle page of those offered (the list offers pages up to CappedPaginator's cap)
+        later = max(1, min((n_items + 49) // 50, CappedPaginator.cap // 50) // 2)
         unit_later = max(1, (n_units + 49) // 50 // 2)
         out[label] = (n_units, n_items, [
             ("权力清单 第 1 页", ["/manage/lists/"]),

@@ -20,7 +20,7 @@ class _ScopedUnitFilterMixin:
         super().__init__(*args, **kwargs)
         user = getattr(request, "user", None)
         units = Unit.objects.restrict(user, "view")
-        self.filters["unit"].queryset = units.order_by("region__code", "tree_path")
+        self.filters["unit"].queryset = units.order_by("region__code", "tree_path").only("id", "name")  # __str__: name
         self.many_units = units.order_by()[:UNIT_CHOICES_MAX + 1].count() > UNIT_CHOICES_MAX
         if self.many_units:
             self.filters["unit"].extra["widget"] = forms.HiddenInput
