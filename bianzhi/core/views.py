@@ -156,9 +156,15 @@ class CappedPaginator(Paginator):
     def page(self, number):
         if not hasattr(self.object_list, "values_list"):
             return super().page(number)
+        ids = None
+        if number in (1, "1") and "count" not in self.__dict__:
+            ids = list(self.object_list.values_list("pk", flat=True)[:self.per_page])
+            if len(ids) < self.per_page:  # the whole list fits on page one: its count needs no query of its own
+                self.__dict__["count"] = len(ids)
         number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        top = min(bottom + self.per_page, self.cap if self.capped else self.count)
-        ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
+        if ids is None:
+            bottom = (number - 1) * self.per_page
+            top = min(bottom + self.per_page, self.cap if self.capped else self.count)
+            ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
         rows = {obj.pk: obj for obj in self.object_list.filter(pk__in=ids)}
         return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)

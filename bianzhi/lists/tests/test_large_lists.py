@@ -4,6 +4,7 @@ without counting every row. The limits are lowered here so that the demo data cr
 import re
 
 import pytest
+from django.db.models import Q
 from django.urls import reverse
 
 from bianzhi.core.views import CappedPaginator
@@ -99,3 +100,17 @@ def test_a_large_export_starts_without_counting_and_the_worker_counts(lclient, l
     job = exports.get_job(token, lusers["admin"])
     assert job["status"] == "done" and job["total"] == job["processed"] == PowerItem.objects.count()
     assert f"已生成 {PowerItem.objects.count()} 条" in admin.get(response["Location"]).content.decode()
+
+
+def test_a_list_that_fits_on_one_page_is_counted_from_the_page(lclient):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    admin = lclient("admin")
+    expected = PowerItem.objects.filter(Q(name_key__contains="道路运输") | Q(parent__name_key__contains="道路运输")).count()
+    assert 0 < expected < 50
+    with CaptureQueriesContext(connection) as ctx:
+        page = admin.get(reverse("lists:power-list"), {"q": "道路运输"}).content.decode()
+    assert f"共 {expected} 个事项" in page and len(codes_on(page)) == expected
+    counts = [q["sql"] for q in ctx.captured_queries if "COUNT(" in q["sql"] and "lists_poweritem" in q["sql"]]
+    assert counts == []  # the page's ids were fewer than a page: no second scan of the search to count them
