@@ -3,6 +3,7 @@ from django import forms
 from django.db.models import Q
 
 from bianzhi.core.text import search_key
+from bianzhi.core.widgets import PlainSelect
 from bianzhi.registry.models import Region, Unit
 
 from .models import PowerCategory, PowerItem, ResponsibilityItem, ResponsibilityKind
@@ -34,10 +35,12 @@ class _ScopedUnitFilterMixin:
 
 class PowerItemFilterSet(_ScopedUnitFilterMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(label="名称或编码", method="filter_q")
-    unit = django_filters.ModelChoiceFilter(label="实施部门", queryset=Unit.objects.none())
+    unit = django_filters.ModelChoiceFilter(label="实施部门", queryset=Unit.objects.none(), widget=PlainSelect)
     unit_name = django_filters.CharFilter(label="实施部门名称", method="filter_unit_name")
-    category = django_filters.ModelChoiceFilter(label="事项类别", queryset=PowerCategory.objects.all())
-    region = django_filters.ModelChoiceFilter(label="行政区划", queryset=Region.objects.filter(valid_to__isnull=True))
+    category = django_filters.ModelChoiceFilter(label="事项类别", queryset=PowerCategory.objects.all(),
+                                                widget=PlainSelect)
+    region = django_filters.ModelChoiceFilter(label="行政区划", queryset=Region.objects.filter(valid_to__isnull=True),
+                                              widget=PlainSelect)
     no_duty = django_filters.BooleanFilter(label="只看未关联职责的", method="filter_no_duty",
                                            widget=forms.CheckboxInput)
 
@@ -59,7 +62,7 @@ class PowerItemFilterSet(_ScopedUnitFilterMixin, django_filters.FilterSet):
 
 class ResponsibilityItemFilterSet(_ScopedUnitFilterMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(label="名称包含", method="filter_q")
-    unit = django_filters.ModelChoiceFilter(label="实施部门", queryset=Unit.objects.none())
+    unit = django_filters.ModelChoiceFilter(label="实施部门", queryset=Unit.objects.none(), widget=PlainSelect)
     unit_name = django_filters.CharFilter(label="实施部门名称", method="filter_unit_name")
     kind = django_filters.ChoiceFilter(label="类型", choices=ResponsibilityKind.choices)
 
