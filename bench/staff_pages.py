@@ -272,7 +272,7 @@ def page_set(users):
         sample_units = list(units.order_by("pk").values_list("pk", flat=True)[:: max(1, n_units // 40)])
         # the middle page of those offered (the list offers pages up to CappedPaginator's cap)
         later = max(1, min((n_items + 49) // 50, CappedPaginator.cap // 50) // 2)
-        unit_later = max(1, (n_units + 49) // 50 // 2)
+        unit_later = max(1, ((n_units + 49) // 50 + 1) // 2)
         out[label] = (n_units, n_items, [
             ("权力清单 第 1 页", ["/manage/lists/"]),
             (f"权力清单 第 {later} 页", [f"/manage/lists/?page={later}"]),
