@@ -323,7 +323,53 @@ def read_header(text: str) -> Header:
             date = parse_date(dm) if dm else None
             if date:
                 h.issued_on = Found(date, m.start("date"), m.end("date"))
+    _header_run_in(h, text, lines)
     return h
+
+
+# law-database and document-site copies (heldout11): the notice's 文号 and date run into its title line
+DN_DATE_PAREN_RE = re.compile(r"(?P<kw>通知|批复|决定|意见)(?!的)\s*[(（]\s*(?P<dn>" + DOCNUMBER + r")\s*[,，]?\s*(?P<date>" + DATE_RE.pattern + r")?\s*[)）]")
+DN_AFTER_TITLE_RE = re.compile(r"(?P<kw>通知|批复|决定|意见)(?!的)\s*(?P<dn>" + DOCNUMBER + r")\s*(?=[^。:：\n]{0,80}?[:：])")
+READING_TITLE_RE = re.compile(r"^对(?P<organ>[^《》。,]{0,40}?)关于印发《(?P<inner>[^《》]{4,80}?)》的通知")
+
+
+def _header_run_in(h: Header, text: str, lines) -> None:
+    """Header facts a page runs together: “…的通知(赣府字[2001]4号2001年1月8日)各市…:”, “…的通知鲁人发[2007]28号
+    各市…:”, “二OO七年五月三十一日山东省…实施意见1为…” (the date, then the issued text's title), and a reading of a
+    notice (“对…关于印发《X规定》的通知⏎…文件的解读”: the text is about X, and is not the notice)."""
+    if h.title is not None and h.title.value.startswith("对"):
+        rm = READING_TITLE_RE.match(h.title.value)
+        if rm and re.search(r"解读|解析|学习体会", text[h.title.end:h.title.end + 40]) and SANDING_TITLE_RE.search(rm["inner"]):
+            start = h.title.start + rm.start("inner")
+            h.title = Found(rm["inner"], start, start + len(rm["inner"]))
+            h.inner_title, h.is_notice_cover = None, False
+            if h.issuing_organ is not None and h.issuing_organ.start < start:
+                h.issuing_organ = None
+            return
+    if not h.is_notice_cover:
+        return
+    head = text[:3000]
+    if h.doc_number is None:
+        # only right after the notice's own title, repeated in the run-in copy (a cited notice is another's)
+        m = next((x for rx in (DN_DATE_PAREN_RE, DN_AFTER_TITLE_RE) for x in rx.finditer(head)
+                  if h.title is not None and head[:x.end("kw")].endswith(h.title.value)), None)
+        if m:
+            try:
+                h.doc_number = Found(parse_docnumber(m["dn"]).normalized, m.start("dn"), m.end("dn"))
+            except DocNumberError:
+                m = None
+            if m is not None and h.issued_on is None and m.groupdict().get("date"):
+                date = parse_date(DATE_RE.search(m["date"]))
+                if date:
+                    h.issued_on = Found(date, m.start("date"), m.end("date"))
+    if h.issued_on is None and h.inner_title is not None:
+        for s, _e, ln in lines[:60]:
+            dm = DATE_RE.match(ln)
+            if dm and ln[dm.end():].lstrip().startswith(h.inner_title.value):
+                date = parse_date(dm)
+                if date:
+                    h.issued_on = Found(date, s, s + dm.end())
+                break
 
 
 # ------------------------------------------------------------------ nature, rank, plaques
@@ -367,6 +413,10 @@ STATEMENT_RES = [
     re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,30}\))?\s*(?:的?机构规格)?(?:为|是|属于|属)?"
                r"(?P<rank>" + RANK + r")(?:的?(?:行政|事业|参公|参照公务员法管理的?)?(?:单位|机构|机关))?(?=[,。;]|$)"),
 ]
+# 保留X(以下简称Y)，为Z。 (the 2001/2008 rounds: a body kept through a reform is stated as “保留”, heldout11)
+STATEMENT_RES.append(
+    re.compile(r"(?<![对外])保留[“\"]?(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")[”\"]?(?P<paren>\(\x00{2,40}\))?\s*[,，]\s*(?:为|是|作为)"
+               r"(?P<nature>[^,。;]{2,50}?" + NATURE_NOUN + r")(?=[,。;]|$)"))
 
 
 # the classes a body belongs to (preferred over a description of what it does when a sentence states both)
@@ -412,7 +462,7 @@ def full_name(text: str, name: str) -> Found | None:
             best = cand
     if best is None and re.match(r"^(?:省|市|县|区|州|旗|自治区|自治州|自治县)", name):  # “辽宁” + “省农业农村厅”
         for m in re.finditer(r"(?:^|(?<=[\n。;,，:：]))\s*(?P<n>[" + CJK + r"]{2,6}?)" + re.escape(name), text):
-            if not re.search(r"的|第|部分|[由其在对将把被与及为给]", m["n"]) and not re.match(r"^(?:" + VERB_START + r"|日前|目前|近日|今年|今天|新(?!疆)|原|将)", m["n"]):
+            if not re.search(r"的|第|部分|[由其在对将把被与及为给]", m["n"]) and not re.match(r"^(?:" + VERB_START + r"|日前|目前|近日|今年|今天|新(?!疆)|原|将|组建|成立|建立|整合|保留|撤销)", m["n"]):
                 return Found(m["n"] + name, m.start("n"), m.start("n") + len(m["n"]) + len(name))
     return best
 
@@ -459,6 +509,8 @@ def read_statement(text: str, limit: int | None = None) -> dict:
                 continue
             nature = m.groupdict().get("nature")
             if nature and re.search(r"(?:本规定|依据|基本|职责|任务)", nature):
+                continue
+            if nature and EVALUATIVE_NATURE_RE.fullmatch(nature.strip()):  # “秘书科作为核心部门”: a rank in importance (heldout12)
                 continue
             ustart += off
             if re.fullmatch(r"(?:本|该)?" + UNIT_SUFFIX, name):  # “保护区是…”: the body named in full before it
@@ -597,7 +649,7 @@ def _plaques(text: str, source: str, base: int, stop: int, found: list):
 
 
 # ------------------------------------------------------------------ numbered lists
-MARK_RE = re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[。;:\s])|(?<=^\s))[ \t]*\((?P<n>" + CN_NUM + r")\)\s*"
+MARK_RE = re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[。;:\s])|(?<=^\s)|(?<=主要职责)|(?<=主要职能))[ \t]*\((?P<n>" + CN_NUM + r")\)\s*"
                      r"|(?:(?<=^)|(?<=\n))[ \t]*(?:(?P<d>0?[1-9]\d?)(?:[、.．]|\s+)|(?P<d0>0[1-9])(?=[" + CJK + r"])|\((?P<p>[1-9]\d?)\)\s*)"
                      r"(?=[" + CJK + r"《“])")
 BODY_TRIGGER_RE = re.compile(r"(?:内设机构|机构设置|内设科室|内设股室|职能处|职能科|职能股|职能司|设下列|下设|内设\s*" + NUM +
@@ -635,15 +687,27 @@ def _numbered_items(text: str) -> list[Item]:
         for i, (_ms, me, _n) in enumerate(marks):
             end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
             first = text[me:end].split("\n", 1)[0].strip()
-            if len(first) <= 16 and "。" not in first and re.search(r"职责|职能", first):
+            if len(first) <= 16 and ("。" not in first and re.search(r"职责|职能", first)
+                                     or "。" not in first[:-1] and re.search(r"单位构成|机构设置|内设机构", first)):
                 promoted += [d for d in digit_marks if me < d[0] < end]
+        promoted += _digit_list_after_heading(text, marks, digit_marks)
         if len(promoted) >= 2:
-            marks = sorted(marks + promoted)
+            marks = sorted(set(marks + promoted))
     items = []
     for i, (ms, me, n) in enumerate(marks):
         end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
         items.append(Item(n, me, end, ms))
     return items
+
+
+def _digit_list_after_heading(text: str, marks: list, digit_marks: list) -> list:
+    """“(六)…⏎二、机构设置⏎X设6个内设机构:⏎1. 党政办公室⏎2. …”: digit items after a heading line that ends the last
+    (一)(二) item are a list of their own, not its sub-items."""
+    hm = re.compile(r"(?m)^[ \t]*(?:第" + CN_NUM + r"条|" + CN_NUM + r"、)").search(text, marks[-1][1])
+    if hm is None:
+        return []
+    tail = [d for d in digit_marks if d[0] > hm.start()]
+    return tail if len(tail) >= 2 and tail[0][2] == 1 else []
 
 
 def _runs(items: list[Item]) -> list[list[Item]]:
@@ -694,7 +758,14 @@ def _context_kind(text: str, run_start: int, prev_end: int) -> str | None:
 
 def _looks_like_body(first: str) -> bool:
     head = re.split(r"[。\n:]|\s{1,}|职责[:]|负责|承担", first.strip(), maxsplit=1)[0]
-    return bool(re.fullmatch(r"(?!" + VERB_START + r")[" + CJK + r"()]{2,30}?" + BODY_SUFFIX + r"(?:\([^()]{1,30}\))?", head))
+    return bool(re.fullmatch(r"(?!" + VERB_START + r")[" + CJK + r"()]{2,30}?" + BODY_SUFFIX + r"(?:\([^()]{1,30}\))?", head)) \
+        or glued_body_name(first) is not None  # “(三)财务科拟定…”: the name runs straight into its duties (heldout12)
+
+
+def _names_duty_list(item_text: str) -> bool:
+    """“(一)主要职责⏎根据…，X是…部门。⏎1.…”: a heading line naming duties, then a lead-in sentence, heads the list."""
+    first = item_text.strip().split("\n", 1)[0].strip()
+    return len(first) <= 8 and bool(re.fullmatch(r"(?:主要|部门|单位|工作)?(?:职责|职能|职能职责)", first))
 
 
 # “1、宁乡县国土管理局于1987年5月经…批准成立；…”: a numbered paragraph about a body (its subject, then what it is or
@@ -707,6 +778,13 @@ def _subject_paragraph(first: str) -> bool:
     return bool(SUBJECT_PARAGRAPH_RE.match(first))
 
 
+def _labelled_steps(firsts: list[str]) -> bool:
+    """“(一)请示:…(二)受理:…”: items that each start with a short label and a colon are the steps of a procedure
+    (or the terms of a definition list), not duties (heldout11)."""
+    labelled = sum(bool(re.match(r"\s*[" + CJK + r"]{2,6}[:：](?!\s*$)", f)) for f in firsts)
+    return labelled >= max(2, len(firsts) * 0.7)
+
+
 def item_runs(text: str) -> list[tuple[str, list[Item]]]:
     """[(kind, items)] with kind 'duties' or 'bodies'."""
     items = _numbered_items(text)
@@ -716,11 +794,15 @@ def item_runs(text: str) -> list[tuple[str, list[Item]]]:
     for run in _runs(items):
         for it in run:
             it.end = _cut_at_heading(text, it.start, it.end)
-        if len(prev_run) == 1 and prev_run[0].end == run[0].mark_start and \
-                len(text[prev_run[0].start:prev_run[0].end].strip()) <= 16:
+        duty_head = len(prev_run) == 1 and prev_run[0].end == run[0].mark_start and \
+            _names_duty_list(text[prev_run[0].start:prev_run[0].end])
+        if len(prev_run) == 1 and prev_run[0].end == run[0].mark_start and (
+                len(text[prev_run[0].start:prev_run[0].end].strip()) <= 16 or duty_head):
             prev_end = prev_run[0].mark_start  # “(一)主要职能” heads the 1. 2. … that follow: its words name them
         prev_run = run
         kind = _context_kind(text, run[0].mark_start, prev_end)
+        if kind is None and duty_head and len(run) >= 2:  # “(一)部门职责⏎lead-in⏎1.…2.…”
+            kind = "duties"
         if kind == "skip":
             prev_end = run[-1].end
             continue
@@ -732,13 +814,15 @@ def item_runs(text: str) -> list[tuple[str, list[Item]]]:
             elif len(run) >= 2 and bodyish == 0 and all(len(f.strip()) >= 12 for f in firsts) and \
                     sum(_subject_paragraph(f) for f in firsts) * 2 < len(run) and \
                     sum(text[it.start:it.end].strip().endswith("。") for it in run) >= len(run) * 0.8 and \
-                    not all(re.fullmatch(r"[" + CJK + r"]{2,10}", f.strip().split("\n")[0]) for f in firsts):
+                    not all(re.fullmatch(r"[" + CJK + r"]{2,10}", f.strip().split("\n")[0]) for f in firsts) and \
+                    not _labelled_steps(firsts):
                 kind = "duties"  # (a plan's outline “(一)编制目的⏎为…” is section headings, not duties)
         elif kind == "bodies" and bodyish < len(run) / 2:
             kind = None  # named after 内设机构, but the items are not bodies
         elif kind == "duties" and bodyish == len(run) and len(run) >= 2 and \
                 all(len(re.split(r"[。\n]", f.strip())[0]) <= 20 for f in firsts):
             kind = "bodies"
+        kind = _heldout12_kind(kind, run, firsts, bodyish)
         if kind:
             out.append((kind, run))
         prev_end = run[-1].end
@@ -754,6 +838,9 @@ def split_body_item(text: str, it: Item, last: bool) -> list[tuple[str, int, int
     body = chunk.strip()
     m = re.match(r"(?P<name>[^。\n:]{1,40}?)(?:[。\n]|\s+|(?=职责[:])|:(?=\s*(?:负责|承担|主要负责|对|代表|[" + CJK + r"]))|(?=(?:主要)?负责)|(?=承担)|$)", body)
     name = m["name"].strip() if m else body.split("\n")[0]
+    gm = glued_body_name(body)
+    if gm is not None and not re.search(BODY_SUFFIX + r"(?:\([^()]*\))?$", name.rstrip("。:")):
+        m, name = gm, gm["name"]  # “财务科拟定中心的…;负责…”: the name ends where its first duty's verb starts (heldout12)
     if not re.search(BODY_SUFFIX + r"(?:\([^()]*\))?$", name) and len(name) > 30:
         name = body.split("\n")[0][:30]
     name = name.rstrip("。:")
@@ -1023,7 +1110,7 @@ def platform_staffing_type(raw: str) -> tuple[str, bool]:
     return "其他编制", False
 
 
-POST_SUFFIX = (r"(?:局长|厅长|部长|署长|主任|书记|主席|会长|院长|馆长|校长|所长|站长|队长|团长|行长|组长|秘书长|社长|政委|政治委员|"
+POST_SUFFIX = (r"(?:局长|厅长|部长|署长|主任|书记|主席|会长|院长|馆长|校长|所长|站长|队长|团长|行长|组长|秘书长|社长|政委|政治委员|乡镇长|镇长|乡长|"
                r"总工程师|总经济师|总会计师|总规划师|总农艺师|总畜牧师|总兽医师|总建筑师|总统计师|总审计师|总飞行师|总督学|督学|总师|总监|巡视员|调研员|专员|委员|审计长|总督察|副总督察|督察长|检察长|庭长)")
 POST_RE = re.compile(r"^(?:其中|另|设|核定|配备|另设)?\s*(?P<title>(?:副|常务副|专职副|专职)?[" + CJK + r"]{0,36}?" + POST_SUFFIX + r")"
                      r"\s*(?P<pre>\(\x00*\))?\s*(?P<n>" + NUM + r")\s*名\s*(?P<paren>\(\x00*\))?\s*$")
@@ -1295,3 +1382,152 @@ def unit_from_event(text: str) -> Found | None:
         if best is None or cand.start < best.start:
             best = cand
     return best
+
+
+# heldout11: an article about a body's structure names it as the owner of the structure (“本文将深入解析国家移民管理局
+# 的机构构成和主要职能”, “下面介绍X的内设机构”); used only when nothing else names a unit and the text lists bodies
+UNIT_OF_BODIES_RE = re.compile(r"(?P<u>[" + CJK + r"()]{3,60}?" + UNIT_SUFFIX + r")的(?:内设机构|机构设置|机构构成|组织架构|组织机构)"
+                               r"(?=[和与及、,，。:：\s]|$|(?:主要)?(?:包括|包含|设有|下设))")
+READING_VERB_RE = re.compile(r"^.*?(?:解析|介绍|了解|揭秘|详解|梳理|看看|说说|谈谈)")
+
+
+def unit_of_bodies(text: str) -> Found | None:
+    for m in UNIT_OF_BODIES_RE.finditer(text[:3000]):
+        seg_start = max(text.rfind(ch, 0, m.start("u") + 1) for ch in "。;\n,:，：!?！？") + 1
+        start = max(seg_start, m.start("u"))
+        subject = text[start:m.end("u")]
+        vm = READING_VERB_RE.match(subject)
+        if vm is None and start != seg_start:
+            continue
+        if vm is not None:
+            subject, start = subject[vm.end():], start + vm.end()
+        name, off = _clean_subject(subject)
+        if len(name) >= 3 and re.search(UNIT_SUFFIX + r"$", name) and not re.match(r"^(?:" + VERB_START + r"|各|本|该|我|其)", name) \
+                and not re.search(r"各级|各类|所有|有关", name):
+            return Found(name, start + off, start + off + len(name))
+    return None
+
+
+# ------------------------------------------------------------------ heldout12: departments' 机构职能 / 内设机构 pages
+# “组建市农业农村局，作为市政府工作部门”: a body set up by a reform, then its class
+STATEMENT_RES.append(
+    re.compile(r"(?:组建|成立)[“\"]?(?P<unit>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")[”\"]?\s*[,，]\s*作为"
+               r"(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?=[,。;]|$)"))
+# “秘书科作为核心部门”, “是重要部门”: how much a body matters is no kind of body
+EVALUATIVE_NATURE_RE = re.compile(r"(?:核心|重要|关键|主力|骨干|枢纽|龙头)(?:部门|机构|单位)")
+# a body's name run straight into its first duty (“财务科拟定中心的…”, “组织宣传科负责…”): the name ends in a body
+# suffix and the next word is a duty verb; a name may start with a verb-like word (组织人事科, 指导科) here
+GLUED_BODY_RE = re.compile(r"\s*(?P<name>(?!负责|承担|根据|按照|其他|本)[" + CJK + r"]{2,16}?(?:科|股|处|室|组|中心|办))"
+                           r"(?=(?:负责|承担|拟定|拟订|主管|管理|指导|协调|组织|研究|制定|贯彻|监督|审核|统筹)[" + CJK + r"])")
+
+
+def glued_body_name(first: str):
+    """The re.Match of a body name glued to its duties at the start of an item, or None."""
+    return GLUED_BODY_RE.match(first)
+
+
+# “X的组织架构包括多个科室”, then paragraphs each opening with a body as subject: “秘书科作为核心部门,负责…”,
+# “调研科主要负责…”, “社会事业科、工业科…等科室分别负责…”
+PROSE_BODIES_TRIGGER_RE = re.compile(r"(?:组织架构|组织机构|内设机构|机构设置)(?:主要)?(?:包括|包含|由|设有|下设)[^。\n]{0,12}?"
+                                     r"(?:科室|处室|股室|部门|机构)")
+PROSE_BODY_NAME = r"(?!" + VERB_START + r")[" + CJK + r"]{2,12}?(?:科|股|处|室|组|办|中心)"
+PROSE_BODY_LINE_RE = re.compile(r"[ \t]*(?P<list>" + PROSE_BODY_NAME + r"(?:、" + PROSE_BODY_NAME + r")*)"
+                                r"(?:等(?:科室|处室|股室|部门))?(?:作为[^,，。;\n]{1,12}[,，]\s*)?"
+                                r"(?:主要|则|具体|分别|也)?(?:负责|承担|主管)")
+
+
+def prose_bodies(text: str) -> list[Found]:
+    """Bodies named as the subjects of a prose page's paragraphs, under a line announcing the structure."""
+    trig = PROSE_BODIES_TRIGGER_RE.search(text[:3000])
+    if trig is None:
+        return []
+    pos = text.find("\n", trig.end())
+    out: list[Found] = []
+    while pos != -1 and pos < len(text):
+        end = text.find("\n", pos + 1)
+        line_end = len(text) if end == -1 else end
+        line = text[pos + 1:line_end]
+        if line.strip():
+            m = PROSE_BODY_LINE_RE.match(line)
+            if m is None:
+                break
+            base = pos + 1 + m.start("list")
+            for piece in m["list"].split("、"):
+                out.append(Found(piece, base, base + len(piece)))
+                base += len(piece) + 1
+        pos = end
+    return out if len(out) >= 2 else []
+
+
+# a department's page that names it only in a heading line, its duties under it: “民政和社会保障局⏎负责拟订…”
+HEADING_LINE_UNIT_RE = re.compile(r"[ \t]*(?P<u>(?!" + VERB_START + r")[" + CJK + r"()]{2,30}?(?:管理局|局|厅|委员会|署))[ \t]*")
+
+
+def heading_line_unit(text: str) -> Found | None:
+    """The unit named by a heading line alone, when the next line starts its duties; only one such line in the text."""
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    found = []
+    for i, (start, line) in enumerate(lines[:-1]):
+        m = HEADING_LINE_UNIT_RE.fullmatch(line)
+        if m and re.match(r"\s*(?:负责|承担|贯彻|拟订|拟定|主要职责)", lines[i + 1][1]):
+            found.append(Found(m["u"], start + m.start("u"), start + m.end("u")))
+    return found[0] if len(found) == 1 else None
+
+
+# “市农业农村局加挂市扶贫开发领导小组办公室、…牌子。”: a sentence of its own, with the unit as its subject
+SUBJECT_PLAQUE_RE = re.compile(r"(?:^|(?<=[\n。;]))[ \t]*(?P<host>(?!在|于|由|将|对|向)[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")[ \t]*"
+                               r"(?=(?:加挂|增挂|同时挂|挂)[^。;\n]{2,120}?牌子)")
+
+
+def subject_plaques(text: str, unit: str | None) -> list[Found]:
+    """Plaques stated by a later sentence whose subject is the unit (not “X设在Y”, not a cancelled plaque)."""
+    if not unit:
+        return []
+    out: list[Found] = []
+    for m in SUBJECT_PLAQUE_RE.finditer(text):
+        if not _same_name(m["host"], unit):
+            continue
+        stop = text.find("。", m.end())
+        _plaques(text, text, m.end(), len(text) if stop == -1 else stop, out)
+    return [f for f in out if not re.fullmatch(r"(?:该|其|本)(?:机构|单位)?", f.value)]  # “加挂该机构牌子” names none
+
+
+# ---------------------------------------------------------------- heldout12b: bullets, one body's page, talking points
+def _heldout12_kind(kind: str | None, run: list, firsts: list[str], bodyish: int) -> str | None:
+    """“(八)区政府总值班室⏎负责…”: one numbered item whose first line is a body's name alone, its duties under it, is
+    that body (the page of one body of a 机构设置 list); “1. 综合协调:协调各部门…” items that each open with a short
+    label and a colon and are all short are an article's talking points, not duties, even after a 职责 trigger."""
+    if kind is None and len(run) == 1:
+        lines = [ln.strip() for ln in firsts[0].strip().split("\n") if ln.strip()]
+        if len(lines) >= 2 and re.fullmatch(r"(?!" + VERB_START + r")[" + CJK + r"()]{2,20}?" + BODY_SUFFIX, lines[0]) \
+                and re.match(r"(?:负责|承担)", lines[1]):
+            return "bodies"
+    if kind == "duties" and bodyish == 0 and len(run) >= 2 and _labelled_steps(firsts) \
+            and all(len(f.strip()) < 60 for f in firsts):
+        return None
+    return kind
+
+
+# “内设多个职能科室,主要包括:⏎- 办公室:负责…⏎- 人事科:负责…”: bullets under a line announcing the bodies
+BULLET_TRIGGER_RE = re.compile(r"(?m)^[^\n]*(?:内设|下设|设有|设置)(?![^\n]{0,16}?(?:直属|所属|下属|二级))[^\n]{0,16}?"
+                               r"(?:科室|处室|股室|机构|部门)[^\n]{0,12}?[:：]\s*$")
+BULLET_BODY_RE = re.compile(r"[ \t]*[-•·●▪*][ \t]*(?P<name>(?!" + VERB_START + r")[" + CJK + r"()]{2,24}?" + BODY_SUFFIX +
+                            r")[ \t]*(?:[:：]|$)")
+
+
+def bullet_bodies(text: str) -> list[Found]:
+    trig = BULLET_TRIGGER_RE.search(text)
+    if trig is None:
+        return []
+    out: list[Found] = []
+    pos = trig.end()
+    for m in re.finditer(r"[^\n]*", text[pos:]):
+        line = m.group()
+        if not line.strip():
+            continue
+        bm = BULLET_BODY_RE.match(line)
+        if bm is None:
+            break
+        s = pos + m.start() + bm.start("name")
+        out.append(Found(bm["name"], s, s + len(bm["name"])))
+    return out if len(out) >= 2 else []
