@@ -8,17 +8,23 @@ position, id), so SQLite and PostgreSQL return the same rows in the same order.
 - SQLite: an FTS5 table of overlapping 2-character grams (unicode61 tokenizer) finds candidates with a
   phrase query, and the same `contains` condition then confirms each candidate, so FTS5 can only speed
   the query up, never change its result. A 1-character query (no gram) uses the LIKE alone.
+
+`search_queryset` defines the result. Pages and the capped count are taken through `SearchResults`, which walks
+the same queryset block by block: the rank order is cut into blocks (kind, `unit_order // BLOCK_SPAN`), the
+SearchGram table says which blocks hold every 1- or 2-character gram of the query, and only those blocks are
+walked, in rank order, until the page and the capped count are full. On a national data set (5 M power items)
+a common query no longer walks or bitmaps millions of non-matching entries (bench/portal_search.py, ADR 0030).
 """
 from dataclasses import dataclass
 from functools import cached_property
 
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from bianzhi.core.text import search_key
 
-from .models import SearchEntry
+from .models import KIND_ORDER, SearchEntry, SearchGram
 
 FTS_TABLE = "portal_search_fts"
 MAX_QUERY_CHARS = 50
@@ -31,6 +37,8 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self):
+        if isinstance(self.object_list, SearchResults):
+            return self.object_list.capped_count(COUNT_CAP + 1)
         return self.object_list.order_by()[:COUNT_CAP + 1].count()  # no ORDER BY: counting needs no sort
 
     @property
@@ -131,6 +139,123 @@ def search_queryset(query: SearchQuery):
     if query.category:
         qs = qs.filter(category=query.category)
     return qs.order_by("kind_order", "unit_order", "unit_id_value", "position", "id")
+
+
+# ------------------------------------------------------------------ the block index (SearchGram)
+BLOCK_SPAN = 10**12  # unit_order // BLOCK_SPAN: a region and its top-level unit (services.unit_order)
+BLOCK_BATCH = 32  # candidate blocks fetched per round trip
+
+
+def entry_grams(norm: str) -> set[str]:
+    """Every character and every pair of adjacent characters of an entry's `norm`."""
+    return set(norm) | {norm[i:i + 2] for i in range(len(norm) - 1)}
+
+
+def query_grams(key: str) -> list[str]:
+    """Grams every matching entry must contain: the character itself, or the query's adjacent pairs."""
+    if len(key) < 2:
+        return [key]
+    return sorted({key[i:i + 2] for i in range(len(key) - 1)})
+
+
+def block_of(unit_order: int) -> int:
+    return unit_order // BLOCK_SPAN
+
+
+def gram_rows(entries) -> set[tuple[str, int, int]]:
+    """entries: iterable of (norm, kind_order, unit_order) → the (gram, kind_order, block) postings."""
+    out = set()
+    for norm, kind_order, unit_order in entries:
+        block = block_of(unit_order)
+        out.update((g, kind_order, block) for g in entry_grams(norm))
+    return out
+
+
+def add_grams(entries) -> None:
+    """Record the postings of new entries (existing ones are kept: a superset only costs a wasted block walk)."""
+    rows = [SearchGram(gram=g, kind_order=k, block=b) for g, k, b in gram_rows(entries)]
+    SearchGram.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
+
+
+def rebuild_grams(entry_model=SearchEntry, gram_model=SearchGram) -> int:
+    """Recompute every posting from the current entries (the migration and `--rebuild` use it). Returns rows."""
+    rows = gram_rows(entry_model.objects.values_list("norm", "kind_order", "unit_order").iterator(chunk_size=5000))
+    gram_model.objects.all().delete()
+    gram_model.objects.bulk_create((gram_model(gram=g, kind_order=k, block=b) for g, k, b in rows),
+                                   batch_size=5000)
+    return len(rows)
+
+
+class SearchResults:
+    """The ids of `search_queryset(query)`, in its order, for one page and the capped count — taken block by block.
+
+    Blocks are walked in rank order ((kind_order, block) ascending), and each block's part of the result is the
+    same queryset restricted to that block's range of `kind_order` and `unit_order`, so the concatenation is the
+    queryset's own result and order. Blocks not holding every gram of the query cannot hold a match and are
+    skipped. A unit filter (one unit's entries, always few) takes the queryset directly."""
+
+    def __init__(self, query: SearchQuery):
+        self.query = query
+        self.key = query.key
+        self.ids = search_queryset(query).values_list("id", flat=True)
+
+    def _blocks(self):
+        if self.query.unit or not self.key:
+            yield None
+            return
+        grams = query_grams(self.key)
+        qs = SearchGram.objects.filter(gram=grams[0])
+        for g in grams[1:]:
+            qs = qs.filter(Exists(SearchGram.objects.filter(gram=g, kind_order=OuterRef("kind_order"),
+                                                            block=OuterRef("block"))))
+        if self.query.kind in KIND_ORDER:
+            qs = qs.filter(kind_order=KIND_ORDER[self.query.kind])
+        qs = qs.order_by("kind_order", "block").values_list("kind_order", "block")
+        after = None
+        while True:
+            batch_qs = qs if after is None else qs.filter(
+                Q(kind_order__gt=after[0]) | Q(kind_order=after[0], block__gt=after[1]))
+            batch = list(batch_qs[:BLOCK_BATCH])
+            yield from batch
+            if len(batch) < BLOCK_BATCH:
+                return
+            after = batch[-1]
+
+    def _in(self, block):
+        if block is None:
+            return self.ids
+        kind_order, b = block
+        return self.ids.filter(kind_order=kind_order, unit_order__gte=b * BLOCK_SPAN,
+                               unit_order__lt=(b + 1) * BLOCK_SPAN)
+
+    def capped_count(self, cap: int) -> int:
+        """The number of matches, counting at most `cap`."""
+        total = 0
+        for block in self._blocks():
+            total += self._in(block).order_by()[:cap - total].count()
+            if total >= cap:
+                break
+        return total
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice) or index.step not in (None, 1) or index.start is None or index.stop is None:
+            raise TypeError("SearchResults takes slices [start:stop]")
+        skip, want, out = index.start, index.stop - index.start, []
+        if want <= 0:
+            return out
+        for block in self._blocks():
+            rows = list(self._in(block)[:skip + want - len(out)])
+            if len(rows) <= skip:
+                skip -= len(rows)
+                continue
+            out.extend(rows[skip:])
+            skip = 0
+            if len(out) >= want:
+                break
+        return out
+
+    def __iter__(self):
+        return iter(self.ids)
 
 
 def entries_for_ids(ids) -> list:

@@ -5,6 +5,7 @@ import json
 from operator import attrgetter
 
 from django.core.cache import cache
+from django.db.models import Count
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -16,7 +17,7 @@ from bianzhi.registry.models import Region
 
 from . import exports, feeds, sections
 from .models import ChangeEntry, PublishedUnit, Release, ReleaseDump, SearchEntry, SearchKind
-from .search import CappedPaginator, SearchQuery, entries_for_ids, highlight, search_queryset
+from .search import CappedPaginator, SearchQuery, SearchResults, entries_for_ids, highlight
 from .services import public_cache_prefix
 from .snapshot import extra_sections
 
@@ -57,10 +58,25 @@ def _base_url(request) -> str:
     return request.build_absolute_uri("/").rstrip("/")
 
 
+def _per_release(name: str, compute):
+    """A value derived from the whole publication (not from the request), computed once per release and cache
+    generation: the search page's filter lists would otherwise scan every published unit and entry on each
+    uncached request."""
+    key = public_cache_prefix() + name
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
 def _regions_with_counts():
-    counts = {}
-    for code in PublishedUnit.objects.public().values_list("region_code", flat=True):
-        counts[code] = counts.get(code, 0) + 1
+    return _per_release("regions-with-counts", _count_regions)
+
+
+def _count_regions():
+    counts = dict(PublishedUnit.objects.public().order_by().values_list("region_code")
+                  .annotate(n=Count("id")).values_list("region_code", "n"))
     regions = list(Region.objects.filter(code__in=list(counts)).order_by("sort_order", "code"))
     for r in regions:
         r.published_count = counts[r.code]
@@ -215,7 +231,7 @@ def search(request):
     key = query.key
     page = None
     if key:
-        paginator = CappedPaginator(search_queryset(query).values_list("id", flat=True), PAGE_SIZE)
+        paginator = CappedPaginator(SearchResults(query), PAGE_SIZE)
         page = paginator.get_page(request.GET.get("page"))
         page.object_list = entries_for_ids(page.object_list)
         names = dict(PublishedUnit.objects.public().filter(unit_id__in={e.unit_id_value for e in page})
@@ -239,7 +255,10 @@ def search(request):
 
 
 def _power_categories():
+    return _per_release("power-categories", _list_power_categories)
 
+
+def _list_power_categories():
     return list(SearchEntry.objects.public().filter(kind=SearchKind.POWER).exclude(category="")
                 .values_list("category", flat=True).distinct().order_by("category"))
 
