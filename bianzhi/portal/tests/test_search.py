@@ -249,3 +249,15 @@ def test_search_page_shows_the_walked_page(client, published, monkeypatch):
     links = re.findall(r'<a href="/unit/(\d+)/#([\w-]+)">', page2)
     assert links == [(str(e.unit_id_value), e.anchor) for e in expected[20:40]]
     assert f"共 {len(expected)} 条结果" in page2
+
+
+def test_search_api_pages_are_the_walked_pages(client, published, monkeypatch):
+    from bianzhi.portal import search
+
+    monkeypatch.setattr(search, "BLOCK_SPAN", 10**3)
+    search.rebuild_grams()
+    expected = brute_force("科")
+    data = client.get("/api/v1/public/search/", {"q": "科", "limit": 4, "offset": 3}).json()
+    assert data["count"] == len(expected) > 7
+    assert [(r["title"], r["url"]) for r in data["results"]] == [
+        (e.title, f"/unit/{e.unit_id_value}/#{e.anchor}") for e in expected[3:7]]
