@@ -261,3 +261,15 @@ def test_search_api_pages_are_the_walked_pages(client, published, monkeypatch):
     assert data["count"] == len(expected) > 7
     assert [(r["title"], r["url"]) for r in data["results"]] == [
         (e.title, f"/unit/{e.unit_id_value}/#{e.anchor}") for e in expected[3:7]]
+
+
+def test_power_category_list_is_the_distinct_categories_in_database_order(client, published):
+    """The search page's category filter (a skip scan, computed once per release) lists the same categories, in the
+    same order, as SELECT DISTINCT … ORDER BY did."""
+    from bianzhi.portal.views import _list_power_categories
+
+    expected = list(SearchEntry.objects.filter(kind="power").exclude(category="").values_list("category", flat=True)
+                    .distinct().order_by("category"))
+    assert len(expected) >= 5 and _list_power_categories() == expected
+    page = client.get("/search/").content.decode()
+    assert all(f">{c}<" in page for c in expected)
