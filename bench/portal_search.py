@@ -1,18 +1,23 @@
 """Benchmark: public search and unit pages on a province-scale published data set in PostgreSQL.
 
-Run:  .venv/bin/python -m bench.portal_search [--units 20000] [--powers 1000000] [--keep]
-      (PostgreSQL at PGHOST/127.0.0.1:5432 as postgres; the script drops and creates the database bz_bench,
-      or BENCH_DB; --reuse skips generation when bz_bench already holds the data.)
+Run:  .venv/bin/python -m bench.portal_search [--units 20000] [--powers 1000000] [--reuse] [--generate-only]
+      (PostgreSQL at BENCH_PG, default 127.0.0.1:5432 as postgres; the script drops and creates the database
+      BENCH_DB, default bz_bench; --reuse measures an existing one again, after migrating it; gunicorn listens on
+      BENCH_PORT, default 8765. National scale: --units 100000 --powers 5000000.)
 
 1. Generates, with COPY, a province (14 cities, ~110 counties), 20,000 units and 1,000,000 power items,
    published as one release: registry_unit, portal_release, portal_publishedunit (the snapshot each unit page
    renders) and portal_searchentry (units, internal bodies, duties, power items; NFKC-normalised `norm`),
-   then builds the pg_trgm GIN index the portal migration creates.
-2. Search: for 2-, 3- and 6-character queries, p50/p95 of the portal's search (search_queryset + Paginator
-   page 1 with its count, as the search page does) against the raw SQL of the same search run on a bare
-   psycopg cursor (count + first page) — the ratio is the application's overhead.
+   and portal_searchgram (the block postings), then builds the pg_trgm GIN index and covering rank index the
+   portal migrations create.
+2. Search: for 2-, 3- and 6-character and selective queries, p50/p95 of the portal's search (SearchResults +
+   CappedPaginator page 1 with its capped count + the page's rows + highlighting, as the search page does)
+   against the same SQL statements replayed on a bare psycopg cursor (the ratio is the application's overhead),
+   and against the previous implementation's SQL (old: capped count + rank-order LIMIT 20 over the whole table);
+   each query's count and page are asserted identical to the old SQL's.
 3. Throughput: gunicorn (2 gthread workers × 4 threads, 127.0.0.1 only) serving public unit pages (random
-   units, cold cache; and one unit, warm cache) against a static file from the same server, measured by a
+   units, cold cache; and one unit, warm cache) and the search page (6 queries, cached after their first hit; and
+   every request a cache miss) against a static file from the same server, measured by a
    small threaded http.client load generator bounded in connections and time. Ratios = page / static.
 Prints the figures and the machine; copy them into bench/README.md.
 """
@@ -381,10 +386,13 @@ def bench_http(unit_ids, seconds: float, concurrency: int):
         from urllib.parse import quote
 
         search = load([f"/search/?q={quote(q)}" for q in SEARCH_QUERIES[3]], seconds, concurrency)
+        # every request a cache miss: a distinct query string (the view ignores the extra parameter)
+        uncached = load([f"/search/?q={quote(q)}&n={i}" for i in range(20000) for q in SEARCH_QUERIES[3]],
+                        seconds, concurrency)
         c = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
         c.request("GET", hot_path)
         size = len(c.getresponse().read())
-        return {"static": static, "cold": cold, "hot": hot, "search": search, "page_bytes": size}
+        return {"static": static, "cold": cold, "hot": hot, "search": search, "uncached": uncached, "page_bytes": size}
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)
@@ -407,13 +415,16 @@ def main():
     parser.add_argument("--seconds", type=float, default=10, help="seconds per HTTP load run")
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--reuse", action="store_true", help="reuse an existing bz_bench")
+    parser.add_argument("--generate-only", action="store_true", help="generate the data set and stop")
     args = parser.parse_args()
     log(f"机器：{machine()}")
     if args.reuse:
         setup_django()
         from django.core.management import call_command
 
+        t = time.perf_counter()
         call_command("migrate", verbosity=0)
+        log(f"migrate（含新迁移，如 SearchGram 分块字元的填充）：{time.perf_counter() - t:.0f} s")
         with bench_conn() as conn:
             unit_ids = [r[0] for r in conn.execute("SELECT unit_id FROM portal_publishedunit WHERE is_current")]
             powers = conn.execute("SELECT count(*) FROM portal_searchentry WHERE kind='power'").fetchone()[0]
@@ -424,6 +435,8 @@ def main():
         recreate_database()
         unit_ids, gen_seconds, powers, entries = generate(args.units, args.powers)
     log(f"数据：{len(unit_ids)} 个单位，{powers} 个权力事项，{entries} 条检索条目；生成用时 {gen_seconds:.0f} s")
+    if args.generate_only:
+        return
     log(f"检索（每个查询 {args.repeats} 次；app = SearchResults 分块检索 + 分页第 1 页（总数最多计到 1001）+ 高亮；"
         "raw = app 发出的同一组 SQL 在裸游标上重放；old = 旧实现的 SQL：count（LIMIT 1001）+ 全表排序索引 LIMIT 20）")
     log(f"  负载 {os.getloadavg()[0]:.1f}")
@@ -441,7 +454,8 @@ def main():
     s = h["static"][0]
     log(f"  静态文件 /static/portal/public.css：{s:.0f} req/s（p50 {h['static'][1]:.1f} ms，错误 {h['static'][2]}）")
     for key, label in (("cold", "单位页（随机 5000 个单位，缓存冷）"), ("hot", "单位页（同一单位，缓存命中）"),
-                       ("search", "检索页（3 字查询）")):
+                       ("search", "检索页（6 个 3 字查询，首次之后命中缓存）"),
+                       ("uncached", "检索页（同样的查询，每次都不命中缓存）")):
         rps, p50, err = h[key]
         log(f"  {label}：{rps:.0f} req/s（p50 {p50:.1f} ms，错误 {err}），与静态文件之比 {rps / s:.3f}")
     log(f"  单位页大小 {h['page_bytes'] / 1024:.0f} KB")
