@@ -189,20 +189,22 @@ def rebuild_grams(entry_model=SearchEntry, gram_model=SearchGram) -> int:
 class SearchResults:
     """The ids of `search_queryset(query)`, in its order, for one page and the capped count — taken block by block.
 
-    Blocks are walked in rank order ((kind_order, block) ascending), and each block's part of the result is the
-    same queryset restricted to that block's range of `kind_order` and `unit_order`, so the concatenation is the
+    Blocks are walked in rank order ((kind_order, block) ascending); each block's part of the result is the same
+    queryset restricted to that block's range of `kind_order` and `unit_order`, so the concatenation is the
     queryset's own result and order. Blocks not holding every gram of the query cannot hold a match and are
-    skipped. A unit filter (one unit's entries, always few) takes the queryset directly."""
+    skipped; candidate blocks with consecutive numbers are walked as one range. The first `COUNT_CAP + 1` ids
+    (or more, for a slice beyond them) are read in one pass, which gives both the capped count and the pages.
+    A unit filter (one unit's entries, always few) takes the queryset directly."""
 
     def __init__(self, query: SearchQuery):
         self.query = query
         self.key = query.key
         self.ids = search_queryset(query).values_list("id", flat=True)
+        self._found: list[int] = []
+        self._ranges = None  # generator of (kind_order, first block, last block), consumed as far as needed
+        self._exhausted = not self.key
 
-    def _blocks(self):
-        if self.query.unit or not self.key:
-            yield None
-            return
+    def _candidate_blocks(self):
         grams = query_grams(self.key)
         qs = SearchGram.objects.filter(gram=grams[0])
         for g in grams[1:]:
@@ -221,38 +223,57 @@ class SearchResults:
                 return
             after = batch[-1]
 
-    def _in(self, block):
-        if block is None:
+    def _walk_ranges(self):
+        if self.query.unit:
+            yield None
+            return
+        run = None
+        for kind_order, block in self._candidate_blocks():
+            if run and run[0] == kind_order and run[2] + 1 == block:
+                run = (kind_order, run[1], block)
+                continue
+            if run:
+                yield run
+            run = (kind_order, block, block)
+        if run:
+            yield run
+
+    def _in(self, run):
+        if run is None:
             return self.ids
-        kind_order, b = block
-        return self.ids.filter(kind_order=kind_order, unit_order__gte=b * BLOCK_SPAN,
-                               unit_order__lt=(b + 1) * BLOCK_SPAN)
+        kind_order, first, last = run
+        return self.ids.filter(kind_order=kind_order, unit_order__gte=first * BLOCK_SPAN,
+                               unit_order__lt=(last + 1) * BLOCK_SPAN)
+
+    def _read(self, n: int) -> None:
+        """Make sure the first n ids (or all of them, if fewer match) are in self._found."""
+        if self._ranges is None:
+            self._ranges, self._run, self._offset = self._walk_ranges(), None, 0
+        while len(self._found) < n and not self._exhausted:
+            if self._run is None:
+                self._run = next(self._ranges, False)
+                self._offset = 0
+                if self._run is False:
+                    self._exhausted = True
+                    return
+            want = n - len(self._found)
+            rows = list(self._in(self._run)[self._offset:self._offset + want])
+            self._found.extend(rows)
+            if len(rows) < want:
+                self._run = None  # this range holds no more matches
+            else:
+                self._offset += len(rows)  # it may hold more: continue here if more are wanted
 
     def capped_count(self, cap: int) -> int:
         """The number of matches, counting at most `cap`."""
-        total = 0
-        for block in self._blocks():
-            total += self._in(block).order_by()[:cap - total].count()
-            if total >= cap:
-                break
-        return total
+        self._read(max(cap, 0))
+        return min(len(self._found), cap)
 
     def __getitem__(self, index):
         if not isinstance(index, slice) or index.step not in (None, 1) or index.start is None or index.stop is None:
             raise TypeError("SearchResults takes slices [start:stop]")
-        skip, want, out = index.start, index.stop - index.start, []
-        if want <= 0:
-            return out
-        for block in self._blocks():
-            rows = list(self._in(block)[:skip + want - len(out)])
-            if len(rows) <= skip:
-                skip -= len(rows)
-                continue
-            out.extend(rows[skip:])
-            skip = 0
-            if len(out) >= want:
-                break
-        return out
+        self._read(max(index.stop, COUNT_CAP + 1))
+        return self._found[index.start:index.stop]
 
     def __iter__(self):
         return iter(self.ids)
