@@ -416,6 +416,8 @@ def main():
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--reuse", action="store_true", help="reuse an existing bz_bench")
     parser.add_argument("--generate-only", action="store_true", help="generate the data set and stop")
+    parser.add_argument("--save", help="write the search figures to this JSON file (for --growth-from)")
+    parser.add_argument("--growth-from", help="print each figure's growth against a run saved with --save")
     args = parser.parse_args()
     log(f"机器：{machine()}")
     if args.reuse:
@@ -440,7 +442,8 @@ def main():
     log(f"检索（每个查询 {args.repeats} 次；app = SearchResults 分块检索 + 分页第 1 页（总数最多计到 1001）+ 高亮；"
         "raw = app 发出的同一组 SQL 在裸游标上重放；old = 旧实现的 SQL：count（LIMIT 1001）+ 全表排序索引 LIMIT 20）")
     log(f"  负载 {os.getloadavg()[0]:.1f}")
-    for length, r in bench_search(args.repeats).items():
+    figures = bench_search(args.repeats)
+    for length, r in figures.items():
         label = f"{length} 字" if isinstance(length, int) else "选择性"
         log(f"  {label} {r['queries']} 命中 {r['matches']}（SQL 条数 {r['statements']}）")
         log(f"     app p50 {r['app_p50'] * 1000:.1f} ms  p95 {r['app_p95'] * 1000:.1f} ms | raw p50 "
@@ -449,6 +452,17 @@ def main():
         log(f"     old p50 {r['old_p50'] * 1000:.1f} ms  p95 {r['old_p95'] * 1000:.1f} ms | old / app p95 "
             f"{r['old_p95'] / max(r['app_p95'], 1e-6):.1f}×")
     log(f"  负载 {os.getloadavg()[0]:.1f}")
+    if args.save:
+        Path(args.save).write_text(json.dumps({"entries": entries, "search": {str(k): v for k, v in figures.items()}},
+                                              ensure_ascii=False))
+    if args.growth_from:
+        before = json.loads(Path(args.growth_from).read_text())
+        log(f"增长：{before['entries']} → {entries} 条检索条目（×{entries / before['entries']:.1f}）")
+        for length, r in figures.items():
+            b = before["search"][str(length)]
+            label = f"{length} 字" if isinstance(length, int) else "选择性"
+            log(f"  {label}：app p50 ×{r['app_p50'] / b['app_p50']:.2f}  p95 ×{r['app_p95'] / b['app_p95']:.2f} | "
+                f"raw p50 ×{r['raw_p50'] / b['raw_p50']:.2f} | old p50 ×{r['old_p50'] / b['old_p50']:.2f}")
     log(f"HTTP（gunicorn 2 gthread workers × 4 threads；负载 {args.concurrency} 个连接 × {args.seconds:.0f} s）")
     h = bench_http(unit_ids, args.seconds, args.concurrency)
     s = h["static"][0]
