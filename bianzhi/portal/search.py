@@ -20,7 +20,7 @@ from functools import cached_property
 
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 
 from bianzhi.core.text import search_key
 
@@ -205,19 +205,29 @@ class SearchResults:
         self._exhausted = not self.key
 
     def _candidate_blocks(self):
+        """(kind_order, block) holding every gram of the query, ascending, BLOCK_BATCH per statement (plain SQL:
+        the ORM spent longer compiling one EXISTS per gram than the database spent answering)."""
         grams = query_grams(self.key)
-        qs = SearchGram.objects.filter(gram=grams[0])
+        table = SearchGram._meta.db_table
+        where, params = ["g0.gram = %s"], [grams[0]]
         for g in grams[1:]:
-            qs = qs.filter(Exists(SearchGram.objects.filter(gram=g, kind_order=OuterRef("kind_order"),
-                                                            block=OuterRef("block"))))
+            where.append(f"EXISTS (SELECT 1 FROM {table} g WHERE g.gram = %s AND g.kind_order = g0.kind_order "
+                         "AND g.block = g0.block)")
+            params.append(g)
         if self.query.kind in KIND_ORDER:
-            qs = qs.filter(kind_order=KIND_ORDER[self.query.kind])
-        qs = qs.order_by("kind_order", "block").values_list("kind_order", "block")
+            where.append("g0.kind_order = %s")
+            params.append(KIND_ORDER[self.query.kind])
+        sql = (f"SELECT g0.kind_order, g0.block FROM {table} g0 WHERE {' AND '.join(where)}{{after}} "
+               f"ORDER BY g0.kind_order, g0.block LIMIT {BLOCK_BATCH}")
         after = None
         while True:
-            batch_qs = qs if after is None else qs.filter(
-                Q(kind_order__gt=after[0]) | Q(kind_order=after[0], block__gt=after[1]))
-            batch = list(batch_qs[:BLOCK_BATCH])
+            with connection.cursor() as cur:
+                if after is None:
+                    cur.execute(sql.format(after=""), params)
+                else:
+                    cur.execute(sql.format(after=" AND (g0.kind_order > %s OR (g0.kind_order = %s AND g0.block > %s))"),
+                                [*params, after[0], after[0], after[1]])
+                batch = [tuple(row) for row in cur.fetchall()]
             yield from batch
             if len(batch) < BLOCK_BATCH:
                 return
