@@ -183,6 +183,9 @@ def rebuild_grams(entry_model=SearchEntry, gram_model=SearchGram) -> int:
     gram_model.objects.all().delete()
     gram_model.objects.bulk_create((gram_model(gram=g, kind_order=k, block=b) for g, k, b in rows),
                                    batch_size=5000)
+    if connection.vendor == "postgresql":  # planner statistics now, not whenever autovacuum comes by
+        with connection.cursor() as cur:
+            cur.execute(f"ANALYZE {gram_model._meta.db_table}")
     return len(rows)
 
 
