@@ -1,6 +1,8 @@
 """Chinese substring search: 1, 2 and 3+ characters, NFKC, filters, highlighting, pagination — and the
 same rows in the same order on SQLite (FTS5 bigrams) and PostgreSQL (pg_trgm): each query is checked
 against a backend-independent brute force and against literal expected results."""
+import re
+
 import pytest
 
 from bianzhi.core.text import search_key
@@ -237,8 +239,6 @@ def test_postings_cover_every_entry_after_publication_and_rebuild(published, use
 
 def test_search_page_shows_the_walked_page(client, published, monkeypatch):
     """Page 2 of the search page lists exactly entries 21–40 of the brute force, in order (many blocks)."""
-    import re
-
     from bianzhi.portal import search
 
     monkeypatch.setattr(search, "BLOCK_SPAN", 10**3)
@@ -273,3 +273,13 @@ def test_power_category_list_is_the_distinct_categories_in_database_order(client
     assert len(expected) >= 5 and _list_power_categories() == expected
     page = client.get("/search/").content.decode()
     assert all(f">{c}<" in page for c in expected)
+
+
+def test_search_form_lists_the_published_regions_and_keeps_the_chosen_one(client, published):
+    from bianzhi.portal.models import PublishedUnit
+
+    codes = set(PublishedUnit.objects.filter(is_current=True).values_list("region_code", flat=True))
+    regions = list(Region.objects.filter(code__in=codes).order_by("sort_order", "code"))
+    page = client.get("/search/", {"q": "教育", "region": "451002"}).content.decode()
+    options = re.findall(r'<option value="(\d+)"( selected)?>([^<]+)</option>', page)
+    assert options == [(r.code, " selected" if r.code == "451002" else "", r.name) for r in regions]
