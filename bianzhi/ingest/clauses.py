@@ -685,15 +685,27 @@ def _numbered_items(text: str) -> list[Item]:
         for i, (_ms, me, _n) in enumerate(marks):
             end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
             first = text[me:end].split("\n", 1)[0].strip()
-            if len(first) <= 16 and "。" not in first and re.search(r"职责|职能", first):
+            if len(first) <= 16 and ("。" not in first and re.search(r"职责|职能", first)
+                                     or "。" not in first[:-1] and re.search(r"单位构成|机构设置|内设机构", first)):
                 promoted += [d for d in digit_marks if me < d[0] < end]
+        promoted += _digit_list_after_heading(text, marks, digit_marks)
         if len(promoted) >= 2:
-            marks = sorted(marks + promoted)
+            marks = sorted(set(marks + promoted))
     items = []
     for i, (ms, me, n) in enumerate(marks):
         end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
         items.append(Item(n, me, end, ms))
     return items
+
+
+def _digit_list_after_heading(text: str, marks: list, digit_marks: list) -> list:
+    """“(六)…⏎二、机构设置⏎X设6个内设机构:⏎1. 党政办公室⏎2. …”: digit items after a heading line that ends the last
+    (一)(二) item are a list of their own, not its sub-items."""
+    hm = re.compile(r"(?m)^[ \t]*(?:第" + CN_NUM + r"条|" + CN_NUM + r"、)").search(text, marks[-1][1])
+    if hm is None:
+        return []
+    tail = [d for d in digit_marks if d[0] > hm.start()]
+    return tail if len(tail) >= 2 and tail[0][2] == 1 else []
 
 
 def _runs(items: list[Item]) -> list[list[Item]]:
@@ -747,6 +759,12 @@ def _looks_like_body(first: str) -> bool:
     return bool(re.fullmatch(r"(?!" + VERB_START + r")[" + CJK + r"()]{2,30}?" + BODY_SUFFIX + r"(?:\([^()]{1,30}\))?", head))
 
 
+def _names_duty_list(item_text: str) -> bool:
+    """“(一)主要职责⏎根据…，X是…部门。⏎1.…”: a heading line naming duties, then a lead-in sentence, heads the list."""
+    first = item_text.strip().split("\n", 1)[0].strip()
+    return len(first) <= 8 and bool(re.fullmatch(r"(?:主要|部门|单位|工作)?(?:职责|职能|职能职责)", first))
+
+
 # “1、宁乡县国土管理局于1987年5月经…批准成立；…”: a numbered paragraph about a body (its subject, then what it is or
 # when it was set up) describes it; a duty starts with what is done
 SUBJECT_PARAGRAPH_RE = re.compile(r"^\s*[" + CJK + r"()]{2,30}?" + UNIT_SUFFIX +
@@ -773,11 +791,15 @@ def item_runs(text: str) -> list[tuple[str, list[Item]]]:
     for run in _runs(items):
         for it in run:
             it.end = _cut_at_heading(text, it.start, it.end)
-        if len(prev_run) == 1 and prev_run[0].end == run[0].mark_start and \
-                len(text[prev_run[0].start:prev_run[0].end].strip()) <= 16:
+        duty_head = len(prev_run) == 1 and prev_run[0].end == run[0].mark_start and \
+            _names_duty_list(text[prev_run[0].start:prev_run[0].end])
+        if len(prev_run) == 1 and prev_run[0].end == run[0].mark_start and (
+                len(text[prev_run[0].start:prev_run[0].end].strip()) <= 16 or duty_head):
             prev_end = prev_run[0].mark_start  # “(一)主要职能” heads the 1. 2. … that follow: its words name them
         prev_run = run
         kind = _context_kind(text, run[0].mark_start, prev_end)
+        if kind is None and duty_head and len(run) >= 2:  # “(一)部门职责⏎lead-in⏎1.…2.…”
+            kind = "duties"
         if kind == "skip":
             prev_end = run[-1].end
             continue
@@ -1081,7 +1103,7 @@ def platform_staffing_type(raw: str) -> tuple[str, bool]:
     return "其他编制", False
 
 
-POST_SUFFIX = (r"(?:局长|厅长|部长|署长|主任|书记|主席|会长|院长|馆长|校长|所长|站长|队长|团长|行长|组长|秘书长|社长|政委|政治委员|"
+POST_SUFFIX = (r"(?:局长|厅长|部长|署长|主任|书记|主席|会长|院长|馆长|校长|所长|站长|队长|团长|行长|组长|秘书长|社长|政委|政治委员|乡镇长|镇长|乡长|"
                r"总工程师|总经济师|总会计师|总规划师|总农艺师|总畜牧师|总兽医师|总建筑师|总统计师|总审计师|总飞行师|总督学|督学|总师|总监|巡视员|调研员|专员|委员|审计长|总督察|副总督察|督察长|检察长|庭长)")
 POST_RE = re.compile(r"^(?:其中|另|设|核定|配备|另设)?\s*(?P<title>(?:副|常务副|专职副|专职)?[" + CJK + r"]{0,36}?" + POST_SUFFIX + r")"
                      r"\s*(?P<pre>\(\x00*\))?\s*(?P<n>" + NUM + r")\s*名\s*(?P<paren>\(\x00*\))?\s*$")
