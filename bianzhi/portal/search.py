@@ -13,7 +13,7 @@ position, id), so SQLite and PostgreSQL return the same rows in the same order.
 the same queryset block by block: the rank order is cut into blocks (kind, `unit_order // BLOCK_SPAN`), the
 SearchGram table says which blocks hold every 1- or 2-character gram of the query, and only those blocks are
 walked, in rank order, until the page and the capped count are full. On a national data set (5 M power items)
-a common query no longer walks or bitmaps millions of non-matching entries (bench/portal_search.py, ADR 0030).
+a common query no longer walks or bitmaps millions of non-matching entries (bench/portal_search.py, ADR 0027).
 """
 from dataclasses import dataclass
 from functools import cached_property
