@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Q
 
 from bianzhi.core.text import search_key
@@ -180,9 +180,10 @@ def add_grams(entries) -> None:
 def rebuild_grams(entry_model=SearchEntry, gram_model=SearchGram) -> int:
     """Recompute every posting from the current entries (the migration and `--rebuild` use it). Returns rows."""
     rows = gram_rows(entry_model.objects.values_list("norm", "kind_order", "unit_order").iterator(chunk_size=5000))
-    gram_model.objects.all().delete()
-    gram_model.objects.bulk_create((gram_model(gram=g, kind_order=k, block=b) for g, k, b in rows),
-                                   batch_size=5000)
+    with transaction.atomic():  # searches running meanwhile see the old postings until the new ones are complete
+        gram_model.objects.all().delete()
+        gram_model.objects.bulk_create((gram_model(gram=g, kind_order=k, block=b) for g, k, b in rows),
+                                       batch_size=5000)
     if connection.vendor == "postgresql":  # planner statistics now, not whenever autovacuum comes by
         with connection.cursor() as cur:
             cur.execute(f"ANALYZE {gram_model._meta.db_table}")

@@ -283,3 +283,19 @@ def test_search_form_lists_the_published_regions_and_keeps_the_chosen_one(client
     page = client.get("/search/", {"q": "教育", "region": "451002"}).content.decode()
     options = re.findall(r'<option value="(\d+)"( selected)?>([^<]+)</option>', page)
     assert options == [(r.code, " selected" if r.code == "451002" else "", r.name) for r in regions]
+
+
+def test_nightly_rebuild_drops_postings_of_withdrawn_text(published, admin_user):
+    """A withdrawn unit's text leaves postings behind (publication only adds them); the nightly task rebuilds them
+    from the current entries, and search results are the same before and after."""
+    from bianzhi.portal import tasks
+    from bianzhi.portal.models import SearchEntry, SearchGram
+    from bianzhi.portal.search import SearchQuery, gram_rows, search_queryset
+
+    stale = SearchGram.objects.create(gram="龘龘", kind_order=0, block=999)
+    before = list(search_queryset(SearchQuery(q="教育")).values_list("id", flat=True))
+    tasks.rebuild_search_grams.call_local()
+    assert not SearchGram.objects.filter(pk=stale.pk).exists()
+    expected = set(gram_rows(SearchEntry.objects.values_list("norm", "kind_order", "unit_order")))
+    assert set(SearchGram.objects.values_list("gram", "kind_order", "block")) == expected
+    assert list(search_queryset(SearchQuery(q="教育")).values_list("id", flat=True)) == before
