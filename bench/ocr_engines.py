@@ -143,11 +143,11 @@ def main(argv=None) -> int:
                   f"字段不符 {len(errors)}, 负载 {os.getloadavg()[0]:.1f}", flush=True)
     print("扫描件文字识别：两种引擎对照（CER = 编辑距离 / 参考文字长度，参考为同一文件的 Word/文字 PDF；"
           f"CPU、墙钟为 {max(1, args.repeat)} 次中的最小值 / 中位数）")
-    print(f"{'文件':<40}{'引擎':<15}{'页':>3}{'错字':>6}{'字数':>7}{'CER':>8}{'CPU秒/页':>14}{'墙钟秒/页':>14}{'字段不符':>8}")
+    print(f"{'文件':<44}{'引擎':<15}{'页':>3}{'错字':>6}{'字数':>7}{'CER':>8}{'CPU秒/页':>14}{'墙钟秒/页':>14}{'字段不符':>8}")
     for name, engine, pages, dist, n, cpus, walls, nerr in rows:
         cpu = f"{min(cpus):.2f}/{statistics.median(cpus):.2f}"
         wall = f"{min(walls):.2f}/{statistics.median(walls):.2f}"
-        print(f"{name:<40}{engine:<15}{pages:>3}{dist:>6}{n:>7}{dist / max(1, n):>8.2%}{cpu:>14}{wall:>14}{nerr:>8}")
+        print(f"{name:<44}{engine:<15}{pages:>3}{dist:>6}{n:>7}{dist / max(1, n):>8.2%}{cpu:>14}{wall:>14}{nerr:>8}")
     print()
     baseline = {}
     for engine in engines:

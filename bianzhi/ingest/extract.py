@@ -1,5 +1,6 @@
-"""File → text: .docx (with tables), PDF text layer, scanned PDF/images through tesseract OCR, plain
-text, legacy .doc through LibreOffice when it is installed.
+"""File → text: .docx (with tables), PDF text layer, scanned PDF/images through OCR (RapidOCR's models by
+default, tesseract where the wheel is missing or when chosen: ocr_rapid, ADR 0026), plain text, legacy .doc
+through LibreOffice when it is installed.
 
 The result keeps two texts: `original` (what the file says, one paragraph per line, for display) and
 `text` (NFKC-normalised, spaces between Chinese characters removed, for parsing), with `offsets`
@@ -362,7 +363,8 @@ def clean_ocr_line(text: str) -> str:
 
 
 def _ocr_image(path: str) -> list[Line]:
-    """OCR one image: tesseract where installed, RapidOCR where it is not or when chosen (ocr_rapid.selected)."""
+    """OCR one image: RapidOCR's models by default, tesseract where the wheel is missing or when chosen
+    (ocr_rapid.selected, ADR 0026)."""
     if ocr_rapid.selected():
         lines = []
         for x0, x1, text, height in ocr_rapid.read_image(path):

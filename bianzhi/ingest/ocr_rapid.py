@@ -1,24 +1,29 @@
-"""OCR with RapidOCR (PP-OCR detection + recognition models shipped inside the `rapidocr-onnxruntime` wheel,
-run by onnxruntime on the CPU; nothing is downloaded at run time).
+"""OCR with RapidOCR's models (PP-OCRv4 detection + recognition, shipped inside the `rapidocr-onnxruntime` wheel,
+run by onnxruntime on the CPU; nothing is downloaded at run time). The default engine (ADR 0026).
 
-Engine choice (`BIANZHI_OCR_ENGINE`): `rapidocr` or `tesseract` force one; unset (`auto`) uses tesseract where it is
-installed and RapidOCR otherwise — so a machine with only the Python packages can still read scans.
+Engine choice (`BIANZHI_OCR_ENGINE`): `rapidocr` or `tesseract` force one; unset (`auto`) takes RapidOCR wherever the
+wheel is installed (a pinned dependency) and tesseract only where it is not.
 
-The page goes through the wheel's models, but not through `RapidOCR.__call__`, whose defaults cost most of the time
-on a 200-dpi page (bench/README.md, “RapidOCR: where the time went”):
-- the page is read in gray (a 1-bit scan becomes 0/255) and specks are whitened (`ocr_prep.despeckle`);
-- detection runs on the page scaled down so that its longer side is `DET_SIDE` pixels (RapidOCR ran it on the whole
-  page at up to 2000 px, and with `limit_type=max` its own code replaces the limit asked for by 960/1500/2000);
-  boxes are mapped back to the full page;
-- each box is cut from the full page and scaled with area averaging straight to the recognition height `REC_HEIGHT`
-  (RapidOCR scales the 1-bit crop with linear interpolation); crops are recognised in batches of `REC_BATCH`,
-  sorted by width so that little padding is run;
-- one onnxruntime thread per session, no spinning: pages are read in parallel by extract._ocr_pdf, and CPU time is
-  what the budget counts.
+The page goes through the wheel's models, but not through `RapidOCR.__call__`, whose handling cost most of the time
+and most of the errors on 200-dpi 1-bit scans (bench/README.md, “RapidOCR: where the time and the errors went”):
+- the page is read in gray (a 1-bit scan becomes 0/255) and specks are whitened (`ocr_prep.despeckle`; a speck in
+  the gap after 第六条 was read as “.”);
+- detection runs on the page scaled (area averaging) so that its longer side is `DET_SIDE` pixels. RapidOCR ran it
+  on the whole page (1408 × 1984 after its own 2000-px cap: 1.4–2.7 s CPU), and with `limit_type=max` its code
+  replaces the limit asked for by 960/1500/2000, so the earlier “960 px” measurement never ran at 960; here
+  detection takes ~0.1–0.2 s. Boxes are mapped back to the full page;
+- each box is cut from the full page and scaled with area averaging straight to `REC_HEIGHT` = 36 px (RapidOCR
+  scales to the model's 48 px with linear interpolation). Recognition cost grows with the square of that height
+  (48 → 36 px: 1.7 → 0.95 s CPU on a 32-line page) and 36 px read the benchmark scans without an error; 32 px began
+  to misread (〇 → O, a stray comma). Crops are recognised in batches of `REC_BATCH`, sorted by width;
+- one onnxruntime thread per session and no spinning: pages are read in parallel by extract._ocr_pdf, and the
+  budget counts CPU time (2 spinning threads: +60 % CPU for the same page).
 
 Lines are rebuilt from the boxes (`boxes_to_lines`): boxes whose vertical centres lie within half a line height are
-one line, ordered left to right, a wide gap kept as a tab; the paragraph rebuilding in `extract.join_lines` then
-uses each line's left and right edge like for tesseract's lines."""
+one line, ordered left to right, a wide gap kept as a tab. Each line's height is its type size measured from the
+ink (`ink_height`), not the detector's box, which is padded in proportion to its length (a paragraph's short last
+line got a 20 % lower box and was taken for a change of type size); the paragraph rebuilding in
+`extract.join_lines` then uses each line's left and right edge and this height as for tesseract's lines."""
 from __future__ import annotations
 
 import importlib.util
