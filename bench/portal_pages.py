@@ -12,7 +12,9 @@ Run:  .venv/bin/python -m bench.portal_pages [--units 2000] [--powers 100000] [-
      served it before) — ratio to static, target ≥ 0.5;
    - the same pages revalidated with If-None-Match (304);
    - the live view of the same pages on a cold cache (a session cookie sends the request past the stored pages):
-     the baseline, as before pre-rendering.
+     the baseline, as before pre-rendering;
+   - the open-data files of the regions (xlsx and JSON, pre-rendered) and the home page, against the same files
+     through the live views (whose 10-minute response cache makes only the first request of each file render it).
 """
 import argparse
 import http.client
@@ -85,16 +87,25 @@ def main():
         cookie = {"Cookie": "sessionid=bench-no-session"}
         load(sample[:20], 1, 2, headers=cookie)  # the live stack's first requests import the view modules
         live = load(sample[200:], sec, conc, headers=cookie)
+        from bianzhi.portal.models import PublishedUnit
+
+        codes = sorted(set(PublishedUnit.objects.public().values_list("region_code", flat=True)))
+        files = [f"/region/{c}/data.{fmt}" for c in codes for fmt in ("xlsx", "json")]
+        files_pre = load(files + ["/"], sec, conc)
+        files_live = load(files + ["/"], sec, conc, headers=cookie)
         static2 = load(["/static/portal/public.css"], sec, conc)  # again: the machine is shared
         s = (static[0] + static2[0]) / 2
         print(f"HTTP：gunicorn 2 gthread workers × 4 threads，{conc} 个连接 × {sec:.0f} s；单位页 {len(body) / 1024:.0f} KB；"
               f"负载均值 {os.getloadavg()[0]:.2f}")
         print(f"  静态文件：{static[0]:.0f} / {static2[0]:.0f} req/s（前后两次，p50 {static[1]:.1f} ms，错误 {static[3] + static2[3]}）")
         for label, r in (("预渲染单位页（随机单位，冷）", cold), ("预渲染单位页 If-None-Match → 304", revalidate),
-                         ("实时渲染单位页（缓存冷，基线）", live)):
+                         ("实时渲染单位页（缓存冷，基线）", live),
+                         (f"预渲染开放数据文件（{len(codes)} 个区划的 xlsx 和 JSON）及首页", files_pre),
+                         ("实时视图的开放数据文件及首页（基线，含 10 分钟响应缓存：每个文件只在第一次生成）", files_live)):
             print(f"  {label}：{r[0]:.0f} req/s（p50 {r[1]:.1f} ms，p95 {r[2]:.1f} ms，错误 {r[3]}），"
                   f"与静态文件之比 {r[0] / s:.3f}")
         print(f"预渲染单位页 / 静态文件 = {cold[0] / s:.2f}（目标 ≥ 0.5）；基线（实时、冷）= {live[0] / s:.3f}")
+        print(f"预渲染开放数据文件 / 实时生成 = {files_pre[0] / max(files_live[0], 0.01):.1f} 倍")
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)

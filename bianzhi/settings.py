@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "bianzhi.portal.middleware.PrerenderedPageMiddleware",  # anonymous public pages from storage (issue 14)
     "bianzhi.core.middleware.RequestContextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "bianzhi.core.middleware.SessionRenewalMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -187,7 +188,9 @@ LOGIN_LOCKOUT_MINUTES = env_int("LOGIN_LOCKOUT_MINUTES", 30)
 SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
 PASSWORD_MAX_AGE_DAYS = env_int("PASSWORD_MAX_AGE_DAYS", 90)
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# Each request renews the idle limit; the session is written at most once a minute (core.middleware.SessionRenewalMiddleware).
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_RENEW_SECONDS = env_int("SESSION_RENEW_SECONDS", 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
@@ -264,6 +267,8 @@ else:
         "shared": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
                    "LOCATION": str(DATA_DIR / "cache" / "shared")},
     }
+    if TESTING:  # each pytest-xdist worker has its own database, so its own "shared" cache too
+        CACHES["shared"]["LOCATION"] += "-" + os.environ.get("PYTEST_XDIST_WORKER", "main")
 
 # The task queue: on Redis when REDIS_URL is set (several app nodes, one or more workers), otherwise a SQLite file
 # in the data directory (one host). `bianzhi serve` runs the web server and the worker together.

@@ -1,6 +1,9 @@
+import time
 import uuid
 
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import SESSION_KEY as SESSION_USER_KEY
 from django.http import HttpResponse, HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -26,6 +29,27 @@ class RequestContextMiddleware:
         finally:
             reset_context(token)
         response["X-Request-ID"] = request_id
+        return response
+
+
+class SessionRenewalMiddleware:
+    """Idle sessions end after SESSION_COOKIE_AGE (30 minutes): each request of a signed-in session pushes the end
+    back — but the session is written (one UPDATE and a new cookie) at most once per SESSION_RENEW_SECONDS, not on
+    every request as SESSION_SAVE_EVERY_REQUEST would (a write per request was a tenth of a clerk's API request).
+    So a session ends between SESSION_COOKIE_AGE − SESSION_RENEW_SECONDS and SESSION_COOKIE_AGE after its last
+    request. Placed after SessionMiddleware: its response phase runs first and marks the session modified."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is None or session.session_key is None or SESSION_USER_KEY not in session:
+            return response  # anonymous visitor, an unknown cookie, or the view ended the session (logout)
+        now = int(time.time())
+        if now - session.get("_renewed_at", 0) >= settings.SESSION_RENEW_SECONDS:
+            session["_renewed_at"] = now
         return response
 
 

@@ -328,14 +328,60 @@ def read_header(text: str) -> Header:
             date = parse_date(dm) if dm else None
             if date:
                 h.issued_on = Found(date, m.start("date"), m.end("date"))
+    _header_run_in(h, text, lines)
     return h
+
+
+# law-database and document-site copies (heldout11): the notice's 文号 and date run into its title line
+DN_DATE_PAREN_RE = re.compile(r"(?P<kw>通知|批复|决定|意见)(?!的)\s*[(（]\s*(?P<dn>" + DOCNUMBER + r")\s*[,，]?\s*(?P<date>" + DATE_RE.pattern + r")?\s*[)）]")
+DN_AFTER_TITLE_RE = re.compile(r"(?P<kw>通知|批复|决定|意见)(?!的)\s*(?P<dn>" + DOCNUMBER + r")\s*(?=[^。:：\n]{0,80}?[:：])")
+READING_TITLE_RE = re.compile(r"^对(?P<organ>[^《》。,]{0,40}?)关于印发《(?P<inner>[^《》]{4,80}?)》的通知")
+
+
+def _header_run_in(h: Header, text: str, lines) -> None:
+    """Header facts a page runs together: “…的通知(赣府字[2001]4号2001年1月8日)各市…:”, “…的通知鲁人发[2007]28号
+    各市…:”, “二OO七年五月三十一日山东省…实施意见1为…” (the date, then the issued text's title), and a reading of a
+    notice (“对…关于印发《X规定》的通知⏎…文件的解读”: the text is about X, and is not the notice)."""
+    if h.title is not None and h.title.value.startswith("对"):
+        rm = READING_TITLE_RE.match(h.title.value)
+        if rm and re.search(r"解读|解析|学习体会", text[h.title.end:h.title.end + 40]) and SANDING_TITLE_RE.search(rm["inner"]):
+            start = h.title.start + rm.start("inner")
+            h.title = Found(rm["inner"], start, start + len(rm["inner"]))
+            h.inner_title, h.is_notice_cover = None, False
+            if h.issuing_organ is not None and h.issuing_organ.start < start:
+                h.issuing_organ = None
+            return
+    if not h.is_notice_cover:
+        return
+    head = text[:3000]
+    if h.doc_number is None:
+        # only right after the notice's own title, repeated in the run-in copy (a cited notice is another's)
+        m = next((x for rx in (DN_DATE_PAREN_RE, DN_AFTER_TITLE_RE) for x in rx.finditer(head)
+                  if h.title is not None and head[:x.end("kw")].endswith(h.title.value)), None)
+        if m:
+            try:
+                h.doc_number = Found(parse_docnumber(m["dn"]).normalized, m.start("dn"), m.end("dn"))
+            except DocNumberError:
+                m = None
+            if m is not None and h.issued_on is None and m.groupdict().get("date"):
+                date = parse_date(DATE_RE.search(m["date"]))
+                if date:
+                    h.issued_on = Found(date, m.start("date"), m.end("date"))
+    if h.issued_on is None and h.inner_title is not None:
+        for s, _e, ln in lines[:60]:
+            dm = DATE_RE.match(ln)
+            if dm and ln[dm.end():].lstrip().startswith(h.inner_title.value):
+                date = parse_date(dm)
+                if date:
+                    h.issued_on = Found(date, s, s + dm.end())
+                break
 
 
 # ------------------------------------------------------------------ nature, rank, plaques
 UNIT_NAME = r"[" + CJK + r"()“”、]{2,40}?"
 STATEMENT_RES = [
-    # 设立X，为Y。 / (同意)建立“X”，为Y
-    re.compile(r"(?:设立|建立)[“\"]?(?P<unit>[" + CJK + r"()]{2,40}?)[”\"]?(?P<paren>\(\x00{2,40}\))?\s*[,，]\s*(?:为|是|作为)(?P<nature>[^,。;]{2,50}?" + NATURE_NOUN + r")"
+    # 设立X，为Y。 / (同意)建立“X”，为Y / 设置X，为Y
+    re.compile(r"(?:设立|建立|设置)[“\"]?(?P<unit>[" + CJK + r"()]{2,40}?)[”\"]?(?P<paren>\(\x00{2,40}\))?\s*[,，]\s*(?:为|是|作为)(?P<nature>[^,。;]{2,50}?" + NATURE_NOUN + r")"
                r"(?:\s*[,，]\s*(?:机构规格)?(?:为|是|属)?(?P<rank>" + RANK + r"))?(?=[,。;]|$)"),
     # 设立X(以下简称Y)，正厅级建制，为Z。
     re.compile(r"设立(?P<unit>[" + CJK + r"()]{2,40}?)(?P<paren>\(\x00{2,40}\))?\s*[,，]\s*(?:机构规格|规格)?\s*(?:为|是|属)?\s*"
@@ -372,6 +418,10 @@ STATEMENT_RES = [
     re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,30}\))?\s*(?:的?机构规格)?(?:为|是|属于|属)?"
                r"(?P<rank>" + RANK + r")(?:的?(?:行政|事业|参公|参照公务员法管理的?)?(?:单位|机构|机关))?(?=[,。;]|$)"),
 ]
+# 保留X(以下简称Y)，为Z。 (the 2001/2008 rounds: a body kept through a reform is stated as “保留”, heldout11)
+STATEMENT_RES.append(
+    re.compile(r"(?<![对外])保留[“\"]?(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")[”\"]?(?P<paren>\(\x00{2,40}\))?\s*[,，]\s*(?:为|是|作为)"
+               r"(?P<nature>[^,。;]{2,50}?" + NATURE_NOUN + r")(?=[,。;]|$)"))
 
 
 # the classes a body belongs to (preferred over a description of what it does when a sentence states both)
@@ -391,7 +441,8 @@ def _clean_subject(subject: str) -> tuple[str, int]:
         if not re.search(r"\([^)]*$", subject[:m.end()]):
             offset = m.end()
     name = subject[offset:]
-    m2 = re.match(r"^(?:经[^,，]{0,20}批准[,，]?|原|新组建的|组建|重新组建的?|将|把)", name)
+    # “新组建成立的X为…”, “组建后的X作为…”: how the body came about is no part of its name (before the bare 组建)
+    m2 = re.match(r"^(?:(?:新|重新)?(?:组建|成立|设立)(?:成立)?后?的|经[^,，]{0,20}批准[,，]?|原|新组建的|组建|重新组建的?|将|把)", name)
     if m2:
         offset += m2.end()
         name = name[m2.end():]
@@ -601,7 +652,7 @@ def _plaques(text: str, source: str, base: int, stop: int, found: list):
 
 
 # ------------------------------------------------------------------ numbered lists
-MARK_RE = re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[。;:\s])|(?<=^\s))[ \t]*\((?P<n>" + CN_NUM + r")\)\s*"
+MARK_RE = re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[。;:\s])|(?<=^\s)|(?<=主要职责)|(?<=主要职能))[ \t]*\((?P<n>" + CN_NUM + r")\)\s*"
                      r"|(?:(?<=^)|(?<=\n))[ \t]*(?:(?P<d>0?[1-9]\d?)(?:[、.．]|\s+)|(?P<d0>0[1-9])(?=[" + CJK + r"])|\((?P<p>[1-9]\d?)\)\s*)"
                      r"(?=[" + CJK + r"《“])")
 BODY_TRIGGER_RE = re.compile(r"(?:内设机构|机构设置|内设科室|内设股室|职能处|职能科|职能股|职能司|设下列|下设|内设\s*" + NUM +
@@ -639,15 +690,27 @@ def _numbered_items(text: str) -> list[Item]:
         for i, (_ms, me, _n) in enumerate(marks):
             end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
             first = text[me:end].split("\n", 1)[0].strip()
-            if len(first) <= 16 and "。" not in first and re.search(r"职责|职能", first):
+            if len(first) <= 16 and ("。" not in first and re.search(r"职责|职能", first)
+                                     or "。" not in first[:-1] and re.search(r"单位构成|机构设置|内设机构", first)):
                 promoted += [d for d in digit_marks if me < d[0] < end]
+        promoted += _digit_list_after_heading(text, marks, digit_marks)
         if len(promoted) >= 2:
-            marks = sorted(marks + promoted)
+            marks = sorted(set(marks + promoted))
     items = []
     for i, (ms, me, n) in enumerate(marks):
         end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
         items.append(Item(n, me, end, ms))
     return items
+
+
+def _digit_list_after_heading(text: str, marks: list, digit_marks: list) -> list:
+    """“(六)…⏎二、机构设置⏎X设6个内设机构:⏎1. 党政办公室⏎2. …”: digit items after a heading line that ends the last
+    (一)(二) item are a list of their own, not its sub-items."""
+    hm = re.compile(r"(?m)^[ \t]*(?:第" + CN_NUM + r"条|" + CN_NUM + r"、)").search(text, marks[-1][1])
+    if hm is None:
+        return []
+    tail = [d for d in digit_marks if d[0] > hm.start()]
+    return tail if len(tail) >= 2 and tail[0][2] == 1 else []
 
 
 def _runs(items: list[Item]) -> list[list[Item]]:
@@ -701,6 +764,29 @@ def _looks_like_body(first: str) -> bool:
     return bool(re.fullmatch(r"(?!" + VERB_START + r")[" + CJK + r"()]{2,30}?" + BODY_SUFFIX + r"(?:\([^()]{1,30}\))?", head))
 
 
+def _names_duty_list(item_text: str) -> bool:
+    """“(一)主要职责⏎根据…，X是…部门。⏎1.…”: a heading line naming duties, then a lead-in sentence, heads the list."""
+    first = item_text.strip().split("\n", 1)[0].strip()
+    return len(first) <= 8 and bool(re.fullmatch(r"(?:主要|部门|单位|工作)?(?:职责|职能|职能职责)", first))
+
+
+# “1、宁乡县国土管理局于1987年5月经…批准成立；…”: a numbered paragraph about a body (its subject, then what it is or
+# when it was set up) describes it; a duty starts with what is done
+SUBJECT_PARAGRAPH_RE = re.compile(r"^\s*[" + CJK + r"()]{2,30}?" + UNIT_SUFFIX +
+                                  r"(?:于|作为|是|系|成立|始建|创建|组建|位于|地处|现有|共有|前身)")
+
+
+def _subject_paragraph(first: str) -> bool:
+    return bool(SUBJECT_PARAGRAPH_RE.match(first))
+
+
+def _labelled_steps(firsts: list[str]) -> bool:
+    """“(一)请示:…(二)受理:…”: items that each start with a short label and a colon are the steps of a procedure
+    (or the terms of a definition list), not duties (heldout11)."""
+    labelled = sum(bool(re.match(r"\s*[" + CJK + r"]{2,6}[:：](?!\s*$)", f)) for f in firsts)
+    return labelled >= max(2, len(firsts) * 0.7)
+
+
 def item_runs(text: str) -> list[tuple[str, list[Item]]]:
     """[(kind, items)] with kind 'duties' or 'bodies'."""
     items = _numbered_items(text)
@@ -710,11 +796,15 @@ def item_runs(text: str) -> list[tuple[str, list[Item]]]:
     for run in _runs(items):
         for it in run:
             it.end = _cut_at_heading(text, it.start, it.end)
-        if len(prev_run) == 1 and prev_run[0].end == run[0].mark_start and \
-                len(text[prev_run[0].start:prev_run[0].end].strip()) <= 16:
+        duty_head = len(prev_run) == 1 and prev_run[0].end == run[0].mark_start and \
+            _names_duty_list(text[prev_run[0].start:prev_run[0].end])
+        if len(prev_run) == 1 and prev_run[0].end == run[0].mark_start and (
+                len(text[prev_run[0].start:prev_run[0].end].strip()) <= 16 or duty_head):
             prev_end = prev_run[0].mark_start  # “(一)主要职能” heads the 1. 2. … that follow: its words name them
         prev_run = run
         kind = _context_kind(text, run[0].mark_start, prev_end)
+        if kind is None and duty_head and len(run) >= 2:  # “(一)部门职责⏎lead-in⏎1.…2.…”
+            kind = "duties"
         if kind == "skip":
             prev_end = run[-1].end
             continue
@@ -724,8 +814,10 @@ def item_runs(text: str) -> list[tuple[str, list[Item]]]:
             if len(run) >= 2 and bodyish >= max(2, len(run) * 0.7):
                 kind = "bodies"
             elif len(run) >= 2 and bodyish == 0 and all(len(f.strip()) >= 12 for f in firsts) and \
+                    sum(_subject_paragraph(f) for f in firsts) * 2 < len(run) and \
                     sum(text[it.start:it.end].strip().endswith("。") for it in run) >= len(run) * 0.8 and \
-                    not all(re.fullmatch(r"[" + CJK + r"]{2,10}", f.strip().split("\n")[0]) for f in firsts):
+                    not all(re.fullmatch(r"[" + CJK + r"]{2,10}", f.strip().split("\n")[0]) for f in firsts) and \
+                    not _labelled_steps(firsts):
                 kind = "duties"  # (a plan's outline “(一)编制目的⏎为…” is section headings, not duties)
         elif kind == "bodies" and bodyish < len(run) / 2:
             kind = None  # named after 内设机构, but the items are not bodies
@@ -963,6 +1055,33 @@ def heading_list_bodies(text: str) -> list[Found]:
     return []
 
 
+# bodies numbered like chapters under a line that announces them: “区人民政府办公室设6个内设机构:⏎一、秘书组⏎负责…⏎
+# 二、办文组⏎负责…” (each “N、name” line a body, the lines under it its duties)
+CHAPTER_BODIES_TRIGGER_RE = re.compile(r"(?m)(?:设\s*" + NUM + r"\s*个(?:内设机构|职能[处科股司]室?|处室|科室|股室|部室|机构)|设下列(?:内设)?机构)"
+                                       r"[^\n:：]{0,8}[:：][ \t]*$")
+CHAPTER_BODY_LINE_RE = re.compile(r"[ \t]*(?P<n>" + CN_NUM + r")、[ \t]*(?P<name>(?!" + VERB_START + r")[" + CJK + r"]{2,20}?" + BODY_SUFFIX +
+                                  r"(?:\([^()\n]{1,30}\))?)[ \t]*$")
+
+
+def chapter_bodies(text: str) -> list[tuple[Found, str]]:
+    """[(name, its duty text)] for bodies numbered 一、二、… under a “设N个内设机构:” line (numbers in order)."""
+    for tm in CHAPTER_BODIES_TRIGGER_RE.finditer(text):
+        out: list[list] = []
+        pos = tm.end() + 1
+        for line in text[tm.end() + 1:].split("\n"):
+            lm = CHAPTER_BODY_LINE_RE.fullmatch(line)
+            if lm and to_int(lm["n"]) == len(out) + 1:
+                out.append([Found(lm["name"], pos + lm.start("name"), pos + lm.end("name")), ""])
+            elif re.match(r"^\s*(?:第" + CN_NUM + r"条|" + CN_NUM + r"、)", line) or (not out and line.strip()):
+                break  # another heading (“四、人员编制”), or the list does not start right under its line
+            elif out:
+                out[-1][1] += line.strip()
+            pos += len(line) + 1
+        if len(out) >= 2:
+            return [(f, duties) for f, duties in out]
+    return []
+
+
 # ------------------------------------------------------------------ staffing
 # the wording in front of the type names who uses it (“机关后勤服务全额拨款事业编制”, “行政执法类事业编制”): kept in raw
 STAFF_TYPE = (r"(?:机关|机关工勤人员|工勤人员)?(?:后勤服务|行政执法类|执法类|公益一类|公益二类|公益类)?"
@@ -989,7 +1108,7 @@ def platform_staffing_type(raw: str) -> tuple[str, bool]:
     return "其他编制", False
 
 
-POST_SUFFIX = (r"(?:局长|厅长|部长|署长|主任|书记|主席|会长|院长|馆长|校长|所长|站长|队长|团长|行长|组长|秘书长|社长|政委|政治委员|"
+POST_SUFFIX = (r"(?:局长|厅长|部长|署长|主任|书记|主席|会长|院长|馆长|校长|所长|站长|队长|团长|行长|组长|秘书长|社长|政委|政治委员|乡镇长|镇长|乡长|"
                r"总工程师|总经济师|总会计师|总规划师|总农艺师|总畜牧师|总兽医师|总建筑师|总统计师|总审计师|总飞行师|总督学|督学|总师|总监|巡视员|调研员|专员|委员|审计长|总督察|副总督察|督察长|检察长|庭长)")
 POST_RE = re.compile(r"^(?:其中|另|设|核定|配备|另设)?\s*(?P<title>(?:副|常务副|专职副|专职)?[" + CJK + r"]{0,36}?" + POST_SUFFIX + r")"
                      r"\s*(?P<pre>\(\x00*\))?\s*(?P<n>" + NUM + r")\s*名\s*(?P<paren>\(\x00*\))?\s*$")
@@ -1023,6 +1142,7 @@ def read_staffing(text: str, start: int = 0, end: int | None = None) -> dict:
         sentences.append((pos, pos + len(piece)))
         pos += len(piece)
     in_staffing = False
+    breakdown: list = []
     for s, e in sentences:
         sm = masked[s:e]
         found_staff = False
@@ -1087,6 +1207,12 @@ def read_staffing(text: str, start: int = 0, end: int | None = None) -> dict:
             c0 = cs + lead
             if STAFF_RE.search(clause):
                 continue
+            part = _leadership_part(clause, leadership, breakdown)
+            if part is not None:
+                breakdown.append((part, c0, c0 + len(clause)))
+                continue
+            if not clause.startswith("其中"):
+                _close_breakdown(leadership, breakdown)
             pm = POST_RE.match(clause)
             if pm and "编制" not in pm["title"] and "职数" not in pm["title"]:
                 count = to_int(pm["n"])
@@ -1115,11 +1241,56 @@ def read_staffing(text: str, start: int = 0, end: int | None = None) -> dict:
                 tail = re.search(RANK + r"$", level)
                 if tail and tail.start() > 0:  # “市局机关内设机构科级领导职数6名”: the level is the rank at its end
                     level = tail.group(0)
-                if count is not None and not re.search(r"(?:编制|人员)$", level):
+                if count is not None and not re.search(r"(?:编制|人员)$", level) and not _non_leading(clause, level):
                     leadership.append(({"level": level, "count": count}, c0 + lm.start("level"), c0 + lm.end("n") + 1))
+                    if lm.groupdict().get("paren"):  # “科级领导职数12名(其中正科级8名、副科级4名)”
+                        ps = c0 + lm.start("paren") + 1
+                        for piece in re.split(r"(?<=[、,，;；])", text[ps:c0 + lm.end("paren") - 1]):
+                            part = _leadership_part(_mask_parens(piece.strip().rstrip("、,，;；")), leadership, breakdown)
+                            if part is None:
+                                breakdown.clear()
+                                break
+                            breakdown.append((part, ps, ps + len(piece)))
+                            ps += len(piece)
+                        _close_breakdown(leadership, breakdown)
+        _close_breakdown(leadership, breakdown)
         if not found_staff and not re.search(r"职数|" + POST_SUFFIX, sm):
             in_staffing = False
     return {"staffing": staffing, "posts": posts, "leadership": leadership}
+
+
+# a leadership total broken down by post: “科级领导职数18名，其中科长(主任)11名，副科长(副主任)7名” — the parts are
+# the figures (as for staffing with a “其中”); 科长 is 正科级, 副科长 副科级 (股长, 处长 alike)
+LEAD_PART_RE = re.compile(r"^(?:其中)?\s*[:：]?\s*(?P<vice>副)?(?P<stem>[科股处])长\s*(?:\(\x00*\))?\s*(?P<n>" + NUM + r")\s*名\s*$"
+                          r"|^(?:其中)?\s*[:：]?\s*(?P<level>(?:正|副)(?P<stem2>[科股处])级)\s*(?:领导)?(?:职数)?\s*(?P<n2>" + NUM + r")\s*名\s*$")
+
+
+def _leadership_part(clause: str, leadership: list, breakdown: list) -> dict | None:
+    """A part of the leadership total read just before (“科级领导职数18名” then “其中科长11名”, “副科长7名”)."""
+    if not leadership:
+        return None
+    total = leadership[-1][0]
+    m = LEAD_PART_RE.match(clause)
+    if m is None or (not breakdown and not clause.startswith("其中")):
+        return None
+    stem = m["stem"] or m["stem2"]
+    if total["level"] != stem + "级":
+        return None
+    level = m["level"] or (("副" if m["vice"] else "正") + stem + "级")
+    count = to_int(m["n"] or m["n2"])
+    return None if count is None else {"level": level, "count": count}
+
+
+def _close_breakdown(leadership: list, breakdown: list):
+    """Parts that add up to the total replace it; otherwise the total stands and the parts are dropped."""
+    if breakdown and sum(p["count"] for p, _s, _e in breakdown) == leadership[-1][0]["count"]:
+        leadership[-1:] = breakdown
+    breakdown.clear()
+
+
+def _non_leading(clause: str, level: str) -> bool:
+    """“科级非领导职数9名”: posts that are not leading ones are no leadership figure."""
+    return level.endswith("非") or "非领导" in clause
 
 
 def unit_untyped_staffing(text: str, unit: str) -> Found | None:
@@ -1158,6 +1329,8 @@ def unit_from_sentences(text: str) -> Found | None:
     patterns = [
         r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:机关)?(?:行政|事业|政法专项)编制",
         r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:内设|下设)\s*" + NUM + r"\s*个",
+        # “区人民政府办公室设6个内设机构:”
+        r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")设\s*" + NUM + r"\s*个(?:内设机构|职能[处科股司]室?|处室|科室|股室|部室)",
         r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:承担下列职责|的主要职责是|主要职责是|承担以下职责)",
     ]
     best = None
@@ -1207,3 +1380,27 @@ def unit_from_event(text: str) -> Found | None:
         if best is None or cand.start < best.start:
             best = cand
     return best
+
+
+# heldout11: an article about a body's structure names it as the owner of the structure (“本文将深入解析国家移民管理局
+# 的机构构成和主要职能”, “下面介绍X的内设机构”); used only when nothing else names a unit and the text lists bodies
+UNIT_OF_BODIES_RE = re.compile(r"(?P<u>[" + CJK + r"()]{3,60}?" + UNIT_SUFFIX + r")的(?:内设机构|机构设置|机构构成|组织架构|组织机构)"
+                               r"(?=[和与及、,，。:：\s]|$)")
+READING_VERB_RE = re.compile(r"^.*?(?:解析|介绍|了解|揭秘|详解|梳理|看看|说说|谈谈)")
+
+
+def unit_of_bodies(text: str) -> Found | None:
+    for m in UNIT_OF_BODIES_RE.finditer(text[:3000]):
+        seg_start = max(text.rfind(ch, 0, m.start("u") + 1) for ch in "。;\n,:，：!?！？") + 1
+        start = max(seg_start, m.start("u"))
+        subject = text[start:m.end("u")]
+        vm = READING_VERB_RE.match(subject)
+        if vm is None and start != seg_start:
+            continue
+        if vm is not None:
+            subject, start = subject[vm.end():], start + vm.end()
+        name, off = _clean_subject(subject)
+        if len(name) >= 3 and re.search(UNIT_SUFFIX + r"$", name) and not re.match(r"^(?:" + VERB_START + r"|各|本|该|我|其)", name) \
+                and not re.search(r"各级|各类|所有|有关", name):
+            return Found(name, start + off, start + off + len(name))
+    return None

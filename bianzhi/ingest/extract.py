@@ -144,6 +144,8 @@ _RUN_IN_BREAKS = [
     re.compile(r"[办公厅室府会部局委署]" + _RUN_IN_DATE + r"(?P<at>)(?=[\u4e00-\u9fff《])"),
     # a 规定's title followed directly by its preamble
     re.compile(r"(?<=规定)(?=(?:根据|依据|按照)[《\u4e00-\u9fff])"),
+    # a 规定's title followed directly by its first article: …人员编制规定第一条根据…
+    re.compile(r"(?<=规定)(?=第一条)"),
 ]
 
 

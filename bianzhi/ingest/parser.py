@@ -20,7 +20,7 @@ from bianzhi.core.docnumber import DocNumberError, parse_docnumber
 from bianzhi.core.includes import parse_includes
 from bianzhi.core.numerals import NUM, to_int
 
-from . import clauses
+from . import clauses, fragment_clauses
 
 CN_INDEX = r"[一二三四五六七八九十百零〇两]+"
 KEYS = ("title", "doc_number", "unit", "nature", "rank", "plaques", "duties", "internal_bodies", "staffing",
@@ -590,8 +590,19 @@ def parse(text: str) -> ParseResult:
     text = _light_nfkc(text)
     lines = [ln for ln in _lines(text) if not ln.text.startswith("#")]
     runs, statement = clauses.item_runs(text), clauses.read_statement(text)
+    runs = fragment_clauses.drop_toc_runs(text, fragment_clauses.drop_heading_items(text, runs))
+    if statement.get("unit") is None:  # “X，系Y事业单位”: a comma between the unit and its nature
+        statement = fragment_clauses.statement_after_comma(text) or statement
     adjustment, title_idx, scratch = _is_adjustment(text, lines, runs, statement)
     hdr = clauses.read_header(text)
+    if hdr.title is not None and fragment_clauses.is_metadata_row(hdr.title.value):
+        hdr.title = None  # “[ 主题分类 ] … [ 体裁分类 ] 财政预算、决算” is page metadata
+    report = fragment_clauses.report_title(text)  # a budget/final-accounts report's title under page metadata
+    if report is not None and not hdr.is_notice_cover and (hdr.title is None or report.start < hdr.title.start):
+        hdr.title = report  # (also over a later cover line: “中共X县委员会机构编制委员会⏎办公室2023年部门决算”)
+    bracketed = fragment_clauses.bracketed_report_title(text)  # “X2018绩效评价自评报告及评分表(…)” on the first line
+    if bracketed is not None and not hdr.is_notice_cover and (hdr.title is None or hdr.title.start > bracketed.start):
+        hdr.title = bracketed
     if adjustment:
         b = scratch
         b.data.update({k: v for k, v in empty_result().items() if k not in b.data})
@@ -678,6 +689,10 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
             if found is not None:
                 title_unit = clauses.Found(found.value, source.start + found.start, source.start + found.end)
                 break
+    if title_unit is None and hdr.title is not None:  # “X2024年度项目支出绩效单位自评报告”
+        found = fragment_clauses.unit_from_report_title(hdr.title.value)
+        if found is not None:
+            title_unit = clauses.Found(found.value, hdr.title.start + found.start, hdr.title.start + found.end)
     heading_unit = None
     if hdr.title is not None and re.fullmatch(r"[\u4e00-\u9fff()]{4,40}" + clauses.UNIT_SUFFIX, hdr.title.value):
         heading_unit = hdr.title
@@ -694,6 +709,13 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
         heading = clauses.unit_from_heading(text)
         if heading is not None and same_unit(heading.value, unit.value) and len(heading.value) > len(unit.value):
             unit = heading
+    if unit is None:  # a form pasted cell by cell: “部门(单位)名称: X”
+        unit = fragment_clauses.form_unit(text)
+    if unit is None:  # “金桥镇人民政府设6个党政内设机构:”
+        unit = fragment_clauses.unit_from_counted_bodies(text)
+    if unit is None:  # a budget note naming the unit only in the 2019 formula (“县人社局贯彻落实…”)
+        unit = fragment_clauses.unit_from_party_formula(text)
+    unit = fragment_clauses.first_of_joint_subject(unit)
     if unit is not None:
         longer = clauses.full_name(text, unit.value)
         if longer is not None and len(longer.value) > len(unit.value):
@@ -702,6 +724,8 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     _set(b, "short_name", statement.get("short_name"))
     _set(b, "nature", statement.get("nature"))
     _set(b, "rank", statement.get("rank"))
+    if not b.data.get("nature") and b.data["unit"]:  # “我单位属于交通运输局二级机构”
+        _set(b, "nature", fragment_clauses.self_nature(text))
     for found in statement.get("plaques", []):
         b.data["plaques"].append(found.value)
         b.span(f"plaques[{len(b.data['plaques']) - 1}]", found.start, found.end)
@@ -720,6 +744,8 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
         else:
             for n, it in enumerate(run):
                 for name, ns, ne, duties, end in clauses.split_body_item(text, it, last=n == len(run) - 1):
+                    if n == len(run) - 1 and fragment_clauses.cut_off_body(text, name, max(ne, end)):
+                        continue  # the page is cut off inside the last item (“6. 社会治安和应急”)
                     idx = len(b.data["internal_bodies"])
                     duty_text = re.sub(r"^职责[:]\s*", "", duties.strip())
                     b.data["internal_bodies"].append({"name": name, "duties": duty_text})
@@ -747,6 +773,30 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
             b.data["internal_bodies"].append({"name": found.value, "duties": ""})
             b.meta.setdefault("numbered_bodies", []).append(False)
             b.span(f"internal_bodies[{idx}].name", found.start, found.end)
+    if not b.data["unit"] and b.data["internal_bodies"]:  # “本文将深入解析X的机构构成”, then X's bodies (heldout11)
+        _set(b, "unit", clauses.unit_of_bodies(text))
+    if not b.data["internal_bodies"]:  # “设6个内设机构:⏎一、秘书组⏎负责…”
+        for found, duties in clauses.chapter_bodies(text):
+            idx = len(b.data["internal_bodies"])
+            b.data["internal_bodies"].append({"name": found.value, "duties": duties})
+            b.meta.setdefault("numbered_bodies", []).append(True)
+            b.span(f"internal_bodies[{idx}].name", found.start, found.end)
+    if not b.data["internal_bodies"]:  # a township's “青石镇设A、B…6个内设机构”
+        town, town_bodies = fragment_clauses.township_bodies(text)
+        if town_bodies and (b.data["unit"] is None or same_unit(b.data["unit"], town.value)):
+            if b.data["unit"] is None:
+                _set(b, "unit", town)
+            for found in town_bodies:
+                idx = len(b.data["internal_bodies"])
+                b.data["internal_bodies"].append({"name": found.value, "duties": ""})
+                b.meta.setdefault("numbered_bodies", []).append(False)
+                b.span(f"internal_bodies[{idx}].name", found.start, found.end)
+    if not b.data["internal_bodies"]:  # “本单位设立A、B…等股室” (no count)
+        for found in fragment_clauses.uncounted_bodies(text):
+            idx = len(b.data["internal_bodies"])
+            b.data["internal_bodies"].append({"name": found.value, "duties": ""})
+            b.meta.setdefault("numbered_bodies", []).append(False)
+            b.span(f"internal_bodies[{idx}].name", found.start, found.end)
     # staffing, posts, leadership counts: wherever they are stated
     read = clauses.read_staffing(text)
     for entry, s, e in read["staffing"]:
@@ -757,7 +807,19 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
         if found is not None:
             b.data["staffing"].append(found.value)
             b.span("staffing[0]", found.start, found.end)
-    for entry, s, e in read["posts"]:
+    if not b.data["staffing"] and b.data["unit"]:  # a form's “人员编制⏎21”
+        _set_staffing = fragment_clauses.form_staffing(text)
+        if _set_staffing is not None:
+            b.data["staffing"].append(_set_staffing.value)
+            b.span("staffing[0]", _set_staffing.start, _set_staffing.end)
+    if not b.data.get("issued_on"):  # “报告日期:2019年06月18日” on a report's cover
+        _set(b, "issued_on", fragment_clauses.report_date(text))
+    if not b.data["staffing"] and statement.get("unit") is not None:  # “X为…事业单位，核定编制20名”
+        found = fragment_clauses.unit_sentence_staffing(text, statement["unit"])
+        if found is not None:
+            b.data["staffing"].append(found.value)
+            b.span("staffing[0]", found.start, found.end)
+    for entry, s, e in fragment_clauses.drop_collective_posts(text, read["posts"]):
         b.data["posts"].append(entry)
         b.span(f"posts[{len(b.data['posts']) - 1}]", s, e)
     for entry, s, e in read["leadership"]:

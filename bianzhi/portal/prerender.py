@@ -1,9 +1,11 @@
-"""Public pages rendered once per release (issue 14).
+"""Public pages and open-data files rendered once per release (issue 14).
 
-A release is immutable, so the unit and region pages of a release never need rendering twice. After every
+A release is immutable, so the pages of a release never need rendering twice. After every
 publication (or withdrawal) commits, `schedule(number)` queues `tasks.prerender_release`, which renders every
-current unit page and every region page of that release in the background, through exactly the views' own
-context builders (`views.unit_context`, `views.region_context`) and templates, and stores the HTML through
+current unit page and region page, the home page, the open-data page and every region's open-data files (xlsx,
+CSV, JSON, JSON-LD) of that release in the background, through exactly the views' own context and content
+builders (`views.unit_context`, `views.region_context`, `views.home_context`, `views.open_data_context`,
+`views.region_download_source` + `views.export_content`) and templates, and stores the result through
 Django's storage API (`default_storage`: the data directory on one host, the S3 bucket when several app nodes
 share files), under `portal/pages/<release>/…`. When the whole release is stored, the shared cache records it
 (`READY_KEY`); `middleware.PrerenderedPageMiddleware` then answers anonymous GETs of those pages from storage,
@@ -18,6 +20,9 @@ What keeps this exactly as public as the live page:
 
 The JSON-LD block names the site's own address, which a background task does not know: pages are rendered with
 `BASE_PLACEHOLDER` there and the middleware puts the request's address in (one bytes replace).
+
+A download needs its file name (the region's name) in Content-Disposition: `files.json` of each release maps
+each stored file to its name and content type, so the middleware answers without a database query.
 """
 import json
 import logging
@@ -30,7 +35,16 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 
 from .models import PublishedUnit, Release
-from .views import region_context, unit_context
+from .views import (
+    CONTENT_TYPES,
+    FORMATS,
+    export_content,
+    home_context,
+    open_data_context,
+    region_context,
+    region_download_source,
+    unit_context,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -42,8 +56,20 @@ STALL_SECONDS = 600
 BASE_PLACEHOLDER = "https://prerender.bianzhi.invalid"
 
 
+FILE_KIND = "region-data"  # a region's open-data files, key "<code>.<fmt>"
+PAGE_KINDS = ("unit", "region", "site")  # "site": the home page ("home") and the open-data page ("data")
+
+
 def page_name(release: int, kind: str, key) -> str:
     return f"{ROOT}/{release}/{kind}/{key}.html"
+
+
+def file_name(release: int, key: str) -> str:
+    return f"{ROOT}/{release}/{FILE_KIND}/{key}"
+
+
+def manifest_name(release: int) -> str:
+    return f"{ROOT}/{release}/files.json"
 
 
 def etag(release: int, kind: str, key) -> str:
@@ -96,10 +122,24 @@ def render_region(code: str) -> str:
     return render_to_string("portal/region.html", region_context(code), request=_request())
 
 
-def _store(name: str, html: str) -> None:
+def render_site_page(key: str) -> str:
+    if key == "home":
+        return render_to_string("portal/home.html", home_context(), request=_request())
+    return render_to_string("portal/open_data.html", open_data_context(), request=_request())
+
+
+def render_region_files(code: str) -> dict[str, tuple[bytes, str, str]]:
+    """Every open-data file of a region: {"<code>.<fmt>": (content, content type, download file name)}."""
+    stem, snapshots = region_download_source(code)
+    return {f"{code}.{fmt}": (export_content(snapshots, fmt, True, BASE_PLACEHOLDER), CONTENT_TYPES[fmt],
+                              f"{stem}.{fmt}")
+            for fmt in sorted(FORMATS)}
+
+
+def _store(name: str, content: str | bytes) -> None:
     if default_storage.exists(name):  # a retried task: same release, same content
         default_storage.delete(name)
-    default_storage.save(name, ContentFile(html.encode("utf-8")))
+    default_storage.save(name, ContentFile(content.encode("utf-8") if isinstance(content, str) else content))
 
 
 def render_release(number: int, progress=None) -> int:
@@ -110,7 +150,7 @@ def render_release(number: int, progress=None) -> int:
     shared = caches["shared"]
     units = PublishedUnit.objects.public().select_related("release").order_by("unit_order", "unit_id")
     regions = sorted(set(PublishedUnit.objects.public().values_list("region_code", flat=True)))
-    total, done, last = units.count() + len(regions), 0, 0.0
+    total, done, last = units.count() + len(regions) * 2 + 2, 0, 0.0
 
     def tick():
         nonlocal done, last
@@ -130,6 +170,16 @@ def render_release(number: int, progress=None) -> int:
     for code in regions:
         _store(page_name(number, "region", code), render_region(code))
         tick()
+    for key in ("home", "data"):
+        _store(page_name(number, "site", key), render_site_page(key))
+        tick()
+    files = {}
+    for code in regions:
+        for key, (content, content_type, filename) in render_region_files(code).items():
+            _store(file_name(number, key), content)
+            files[key] = {"content_type": content_type, "filename": filename}
+        tick()
+    _store(manifest_name(number), json.dumps(files, ensure_ascii=False))
     if number == newest_release():
         shared.set(READY_KEY, number, None)
         if number != newest_release():  # a publication committed in between: its on_commit may have run first
@@ -168,6 +218,20 @@ def withdraw(number: int | None = None) -> None:
     caches["shared"].delete(READY_KEY)
     if number is not None:
         write_progress(number, 0, 0)
+
+
+_manifests: dict[int, dict] = {}
+
+
+def stored_files(release: int) -> dict:
+    """The release's open-data files ({key: {"content_type", "filename"}}), read once per process and release."""
+    files = _manifests.get(release)
+    if files is None:
+        with default_storage.open(manifest_name(release), "rb") as fh:
+            files = json.loads(fh.read())
+        _manifests.clear()  # only the newest release is served
+        _manifests[release] = files
+    return files
 
 
 def base_url_bytes(base_url: str) -> bytes:

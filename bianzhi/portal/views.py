@@ -71,15 +71,19 @@ def _latest_release():
     return Release.objects.public().order_by("-number").first()
 
 
-@public_cached
-def home(request):
-
-    return render(request, "portal/home.html", {
+def home_context() -> dict:
+    """What the home page shows (the live view and the pre-rendering of `prerender` both use this)."""
+    return {
         "regions": _regions_with_counts(),
         "release": _latest_release(),
         "recent": ChangeEntry.objects.public().select_related("release").order_by("-release__number", "-id")[:10],
         "unit_total": PublishedUnit.objects.public().count(),
-    })
+    }
+
+
+@public_cached
+def home(request):
+    return render(request, "portal/home.html", home_context())
 
 
 def _tree(rows):
@@ -166,19 +170,26 @@ def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
 FORMATS = {"xlsx", "csv", "json", "jsonld"}
 
 
-def _export(request, snapshots, name, fmt, with_unit):
+CONTENT_TYPES = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                 "csv": "text/csv; charset=utf-8", "json": "application/json", "jsonld": "application/ld+json"}
+
+
+def export_content(snapshots, fmt: str, with_unit: bool, base_url: str) -> bytes:
+    """A download's bytes in `fmt` (the live views and the pre-rendering of `prerender` both use this)."""
     if fmt == "xlsx":
-        return _download(exports.to_xlsx(snapshots),
-                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", f"{name}.xlsx")
+        return exports.to_xlsx(snapshots)
     if fmt == "csv":
-        return _download(exports.to_csv(snapshots, with_unit), "text/csv; charset=utf-8", f"{name}.csv")
-    release = _latest_release()
+        return exports.to_csv(snapshots, with_unit)
     if fmt == "json":
+        release = _latest_release()
         payload = {"release": release.number if release else 0, "units": snapshots}
-        return _download(json.dumps(payload, ensure_ascii=False, indent=1).encode(), "application/json",
-                         f"{name}.json")
-    return _download(json.dumps(exports.many_jsonld(snapshots, _base_url(request)), ensure_ascii=False,
-                                indent=1).encode(), "application/ld+json", f"{name}.jsonld")
+        return json.dumps(payload, ensure_ascii=False, indent=1).encode()
+    return json.dumps(exports.many_jsonld(snapshots, base_url), ensure_ascii=False, indent=1).encode()
+
+
+def _export(request, snapshots, name, fmt, with_unit):
+    content = export_content(snapshots, fmt, with_unit, _base_url(request))
+    return _download(content, CONTENT_TYPES[fmt], f"{name}.{fmt}")
 
 
 @public_cached
@@ -189,16 +200,22 @@ def unit_download(request, pk, fmt):
     return _export(request, [published.snapshot], published.name, fmt, with_unit=False)
 
 
-@public_cached
-def region_download(request, code, fmt):
-    if fmt not in FORMATS:
-        raise Http404("不支持的格式")
+def region_download_source(code) -> tuple[str, list[dict]]:
+    """The file name stem and the snapshots of a region's download (live view and pre-rendering)."""
     region = get_object_or_404(Region, code=code)
     snapshots = list(PublishedUnit.objects.public().filter(region_code=code)
                      .order_by("unit_order", "unit_id").values_list("snapshot", flat=True))
     if not snapshots:
         raise Http404("该行政区划暂无公开的单位")
-    return _export(request, snapshots, f"{region.name}-公开数据", fmt, with_unit=True)
+    return f"{region.name}-公开数据", snapshots
+
+
+@public_cached
+def region_download(request, code, fmt):
+    if fmt not in FORMATS:
+        raise Http404("不支持的格式")
+    name, snapshots = region_download_source(code)
+    return _export(request, snapshots, name, fmt, with_unit=True)
 
 
 @public_cached
@@ -244,10 +261,14 @@ def _power_categories():
                 .values_list("category", flat=True).distinct().order_by("category"))
 
 
+def open_data_context() -> dict:
+    """What the open-data page shows (live view and pre-rendering)."""
+    return {"releases": list(Release.objects.public().order_by("-number")[:100]), "regions": _regions_with_counts()}
+
+
 @public_cached
 def open_data(request):
-    releases = list(Release.objects.public().order_by("-number")[:100])
-    return render(request, "portal/open_data.html", {"releases": releases, "regions": _regions_with_counts()})
+    return render(request, "portal/open_data.html", open_data_context())
 
 
 @public_cached

@@ -2,6 +2,7 @@ from django import forms
 
 from bianzhi.accounts.permissions import county_region, may_accept_legacy_code
 from bianzhi.accounts.scope import region_stem
+from bianzhi.core.choices import list_choices
 
 from .models import InternalBody, Plaque, Region, RelationType, Unit, UnitRelation
 
@@ -16,6 +17,7 @@ class VersionedModelForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        list_choices(self.fields)  # selects read in one query each (no server-side cursor)
         if self.instance.pk:
             self.fields["row_version"].initial = self.instance.row_version
 

@@ -45,6 +45,18 @@ def stored_pages(number):
     return {kind: default_storage.listdir(f"{prerender.ROOT}/{number}/{kind}")[1] for kind in dirs}
 
 
+def stored_text(name):
+    """A stored page or file as text (an xlsx: the XML of all its parts)."""
+    import zipfile
+    from io import BytesIO
+
+    content = default_storage.open(name).read()
+    if name.endswith(".xlsx"):
+        with zipfile.ZipFile(BytesIO(content)) as z:
+            return "".join(z.read(part).decode() for part in z.namelist())
+    return content.decode()
+
+
 def test_publication_prerenders_every_unit_and_region_page(client, prerendering, admin_user,
                                                            django_capture_on_commit_callbacks):
     unit = Unit.objects.get(name="百色市教育局")
@@ -53,10 +65,14 @@ def test_publication_prerenders_every_unit_and_region_page(client, prerendering,
     pages = stored_pages(release.number)
     public = PublishedUnit.objects.public()
     assert sorted(pages["unit"]) == sorted(f"{pk}.html" for pk in public.values_list("unit_id", flat=True))
-    assert sorted(pages["region"]) == sorted({f"{c}.html" for c in public.values_list("region_code", flat=True)})
+    regions = {c for c in public.values_list("region_code", flat=True)}
+    assert sorted(pages["region"]) == sorted(f"{c}.html" for c in regions)
+    assert sorted(pages["site"]) == ["data.html", "home.html"]
+    assert sorted(pages["region-data"]) == sorted(f"{c}.{fmt}" for c in regions
+                                                  for fmt in ("csv", "json", "jsonld", "xlsx"))
     progress = prerender.read_progress()
     assert progress["release"] == release.number
-    assert progress["done"] == progress["total"] == len(pages["unit"]) + len(pages["region"])
+    assert progress["done"] == progress["total"] == len(pages["unit"]) + 2 * len(pages["region"]) + 2
 
 
 def test_served_page_equals_the_live_page(client, prerendering, admin_user, django_capture_on_commit_callbacks):
@@ -75,6 +91,41 @@ def test_served_page_equals_the_live_page(client, prerendering, admin_user, djan
     # the page's filters are not pre-rendered: a query string gets the live view
     filtered = client.get(f"/unit/{unit.pk}/", {"pq": "许可"})
     assert filtered.status_code == 200 and filtered["X-Portal-Cache"] != "prerendered"
+
+
+def test_home_and_open_data_pages_and_files_equal_the_live_ones(client, prerendering, admin_user,
+                                                                 django_capture_on_commit_callbacks):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    unit = Unit.objects.get(name="百色市教育局")
+    release = publish(django_capture_on_commit_callbacks, [unit], admin_user)
+    for url in ("/", "/data/"):
+        served = client.get(url)
+        assert served["X-Portal-Cache"] == "prerendered", url
+        assert served["ETag"].startswith(f'"bz-r{release.number}-site-')
+        assert served.content.decode() == live(client, url).content.decode(), url
+    assert "百色市" in client.get("/data/").content.decode()
+    for fmt in ("csv", "json", "jsonld", "xlsx"):
+        url = f"/region/451000/data.{fmt}"
+        served, fresh = client.get(url), live(client, url)
+        assert served["X-Portal-Cache"] == "prerendered", url
+        assert served["ETag"] == prerender.etag(release.number, "region-data", f"451000.{fmt}")
+        assert served["Content-Type"] == fresh["Content-Type"]
+        assert served["Content-Disposition"] == fresh["Content-Disposition"]  # the region's name as file name
+        assert "%E7%99%BE%E8%89%B2%E5%B8%82" in served["Content-Disposition"]  # 百色市
+        if fmt == "xlsx":  # same cells (the file's own timestamps differ between two renders)
+            rows = [[list(r) for r in load_workbook(BytesIO(resp.content)).active.iter_rows(values_only=True)]
+                    for resp in (served, fresh)]
+            assert rows[0] == rows[1] and any("百色市教育局" in str(v) for row in rows[0] for v in row)
+        else:
+            assert served.content.decode() == fresh.content.decode(), url  # JSON-LD carries the request's address
+    assert b"http://testserver/unit/" in client.get("/region/451000/data.jsonld").content
+    again = client.get("/region/451000/data.csv", HTTP_IF_NONE_MATCH=client.get("/region/451000/data.csv")["ETag"])
+    assert again.status_code == 304
+    # a region with no public unit has no stored file: the live view answers its 404
+    assert client.get("/region/999999/data.csv").status_code == 404
 
 
 def test_if_none_match_gets_304(client, prerendering, admin_user, django_capture_on_commit_callbacks):
@@ -123,7 +174,7 @@ def test_nothing_private_is_prerendered(client, prerendering, admin_user, django
     assert f"{secret.pk}.html" not in pages["unit"]
     for kind, names in pages.items():
         for name in names:
-            text = default_storage.open(f"{prerender.ROOT}/{release.number}/{kind}/{name}").read().decode()
+            text = stored_text(f"{prerender.ROOT}/{release.number}/{kind}/{name}")
             assert SECRET_UNIT not in text and DRAFT_BODY not in text, name
             for value in PERSONAL:
                 assert value not in text, name
