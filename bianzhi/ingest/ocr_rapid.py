@@ -15,7 +15,9 @@ and most of the errors on 200-dpi 1-bit scans (bench/README.md, “RapidOCR: whe
 - each box is cut from the full page and scaled with area averaging straight to `REC_HEIGHT` = 36 px (RapidOCR
   scales to the model's 48 px with linear interpolation). Recognition cost grows with the square of that height
   (48 → 36 px: 1.7 → 0.95 s CPU on a 32-line page) and 36 px read the benchmark scans without an error; 32 px began
-  to misread (〇 → O, a stray comma). Crops are recognised in batches of `REC_BATCH`, sorted by width;
+  to misread (〇 → O, a stray comma). Lines are recognised one at a time (`REC_BATCH`): in RapidOCR's batches of 6
+  every line is padded to the widest one's width, ~17 % more CPU for the same text. Padding (a line narrower than
+  the model's minimum width) is mid-gray as in training: white padding made the model read 電, 產 … there;
 - one onnxruntime thread per session and no spinning: pages are read in parallel by extract._ocr_pdf, and the
   budget counts CPU time (2 spinning threads: +60 % CPU for the same page).
 
@@ -34,7 +36,7 @@ from dataclasses import dataclass
 # Settings (measured on the benchmark scans: bench/README.md, “RapidOCR: where the time went”).
 DET_SIDE = 960  # longer side of the page as detection sees it
 REC_HEIGHT = 36  # height of a line as recognition sees it (the model was trained at 48)
-REC_BATCH = 6
+REC_BATCH = 1  # one line per run: no padding to the widest line of a batch (6: ~17 % more CPU)
 DESPECKLE = True
 TEXT_SCORE = 0.5  # lines recognised with a lower mean confidence are dropped (RapidOCR's default)
 THREADS = 1  # onnxruntime intra-op threads per session
@@ -236,7 +238,7 @@ def recognise(eng: _Engine, crops: list) -> list[tuple[str, float]]:
         height = crops[batch[0]].shape[0]
         width = max(crops[i].shape[1] for i in batch)
         width = max(width, height * 320 // 48)
-        x = np.zeros((len(batch), 3, height, width), dtype=np.float32)
+        x = np.zeros((len(batch), 3, height, width), dtype=np.float32)  # padding: mid-gray (see the docstring)
         for k, i in enumerate(batch):
             c = crops[i]
             x[k, :, :, : c.shape[1]] = c.astype(np.float32)[None] / 127.5 - 1.0
