@@ -467,7 +467,7 @@ def full_name(text: str, name: str) -> Found | None:
             best = cand
     if best is None and re.match(r"^(?:省|市|县|区|州|旗|自治区|自治州|自治县)", name):  # “辽宁” + “省农业农村厅”
         for m in re.finditer(r"(?:^|(?<=[\n。;,，:：]))\s*(?P<n>[" + CJK + r"]{2,6}?)" + re.escape(name), text):
-            if not re.search(r"的|第|部分|[由其在对将把被与及为给]", m["n"]) and not re.match(r"^(?:" + VERB_START + r"|日前|目前|近日|今年|今天|新(?!疆)|原|将)", m["n"]):
+            if not re.search(r"的|第|部分|[由其在对将把被与及为给]", m["n"]) and not re.match(r"^(?:" + VERB_START + r"|日前|目前|近日|今年|今天|新(?!疆)|原|将|组建|成立|建立|整合|保留|撤销)", m["n"]):
                 return Found(m["n"] + name, m.start("n"), m.start("n") + len(m["n"]) + len(name))
     return best
 
@@ -514,6 +514,8 @@ def read_statement(text: str, limit: int | None = None) -> dict:
                 continue
             nature = m.groupdict().get("nature")
             if nature and re.search(r"(?:本规定|依据|基本|职责|任务)", nature):
+                continue
+            if nature and EVALUATIVE_NATURE_RE.fullmatch(nature.strip()):  # “秘书科作为核心部门”: a rank in importance (heldout12)
                 continue
             ustart += off
             if re.fullmatch(r"(?:本|该)?" + UNIT_SUFFIX, name):  # “保护区是…”: the body named in full before it
@@ -761,7 +763,8 @@ def _context_kind(text: str, run_start: int, prev_end: int) -> str | None:
 
 def _looks_like_body(first: str) -> bool:
     head = re.split(r"[。\n:]|\s{1,}|职责[:]|负责|承担", first.strip(), maxsplit=1)[0]
-    return bool(re.fullmatch(r"(?!" + VERB_START + r")[" + CJK + r"()]{2,30}?" + BODY_SUFFIX + r"(?:\([^()]{1,30}\))?", head))
+    return bool(re.fullmatch(r"(?!" + VERB_START + r")[" + CJK + r"()]{2,30}?" + BODY_SUFFIX + r"(?:\([^()]{1,30}\))?", head)) \
+        or glued_body_name(first) is not None  # “(三)财务科拟定…”: the name runs straight into its duties (heldout12)
 
 
 def _names_duty_list(item_text: str) -> bool:
@@ -824,6 +827,7 @@ def item_runs(text: str) -> list[tuple[str, list[Item]]]:
         elif kind == "duties" and bodyish == len(run) and len(run) >= 2 and \
                 all(len(re.split(r"[。\n]", f.strip())[0]) <= 20 for f in firsts):
             kind = "bodies"
+        kind = _heldout12_kind(kind, run, firsts, bodyish)
         if kind:
             out.append((kind, run))
         prev_end = run[-1].end
@@ -839,6 +843,9 @@ def split_body_item(text: str, it: Item, last: bool) -> list[tuple[str, int, int
     body = chunk.strip()
     m = re.match(r"(?P<name>[^。\n:]{1,40}?)(?:[。\n]|\s+|(?=职责[:])|:(?=\s*(?:负责|承担|主要负责|对|代表|[" + CJK + r"]))|(?=(?:主要)?负责)|(?=承担)|$)", body)
     name = m["name"].strip() if m else body.split("\n")[0]
+    gm = glued_body_name(body)
+    if gm is not None and not re.search(BODY_SUFFIX + r"(?:\([^()]*\))?$", name.rstrip("。:")):
+        m, name = gm, gm["name"]  # “财务科拟定中心的…;负责…”: the name ends where its first duty's verb starts (heldout12)
     if not re.search(BODY_SUFFIX + r"(?:\([^()]*\))?$", name) and len(name) > 30:
         name = body.split("\n")[0][:30]
     name = name.rstrip("。:")
@@ -1385,7 +1392,7 @@ def unit_from_event(text: str) -> Found | None:
 # heldout11: an article about a body's structure names it as the owner of the structure (“本文将深入解析国家移民管理局
 # 的机构构成和主要职能”, “下面介绍X的内设机构”); used only when nothing else names a unit and the text lists bodies
 UNIT_OF_BODIES_RE = re.compile(r"(?P<u>[" + CJK + r"()]{3,60}?" + UNIT_SUFFIX + r")的(?:内设机构|机构设置|机构构成|组织架构|组织机构)"
-                               r"(?=[和与及、,，。:：\s]|$)")
+                               r"(?=[和与及、,，。:：\s]|$|(?:主要)?(?:包括|包含|设有|下设))")
 READING_VERB_RE = re.compile(r"^.*?(?:解析|介绍|了解|揭秘|详解|梳理|看看|说说|谈谈)")
 
 
@@ -1404,3 +1411,128 @@ def unit_of_bodies(text: str) -> Found | None:
                 and not re.search(r"各级|各类|所有|有关", name):
             return Found(name, start + off, start + off + len(name))
     return None
+
+
+# ------------------------------------------------------------------ heldout12: departments' 机构职能 / 内设机构 pages
+# “组建市农业农村局，作为市政府工作部门”: a body set up by a reform, then its class
+STATEMENT_RES.append(
+    re.compile(r"(?:组建|成立)[“\"]?(?P<unit>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")[”\"]?\s*[,，]\s*作为"
+               r"(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?=[,。;]|$)"))
+# “秘书科作为核心部门”, “是重要部门”: how much a body matters is no kind of body
+EVALUATIVE_NATURE_RE = re.compile(r"(?:核心|重要|关键|主力|骨干|枢纽|龙头)(?:部门|机构|单位)")
+# a body's name run straight into its first duty (“财务科拟定中心的…”, “组织宣传科负责…”): the name ends in a body
+# suffix and the next word is a duty verb; a name may start with a verb-like word (组织人事科, 指导科) here
+GLUED_BODY_RE = re.compile(r"\s*(?P<name>(?!负责|承担|根据|按照|其他|本)[" + CJK + r"]{2,16}?(?:科|股|处|室|组|中心|办))"
+                           r"(?=(?:负责|承担|拟定|拟订|主管|管理|指导|协调|组织|研究|制定|贯彻|监督|审核|统筹)[" + CJK + r"])")
+
+
+def glued_body_name(first: str):
+    """The re.Match of a body name glued to its duties at the start of an item, or None."""
+    return GLUED_BODY_RE.match(first)
+
+
+# “X的组织架构包括多个科室”, then paragraphs each opening with a body as subject: “秘书科作为核心部门,负责…”,
+# “调研科主要负责…”, “社会事业科、工业科…等科室分别负责…”
+PROSE_BODIES_TRIGGER_RE = re.compile(r"(?:组织架构|组织机构|内设机构|机构设置)(?:主要)?(?:包括|包含|由|设有|下设)[^。\n]{0,12}?"
+                                     r"(?:科室|处室|股室|部门|机构)")
+PROSE_BODY_NAME = r"(?!" + VERB_START + r")[" + CJK + r"]{2,12}?(?:科|股|处|室|组|办|中心)"
+PROSE_BODY_LINE_RE = re.compile(r"[ \t]*(?P<list>" + PROSE_BODY_NAME + r"(?:、" + PROSE_BODY_NAME + r")*)"
+                                r"(?:等(?:科室|处室|股室|部门))?(?:作为[^,，。;\n]{1,12}[,，]\s*)?"
+                                r"(?:主要|则|具体|分别|也)?(?:负责|承担|主管)")
+
+
+def prose_bodies(text: str) -> list[Found]:
+    """Bodies named as the subjects of a prose page's paragraphs, under a line announcing the structure."""
+    trig = PROSE_BODIES_TRIGGER_RE.search(text[:3000])
+    if trig is None:
+        return []
+    pos = text.find("\n", trig.end())
+    out: list[Found] = []
+    while pos != -1 and pos < len(text):
+        end = text.find("\n", pos + 1)
+        line_end = len(text) if end == -1 else end
+        line = text[pos + 1:line_end]
+        if line.strip():
+            m = PROSE_BODY_LINE_RE.match(line)
+            if m is None:
+                break
+            base = pos + 1 + m.start("list")
+            for piece in m["list"].split("、"):
+                out.append(Found(piece, base, base + len(piece)))
+                base += len(piece) + 1
+        pos = end
+    return out if len(out) >= 2 else []
+
+
+# a department's page that names it only in a heading line, its duties under it: “民政和社会保障局⏎负责拟订…”
+HEADING_LINE_UNIT_RE = re.compile(r"[ \t]*(?P<u>(?!" + VERB_START + r")[" + CJK + r"()]{2,30}?(?:管理局|局|厅|委员会|署))[ \t]*")
+
+
+def heading_line_unit(text: str) -> Found | None:
+    """The unit named by a heading line alone, when the next line starts its duties; only one such line in the text."""
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    found = []
+    for i, (start, line) in enumerate(lines[:-1]):
+        m = HEADING_LINE_UNIT_RE.fullmatch(line)
+        if m and re.match(r"\s*(?:负责|承担|贯彻|拟订|拟定|主要职责)", lines[i + 1][1]):
+            found.append(Found(m["u"], start + m.start("u"), start + m.end("u")))
+    return found[0] if len(found) == 1 else None
+
+
+# “市农业农村局加挂市扶贫开发领导小组办公室、…牌子。”: a sentence of its own, with the unit as its subject
+SUBJECT_PLAQUE_RE = re.compile(r"(?:^|(?<=[\n。;]))[ \t]*(?P<host>(?!在|于|由|将|对|向)[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")[ \t]*"
+                               r"(?=(?:加挂|增挂|同时挂|挂)[^。;\n]{2,120}?牌子)")
+
+
+def subject_plaques(text: str, unit: str | None) -> list[Found]:
+    """Plaques stated by a later sentence whose subject is the unit (not “X设在Y”, not a cancelled plaque)."""
+    if not unit:
+        return []
+    out: list[Found] = []
+    for m in SUBJECT_PLAQUE_RE.finditer(text):
+        if not _same_name(m["host"], unit):
+            continue
+        stop = text.find("。", m.end())
+        _plaques(text, text, m.end(), len(text) if stop == -1 else stop, out)
+    return [f for f in out if not re.fullmatch(r"(?:该|其|本)(?:机构|单位)?", f.value)]  # “加挂该机构牌子” names none
+
+
+# ---------------------------------------------------------------- heldout12b: bullets, one body's page, talking points
+def _heldout12_kind(kind: str | None, run: list, firsts: list[str], bodyish: int) -> str | None:
+    """“(八)区政府总值班室⏎负责…”: one numbered item whose first line is a body's name alone, its duties under it, is
+    that body (the page of one body of a 机构设置 list); “1. 综合协调:协调各部门…” items that each open with a short
+    label and a colon and are all short are an article's talking points, not duties, even after a 职责 trigger."""
+    if kind is None and len(run) == 1:
+        lines = [ln.strip() for ln in firsts[0].strip().split("\n") if ln.strip()]
+        if len(lines) >= 2 and re.fullmatch(r"(?!" + VERB_START + r")[" + CJK + r"()]{2,20}?" + BODY_SUFFIX, lines[0]) \
+                and re.match(r"(?:负责|承担)", lines[1]):
+            return "bodies"
+    if kind == "duties" and bodyish == 0 and len(run) >= 2 and _labelled_steps(firsts) \
+            and all(len(f.strip()) < 60 for f in firsts):
+        return None
+    return kind
+
+
+# “内设多个职能科室,主要包括:⏎- 办公室:负责…⏎- 人事科:负责…”: bullets under a line announcing the bodies
+BULLET_TRIGGER_RE = re.compile(r"(?m)^[^\n]*(?:内设|下设|设有|设置)(?![^\n]{0,16}?(?:直属|所属|下属|二级))[^\n]{0,16}?"
+                               r"(?:科室|处室|股室|机构|部门)[^\n]{0,12}?[:：]\s*$")
+BULLET_BODY_RE = re.compile(r"[ \t]*[-•·●▪*][ \t]*(?P<name>(?!" + VERB_START + r")[" + CJK + r"()]{2,24}?" + BODY_SUFFIX +
+                            r")[ \t]*(?:[:：]|$)")
+
+
+def bullet_bodies(text: str) -> list[Found]:
+    trig = BULLET_TRIGGER_RE.search(text)
+    if trig is None:
+        return []
+    out: list[Found] = []
+    pos = trig.end()
+    for m in re.finditer(r"[^\n]*", text[pos:]):
+        line = m.group()
+        if not line.strip():
+            continue
+        bm = BULLET_BODY_RE.match(line)
+        if bm is None:
+            break
+        s = pos + m.start() + bm.start("name")
+        out.append(Found(bm["name"], s, s + len(bm["name"])))
+    return out if len(out) >= 2 else []

