@@ -20,7 +20,7 @@ from bianzhi.core.docnumber import DocNumberError, parse_docnumber
 from bianzhi.core.includes import parse_includes
 from bianzhi.core.numerals import NUM, to_int
 
-from . import clauses, fragment_clauses
+from . import clauses, fragment_clauses, profile_clauses
 
 CN_INDEX = r"[一二三四五六七八九十百零〇两]+"
 KEYS = ("title", "doc_number", "unit", "nature", "rank", "plaques", "duties", "internal_bodies", "staffing",
@@ -555,8 +555,8 @@ def _light_nfkc(text: str) -> str:
     """NFKC character by character where it keeps the length (full-width punctuation → half-width), so that
     spans stay valid for the caller's text."""
     out = []
-    # comment lines (a source note, “# …”) are blanked, keeping offsets
-    text = re.sub(r"(?m)^#.*$", lambda m: " " * len(m.group(0)), text)
+    # comment lines (a source note, “# …”) are blanked, keeping offsets; a Markdown heading (“## X”, “### X简介”) is text
+    text = re.sub(r"(?m)^#(?!#).*$", lambda m: " " * len(m.group(0)), text)
     for ch in text:
         if ch in "\u3000\xa0":
             out.append(" ")
@@ -591,8 +591,11 @@ def parse(text: str) -> ParseResult:
     lines = [ln for ln in _lines(text) if not ln.text.startswith("#")]
     runs, statement = clauses.item_runs(text), clauses.read_statement(text)
     runs = fragment_clauses.drop_toc_runs(text, fragment_clauses.drop_heading_items(text, runs))
+    runs = profile_clauses.scope_duty_runs(text, runs)  # “业务范围如下：⏎1、…” (heldout13)
     if statement.get("unit") is None:  # “X，系Y事业单位”: a comma between the unit and its nature
         statement = fragment_clauses.statement_after_comma(text) or statement
+    if statement.get("unit") is None:  # “X第一中学是…事业单位” (heldout13)
+        statement = profile_clauses.profile_statement(text) or statement
     adjustment, title_idx, scratch = _is_adjustment(text, lines, runs, statement)
     hdr = clauses.read_header(text)
     if hdr.title is not None and fragment_clauses.is_metadata_row(hdr.title.value):
@@ -715,6 +718,7 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
         unit = fragment_clauses.unit_from_counted_bodies(text)
     if unit is None:  # a budget note naming the unit only in the 2019 formula (“县人社局贯彻落实…”)
         unit = fragment_clauses.unit_from_party_formula(text)
+    unit = _profile_unit(text, unit)  # a unit's own introduction (heldout13)
     unit = fragment_clauses.first_of_joint_subject(unit)
     if unit is not None:
         longer = clauses.full_name(text, unit.value)
@@ -726,6 +730,7 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     _set(b, "rank", statement.get("rank"))
     if not b.data.get("nature") and b.data["unit"]:  # “我单位属于交通运输局二级机构”
         _set(b, "nature", fragment_clauses.self_nature(text))
+    _profile_nature(b, text)  # “X始建于1953年，是…事业单位”, “改制为…事业单位”, a 性质 table row (heldout13)
     for found in statement.get("plaques", []):
         b.data["plaques"].append(found.value)
         b.span(f"plaques[{len(b.data['plaques']) - 1}]", found.start, found.end)
@@ -800,6 +805,12 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
             b.data["internal_bodies"].append({"name": found.value, "duties": ""})
             b.meta.setdefault("numbered_bodies", []).append(False)
             b.span(f"internal_bodies[{idx}].name", found.start, found.end)
+    if not b.data["internal_bodies"] and b.data["unit"]:  # “下设A、B…等五个职能部门”, a 科室 table row (heldout13)
+        for found in profile_clauses.counted_bodies(text) or profile_clauses.table_facts(text)["bodies"]:
+            idx = len(b.data["internal_bodies"])
+            b.data["internal_bodies"].append({"name": found.value, "duties": ""})
+            b.meta.setdefault("numbered_bodies", []).append(False)
+            b.span(f"internal_bodies[{idx}].name", found.start, found.end)
     # staffing, posts, leadership counts: wherever they are stated
     read = clauses.read_staffing(text)
     for entry, s, e in read["staffing"]:
@@ -817,17 +828,99 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
             b.span("staffing[0]", _set_staffing.start, _set_staffing.end)
     if not b.data.get("issued_on"):  # “报告日期:2019年06月18日” on a report's cover
         _set(b, "issued_on", fragment_clauses.report_date(text))
+    if not b.data["staffing"] and b.meta.get("profile_staffing") is not None:  # “编制人数：20” (heldout13)
+        found = b.meta.pop("profile_staffing")
+        b.data["staffing"].append(found.value)
+        b.span("staffing[0]", found.start, found.end)
+    b.meta.pop("profile_staffing", None)
     if not b.data["staffing"] and statement.get("unit") is not None:  # “X为…事业单位，核定编制20名”
         found = fragment_clauses.unit_sentence_staffing(text, statement["unit"])
         if found is not None:
             b.data["staffing"].append(found.value)
             b.span("staffing[0]", found.start, found.end)
-    for entry, s, e in fragment_clauses.drop_collective_posts(text, read["posts"]):
+    subject = statement.get("unit") or b.meta.pop("profile_subject", None)
+    b.meta.pop("profile_subject", None)
+    if not b.data["staffing"] and subject is not None:  # “…事业单位。核定编制30名。” (heldout13)
+        found = profile_clauses.next_sentence_staffing(text, subject)
+        if found is not None:
+            b.data["staffing"].append(found.value)
+            b.span("staffing[0]", found.start, found.end)
+    for entry, s, e in profile_clauses.post_ranks_below(text, fragment_clauses.drop_collective_posts(text, read["posts"])):
         b.data["posts"].append(entry)
         b.span(f"posts[{len(b.data['posts']) - 1}]", s, e)
     for entry, s, e in read["leadership"]:
         b.data["internal_leadership"].append(entry)
         b.span(f"internal_leadership[{len(b.data['internal_leadership']) - 1}]", s, e)
+
+
+def _profile_unit(text: str, unit):
+    """heldout13: the unit of an encyclopedia entry or a 事业单位's introduction, when no other rule names it; a
+    generic noun read with where it belongs (“医院隶属广州市卫生局”) is the name given in full before it; a name
+    mistyped once is the spelling the rest of the text supports."""
+    unit = profile_clauses.drop_introduction(unit)  # “此次招聘单位为X，是…”
+    generic = profile_clauses.generic_belongs(unit.value if unit is not None else None)
+    if generic is not None:
+        unit = clauses._generic_antecedent(text, generic, unit.start)
+    if unit is None:
+        line = profile_clauses.nature_line(text)
+        unit = line[0] if line is not None else None
+    for rule in (profile_clauses.heading_unit, profile_clauses.lead_subject_unit, profile_clauses.renamed_self):
+        if unit is not None:
+            break
+        unit = rule(text)
+    if unit is None:
+        founded = profile_clauses.founded_nature(text)
+        unit = founded[0] if founded is not None and profile_clauses.has_place(founded[0].value) else None
+    return profile_clauses.better_spelling(text, unit) or unit
+
+
+def _profile_nature(b: _Builder, text: str):
+    """heldout13: a unit's class from its introduction; a Q&A page's generic subject is no unit."""
+    unit = b.data.get("unit")
+    if profile_clauses.generic_page(text, unit) or profile_clauses.is_question(b.data.get("nature")):
+        for key in ("unit", "nature", "rank") if profile_clauses.generic_page(text, unit) else ("nature",):
+            b.data[key] = None
+            b.spans = [sp for sp in b.spans if sp[0] != key]
+        return
+    if not unit:
+        return
+    nature = None
+    if b.data.get("nature"):
+        current = next((clauses.Found(b.data["nature"], s, e) for p, s, e in b.spans if p == "nature"), None)
+        stripped = profile_clauses.last_class_clause(current) or profile_clauses.strip_approval(current)
+        if stripped is not None and stripped.value != b.data["nature"]:
+            nature = stripped
+    else:
+        founded = profile_clauses.founded_nature(text)
+        table = profile_clauses.table_facts(text)
+        line = profile_clauses.nature_line(text)
+        if founded is not None and same_unit(founded[0].value, unit):
+            nature = profile_clauses.strip_approval(founded[1])
+            b.meta["profile_subject"] = founded[0]  # its sentence may be followed by “核定编制N名。”
+        elif table.get("nature") is not None:
+            nature = table["nature"]
+        elif line is not None and same_unit(line[0].value, unit):
+            nature = line[1]
+        for found in table["plaques"]:
+            if found.value not in b.data["plaques"]:
+                b.data["plaques"].append(found.value)
+                b.span(f"plaques[{len(b.data['plaques']) - 1}]", found.start, found.end)
+    changed = profile_clauses.changed_nature(text, unit, same_unit)
+    if changed is not None:
+        nature = changed
+    table = profile_clauses.table_facts(text)
+    if not b.data.get("rank") and table.get("rank") is not None:  # “机构规格：股级”
+        _set(b, "rank", table["rank"])
+    if not b.data["staffing"] and table.get("staffing") is not None:  # “编制人数：20” (read with the other staffing)
+        b.meta["profile_staffing"] = table["staffing"]
+    if nature is None:
+        return
+    b.spans = [sp for sp in b.spans if sp[0] != "nature"]
+    _set(b, "nature", nature)
+    rank = profile_clauses.rank_in(nature)
+    if rank is not None:
+        b.spans = [sp for sp in b.spans if sp[0] != "rank"]
+        _set(b, "rank", rank)
 
 
 def parse_extracted(extracted) -> ParseResult:
