@@ -53,9 +53,14 @@ class Found:
 
 
 def _mask_parens(text: str) -> str:
+    """Text inside brackets replaced by NULs (same length). A bracket left open (an OCR slip: “〔2019]”, “((五)”)
+    is closed at the end of its line, so that it cannot mask the rest of the document."""
     out, depth = [], 0
     for ch in text:
-        if ch in "(〔【":
+        if ch == "\n":
+            depth = 0
+            out.append(ch)
+        elif ch in "(〔【":
             out.append(ch if depth == 0 else "\x00")
             depth += 1
         elif ch in ")〕】" and depth:
