@@ -1,5 +1,5 @@
 """File → text: .docx (with tables), PDF text layer, scanned PDF/images through OCR (RapidOCR's models by
-default, tesseract where the wheel is missing or when chosen: ocr_rapid, ADR 0027), plain text, legacy .doc
+default, tesseract where the wheel is missing or when chosen: ocr_rapid, ADR 0028), plain text, legacy .doc
 through LibreOffice when it is installed.
 
 The result keeps two texts: `original` (what the file says, one paragraph per line, for display) and
@@ -366,7 +366,7 @@ def clean_ocr_line(text: str) -> str:
 
 def _ocr_image(path: str) -> list[Line]:
     """OCR one image: RapidOCR's models by default, tesseract where the wheel is missing or when chosen
-    (ocr_rapid.selected, ADR 0027)."""
+    (ocr_rapid.selected, ADR 0028)."""
     if ocr_rapid.selected():
         lines = []
         for x0, x1, text, height in ocr_rapid.read_image(path):

@@ -1,5 +1,5 @@
 """OCR with RapidOCR's models (PP-OCRv4 detection + recognition, shipped inside the `rapidocr-onnxruntime` wheel,
-run by onnxruntime on the CPU; nothing is downloaded at run time). The default engine (ADR 0027).
+run by onnxruntime on the CPU; nothing is downloaded at run time). The default engine (ADR 0028).
 
 Engine choice (`BIANZHI_OCR_ENGINE`): `rapidocr` or `tesseract` force one; unset (`auto`) takes RapidOCR wherever the
 wheel is installed (a pinned dependency) and tesseract only where it is not.
@@ -53,7 +53,7 @@ def available() -> bool:
 
 def selected() -> bool:
     """True when RapidOCR reads the scans: `BIANZHI_OCR_ENGINE` = `rapidocr` or `tesseract` forces one; unset
-    (`auto`) takes RapidOCR wherever the wheel is installed (ADR 0027) and tesseract only where it is not."""
+    (`auto`) takes RapidOCR wherever the wheel is installed (ADR 0028) and tesseract only where it is not."""
     engine = os.environ.get("BIANZHI_OCR_ENGINE", "auto").lower()
     if engine == "tesseract":
         return False
