@@ -549,6 +549,8 @@ def read_statement(text: str, limit: int | None = None) -> dict:
         sm = re.match(r"\s*(?:以下)?简称\s*[“\"]?(?P<short>[^“”\"]{2,20}?)[”\"]?\s*$", inner)
         if sm:
             out["short_name"] = Found(sm["short"], inner_start + sm.start("short"), inner_start + sm.end("short"))
+        elif re.fullmatch(RANK, inner.strip()):  # “设立X（正部级），为Y”: the rank in brackets after the name (heldout14b)
+            out["rank"] = Found(inner.strip(), inner_start + inner.find(inner.strip()), inner_start + inner.find(inner.strip()) + len(inner.strip()))
         elif re.fullmatch(r"[" + CJK + r"]{3,40}?" + UNIT_SUFFIX, inner) and not re.search(r"以下|简称|含|下同|^(?:原名|原称|曾用名|前身)", inner):
             out["plaques"].append(Found(inner, inner_start, inner_start + len(inner)))  # “X(Y)由…组建”: Y is its second name
     if m.groupdict().get("nature"):

@@ -120,3 +120,13 @@ def opening_subject(text: str) -> Found | None:
         if best is None or len(m["u"]) > len(best.value):
             best = Found(m["u"], m.start("u"), m.end("u"))
     return best
+
+
+# an article on several bodies, one section each: “——林垦部⏎…⏎——情报总署⏎…” (heldout14b). What it says of each is
+# no one unit's 三定: the parser then names no unit and lists nothing for one.
+SECTION_UNIT_RE = re.compile(r"(?m)^[ \t]*(?:——|—|--|■|●|◆|▲)[ \t]*(?P<u>[" + CJK + r"()]{2,30}?" + UNIT_SUFFIX + r")[ \t]*$")
+
+
+def several_unit_sections(text: str) -> bool:
+    names = {m["u"] for m in SECTION_UNIT_RE.finditer(text)}
+    return len(names) >= 2

@@ -882,6 +882,14 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     for entry, s, e in read["leadership"]:
         b.data["internal_leadership"].append(entry)
         b.span(f"internal_leadership[{len(b.data['internal_leadership']) - 1}]", s, e)
+    if national_clauses.several_unit_sections(text):  # “——林垦部⏎…⏎——情报总署⏎…”: an article on several bodies
+        for key in ("unit", "short_name", "nature", "rank"):
+            b.data[key] = None
+        for key in ("plaques", "duties", "internal_bodies", "staffing", "posts", "internal_leadership"):
+            b.data[key] = []
+        b.meta.pop("numbered_bodies", None)
+        keep = ("title", "doc_number", "issuing_organ", "issued_on", "inner_title")
+        b.spans = [sp for sp in b.spans if sp[0].split("[")[0].split(".")[0] in keep]
 
 
 def _profile_unit(text: str, unit):

@@ -115,3 +115,27 @@ def test_a_news_item_on_a_bodys_opening_names_the_body_in_full_over_the_headline
 def test_guard_a_hazard_listed_for_supervision_is_no_opening():
     d = p("市安委会对3处重大隐患挂牌督办。区应急局今日挂牌督办两家企业。")
     assert d["unit"] is None
+
+
+# ---------------------------------------------------------------- heldout14b: a rank in brackets; several bodies' sections
+def test_a_rank_in_brackets_after_the_set_up_name_is_its_rank():
+    d = p("国家粮食储备局\n根据国务院有关通知，设立国家粮食储备局（副部级），为国家发展计划委员会管理的国家局。")
+    assert (d["unit"], d["rank"]) == ("国家粮食储备局", "副部级")
+    assert d["nature"] == "国家发展计划委员会管理的国家局"
+
+
+def test_guard_a_place_in_brackets_after_the_name_is_no_rank():
+    d = p("设立江北新区管理委员会（南京市），为市政府派出机构。")
+    assert d["rank"] is None
+
+
+def test_an_article_with_one_section_per_body_names_no_unit_and_lists_nothing():
+    d = p("那些消失的部委\n——邮电部\n邮电部是主管全国邮政和电信的国务院组成部门，部内设办公厅、计划司、财务司。\n"
+          "——电力工业部\n电力工业部成立于1955年，下设办公厅和安全监察司。\n")
+    assert (d["unit"], d["nature"]) == (None, None)
+    assert bodies(d) == [] and d["staffing"] == []
+
+
+def test_guard_one_dash_section_keeps_its_unit():
+    d = p("——国家档案局\n国家档案局是国务院直属机构，部内设办公室、业务指导司、档案馆室司。")
+    assert (d["unit"], d["nature"]) == ("国家档案局", "国务院直属机构")
