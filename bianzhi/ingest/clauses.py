@@ -56,12 +56,15 @@ _CLOSER = {")": "(", "〕": "〔", "】": "【"}
 
 
 def _mask_parens(text: str) -> str:
-    """Blank what is inside (…), 〔…〕, 【…】 (same length). A closer ends its own opener and any opener left open
-    inside it, and a line ends an open 〔/【: a page that lost a 〕 (“(国发〔199325)”, “国办发〔199430”, heldout14)
-    does not mask the rest of the text."""
+    """Text inside brackets replaced by NULs (same length). A closer ends its own opener and any opener left open
+    inside it (a page that lost a 〕: “(国发〔199325)”, heldout14); a bracket left open (an OCR slip: “〔2019]”,
+    “((五)”, “国办发〔199430”) is closed at the end of its line, so that it cannot mask the rest of the document."""
     out, stack = [], []
     for ch in text:
-        if ch in "(〔【":
+        if ch == "\n":
+            stack.clear()
+            out.append(ch)
+        elif ch in "(〔【":
             out.append(ch if not stack else "\x00")
             stack.append(ch)
         elif ch in _CLOSER and stack:
@@ -73,9 +76,6 @@ def _mask_parens(text: str) -> str:
             out.append(ch if not stack else "\x00")
         else:
             out.append("\x00" if stack else ch)
-            if ch == "\n" and stack and stack[-1] in "〔【":  # a 文号's 〔 never runs over a line (“国办发〔199430⏎”)
-                while stack and stack[-1] in "〔【":
-                    stack.pop()
     return "".join(out)
 
 

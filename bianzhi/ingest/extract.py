@@ -1,5 +1,6 @@
-"""File → text: .docx (with tables), PDF text layer, scanned PDF/images through tesseract OCR, plain
-text, legacy .doc through LibreOffice when it is installed.
+"""File → text: .docx (with tables), PDF text layer, scanned PDF/images through OCR (RapidOCR's models by
+default, tesseract where the wheel is missing or when chosen: ocr_rapid, ADR 0028), plain text, legacy .doc
+through LibreOffice when it is installed.
 
 The result keeps two texts: `original` (what the file says, one paragraph per line, for display) and
 `text` (NFKC-normalised, spaces between Chinese characters removed, for parsing), with `offsets`
@@ -346,6 +347,11 @@ _OCR_FIXES = [
     (re.compile(r"^[《〈<{【\[]\s*(?=[一二三四五六七八九十]{1,3}\s*\))"), "("),  # 《四) → (四)
     (re.compile(r"^\(\s*[-—一]\s*\)"), "(一)"),
     (re.compile(r"^\(\s*=\s*\)"), "(二)"),
+    # the year of a 文号 stands in hexagonal brackets (GB/T 9704); both engines read 〔 〕 as [ ] or 【 】:
+    # 百办发[2019]23号, 百办发【2019】23号, 百办发〔2019]23号 → 百办发〔2019〕23号
+    (re.compile(r"(?<=[\u4e00-\u9fff])\s*[\[【〔［]\s*((?:19|20)\d{2})\s*[\]】〕］]\s*(?=第?\d{1,6}\s*号)"), r"〔\1〕"),
+    # an opening bracket read twice before an item number: （(五） → （五）
+    (re.compile(r"^([(（])\s*[(（](?=\s*[一二三四五六七八九十]{1,3}\s*[)）])"), r"\1"),
 ]
 
 
@@ -359,7 +365,8 @@ def clean_ocr_line(text: str) -> str:
 
 
 def _ocr_image(path: str) -> list[Line]:
-    """OCR one image: tesseract where installed, RapidOCR where it is not or when chosen (ocr_rapid.selected)."""
+    """OCR one image: RapidOCR's models by default, tesseract where the wheel is missing or when chosen
+    (ocr_rapid.selected, ADR 0028)."""
     if ocr_rapid.selected():
         lines = []
         for x0, x1, text, height in ocr_rapid.read_image(path):
