@@ -33,6 +33,8 @@ import os
 import threading
 from dataclasses import dataclass
 
+from . import ocr_prep
+
 # Settings (measured on the benchmark scans: bench/README.md, “RapidOCR: where the time went”).
 DET_SIDE = 960  # longer side of the page as detection sees it
 REC_HEIGHT = 36  # height of a line as recognition sees it (the model was trained at 48)
@@ -156,8 +158,6 @@ def load_gray(path: str):
     """The first page of an image file as a uint8 gray array (a 1-bit scan becomes 0/255), specks whitened."""
     import numpy as np
     from PIL import Image
-
-    from . import ocr_prep
 
     with Image.open(path) as img:
         img.seek(0)

@@ -20,7 +20,7 @@ from bianzhi.core.docnumber import DocNumberError, parse_docnumber
 from bianzhi.core.includes import parse_includes
 from bianzhi.core.numerals import NUM, to_int
 
-from . import budget_clauses, clauses, fragment_clauses, profile_clauses
+from . import budget_clauses, clauses, fragment_clauses, national_clauses, profile_clauses
 
 CN_INDEX = r"[一二三四五六七八九十百零〇两]+"
 KEYS = ("title", "doc_number", "unit", "nature", "rank", "plaques", "duties", "internal_bodies", "staffing",
@@ -175,7 +175,8 @@ def _header(b: _Builder, lines: list[Segment]):
         if title_idx > 0:  # a title wrapped over two lines
             prev = lines[title_idx - 1]
             if ((prev.text.startswith("关于") and not seg.text.startswith("关于"))
-                    or prev.text.endswith(("、", "和")) or seg.text.startswith(("和", "、"))) \
+                    or prev.text.endswith(("、", "和")) or seg.text.startswith(("和", "、"))
+                    or _wrapped_notice_title(prev.text, seg.text)) \
                     and not prev.text.endswith((":", "。")) and not DOCNUMBER_LINE_RE.match(prev.text):
                 start, title = prev.start, prev.text + seg.text
         b.data["title"] = title
@@ -190,6 +191,14 @@ def _header(b: _Builder, lines: list[Segment]):
             b.span("doc_number", ln.start + m.start("dn"), ln.start + m.end("dn"))
             break
     return title_idx
+
+
+def _wrapped_notice_title(first: str, second: str) -> bool:
+    """“国务院办公厅关于印发国家环境保护局⏎职能配置、内设机构和人员编制方案的通知” (heldout14): an issuer's “X关于…” line
+    without an end, then the line that ends the title; the second line alone is no notice about an adjustment."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff()、“”《》〈〉]{2,30}关于[\u4e00-\u9fff()、“”《》〈〉]{1,40}", first)) \
+        and "关于" not in second and len(second) <= 40 \
+        and bool(re.search(r"的(?:通知|决定|批复|函|意见)$", second))
 
 
 def _unit_from_title(title: str) -> tuple[str | None, int]:
@@ -596,6 +605,8 @@ def parse(text: str) -> ParseResult:
         statement = fragment_clauses.statement_after_comma(text) or statement
     if statement.get("unit") is None:  # “X第一中学是…事业单位” (heldout13)
         statement = profile_clauses.profile_statement(text) or statement
+    if statement.get("unit") is None:  # “X，简称Y，是…组成部门” (heldout14)
+        statement = national_clauses.comma_short_statement(text) or statement
     adjustment, title_idx, scratch = _is_adjustment(text, lines, runs, statement)
     hdr = clauses.read_header(text)
     if hdr.title is not None and fragment_clauses.is_metadata_row(hdr.title.value):
@@ -715,6 +726,10 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
         heading = clauses.unit_from_heading(text)
         if heading is not None and same_unit(heading.value, unit.value) and len(heading.value) > len(unit.value):
             unit = heading
+    if unit is None:  # “X是根据…而设立的”, “X是由…组建而成的”: a ministry's history (heldout14)
+        unit = national_clauses.founding_subject(text)
+    if unit is None:  # a news item: “X29日上午10时正式挂牌” (heldout14)
+        unit = national_clauses.opening_subject(text)
     if unit is None:  # a form pasted cell by cell: “部门(单位)名称: X”
         unit = fragment_clauses.form_unit(text)
     if unit is None:  # “金桥镇人民政府设6个党政内设机构:”
@@ -734,6 +749,11 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     if not b.data.get("nature") and b.data["unit"]:  # “我单位属于交通运输局二级机构”
         _set(b, "nature", fragment_clauses.self_nature(text))
     _profile_nature(b, text)  # “X始建于1953年，是…事业单位”, “改制为…事业单位”, a 性质 table row (heldout13)
+    if b.data["unit"]:  # an infobox run into lines: “机构类型国务院组成部门”, “行政级别正部级” (heldout14)
+        for key, found in national_clauses.infobox_facts(text).items():
+            if key == "nature" or not b.data.get(key):
+                b.spans = [sp for sp in b.spans if sp[0] != key]
+                _set(b, key, found)
     for found in statement.get("plaques", []):
         b.data["plaques"].append(found.value)
         b.span(f"plaques[{len(b.data['plaques']) - 1}]", found.start, found.end)
@@ -808,6 +828,12 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
             b.data["internal_bodies"].append({"name": found.value, "duties": ""})
             b.meta.setdefault("numbered_bodies", []).append(False)
             b.span(f"internal_bodies[{idx}].name", found.start, found.end)
+    if not b.data["internal_bodies"] and b.data["unit"]:  # “部内设A、B…”, “下设多个专业司局，例如A、B等” (heldout14)
+        for found in national_clauses.short_subject_bodies(text) or national_clauses.example_bodies(text):
+            idx = len(b.data["internal_bodies"])
+            b.data["internal_bodies"].append({"name": found.value, "duties": ""})
+            b.meta.setdefault("numbered_bodies", []).append(False)
+            b.span(f"internal_bodies[{idx}].name", found.start, found.end)
     if not b.data["internal_bodies"] and b.data["unit"]:  # “下设A、B…等五个职能部门”, a 科室 table row (heldout13)
         for found in profile_clauses.counted_bodies(text) or profile_clauses.table_facts(text)["bodies"]:
             idx = len(b.data["internal_bodies"])
@@ -829,6 +855,11 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
         if _set_staffing is not None:
             b.data["staffing"].append(_set_staffing.value)
             b.span("staffing[0]", _set_staffing.start, _set_staffing.end)
+    if not b.data["staffing"] and b.data["unit"]:  # “编制定员956人” (heldout14)
+        found = national_clauses.quota_staffing(text)
+        if found is not None:
+            b.data["staffing"].append(found.value)
+            b.span("staffing[0]", found.start, found.end)
     if not b.data.get("issued_on"):  # “报告日期:2019年06月18日” on a report's cover
         _set(b, "issued_on", fragment_clauses.report_date(text))
     if not b.data["staffing"] and b.meta.get("profile_staffing") is not None:  # “编制人数：20” (heldout13)
@@ -855,6 +886,14 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
         b.data["internal_leadership"].append(entry)
         b.span(f"internal_leadership[{len(b.data['internal_leadership']) - 1}]", s, e)
     _budget_note(b, text)  # a budget note's opening: run-in duties, counted body lists, staffing parts (heldout15)
+    if national_clauses.several_unit_sections(text):  # “——林垦部⏎…⏎——情报总署⏎…”: an article on several bodies
+        for key in ("unit", "short_name", "nature", "rank"):
+            b.data[key] = None
+        for key in ("plaques", "duties", "internal_bodies", "staffing", "posts", "internal_leadership"):
+            b.data[key] = []
+        b.meta.pop("numbered_bodies", None)
+        keep = ("title", "doc_number", "issuing_organ", "issued_on", "inner_title")
+        b.spans = [sp for sp in b.spans if sp[0].split("[")[0].split(".")[0] in keep]
 
 
 def _budget_note(b: _Builder, text: str):

@@ -24,6 +24,8 @@ from .clauses import (
     VERB_START,
     Found,
     _mask_parens,
+    _numbered_items,
+    _runs,
     platform_staffing_type,
 )
 
@@ -292,7 +294,6 @@ SCOPE_TRIGGER_RE = re.compile(r"(?:宗旨和业务范围|业务范围|经营范�
 
 def scope_duty_runs(text: str, runs: list) -> list:
     """“业务范围如下：⏎1、…⏎2、…”: a 事业单位's 业务范围 are its duties (a list the older rules left unclassified)."""
-    from .clauses import _numbered_items, _runs
     taken = {it.start for _, run in runs for it in run}
     out = list(runs)
     for run in _runs(_numbered_items(text)):

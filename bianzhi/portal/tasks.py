@@ -5,6 +5,7 @@ from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
 from . import prerender
+from .search import rebuild_grams
 
 
 @db_task()
@@ -38,6 +39,4 @@ def rebuild_search_grams() -> None:
     """Nightly: recompute the search's block postings (ADR 0027) from the current entries. Publication only adds
     postings, so a withdrawn text leaves postings that merely make a search visit a block with nothing in it; the
     rebuild drops them. It runs in one transaction: searches meanwhile use the old postings."""
-    from .search import rebuild_grams
-
     rebuild_grams()
