@@ -434,13 +434,13 @@ def _corrected(text: str, warnings: list[str]) -> str:
 
 def _ocr_pdf(data: bytes) -> tuple[list[list[Line]], int]:
     _check_ocr()
-    if shutil.which("pdftoppm") is None:
-        raise ExtractionError(MSG_NO_PDFTOPPM)
     with tempfile.TemporaryDirectory(prefix="bz-ocr-") as tmp:
         pdf_path = Path(tmp) / "in.pdf"
         pdf_path.write_bytes(data)
         images = _scan_images(pdf_path, Path(tmp))
         if images is None:
+            if shutil.which("pdftoppm") is None:
+                raise ExtractionError(MSG_NO_PDFTOPPM)
             proc = subprocess.run(["pdftoppm", "-r", str(OCR_DPI), "-gray", "-png", str(pdf_path), str(Path(tmp) / "p")],
                                   capture_output=True, timeout=300)
             if proc.returncode != 0:
@@ -454,9 +454,10 @@ def _ocr_pdf(data: bytes) -> tuple[list[list[Line]], int]:
 
 def _scan_images(pdf_path: Path, tmp: Path):
     """A scanner's PDF holds one image per page: take the images as they are (no re-rendering) when
-    each page has exactly one image of at least 150 dpi; otherwise None (render with pdftoppm)."""
+    each page has exactly one image of at least 150 dpi; otherwise None (render with pdftoppm). Without
+    poppler's pdfimages the images are taken with pypdf, by the same rule."""
     if shutil.which("pdfimages") is None:
-        return None
+        return _scan_images_pypdf(pdf_path, tmp)
     listing = subprocess.run(["pdfimages", "-list", str(pdf_path)], capture_output=True, text=True, timeout=60)
     if listing.returncode != 0:
         return None
@@ -478,6 +479,29 @@ def _scan_images(pdf_path: Path, tmp: Path):
         return None
     images = sorted(tmp.glob("img-*.png"))
     return images if len(images) == len(per_page) else None
+
+
+def _scan_images_pypdf(pdf_path: Path, tmp: Path):
+    """`_scan_images` where poppler is not installed: each page's single image through pypdf (and Pillow), or None."""
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(str(pdf_path))
+        images = []
+        for n, page in enumerate(reader.pages):
+            found = list(page.images)
+            if len(found) != 1:
+                return None
+            picture = found[0].image
+            width_inches = float(page.mediabox.width) / 72
+            if width_inches <= 0 or picture.width / width_inches < 150:
+                return None
+            out = tmp / f"img-{n:04d}.png"
+            picture.save(out)
+            images.append(out)
+        return images or None
+    except Exception:  # an image pypdf cannot decode: render the page with pdftoppm instead, where installed
+        return None
 
 
 def _soffice() -> str | None:

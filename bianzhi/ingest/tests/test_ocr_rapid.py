@@ -111,3 +111,23 @@ def test_a_blank_page_gives_no_lines(tmp_path):
     page = tmp_path / "blank.png"
     Image.new("1", (1654, 2339), 1).save(page)
     assert ocr_rapid.read_image(str(page)) == []
+
+
+@needs_rapidocr
+def test_a_scanned_pdf_is_read_without_poppler(monkeypatch):
+    """Where poppler (pdfimages, pdftoppm) is not installed, a scanner's PDF (one image per page) is still read:
+    its page images are taken with pypdf."""
+    import difflib
+    import shutil
+
+    from bianzhi.ingest import extract
+
+    real_which = shutil.which
+    monkeypatch.setattr(extract.shutil, "which", lambda name: None if name in ("pdfimages", "pdftoppm") else real_which(name))
+    monkeypatch.setenv("BIANZHI_OCR_ENGINE", "rapidocr")
+    scan = extract_file(CORPUS / "s4_youjiang_jiaotongju_county.scan.pdf")
+    assert scan.method == "pdf-ocr"
+    source = extract_file(CORPUS / "s4_youjiang_jiaotongju_county.docx").original
+    ops = difflib.SequenceMatcher(None, _chars(source), _chars(scan.text), autojunk=False).get_opcodes()
+    assert sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in ops if tag != "equal") <= 2
+    assert "右办发〔2019〕31号" in scan.text
