@@ -2,14 +2,15 @@
 
 Each benchmark is also runnable alone (`python -m bench.<name>`), and each prints its numbers and ratios.
 The PostgreSQL ones run only when asked for (`python -m bench portal_pages`, or `python -m bench all`):
-the province-scale search (~10 minutes), pre-rendered public pages against a static file (~2 minutes) and 50
-clerks at once through gunicorn (~1 minute).
+the province-scale search (~10 minutes), pre-rendered public pages against a static file (~2 minutes), 50
+clerks at once through gunicorn (~1 minute) and the staff list pages on the province dataset (~6 minutes; its
+1,000,000-item export with `python -m bench.staff_pages --reuse --export-only`, ~20 minutes).
 """
 import subprocess
 import sys
 
 QUICK = ["sanding_real", "sanding_accuracy", "sanding_asof", "workflow_locks", "lists_import"]
-SLOW = ["portal_pages", "clerks", "portal_search", "lists_export"]
+SLOW = ["portal_pages", "clerks", "portal_search", "lists_export", "staff_pages"]
 
 
 def main(argv: list[str]) -> int:

@@ -16,10 +16,15 @@ Each clerk is a thread with its own keep-alive connection and cookies, and loops
 3. page  GET  /api/v1/units/<id>/                (row_version and 备注)
 4. save  PATCH /api/v1/units/<id>/ 备注 + 1, If-Match: row_version   (200, or 409 when someone saved in between)
 5. page  GET  /api/v1/power-items/?unit=<id>     (the unit's power items, first page)
+6. page  GET  /manage/sanding/versions/<draft>/duties/main/   (the 三定 draft's 主要职责 editor, with row_version)
+7. save  POST the editor with the first duty's counter + 1 (“…（计数N）”)   (302 = saved; 409 with the conflict
+         message when someone saved the draft in between)
 Without --think the clerks loop without any pause (a stress figure: no person works like that); `--think 1-3` makes
 each clerk wait a random 1–3 s (uniform; `--think 2` waits exactly 2 s) before each of these five requests, the time
 a person takes to read a page and fill in a form — the realistic case. The run lasts --seconds; rounds under way then
 are finished.
+Each unit has one 三定 draft (a draft version made by a document, one 主要职责 “负责基准测试工作（计数0）。”); the shared
+clerks share it too.
 Lost updates: for every record, saves answered as successful minus the final counter (each success wrote the
 value it read + 1, so two successes on the same read would show as a lost update). Errors: 5xx, exceptions,
 unexpected statuses.
@@ -68,8 +73,13 @@ def recreate_database():
                      "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'")
 
 
+DRAFT_DUTY = "负责基准测试工作（计数{n}）。"
+COUNTER_RE = re.compile(r"（计数(\d+)）")
+DRAFT_CONFLICT = "该草稿已被其他用户修改"
+
+
 def setup(n_clerks: int, shared: int):
-    """Data, clerks and their sessions. Returns [(session key, unit id, power item id)] per clerk."""
+    """Data, clerks and their sessions. Returns [(session key, unit id, power item id, draft id)] per clerk."""
     os.environ.update(env())
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bianzhi.settings")
     Path(os.environ["BIANZHI_DATA_DIR"]).mkdir(parents=True, exist_ok=True)
@@ -112,6 +122,22 @@ def setup(n_clerks: int, shared: int):
     unit_ids = [u.pk for u in units]
 
     Unit.objects.filter(pk__in=unit_ids[:need]).update(note="0")
+    import datetime
+
+    from bianzhi.documents.models import ApprovalDocument
+    from bianzhi.sanding import services as sanding
+    from bianzhi.sanding.models import SandingVersion, VersionStatus
+
+    drafts = {}
+    with acting_as(None, request_id="bench-clerks"):
+        for n, unit in enumerate(units):
+            SandingVersion.objects.filter(unit=unit, status=VersionStatus.DRAFT).delete()
+            doc = ApprovalDocument.objects.create(unit=unit, doc_number_raw=f"百编〔2026〕{900 + n}号",
+                                                  title=f"关于调整{unit.name}职责的通知（基准测试）",
+                                                  issued_on=datetime.date(2026, 11, 1))
+            draft = sanding.create_draft_version(unit, doc)
+            sanding.sync_duties(draft, "main", [(None, DRAFT_DUTY.format(n=0))])
+            drafts[unit.pk] = draft.pk
     clerks = []
     for i in range(n_clerks):
         unit_id = unit_ids[0] if i < shared else unit_ids[i - shared + 1]
@@ -127,7 +153,7 @@ def setup(n_clerks: int, shared: int):
         session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
         session.create()
-        clerks.append((session.session_key, unit_id, item.pk))
+        clerks.append((session.session_key, unit_id, item.pk, drafts[unit_id]))
     return clerks, settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME
 
 
@@ -181,8 +207,8 @@ def edit_form(page: str):
 
 
 class Clerk:
-    def __init__(self, index, session, unit_id, item_id, cookie_names, think=(0.0, 0.0)):
-        self.index, self.unit_id, self.item_id = index, unit_id, item_id
+    def __init__(self, index, session, unit_id, item_id, draft_id, cookie_names, think=(0.0, 0.0)):
+        self.index, self.unit_id, self.item_id, self.draft_id = index, unit_id, item_id, draft_id
         self.think, self.random = think, random.Random(index)
         self.session_cookie, self.csrf_cookie = cookie_names
         self.cookies = {self.session_cookie: session}
@@ -191,7 +217,7 @@ class Clerk:
         self.by_request: dict[str, list] = {}
         self.rounds = 0
         self.later = {"page": [], "save": []}  # the same times without the clerk's first round (the start burst)
-        self.saved = {"unit": 0, "item": 0}
+        self.saved = {"unit": 0, "item": 0, "draft": 0}
         self.conflicts = 0
         self.errors = []
 
@@ -266,7 +292,32 @@ class Clerk:
         status, _ = self.request("GET", f"/api/v1/power-items/?unit={self.unit_id}")
         if status != 200:
             self.errors.append(f"GET power-items → {status}")
+        self.edit_draft()
         self.rounds += 1
+
+    def edit_draft(self):
+        editor = f"/manage/sanding/versions/{self.draft_id}/duties/main/"
+        status, page = self.request("GET", editor)
+        fields = edit_form(page.decode()) if status == 200 else None
+        if fields is None:
+            self.errors.append(f"GET {editor} → {status}")
+            return
+        for field in fields:
+            if field[0] == "text" and COUNTER_RE.search(field[1]):
+                field[1] = COUNTER_RE.sub(lambda m: f"（计数{int(m.group(1)) + 1}）", field[1], count=1)
+                break
+        else:
+            self.errors.append(f"GET {editor}: 没有计数的职责")
+            return
+        status, page = self.request(
+            "POST", editor, urlencode([tuple(f) for f in fields]), kind="save",
+            headers={"Content-Type": "application/x-www-form-urlencoded", "Referer": f"http://127.0.0.1:{PORT}{editor}"})
+        if status == 302:
+            self.saved["draft"] += 1
+        elif status == 409 and DRAFT_CONFLICT in page.decode():
+            self.conflicts += 1
+        else:
+            self.errors.append(f"POST {editor} → {status}: {re.sub(r'<[^>]+>', ' ', page.decode())[:200]}")
 
 
 def pct(values, p):
@@ -293,7 +344,7 @@ def main():
     try:
         _http.wait_until_serving(PORT, 150)
         # warm-up: every worker imports its views before the measured run (one clerk, a few rounds)
-        warm = Clerk(-1, clerks_data[-1][0], clerks_data[-1][1], clerks_data[-1][2], (session_cookie, csrf_cookie))
+        warm = Clerk(-1, *clerks_data[-1], (session_cookie, csrf_cookie))
         for _ in range(3):
             warm.round()
         clerks = [Clerk(i, *c, (session_cookie, csrf_cookie), think) for i, c in enumerate(clerks_data)]
@@ -326,30 +377,39 @@ def main():
     from bianzhi.lists.models import PowerItem
     from bianzhi.registry.models import Unit
 
-    expected_units, expected_items = {}, {}
+    expected_units, expected_items, expected_drafts = {}, {}, {}
     for c in clerks + [warm]:
         expected_units[c.unit_id] = expected_units.get(c.unit_id, 0) + c.saved["unit"]
         expected_items[c.item_id] = expected_items.get(c.item_id, 0) + c.saved["item"]
+        expected_drafts[c.draft_id] = expected_drafts.get(c.draft_id, 0) + c.saved["draft"]
     finals_u = dict(Unit.objects.filter(pk__in=expected_units).values_list("pk", "note"))
     finals_i = dict(PowerItem.objects.filter(pk__in=expected_items).values_list("pk", "note"))
     lost = sum(n - int(finals_u[pk]) for pk, n in expected_units.items())
     lost += sum(n - int(finals_i[pk]) for pk, n in expected_items.items())
+    from bianzhi.sanding import services as sanding
+    from bianzhi.sanding.models import SandingVersion
+
+    for draft in SandingVersion.objects.filter(pk__in=expected_drafts).select_related("unit"):
+        texts = [d.text for d in sanding.snapshot(draft.unit, draft=draft).duties_of("main")]
+        counter = next(int(m.group(1)) for t in texts if (m := COUNTER_RE.search(t)))
+        lost += expected_drafts[draft.pk] - counter
     pages = [t for c in clerks for t in c.times["page"]]
     saves = [t for c in clerks for t in c.times["save"]]
     errors = [e for c in clerks for e in c.errors]
     conflicts = sum(c.conflicts for c in clerks)
-    shared_saves = sum(c.saved["unit"] + c.saved["item"] for c in clerks[:args.shared])
+    shared_saves = sum(sum(c.saved.values()) for c in clerks[:args.shared])
     cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
     print(f"机器：{os.cpu_count()} 核（{cpu}）；负载均值 开始 {load_before:.2f}，结束 {load_after:.2f}")
     print(f"{len(clerks)} 个录入员会话（其中 {args.shared} 个共用一个单位和一个权力事项），{elapsed:.1f} s；"
           f"gunicorn {args.workers} workers × {args.threads} threads；负载生成器在同一台机器上；"
           + (f"每个请求前思考 {think[0]:g}–{think[1]:g} s（均匀分布）" if think[1] > 0 else "无思考时间（连续请求，压力测试）"))
     print(f"请求：{len(pages) + len(saves)} 个，{(len(pages) + len(saves)) / elapsed:.0f} req/s")
-    print(f"页面（编辑页、单位接口、权力事项列表）：{len(pages)} 次，p50 {statistics.median(pages) * 1000:.0f} ms，"
+    print(f"页面（编辑页、单位接口、权力事项列表、三定草稿职责编辑页）：{len(pages)} 次，p50 {statistics.median(pages) * 1000:.0f} ms，"
           f"p95 {pct(pages, 95) * 1000:.0f} ms（目标 ≤ 300 ms）")
-    print(f"保存（表单提交、接口 PATCH + If-Match）：{len(saves)} 次，p50 {statistics.median(saves) * 1000:.0f} ms，"
+    print(f"保存（表单提交、接口 PATCH + If-Match、三定草稿职责保存）：{len(saves)} 次，p50 {statistics.median(saves) * 1000:.0f} ms，"
           f"p95 {pct(saves, 95) * 1000:.0f} ms（目标 ≤ 300 ms）")
-    print(f"成功保存 {sum(c.saved['unit'] + c.saved['item'] for c in clerks)} 次（共用记录 {shared_saves} 次），"
+    print(f"成功保存 {sum(sum(c.saved.values()) for c in clerks)} 次（共用记录 {shared_saves} 次；其中三定草稿"
+          f" {sum(c.saved['draft'] for c in clerks)} 次），"
           f"冲突（409 / 表单冲突提示）{conflicts} 次，丢失的更新 {lost} 次（必须为 0），错误 {len(errors)} 次")
     later_pages = [t for c in clerks for t in c.later["page"]]
     later_saves = [t for c in clerks for t in c.later["save"]]

@@ -1,18 +1,23 @@
 """Benchmark: public search and unit pages on a province-scale published data set in PostgreSQL.
 
-Run:  .venv/bin/python -m bench.portal_search [--units 20000] [--powers 1000000] [--keep]
-      (PostgreSQL at PGHOST/127.0.0.1:5432 as postgres; the script drops and creates the database bz_bench,
-      or BENCH_DB; --reuse skips generation when bz_bench already holds the data.)
+Run:  .venv/bin/python -m bench.portal_search [--units 20000] [--powers 1000000] [--reuse] [--generate-only]
+      (PostgreSQL at BENCH_PG, default 127.0.0.1:5432 as postgres; the script drops and creates the database
+      BENCH_DB, default bz_bench; --reuse measures an existing one again, after migrating it; gunicorn listens on
+      BENCH_PORT, default 8765. National scale: --units 100000 --powers 5000000.)
 
 1. Generates, with COPY, a province (14 cities, ~110 counties), 20,000 units and 1,000,000 power items,
    published as one release: registry_unit, portal_release, portal_publishedunit (the snapshot each unit page
    renders) and portal_searchentry (units, internal bodies, duties, power items; NFKC-normalised `norm`),
-   then builds the pg_trgm GIN index the portal migration creates.
-2. Search: for 2-, 3- and 6-character queries, p50/p95 of the portal's search (search_queryset + Paginator
-   page 1 with its count, as the search page does) against the raw SQL of the same search run on a bare
-   psycopg cursor (count + first page) — the ratio is the application's overhead.
+   and portal_searchgram (the block postings), then builds the pg_trgm GIN index and covering rank index the
+   portal migrations create.
+2. Search: for 2-, 3- and 6-character and selective queries, p50/p95 of the portal's search (SearchResults +
+   CappedPaginator page 1 with its capped count + the page's rows + highlighting, as the search page does)
+   against the same SQL statements replayed on a bare psycopg cursor (the ratio is the application's overhead),
+   and against the previous implementation's SQL (old: capped count + rank-order LIMIT 20 over the whole table);
+   each query's count and page are asserted identical to the old SQL's.
 3. Throughput: gunicorn (2 gthread workers × 4 threads, 127.0.0.1 only) serving public unit pages (random
-   units, cold cache; and one unit, warm cache) against a static file from the same server, measured by a
+   units, cold cache; and one unit, warm cache) and the search page (6 queries, cached after their first hit; and
+   every request a cache miss) against a static file from the same server, measured by a
    small threaded http.client load generator bounded in connections and time. Ratios = page / static.
 Prints the figures and the machine; copy them into bench/README.md.
 """
@@ -143,9 +148,9 @@ def generate(n_units: int, n_powers: int):
 
     call_command("migrate", verbosity=0)
     from bianzhi.core.text import search_key
-    from bianzhi.portal import services
+    from bianzhi.portal import schema, services
     from bianzhi.portal.models import KIND_ORDER
-    from bianzhi.portal.search import index_chunks
+    from bianzhi.portal.search import gram_rows, index_chunks
 
     t0 = time.perf_counter()
     conn = bench_conn()
@@ -206,37 +211,50 @@ def generate(n_units: int, n_powers: int):
             cat, pattern = CATEGORIES[rnd.randrange(len(CATEGORIES))]
             obj = OBJECTS[rnd.randrange(len(OBJECTS))]
             power_items.append({
-                "code": f"{code}-{uid:05d}-{j:03d}", "name": pattern.format(o=obj), "category": cat,
+                "code": f"{code}-{uid:05d}-{j:03d}", "name": pattern.format(o=obj), "full_name": "",
+                "main_item_code": None, "category": cat, "unit": name,
                 "target": rnd.choice(["公民", "法人或其他组织", "公民、法人或其他组织"]),
                 "setting_basis": [f"{rnd.choice(LAWS)}第{rnd.randint(1, 90)}条"],
                 "implementing_basis": [], "internal_body": rnd.choice(BODIES), "duties": [],
-                "stages": [], "exercise_level": "县级"})
-        bodies = [{"id": k, "name": b, "duties": f"负责{dept}{b[:-1]}相关工作。"}
+                "stages": [], "exercise_level": "县级", "statutory_limit": "", "promised_limit": "",
+                "accountability": "", "note": ""})
+        bodies = [{"id": k, "name": b, "duties": f"负责{dept}{b[:-1]}相关工作。", "head_count": 1, "deputy_count": 0,
+                   "posts_note": "", "plaques": [], "doc_number": ""}
                   for k, b in enumerate(rnd.sample(BODIES, 5), start=1)]
-        duties = [{"position": k, "text": t.format(d=dept), "kind": "main"} for k, t in enumerate(DUTIES, start=1)]
+        duties = [{"id": k, "kind": "main", "kind_label": "主要职责", "position": k, "text": t.format(d=dept),
+                   "doc_number": ""} for k, t in enumerate(DUTIES, start=1)]
         parent_row = by_id.get(parent)
         snapshot = {"schema": 1, "unit": {
             "id": uid, "name": name, "short_name": "", "uscc": None, "org_code": "", "kind": kind,
-            "kind_label": "机关" if kind == "organ" else "事业单位", "category": category,
-            "category_label": "政府工作部门" if kind == "organ" else "事业单位", "rank": "zhengke",
-            "rank_label": "正科级", "level": "county", "level_label": "县级", "status": "active",
-            "status_label": "存续", "address": "", "postcode": "", "region": {"code": code, "name": names[code]},
+            "category": category, "rank": "zhengke", "funding_form": "", "institution_class": "", "level": "county",
+            "address": "", "postcode": "", "status": "active", "established_on": None, "abolished_on": None,
+            "kind_label": "机关" if kind == "organ" else "事业单位",
+            "category_label": "政府工作部门" if kind == "organ" else "事业单位", "rank_label": "正科级",
+            "funding_form_label": "", "institution_class_label": "", "level_label": "县级", "status_label": "存续",
+            "region": {"code": code, "name": names[code]},
             "parent": {"id": parent, "name": parent_row[1], "relation": "二层单位"} if parent_row else None,
             "plaques": [], "internal_bodies": [], "successors": []},
-            "sanding": {"statement": {"text": f"{name}是{names[code]}人民政府工作部门，为正科级。"},
-                        "duties": duties, "internal_bodies": bodies, "history": []},
-            "lists": {"power_items": power_items, "responsibility_items": []}}
+            "sanding": {"unit": {"id": uid, "name": name}, "as_of": None, "draft": None,
+                        "statement": {"text": f"{name}是{names[code]}人民政府工作部门，为正科级。", "rank": "zhengke",
+                                      "rank_label": "正科级", "doc_number": ""},
+                        "plaques": [], "duties": duties, "internal_bodies": bodies, "staffing": [],
+                        "staffing_total": 0, "head_posts": [], "internal_leadership": [], "history": []},
+            "lists": {"unit": name, "power_items": power_items, "responsibility_items": [],
+                      "counts": {"power_items": len(power_items), "responsibility_items": 0}}}
         return uid, name, parent, code, rsort * 10**12 + (sort + 1) * 10**9, snapshot
 
     # Pass 1: the snapshots (committed before the search entries that reference them).
     with cur.copy(f"COPY portal_publishedunit ({pu_cols}) FROM STDIN") as copy:
         for idx in range(len(units)):
             uid, name, parent, code, order, snapshot = snapshot_of(idx)
+            if idx == 0:
+                schema.check(snapshot)  # the bench data has the published snapshot's exact schema
             copy.write_row((uid, uid, 1, json.dumps(snapshot, ensure_ascii=False), True, "", name, code, parent,
                             order, now, now, 1))
     log(f"  快照 {len(units)} 个：{time.perf_counter() - t0:.1f} s")
     # Pass 2: the search entries, derived exactly as services.publish_units derives them.
     n_entries = 0
+    grams = set()
     with cur.copy(f"COPY portal_searchentry ({se_cols}) FROM STDIN") as copy:
         for idx in range(len(units)):
             uid, name, parent, code, order, snapshot = snapshot_of(idx)
@@ -244,12 +262,17 @@ def generate(n_units: int, n_powers: int):
                 for text, norm in index_chunks(row["title"][:500], row["text"]):
                     copy.write_row((uid, uid, code, row["kind"], KIND_ORDER[row["kind"]], order, row["position"],
                                     row["category"][:60], row["title"][:500], text, norm, row["anchor"]))
+                    grams |= gram_rows([(norm, KIND_ORDER[row["kind"]], order)])
                     n_entries += 1
             if idx % 4000 == 0 and idx:
                 log(f"  … 检索条目：{idx} 个单位，{n_entries} 条：{time.perf_counter() - t0:.1f} s")
     total_powers = total
     cur.execute("SELECT setval('portal_publishedunit_id_seq', %s)", (uid,))
     log(f"  快照和检索条目写入完成（{n_entries} 条检索条目，{total_powers} 个权力事项）：{time.perf_counter() - t0:.1f} s")
+    with cur.copy("COPY portal_searchgram (gram, kind_order, block) FROM STDIN") as copy:
+        for row in sorted(grams):
+            copy.write_row(row)
+    log(f"  分块字元 {len(grams)} 条：{time.perf_counter() - t0:.1f} s")
     cur.execute("SET maintenance_work_mem = '512MB'")
     cur.execute("SET max_parallel_maintenance_workers = 2")
     cur.execute("CREATE INDEX portal_searchentry_norm_trgm ON portal_searchentry USING gin (norm gin_trgm_ops)")
@@ -259,6 +282,7 @@ def generate(n_units: int, n_powers: int):
     log(f"  排序覆盖索引：{time.perf_counter() - t0:.1f} s")
     cur.execute("VACUUM ANALYZE portal_searchentry")
     cur.execute("VACUUM ANALYZE portal_publishedunit")
+    cur.execute("VACUUM ANALYZE portal_searchgram")
     cur.execute("UPDATE portal_release SET sha256 = %s", (hashlib.sha256(b"bench").hexdigest(),))
     conn.close()
     return [u[0] for u in units], time.perf_counter() - t0, total_powers, n_entries
@@ -276,38 +300,60 @@ def pct(values, p):
 
 
 def bench_search(repeats: int):
+    """app = what the search page does: SearchResults (block walk) + capped count + page 1 + its rows + highlighting;
+    raw = the SQL statements the app sent for that query (captured once), replayed on a bare cursor;
+    old = the previous implementation's SQL (one capped count + one rank-order LIMIT 20 over the whole table)."""
     setup_django()
     from django.db import connection
+    from django.test.utils import CaptureQueriesContext
 
     from bianzhi.portal.search import CappedPaginator as Paginator
-    from bianzhi.portal.search import SearchQuery, entries_for_ids, highlight, search_queryset
+    from bianzhi.portal.search import SearchQuery, SearchResults, entries_for_ids, highlight
 
     raw = bench_conn()
     results = {}
+
+    def app(q):
+        page = Paginator(SearchResults(SearchQuery(q=q)), 20).get_page(1)
+        entries = entries_for_ids(page.object_list)
+        for e in entries:
+            highlight(e.title, q)
+            highlight(e.text, q, window=120)
+        return page.paginator.count, [e.id for e in entries]
+
+    def old(like):
+        n = raw.execute(RAW_COUNT, (like,)).fetchone()[0]
+        page_ids = [r[0] for r in raw.execute(RAW_PAGE_IDS, (like,)).fetchall()]
+        raw.execute(RAW_PAGE_ROWS, (page_ids,)).fetchall()
+        return n, page_ids
+
     for length, queries in SEARCH_QUERIES.items():
-        app_times, raw_times, counts = [], [], []
+        app_times, raw_times, old_times, counts, statements = [], [], [], [], []
         for q in queries:
             like = f"%{q}%"
-            # warm both paths once
-            raw.execute(RAW_COUNT, (like,)).fetchone()
-            list(Paginator(search_queryset(SearchQuery(q=q)).values_list("id", flat=True), 20).get_page(1))
+            with CaptureQueriesContext(connection) as captured:
+                got = app(q)
+            sqls = [c["sql"] for c in captured.captured_queries]
+            statements.append(len(sqls))
+            expected = old(like)
+            assert got == expected, (q, got, expected)  # same capped count, same page, same order
             for _ in range(repeats):
                 t = time.perf_counter()
-                n = raw.execute(RAW_COUNT, (like,)).fetchone()[0]
-                page_ids = [r[0] for r in raw.execute(RAW_PAGE_IDS, (like,)).fetchall()]
-                raw.execute(RAW_PAGE_ROWS, (page_ids,)).fetchall()
+                old(like)
+                old_times.append(time.perf_counter() - t)
+                t = time.perf_counter()
+                for sql in sqls:
+                    raw.execute(sql).fetchall()
                 raw_times.append(time.perf_counter() - t)
                 t = time.perf_counter()
-                page = Paginator(search_queryset(SearchQuery(q=q)).values_list("id", flat=True), 20).get_page(1)
-                for e in entries_for_ids(page.object_list):
-                    highlight(e.title, q)
-                    highlight(e.text, q, window=120)
-                assert page.paginator.count == n, (q, page.paginator.count, n)
+                app(q)
                 app_times.append(time.perf_counter() - t)
-            counts.append(f"{n}+" if n > 1000 else n)
-        results[length] = {"queries": queries, "matches": counts,
+            n = got[0]
+            counts.append(f"{n - 1}+" if n > 1000 else n)
+        results[length] = {"queries": queries, "matches": counts, "statements": statements,
                            "app_p50": pct(app_times, 50), "app_p95": pct(app_times, 95),
-                           "raw_p50": pct(raw_times, 50), "raw_p95": pct(raw_times, 95)}
+                           "raw_p50": pct(raw_times, 50), "raw_p95": pct(raw_times, 95),
+                           "old_p50": pct(old_times, 50), "old_p95": pct(old_times, 95)}
     connection.close()
     raw.close()
     return results
@@ -340,10 +386,13 @@ def bench_http(unit_ids, seconds: float, concurrency: int):
         from urllib.parse import quote
 
         search = load([f"/search/?q={quote(q)}" for q in SEARCH_QUERIES[3]], seconds, concurrency)
+        # every request a cache miss: a distinct query string (the view ignores the extra parameter)
+        uncached = load([f"/search/?q={quote(q)}&n={i}" for i in range(20000) for q in SEARCH_QUERIES[3]],
+                        seconds, concurrency)
         c = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
         c.request("GET", hot_path)
         size = len(c.getresponse().read())
-        return {"static": static, "cold": cold, "hot": hot, "search": search, "page_bytes": size}
+        return {"static": static, "cold": cold, "hot": hot, "search": search, "uncached": uncached, "page_bytes": size}
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)
@@ -366,13 +415,18 @@ def main():
     parser.add_argument("--seconds", type=float, default=10, help="seconds per HTTP load run")
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--reuse", action="store_true", help="reuse an existing bz_bench")
+    parser.add_argument("--generate-only", action="store_true", help="generate the data set and stop")
+    parser.add_argument("--save", help="write the search figures to this JSON file (for --growth-from)")
+    parser.add_argument("--growth-from", help="print each figure's growth against a run saved with --save")
     args = parser.parse_args()
     log(f"机器：{machine()}")
     if args.reuse:
         setup_django()
         from django.core.management import call_command
 
+        t = time.perf_counter()
         call_command("migrate", verbosity=0)
+        log(f"migrate（含新迁移，如 SearchGram 分块字元的填充）：{time.perf_counter() - t:.0f} s")
         with bench_conn() as conn:
             unit_ids = [r[0] for r in conn.execute("SELECT unit_id FROM portal_publishedunit WHERE is_current")]
             powers = conn.execute("SELECT count(*) FROM portal_searchentry WHERE kind='power'").fetchone()[0]
@@ -383,20 +437,39 @@ def main():
         recreate_database()
         unit_ids, gen_seconds, powers, entries = generate(args.units, args.powers)
     log(f"数据：{len(unit_ids)} 个单位，{powers} 个权力事项，{entries} 条检索条目；生成用时 {gen_seconds:.0f} s")
-    log(f"检索（每个查询 {args.repeats} 次；app = search_queryset + 分页第 1 页（总数最多计到 1001）+ 高亮；"
-        "raw = 同一 SQL 的 count（LIMIT 1001）+ LIMIT 20）")
-    for length, r in bench_search(args.repeats).items():
+    if args.generate_only:
+        return
+    log(f"检索（每个查询 {args.repeats} 次；app = SearchResults 分块检索 + 分页第 1 页（总数最多计到 1001）+ 高亮；"
+        "raw = app 发出的同一组 SQL 在裸游标上重放；old = 旧实现的 SQL：count（LIMIT 1001）+ 全表排序索引 LIMIT 20）")
+    log(f"  负载 {os.getloadavg()[0]:.1f}")
+    figures = bench_search(args.repeats)
+    for length, r in figures.items():
         label = f"{length} 字" if isinstance(length, int) else "选择性"
-        log(f"  {label} {r['queries']} 命中 {r['matches']}")
+        log(f"  {label} {r['queries']} 命中 {r['matches']}（SQL 条数 {r['statements']}）")
         log(f"     app p50 {r['app_p50'] * 1000:.1f} ms  p95 {r['app_p95'] * 1000:.1f} ms | raw p50 "
             f"{r['raw_p50'] * 1000:.1f} ms  p95 {r['raw_p95'] * 1000:.1f} ms | ratio p50 "
             f"{r['app_p50'] / max(r['raw_p50'], 1e-6):.2f}  p95 {r['app_p95'] / max(r['raw_p95'], 1e-6):.2f}")
+        log(f"     old p50 {r['old_p50'] * 1000:.1f} ms  p95 {r['old_p95'] * 1000:.1f} ms | old / app p95 "
+            f"{r['old_p95'] / max(r['app_p95'], 1e-6):.1f}×")
+    log(f"  负载 {os.getloadavg()[0]:.1f}")
+    if args.save:
+        Path(args.save).write_text(json.dumps({"entries": entries, "search": {str(k): v for k, v in figures.items()}},
+                                              ensure_ascii=False))
+    if args.growth_from:
+        before = json.loads(Path(args.growth_from).read_text())
+        log(f"增长：{before['entries']} → {entries} 条检索条目（×{entries / before['entries']:.1f}）")
+        for length, r in figures.items():
+            b = before["search"][str(length)]
+            label = f"{length} 字" if isinstance(length, int) else "选择性"
+            log(f"  {label}：app p50 ×{r['app_p50'] / b['app_p50']:.2f}  p95 ×{r['app_p95'] / b['app_p95']:.2f} | "
+                f"raw p50 ×{r['raw_p50'] / b['raw_p50']:.2f} | old p50 ×{r['old_p50'] / b['old_p50']:.2f}")
     log(f"HTTP（gunicorn 2 gthread workers × 4 threads；负载 {args.concurrency} 个连接 × {args.seconds:.0f} s）")
     h = bench_http(unit_ids, args.seconds, args.concurrency)
     s = h["static"][0]
     log(f"  静态文件 /static/portal/public.css：{s:.0f} req/s（p50 {h['static'][1]:.1f} ms，错误 {h['static'][2]}）")
     for key, label in (("cold", "单位页（随机 5000 个单位，缓存冷）"), ("hot", "单位页（同一单位，缓存命中）"),
-                       ("search", "检索页（3 字查询）")):
+                       ("search", "检索页（6 个 3 字查询，首次之后命中缓存）"),
+                       ("uncached", "检索页（同样的查询，每次都不命中缓存）")):
         rps, p50, err = h[key]
         log(f"  {label}：{rps:.0f} req/s（p50 {p50:.1f} ms，错误 {err}），与静态文件之比 {rps / s:.3f}")
     log(f"  单位页大小 {h['page_bytes'] / 1024:.0f} KB")

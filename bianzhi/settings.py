@@ -282,7 +282,7 @@ if REDIS_URL:
 else:
     HUEY.update({"huey_class": "huey.SqliteHuey", "filename": str(DATA_DIR / "huey.sqlite3")})
 # 权力清单 / 责任清单 exports above this many rows are written by the worker with a progress bar (lists/exports.py)
-LISTS_EXPORT_INLINE_MAX = env_int("LISTS_EXPORT_INLINE_MAX", 20000)
+LISTS_EXPORT_INLINE_MAX = env_int("LISTS_EXPORT_INLINE_MAX", 1000)
 METRICS_ALLOW = [n.strip() for n in os.environ.get("METRICS_ALLOW", "").split(",") if n.strip()]
 
 REST_FRAMEWORK = {

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import redirect
+from django.utils.functional import cached_property
 
 from .models import ConcurrentEditError
 
@@ -108,3 +109,62 @@ class VersionedFormMixin:
 
 def paginate(request, queryset, per_page=50):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+# ------------------------------------------------------------------------------------------------ large lists
+LIST_COUNT_CAP = 10000
+SEARCH_COUNT_CAP = 1000  # with a text search (substring match, no index): every counted row costs a comparison
+
+
+class CappedPaginator(Paginator):
+    """Pagination for staff lists that can hold a province's data (a million 权力事项).
+
+    An exact COUNT(*) of a scoped million-row queryset costs more than the page itself, and a page ten thousand
+    rows deep makes the database walk every row before it. `CappedPaginator` counts at most `cap` + 1 rows
+    (SELECT COUNT(*) FROM (… LIMIT cap + 1), without ORDER BY); beyond the cap the list says “超过 cap 条” and offers
+    the pages up to the cap (上一页/下一页): a person narrows such a list with the filters, or exports it (the export
+    holds every row). Below the cap nothing changes: the exact count and every page.
+
+    A page is read in two steps (a “deferred join”): first the ids of the page, in the list's order, from the
+    filtered queryset without its select_related joins — on PostgreSQL a walk of an index in that order which
+    stops after the page — then those rows with their related columns. Reading the rows directly makes the
+    planner join the related tables of every row in scope before it sorts.
+    """
+
+    cap = LIST_COUNT_CAP
+
+    def __init__(self, *args, cap: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if cap is not None:
+            self.cap = cap
+
+    @cached_property
+    def count(self):
+        return self.object_list.order_by()[:self.cap + 1].count()
+
+    @property
+    def capped(self) -> bool:
+        """True when the list holds more than `cap` rows (`count` is then cap + 1, not the total)."""
+        return self.count > self.cap
+
+    @cached_property
+    def num_pages(self):
+        if self.capped:
+            return self.cap // self.per_page
+        return super().num_pages
+
+    def page(self, number):
+        if not hasattr(self.object_list, "values_list"):
+            return super().page(number)
+        ids = None
+        if number in (1, "1") and "count" not in self.__dict__:
+            ids = list(self.object_list.values_list("pk", flat=True)[:self.per_page])
+            if len(ids) < self.per_page:  # the whole list fits on page one: its count needs no query of its own
+                self.__dict__["count"] = len(ids)
+        number = self.validate_number(number)
+        if ids is None:
+            bottom = (number - 1) * self.per_page
+            top = min(bottom + self.per_page, self.cap if self.capped else self.count)
+            ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
+        rows = {obj.pk: obj for obj in self.object_list.filter(pk__in=ids)}
+        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)

@@ -52,17 +52,30 @@ class Found:
     end: int
 
 
+_CLOSER = {")": "(", "〕": "〔", "】": "【"}
+
+
 def _mask_parens(text: str) -> str:
-    out, depth = [], 0
+    """Text inside brackets replaced by NULs (same length). A closer ends its own opener and any opener left open
+    inside it (a page that lost a 〕: “(国发〔199325)”, heldout14); a bracket left open (an OCR slip: “〔2019]”,
+    “((五)”, “国办发〔199430”) is closed at the end of its line, so that it cannot mask the rest of the document."""
+    out, stack = [], []
     for ch in text:
-        if ch in "(〔【":
-            out.append(ch if depth == 0 else "\x00")
-            depth += 1
-        elif ch in ")〕】" and depth:
-            depth -= 1
-            out.append(ch if depth == 0 else "\x00")
+        if ch == "\n":
+            stack.clear()
+            out.append(ch)
+        elif ch in "(〔【":
+            out.append(ch if not stack else "\x00")
+            stack.append(ch)
+        elif ch in _CLOSER and stack:
+            if _CLOSER[ch] in stack:
+                while stack.pop() != _CLOSER[ch]:
+                    pass
+            else:  # a mismatched pair (“〔2019)”) closes as before
+                stack.pop()
+            out.append(ch if not stack else "\x00")
         else:
-            out.append("\x00" if depth else ch)
+            out.append("\x00" if stack else ch)
     return "".join(out)
 
 
@@ -425,6 +438,9 @@ NATURE_CLASS = (r"(?:直属机构|组成部门|工作部门|办事机构|派出�
 NATURE_CLASS_RE = re.compile(NATURE_CLASS + r"$")
 
 
+TWO_UNITS_RE = re.compile(r"(?:保留|将|把)?[" + CJK + r"]{2,20}?(?:局|部|委|厅|署|办)(?:和|与|及)[" + CJK + r"]{2,20}?" + UNIT_SUFFIX)
+
+
 def _clean_subject(subject: str) -> tuple[str, int]:
     """Strip what stands before the unit in its clause (第二条, 根据…, 我局…); returns (name, offset)."""
     offset = 0
@@ -507,6 +523,8 @@ def read_statement(text: str, limit: int | None = None) -> dict:
                 continue
             if re.search(r"各级|各类|所有|有关", name):  # “地方各级人民政府是…”: a law's general subject, not a unit
                 continue
+            if TWO_UNITS_RE.fullmatch(name):  # “保留A局和B局作为X的部管国家局”: two bodies, neither the text's unit (heldout14)
+                continue
             nature = m.groupdict().get("nature")
             if nature and re.search(r"(?:本规定|依据|基本|职责|任务)", nature):
                 continue
@@ -531,6 +549,8 @@ def read_statement(text: str, limit: int | None = None) -> dict:
         sm = re.match(r"\s*(?:以下)?简称\s*[“\"]?(?P<short>[^“”\"]{2,20}?)[”\"]?\s*$", inner)
         if sm:
             out["short_name"] = Found(sm["short"], inner_start + sm.start("short"), inner_start + sm.end("short"))
+        elif re.fullmatch(RANK, inner.strip()):  # “设立X（正部级），为Y”: the rank in brackets after the name (heldout14b)
+            out["rank"] = Found(inner.strip(), inner_start + inner.find(inner.strip()), inner_start + inner.find(inner.strip()) + len(inner.strip()))
         elif re.fullmatch(r"[" + CJK + r"]{3,40}?" + UNIT_SUFFIX, inner) and not re.search(r"以下|简称|含|下同|^(?:原名|原称|曾用名|前身)", inner):
             out["plaques"].append(Found(inner, inner_start, inner_start + len(inner)))  # “X(Y)由…组建”: Y is its second name
     if m.groupdict().get("nature"):

@@ -1,5 +1,6 @@
-"""File → text: .docx (with tables), PDF text layer, scanned PDF/images through tesseract OCR, plain
-text, legacy .doc through LibreOffice when it is installed.
+"""File → text: .docx (with tables), PDF text layer, scanned PDF/images through OCR (RapidOCR's models by
+default, tesseract where the wheel is missing or when chosen: ocr_rapid, ADR 0028), plain text, legacy .doc
+through LibreOffice when it is installed.
 
 The result keeps two texts: `original` (what the file says, one paragraph per line, for display) and
 `text` (NFKC-normalised, spaces between Chinese characters removed, for parsing), with `offsets`
@@ -346,6 +347,11 @@ _OCR_FIXES = [
     (re.compile(r"^[《〈<{【\[]\s*(?=[一二三四五六七八九十]{1,3}\s*\))"), "("),  # 《四) → (四)
     (re.compile(r"^\(\s*[-—一]\s*\)"), "(一)"),
     (re.compile(r"^\(\s*=\s*\)"), "(二)"),
+    # the year of a 文号 stands in hexagonal brackets (GB/T 9704); both engines read 〔 〕 as [ ] or 【 】:
+    # 百办发[2019]23号, 百办发【2019】23号, 百办发〔2019]23号 → 百办发〔2019〕23号
+    (re.compile(r"(?<=[\u4e00-\u9fff])\s*[\[【〔［]\s*((?:19|20)\d{2})\s*[\]】〕］]\s*(?=第?\d{1,6}\s*号)"), r"〔\1〕"),
+    # an opening bracket read twice before an item number: （(五） → （五）
+    (re.compile(r"^([(（])\s*[(（](?=\s*[一二三四五六七八九十]{1,3}\s*[)）])"), r"\1"),
 ]
 
 
@@ -359,7 +365,8 @@ def clean_ocr_line(text: str) -> str:
 
 
 def _ocr_image(path: str) -> list[Line]:
-    """OCR one image: tesseract where installed, RapidOCR where it is not or when chosen (ocr_rapid.selected)."""
+    """OCR one image: RapidOCR's models by default, tesseract where the wheel is missing or when chosen
+    (ocr_rapid.selected, ADR 0028)."""
     if ocr_rapid.selected():
         lines = []
         for x0, x1, text, height in ocr_rapid.read_image(path):
@@ -427,13 +434,13 @@ def _corrected(text: str, warnings: list[str]) -> str:
 
 def _ocr_pdf(data: bytes) -> tuple[list[list[Line]], int]:
     _check_ocr()
-    if shutil.which("pdftoppm") is None:
-        raise ExtractionError(MSG_NO_PDFTOPPM)
     with tempfile.TemporaryDirectory(prefix="bz-ocr-") as tmp:
         pdf_path = Path(tmp) / "in.pdf"
         pdf_path.write_bytes(data)
         images = _scan_images(pdf_path, Path(tmp))
         if images is None:
+            if shutil.which("pdftoppm") is None:
+                raise ExtractionError(MSG_NO_PDFTOPPM)
             proc = subprocess.run(["pdftoppm", "-r", str(OCR_DPI), "-gray", "-png", str(pdf_path), str(Path(tmp) / "p")],
                                   capture_output=True, timeout=300)
             if proc.returncode != 0:
@@ -447,9 +454,10 @@ def _ocr_pdf(data: bytes) -> tuple[list[list[Line]], int]:
 
 def _scan_images(pdf_path: Path, tmp: Path):
     """A scanner's PDF holds one image per page: take the images as they are (no re-rendering) when
-    each page has exactly one image of at least 150 dpi; otherwise None (render with pdftoppm)."""
+    each page has exactly one image of at least 150 dpi; otherwise None (render with pdftoppm). Without
+    poppler's pdfimages the images are taken with pypdf, by the same rule."""
     if shutil.which("pdfimages") is None:
-        return None
+        return _scan_images_pypdf(pdf_path, tmp)
     listing = subprocess.run(["pdfimages", "-list", str(pdf_path)], capture_output=True, text=True, timeout=60)
     if listing.returncode != 0:
         return None
@@ -471,6 +479,29 @@ def _scan_images(pdf_path: Path, tmp: Path):
         return None
     images = sorted(tmp.glob("img-*.png"))
     return images if len(images) == len(per_page) else None
+
+
+def _scan_images_pypdf(pdf_path: Path, tmp: Path):
+    """`_scan_images` where poppler is not installed: each page's single image through pypdf (and Pillow), or None."""
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(str(pdf_path))
+        images = []
+        for n, page in enumerate(reader.pages):
+            found = list(page.images)
+            if len(found) != 1:
+                return None
+            picture = found[0].image
+            width_inches = float(page.mediabox.width) / 72
+            if width_inches <= 0 or picture.width / width_inches < 150:
+                return None
+            out = tmp / f"img-{n:04d}.png"
+            picture.save(out)
+            images.append(out)
+        return images or None
+    except Exception:  # an image pypdf cannot decode: render the page with pdftoppm instead, where installed
+        return None
 
 
 def _soffice() -> str | None:

@@ -1,22 +1,48 @@
-"""OCR with RapidOCR (PP-OCR detection + recognition models shipped inside the `rapidocr-onnxruntime` wheel,
-run by onnxruntime on the CPU; nothing is downloaded at run time).
+"""OCR with RapidOCR's models (PP-OCRv4 detection + recognition, shipped inside the `rapidocr-onnxruntime` wheel,
+run by onnxruntime on the CPU; nothing is downloaded at run time). The default engine (ADR 0028).
 
-Engine choice (`BIANZHI_OCR_ENGINE`): `rapidocr` or `tesseract` force one; unset (`auto`) uses tesseract where it is
-installed and RapidOCR otherwise — so a machine with only the Python packages can still read scans. Measured on the
-benchmark scans (bench/README.md, “OCR engines side by side”): the same character error rate as tesseract chi_sim
-(0.57 % each) at about seven times tesseract's CPU per page on this 2-core machine, so RapidOCR is not the default
-where tesseract exists.
+Engine choice (`BIANZHI_OCR_ENGINE`): `rapidocr` or `tesseract` force one; unset (`auto`) takes RapidOCR wherever the
+wheel is installed (a pinned dependency) and tesseract only where it is not.
 
-RapidOCR returns text boxes; lines are rebuilt here: boxes whose vertical centres lie within half a line height
-are one line, ordered left to right; the paragraph rebuilding in `extract.join_lines` then uses each line's left
-and right edge like for tesseract's lines."""
+The page goes through the wheel's models, but not through `RapidOCR.__call__`, whose handling cost most of the time
+and most of the errors on 200-dpi 1-bit scans (bench/README.md, “RapidOCR: where the time and the errors went”):
+- the page is read in gray (a 1-bit scan becomes 0/255) and specks are whitened (`ocr_prep.despeckle`; a speck in
+  the gap after 第六条 was read as “.”);
+- detection runs on the page scaled (area averaging) so that its longer side is `DET_SIDE` pixels. RapidOCR ran it
+  on the whole page (1408 × 1984 after its own 2000-px cap: 1.4–2.7 s CPU), and with `limit_type=max` its code
+  replaces the limit asked for by 960/1500/2000, so the earlier “960 px” measurement never ran at 960; here
+  detection takes ~0.1–0.2 s. Boxes are mapped back to the full page;
+- each box is cut from the full page and scaled with area averaging straight to `REC_HEIGHT` = 36 px (RapidOCR
+  scales to the model's 48 px with linear interpolation). Recognition cost grows with the square of that height
+  (48 → 36 px: 1.7 → 0.95 s CPU on a 32-line page) and 36 px read the benchmark scans without an error; 32 px began
+  to misread (〇 → O, a stray comma). Lines are recognised one at a time (`REC_BATCH`): in RapidOCR's batches of 6
+  every line is padded to the widest one's width, ~17 % more CPU for the same text. Padding (a line narrower than
+  the model's minimum width) is mid-gray as in training: white padding made the model read 電, 產 … there;
+- one onnxruntime thread per session and no spinning: pages are read in parallel by extract._ocr_pdf, and the
+  budget counts CPU time (2 spinning threads: +60 % CPU for the same page).
+
+Lines are rebuilt from the boxes (`boxes_to_lines`): boxes whose vertical centres lie within half a line height are
+one line, ordered left to right, a wide gap kept as a tab. Each line's height is its type size measured from the
+ink (`ink_height`), not the detector's box, which is padded in proportion to its length (a paragraph's short last
+line got a 20 % lower box and was taken for a change of type size); the paragraph rebuilding in
+`extract.join_lines` then uses each line's left and right edge and this height as for tesseract's lines."""
 from __future__ import annotations
 
 import importlib.util
 import os
-import shutil
 import threading
 from dataclasses import dataclass
+
+from . import ocr_prep
+
+# Settings (measured on the benchmark scans: bench/README.md, “RapidOCR: where the time went”).
+DET_SIDE = 960  # longer side of the page as detection sees it
+REC_HEIGHT = 36  # height of a line as recognition sees it (the model was trained at 48)
+REC_BATCH = 1  # one line per run: no padding to the widest line of a batch (6: ~17 % more CPU)
+DESPECKLE = True
+TEXT_SCORE = 0.5  # lines recognised with a lower mean confidence are dropped (RapidOCR's default)
+THREADS = 1  # onnxruntime intra-op threads per session
+SPIN = False  # onnxruntime's idle threads spinning for work (costs CPU time, not wall)
 
 _engine = None
 _lock = threading.Lock()
@@ -28,26 +54,54 @@ def available() -> bool:
 
 
 def selected() -> bool:
-    """True when RapidOCR reads the scans (see the module docstring for the choice)."""
+    """True when RapidOCR reads the scans: `BIANZHI_OCR_ENGINE` = `rapidocr` or `tesseract` forces one; unset
+    (`auto`) takes RapidOCR wherever the wheel is installed (ADR 0028) and tesseract only where it is not."""
     engine = os.environ.get("BIANZHI_OCR_ENGINE", "auto").lower()
     if engine == "tesseract":
         return False
-    if engine == "rapidocr":
-        return available()
-    return shutil.which("tesseract") is None and available()
+    return available()
 
 
-def engine():
+def _session(model_path: str):
+    import onnxruntime as ort
+
+    opts = ort.SessionOptions()
+    opts.log_severity_level = 4
+    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    opts.intra_op_num_threads = THREADS
+    opts.inter_op_num_threads = 1
+    opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    spin = "1" if SPIN else "0"
+    opts.add_session_config_entry("session.intra_op.allow_spinning", spin)
+    opts.add_session_config_entry("session.inter_op.allow_spinning", spin)
+    return ort.InferenceSession(model_path, sess_options=opts, providers=["CPUExecutionProvider"])
+
+
+class _Engine:
+    """The wheel's detection and recognition models with their pre- and post-processing."""
+
+    def __init__(self):
+        from pathlib import Path
+
+        import rapidocr_onnxruntime
+        from rapidocr_onnxruntime.ch_ppocr_det.utils import DBPostProcess
+        from rapidocr_onnxruntime.ch_ppocr_rec.utils import CTCLabelDecode
+
+        models = Path(rapidocr_onnxruntime.__file__).resolve().parent / "models"
+        self.det = _session(str(models / "ch_PP-OCRv4_det_infer.onnx"))
+        self.rec = _session(str(models / "ch_PP-OCRv4_rec_infer.onnx"))
+        characters = self.rec.get_modelmeta().custom_metadata_map["character"].splitlines()
+        self.decode = CTCLabelDecode(character=characters)
+        # the wheel's config.yaml values for PP-OCRv4 detection
+        self.db = DBPostProcess(thresh=0.3, box_thresh=0.5, max_candidates=1000, unclip_ratio=1.6,
+                                use_dilation=True, score_mode="fast")
+
+
+def engine() -> _Engine:
     global _engine
     with _lock:
         if _engine is None:
-            from rapidocr_onnxruntime import RapidOCR
-
-            # upright document pages: no angle classifier (on the benchmark scans it cut the end off a long line);
-            # one thread per model session — pages are read in parallel by extract._ocr_pdf, and on a shared
-            # 2-core machine onnxruntime's own thread pool only adds contention
-            threads = {f"{part}_{kind}_op_num_threads": 1 for part in ("det", "cls", "rec") for kind in ("intra", "inter")}
-            _engine = RapidOCR(use_cls=False, **threads)
+            _engine = _Engine()
         return _engine
 
 
@@ -59,6 +113,7 @@ class Box:
     y1: float
     text: str
     score: float
+    ink: float = 0.0  # height of the characters' ink, when measured (the box itself is padded by the detector)
 
     @property
     def cy(self) -> float:
@@ -67,6 +122,10 @@ class Box:
     @property
     def h(self) -> float:
         return max(1.0, self.y1 - self.y0)
+
+    @property
+    def size(self) -> float:
+        return self.ink or self.h
 
 
 def boxes_to_lines(boxes: list[Box]) -> list[tuple[float, float, str, float]]:
@@ -90,16 +149,124 @@ def boxes_to_lines(boxes: list[Box]) -> list[tuple[float, float, str, float]]:
                 parts.append("\t")  # a wide gap: table cells, a signature block
             parts.append(b.text)
             prev = b
-        heights = sorted(b.h for b in line)
+        heights = sorted(b.size for b in line)
         out.append((line[0].x0, max(b.x1 for b in line), "".join(parts), heights[len(heights) // 2]))
     return out
 
 
-def read_image(path: str) -> list[tuple[float, float, str, float]]:
-    result, _elapsed = engine()(path)
+def load_gray(path: str):
+    """The first page of an image file as a uint8 gray array (a 1-bit scan becomes 0/255), specks whitened."""
+    import numpy as np
+    from PIL import Image
+
+    with Image.open(path) as img:
+        img.seek(0)
+        gray = img.convert("L")
+    if DESPECKLE:
+        gray = ocr_prep.despeckle(gray)
+    return np.asarray(gray)
+
+
+def detect(eng: _Engine, gray) -> list:
+    """Text boxes (4 corner points each, in the page's pixels) found on the page scaled to DET_SIDE."""
+    import cv2
+    import numpy as np
+
+    h, w = gray.shape
+    scale = min(1.0, DET_SIDE / max(h, w))
+    dh, dw = max(32, round(h * scale / 32) * 32), max(32, round(w * scale / 32) * 32)
+    small = cv2.resize(gray, (dw, dh), interpolation=cv2.INTER_AREA)
+    x = (small.astype(np.float32) / 127.5 - 1.0)[None, None]
+    x = np.repeat(x, 3, axis=1)
+    pred = eng.det.run(None, {eng.det.get_inputs()[0].name: x})[0]
+    boxes, _scores = eng.db(pred, (h, w))  # DBPostProcess scales the boxes to (h, w)
+    return [b for b in boxes if min(np.linalg.norm(b[0] - b[1]), np.linalg.norm(b[0] - b[3])) > 3]
+
+
+def ink_height(crop) -> float:
+    """Type size of a line: the height of the band of rows holding the middle 95 % of the crop's dark pixels.
+    The detector's box is padded in proportion to its length, and brackets and commas reach beyond the
+    characters, so neither the box nor the full extent of the ink measures the type."""
+    import numpy as np
+
+    rows = (crop < 128).sum(axis=1)
+    total = int(rows.sum())
+    if not total:
+        return 0.0
+    cumulative = np.cumsum(rows)
+    top = int(np.searchsorted(cumulative, 0.025 * total))
+    bottom = int(np.searchsorted(cumulative, 0.975 * total))
+    return float(bottom - top + 1)
+
+
+def cut_line(gray, points):
+    """The box cut out of the page (perspective-corrected, upright)."""
+    import cv2
+    import numpy as np
+
+    pts = np.asarray(points, dtype=np.float32)
+    bw = int(max(np.linalg.norm(pts[0] - pts[1]), np.linalg.norm(pts[2] - pts[3])))
+    bh = int(max(np.linalg.norm(pts[0] - pts[3]), np.linalg.norm(pts[1] - pts[2])))
+    bw, bh = max(bw, 1), max(bh, 1)
+    dst = np.array([[0, 0], [bw, 0], [bw, bh], [0, bh]], dtype=np.float32)
+    crop = cv2.warpPerspective(gray, cv2.getPerspectiveTransform(pts, dst), (bw, bh),
+                               flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+    if bh * 1.0 / bw >= 1.5:  # a vertical box: read it turned
+        crop = np.ascontiguousarray(np.rot90(crop))
+    return crop
+
+
+def scale_line(crop, height: int):
+    """A line's crop scaled to the recognition height, with area averaging when it shrinks."""
+    import cv2
+
+    bh, bw = crop.shape
+    new_w = max(1, round(bw * height / bh))
+    interp = cv2.INTER_AREA if bh > height else cv2.INTER_CUBIC
+    return cv2.resize(crop, (new_w, height), interpolation=interp)
+
+
+def recognise(eng: _Engine, crops: list) -> list[tuple[str, float]]:
+    """(text, score) per crop; crops of equal height, batched by width."""
+    import numpy as np
+
+    order = sorted(range(len(crops)), key=lambda i: crops[i].shape[1])
+    out: list[tuple[str, float]] = [("", 0.0)] * len(crops)
+    name = eng.rec.get_inputs()[0].name
+    for start in range(0, len(order), REC_BATCH):
+        batch = order[start:start + REC_BATCH]
+        height = crops[batch[0]].shape[0]
+        width = max(crops[i].shape[1] for i in batch)
+        width = max(width, height * 320 // 48)
+        x = np.zeros((len(batch), 3, height, width), dtype=np.float32)  # padding: mid-gray (see the docstring)
+        for k, i in enumerate(batch):
+            c = crops[i]
+            x[k, :, :, : c.shape[1]] = c.astype(np.float32)[None] / 127.5 - 1.0
+        pred = eng.rec.run(None, {name: x})[0]
+        for k, (text, score) in enumerate(eng.decode(pred)):
+            out[batch[k]] = (text, float(score))
+    return out
+
+
+def read_boxes(path: str) -> list[Box]:
+    import numpy as np
+
+    eng = engine()
+    gray = load_gray(path)
+    points = detect(eng, gray)
+    if not points:
+        return []
+    cuts = [cut_line(gray, p) for p in points]
+    crops = [scale_line(c, REC_HEIGHT) for c in cuts]
     boxes = []
-    for points, text, score in result or []:
-        xs = [p[0] for p in points]
-        ys = [p[1] for p in points]
-        boxes.append(Box(min(xs), max(xs), min(ys), max(ys), text, float(score)))
-    return boxes_to_lines(boxes)
+    for p, cut, (text, score) in zip(points, cuts, recognise(eng, crops), strict=True):
+        if score < TEXT_SCORE or not text.strip():
+            continue
+        p = np.asarray(p)
+        boxes.append(Box(float(p[:, 0].min()), float(p[:, 0].max()), float(p[:, 1].min()), float(p[:, 1].max()),
+                         text, score, ink_height(cut)))
+    return boxes
+
+
+def read_image(path: str) -> list[tuple[float, float, str, float]]:
+    return boxes_to_lines(read_boxes(path))

@@ -20,7 +20,7 @@ from bianzhi.core.docnumber import DocNumberError, parse_docnumber
 from bianzhi.core.includes import parse_includes
 from bianzhi.core.numerals import NUM, to_int
 
-from . import clauses, fragment_clauses
+from . import budget_clauses, clauses, fragment_clauses, national_clauses, profile_clauses
 
 CN_INDEX = r"[一二三四五六七八九十百零〇两]+"
 KEYS = ("title", "doc_number", "unit", "nature", "rank", "plaques", "duties", "internal_bodies", "staffing",
@@ -175,7 +175,8 @@ def _header(b: _Builder, lines: list[Segment]):
         if title_idx > 0:  # a title wrapped over two lines
             prev = lines[title_idx - 1]
             if ((prev.text.startswith("关于") and not seg.text.startswith("关于"))
-                    or prev.text.endswith(("、", "和")) or seg.text.startswith(("和", "、"))) \
+                    or prev.text.endswith(("、", "和")) or seg.text.startswith(("和", "、"))
+                    or _wrapped_notice_title(prev.text, seg.text)) \
                     and not prev.text.endswith((":", "。")) and not DOCNUMBER_LINE_RE.match(prev.text):
                 start, title = prev.start, prev.text + seg.text
         b.data["title"] = title
@@ -190,6 +191,14 @@ def _header(b: _Builder, lines: list[Segment]):
             b.span("doc_number", ln.start + m.start("dn"), ln.start + m.end("dn"))
             break
     return title_idx
+
+
+def _wrapped_notice_title(first: str, second: str) -> bool:
+    """“国务院办公厅关于印发国家环境保护局⏎职能配置、内设机构和人员编制方案的通知” (heldout14): an issuer's “X关于…” line
+    without an end, then the line that ends the title; the second line alone is no notice about an adjustment."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff()、“”《》〈〉]{2,30}关于[\u4e00-\u9fff()、“”《》〈〉]{1,40}", first)) \
+        and "关于" not in second and len(second) <= 40 \
+        and bool(re.search(r"的(?:通知|决定|批复|函|意见)$", second))
 
 
 def _unit_from_title(title: str) -> tuple[str | None, int]:
@@ -555,8 +564,8 @@ def _light_nfkc(text: str) -> str:
     """NFKC character by character where it keeps the length (full-width punctuation → half-width), so that
     spans stay valid for the caller's text."""
     out = []
-    # comment lines (a source note, “# …”) are blanked, keeping offsets
-    text = re.sub(r"(?m)^#.*$", lambda m: " " * len(m.group(0)), text)
+    # comment lines (a source note, “# …”) are blanked, keeping offsets; a Markdown heading (“## X”, “### X简介”) is text
+    text = re.sub(r"(?m)^#(?!#).*$", lambda m: " " * len(m.group(0)), text)
     for ch in text:
         if ch in "\u3000\xa0":
             out.append(" ")
@@ -591,8 +600,13 @@ def parse(text: str) -> ParseResult:
     lines = [ln for ln in _lines(text) if not ln.text.startswith("#")]
     runs, statement = clauses.item_runs(text), clauses.read_statement(text)
     runs = fragment_clauses.drop_toc_runs(text, fragment_clauses.drop_heading_items(text, runs))
+    runs = profile_clauses.scope_duty_runs(text, runs)  # “业务范围如下：⏎1、…” (heldout13)
     if statement.get("unit") is None:  # “X，系Y事业单位”: a comma between the unit and its nature
         statement = fragment_clauses.statement_after_comma(text) or statement
+    if statement.get("unit") is None:  # “X第一中学是…事业单位” (heldout13)
+        statement = profile_clauses.profile_statement(text) or statement
+    if statement.get("unit") is None:  # “X，简称Y，是…组成部门” (heldout14)
+        statement = national_clauses.comma_short_statement(text) or statement
     adjustment, title_idx, scratch = _is_adjustment(text, lines, runs, statement)
     hdr = clauses.read_header(text)
     if hdr.title is not None and fragment_clauses.is_metadata_row(hdr.title.value):
@@ -603,6 +617,9 @@ def parse(text: str) -> ParseResult:
     bracketed = fragment_clauses.bracketed_report_title(text)  # “X2018绩效评价自评报告及评分表(…)” on the first line
     if bracketed is not None and not hdr.is_notice_cover and (hdr.title is None or hdr.title.start > bracketed.start):
         hdr.title = bracketed
+    note = budget_clauses.note_title(text)  # “X2019年部门预算编制说明” under a table of contents, a cover (heldout15)
+    if note is not None and hdr.title is None and not hdr.is_notice_cover and not adjustment:
+        hdr.title = note[0]
     if adjustment:
         b = scratch
         b.data.update({k: v for k, v in empty_result().items() if k not in b.data})
@@ -709,12 +726,17 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
         heading = clauses.unit_from_heading(text)
         if heading is not None and same_unit(heading.value, unit.value) and len(heading.value) > len(unit.value):
             unit = heading
+    if unit is None:  # “X是根据…而设立的”, “X是由…组建而成的”: a ministry's history (heldout14)
+        unit = national_clauses.founding_subject(text)
+    if unit is None:  # a news item: “X29日上午10时正式挂牌” (heldout14)
+        unit = national_clauses.opening_subject(text)
     if unit is None:  # a form pasted cell by cell: “部门(单位)名称: X”
         unit = fragment_clauses.form_unit(text)
     if unit is None:  # “金桥镇人民政府设6个党政内设机构:”
         unit = fragment_clauses.unit_from_counted_bodies(text)
     if unit is None:  # a budget note naming the unit only in the 2019 formula (“县人社局贯彻落实…”)
         unit = fragment_clauses.unit_from_party_formula(text)
+    unit = _profile_unit(text, unit)  # a unit's own introduction (heldout13)
     unit = fragment_clauses.first_of_joint_subject(unit)
     if unit is not None:
         longer = clauses.full_name(text, unit.value)
@@ -726,6 +748,12 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     _set(b, "rank", statement.get("rank"))
     if not b.data.get("nature") and b.data["unit"]:  # “我单位属于交通运输局二级机构”
         _set(b, "nature", fragment_clauses.self_nature(text))
+    _profile_nature(b, text)  # “X始建于1953年，是…事业单位”, “改制为…事业单位”, a 性质 table row (heldout13)
+    if b.data["unit"]:  # an infobox run into lines: “机构类型国务院组成部门”, “行政级别正部级” (heldout14)
+        for key, found in national_clauses.infobox_facts(text).items():
+            if key == "nature" or not b.data.get(key):
+                b.spans = [sp for sp in b.spans if sp[0] != key]
+                _set(b, key, found)
     for found in statement.get("plaques", []):
         b.data["plaques"].append(found.value)
         b.span(f"plaques[{len(b.data['plaques']) - 1}]", found.start, found.end)
@@ -800,6 +828,18 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
             b.data["internal_bodies"].append({"name": found.value, "duties": ""})
             b.meta.setdefault("numbered_bodies", []).append(False)
             b.span(f"internal_bodies[{idx}].name", found.start, found.end)
+    if not b.data["internal_bodies"] and b.data["unit"]:  # “部内设A、B…”, “下设多个专业司局，例如A、B等” (heldout14)
+        for found in national_clauses.short_subject_bodies(text) or national_clauses.example_bodies(text):
+            idx = len(b.data["internal_bodies"])
+            b.data["internal_bodies"].append({"name": found.value, "duties": ""})
+            b.meta.setdefault("numbered_bodies", []).append(False)
+            b.span(f"internal_bodies[{idx}].name", found.start, found.end)
+    if not b.data["internal_bodies"] and b.data["unit"]:  # “下设A、B…等五个职能部门”, a 科室 table row (heldout13)
+        for found in profile_clauses.counted_bodies(text) or profile_clauses.table_facts(text)["bodies"]:
+            idx = len(b.data["internal_bodies"])
+            b.data["internal_bodies"].append({"name": found.value, "duties": ""})
+            b.meta.setdefault("numbered_bodies", []).append(False)
+            b.span(f"internal_bodies[{idx}].name", found.start, found.end)
     # staffing, posts, leadership counts: wherever they are stated
     read = clauses.read_staffing(text)
     for entry, s, e in read["staffing"]:
@@ -815,19 +855,170 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
         if _set_staffing is not None:
             b.data["staffing"].append(_set_staffing.value)
             b.span("staffing[0]", _set_staffing.start, _set_staffing.end)
+    if not b.data["staffing"] and b.data["unit"]:  # “编制定员956人” (heldout14)
+        found = national_clauses.quota_staffing(text)
+        if found is not None:
+            b.data["staffing"].append(found.value)
+            b.span("staffing[0]", found.start, found.end)
     if not b.data.get("issued_on"):  # “报告日期:2019年06月18日” on a report's cover
         _set(b, "issued_on", fragment_clauses.report_date(text))
+    if not b.data["staffing"] and b.meta.get("profile_staffing") is not None:  # “编制人数：20” (heldout13)
+        found = b.meta.pop("profile_staffing")
+        b.data["staffing"].append(found.value)
+        b.span("staffing[0]", found.start, found.end)
+    b.meta.pop("profile_staffing", None)
     if not b.data["staffing"] and statement.get("unit") is not None:  # “X为…事业单位，核定编制20名”
         found = fragment_clauses.unit_sentence_staffing(text, statement["unit"])
         if found is not None:
             b.data["staffing"].append(found.value)
             b.span("staffing[0]", found.start, found.end)
-    for entry, s, e in fragment_clauses.drop_collective_posts(text, read["posts"]):
+    subject = statement.get("unit") or b.meta.pop("profile_subject", None)
+    b.meta.pop("profile_subject", None)
+    if not b.data["staffing"] and subject is not None:  # “…事业单位。核定编制30名。” (heldout13)
+        found = profile_clauses.next_sentence_staffing(text, subject)
+        if found is not None:
+            b.data["staffing"].append(found.value)
+            b.span("staffing[0]", found.start, found.end)
+    for entry, s, e in profile_clauses.post_ranks_below(text, fragment_clauses.drop_collective_posts(text, read["posts"])):
         b.data["posts"].append(entry)
         b.span(f"posts[{len(b.data['posts']) - 1}]", s, e)
     for entry, s, e in read["leadership"]:
         b.data["internal_leadership"].append(entry)
         b.span(f"internal_leadership[{len(b.data['internal_leadership']) - 1}]", s, e)
+    _budget_note(b, text)  # a budget note's opening: run-in duties, counted body lists, staffing parts (heldout15)
+    if national_clauses.several_unit_sections(text):  # “——林垦部⏎…⏎——情报总署⏎…”: an article on several bodies
+        for key in ("unit", "short_name", "nature", "rank"):
+            b.data[key] = None
+        for key in ("plaques", "duties", "internal_bodies", "staffing", "posts", "internal_leadership"):
+            b.data[key] = []
+        b.meta.pop("numbered_bodies", None)
+        keep = ("title", "doc_number", "issuing_organ", "issued_on", "inner_title")
+        b.spans = [sp for sp in b.spans if sp[0].split("[")[0].split(".")[0] in keep]
+
+
+def _budget_note(b: _Builder, text: str):
+    """heldout15: what a 部门预算/决算's first part restates of the unit's 三定, in a budget clerk's words."""
+    unit = b.data.get("unit")
+    better = budget_clauses.heading_run_unit(text, unit)  # “(一)部门主要职责 人民法院是…” read as a unit
+    if better is None and not unit:
+        note = budget_clauses.note_title(text)  # the cover “2024年度⏎X⏎部门决算” names the unit
+        better = note[1] if note is not None else None
+    if better is not None:
+        b.spans = [sp for sp in b.spans if sp[0] != "unit"]
+        _set(b, "unit", better)
+        unit = better.value
+    if not unit:
+        return
+    current = next((clauses.Found(b.data["nature"], s, e) for p, s, e in b.spans if p == "nature"), None) \
+        if b.data.get("nature") else None
+    replace, nature = budget_clauses.budget_nature(text, current)
+    if replace:
+        b.spans = [sp for sp in b.spans if sp[0] != "nature"]
+        b.data["nature"] = None
+        _set(b, "nature", nature)
+    if b.data["duties"] and budget_clauses.description_items(b.data["duties"]):  # “1. 公安机关是…2.X设…”
+        b.data["duties"] = []
+        b.spans = [sp for sp in b.spans if not sp[0].startswith("duties[")]
+    if b.data["duties"] and any(budget_clauses.DUTY_HEADING_RE.match(d) for d in b.data["duties"]):
+        run_in = budget_clauses.run_in_duties(text)  # “1.部门主要职能:⏎1)…2)…” read as one item under a heading
+        if run_in:
+            b.data["duties"] = []
+            b.spans = [sp for sp in b.spans if not sp[0].startswith("duties[")]
+    if not b.data["duties"]:  # “其主要职责是: 1.… 2.…” run into one line
+        for found in budget_clauses.run_in_duties(text) or budget_clauses.verb_line_duties(text):
+            b.data["duties"].append(found.value)
+            b.span(f"duties[{len(b.data['duties']) - 1}]", found.start, found.end)
+    if not b.data["internal_bodies"]:  # “内设13个部门,分别为A、B…”, “共设有15个内设机构(包括:…)”
+        for found in budget_clauses.listed_bodies(text):
+            idx = len(b.data["internal_bodies"])
+            b.data["internal_bodies"].append({"name": found.value, "duties": ""})
+            b.meta.setdefault("numbered_bodies", []).append(False)
+            b.span(f"internal_bodies[{idx}].name", found.start, found.end)
+    spans = {int(p[9:-1]): (s, e) for p, s, e in b.spans if re.fullmatch(r"staffing\[\d+\]", p)}
+    entries = [(entry, *spans.get(i, (0, 0))) for i, entry in enumerate(b.data["staffing"])]
+    if not entries:  # “现有政法专项编制91人,实有人员83人”
+        entries = budget_clauses.held_staffing(text)
+    kept = budget_clauses.staffing_parts(text, entries)
+    b.data["staffing"] = []
+    b.spans = [sp for sp in b.spans if not re.fullmatch(r"staffing\[\d+\]", sp[0])]
+    for entry, s, e in kept:
+        b.data["staffing"].append(entry)
+        b.span(f"staffing[{len(b.data['staffing']) - 1}]", s, e)
+    if not b.data["posts"]:  # “设主任1名(兼任县” cut off by the page
+        post = budget_clauses.cut_post(text)
+        if post is not None:
+            b.data["posts"].append(post[0])
+            b.span("posts[0]", post[1], post[2])
+
+
+def _profile_unit(text: str, unit):
+    """heldout13: the unit of an encyclopedia entry or a 事业单位's introduction, when no other rule names it; a
+    generic noun read with where it belongs (“医院隶属广州市卫生局”) is the name given in full before it; a name
+    mistyped once is the spelling the rest of the text supports."""
+    unit = profile_clauses.drop_introduction(unit)  # “此次招聘单位为X，是…”
+    generic = profile_clauses.generic_belongs(unit.value if unit is not None else None)
+    if generic is not None:
+        unit = clauses._generic_antecedent(text, generic, unit.start)
+    if unit is None:
+        line = profile_clauses.nature_line(text)
+        unit = line[0] if line is not None else None
+    for rule in (profile_clauses.heading_unit, profile_clauses.lead_subject_unit, profile_clauses.renamed_self):
+        if unit is not None:
+            break
+        unit = rule(text)
+    if unit is None:
+        founded = profile_clauses.founded_nature(text)
+        unit = founded[0] if founded is not None and profile_clauses.has_place(founded[0].value) else None
+    return profile_clauses.better_spelling(text, unit) or unit
+
+
+def _profile_nature(b: _Builder, text: str):
+    """heldout13: a unit's class from its introduction; a Q&A page's generic subject is no unit."""
+    unit = b.data.get("unit")
+    if profile_clauses.generic_page(text, unit) or profile_clauses.is_question(b.data.get("nature")):
+        for key in ("unit", "nature", "rank") if profile_clauses.generic_page(text, unit) else ("nature",):
+            b.data[key] = None
+            b.spans = [sp for sp in b.spans if sp[0] != key]
+        return
+    if not unit:
+        return
+    nature = None
+    if b.data.get("nature"):
+        current = next((clauses.Found(b.data["nature"], s, e) for p, s, e in b.spans if p == "nature"), None)
+        stripped = profile_clauses.last_class_clause(current) or profile_clauses.strip_approval(current)
+        if stripped is not None and stripped.value != b.data["nature"]:
+            nature = stripped
+    else:
+        founded = profile_clauses.founded_nature(text)
+        table = profile_clauses.table_facts(text)
+        line = profile_clauses.nature_line(text)
+        if founded is not None and same_unit(founded[0].value, unit):
+            nature = profile_clauses.strip_approval(founded[1])
+            b.meta["profile_subject"] = founded[0]  # its sentence may be followed by “核定编制N名。”
+        elif table.get("nature") is not None:
+            nature = table["nature"]
+        elif line is not None and same_unit(line[0].value, unit):
+            nature = line[1]
+        for found in table["plaques"]:
+            if found.value not in b.data["plaques"]:
+                b.data["plaques"].append(found.value)
+                b.span(f"plaques[{len(b.data['plaques']) - 1}]", found.start, found.end)
+    changed = profile_clauses.changed_nature(text, unit, same_unit)
+    if changed is not None:
+        nature = changed
+    table = profile_clauses.table_facts(text)
+    if not b.data.get("rank") and table.get("rank") is not None:  # “机构规格：股级”
+        _set(b, "rank", table["rank"])
+    if not b.data["staffing"] and table.get("staffing") is not None:  # “编制人数：20” (read with the other staffing)
+        b.meta["profile_staffing"] = table["staffing"]
+    if nature is None:
+        return
+    b.spans = [sp for sp in b.spans if sp[0] != "nature"]
+    _set(b, "nature", nature)
+    rank = profile_clauses.rank_in(nature)
+    if rank is not None:
+        b.spans = [sp for sp in b.spans if sp[0] != "rank"]
+        _set(b, "rank", rank)
 
 
 def parse_extracted(extracted) -> ParseResult:

@@ -59,13 +59,15 @@ def _save(token: str, job: dict) -> None:
     caches["shared"].set(_key(token), job, JOB_TTL)
 
 
-def start_job(user, kind: str, fmt: str, params: QueryDict, total: int) -> str:
-    """Record a queued export for `user` and return its token (the caller enqueues `run_job`)."""
+def start_job(user, kind: str, fmt: str, params: QueryDict, total: int | None) -> str:
+    """Record a queued export for `user` and return its token (the caller enqueues `run_job`). `total` None:
+    only known to be above the inline limit; the worker counts the rows when it starts."""
     token = secrets.token_hex(16)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     _save(token, {"owner": user.pk, "kind": kind, "fmt": fmt, "query": params.urlencode(), "status": "queued",
-                  "processed": 0, "total": total, "filename": f"{KIND_LABELS[kind]}-{stamp}.{fmt}",
-                  "storage_name": "", "error": "", "created": timezone.now().isoformat()})
+                  "processed": 0, "total": total, "more_than": inline_limit(),
+                  "filename": f"{KIND_LABELS[kind]}-{stamp}.{fmt}", "storage_name": "", "error": "",
+                  "created": timezone.now().isoformat()})
     return token
 
 
@@ -79,9 +81,11 @@ def run_job(token: str) -> None:
         job.update(status="failed", error="导出的申请人账号已停用")
         _save(token, job)
         return
-    job["status"] = "running"
-    _save(token, job)
     queryset = export_queryset(user, job["kind"], QueryDict(job["query"]))
+    job["status"] = "running"
+    if job.get("total") is None:
+        job["total"] = queryset.count()
+    _save(token, job)
 
     def progress(done: int) -> None:
         job["processed"] = done

@@ -17,7 +17,13 @@ from bianzhi.accounts.scope import allowed_units
 from bianzhi.core.locks import LockedError
 from bianzhi.core.models import ConcurrentEditError
 from bianzhi.core.text import search_key
-from bianzhi.core.views import FilteredListMixin, PermissionRequiredMixin, ScopedQuerysetMixin
+from bianzhi.core.views import (
+    SEARCH_COUNT_CAP,
+    CappedPaginator,
+    FilteredListMixin,
+    PermissionRequiredMixin,
+    ScopedQuerysetMixin,
+)
 from bianzhi.registry.models import Region, Unit
 
 from . import exporter, exports, importer, reports, services
@@ -58,8 +64,20 @@ class SavingMixin:
         return redirect(self.get_success_url())
 
 
+class CappedListMixin:
+    """A province holds a million items: no exact COUNT(*) beyond the cap (core.views.CappedPaginator), and a
+    lower cap with a text search, whose matches are counted by comparing names one by one."""
+
+    paginator_class = CappedPaginator
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        if self.request.GET.get("q", "").strip():
+            kwargs["cap"] = SEARCH_COUNT_CAP
+        return super().get_paginator(queryset, per_page, **kwargs)
+
+
 # ------------------------------------------------------------------------------------------------ power items
-class PowerItemListView(ScopedQuerysetMixin, FilteredListMixin, ListView):
+class PowerItemListView(CappedListMixin, ScopedQuerysetMixin, FilteredListMixin, ListView):
     model = PowerItem
     template_name = "lists/poweritem_list.html"
     paginate_by = 50
@@ -172,7 +190,7 @@ class PowerItemDeleteView(ItemDeleteView):
 
 
 # ------------------------------------------------------------------------------------------------ responsibilities
-class ResponsibilityListView(ScopedQuerysetMixin, FilteredListMixin, ListView):
+class ResponsibilityListView(CappedListMixin, ScopedQuerysetMixin, FilteredListMixin, ListView):
     model = ResponsibilityItem
     template_name = "lists/responsibility_list.html"
     paginate_by = 50
@@ -411,9 +429,10 @@ class ExportView(LoginRequiredMixin, View):
             qs = PowerItemFilterSet(request.GET, request=request,
                                     queryset=PowerItem.objects.restrict(request.user, "view")).qs
         name = KIND_LABELS[kind]
-        total = qs.count()
-        if total > exports.inline_limit():  # a large export is written by the worker, with a progress bar
-            token = exports.start_job(request.user, kind, fmt, request.GET, total)
+        limit = exports.inline_limit()
+        # counting stops past the limit: an exact COUNT(*) of a million scoped items is the worker's job
+        if qs.order_by()[:limit + 1].count() > limit:  # a large export is written by the worker, with a progress bar
+            token = exports.start_job(request.user, kind, fmt, request.GET, None)
             run_export_job(token)
             return redirect("lists:export-job", token=token)
         if fmt == "csv":

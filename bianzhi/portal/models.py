@@ -136,10 +136,32 @@ class SearchEntry(models.Model):
         verbose_name_plural = "检索条目"
         ordering = ["kind_order", "unit_order", "unit_id_value", "position", "id"]
         indexes = [models.Index(fields=["kind_order", "unit_order", "unit_id_value", "position", "id"],
-                                name="portal_search_rank")]
+                                name="portal_search_rank"),
+                   # the search form's category list: one index-only probe per category (views._power_categories)
+                   models.Index(fields=["kind", "category"], name="portal_search_kind_category")]
 
     def __str__(self):
         return self.title
+
+
+class SearchGram(models.Model):
+    """A posting of the block index: some entry of kind `kind_order` whose `unit_order // BLOCK_SPAN` is `block`
+    contains the 1- or 2-character `gram` in its `norm`. Blocks are contiguous ranges of the rank order, so a
+    search visits only the blocks holding every gram of the query, in rank order, and stops once its page and
+    capped count are full (`portal.search.SearchResults`). Rows are only ever added (a superset is harmless:
+    each entry is still confirmed by `norm LIKE`); `portal.search.rebuild_grams` recomputes them exactly."""
+
+    gram = models.CharField("字或二元组", max_length=2)
+    kind_order = models.PositiveSmallIntegerField()
+    block = models.BigIntegerField()
+
+    class Meta:
+        verbose_name = "检索分块字元"
+        verbose_name_plural = "检索分块字元"
+        constraints = [models.UniqueConstraint(fields=["gram", "kind_order", "block"], name="portal_searchgram_key")]
+
+    def __str__(self):
+        return f"{self.gram} {self.kind_order}/{self.block}"
 
 
 class ChangeAction(models.TextChoices):

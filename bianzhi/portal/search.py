@@ -8,17 +8,23 @@ position, id), so SQLite and PostgreSQL return the same rows in the same order.
 - SQLite: an FTS5 table of overlapping 2-character grams (unicode61 tokenizer) finds candidates with a
   phrase query, and the same `contains` condition then confirms each candidate, so FTS5 can only speed
   the query up, never change its result. A 1-character query (no gram) uses the LIKE alone.
+
+`search_queryset` defines the result. Pages and the capped count are taken through `SearchResults`, which walks
+the same queryset block by block: the rank order is cut into blocks (kind, `unit_order // BLOCK_SPAN`), the
+SearchGram table says which blocks hold every 1- or 2-character gram of the query, and only those blocks are
+walked, in rank order, until the page and the capped count are full. On a national data set (5 M power items)
+a common query no longer walks or bitmaps millions of non-matching entries (bench/portal_search.py, ADR 0027).
 """
 from dataclasses import dataclass
 from functools import cached_property
 
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Q
 
 from bianzhi.core.text import search_key
 
-from .models import SearchEntry
+from .models import KIND_ORDER, SearchEntry, SearchGram
 
 FTS_TABLE = "portal_search_fts"
 MAX_QUERY_CHARS = 50
@@ -31,6 +37,8 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self):
+        if isinstance(self.object_list, SearchResults):
+            return self.object_list.capped_count(COUNT_CAP + 1)
         return self.object_list.order_by()[:COUNT_CAP + 1].count()  # no ORDER BY: counting needs no sort
 
     @property
@@ -131,6 +139,155 @@ def search_queryset(query: SearchQuery):
     if query.category:
         qs = qs.filter(category=query.category)
     return qs.order_by("kind_order", "unit_order", "unit_id_value", "position", "id")
+
+
+# ------------------------------------------------------------------ the block index (SearchGram)
+BLOCK_SPAN = 10**12  # unit_order // BLOCK_SPAN: a region and its top-level unit (services.unit_order)
+BLOCK_BATCH = 32  # candidate blocks fetched per round trip
+
+
+def entry_grams(norm: str) -> set[str]:
+    """Every character and every pair of adjacent characters of an entry's `norm`."""
+    return set(norm) | {norm[i:i + 2] for i in range(len(norm) - 1)}
+
+
+def query_grams(key: str) -> list[str]:
+    """Grams every matching entry must contain: the character itself, or the query's adjacent pairs."""
+    if len(key) < 2:
+        return [key]
+    return sorted({key[i:i + 2] for i in range(len(key) - 1)})
+
+
+def block_of(unit_order: int) -> int:
+    return unit_order // BLOCK_SPAN
+
+
+def gram_rows(entries) -> set[tuple[str, int, int]]:
+    """entries: iterable of (norm, kind_order, unit_order) → the (gram, kind_order, block) postings."""
+    out = set()
+    for norm, kind_order, unit_order in entries:
+        block = block_of(unit_order)
+        out.update((g, kind_order, block) for g in entry_grams(norm))
+    return out
+
+
+def add_grams(entries) -> None:
+    """Record the postings of new entries (existing ones are kept: a superset only costs a wasted block walk)."""
+    rows = [SearchGram(gram=g, kind_order=k, block=b) for g, k, b in gram_rows(entries)]
+    SearchGram.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
+
+
+def rebuild_grams(entry_model=SearchEntry, gram_model=SearchGram) -> int:
+    """Recompute every posting from the current entries (the migration and `--rebuild` use it). Returns rows."""
+    rows = gram_rows(entry_model.objects.values_list("norm", "kind_order", "unit_order").iterator(chunk_size=5000))
+    with transaction.atomic():  # searches running meanwhile see the old postings until the new ones are complete
+        gram_model.objects.all().delete()
+        gram_model.objects.bulk_create((gram_model(gram=g, kind_order=k, block=b) for g, k, b in rows),
+                                       batch_size=5000)
+    if connection.vendor == "postgresql":  # planner statistics now, not whenever autovacuum comes by
+        with connection.cursor() as cur:
+            cur.execute(f"ANALYZE {gram_model._meta.db_table}")
+    return len(rows)
+
+
+class SearchResults:
+    """The ids of `search_queryset(query)`, in its order, for one page and the capped count — taken block by block.
+
+    Blocks are walked in rank order ((kind_order, block) ascending); each block's part of the result is the same
+    queryset restricted to that block's range of `kind_order` and `unit_order`, so the concatenation is the
+    queryset's own result and order. Blocks not holding every gram of the query cannot hold a match and are
+    skipped; candidate blocks with consecutive numbers are walked as one range. The first `COUNT_CAP + 1` ids
+    (or more, for a slice beyond them) are read in one pass, which gives both the capped count and the pages.
+    A unit filter (one unit's entries, always few) takes the queryset directly."""
+
+    def __init__(self, query: SearchQuery):
+        self.query = query
+        self.key = query.key
+        self.ids = search_queryset(query).values_list("id", flat=True)
+        self._found: list[int] = []
+        self._ranges = None  # generator of (kind_order, first block, last block), consumed as far as needed
+        self._exhausted = not self.key
+
+    def _candidate_blocks(self):
+        """(kind_order, block) holding every gram of the query, ascending, BLOCK_BATCH per statement (plain SQL with
+        one EXISTS per gram: cheaper to build than the ORM's Exists/OuterRef, for up to 49 grams)."""
+        grams = query_grams(self.key)
+        table = SearchGram._meta.db_table
+        where, params = ["g0.gram = %s"], [grams[0]]
+        for g in grams[1:]:
+            where.append(f"EXISTS (SELECT 1 FROM {table} g WHERE g.gram = %s AND g.kind_order = g0.kind_order "
+                         "AND g.block = g0.block)")
+            params.append(g)
+        if self.query.kind in KIND_ORDER:
+            where.append("g0.kind_order = %s")
+            params.append(KIND_ORDER[self.query.kind])
+        sql = (f"SELECT g0.kind_order, g0.block FROM {table} g0 WHERE {' AND '.join(where)}{{after}} "
+               f"ORDER BY g0.kind_order, g0.block LIMIT {BLOCK_BATCH}")
+        after = None
+        while True:
+            with connection.cursor() as cur:
+                if after is None:
+                    cur.execute(sql.format(after=""), params)
+                else:
+                    cur.execute(sql.format(after=" AND (g0.kind_order > %s OR (g0.kind_order = %s AND g0.block > %s))"),
+                                [*params, after[0], after[0], after[1]])
+                batch = [tuple(row) for row in cur.fetchall()]
+            yield from batch
+            if len(batch) < BLOCK_BATCH:
+                return
+            after = batch[-1]
+
+    def _walk_ranges(self):
+        if self.query.unit:
+            yield None
+            return
+        run = None
+        for kind_order, block in self._candidate_blocks():
+            if run and run[0] == kind_order and run[2] + 1 == block:
+                run = (kind_order, run[1], block)
+                continue
+            if run:
+                yield run
+            run = (kind_order, block, block)
+        if run:
+            yield run
+
+    def _in(self, run):
+        if run is None:
+            return self.ids
+        kind_order, first, last = run
+        return self.ids.filter(kind_order=kind_order, unit_order__gte=first * BLOCK_SPAN,
+                               unit_order__lt=(last + 1) * BLOCK_SPAN)
+
+    def _read(self, n: int) -> None:
+        """Make sure the first n ids (or all of them, if fewer match) are in self._found."""
+        if self._ranges is None:
+            self._ranges, self._run, self._offset = self._walk_ranges(), None, 0
+        while len(self._found) < n and not self._exhausted:
+            if self._run is None:
+                self._run = next(self._ranges, False)
+                self._offset = 0
+                if self._run is False:
+                    self._exhausted = True
+                    return
+            want = n - len(self._found)
+            rows = list(self._in(self._run)[self._offset:self._offset + want])
+            self._found.extend(rows)
+            if len(rows) < want:
+                self._run = None  # this range holds no more matches
+            else:
+                self._offset += len(rows)  # it may hold more: continue here if more are wanted
+
+    def capped_count(self, cap: int) -> int:
+        """The number of matches, counting at most `cap`."""
+        self._read(max(cap, 0))
+        return min(len(self._found), cap)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice) or index.step not in (None, 1) or index.start is None or index.stop is None:
+            raise TypeError("SearchResults takes slices [start:stop]")
+        self._read(max(index.stop, COUNT_CAP + 1))
+        return self._found[index.start:index.stop]
 
 
 def entries_for_ids(ids) -> list:

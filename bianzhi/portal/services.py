@@ -27,7 +27,7 @@ from .models import (
     SearchEntry,
     SearchKind,
 )
-from .search import fts_delete, fts_insert, index_chunks
+from .search import add_grams, fts_delete, fts_insert, index_chunks
 from .snapshot import build_snapshot
 
 CACHE_GENERATION_KEY = "portal:generation"
@@ -112,6 +112,7 @@ def _index(published: PublishedUnit) -> int:
                 anchor=row["anchor"]))
     created = SearchEntry.objects.bulk_create(entries, batch_size=500)
     fts_insert((e.pk, e.norm) for e in created)
+    add_grams((e.norm, e.kind_order, e.unit_order) for e in created)
     return len(created)
 
 

@@ -1,9 +1,11 @@
-"""Background work (huey): pre-render a release's public pages after it is committed (prerender.py)."""
+"""Background work (huey): pre-render a release's public pages after it is committed (prerender.py); nightly
+rebuild of the search postings."""
 from django.conf import settings
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
 from . import prerender
+from .search import rebuild_grams
 
 
 @db_task()
@@ -30,3 +32,11 @@ def check_prerendered_release() -> None:
     if (ready is not None and ready != newest) or prerender.stalled(newest):
         prerender.withdraw(newest)
         prerender_release(newest)
+
+
+@db_periodic_task(crontab(hour="3", minute="40"))
+def rebuild_search_grams() -> None:
+    """Nightly: recompute the search's block postings (ADR 0027) from the current entries. Publication only adds
+    postings, so a withdrawn text leaves postings that merely make a search visit a block with nothing in it; the
+    rebuild drops them. It runs in one transaction: searches meanwhile use the old postings."""
+    rebuild_grams()

@@ -5,9 +5,12 @@ import json
 from operator import attrgetter
 
 from django.core.cache import cache
+from django.db.models import Count
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from bianzhi.core.text import search_key
@@ -16,7 +19,7 @@ from bianzhi.registry.models import Region
 
 from . import exports, feeds, sections
 from .models import ChangeEntry, PublishedUnit, Release, ReleaseDump, SearchEntry, SearchKind
-from .search import CappedPaginator, SearchQuery, entries_for_ids, highlight, search_queryset
+from .search import CappedPaginator, SearchQuery, SearchResults, entries_for_ids, highlight
 from .services import public_cache_prefix
 from .snapshot import extra_sections
 
@@ -57,10 +60,33 @@ def _base_url(request) -> str:
     return request.build_absolute_uri("/").rstrip("/")
 
 
+def _per_release(name: str, compute):
+    """A value derived from the whole publication (not from the request), computed once per release and cache
+    generation: the search page's filter lists would otherwise scan every published unit and entry on each
+    uncached request."""
+    key = public_cache_prefix() + name
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
 def _regions_with_counts():
-    counts = {}
-    for code in PublishedUnit.objects.public().values_list("region_code", flat=True):
-        counts[code] = counts.get(code, 0) + 1
+    return _per_release("regions-with-counts", _count_regions)
+
+
+def _region_options(selected: str) -> str:
+    """The search form's region <option>s (140 at province scale), joined in Python: rendering them through the
+    template language was about half of an uncached search page's time at 5 M items."""
+    return format_html_join("", '<option value="{}"{}>{}</option>',
+                            ((r.code, mark_safe(" selected") if r.code == selected else "", r.name)
+                             for r in _regions_with_counts()))
+
+
+def _count_regions():
+    counts = dict(PublishedUnit.objects.public().order_by().values_list("region_code")
+                  .annotate(n=Count("id")).values_list("region_code", "n"))
     regions = list(Region.objects.filter(code__in=list(counts)).order_by("sort_order", "code"))
     for r in regions:
         r.published_count = counts[r.code]
@@ -232,7 +258,7 @@ def search(request):
     key = query.key
     page = None
     if key:
-        paginator = CappedPaginator(search_queryset(query).values_list("id", flat=True), PAGE_SIZE)
+        paginator = CappedPaginator(SearchResults(query), PAGE_SIZE)
         page = paginator.get_page(request.GET.get("page"))
         page.object_list = entries_for_ids(page.object_list)
         names = dict(PublishedUnit.objects.public().filter(unit_id__in={e.unit_id_value for e in page})
@@ -250,15 +276,25 @@ def search(request):
         unit_name = PublishedUnit.objects.public().filter(unit_id=query.unit).values_list("name", flat=True).first() or ""
     return render(request, "portal/search.html", {
         "query": query, "page": page, "searched": page is not None, "error": error, "params": params.urlencode(),
-        "regions": _regions_with_counts(), "kinds": SearchKind.choices, "unit_name": unit_name,
+        "region_options": _region_options(query.region), "kinds": SearchKind.choices, "unit_name": unit_name,
         "categories": _power_categories(),
     })
 
 
 def _power_categories():
+    return _per_release("power-categories", _list_power_categories)
 
-    return list(SearchEntry.objects.public().filter(kind=SearchKind.POWER).exclude(category="")
-                .values_list("category", flat=True).distinct().order_by("category"))
+
+def _list_power_categories():
+    """The distinct categories of published power items, one ordered index probe each (a skip scan over the
+    category index) instead of a DISTINCT over every power item (2.2 s at 5 M items on PostgreSQL)."""
+    found, entries = [], SearchEntry.objects.public().filter(kind=SearchKind.POWER).exclude(category="")
+    while True:
+        following = entries.filter(category__gt=found[-1]) if found else entries
+        nxt = following.order_by("category").values_list("category", flat=True).first()
+        if nxt is None:
+            return found
+        found.append(nxt)
 
 
 def open_data_context() -> dict:

@@ -2,13 +2,15 @@ import django_filters
 from django.db.models import Q
 
 from bianzhi.core.text import search_key
+from bianzhi.core.widgets import PlainSelect
 
 from .models import Region, Unit, UnitCategory, UnitKind, UnitLevel, UnitStatus
 
 
 class UnitFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label="名称包含", method="filter_q")
-    region = django_filters.ModelChoiceFilter(label="行政区划", queryset=Region.objects.all(), method="filter_region")
+    region = django_filters.ModelChoiceFilter(label="行政区划", queryset=Region.objects.all(), method="filter_region",
+                                              widget=PlainSelect)
     region_code = django_filters.CharFilter(label="区划代码", field_name="region__code")
     kind = django_filters.ChoiceFilter(label="单位性质", choices=UnitKind.choices)
     category = django_filters.ChoiceFilter(label="机构类别", choices=UnitCategory.choices)

@@ -149,3 +149,15 @@ def test_fragment_two_sentences_quoted_on_a_web_page():
 def test_fragment_with_nothing_to_find_finds_nothing():
     d = p("负责机关和直属单位的干部人事管理、机构编制工作。负责离退休干部服务管理工作。")
     assert all(not d[k] for k in ("title", "unit", "nature", "rank", "plaques", "duties", "internal_bodies", "staffing", "posts"))
+
+
+def test_a_bracket_left_open_by_ocr_does_not_hide_the_rest_of_the_document():
+    # OCR read the closing 〕 of the 文号 as ] (and a list item as “((五)”): the open bracket ends with its line
+    text = ("中共百色市委办公室文件\n百办发〔2019]37号\n百色市林业局职能配置、内设机构和人员编制规定\n"
+            "第二条 市林业局是市政府工作部门，为正处级，加挂市国有林场管理办公室牌子。\n"
+            "((五)防火减灾科。指导全市森林防火工作。\n"
+            "第六条 市林业局机关行政编制26名。设局长1名，副局长3名。\n")
+    d = p(text)
+    assert (d["nature"], d["rank"], d["plaques"]) == ("市政府工作部门", "正处级", ["市国有林场管理办公室"])
+    assert [(s["count"], s["type"]) for s in d["staffing"]] == [(26, "行政编制")]
+    assert [(x["title"], x["count"]) for x in d["posts"]] == [("局长", 1), ("副局长", 3)]

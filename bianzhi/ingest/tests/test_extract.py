@@ -100,7 +100,24 @@ def test_ocr_line_cleanup():
     assert extract.clean_ocr_line("第 七 条 ”市 教育 局") == "第七条 市教育局"
     assert extract.clean_ocr_line("《四) 负责") == "(四) 负责"
     assert extract.clean_ocr_line("局 长 I 名") == "局长1名"
-    assert extract.clean_ocr_line("百办发 [2019] 23号 |") == "百办发 [2019] 23号"
+    assert extract.clean_ocr_line("百办发 [2019] 23号 |") == "百办发〔2019〕23号"
+
+
+def test_the_year_of_a_docnumber_gets_its_hexagonal_brackets_back():
+    # both engines read 〔 〕 as [ ] or 【 】, or one of each
+    assert extract.clean_ocr_line("百办发【2019】37号") == "百办发〔2019〕37号"
+    assert extract.clean_ocr_line("百办发〔2019]37号") == "百办发〔2019〕37号"
+    assert extract.clean_ocr_line("《关于调整机构的请示》(百教报[2021]12号)收悉") == "《关于调整机构的请示》(百教报〔2021〕12号)收悉"
+    # not a 文号: no issuing organ's code before the bracket, or no number after it
+    assert extract.clean_ocr_line("[2019]23号") == "[2019]23号"
+    assert extract.clean_ocr_line("见附件[2019]") == "见附件[2019]"
+    assert extract.clean_ocr_line("编制【2019】年度") == "编制【2019】年度"
+
+
+def test_an_opening_bracket_read_twice_before_an_item_number_is_dropped():
+    assert extract.clean_ocr_line("（(五）推进全市经济结构战略性调整") == "（五）推进全市经济结构战略性调整"
+    assert extract.clean_ocr_line("((二)负责") == "(二)负责"
+    assert extract.clean_ocr_line("(（一）") == "(一）"
 
 
 def test_docx_zip_bomb_is_refused_before_parsing():

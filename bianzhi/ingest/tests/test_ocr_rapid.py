@@ -1,9 +1,13 @@
-"""RapidOCR, the default OCR engine: line rebuilding from boxes, and a real scan read offline with the models
-inside the wheel (skipped, with the reason printed, when rapidocr-onnxruntime is not installed)."""
+"""RapidOCR, the default OCR engine: line and paragraph rebuilding from boxes, type size from a line's ink, the
+engine choice, and real scans read offline with the models inside the wheel (skipped, with the reason printed,
+when rapidocr-onnxruntime is not installed)."""
+import re
+import unicodedata
+
 import pytest
 
 from bianzhi.ingest import ocr_rapid
-from bianzhi.ingest.extract import extract_file
+from bianzhi.ingest.extract import Line, extract_file, join_lines
 from bianzhi.ingest.ocr_rapid import Box, boxes_to_lines
 from bianzhi.ingest.parser import parse
 
@@ -35,3 +39,95 @@ def test_rapidocr_reads_a_scanned_notice_offline(monkeypatch):
     assert r.data["issuing_organ"] == "中共百色市委机构编制委员会办公室"
     assert r.data["issued_on"] == "2021-06-18"
     assert r.data["totals_after"]["internal_bodies"] == 8
+
+
+def test_paragraphs_are_rebuilt_from_the_type_size_not_from_the_padded_boxes():
+    # the detector pads a box in proportion to its length: a wrapped paragraph's short last line gets a lower box
+    # (42 px against 54) although the type is the same (29 px of ink); a title is set larger (35 px of ink)
+    boxes = [Box(285, 1373, 380, 431, "百色市发展和改革委员会主要职责内设机构和人员编制规定", 1.0, ink=35),
+             Box(258, 1440, 816, 870, "(一)拟订并组织实施全市国民经济和社会发展战略、中长期规划和年度计划,", 0.99, ink=29),
+             Box(175, 539, 877, 919, "统筹协调经济社会发展。", 1.0, ink=29),
+             Box(258, 1428, 931, 982, "(二)负责监测全市宏观经济和社会发展态势,承担预测预警和信息引导的责", 0.99, ink=29),
+             Box(175, 226, 989, 1031, "任。", 1.0, ink=30),
+             Box(261, 1462, 1045, 1096, "(三)负责汇总分析全市财政、金融等方面的情况,参与制定财政政策、土地政", 0.99, ink=29),
+             Box(170, 234, 1101, 1148, "策。", 1.0, ink=29)]
+    lines = [Line(x0, x1, text, height) for x0, x1, text, height in boxes_to_lines(boxes)]
+    assert [h for *_, h in boxes_to_lines(boxes)] == [35, 29, 29, 29, 30, 29, 29]
+    assert join_lines([lines]).split("\n") == [
+        "百色市发展和改革委员会主要职责内设机构和人员编制规定",
+        "(一)拟订并组织实施全市国民经济和社会发展战略、中长期规划和年度计划,统筹协调经济社会发展。",
+        "(二)负责监测全市宏观经济和社会发展态势,承担预测预警和信息引导的责任。",
+        "(三)负责汇总分析全市财政、金融等方面的情况,参与制定财政政策、土地政策。"]
+
+
+def test_type_size_is_the_band_holding_most_of_the_ink():
+    np = pytest.importorskip("numpy")
+    crop = np.full((50, 200), 255, dtype=np.uint8)
+    crop[10:40, 5:195:3] = 0  # characters: 30 rows of strokes
+    crop[6:46, 0] = 0  # a bracket reaching 4 px above and below them
+    assert 29 <= ocr_rapid.ink_height(crop) <= 31
+    assert ocr_rapid.ink_height(np.full((20, 20), 255, dtype=np.uint8)) == 0.0
+
+
+def test_rapidocr_is_the_default_where_installed_and_either_engine_can_be_forced(monkeypatch):
+    monkeypatch.delenv("BIANZHI_OCR_ENGINE", raising=False)
+    assert ocr_rapid.selected() is ocr_rapid.available()
+    monkeypatch.setenv("BIANZHI_OCR_ENGINE", "tesseract")
+    assert ocr_rapid.selected() is False
+    monkeypatch.setenv("BIANZHI_OCR_ENGINE", "rapidocr")
+    assert ocr_rapid.selected() is ocr_rapid.available()
+    monkeypatch.delenv("BIANZHI_OCR_ENGINE")
+    monkeypatch.setattr(ocr_rapid, "available", lambda: False)  # a trimmed install without the wheel
+    assert ocr_rapid.selected() is False  # → tesseract
+
+
+def _chars(text):
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+@needs_rapidocr
+def test_a_scanned_page_is_read_like_its_word_source(monkeypatch):
+    import difflib
+
+    monkeypatch.setenv("BIANZHI_OCR_ENGINE", "rapidocr")
+    source = extract_file(CORPUS / "s4_youjiang_jiaotongju_county.docx").original
+    scan = extract_file(CORPUS / "s4_youjiang_jiaotongju_county.scan.pdf")
+    assert scan.method == "pdf-ocr"
+    ops = difflib.SequenceMatcher(None, _chars(source), _chars(scan.text), autojunk=False).get_opcodes()
+    errors = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in ops if tag != "equal")
+    assert len(_chars(source)) == 733 and errors <= 2  # the issue's target: ≤ 0.3 % character errors
+    assert "右办发〔2019〕31号" in scan.text
+    # lines in reading order and paragraphs rebuilt: the page's 22 paragraphs, each starting and ending as in Word
+    got = [_chars(p) for p in scan.original.split("\n") if p.strip()]
+    want = [_chars(p) for p in source.split("\n") if p.strip()]
+    assert len(got) == len(want) == 22
+    assert [(p[:4], p[-2:]) for p in got] == [(p[:4], p[-2:]) for p in want]
+
+
+@needs_rapidocr
+def test_a_blank_page_gives_no_lines(tmp_path):
+    from PIL import Image
+
+    page = tmp_path / "blank.png"
+    Image.new("1", (1654, 2339), 1).save(page)
+    assert ocr_rapid.read_image(str(page)) == []
+
+
+@needs_rapidocr
+def test_a_scanned_pdf_is_read_without_poppler(monkeypatch):
+    """Where poppler (pdfimages, pdftoppm) is not installed, a scanner's PDF (one image per page) is still read:
+    its page images are taken with pypdf."""
+    import difflib
+    import shutil
+
+    from bianzhi.ingest import extract
+
+    real_which = shutil.which
+    monkeypatch.setattr(extract.shutil, "which", lambda name: None if name in ("pdfimages", "pdftoppm") else real_which(name))
+    monkeypatch.setenv("BIANZHI_OCR_ENGINE", "rapidocr")
+    scan = extract_file(CORPUS / "s4_youjiang_jiaotongju_county.scan.pdf")
+    assert scan.method == "pdf-ocr"
+    source = extract_file(CORPUS / "s4_youjiang_jiaotongju_county.docx").original
+    ops = difflib.SequenceMatcher(None, _chars(source), _chars(scan.text), autojunk=False).get_opcodes()
+    assert sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in ops if tag != "equal") <= 2
+    assert "右办发〔2019〕31号" in scan.text

@@ -11,7 +11,7 @@ from bianzhi.core.pagination import Pagination
 from .. import feeds
 from .. import search as portal_search
 from ..models import PublishedUnit, Release, SearchKind
-from ..search import SearchQuery, entries_for_ids, search_queryset
+from ..search import SearchQuery, SearchResults, entries_for_ids, search_queryset
 from .serializers import (
     PublicChangeSerializer,
     PublicReleaseSerializer,
@@ -70,6 +70,8 @@ class CappedCountPagination(Pagination):
     """`count` stops at COUNT_CAP + 1 (1001 means “more than 1000”): exact totals of very common words are slow."""
 
     def get_count(self, queryset):
+        if isinstance(queryset, SearchResults):
+            return queryset.capped_count(portal_search.COUNT_CAP + 1)
         return queryset.order_by()[:portal_search.COUNT_CAP + 1].count()
 
 
@@ -87,8 +89,8 @@ class SearchView(PublicAPIMixin, generics.ListAPIView):
     pagination_class = CappedCountPagination
 
     def paginate_queryset(self, queryset):
-        # ids first (an index-only walk on PostgreSQL), then only the page's rows
-        ids = super().paginate_queryset(queryset.values_list("id", flat=True))
+        # ids first, walked block by block (portal.search.SearchResults), then only the page's rows
+        ids = super().paginate_queryset(SearchResults(self.search_query))
         return entries_for_ids(ids) if ids is not None else None
 
     def get_queryset(self):
@@ -104,6 +106,7 @@ class SearchView(PublicAPIMixin, generics.ListAPIView):
                             category=p.get("category", ""))
         if not query.key:
             raise ValidationError({"q": "请填写检索词"})
+        self.search_query = query
         return search_queryset(query)
 
 

@@ -1,6 +1,8 @@
 """Chinese substring search: 1, 2 and 3+ characters, NFKC, filters, highlighting, pagination — and the
 same rows in the same order on SQLite (FTS5 bigrams) and PostgreSQL (pg_trgm): each query is checked
 against a backend-independent brute force and against literal expected results."""
+import re
+
 import pytest
 
 from bianzhi.core.text import search_key
@@ -168,3 +170,132 @@ def test_long_texts_are_indexed_in_overlapping_pieces(published, users, monkeypa
         found = list(search_queryset(SearchQuery(q=q)))
         assert found and ids(found) == ids(brute_force(search_key(q)))
         assert all(e.unit_id_value == unit.pk for e in found)
+
+
+# ------------------------------------------------------------------ the block walk (SearchResults, SearchGram)
+WALK_QUERIES = ["局", "科", "股", "教育", "审计", "中心", "财政", "办公室", "百色市", "行政审批", "基础教育",
+                "交通运输综合行政执法", "右江区教育局", "信息（电子政务）", "不存在的词语", "育审"]
+
+
+def walked(query, start=0, stop=None):
+    from bianzhi.portal.search import SearchResults
+
+    return list(SearchResults(query)[start:stop if stop is not None else 10**6])
+
+
+@pytest.mark.parametrize("q", WALK_QUERIES)
+def test_block_walk_gives_the_queryset_rows_in_the_queryset_order(published, q):
+    """The pages the search page shows are exactly search_queryset's rows and order (== the brute force), for 1-,
+    2-, 3-character and long queries, on SQLite and PostgreSQL alike."""
+    from bianzhi.portal.search import SearchResults
+
+    query = SearchQuery(q=q)
+    expected = list(search_queryset(query).values_list("id", flat=True))
+    assert expected == ids(brute_force(search_key(q)))
+    assert walked(query) == expected
+    for start, stop in ((0, 3), (2, 7), (5, 6), (len(expected), len(expected) + 5)):
+        assert walked(query, start, stop) == expected[start:stop]
+    assert SearchResults(query).capped_count(1001) == len(expected)
+    assert SearchResults(query).capped_count(3) == min(3, len(expected))
+
+
+def test_block_walk_crosses_many_blocks_and_filters(published, monkeypatch):
+    """With a block per unit the walk visits many blocks: still the same rows, order, pages and capped count,
+    also with the kind, region, category and unit filters."""
+    from bianzhi.portal import search
+    from bianzhi.portal.models import SearchGram
+
+    monkeypatch.setattr(search, "BLOCK_SPAN", 10**3)
+    assert search.rebuild_grams() == SearchGram.objects.count()
+    blocks = set(SearchGram.objects.values_list("kind_order", "block"))
+    assert len(blocks) > 20
+    unit = Unit.objects.get(name="百色市教育局")
+    for query in (SearchQuery(q="局"), SearchQuery(q="科", kind="internal_body"), SearchQuery(q="教育", region="451002"),
+                  SearchQuery(q="教育", unit=unit.pk), SearchQuery(q="办公室"), SearchQuery(q="教育局", kind="unit")):
+        expected = list(search_queryset(query).values_list("id", flat=True))
+        assert expected, query
+        assert walked(query) == expected
+        assert walked(query, 1, 4) == expected[1:4]
+        assert search.SearchResults(query).capped_count(5) == min(5, len(expected))
+
+
+def test_postings_cover_every_entry_after_publication_and_rebuild(published, users):
+    """Every gram of every entry is posted for its block (publication adds them); a rebuild gives the same set
+    as the incremental postings, minus grams of text that is no longer published."""
+    from bianzhi.portal import search
+    from bianzhi.portal.models import SearchGram
+
+    unit = Unit.objects.get(name="百色市行政审批局")
+    InternalBody.objects.create(unit=unit, name="政务服务标准化科", sort_order=9)
+    publish_units([unit], acting_user=users["admin"])
+    posted = set(SearchGram.objects.values_list("gram", "kind_order", "block"))
+    needed = search.gram_rows(SearchEntry.objects.values_list("norm", "kind_order", "unit_order"))
+    assert ("标准", 2, search.block_of(SearchEntry.objects.get(title="政务服务标准化科").unit_order)) in needed
+    assert needed <= posted
+    search.rebuild_grams()
+    assert set(SearchGram.objects.values_list("gram", "kind_order", "block")) == needed
+    assert walked(SearchQuery(q="标准化")) == list(search_queryset(SearchQuery(q="标准化")).values_list("id", flat=True))
+
+
+def test_search_page_shows_the_walked_page(client, published, monkeypatch):
+    """Page 2 of the search page lists exactly entries 21–40 of the brute force, in order (many blocks)."""
+    from bianzhi.portal import search
+
+    monkeypatch.setattr(search, "BLOCK_SPAN", 10**3)
+    search.rebuild_grams()
+    expected = brute_force("办公室")
+    assert len(expected) > 21
+    page2 = client.get("/search/", {"q": "办公室", "page": 2}).content.decode()
+    links = re.findall(r'<a href="/unit/(\d+)/#([\w-]+)">', page2)
+    assert links == [(str(e.unit_id_value), e.anchor) for e in expected[20:40]]
+    assert f"共 {len(expected)} 条结果" in page2
+
+
+def test_search_api_pages_are_the_walked_pages(client, published, monkeypatch):
+    from bianzhi.portal import search
+
+    monkeypatch.setattr(search, "BLOCK_SPAN", 10**3)
+    search.rebuild_grams()
+    expected = brute_force("科")
+    data = client.get("/api/v1/public/search/", {"q": "科", "limit": 4, "offset": 3}).json()
+    assert data["count"] == len(expected) > 7
+    assert [(r["title"], r["url"]) for r in data["results"]] == [
+        (e.title, f"/unit/{e.unit_id_value}/#{e.anchor}") for e in expected[3:7]]
+
+
+def test_power_category_list_is_the_distinct_categories_in_database_order(client, published):
+    """The search page's category filter (a skip scan, computed once per release) lists the same categories, in the
+    same order, as SELECT DISTINCT … ORDER BY did."""
+    from bianzhi.portal.views import _list_power_categories
+
+    expected = list(SearchEntry.objects.filter(kind="power").exclude(category="").values_list("category", flat=True)
+                    .distinct().order_by("category"))
+    assert len(expected) >= 5 and _list_power_categories() == expected
+    page = client.get("/search/").content.decode()
+    assert all(f">{c}<" in page for c in expected)
+
+
+def test_search_form_lists_the_published_regions_and_keeps_the_chosen_one(client, published):
+    from bianzhi.portal.models import PublishedUnit
+
+    codes = set(PublishedUnit.objects.filter(is_current=True).values_list("region_code", flat=True))
+    regions = list(Region.objects.filter(code__in=codes).order_by("sort_order", "code"))
+    page = client.get("/search/", {"q": "教育", "region": "451002"}).content.decode()
+    options = re.findall(r'<option value="(\d+)"( selected)?>([^<]+)</option>', page)
+    assert options == [(r.code, " selected" if r.code == "451002" else "", r.name) for r in regions]
+
+
+def test_nightly_rebuild_drops_postings_of_withdrawn_text(published, admin_user):
+    """A withdrawn unit's text leaves postings behind (publication only adds them); the nightly task rebuilds them
+    from the current entries, and search results are the same before and after."""
+    from bianzhi.portal import tasks
+    from bianzhi.portal.models import SearchEntry, SearchGram
+    from bianzhi.portal.search import SearchQuery, gram_rows, search_queryset
+
+    stale = SearchGram.objects.create(gram="龘龘", kind_order=0, block=999)
+    before = list(search_queryset(SearchQuery(q="教育")).values_list("id", flat=True))
+    tasks.rebuild_search_grams.call_local()
+    assert not SearchGram.objects.filter(pk=stale.pk).exists()
+    expected = set(gram_rows(SearchEntry.objects.values_list("norm", "kind_order", "unit_order")))
+    assert set(SearchGram.objects.values_list("gram", "kind_order", "block")) == expected
+    assert list(search_queryset(SearchQuery(q="教育")).values_list("id", flat=True)) == before
