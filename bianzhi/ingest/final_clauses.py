@@ -91,3 +91,13 @@ def duty_subject_unit(text: str) -> Found | None:
         s = start + len(ln) + 1 + m.start("u")
         return Found(m["u"], s, s + len(m["u"]))
     return None
+
+
+# a kind of body that exists in every town or district, named without a place: an article about the kind, not a unit
+GENERIC_UNIT_RE = re.compile(r"(?:街道办事处|街道办|(?:乡镇|乡|镇)(?:人民)?政府|(?:社区)?居民委员会|村民委员会|居委会|村委会)")
+
+
+def generic_unit(unit: str | None) -> bool:
+    """True when the unit read is only the name of a kind of grass-roots body (“街道办事处作为市辖区…的派出机关” in an
+    article on 街道办 in general), with no place or proper name before it."""
+    return bool(unit) and GENERIC_UNIT_RE.fullmatch(unit) is not None

@@ -887,6 +887,9 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
         b.span(f"internal_leadership[{len(b.data['internal_leadership']) - 1}]", s, e)
     _final_rules(b, text)  # shapes the final unseen split showed: “1)” lines, “(1)X。(2)Y。”, “X局负责…” (heldout_final)
     _budget_note(b, text)  # a budget note's opening: run-in duties, counted body lists, staffing parts (heldout15)
+    if final_clauses.generic_unit(b.data.get("unit")):  # “街道办事处作为…的派出机关”: an article on a kind of body
+        b.data["unit"] = b.data["nature"] = None
+        b.spans = [sp for sp in b.spans if sp[0] not in ("unit", "nature")]
     if national_clauses.several_unit_sections(text):  # “——林垦部⏎…⏎——情报总署⏎…”: an article on several bodies
         for key in ("unit", "short_name", "nature", "rank"):
             b.data[key] = None

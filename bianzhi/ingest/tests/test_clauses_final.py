@@ -55,3 +55,19 @@ def test_a_pronoun_subject_or_a_title_unit_is_not_replaced_by_the_duty_subject()
     assert d["unit"] is None
     d = p("松滋市交通运输局2022年部门预算公开\n1、主要职责:\n市公路事业发展中心负责全市公路养护。\n")
     assert d["unit"] == "松滋市交通运输局"
+
+
+# ---------------------------------------------------------------- a kind of body is not a unit
+def test_an_article_on_a_kind_of_grass_roots_body_gives_no_unit_or_nature():
+    d = p("街道办是不是政府机关\n街道办作为区人民政府的派出机关,承担辖区社会管理职能。\n")
+    assert d["unit"] is None
+    assert d["nature"] is None
+    d = p("乡镇人民政府作为最基层的国家行政机关,依法行使职权。\n")
+    assert d["unit"] is None
+    assert d["nature"] is None
+
+
+def test_a_named_grass_roots_body_keeps_its_unit_and_nature():
+    d = p("城关街道办事处是县人民政府的派出机关,负责辖区内的社会管理和公共服务。\n")
+    assert d["unit"] == "城关街道办事处"
+    assert d["nature"] is not None
