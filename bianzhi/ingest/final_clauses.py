@@ -101,3 +101,17 @@ def generic_unit(unit: str | None) -> bool:
     """True when the unit read is only the name of a kind of grass-roots body (“街道办事处作为市辖区…的派出机关” in an
     article on 街道办 in general), with no place or proper name before it."""
     return bool(unit) and GENERIC_UNIT_RE.fullmatch(unit) is not None
+
+
+# a section heading of a budget note's 概况 read as a numbered item: “(一)主要职能是:” … “(二)人员构成情况”
+SECTION_HEADING_ITEM_RE = re.compile(r"^(?:部门|单位)?(?:主要职能|主要职责|人员构成|人员编制|机构设置|编制及人员|人员)"
+                                     r"(?:是|情况|及[" + CJK + r"]{2,6}情况)?\s*[:]?")
+OTHER_SECTION_RE = re.compile(r"^(?:部门|单位)?(?:人员构成|人员编制|机构设置|编制及人员|人员)(?:情况)")
+
+
+def heading_items(duties: list[str]) -> bool:
+    """True when the duties read are the numbered section headings of a note's 概况 run into one line (“(一)主要职能是:
+    负责…(二)人员构成情况 …”): every item opens with such a heading and one of them is a heading of another section
+    (staff, structure), so the items are no list of duties."""
+    return len(duties) >= 2 and all(SECTION_HEADING_ITEM_RE.match(d) for d in duties) \
+        and any(OTHER_SECTION_RE.match(d) for d in duties)

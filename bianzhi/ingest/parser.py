@@ -906,6 +906,9 @@ def _final_rules(b: _Builder, text: str):
         found = final_clauses.duty_subject_unit(text)
         if found is not None:
             _set(b, "unit", found)
+    if final_clauses.heading_items(b.data["duties"]):  # “(一)主要职能是: 负责…(二)人员构成情况 …” are headings
+        b.data["duties"] = []
+        b.spans = [sp for sp in b.spans if not sp[0].startswith("duties[")]
     if not b.data["duties"]:  # “(一)职能职责⏎1)…⏎2)…”
         for found in final_clauses.line_paren_duties(text):
             b.data["duties"].append(found.value)

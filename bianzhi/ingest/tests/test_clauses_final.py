@@ -71,3 +71,15 @@ def test_a_named_grass_roots_body_keeps_its_unit_and_nature():
     d = p("城关街道办事处是县人民政府的派出机关,负责辖区内的社会管理和公共服务。\n")
     assert d["unit"] == "城关街道办事处"
     assert d["nature"] is not None
+
+
+# ---------------------------------------------------------------- section headings run in are no duties
+def test_section_headings_of_a_run_in_overview_are_not_read_as_duties():
+    d = p("第一部分 廉江市石角镇中心幼儿园概况 一、主要职责 (一)主要职责是: 负责实施学前教育,促进幼儿身心全面发展。"
+          "负责做好幼儿保育工作。 (二)人员构成情况 石角镇中心幼儿园")
+    assert d["duties"] == []
+
+
+def test_numbered_duties_that_merely_begin_with_a_verb_are_kept():
+    d = p("主要职责:\n(一)负责全镇幼儿园的保教管理。\n(二)负责教职工培训。\n(三)负责园舍安全。\n")
+    assert [x[:6] for x in d["duties"]] == ["负责全镇幼儿", "负责教职工培", "负责园舍安全"]
