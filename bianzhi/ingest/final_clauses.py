@@ -115,3 +115,46 @@ def heading_items(duties: list[str]) -> bool:
     (staff, structure), so the items are no list of duties."""
     return len(duties) >= 2 and all(SECTION_HEADING_ITEM_RE.match(d) for d in duties) \
         and any(OTHER_SECTION_RE.match(d) for d in duties)
+
+
+# a budget note's title at the start of one of its first lines, the report run in after it or a table bar: “2020 年 X
+# 部门预算 目 录 第一部分…”, “X 2021 年度决算公开说明 (目录) …”, “X2023年度部门决算 |”
+RUN_IN_UNIT = r"(?!第[一二三四五六七八九十\d]+部分)[" + CJK + r"()]{3,40}?(?:" + UNIT_SUFFIX[3:-1] + r"|小学|中学|幼儿园)"
+RUN_IN_NOTE_RE = re.compile(
+    r"[ \t]*(?:(?P<y1>\d{4}[ \t]*年度?)[ \t]*(?P<u1>" + RUN_IN_UNIT + r")[ \t]*(?P<k1>(?:部门|单位)(?:预算|决算))"
+    r"|(?P<u2>" + RUN_IN_UNIT + r")[ \t]*(?P<y2>\d{4}[ \t]*年度?)[ \t]*(?P<k2>(?:部门|单位)?(?:预算|决算)"
+    r"(?:公开说明|编制说明|情况说明|公开)?))"
+    r"(?=[ \t]*(?:$|\||[(（]?目[ \t]*录))", re.M)
+
+
+def run_in_note_title(text: str, max_lines: int = 4) -> tuple[Found, Found] | None:
+    """(title, unit) of a budget or final-accounts note whose title opens one of its first lines with the report run
+    in after it (a document-sharing site's text: the file name on line one) or a table bar after it; the title's
+    white space is dropped (“2020 年 X 部门预算” → “2020年X部门预算”)."""
+    pos = 0
+    seen = 0
+    for raw in text.split("\n"):
+        if raw.startswith("#"):  # a source note kept with a pasted text
+            pos += len(raw) + 1
+            continue
+        seen += 1
+        if seen > max_lines:
+            break
+        m = RUN_IN_NOTE_RE.match(raw)
+        if m is not None:
+            u = "u1" if m["u1"] else "u2"
+            title = re.sub(r"\s+", "", m.group(0))
+            s = pos + m.start(0) + len(m.group(0)) - len(m.group(0).lstrip())
+            unit = Found(m[u], pos + m.start(u), pos + m.end(u))
+            return Found(title, s, pos + m.end(0)), placed_name(text, unit)
+        pos += len(raw) + 1
+    return None
+
+
+def placed_name(text: str, unit: Found) -> Found:
+    """The unit's name as the text gives it elsewhere with its city or province (two characters and 市/州/省/盟) right
+    before it: “曾都区X处” → “随州市曾都区X处”; else the name as read."""
+    for m in re.finditer(r"(?P<p>[" + CJK + r"]{2}[省市州盟])" + re.escape(unit.value), text):
+        if not unit.value.startswith(m["p"][-1]):
+            return Found(m["p"] + unit.value, m.start("p"), m.end(0))
+    return unit

@@ -620,6 +620,9 @@ def parse(text: str) -> ParseResult:
     note = budget_clauses.note_title(text)  # “X2019年部门预算编制说明” under a table of contents, a cover (heldout15)
     if note is not None and hdr.title is None and not hdr.is_notice_cover and not adjustment:
         hdr.title = note[0]
+    run_in = final_clauses.run_in_note_title(text)  # “X.doc⏎2020 年 X 部门预算 目 录 …”, “X2023年度部门决算 |”
+    if run_in is not None and hdr.title is None and not hdr.is_notice_cover and not adjustment:
+        hdr.title = run_in[0]
     if adjustment:
         b = scratch
         b.data.update({k: v for k, v in empty_result().items() if k not in b.data})
@@ -902,10 +905,15 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
 
 def _final_rules(b: _Builder, text: str):
     """heldout_final: duties “1)” … on their own lines, bodies “(1)X。(2)Y。” inline, the unit as the duty subject."""
-    if not b.data.get("unit"):  # no title line: “1、主要职责:⏎X局负责…”
-        found = final_clauses.duty_subject_unit(text)
+    run_in = final_clauses.run_in_note_title(text)  # a run-in title “2020 年 X 部门预算 目 录”
+    unit = b.data.get("unit")
+    if not unit:  # no title line: “1、主要职责:⏎X局负责…”
+        found = final_clauses.duty_subject_unit(text) or (run_in[1] if run_in is not None else None)
         if found is not None:
             _set(b, "unit", found)
+    elif run_in is not None and run_in[1].value != unit and run_in[1].value.endswith(unit):
+        b.spans = [sp for sp in b.spans if sp[0] != "unit"]  # the name with its city, given later in the text
+        _set(b, "unit", run_in[1])
     if final_clauses.heading_items(b.data["duties"]):  # “(一)主要职能是: 负责…(二)人员构成情况 …” are headings
         b.data["duties"] = []
         b.spans = [sp for sp in b.spans if not sp[0].startswith("duties[")]

@@ -83,3 +83,32 @@ def test_section_headings_of_a_run_in_overview_are_not_read_as_duties():
 def test_numbered_duties_that_merely_begin_with_a_verb_are_kept():
     d = p("主要职责:\n(一)负责全镇幼儿园的保教管理。\n(二)负责教职工培训。\n(三)负责园舍安全。\n")
     assert [x[:6] for x in d["duties"]] == ["负责全镇幼儿", "负责教职工培", "负责园舍安全"]
+
+
+# ---------------------------------------------------------------- a run-in title under a file name or over a bar
+def test_a_file_name_line_then_a_run_in_report_gives_the_cover_title_and_unit():
+    d = p("廉江市良垌镇中心小学2021年部门预算.docx\n2021 年 廉江市良垌镇中心小学 部门预算 目 录 第一部分 概况 "
+          "一、主要职责 二、部门预算构成 第二部分 2021 年部门预算表")
+    assert d["title"] == "2021年廉江市良垌镇中心小学部门预算"
+    assert d["unit"] == "廉江市良垌镇中心小学"
+
+
+def test_a_run_in_title_takes_the_units_name_with_its_city_given_later():
+    d = p("2022年度决算说明-水库处.pdf\n广水市水库管理处 2022 年度决算公开说明 (目录) 第一部分:基本情况 一、部门主要职能 "
+          "随州市广水市水库管理处负责全市中小型水库的运行管理。")
+    assert d["title"] == "广水市水库管理处2022年度决算公开说明"
+    assert d["unit"] == "随州市广水市水库管理处"
+
+
+def test_a_title_over_a_table_bar_and_a_source_line():
+    d = p("中国人民政治协商会议大理州祥云县委员会2022年度部门决算 |\n来源:祥云县人民政府 作者: 时间:2023-09-01 |\n"
+          "目 录 第一部分 部门概况")
+    assert d["title"] == "中国人民政治协商会议大理州祥云县委员会2022年度部门决算"
+    assert d["unit"] == "中国人民政治协商会议大理州祥云县委员会"
+
+
+def test_a_year_and_budget_words_in_running_prose_are_no_title():
+    d = p("据悉,宜都市财政局 2023 年部门预算执行良好,全年收支平衡,各项工作有序推进。")
+    assert d["title"] is None
+    d = p("目 录\n第一部分 枝江市民政局 2023年部门预算 目 录")
+    assert d["title"] is None or not d["title"].startswith("第一部分")
