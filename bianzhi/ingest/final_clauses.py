@@ -158,3 +158,29 @@ def placed_name(text: str, unit: Found) -> Found:
         if not unit.value.startswith(m["p"][-1]):
             return Found(m["p"] + unit.value, m.start("p"), m.end(0))
     return unit
+
+
+# an encyclopedia entry's table chrome: “词条 | X |” on the first line names the entry
+ENTRY_ROW_RE = re.compile(r"(?m)^[ \t]*(?:词条|条目|词目)[ \t]*\|[ \t]*(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX
+                          + r")[ \t]*\|?[ \t]*$")
+# “X的机构规格为正科级全额拨款事业单位”: rank and class in one clause
+GRADE_CLASS_RE = re.compile(r"(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")的机构规格(?:为|是)"
+                            r"(?P<r>(?:正|副)?(?:省部|厅局|司局|县处|乡科|处|科|股)级)"
+                            r"(?P<n>(?:(?:全额|差额)(?:拨款)?|自收自支|公益[一二三]类)?(?:事业单位|行政机关|参照公务员法管理[" + CJK
+                            + r"]{0,4}事业单位))?")
+
+
+def entry_unit(text: str) -> Found | None:
+    """The unit an encyclopedia entry is about, from its “词条 | X |” row."""
+    m = ENTRY_ROW_RE.search(text)
+    return Found(m["u"], m.start("u"), m.end("u")) if m else None
+
+
+def grade_clause(text: str, unit: str) -> tuple[Found | None, Found | None]:
+    """(rank, nature) from “X的机构规格为正科级全额拨款事业单位” where X is the unit (or its name as written)."""
+    for m in GRADE_CLASS_RE.finditer(text):
+        if m["u"] == unit or m["u"].endswith(unit) or unit.endswith(m["u"]):
+            rank = Found(m["r"], m.start("r"), m.end("r"))
+            nature = Found(m["n"], m.start("n"), m.end("n")) if m["n"] else None
+            return rank, nature
+    return None, None

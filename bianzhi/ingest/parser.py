@@ -907,13 +907,19 @@ def _final_rules(b: _Builder, text: str):
     """heldout_final: duties “1)” … on their own lines, bodies “(1)X。(2)Y。” inline, the unit as the duty subject."""
     run_in = final_clauses.run_in_note_title(text)  # a run-in title “2020 年 X 部门预算 目 录”
     unit = b.data.get("unit")
-    if not unit:  # no title line: “1、主要职责:⏎X局负责…”
-        found = final_clauses.duty_subject_unit(text) or (run_in[1] if run_in is not None else None)
+    if not unit:  # no title line: “1、主要职责:⏎X局负责…”; an encyclopedia row “词条 | X |”
+        found = final_clauses.duty_subject_unit(text) or (run_in[1] if run_in is not None else None) \
+            or final_clauses.entry_unit(text)
         if found is not None:
             _set(b, "unit", found)
     elif run_in is not None and run_in[1].value != unit and run_in[1].value.endswith(unit):
         b.spans = [sp for sp in b.spans if sp[0] != "unit"]  # the name with its city, given later in the text
         _set(b, "unit", run_in[1])
+    if b.data.get("unit") and not b.data.get("rank"):  # “X的机构规格为正科级全额拨款事业单位”
+        rank, nature = final_clauses.grade_clause(text, b.data["unit"])
+        _set(b, "rank", rank)
+        if not b.data.get("nature"):
+            _set(b, "nature", nature)
     if final_clauses.heading_items(b.data["duties"]):  # “(一)主要职能是: 负责…(二)人员构成情况 …” are headings
         b.data["duties"] = []
         b.spans = [sp for sp in b.spans if not sp[0].startswith("duties[")]

@@ -2,6 +2,7 @@
 per rule added after its first run, and guards that a rule does not reach past its kind. The snippets are NOT the
 corpus texts: each rule is tried on a differently worded, differently named text of the same kind, so a test passes
 only if the rule is general."""
+from bianzhi.ingest import final_clauses
 from bianzhi.ingest.extract import from_text
 from bianzhi.ingest.parser import parse
 
@@ -112,3 +113,20 @@ def test_a_year_and_budget_words_in_running_prose_are_no_title():
     assert d["title"] is None
     d = p("目 录\n第一部分 枝江市民政局 2023年部门预算 目 录")
     assert d["title"] is None or not d["title"].startswith("第一部分")
+
+
+# ---------------------------------------------------------------- encyclopedia table chrome
+def test_an_encyclopedia_entry_row_names_the_unit_and_its_grade_clause_gives_rank_and_class():
+    d = p("词条 | 晋江市地震局 |\n释义 | 晋江市地震局成立于1978年。晋江市地震局的机构规格为副科级差额拨款事业单位,"
+          "内设2个股室:办公室、监测股。\n随便看 |\n")
+    assert d["unit"] == "晋江市地震局"
+    assert d["rank"] == "副科级"
+    assert d["nature"] == "差额拨款事业单位"
+
+
+def test_a_grade_clause_about_another_body_gives_no_rank():
+    text = "词条 | 石狮市档案馆 |\n释义 | 石狮市档案馆收藏全市档案,业务上受泉州市档案局的机构规格为正处级的局指导。\n"
+    assert final_clauses.grade_clause(text, "石狮市档案馆") == (None, None)
+    d = p(text)
+    assert d["unit"] == "石狮市档案馆"
+    assert d["rank"] is None
