@@ -184,3 +184,25 @@ def grade_clause(text: str, unit: str) -> tuple[Found | None, Found | None]:
             nature = Found(m["n"], m.start("n"), m.end("n")) if m["n"] else None
             return rank, nature
     return None, None
+
+
+# a menu item of the page's navigation: “- 发展报告”
+MENU_ITEM_RE = re.compile(r"^[-·•*][ \t]*[" + CJK + r"]{2,8}$")
+# page chrome glued before a note's title: “下载安装Flash播放器X2011年部门预算”, “【打印】【关闭】X2020年部门决算”
+CHROME_TITLE_RE = re.compile(r"(?m)^[ \t]*(?:[^\n]{0,30}?(?:播放器|视频播放位置|【?打印】?|【?关闭】?|分享到))[ \t]*"
+                             r"(?P<t>(?P<u>" + RUN_IN_UNIT + r")[ \t]*\d{4}[ \t]*年度?[ \t]*(?:部门|单位)?(?:预算|决算)"
+                             r"(?:公开说明|编制说明|情况说明|公开)?)[ \t]*$")
+
+
+def menu_item(title: str | None) -> bool:
+    """True for a navigation menu item (“- 发展报告”) read as a title."""
+    return bool(title) and MENU_ITEM_RE.match(title) is not None
+
+
+def chrome_title(text: str) -> tuple[Found, Found] | None:
+    """(title, unit) of a budget note whose title line has page chrome glued in front (“下载安装Flash播放器X2011年部门
+    预算”)."""
+    m = CHROME_TITLE_RE.search(text)
+    if m is None:
+        return None
+    return Found(re.sub(r"\s+", "", m["t"]), m.start("t"), m.end("t")), Found(m["u"], m.start("u"), m.end("u"))

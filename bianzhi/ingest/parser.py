@@ -620,7 +620,10 @@ def parse(text: str) -> ParseResult:
     note = budget_clauses.note_title(text)  # “X2019年部门预算编制说明” under a table of contents, a cover (heldout15)
     if note is not None and hdr.title is None and not hdr.is_notice_cover and not adjustment:
         hdr.title = note[0]
-    run_in = final_clauses.run_in_note_title(text)  # “X.doc⏎2020 年 X 部门预算 目 录 …”, “X2023年度部门决算 |”
+    if hdr.title is not None and final_clauses.menu_item(hdr.title.value):
+        hdr.title = None  # “- 发展报告” is the page's navigation menu
+    # “X.doc⏎2020 年 X 部门预算 目 录 …”, “X2023年度部门决算 |”, “下载安装Flash播放器X2011年部门预算”
+    run_in = final_clauses.run_in_note_title(text) or final_clauses.chrome_title(text)
     if run_in is not None and hdr.title is None and not hdr.is_notice_cover and not adjustment:
         hdr.title = run_in[0]
     if adjustment:
@@ -905,7 +908,7 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
 
 def _final_rules(b: _Builder, text: str):
     """heldout_final: duties “1)” … on their own lines, bodies “(1)X。(2)Y。” inline, the unit as the duty subject."""
-    run_in = final_clauses.run_in_note_title(text)  # a run-in title “2020 年 X 部门预算 目 录”
+    run_in = final_clauses.run_in_note_title(text) or final_clauses.chrome_title(text)  # “2020 年 X 部门预算 目 录”
     unit = b.data.get("unit")
     if not unit:  # no title line: “1、主要职责:⏎X局负责…”; an encyclopedia row “词条 | X |”
         found = final_clauses.duty_subject_unit(text) or (run_in[1] if run_in is not None else None) \

@@ -130,3 +130,17 @@ def test_a_grade_clause_about_another_body_gives_no_rank():
     d = p(text)
     assert d["unit"] == "石狮市档案馆"
     assert d["rank"] is None
+
+
+# ---------------------------------------------------------------- page chrome is no title
+def test_a_menu_item_is_no_title_and_a_title_glued_to_player_chrome_is():
+    d = p("- 新闻中心\n- 数据发布\n- 年度报告\n视频播放位置\n下载安装Flash播放器中国地震局2012年部门预算\n"
+          "一、部门基本情况\n中国地震局是国务院直属事业单位。\n")
+    assert d["title"] == "中国地震局2012年部门预算"
+    assert d["unit"] == "中国地震局"
+
+
+def test_a_dash_line_that_is_a_sentence_is_not_taken_for_a_menu_item():
+    assert final_clauses.menu_item("- 年度报告")
+    assert not final_clauses.menu_item("- 关于印发市水务局主要职责内设机构和人员编制规定的通知")
+    assert not final_clauses.menu_item("年度报告")
