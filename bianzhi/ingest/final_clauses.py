@@ -206,3 +206,38 @@ def chrome_title(text: str) -> tuple[Found, Found] | None:
     if m is None:
         return None
     return Found(re.sub(r"\s+", "", m["t"]), m.start("t"), m.end("t")), Found(m["u"], m.start("u"), m.end("u"))
+
+
+_CN_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+# “X的内部机构设置清晰…主要设有三个职能处:” then one line per body “秘书处: 作为…”
+COUNTED_LEAD_RE = re.compile(r"(?:设有?|设置|包括)(?P<n>\d{1,2}|[两二三四五六七八九十])个(?:职能|内设|业务)?"
+                             r"(?:处|科|股|室|部门|处室|科室|股室|机构)[:][ \t]*\n")
+BODY_PARAGRAPH_RE = re.compile(r"[ \t]*(?P<name>[" + CJK + r"]{1,12}?" + BODY_SUFFIX + r")[ \t]*[:][ \t]*\S")
+STRUCTURE_SUBJECT_RE = re.compile(r"(?m)^[ \t]*(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")的内部?机构(?:设置)?")
+
+
+def paragraph_bodies(text: str) -> list[Found]:
+    """Bodies named one a paragraph after a counted lead “…主要设有三个职能处:”, each paragraph opening “X处: …”; the
+    number of paragraphs that follow must be the number the lead gives."""
+    for lead in COUNTED_LEAD_RE.finditer(text):
+        n = int(lead["n"]) if lead["n"].isdigit() else _CN_COUNT[lead["n"]]
+        items: list[Found] = []
+        pos = lead.end()
+        for raw in text[pos:].split("\n"):
+            if len(items) == n:
+                break
+            if raw.strip():
+                m = BODY_PARAGRAPH_RE.match(raw)
+                if m is None:
+                    break
+                items.append(Found(m["name"], pos + m.start("name"), pos + m.end("name")))
+            pos += len(raw) + 1
+        if len(items) == n and n >= 2:
+            return items
+    return []
+
+
+def structure_subject(text: str) -> Found | None:
+    """The unit as the subject of a structure paragraph that opens a line: “X的内部机构设置清晰,…”."""
+    m = STRUCTURE_SUBJECT_RE.search(text)
+    return Found(m["u"], m.start("u"), m.end("u")) if m else None

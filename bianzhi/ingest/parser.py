@@ -930,8 +930,11 @@ def _final_rules(b: _Builder, text: str):
         for found in final_clauses.line_paren_duties(text):
             b.data["duties"].append(found.value)
             b.span(f"duties[{len(b.data['duties']) - 1}]", found.start, found.end)
-    if not b.data["internal_bodies"]:  # “分别是:(1)办公室。(2)X股(Y股)。”
-        for found in final_clauses.period_bodies(text):
+    if not b.data["internal_bodies"]:  # “分别是:(1)办公室。(2)X股(Y股)。”; “主要设有三个职能处:⏎秘书处: …”
+        counted = final_clauses.paragraph_bodies(text)
+        if counted and not b.data.get("unit"):  # “X的内部机构设置清晰,…”
+            _set(b, "unit", final_clauses.structure_subject(text))
+        for found in final_clauses.period_bodies(text) or counted:
             idx = len(b.data["internal_bodies"])
             b.data["internal_bodies"].append({"name": found.value, "duties": ""})
             b.meta.setdefault("numbered_bodies", []).append(True)

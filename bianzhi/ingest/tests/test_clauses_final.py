@@ -144,3 +144,17 @@ def test_a_dash_line_that_is_a_sentence_is_not_taken_for_a_menu_item():
     assert final_clauses.menu_item("- 年度报告")
     assert not final_clauses.menu_item("- 关于印发市水务局主要职责内设机构和人员编制规定的通知")
     assert not final_clauses.menu_item("年度报告")
+
+
+# ---------------------------------------------------------------- prose structure pages
+def test_a_counted_lead_then_one_paragraph_per_body_gives_the_bodies_and_the_subject_unit():
+    d = p("广东省人民政府驻上海办事处的内部机构设置合理,下设4个处室:\n综合处: 负责文电、会务和机要工作。\n"
+          "经济联络处: 负责经贸合作的联络服务。\n联络接待处: 负责来沪人员的接待。\n机关党委: 负责机关党的建设。\n")
+    assert d["unit"] == "广东省人民政府驻上海办事处"
+    assert bodies(d) == ["综合处", "经济联络处", "联络接待处", "机关党委"]
+
+
+def test_paragraphs_fewer_than_the_count_give_no_bodies():
+    d = p("某办事处的内部机构设置合理,下设三个处室:\n综合处: 负责文电工作。\n经济联络处: 负责联络服务。\n"
+          "此外,办事处还承担其他工作。\n")
+    assert bodies(d) == []
