@@ -46,11 +46,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlencode
 
-from bench import _http
+from bench import _http, _pg
+from bench._pg import PG
 
 ROOT = Path(__file__).resolve().parent.parent
 DB = os.environ.get("BENCH_DB", "bz_clerks")
-PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
 CONFLICT = "该记录已被其他用户修改"
 
@@ -64,13 +64,7 @@ def env() -> dict:
 
 
 def recreate_database():
-    import psycopg
-
-    with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
-        conn.execute(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{DB}'")
-        conn.execute(f'DROP DATABASE IF EXISTS "{DB}"')
-        conn.execute(f"CREATE DATABASE \"{DB}\" TEMPLATE template0 ENCODING 'UTF8' "
-                     "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'")
+    _pg.recreate_database(DB)
 
 
 DRAFT_DUTY = "负责基准测试工作（计数{n}）。"

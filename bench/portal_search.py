@@ -25,7 +25,6 @@ import argparse
 import hashlib
 import json
 import os
-import platform
 import random
 import signal
 import subprocess
@@ -33,11 +32,11 @@ import sys
 import time
 from pathlib import Path
 
-from bench import _http
+from bench import _http, _pg
+from bench._pg import PG, machine
 
 ROOT = Path(__file__).resolve().parent.parent
 DB = os.environ.get("BENCH_DB", "bz_bench")
-PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
 
 CITIES = ["南宁", "柳州", "桂林", "梧州", "北海", "防城港", "钦州", "贵港", "玉林", "百色", "贺州", "河池", "来宾", "崇左"]
@@ -80,12 +79,6 @@ def log(msg):
 
 
 # ------------------------------------------------------------------------------------------------ setup
-def admin_conn():
-    import psycopg
-
-    return psycopg.connect(f"{PG}/postgres", autocommit=True)
-
-
 def bench_conn():
     """Client-side parameter binding, as Django's PostgreSQL backend does, so both sides send the same SQL."""
     import psycopg
@@ -94,11 +87,7 @@ def bench_conn():
 
 
 def recreate_database():
-    with admin_conn() as conn:
-        conn.execute(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{DB}'")
-        conn.execute(f'DROP DATABASE IF EXISTS "{DB}"')
-        conn.execute(f"CREATE DATABASE \"{DB}\" TEMPLATE template0 ENCODING 'UTF8' "
-                     "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'")
+    _pg.recreate_database(DB)
 
 
 def django_env() -> dict:
@@ -396,15 +385,6 @@ def bench_http(unit_ids, seconds: float, concurrency: int):
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)
-
-
-def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
-    mem = next((int(line.split()[1]) // 1024 // 1024 for line in open("/proc/meminfo") if line.startswith("MemTotal")), 0)
-    with admin_conn() as conn:
-        pg = conn.execute("SHOW server_version").fetchone()[0]
-    return (f"{os.cpu_count()} cores ({cpu}), {mem} GB RAM, {platform.platform()}, Python {platform.python_version()}, "
-            f"PostgreSQL {pg}")
 
 
 def main():

@@ -25,7 +25,6 @@ Prints the figures and the machine; copy them into bench/README.md.
 """
 import argparse
 import os
-import platform
 import random
 import signal
 import subprocess
@@ -34,12 +33,12 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
-from bench import _http
+from bench import _http, _pg
+from bench._pg import PG, machine
 from bench.portal_search import BODIES, CATEGORIES, CITIES, DEPARTMENTS, LAWS, OBJECTS, SUB_UNITS
 
 ROOT = Path(__file__).resolve().parent.parent
 DB = os.environ.get("BENCH_DB", "bz_staff")
-PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 PORT = int(os.environ.get("BENCH_PORT", "8792"))
 DATA = ROOT / "var" / "bench-staff"
 COUNTIES_PER_CITY = 9
@@ -75,12 +74,6 @@ def setup_django():
     call_command("migrate", verbosity=0)
 
 
-def admin_conn():
-    import psycopg
-
-    return psycopg.connect(f"{PG}/postgres", autocommit=True)
-
-
 def bench_conn():
     import psycopg
 
@@ -88,11 +81,7 @@ def bench_conn():
 
 
 def recreate_database():
-    with admin_conn() as conn:
-        conn.execute(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{DB}'")
-        conn.execute(f'DROP DATABASE IF EXISTS "{DB}"')
-        conn.execute(f"CREATE DATABASE \"{DB}\" TEMPLATE template0 ENCODING 'UTF8' "
-                     "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'")
+    _pg.recreate_database(DB)
 
 
 # ------------------------------------------------------------------------------------------------ data
@@ -372,15 +361,6 @@ def bench_export():
     for part in ("tenth", "full"):
         subprocess.run([sys.executable, "-m", "bench.staff_pages", "--reuse", "--export-part", part], cwd=ROOT,
                        check=True)
-
-
-def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
-    mem = next((int(line.split()[1]) // 1024 // 1024 for line in open("/proc/meminfo") if line.startswith("MemTotal")), 0)
-    with admin_conn() as conn:
-        pg = conn.execute("SHOW server_version").fetchone()[0]
-    return (f"{os.cpu_count()} cores ({cpu}), {mem} GB RAM, {platform.platform()}, Python {platform.python_version()}, "
-            f"PostgreSQL {pg}")
 
 
 def main():
