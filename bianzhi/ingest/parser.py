@@ -20,7 +20,15 @@ from bianzhi.core.docnumber import DocNumberError, parse_docnumber
 from bianzhi.core.includes import parse_includes
 from bianzhi.core.numerals import NUM, to_int
 
-from . import budget_clauses, clauses, final_clauses, fragment_clauses, national_clauses, profile_clauses
+from . import (
+    budget_clauses,
+    clauses,
+    final2_clauses,
+    final_clauses,
+    fragment_clauses,
+    national_clauses,
+    profile_clauses,
+)
 
 CN_INDEX = r"[一二三四五六七八九十百零〇两]+"
 KEYS = ("title", "doc_number", "unit", "nature", "rank", "plaques", "duties", "internal_bodies", "staffing",
@@ -596,7 +604,7 @@ def _is_adjustment(text: str, lines: list[Segment], runs, statement) -> tuple[bo
 
 
 def parse(text: str) -> ParseResult:
-    text = _light_nfkc(text)
+    text = final2_clauses.blank_junk(_light_nfkc(text))  # “…、四科、 p3:9jq,1gM8+2e⏎文电科、…”: anti-copy strings
     lines = [ln for ln in _lines(text) if not ln.text.startswith("#")]
     runs, statement = clauses.item_runs(text), clauses.read_statement(text)
     runs = fragment_clauses.drop_toc_runs(text, fragment_clauses.drop_heading_items(text, runs))
@@ -626,6 +634,10 @@ def parse(text: str) -> ParseResult:
     run_in = final_clauses.run_in_note_title(text) or final_clauses.chrome_title(text)
     if run_in is not None and hdr.title is None and not hdr.is_notice_cover and not adjustment:
         hdr.title = run_in[0]
+    two_line = final2_clauses.two_line_title(text)  # “景德镇市人民政府办公室⏎2023年部门预算” (heldout_final2)
+    if two_line is not None and not hdr.is_notice_cover and not adjustment \
+            and (hdr.title is None or two_line[0].start <= hdr.title.start < two_line[0].end):
+        hdr.title = two_line[0]
     if adjustment:
         b = scratch
         b.data.update({k: v for k, v in empty_result().items() if k not in b.data})
@@ -893,7 +905,8 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
         b.span(f"internal_leadership[{len(b.data['internal_leadership']) - 1}]", s, e)
     _final_rules(b, text)  # shapes the final unseen split showed: “1)” lines, “(1)X。(2)Y。”, “X局负责…” (heldout_final)
     _budget_note(b, text)  # a budget note's opening: run-in duties, counted body lists, staffing parts (heldout15)
-    if final_clauses.generic_unit(b.data.get("unit")):  # “街道办事处作为…的派出机关”: an article on a kind of body
+    _final2_rules(b, text)  # a title over two lines names the unit; “现设职能科(室)23个,分别为:A、B…” (heldout_final2)
+    if final_clauses.generic_unit(b.data.get("unit")) or final2_clauses.bare_place_unit(b.data.get("unit"), text):  # “街道办事处作为…的派出机关”: an article on a kind of body
         b.data["unit"] = b.data["nature"] = None
         b.spans = [sp for sp in b.spans if sp[0] not in ("unit", "nature")]
     if national_clauses.several_unit_sections(text):  # “——林垦部⏎…⏎——情报总署⏎…”: an article on several bodies
@@ -938,6 +951,24 @@ def _final_rules(b: _Builder, text: str):
             idx = len(b.data["internal_bodies"])
             b.data["internal_bodies"].append({"name": found.value, "duties": ""})
             b.meta.setdefault("numbered_bodies", []).append(True)
+            b.span(f"internal_bodies[{idx}].name", found.start, found.end)
+
+
+def _final2_rules(b: _Builder, text: str):
+    """heldout_final2: the unit of a title printed over two lines, a body list run in after its count."""
+    if not b.data.get("unit"):  # “2018年度X⏎部门决算公开说明”
+        two_line = final2_clauses.two_line_title(text)
+        if two_line is not None:
+            _set(b, "unit", two_line[1])
+    if not b.data["duties"]:  # “办公室机构职能:⏎(一)负责…”
+        for found in final2_clauses.colon_heading_duties(text):
+            b.data["duties"].append(found.value)
+            b.span(f"duties[{len(b.data['duties']) - 1}]", found.start, found.end)
+    if not b.data["internal_bodies"]:  # “现设职能科(室)23个,分别为:A、B、…⏎C、…”
+        for found in final2_clauses.run_in_bodies(text):
+            idx = len(b.data["internal_bodies"])
+            b.data["internal_bodies"].append({"name": found.value, "duties": ""})
+            b.meta.setdefault("numbered_bodies", []).append(False)
             b.span(f"internal_bodies[{idx}].name", found.start, found.end)
 
 
