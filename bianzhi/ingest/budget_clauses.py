@@ -169,7 +169,8 @@ BODY_LIST_RES = [
 ]
 
 
-def _split_list(value: str, base: int) -> list[Found]:
+def split_list(value: str, base: int) -> list[Found]:
+    """The names of a “、”-separated list (a “、” inside brackets does not split), each with its offsets from `base`."""
     out, depth, start = [], 0, 0
     for i, ch in enumerate(value + "、"):
         if ch == "(":
@@ -192,7 +193,7 @@ def listed_bodies(text: str) -> list[Found]:
         m = rx.search(text)
         if m is None:
             continue
-        names = _split_list(m["list"], m.start("list"))
+        names = split_list(m["list"], m.start("list"))
         if names and all(re.fullmatch(r"[" + CJK + r"]{2,20}(?:\([^()]{1,30}\))?", n.value) for n in names):
             return names
     return []

@@ -1130,6 +1130,16 @@ def platform_staffing_type(raw: str) -> tuple[str, bool]:
     return "其他编制", False
 
 
+def staffing_entry(wording: str, count: int, raw: str | None = None) -> dict:
+    """A staffing value: the platform's type for `wording`, the wording kept in "raw" (or `raw` when given), the
+    count, no inclusions yet; wording the platform does not know is kept and flagged "unknown"."""
+    label, known = platform_staffing_type(wording)
+    entry = {"type": label, "raw": wording if raw is None else raw, "count": count, "includes": []}
+    if not known:
+        entry["unknown"] = True
+    return entry
+
+
 POST_SUFFIX = (r"(?:局长|厅长|部长|署长|主任|书记|主席|会长|院长|馆长|校长|所长|站长|队长|团长|行长|组长|秘书长|社长|政委|政治委员|乡镇长|镇长|乡长|"
                r"总工程师|总经济师|总会计师|总规划师|总农艺师|总畜牧师|总兽医师|总建筑师|总统计师|总审计师|总飞行师|总督学|督学|总师|总监|巡视员|调研员|专员|委员|审计长|总督察|副总督察|督察长|检察长|庭长)")
 POST_RE = re.compile(r"^(?:其中|另|设|核定|配备|另设)?\s*(?P<title>(?:副|常务副|专职副|专职)?[" + CJK + r"]{0,36}?" + POST_SUFFIX + r")"

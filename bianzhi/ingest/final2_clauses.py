@@ -12,6 +12,7 @@ import re
 
 from bianzhi.core.numerals import NUM
 
+from .budget_clauses import split_list
 from .clauses import CJK, UNIT_SUFFIX, Found
 
 # an anti-copy string a mirror site glues at the end of a paragraph: “ z5.7wb,.4eb24Y”, “ M5;9By4-2Cv28l”
@@ -52,20 +53,7 @@ def run_in_bodies(text: str) -> list[Found]:
         end = LIST_END_RE.search(text, m.end(), m.end() + 800)
         value = text[m.end():end.start() if end is not None else min(len(text), m.end() + 800)]
         base = m.end()
-        names: list[Found] = []
-        depth, start = 0, 0
-        for i, ch in enumerate(value + "、"):
-            if ch == "(":
-                depth += 1
-            elif ch == ")":
-                depth = max(0, depth - 1)
-            elif ch == "、" and depth == 0:
-                raw = value[start:i]
-                name = raw.strip()
-                lead = len(raw) - len(raw.lstrip())
-                if name:
-                    names.append(Found(name, base + start + lead, base + start + lead + len(name)))
-                start = i + 1
+        names = split_list(value, base)
         if len(names) >= 3 and all(BODY_NAME_RE.fullmatch(n.value) for n in names):
             return names
     return []

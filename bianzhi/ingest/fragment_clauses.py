@@ -17,8 +17,8 @@ from .clauses import (
     UNIT_SUFFIX,
     Found,
     Item,
-    platform_staffing_type,
     read_statement,
+    staffing_entry,
 )
 
 # “重庆市梁平区人民政府办公室2020年度部门决算情况说明”, “2020年度浙江省卫生健康委员会部门决算”,
@@ -253,11 +253,7 @@ def form_staffing(text: str) -> Found | None:
     m = FORM_STAFF_RE.search(text)
     if m is None:
         return None
-    label, known = platform_staffing_type(m["type"])
-    entry = {"type": label, "raw": m["type"], "count": int(m["n"]), "includes": []}
-    if not known:
-        entry["unknown"] = True
-    return Found(entry, m.start("type"), m.end("n"))
+    return Found(staffing_entry(m["type"], int(m["n"])), m.start("type"), m.end("n"))
 
 
 def report_date(text: str) -> Found | None:

@@ -26,7 +26,7 @@ from .clauses import (
     _mask_parens,
     _numbered_items,
     _runs,
-    platform_staffing_type,
+    staffing_entry,
 )
 
 # a unit's name may also end in these (a zoo, a park, a school, a hospital)
@@ -113,10 +113,7 @@ def table_facts(text: str) -> dict:
         elif re.match(r"编制|核定编制|事业编制|行政编制", key):
             nm = re.fullmatch(r"(?P<n>\d{1,5})\s*(?:名|人|个)?[。]?", value)
             if nm:
-                label, known = platform_staffing_type(key)
-                entry = {"type": label, "raw": re.sub(r"数$", "", key), "count": int(nm["n"]), "includes": []}
-                if not known:
-                    entry["unknown"] = True
+                entry = staffing_entry(key, int(nm["n"]), raw=re.sub(r"数$", "", key))
                 out["staffing"] = Found(entry, vstart, vstart + nm.end("n"))
         elif key in ("性质", "单位性质", "机构性质", "单位类别", "机构类别"):
             cm = CLASS_RE.search(value)
@@ -370,11 +367,7 @@ def next_sentence_staffing(text: str, unit: Found) -> Found | None:
     m = NEXT_STAFF_RE.match(text, sent_end + 1)
     if m is None:
         return None
-    label, known = platform_staffing_type(m["type"])
-    entry = {"type": label, "raw": m["type"], "count": int(m["n"]), "includes": []}
-    if not known:
-        entry["unknown"] = True
-    return Found(entry, m.start("type"), m.end("n"))
+    return Found(staffing_entry(m["type"], int(m["n"])), m.start("type"), m.end("n"))
 
 
 # “此次招聘单位为珠海市旅游发展中心，是…”: the words that introduce the name are no part of it
