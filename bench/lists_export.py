@@ -33,7 +33,8 @@ def generate(items: int) -> None:
     for i in range(items):
         name = f"测试权力事项第{i}号（审批和监管）"
         batch.append(PowerItem(region=region, code=f"451000-XK-{i:07d}", code_serial=i, name=name,
-                               name_key=search_key(name), category=category, unit=units[i % len(units)],
+                               name_key=search_key(name), search_text=search_key(name), category=category,
+                               unit=units[i % len(units)],
                                target="法人或其他组织", exercise_level="市", statutory_limit="20个工作日"))
         if len(batch) == 5000:
             created = PowerItem.objects.bulk_create(batch)

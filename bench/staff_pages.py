@@ -107,7 +107,7 @@ def make_regions(cur):
 def generate(n_units: int, n_powers: int) -> float:
     """Regions, units, internal bodies, laws, power items and citations with COPY. Returns seconds."""
     from bianzhi.core.text import search_key
-    from bianzhi.lists.models import Law, PowerCategory
+    from bianzhi.lists.models import Law, PowerCategory, power_search_text
 
     t0 = time.perf_counter()
     conn = bench_conn()
@@ -163,7 +163,7 @@ def generate(n_units: int, n_powers: int) -> float:
         law = Law.objects.create(name=name.strip("《》"), doc_number=f"基准测试令第{k + 1}号")
         law_ids.append(law.pk)
     powers_per_unit = n_powers / len(units)
-    item_cols = ("id, region_id, code, code_serial, name, name_key, category_id, parent_id, unit_id, internal_body_id, "
+    item_cols = ("id, region_id, code, code_serial, name, name_key, search_text, category_id, parent_id, unit_id, internal_body_id, "
                  "target, exercise_level, statutory_limit, promised_limit, accountability, basis_pending, note, "
                  "import_job_id, created_at, updated_at, row_version")
     cite_cols = ("power_item_id, kind, law_id, article, article_key, text, position, created_at, updated_at, "
@@ -176,7 +176,7 @@ def generate(n_units: int, n_powers: int) -> float:
             want = int(round((idx + 1) * powers_per_unit)) - total
             total += want
             rnd = random.Random(u)
-            main_id = None
+            main_id, main_key = None, ""
             for j in range(want):
                 pid += 1
                 cat, pattern = [c for c in CATEGORIES if c[0] in by_name][rnd.randrange(len(by_name))]
@@ -188,7 +188,11 @@ def generate(n_units: int, n_powers: int) -> float:
                 name = f"{pattern.format(o=obj)}（第{j + 1}项）" if not sub else f"{obj}子项{j % 10 - 7}"
                 s = serial[(region_id, prefix)] = serial.get((region_id, prefix), 0) + 1
                 ib = bodies.get(u)
-                copy.write_row((pid, region_id, f"{code}-{prefix}-{s:06d}", s, name, search_key(name), cat_id,
+                key = search_key(name)
+                if not sub:
+                    main_key = key
+                copy.write_row((pid, region_id, f"{code}-{prefix}-{s:06d}", s, name, key,
+                                power_search_text(key, main_key if sub else ""), cat_id,
                                 main_id if sub else None, u, ib[j % len(ib)] if ib and j % 3 else None,
                                 rnd.choice(["公民", "法人或其他组织", "公民、法人或其他组织"]),
                                 "县级" if not code.endswith("00") else "市级", "20个工作日",

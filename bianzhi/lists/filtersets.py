@@ -1,12 +1,13 @@
 import django_filters
 from django import forms
+from django.db import connections
 from django.db.models import Q
 
 from bianzhi.core.text import search_key
 from bianzhi.core.widgets import PlainSelect
 from bianzhi.registry.models import Region, Unit
 
-from .models import PowerCategory, PowerItem, ResponsibilityItem, ResponsibilityKind
+from .models import PowerCategory, PowerItem, ResponsibilityItem, ResponsibilityKind, search_text_contains
 
 UNIT_CHOICES_MAX = 300  # above this many units in scope, 实施部门 is chosen by name, not from a drop-down
 
@@ -49,10 +50,12 @@ class PowerItemFilterSet(_ScopedUnitFilterMixin, django_filters.FilterSet):
         fields = ["q", "unit", "unit_name", "category", "region", "no_duty"]
 
     def filter_q(self, queryset, name, value):
+        """The item's name or its 主项's contains the search key, or the 编码 is the value: one column holds both
+        names (`PowerItem.search_text`, a pg_trgm index on PostgreSQL; ADR 0029)."""
         key = search_key(value)
         if not key:
             return queryset
-        return queryset.filter(Q(name_key__contains=key) | Q(parent__name_key__contains=key) | Q(code=value.strip()))
+        return queryset.filter(search_text_contains(key, connections[queryset.db].vendor) | Q(code=value.strip()))
 
     def filter_no_duty(self, queryset, name, value):
         if value:

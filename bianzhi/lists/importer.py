@@ -51,6 +51,7 @@ from .models import (
     StageResponsibility,
     doc_number_key,
     law_key,
+    power_search_text,
 )
 from .services import create_power_item
 from .stages import parse_stages
@@ -380,7 +381,8 @@ class NewItem:
     Building a model instance per row (signals, field defaults, descriptor set-up) cost more than reading the
     row; these rows are validated here and written with one prepared INSERT per batch."""
 
-    __slots__ = ("pk", "parent", "parent_id", "code", "code_serial", "region_id", "name", "name_key", "category_id",
+    __slots__ = ("pk", "parent", "parent_id", "code", "code_serial", "region_id", "name", "name_key", "search_text",
+                 "category_id",
                  "unit_id", "internal_body_id", "target", "exercise_level", "statutory_limit", "promised_limit",
                  "accountability", "basis_pending", "note", "import_job_id")
 
@@ -388,6 +390,7 @@ class NewItem:
         get = fields.get  # explicit assignments: a setattr loop over keyword arguments cost 2× this
         self.pk, self.parent, self.parent_id, self.code, self.code_serial = None, parent, None, "", 0
         self.name, self.name_key = fields["name"], fields["name_key"]
+        self.search_text = get("search_text") or self.name_key  # a 主项's (a 子项's names its 主项 too)
         self.category_id, self.unit_id, self.region_id = fields["category_id"], fields["unit_id"], fields["region_id"]
         self.internal_body_id = get("internal_body_id")
         self.target, self.exercise_level = get("target", ""), get("exercise_level", "")
@@ -396,13 +399,13 @@ class NewItem:
         self.basis_pending, self.import_job_id = get("basis_pending", False), get("import_job_id")
 
     @classmethod
-    def of_row(cls, *, parent, name, name_key, category_id, unit_id, region_id, internal_body_id, target,
+    def of_row(cls, *, parent, name, name_key, search_text, category_id, unit_id, region_id, internal_body_id, target,
                exercise_level, statutory_limit, promised_limit, accountability, note, basis_pending, import_job_id):
         """The per-row constructor: no intermediate dict of fields."""
         self = cls.__new__(cls)
         self.pk, self.parent, self.parent_id, self.code, self.code_serial = None, parent, None, "", 0
-        self.name, self.name_key, self.category_id, self.unit_id, self.region_id = (
-            name, name_key, category_id, unit_id, region_id)
+        self.name, self.name_key, self.search_text, self.category_id, self.unit_id, self.region_id = (
+            name, name_key, search_text, category_id, unit_id, region_id)
         self.internal_body_id, self.target, self.exercise_level = internal_body_id, target, exercise_level
         self.statutory_limit, self.promised_limit = statutory_limit, promised_limit
         self.accountability, self.note, self.basis_pending, self.import_job_id = (
@@ -414,7 +417,7 @@ class NewItem:
         return {attr: getattr(self, attr) for attr in ROW_FIELDS}
 
 
-ROW_FIELDS = ("name", "name_key", "category_id", "unit_id", "region_id", "internal_body_id", "target",
+ROW_FIELDS = ("name", "name_key", "search_text", "category_id", "unit_id", "region_id", "internal_body_id", "target",
               "exercise_level", "statutory_limit", "promised_limit", "accountability", "note", "basis_pending",
               "import_job_id")
 
@@ -429,7 +432,7 @@ class MainRef:
         self.pk, self.code = pk, code
 
 
-FILLED_FIELDS = ["code", "name", "name_key", "category_id", "unit_id", "region_id", "internal_body_id", "target",
+FILLED_FIELDS = ["code", "name", "name_key", "search_text", "category_id", "unit_id", "region_id", "internal_body_id", "target",
                  "exercise_level", "statutory_limit", "promised_limit", "accountability", "note", "basis_pending"]
 
 
@@ -637,7 +640,8 @@ class PowerImporter(BaseImporter):
         if implementing:
             citations = citations + self.citations_for(implementing, CitationKind.IMPLEMENTING)
         item = NewItem.of_row(
-            parent=None, name=sub_name or name, name_key=sub_key or name_key, category_id=category.id,
+            parent=None, name=sub_name or name, name_key=sub_key or name_key,
+            search_text=power_search_text(sub_key, name_key) if sub_name else name_key, category_id=category.id,
             unit_id=unit_id, region_id=region_id, internal_body_id=body_id, target=row["target"][:300],
             exercise_level=row["exercise_level"][:50], statutory_limit=row["statutory_limit"][:100],
             promised_limit=row["promised_limit"][:100], accountability=row["accountability"],
@@ -782,7 +786,7 @@ class PowerImporter(BaseImporter):
         return self._now_value
 
     ITEM_FIELDS = ["created_at", "updated_at", "row_version", "region_id", "code", "code_serial", "name", "name_key",
-                   "category_id", "parent_id", "unit_id", "internal_body_id", "target", "exercise_level",
+                   "search_text", "category_id", "parent_id", "unit_id", "internal_body_id", "target", "exercise_level",
                    "statutory_limit", "promised_limit", "accountability", "basis_pending", "note", "import_job_id"]
 
     def fast_insert(self, items):
@@ -799,14 +803,14 @@ class PowerImporter(BaseImporter):
                     item.pk = pk
             now = self._now_copy()
             self._write_rows(PowerItem, ["id"] + self.ITEM_FIELDS, [
-                (i.pk, now, now, 1, i.region_id, i.code, i.code_serial, i.name, i.name_key, i.category_id,
-                 i.parent_id, i.unit_id, i.internal_body_id, i.target, i.exercise_level, i.statutory_limit,
+                (i.pk, now, now, 1, i.region_id, i.code, i.code_serial, i.name, i.name_key, i.search_text,
+                 i.category_id, i.parent_id, i.unit_id, i.internal_body_id, i.target, i.exercise_level, i.statutory_limit,
                  i.promised_limit, i.accountability, i.basis_pending, i.note, i.import_job_id) for i in items])
             return
         now = self._now_db()
-        rows = [(now, now, 1, i.region_id, i.code, i.code_serial, i.name, i.name_key, i.category_id, i.parent_id,
-                 i.unit_id, i.internal_body_id, i.target, i.exercise_level, i.statutory_limit, i.promised_limit,
-                 i.accountability, i.basis_pending, i.note, i.import_job_id) for i in items]
+        rows = [(now, now, 1, i.region_id, i.code, i.code_serial, i.name, i.name_key, i.search_text, i.category_id,
+                 i.parent_id, i.unit_id, i.internal_body_id, i.target, i.exercise_level, i.statutory_limit,
+                 i.promised_limit, i.accountability, i.basis_pending, i.note, i.import_job_id) for i in items]
         floor = getattr(self, "_max_pk", None)
         if floor is None:
             floor = PowerItem._base_manager.order_by("-pk").values_list("pk", flat=True).first() or 0

@@ -17,6 +17,9 @@ import re
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F, Func, Q, Value
+from django.db.models.functions import Concat, StrIndex
+from django.db.models.lookups import Contains, GreaterThan
 
 from bianzhi.accounts.permissions import is_platform_admin
 from bianzhi.core.models import RestrictedQuerySet, TrackedModel
@@ -143,6 +146,33 @@ def doc_number_key(doc_number: str) -> str:
 
 
 # ------------------------------------------------------------------------------------------------ items
+SEARCH_TEXT_SEPARATOR = "\n"  # white space: never inside a search_key(), so no match spans the two names
+
+
+def power_search_text(name_key: str, parent_name_key: str = "") -> str:
+    """What the staff list's text search (名称或编码) matches for one item: its own search key and, for a 子项,
+    its 主项's, apart. A search key contains no white space, so `search_text LIKE '%key%'` holds exactly when
+    `name_key` or the 主项's `name_key` contains the key (ADR 0029)."""
+    return f"{name_key}{SEARCH_TEXT_SEPARATOR}{parent_name_key}" if parent_name_key else name_key
+
+
+SEARCH_GRAMS_FUNCTION = "lists_search_grams"  # PostgreSQL: created by migration 0004, with its pg_trgm index
+
+
+def search_text_contains(key: str, vendor: str) -> Q:
+    """`search_text` contains `key` (a search_key(), not empty), written so that PostgreSQL can use an index.
+
+    3 or more characters: `search_text LIKE '%key%'`, served by the pg_trgm index on `search_text`. Shorter keys
+    give pg_trgm no trigram (that index would be read whole), so on PostgreSQL they are matched on the word list
+    `lists_search_grams(search_text)` — every pair of adjacent characters of the text as a word, and each
+    character starting one — which holds “ ab ” exactly when the text contains “ab”, and a word starting with “a”
+    exactly when it contains “a”; that expression has a pg_trgm index of its own. The cheap `strpos` test comes
+    first in the condition: a walk in list order (a common key) mostly needs no more. SQLite: plain LIKE."""
+    if vendor != "postgresql" or len(key) >= 3:
+        return Q(search_text__contains=key)
+    grams = Func(F("search_text"), function=SEARCH_GRAMS_FUNCTION, output_field=models.CharField())
+    return Q(GreaterThan(StrIndex("search_text", Value(key)), 0), Contains(grams, f" {key} " if len(key) == 2
+                                                                           else f" {key}"))
 
 
 class PowerItem(TrackedModel):
@@ -156,6 +186,8 @@ class PowerItem(TrackedModel):
     code_serial = models.PositiveIntegerField("编码序号", default=0, editable=False)
     name = models.CharField("事项名称", max_length=500)
     name_key = models.CharField("检索名", max_length=500, editable=False, db_index=True)
+    # name_key + the 主项's name_key (power_search_text); PostgreSQL: a pg_trgm GIN index (migration 0004)
+    search_text = models.CharField("检索文本", max_length=1001, editable=False)
     category = models.ForeignKey(PowerCategory, verbose_name="事项类别", on_delete=models.PROTECT,
                                  related_name="items")
     parent = models.ForeignKey("self", verbose_name="所属主项", null=True, blank=True, on_delete=models.CASCADE,
@@ -183,16 +215,37 @@ class PowerItem(TrackedModel):
         verbose_name_plural = "权力事项"
         ordering = ["unit", "code", "id"]
         constraints = [models.UniqueConstraint(fields=["region", "code"], name="lists_power_code_unique_per_region")]
-        indexes = [models.Index(fields=["unit", "name_key"])]
+        # code: the 编码 arm of the text search (code = value) beside the name arm, as one BitmapOr on PostgreSQL
+        indexes = [models.Index(fields=["unit", "name_key"]), models.Index(fields=["code"])]
 
     def __str__(self):
         return f"{self.code} {self.full_name}"
 
     def save(self, *args, **kwargs):
+        """Keeps `name_key` and `search_text` true: a 子项's from its 主项 as stored, and a 主项's 子项 follow a
+        rename of their 主项 (rows written by bulk paths compute `power_search_text` themselves)."""
         self.name_key = search_key(self.name)
         if self.unit_id and not self.region_id:
             self.region_id = self.unit.region_id
-        return super().save(*args, **kwargs)
+        parent_key = ""
+        if self.parent_id is not None:
+            parent_key = PowerItem._base_manager.filter(pk=self.parent_id).values_list("name_key", flat=True).first()
+        self.search_text = power_search_text(self.name_key, parent_key or "")
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "name_key", "search_text"}
+        adding = self._state.adding
+        result = super().save(*args, **kwargs)
+        if not adding:
+            self.refresh_sub_items_search_text()
+        return result
+
+    def refresh_sub_items_search_text(self) -> int:
+        """Rewrites the `search_text` of this item's 子项 that do not carry its current name. Returns rows."""
+        expected = Concat(F("name_key"), Value(SEARCH_TEXT_SEPARATOR), Value(self.name_key),
+                          output_field=models.CharField())
+        return (PowerItem._base_manager.filter(parent_id=self.pk).exclude(search_text=expected)
+                .update(search_text=expected))
 
     @property
     def is_sub_item(self) -> bool:
