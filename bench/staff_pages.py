@@ -13,8 +13,9 @@ Run:  .venv/bin/python -m bench.staff_pages [--units 20000] [--powers 1000000] [
 2. Through gunicorn (2 gthread workers × 4 threads, 127.0.0.1 only; the task queue is NOT immediate, so
    starting a large export only enqueues it, as in production) p50/p95 of each page for each user, one page at
    a time per connection (`--concurrency`): the 权力清单 list (first page, a later page, filtered by category, by
-   unit, by text search), the 单位 list (first page, a later page, filtered by text and by kind) and starting an
-   export (the 导出 Excel link: a redirect to the job page above the inline limit, the file itself below it).
+   unit, by text search: common terms, rare ones of 2 and of 4–6 characters, a 编码), the 单位 list (first page, a
+   later page, filtered by text and by kind) and starting an export (the 导出 Excel link: a redirect to the job
+   page above the inline limit, the file itself below it).
    Baseline in the same run: a static file from the same server. Load average printed with each figure.
 3. `--export`: the 1,000,000-item xlsx export through the worker's code path (exports.start_job +
    exports.run_job, the body of the huey task run_export_job), and a tenth of it (a category filter that selects
@@ -263,6 +264,8 @@ def page_set(users):
         items = PowerItem.objects.restrict(user, "view")
         n_items = items.count()
         sample_units = list(units.order_by("pk").values_list("pk", flat=True)[:: max(1, n_units // 40)])
+        sample_codes = [items.filter(unit_id=u).order_by("code").values_list("code", flat=True).first()
+                        for u in sample_units[:5]]
         # the middle page of those offered (the list offers pages up to CappedPaginator's cap)
         later = max(1, min((n_items + 49) // 50, CappedPaginator.cap // 50) // 2)
         unit_later = max(1, ((n_units + 49) // 50 + 1) // 2)
@@ -272,6 +275,10 @@ def page_set(users):
             ("权力清单 按类别", [f"/manage/lists/?category={category.pk}"]),
             ("权力清单 按部门", [f"/manage/lists/?unit={u}" for u in sample_units]),
             ("权力清单 检索", [f"/manage/lists/?q={quote(q)}" for q in ("幼儿园", "食品经营许可", "排污")]),
+            # rare terms (0.3 % of the items, and none): 2 characters give pg_trgm no trigram (ADR 0029)
+            ("权力清单 检索 少见 2 字", [f"/manage/lists/?q={quote(q)}" for q in ("砂许", "殡葬")]),
+            ("权力清单 检索 少见 4–6 字", [f"/manage/lists/?q={quote(q)}" for q in ("采砂纠纷裁决", "殡葬管理")]),
+            ("权力清单 检索 编码", [f"/manage/lists/?q={quote(code)}" for code in sample_codes]),
             *([("权力清单 按部门名称", [f"/manage/lists/?unit_name={quote(q)}" for q in ("教育局", "第3县财政局")])]
               if n_units > 300 else []),
             ("单位 第 1 页", ["/manage/units/"]),

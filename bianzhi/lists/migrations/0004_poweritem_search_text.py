@@ -3,7 +3,7 @@
 search). PostgreSQL only: pg_trgm GIN indexes on `search_text` (keys of 3+ characters) and on
 `lists_search_grams(search_text)` (1–2 characters: `models.search_text_contains`). ADR 0029.
 
-On 1,000,000 items (bench/staff_pages.py) this took ≈ 3 minutes on a loaded 2-core machine."""
+On 1,000,000 items (bench/staff_pages.py) this took ≈ 4.5 minutes on a loaded 2-core machine."""
 from django.db import migrations, models
 from django.db.models import F, OuterRef, Subquery, Value
 from django.db.models.functions import Concat
@@ -28,6 +28,8 @@ def backfill(apps, schema_editor):
     parent_key = Subquery(items.filter(pk=OuterRef("parent_id")).values("name_key")[:1])
     items.filter(parent__isnull=False).update(
         search_text=Concat(F("name_key"), Value(SEPARATOR), parent_key, output_field=models.CharField()))
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("ANALYZE lists_poweritem")  # statistics of the new column and index expression, now
 
 
 def trigram_indexes(apps, schema_editor):
@@ -39,7 +41,6 @@ def trigram_indexes(apps, schema_editor):
                           "ON lists_poweritem USING gin (search_text gin_trgm_ops)")
     schema_editor.execute("CREATE INDEX IF NOT EXISTS lists_poweritem_search_grams_trgm "
                           "ON lists_poweritem USING gin (lists_search_grams(search_text) gin_trgm_ops)")
-    schema_editor.execute("ANALYZE lists_poweritem")  # statistics of the new column and index expression, now
 
 
 def drop_trigram_indexes(apps, schema_editor):
@@ -59,10 +60,13 @@ class Migration(migrations.Migration):
             field=models.CharField(default="", editable=False, max_length=1001, verbose_name="检索文本"),
             preserve_default=False,
         ),
-        migrations.RunPython(backfill, migrations.RunPython.noop),
+        # the indexes before the rows are filled: an index built over rows this transaction has just updated sees
+        # broken HOT chains and stays unusable (pg_index.indcheckxmin) while any older transaction of the server
+        # is running (measured: a long COPY in another database kept the new indexes out of every plan)
         migrations.AddIndex(
             model_name="poweritem",
             index=models.Index(fields=["code"], name="lists_power_code_9b01b8_idx"),
         ),
         migrations.RunPython(trigram_indexes, drop_trigram_indexes),
+        migrations.RunPython(backfill, migrations.RunPython.noop),
     ]
