@@ -453,7 +453,7 @@ def _clean_subject(subject: str) -> tuple[str, int]:
             offset = m.end()
     name = subject[offset:]
     # “新组建成立的X为…”, “组建后的X作为…”: how the body came about is no part of its name (before the bare 组建)
-    m2 = re.match(r"^(?:(?:新|重新)?(?:组建|成立|设立)(?:成立)?后?的|经[^,，]{0,20}批准[,，]?|原|新组建的|组建|重新组建的?|将|把)", name)
+    m2 = re.match(r"^(?:(?:新|重新)?(?:组建|成立|设立)(?:成立)?后?的|经[^,，]{0,20}批准[,，]?|原|新组建的|组建|重新组建的?|将|把|核定|核准|核批|明确|同意)", name)
     if m2:
         offset += m2.end()
         name = name[m2.end():]
@@ -478,7 +478,7 @@ def full_name(text: str, name: str) -> Found | None:
             best = cand
     if best is None and re.match(r"^(?:省|市|县|区|州|旗|自治区|自治州|自治县)", name):  # “辽宁” + “省农业农村厅”
         for m in re.finditer(r"(?:^|(?<=[\n。;,，:：]))\s*(?P<n>[" + CJK + r"]{2,6}?)" + re.escape(name), text):
-            if not re.search(r"的|第|部分|[由其在对将把被与及为给]", m["n"]) and not re.match(r"^(?:" + VERB_START + r"|日前|目前|近日|今年|今天|新(?!疆)|原|将|组建|成立|建立|整合|保留|撤销)", m["n"]):
+            if not re.search(r"的|第|部分|[由其在对将把被与及为给]", m["n"]) and not re.match(r"^(?:" + VERB_START + r"|日前|目前|近日|今年|今天|新(?!疆)|原|将|组建|成立|建立|整合|保留|撤销|核定|核准|核批|核增|核减|明确|同意|批准)", m["n"]):
                 return Found(m["n"] + name, m.start("n"), m.start("n") + len(m["n"]) + len(name))
     return best
 
@@ -591,11 +591,11 @@ def read_statement(text: str, limit: int | None = None) -> dict:
     if rank_m:
         out["rank"] = Found(rank_m["rank"], rank_m.start("rank"), rank_m.end("rank"))
     elif "rank" not in out:
-        rm = re.compile(r"(?:机构规格|规格)?\s*(?:为|是|属)?\s*(?P<rank>" + RANK + r")").search(masked, m.end(), sent_end)
-        if rm and re.match(r"^\s*[,，]?\s*(?:机构规格|规格)?\s*(?:为|是|属)?\s*$", masked[m.end():rm.start("rank")]):
+        rm = re.compile(r"(?:机构规格|规格)?\s*(?:为|是|属)?\s*(?:相当于?)?\s*(?P<rank>" + RANK + r")").search(masked, m.end(), sent_end)
+        if rm and re.match(r"^\s*[,，]?\s*(?:机构规格|规格)?\s*(?:为|是|属)?\s*(?:相当于?)?\s*$", masked[m.end():rm.start("rank")]):
             out["rank"] = Found(rm["rank"], rm.start("rank"), rm.end("rank"))
         else:  # “…，经费实行全额预算管理，机构规格为县(处)级”: an explicit 机构规格 later in the sentence
-            rm = re.compile(r"机构规格\s*(?:为|是|定为)?\s*(?P<rank>" + RANK + r")").search(masked, m.end(), sent_end)
+            rm = re.compile(r"机构规格\s*(?:为|是|定为)?\s*(?:相当于?)?\s*(?P<rank>" + RANK + r")").search(masked, m.end(), sent_end)
             if rm:
                 out["rank"] = Found(rm["rank"], rm.start("rank"), rm.end("rank"))
     spans_to_scan = [(m.end(), sent_end, masked)]
@@ -925,7 +925,7 @@ INLINE_BODIES_NAMED_RE = re.compile(r"设\s*" + NUM + r"\s*个[^,，。]{0,10}?(
 
 
 # “中卫市气象局内设办公室(人事教育科、…)、业务科技科(政策法规科)、计划财务科,其规格为正科级” (no count, no colon)
-INLINE_BODIES_SUBJECT_RE = re.compile(r"(?:^|(?<=[\n。;,:]))[ \t]*(?P<subj>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")?(?:机关)?(?:内设|下设)(?:机构)?(?:有|为)?"
+INLINE_BODIES_SUBJECT_RE = re.compile(r"(?:^|(?<=[\n。;,:]))[ \t]*(?P<subj>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")?(?:机关)?(?:内设|下设)(?:机构)?(?:有|为)?(?::[ \t]*)?"
                                       r"(?P<list>[" + CJK + r"\x00()、]{4,400}?)(?=[,。;]|$)")
 # one body set up by a sentence of its own: “设置县委农办秘书股,负责…”
 SINGLE_BODY_RE = re.compile(r"(?:^|(?<=[\n。;]))[ \t]*(?:另|同时)?(?:设置|增设|单设|设立)(?P<name>[" + CJK + r"]{2,20}?(?:股|科|(?<!办公)室))(?=\s*[,。;])")
@@ -942,7 +942,7 @@ def subject_bodies(text: str, unit: str | None) -> list[Found]:
     masked = _mask_parens(text)
     for m in INLINE_BODIES_SUBJECT_RE.finditer(masked):
         subj = m["subj"]
-        if subj and (unit is None or not _same_name(subj, unit)):
+        if subj and unit is not None and not _same_name(subj, unit):
             continue
         pieces, pos, out = m["list"].split("、"), m.start("list"), []
         for n, piece in enumerate(pieces):
@@ -1421,8 +1421,9 @@ def unit_from_event(text: str) -> Found | None:
 
 # heldout11: an article about a body's structure names it as the owner of the structure (“本文将深入解析国家移民管理局
 # 的机构构成和主要职能”, “下面介绍X的内设机构”); used only when nothing else names a unit and the text lists bodies
-UNIT_OF_BODIES_RE = re.compile(r"(?P<u>[" + CJK + r"()]{3,60}?" + UNIT_SUFFIX + r")的(?:内设机构|机构设置|机构构成|组织架构|组织机构)"
-                               r"(?=[和与及、,，。:：\s]|$|(?:主要)?(?:包括|包含|设有|下设))")
+UNIT_OF_BODIES_RE = re.compile(r"(?P<u>[" + CJK + r"()]{3,60}?" + UNIT_SUFFIX + r")(?:的(?:内设机构|机构设置|机构构成|组织架构|组织机构)"
+                               r"(?=[和与及、,，。:：\s]|$|(?:主要)?(?:包括|包含|设有|下设))"
+                               r"|(?:机关)?(?:内设|下设)(?:机构)?(?:有|为)?[:：])")  # “县水利局内设：办公室、…”
 READING_VERB_RE = re.compile(r"^.*?(?:解析|介绍|了解|揭秘|详解|梳理|看看|说说|谈谈)")
 
 
