@@ -111,6 +111,10 @@ TITLE_END_RE = re.compile(r"(?:规定|通知|批复|决定|方案|意见|函|报
 # what a title line may carry around the title itself: “附件2：”, “（摘要）”, “（试行）”
 TITLE_PREFIX_RE = re.compile(r"^附件\s*\d{0,2}\s*[:：]?\s*")
 TITLE_SUFFIX_RE = re.compile(r"\((?:摘要|节选|试行|暂行|草案|修订|修订稿|征求意见稿)\)$")
+# a title line carrying its 文号 in brackets (“X主要职责内设机构和人员编制规定（国办发〔2008〕72号）”), as web copies print it
+TITLE_DOCNUMBER_RE = re.compile(r"\s*\((?P<dn>" + DOCNUMBER + r")\)$")
+# two organs issuing jointly, run together when the space between them was dropped
+JOINT_ORGAN_RE = re.compile(r"(?:办公厅|办公室|人民政府|委员会)(?=(?:中共)?[" + CJK + r"]{2,12}?(?:办公厅|办公室|人民政府|委员会)$)")
 ORGAN_LINE_RE = re.compile(r"^(?:中共)?[" + CJK + r"()]{2,40}?(?:办公厅|办公室|人民政府|委员会|编委|政府|部|局|厅|委|署)$")
 CITED_SANDING_RE = re.compile(r"(?:根据|依据|按照|(?:发布|公布|印发)了?)《(?P<title>[^《》]{4,80}?(?:职能配置|主要职责|内设机构和人员编制)[^《》]{0,30}?规定)》"
                               r"\s*[(（]?(?P<dn>" + DOCNUMBER + r")?")
@@ -178,14 +182,27 @@ def _line_iter(text: str):
         pos += len(raw) + 1
 
 
+def joint_organ(organ: str) -> str:
+    """“中共湖南省委办公厅湖南省人民政府办公厅” → “中共湖南省委办公厅 湖南省人民政府办公厅” (the corpus' form of a joint
+    issuer, as two signature lines give it); a single organ unchanged."""
+    m = JOINT_ORGAN_RE.search(organ)
+    if m and ORGAN_LINE_RE.match(organ[:m.end()]) and ORGAN_LINE_RE.match(organ[m.end():]):
+        return organ[:m.end()] + " " + organ[m.end():]
+    return organ
+
+
 def read_header(text: str) -> Header:
     h = Header()
     organ_above = None
     lines = list(_line_iter(text))
     head = lines[:40]
     # 1. the notice's own title: 关于印发《…》的通知
+    title_dn = None
     for i, (s, e, ln) in enumerate(head):
         candidate, cs = ln, s
+        tail = TITLE_DOCNUMBER_RE.search(candidate)
+        if tail and NOTICE_TITLE_RE.match(candidate[:tail.start()]):
+            candidate, e, title_dn = candidate[:tail.start()], s + tail.start(), (tail, s)
         if i + 1 < len(head) and not ln.endswith("通知") and re.search(r"(?:关于|印发)", ln) and head[i + 1][2].endswith("通知") \
                 and len(ln) + len(head[i + 1][2]) <= 90:
             candidate, e = ln + head[i + 1][2], head[i + 1][1]
@@ -196,7 +213,7 @@ def read_header(text: str) -> Header:
             h.inner_title = Found(m["inner"], cs + m.start("inner"), cs + m.end("inner"))
             organ = m["organ"].strip()
             if organ and ORGAN_LINE_RE.match(organ):
-                h.issuing_organ = Found(organ, cs, cs + len(organ))
+                h.issuing_organ = Found(joint_organ(organ), cs, cs + len(organ))
             elif not organ and i > 0 and ORGAN_LINE_RE.match(head[i - 1][2].replace(" ", "")):
                 # the 红头 layout: the issuing organ on its own line right above “关于印发…的通知” (used when
                 # no signature names it)
@@ -212,6 +229,9 @@ def read_header(text: str) -> Header:
             if "。" in ln or len(ln) > 60 or re.match(r"^第" + CN_NUM + "条", ln):
                 continue
             joined, je = ln, e
+            tail = TITLE_DOCNUMBER_RE.search(ln)
+            if tail and SANDING_TITLE_RE.search(ln[:tail.start()]):
+                joined, je, ln = ln[:tail.start()], s + tail.start(), ln[:tail.start()]
             if i + 1 < len(head) and not SANDING_TITLE_RE.search(ln) and not SANDING_TITLE_RE.search(head[i + 1][2]) and \
                     SANDING_TITLE_RE.search(ln + head[i + 1][2]) and len(ln + head[i + 1][2]) <= 60 \
                     and "。" not in head[i + 1][2] and not re.match(r"^[(（]?" + CN_NUM, head[i + 1][2]):
@@ -225,6 +245,8 @@ def read_header(text: str) -> Header:
                     and not core.startswith(("根据", "依据", "按照")):
                 off = pm.end() if pm else 0
                 h.title = Found(joined[off:], s + off, je)
+                if tail:
+                    title_dn = (tail, s)
                 break
     # 3. a heading line that names the unit, followed by the 规定's articles; or a report/notice title line
     if h.title is None:
@@ -260,6 +282,12 @@ def read_header(text: str) -> Header:
                 continue
             h.doc_number = Found(value, s + m.start("dn"), s + m.start("dn") + len(m["dn"]))
             break
+    if h.doc_number is None and title_dn is not None:
+        tail, ls = title_dn
+        try:
+            h.doc_number = Found(parse_docnumber(tail["dn"]).normalized, ls + tail.start("dn"), ls + tail.end("dn"))
+        except DocNumberError:
+            pass
     if h.doc_number is None:
         m = DOCNUMBER_META_RE.search(text[:3000])
         if m:

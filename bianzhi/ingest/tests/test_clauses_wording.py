@@ -30,3 +30,21 @@ def test_bodies_listed_after_a_colon_behind_the_units_own_内设():
     assert [b["name"] for b in d["internal_bodies"]] == ["办公室", "水旱灾害防御股", "水资源管理股", "河湖管理股"]
     # a list of what a body does after “内设” is no list of bodies
     assert p("县水利局内设：负责全县水利工作、指导水资源管理。")["internal_bodies"] == []
+
+
+def test_a_title_line_carrying_its_doc_number_in_brackets():
+    d = p("人力资源社会保障部主要职责内设机构和人员编制规定（国办发〔2008〕72号）\n根据第十一届全国人民代表大会第一次会议批准的国务院"
+          "机构改革方案，设立人力资源和社会保障部，为国务院组成部门。")
+    assert d["title"] == "人力资源社会保障部主要职责内设机构和人员编制规定"
+    assert d["doc_number"] == "国办发〔2008〕72号"
+    d = p("关于印发凌云县林业局职能配置、内设机构和人员编制规定的通知（凌办发〔2019〕31号）\n各乡镇党委、人民政府：")
+    assert d["title"] == "关于印发凌云县林业局职能配置、内设机构和人员编制规定的通知"
+    assert d["doc_number"] == "凌办发〔2019〕31号"
+
+
+def test_two_organs_issuing_a_notice_together_are_kept_apart():
+    d = p("中共湖南省委办公厅 湖南省人民政府办公厅关于印发《湖南省自然资源厅职能配置、内设机构和人员编制规定》的通知\n"
+          "湘办〔2019〕12号")
+    assert d["issuing_organ"] == "中共湖南省委办公厅 湖南省人民政府办公厅"
+    d = p("百色市人民政府办公室关于印发《百色市林业局主要职责内设机构和人员编制规定》的通知\n百政办发〔2010〕8号")
+    assert d["issuing_organ"] == "百色市人民政府办公室"
