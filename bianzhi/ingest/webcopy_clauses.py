@@ -31,8 +31,8 @@ INTEGRATED_RE = re.compile(
     r"[^。]{4,600}?(?:整合|合并|重组)[^。,]{0,16}?(?:组建|设立|成立)(?:而成)?的?[ \t]*,[ \t]*(?:作为|为|是)"
     r"(?P<n>[^,。;]{2,30}?" + NATURE_NOUN + r")(?:[ \t]*,[ \t]*(?:机构规格为|规格为)?(?P<r>" + RANK + r"))?(?=[,。;]|$)")
 
-# a news item's 揭牌/挂牌 ceremony: “1月14日上午9时,X揭牌仪式举行”
-CEREMONY_RE = re.compile(r"(?:^|(?<=[\n。,]))[ \t]*(?P<u>[" + CJK + r"()]{4,40}?" + UNIT_SUFFIX + r")(?:揭牌|挂牌)仪式")
+# a news item's 揭牌/挂牌 ceremony: “1月14日上午9时,X揭牌仪式举行”, “3月22日上午,X举行揭牌仪式”
+CEREMONY_RE = re.compile(r"(?:^|(?<=[\n。,]))[ \t]*(?P<u>[" + CJK + r"()]{4,40}?" + UNIT_SUFFIX + r")(?:举行|举办)?(?:揭牌|挂牌)仪式")
 # a rename: “原“A”更名为“B””, “由A更名为B”
 RENAME_RE = re.compile(r"原?[“\"](?P<a>[" + CJK + r"()]{3,40})[”\"]更名为[“\"](?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")[”\"]")
 
@@ -56,6 +56,9 @@ GENERIC_LIST_RE = re.compile(
     r"(?m)^[ \t]*(?P<kind>[" + CJK + r"]{2,12}?" + UNIT_SUFFIX + r")(?:通常|一般|常见|普遍)(?:会|都)?(?:包括|包含|设有|设置|下设|有)"
     r"(?:以下|如下|这些|下列)?(?:几个|多个|若干)?(?:部门|科室|机构|处室|股室|内设机构|职能部门)")
 PLACE_CHARS_RE = re.compile(r"省|市|县|区|州|盟|旗|自治|中华人民共和国|国家|中国")
+
+# how an explainer speaks of a kind of body: “公务局是做什么的”, “X通常…”, “一般来说”
+GENERAL_TALK_RE = re.compile(r"是(?:做|干)什么的|是什么(?:单位|部门|机构|级别)|常见问题|通常|一般(?:来说|而言|包括|设有|指)")
 
 # “X(馆)是A,是Y直属的文化事业单位”: the paragraph's subject with a bracketed abbreviation, its class after a second 是
 LEAD_STATEMENT_RE = re.compile(
@@ -163,6 +166,14 @@ def generic_kind_list(text: str) -> bool:
     return m is not None and PLACE_CHARS_RE.search(m["kind"]) is None
 
 
+def generic_kind_unit(unit: str | None, text: str) -> bool:
+    """True when the unit read is a bare kind of body (“公务局”: no place, a short name) in a text that speaks of the
+    kind in general (“公务局是做什么的”, “通常”): an explainer, no unit's 三定."""
+    return bool(unit) and len(unit) <= 6 and PLACE_CHARS_RE.search(unit) is None \
+        and re.search(re.escape(unit) + r"[^。\n]{0,12}?(?:是做什么的|是干什么的|是什么)", text) is not None \
+        and len(GENERAL_TALK_RE.findall(text)) >= 2
+
+
 def lead_statement(text: str) -> tuple[Found, Found] | None:
     """(unit, nature) of a paragraph opening “X(馆)是A,是Y…事业单位”."""
     for m in LEAD_STATEMENT_RE.finditer(text):
@@ -195,6 +206,9 @@ def apply(b, text: str) -> None:
     """The web-copy rules on a parse result `b` (the parser's builder: `data`, `spans`, `span()`, `meta`)."""
     data = b.data
     if generic_kind_list(text):  # “民政局通常包括以下部门: 1. 办公室:…”: a kind of body, no unit
+        _clear(b, ("unit", "short_name", "nature", "rank", "plaques", "internal_bodies"))
+        return
+    if generic_kind_unit(data.get("unit"), text):  # “公务局是做什么的…公务局是政府机关中负责…的重要部门”
         _clear(b, ("unit", "short_name", "nature", "rank", "plaques", "internal_bodies"))
         return
     if data.get("unit") and several_renamed_units(text, data["unit"]):  # “一、A更名为B,为公益一类事业单位。二、…”

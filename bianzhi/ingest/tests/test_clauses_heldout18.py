@@ -117,3 +117,17 @@ def test_a_company_counted_list_is_no_body_list():
     assert webcopy_clauses.counted_bodies("某某科技有限公司内设3个部门,分别为:综合部、市场部和技术部,负责…") == []
     d = p("某某县行政审批局成立于2019年,内设3个股室,分别为:综合股、审批股和监督股,负责全县审批工作。")
     assert bodies(d) == ["综合股", "审批股", "监督股"]
+
+
+# ---------------------------------------------------------------- heldout18b: “X举行揭牌仪式”; an explainer on a kind of bureau
+def test_news_unit_from_held_a_ceremony():
+    d = p("4月2日上午,柳州市柳江区数据资源局举行揭牌仪式。区委副书记出席仪式并揭牌,局领导班子成员参加。")
+    assert d["unit"] == "柳州市柳江区数据资源局"
+
+
+def test_explainer_on_what_a_kind_of_bureau_does_names_no_unit():
+    d = p("档案局是做什么的\n“档案局是做什么的”是一个常见问题。\n一、基本职能\n档案局是政府中负责档案事业管理的重要部门。"
+          "其主要职责包括:\n- 收集整理:接收各单位移交的档案。\n二、组织结构\n部门 | 职责 |\n办公室 | 综合协调 |\n")
+    assert d["unit"] is None and d["nature"] is None
+    # a named bureau is kept, whatever the page asks
+    assert webcopy_clauses.generic_kind_unit("建瓯市档案局", "建瓯市档案局是做什么的?通常…一般来说…") is False
