@@ -6,7 +6,8 @@ What directory sites, news items, explainers and clerks' pastes restate of a uni
 “X于…正式挂牌成立,同时加挂Y牌子”, a counted body list closed by a comma (“内设5个机构,分别为:A、B、C、D和E,同时承担…”),
 a paragraph whose subject carries a bracketed abbreviation (“X(馆)是…,是…直属的文化事业单位”), a short form (“省卫生厅”) of
 the name set up one sentence earlier (“设置湖北省卫生厅”). And what is no unit's 三定: a page's contact list (“1.X⏎地址:…”),
-the departments a kind of body “通常包括”, a 请示 renaming several 事业单位 item by item.
+the departments a kind of body “通常包括”, an explainer asking “X是做什么的” of a kind of bureau, a 请示 renaming several
+事业单位 item by item (`heldout18b` added “X举行揭牌仪式” and the explainer).
 
 Kept apart from `clauses` and the other rule modules; the parser calls `apply` once, after its other rules. Every rule
 works on the NFKC text the parser works on and records spans into it.
@@ -33,7 +34,7 @@ INTEGRATED_RE = re.compile(
 
 # a news item's 揭牌/挂牌 ceremony: “1月14日上午9时,X揭牌仪式举行”, “3月22日上午,X举行揭牌仪式”
 CEREMONY_RE = re.compile(r"(?:^|(?<=[\n。,]))[ \t]*(?P<u>[" + CJK + r"()]{4,40}?" + UNIT_SUFFIX + r")(?:举行|举办)?(?:揭牌|挂牌)仪式")
-# a rename: “原“A”更名为“B””, “由A更名为B”
+# a quoted rename: “原“A”更名为“B””, “由“A”更名为“B””
 RENAME_RE = re.compile(r"原?[“\"](?P<a>[" + CJK + r"()]{3,40})[”\"]更名为[“\"](?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")[”\"]")
 
 # “X于2017年8月3日正式挂牌成立,同时加挂Y牌子”
