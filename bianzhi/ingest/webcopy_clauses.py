@@ -188,8 +188,10 @@ def several_renamed_units(text: str, unit: str) -> bool:
     """True when numbered items rename or class two or more 事业单位 and the unit read is one of them (a 请示 or a
     批复 about several bodies names no one unit)."""
     items = [m for m in RENAMED_ITEM_RE.finditer(text)]
-    if len(items) < 2:
-        return False
+    # the body each item is about: the new name of a rename, else the item's subject before its comma
+    names = {m["to"] or re.split(r"[,,(]|为", m["item"], maxsplit=1)[0].strip() for m in items}
+    if len(names) < 2:
+        return False  # “一、同意A更名为B。二、B为公益一类事业单位”: items about one body
     return any(unit in m["item"] for m in items)
 
 

@@ -131,3 +131,9 @@ def test_explainer_on_what_a_kind_of_bureau_does_names_no_unit():
     assert d["unit"] is None and d["nature"] is None
     # a named bureau is kept, whatever the page asks
     assert webcopy_clauses.generic_kind_unit("建瓯市档案局", "建瓯市档案局是做什么的?通常…一般来说…") is False
+
+
+def test_items_about_one_renamed_body_keep_it_as_the_unit():
+    text = ("一、同意某县农业技术推广站更名为某县农业技术推广中心。\n"
+            "二、某县农业技术推广中心为公益一类事业单位,核定事业编制12名。")
+    assert webcopy_clauses.several_renamed_units(text, "某县农业技术推广中心") is False
