@@ -37,9 +37,13 @@ def _line_offsets(text: str) -> list[tuple[int, str]]:
     return out
 
 
+ORGAN_LINE_RE = re.compile(r"[ \t]*[" + CJK + r"()]{4,30}?" + UNIT_SUFFIX + r"[ \t]*")
+
+
 def organ_title(text: str, max_lines: int = 5) -> tuple[Found, Found] | None:
-    """(title, organ) of a notice whose issuer stands on its own line above “关于…的公示/通知” among the first lines
-    (after a 文号 line): the title is the two lines joined, the issuer the first."""
+    """(title, organ) of a notice whose one issuer stands on its own line above “关于…的公示/通知” among the first
+    lines (after a 文号 line): the title is the two lines joined, the issuer the first. Issuers stacked over two lines
+    are the masthead of a joint notice, whose title is the “关于…” line alone (the corpus convention)."""
     seen = []
     for pos, ln in _line_offsets(text):
         if ln.startswith("#") or not ln.strip():
@@ -47,7 +51,9 @@ def organ_title(text: str, max_lines: int = 5) -> tuple[Found, Found] | None:
         seen.append((pos, ln))
         if len(seen) > max_lines + 1:
             break
-    for (p1, l1), (p2, l2) in zip(seen, seen[1:]):
+    for i, ((p1, l1), (p2, l2)) in enumerate(zip(seen, seen[1:])):
+        if i and ORGAN_LINE_RE.fullmatch(seen[i - 1][1]):
+            continue  # issuers stacked on two lines (“中共湖南省委办公厅⏎湖南省人民政府办公厅⏎关于…”): a masthead, not the title
         organ = re.fullmatch(r"[ \t]*(?P<o>[" + CJK + r"()]{4,30}?" + UNIT_SUFFIX + r")[ \t]*", l1)
         tail = re.fullmatch(r"[ \t]*(?P<t>关于[^\n。;]{2,60}?的" + NOTICE_KIND + r")[ \t]*", l2)
         if organ is None or tail is None or "关于" in organ["o"]:
@@ -152,7 +158,7 @@ def subject_bodies(text: str, unit: str | None) -> tuple[Found | None, list[Foun
     """(subject, bodies) of “X设A、B、…及C。”, “中心下设A、B。”, “…事业单位,内设:A、B…和C五个职能部室。”: the subject
     is the unit, its tail (“中心”), or, with no unit read, a name that also opens another sentence of the text (“X核定
     行政编制20人”); the list ends at “。” (a count and a kind of body before it allowed), every item a body's name."""
-    for m in re.finditer(r"(?:(?<=[。\n])|^)[ \t]*(?:(?P<s>[" + CJK + r"]{2,20}?)|(?P<c>[" + CJK + r"()]{2,60}?,))"
+    for m in re.finditer(r"(?:(?<=[。\n])|^)[ \t]*(?:(?P<s>[" + CJK + r"]{1,20}?)|(?P<c>[" + CJK + r"()]{2,60}?,))"
                          r"(?:下设|内设|设有|设)[:]?(?P<l>[^。\n]{4,300}?)(?:等?(?:\d+|[一二三四五六七八九十]+)个[" + CJK + r"]{0,6})?。",
                          text, re.M):
         listing = m["l"]
@@ -164,7 +170,7 @@ def subject_bodies(text: str, unit: str | None) -> tuple[Found | None, list[Foun
             if unit and m["c"].startswith(unit):
                 return None, names
             continue
-        if unit and (subject == unit or (len(subject) >= 2 and unit.endswith(subject))):
+        if unit and (subject == unit or unit.endswith(subject)):
             return None, names
         if not unit and re.fullmatch(r"[" + CJK + r"]{2,20}?" + UNIT_SUFFIX, subject) and len(names) >= 3 \
                 and re.search(r"(?:^|[。\n])[ \t]*" + re.escape(subject) + r"(?:核定|编制|有)", text[m.end():]):
@@ -274,6 +280,18 @@ def class_of_purpose(nature: str | None) -> str | None:
     return m["c"] if m else None
 
 
+def purpose_nature(text: str, unit: str | None) -> tuple[Found, Found] | None:
+    """(unit, class) of “X是Y举办,向社会提供…,具有…功能的公益性机构。” when the statement reader gave no nature: the
+    class after the purpose clause; X is the unit read, or with none read the sentence's subject (a unit's name)."""
+    subject = re.escape(unit) if unit else r"(?:(?<=[。\n])|^)[ \t]*[" + CJK + r"()]{3,30}?" + UNIT_SUFFIX
+    m = re.search(r"(?P<u>" + subject + r")是(?P<n>[^。\n]{10,200}?的[" + CJK + r"]{2,12}?(?:机构|事业单位|单位))。", text, re.M)
+    cls = class_of_purpose(m["n"]) if m else None
+    if not cls:
+        return None
+    u = m["u"].strip()
+    return Found(u, m.end("u") - len(u), m.end("u")), Found(cls, m.end("n") - len(cls), m.end("n"))
+
+
 def grade_note(post: dict) -> bool:
     """“设主任1名(七级职员)”: a 职员 grade in brackets after a post is its rank."""
     return bool(post.get("note")) and not post.get("rank") and re.fullmatch(r"[一二三四五六七八九十]+级职员", post["note"]) is not None
@@ -288,7 +306,8 @@ def either_post(post: dict) -> bool:
 def generic_kind(unit: str | None, nature: str | None) -> bool:
     """True when the unit read names a kind of bureau with no place (“卫生健康局”) and its nature speaks of local
     government in general (“地方政府的工作部门”): an explainer, no unit."""
-    return bool(unit) and bool(nature) and "地方" in nature and not re.search(r"[省市县区州盟旗镇乡]|中共|中国|国家|全国", unit)
+    return bool(unit) and bool(nature) and "地方" in nature \
+        and not re.search(r"[省市县区州盟旗镇乡]|中共|中国|国家|全国", unit.replace("市场", ""))
 
 
 def several_units(unit: str | None, text: str) -> bool:

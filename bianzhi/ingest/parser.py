@@ -639,6 +639,10 @@ def parse(text: str) -> ParseResult:
     if two_line is not None and not hdr.is_notice_cover and not adjustment \
             and (hdr.title is None or two_line[0].start <= hdr.title.start < two_line[0].end):
         hdr.title = two_line[0]
+    organ = county_clauses.organ_title(text)  # “开州金府发〔2026〕18号⏎X镇人民政府⏎关于…的公示” (heldout17)
+    if organ is not None and (hdr.title is None or organ[0].value.endswith(hdr.title.value)):
+        hdr.title = organ[0]  # the issuer's line above “关于…” is part of the title, and names the issuer
+        hdr.issuing_organ = hdr.issuing_organ or organ[1]
     if adjustment:
         b = scratch
         b.data.update({k: v for k, v in empty_result().items() if k not in b.data})
@@ -992,14 +996,9 @@ def _county_rules(b: _Builder, text: str):
     """heldout17: what city/county clerks paste from 部门预算/决算 notes and Q&A pages (rules in `county_clauses`)."""
     cc = county_clauses
     d = b.data
-    if not d.get("title"):  # “开州金府发〔2026〕18号⏎X镇人民政府⏎关于…的公示”; “- [ 索引号 ]⏎…⏎X⏎2019年度部门决算情况说明”
-        organ = cc.organ_title(text)
-        meta = cc.title_after_metadata(text) if organ is None else None
-        if organ is not None:
-            _replace(b, "title", organ[0])
-            if not d.get("issuing_organ"):
-                _set(b, "issuing_organ", organ[1])
-        elif meta is not None:
+    if not d.get("title"):  # “- [ 索引号 ]⏎…⏎X⏎2019年度部门决算情况说明”
+        meta = cc.title_after_metadata(text)
+        if meta is not None:
             _replace(b, "title", meta[0])
             if not d.get("unit"):
                 _set(b, "unit", meta[1])
@@ -1041,7 +1040,13 @@ def _county_rules(b: _Builder, text: str):
     if len(set(plaques)) < len(plaques):
         d["plaques"] = list(dict.fromkeys(plaques))
         b.spans = [sp for sp in b.spans if not sp[0].startswith("plaques[")]
-    cls = cc.class_of_purpose(d.get("nature"))  # “是…举办,向社会提供…,具有…功能的公益性机构”
+    if not d.get("nature"):  # “X是…举办,向社会提供…,具有…功能的公益性机构。”
+        found = cc.purpose_nature(text, d.get("unit"))
+        if found is not None:
+            if not d.get("unit"):
+                _set(b, "unit", found[0])
+            _set(b, "nature", found[1])
+    cls = cc.class_of_purpose(d.get("nature"))  # the same, read whole by the statement reader
     if cls is not None:
         start = next((s for p, s, e in b.spans if p == "nature"), 0) + len(d["nature"]) - len(cls)
         _replace(b, "nature", clauses.Found(cls, start, start + len(cls)))
