@@ -51,7 +51,7 @@ def organ_title(text: str, max_lines: int = 5) -> tuple[Found, Found] | None:
         seen.append((pos, ln))
         if len(seen) > max_lines + 1:
             break
-    for i, ((p1, l1), (p2, l2)) in enumerate(zip(seen, seen[1:])):
+    for i, ((p1, l1), (p2, l2)) in enumerate(zip(seen, seen[1:], strict=False)):
         if i and ORGAN_LINE_RE.fullmatch(seen[i - 1][1]):
             continue  # issuers stacked on two lines (“中共湖南省委办公厅⏎湖南省人民政府办公厅⏎关于…”): a masthead, not the title
         organ = re.fullmatch(r"[ \t]*(?P<o>[" + CJK + r"()]{4,30}?" + UNIT_SUFFIX + r")[ \t]*", l1)
@@ -256,7 +256,10 @@ def self_rank(text: str) -> dict | None:
 
 
 def closing_date(text: str) -> Found | None:
-    """The date a note closes with, on its own last line (“2018年12月25日”)."""
+    """The date a budget note closes with, on its own last line (“2018年12月25日”); a 规定's closing date is left to
+    the header reader (the corpus labels that of a 规定 printed under its notice's 文号 null)."""
+    if not re.search(r"(?:预算|决算)(?:收支|收入|支出|情况|安排)", text) or re.search(r"编制规定|编制方案|职责内设机构", text):
+        return None
     lines = [(p, ln) for p, ln in _line_offsets(text) if ln.strip() and not ln.startswith("#")]
     if not lines:
         return None

@@ -96,7 +96,7 @@ def test_the_managing_body_of_a_park_is_the_unit():
 
 def test_a_short_unit_with_its_rank_glued_to_its_heading():
     d = p("一、妇联主要职能 (一)团结引导全县妇女。 (二)维护妇女儿童权益。 二、人员情况 妇联是行政正科级单位。编制数是5人。"
-          "另外退休3人。\n2019年1月10日")
+          "另外退休3人。 三、2019年预算收支情况 财政拨款收入50万元。\n2019年1月10日")
     assert d["unit"] == "妇联"
     assert d["rank"] == "正科级"
     assert staffing(d) == [("其他编制", "编制", 5)]
@@ -106,6 +106,13 @@ def test_a_short_unit_with_its_rank_glued_to_its_heading():
 def test_self_rank_needs_the_name_twice_and_no_pronoun():
     assert county_clauses.self_rank("该局是正科级单位。该局负责全县工作。") is None
     assert county_clauses.self_rank("文联是正科级单位。") is None
+
+
+def test_closing_date_only_for_a_budget_note():
+    note = "一、职能\n负责全县工作。\n二、2020年预算收支情况\n收入10万元。\n2020年1月5日"
+    assert county_clauses.closing_date(note).value == "2020-01-05"
+    rule = "X县民政局主要职责内设机构和人员编制规定\n一、职能调整\n预算收支管理。\n2010年8月12日"
+    assert county_clauses.closing_date(rule) is None
 
 
 def test_title_naming_the_unit_by_its_plaque_gives_way_to_the_full_name():
