@@ -283,16 +283,29 @@ def class_of_purpose(nature: str | None) -> str | None:
     return m["c"] if m else None
 
 
+CLASS_SENTENCE_RE = re.compile(r"是(?P<n>[^。\n]{10,200}?的[" + CJK + r"]{2,12}?(?:机构|事业单位|单位))。")
+SUBJECT_END_RE = re.compile(r"(?:^|[。\n])[ \t]*(?P<u>[" + CJK + r"()]{3,30}?" + UNIT_SUFFIX + r")$")
+
+
 def purpose_nature(text: str, unit: str | None) -> tuple[Found, Found] | None:
     """(unit, class) of “X是Y举办,向社会提供…,具有…功能的公益性机构。” when the statement reader gave no nature: the
     class after the purpose clause; X is the unit read, or with none read the sentence's subject (a unit's name)."""
-    subject = re.escape(unit) if unit else r"(?:(?<=[。\n])|^)[ \t]*[" + CJK + r"()]{3,30}?" + UNIT_SUFFIX
-    m = re.search(r"(?P<u>" + subject + r")是(?P<n>[^。\n]{10,200}?的[" + CJK + r"]{2,12}?(?:机构|事业单位|单位))。", text, re.M)
-    cls = class_of_purpose(m["n"]) if m else None
-    if not cls:
-        return None
-    u = m["u"].strip()
-    return Found(u, m.end("u") - len(u), m.end("u")), Found(cls, m.end("n") - len(cls), m.end("n"))
+    for m in CLASS_SENTENCE_RE.finditer(text):
+        cls = class_of_purpose(m["n"])
+        if not cls:
+            continue
+        head = text[max(0, m.start() - 40):m.start()]
+        if unit:
+            if not head.endswith(unit):
+                continue
+            u, us = unit, m.start() - len(unit)
+        else:
+            sm = SUBJECT_END_RE.search(head)
+            if sm is None:
+                continue
+            u, us = sm["u"], m.start() - len(sm["u"])
+        return Found(u, us, us + len(u)), Found(cls, m.end("n") - len(cls), m.end("n"))
+    return None
 
 
 def grade_note(post: dict) -> bool:
