@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from .budget_clauses import description_items
 from .clauses import CJK, DATE_RE, UNIT_SUFFIX, Found, parse_date, staffing_entry
 from .final2_clauses import two_line_title
 
@@ -111,7 +112,8 @@ def first_of_pair(unit: str | None) -> str | None:
 
 # the numbered section headings of a note's 概况, or its budget items, read as duties
 SECTION_ITEM_RE = re.compile(r"^(?:\d{4}年度?)?(?:部门|单位)?(?:主要职责|主要职能|职能职责|机构设置|单位性质|人员编制|人员情况|编制情况|"
-                             r"经费管理|主要工作任务|年度工作任务|工作任务|收入预算|支出预算|基本支出|项目支出|收支预算|部门收支)")
+                             r"经费管理|主要工作任务|年度工作任务|工作任务|收入预算|支出预算|基本支出|项目支出|收支预算|部门收支|"
+                             r"因公出国|公务接待|公务用车|机关运行经费|政府采购)")
 
 
 def section_items(duties: list[str]) -> bool:
@@ -121,24 +123,62 @@ def section_items(duties: list[str]) -> bool:
     return hits >= 2 and hits * 2 >= len(duties)
 
 
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+CN_DIGITS = "一二三四五六七八九十"
+DUTY_HEADING_RE = re.compile(r"(?m)^[ \t]*(?:(?:[一二三四五六七八九十]+)+、|\([一二三四五六七八九十]+\))[ \t]*(?:本|部门|单位|主要)*"
+                             r"(?:职责|职能|职能职责|工作职责)[ \t]*[:]?[ \t]*$"
+                             r"|^[^\n]{0,30}?(?:的)?(?:主要职责|主要职能|职责)(?:是|如下|为)[ \t]*[:][ \t]*$")
+ITEM_MARK_RE = re.compile(r"[ \t]*(?:(?P<a>\d{1,2})[、.]|(?P<b>\d{1,2})(?=[" + CJK + r"])|\((?P<p>\d{1,2})\)|\((?P<c>[一二三四五六七八九十]{1,3})\)|(?P<o>[" + CIRCLED
+                          + r"]))[ \t]*(?P<d>[^\n]*\S)?[ \t]*")
+
+
+def _mark_number(m: re.Match) -> int:
+    if m["a"] or m["b"] or m["p"]:
+        return int(m["a"] or m["b"] or m["p"])
+    if m["o"]:
+        return CIRCLED.index(m["o"]) + 1
+    c = m["c"]
+    if c == "十":
+        return 10
+    if c.startswith("十"):
+        return 10 + CN_DIGITS.index(c[1]) + 1
+    if c.endswith("十"):
+        return (CN_DIGITS.index(c[0]) + 1) * 10
+    return CN_DIGITS.index(c) + 1 if len(c) == 1 else (CN_DIGITS.index(c[0]) + 1) * 10 + CN_DIGITS.index(c[-1]) + 1
+
+
+# “党政办公室。主要负责…”: a body's name, then its duties — a body list under a 职能 heading, no duties
+BODY_ITEM_RE = re.compile(r"[" + CJK + r"()]{2,20}?" + BODY_END + r"(?:\([^()]{1,20}\))?[。:]")
+
+
 def heading_duties(text: str) -> list[Found]:
-    """Duties “1、…;” under a heading line that only names them (“一、部门职责”, “(一)主要职能”), at least three, in
-    order, each ending with “;” or “。”, the list ending at the next heading or a non-item line."""
-    m = re.search(r"(?m)^[ \t]*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))[ \t]*(?:部门|单位|主要)?(?:职责|职能|职能职责)"
-                  r"[ \t]*[:]?[ \t]*$", text)
-    if m is None:
-        return []
-    out, expect = [], 1
-    pos = m.end() + 1
-    for line in text[pos:].split("\n"):
-        im = re.fullmatch(r"[ \t]*(?P<n>\d{1,2})[、.][ \t]*(?P<d>[^\n]{4,}?[;。])[ \t]*", line)
-        if im is None or int(im["n"]) != expect:
-            break
-        out.append(Found(im["d"].rstrip(";。") + ("。" if im["d"].endswith("。") else ""), pos + im.start("d"),
-                         pos + im.end("d")))
-        expect += 1
-        pos += len(line) + 1
-    return out if len(out) >= 3 else []
+    """Duties on their own lines under a heading line that only names them (“一、部门职责”, “一一、部门职责”, “一、本部门
+    职责”) or a lead-in line ending “…的主要职责是:”: items “1、”, “1.”, “(1)”, “(一)” or “①” (NFKC makes it “1” glued to
+    the text), numbered in order from 1,
+    blank lines between them allowed, at least two; the last item may be cut off by the page (“(十)负”). Numbered
+    paragraphs describing the unit (“1. 公安机关是…”, “2.X设政治处…”) and body items (“1.党政办公室。主要负责…”) are no
+    duties."""
+    for head in DUTY_HEADING_RE.finditer(text):
+        out, expect, kind = [], 1, None
+        pos = head.end() + 1
+        for line in text[pos:].split("\n"):
+            if not line.strip():
+                pos += len(line) + 1
+                continue
+            im = ITEM_MARK_RE.fullmatch(line)
+            k = None if im is None else next(g for g in ("a", "b", "p", "c", "o") if im[g])
+            if im is None or _mark_number(im) != expect or (kind is not None and k != kind) or not im["d"]:
+                break
+            kind = k
+            d = im["d"]
+            out.append(Found(d, pos + im.start("d"), pos + im.end("d")))
+            expect += 1
+            pos += len(line) + 1
+        values = [f.value for f in out]
+        if len(out) >= 2 and not description_items(values) \
+                and sum(bool(BODY_ITEM_RE.match(v)) for v in values) * 2 < len(values):
+            return out
+    return []
 
 
 def _split_names(listing: str, start: int) -> list[Found]:
@@ -183,8 +223,11 @@ UNTYPED_RE = re.compile(r"(?<![" + CJK + r"])(?P<w>编制(?:数|人数)?)(?:是|
 TABLE_RE = re.compile(r"(?m)^[ \t]*(?P<w>编制数)[ \t]*\|[ \t]*(?P<n>\d{1,5})[ \t]*\|")
 
 
-def untyped_staffing(text: str) -> Found | None:
+def untyped_staffing(text: str, unit: str | None = None) -> Found | None:
+    """“编制数15人”, a table row “编制数 | 34 |”, or the unit's “X编制人数45人” (其他编制, raw 编制)."""
     m = UNTYPED_RE.search(text) or TABLE_RE.search(text)
+    if m is None and unit:
+        m = re.search(re.escape(unit) + r"(?P<w>编制(?:数|人数))(?:是|为|:)?[ \t]*(?P<n>\d{1,5})[ \t]*(?:人|名)", text)
     if m is None:
         return None
     return Found(staffing_entry("编制", int(m["n"])), m.start(), m.end())
@@ -329,3 +372,84 @@ def generic_kind(unit: str | None, nature: str | None) -> bool:
 def several_units(unit: str | None, text: str) -> bool:
     """“新成立的6个农业机械管理站为公益性事业单位,每个…人员编制6名”: a count before the subject, several units."""
     return bool(unit) and unit.startswith("个") and "每个" in text
+
+
+# “说明:冀村镇人民政府没有使用国有资本经营预算安排支出,故本表无数据。”: a table note naming the unit
+TABLE_NOTE_RE = re.compile(r"说明[:]\s*(?:本单位|本部门)?(?P<u>[" + CJK + r"()]{3,30}?" + UNIT_SUFFIX + r")(?:\d{4}年度?)?(?:没有|无|未)")
+
+
+def table_note_unit(text: str) -> Found | None:
+    m = TABLE_NOTE_RE.search(text)
+    return Found(m["u"], m.start("u"), m.end("u")) if m else None
+
+
+# “我部门共有八个内设机构,即A组织机构、B组织机构…。”; “下设7个科室(A、B、…)。”
+COUNTED_LIST_RE = re.compile(r"(?:共有|共设|下设|内设|设有|设)(?:\d+|[一二三四五六七八九十]+)个(?:内设机构|科室|股室|处室|部室|机构)"
+                             r"(?:[,,]即[:]?(?P<l>[^。\n]{4,400}?)。|\((?P<b>[^()\n]{4,300})\))")
+
+
+def counted_list_bodies(text: str) -> list[Found]:
+    """The names after a count (“共有八个内设机构,即A、B…”, “下设7个科室(A、B…)”); a tag the clerk appended to every
+    name (“…办公室组织机构”) is dropped."""
+    m = COUNTED_LIST_RE.search(text)
+    if m is None:
+        return []
+    key = "l" if m["l"] else "b"
+    parts, pos, out = m[key].split("、"), m.start(key), []
+    tag = "组织机构" if len(parts) >= 2 and all(p.endswith("组织机构") for p in parts) else ""
+    for part in parts:
+        name = part[:len(part) - len(tag)] if tag else part
+        if not re.fullmatch(BODY_NAME, name):
+            return []
+        out.append(Found(name, pos, pos + len(name)))
+        pos += len(part) + 1
+    return out if len(out) >= 2 else []
+
+
+def listed_after_words(name: str) -> str | None:
+    """“组室分别是秘书组”: the first body of a list glued to its lead-in words → “秘书组”."""
+    m = re.search(r"(?:分别是|分别为|包括|即)[:]?(?P<n>[" + CJK + r"()]{2,20})$", name)
+    return m["n"] if m else None
+
+
+# “2021年度⏎关市镇人民政府部门决算”: a year alone on the line above the rest of the title
+YEAR_LINE_RE = re.compile(r"[ \t]*(?P<y>\d{4}[ \t]*年度?)[ \t]*")
+REST_TITLE_RE = re.compile(r"[ \t]*(?P<t>(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")(?:部门|单位)(?:预算|决算)[" + CJK + r"]{0,8})[ \t]*")
+# “2018年图书馆部门预算公开说明” on a line of its own
+YEAR_FIRST_TITLE_RE = re.compile(r"(?m)^[ \t]*(?P<t>\d{4}年度?(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:部门|单位)(?:预算|决算)"
+                                 r"(?:公开)?(?:情况)?(?:说明)?)[ \t]*$")
+
+
+def year_line_title(text: str, max_lines: int = 4) -> tuple[Found, Found] | None:
+    seen = [(p, ln) for p, ln in _line_offsets(text) if ln.strip() and not ln.startswith("#")][:max_lines + 1]
+    for (p1, l1), (p2, l2) in zip(seen, seen[1:], strict=False):
+        y, r = YEAR_LINE_RE.fullmatch(l1), REST_TITLE_RE.fullmatch(l2)
+        if y and r:
+            title = re.sub(r"\s+", "", y["y"]) + r["t"]
+            return Found(title, p1 + y.start("y"), p2 + r.end("t")), Found(r["u"], p2 + r.start("u"), p2 + r.end("u"))
+    m = YEAR_FIRST_TITLE_RE.search(text[:600])
+    if m:
+        return Found(m["t"], m.start("t"), m.end("t")), Found(m["u"], m.start("u"), m.end("u"))
+    return None
+
+
+def unit_class(text: str, unit: str | None) -> Found | None:
+    """“宁县图书馆为全额拨款事业单位,…”: the unit's own class sentence."""
+    if not unit:
+        return None
+    m = re.search(re.escape(unit) + r"(?:为|是)(?P<n>[" + CJK + r"]{2,16}?事业单位)(?=[,,。])", text)
+    return Found(m["n"], m.start("n"), m.end("n")) if m else None
+
+
+# a name that opens two sentences about the unit's structure or staffing: “X内设股室4个。…⏎X编制人数12人,…”
+SUBJECT_OPEN_RE = re.compile(r"(?:^|(?<=[。\n]))[ \t]*(?P<u>[" + CJK + r"]{2,20}?" + UNIT_SUFFIX + r")(?=内设|下设|设有|核定|编制|共有)",
+                             re.M)
+
+
+def repeated_subject(text: str) -> Found | None:
+    seen: dict[str, Found] = {}
+    for m in SUBJECT_OPEN_RE.finditer(text):
+        if m["u"] in seen:
+            return seen[m["u"]]
+        seen[m["u"]] = Found(m["u"], m.start("u"), m.end("u"))
+    return None

@@ -1002,8 +1002,16 @@ def _county_rules(b: _Builder, text: str):
             _replace(b, "title", meta[0])
             if not d.get("unit"):
                 _set(b, "unit", meta[1])
+    year_title = cc.year_line_title(text)  # “2021年度⏎X部门决算”, “2018年图书馆部门预算公开说明”
+    if year_title is not None and (not d.get("title") or year_title[0].value.endswith(d["title"])) \
+            and year_title[0].value != d.get("title"):
+        _replace(b, "title", year_title[0])
+        if not d.get("unit"):
+            _set(b, "unit", year_title[1])
     if cc.metadata_unit(d.get("unit")):  # “发布机构X” is the site's metadata
         _replace(b, "unit", None)
+    if not d.get("unit"):  # “说明:X镇人民政府没有使用…,故本表无数据。”; “X内设股室4个。…X编制人数12人”
+        _set(b, "unit", cc.table_note_unit(text) or cc.repeated_subject(text))
     if not d.get("unit"):  # “衢州市衢江区大洲镇2020年部门预算”
         found = cc.unit_from_note_title(d.get("title"))
         start = next((s for p, s, e in b.spans if p == "title"), 0)
@@ -1046,6 +1054,8 @@ def _county_rules(b: _Builder, text: str):
             if not d.get("unit"):
                 _set(b, "unit", found[0])
             _set(b, "nature", found[1])
+    if d.get("nature") and re.match(r"一[个种所]", d["nature"]):  # “图书馆是一个专门…的机构”: a definition of the kind
+        _replace(b, "nature", cc.unit_class(text, d.get("unit")))  # “X为全额拨款事业单位”
     cls = cc.class_of_purpose(d.get("nature"))  # the same, read whole by the statement reader
     if cls is not None:
         start = next((s for p, s, e in b.spans if p == "nature"), 0) + len(d["nature"]) - len(cls)
@@ -1066,8 +1076,15 @@ def _county_rules(b: _Builder, text: str):
         if subject is not None and not d.get("unit"):
             _set(b, "unit", subject)
         _add_bodies(b, found_bodies)
-    if not d["staffing"] and d.get("unit"):  # “编制数15人”, “编制5人”, “编制数 | 34 |”
-        found = cc.untyped_staffing(text)
+    if not d["internal_bodies"]:  # “共有八个内设机构,即A、B…”, “下设7个科室(A、B…)”
+        _add_bodies(b, cc.counted_list_bodies(text))
+    if d["internal_bodies"]:  # “内设组室分别是秘书组、…”: the first name glued to the lead-in
+        first = cc.listed_after_words(d["internal_bodies"][0]["name"])
+        if first is not None:
+            d["internal_bodies"][0]["name"] = first
+            b.spans = [sp for sp in b.spans if sp[0] != "internal_bodies[0].name"]
+    if not d["staffing"] and d.get("unit"):  # “编制数15人”, “编制5人”, “编制数 | 34 |”, “X编制人数45人”
+        found = cc.untyped_staffing(text, d["unit"])
         if found is not None:
             d["staffing"].append(found.value)
             b.span("staffing[0]", found.start, found.end)

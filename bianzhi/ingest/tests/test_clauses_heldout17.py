@@ -148,8 +148,9 @@ def test_duties_under_a_bare_duty_heading_ending_in_semicolons():
           "3、联系全州党外知识分子;\n4、完成州委交办的其他任务。\n二、机构设置\n州委统战部设办公室、民族宗教科、联络科。")
     assert len(d["duties"]) == 4
     assert d["duties"][0].startswith("贯彻执行中央和省委")
-    # fewer than three items under the heading are no list
-    assert county_clauses.heading_duties("一、部门职责\n1、负责统战工作;\n2、完成其他任务。\n") == []
+    # one item under the heading is no list, nor items out of order
+    assert county_clauses.heading_duties("一、部门职责\n1、负责统战工作;\n二、机构设置\n") == []
+    assert county_clauses.heading_duties("一、部门职责\n1、负责统战工作;\n3、完成其他任务。\n") == []
 
 
 # ---------------------------------------------------------------- bodies and staffing
@@ -189,3 +190,54 @@ def test_a_news_item_on_several_new_stations_states_no_unit():
           "每个畜牧兽医站人员编制4名。")
     assert d["unit"] is None and d["nature"] is None
     assert d["staffing"] == []
+
+
+# ---------------------------------------------------------------- heldout17b (rules written after its first run)
+def test_duties_under_a_lead_in_line_with_chinese_numbers_last_one_cut():
+    d = p("(二)主要工作职责\n县委组织部的主要职责是:\n(一)负责全县党的组织建设。\n(二)负责干部队伍建设。\n(三)负")
+    assert [x[:6] for x in d["duties"]] == ["负责全县党的", "负责干部队伍", "负"]
+
+
+def test_circled_duties_under_a_doubled_heading():
+    d = p("第一部分\n石门镇人民政府概况\n一一、部门职责\n①贯彻执行党的方针政策。\n②抓好本镇党建工作。\n③完成上级交办的事项。")
+    assert len(d["duties"]) == 3 and d["duties"][0].startswith("贯彻执行")
+
+
+def test_numbered_descriptions_and_body_items_under_a_duty_heading_are_no_duties():
+    assert county_clauses.heading_duties("(一)主要职能\n1. 检察机关是国家的法律监督机关。\n2.县检察院设办公室和5个部。\n") == []
+    assert county_clauses.heading_duties("(一)职能职责\n1.综合办公室。主要负责文秘工作。\n2.经济发展办公室。负责经济工作。\n") == []
+
+
+def test_a_table_note_names_the_unit_and_counted_bodies_after_ji():
+    d = p("第一部分 概况\n一、本部门职责\n(1)贯彻法律法规;\n(2)管理乡镇经济工作。\n二、机构设置情况\n我部门共有五个内设机构,即党政办公室"
+          "组织机构、经济发展办公室组织机构、社会事务办公室组织机构、综合行政执法办公室组织机构、便民服务中心组织机构。\n"
+          "说明:峪道河镇人民政府没有使用国有资本经营预算安排支出,故本表无数据。")
+    assert d["unit"] == "峪道河镇人民政府"
+    assert bodies(d) == ["党政办公室", "经济发展办公室", "社会事务办公室", "综合行政执法办公室", "便民服务中心"]
+    assert len(d["duties"]) == 2
+
+
+def test_bodies_in_brackets_after_their_count_and_the_units_own_class():
+    d = p("宁县文化馆2021年部门预算公开说明\n一、部门职责\n文化馆是一个组织群众文化活动的公益性文化机构。\n二、机构设置\n"
+          "宁县文化馆为全额拨款事业单位,下设3个科室(办公室、辅导部、非遗部)。")
+    assert d["nature"] == "全额拨款事业单位"
+    assert bodies(d) == ["办公室", "辅导部", "非遗部"]
+
+
+def test_a_list_glued_to_its_lead_in_and_the_units_staffing_count():
+    d = p("一、部门概况\n县委统战部内设股室4个。内设股室分别是办公室、民族宗教股、经济联络股、党外干部股。\n"
+          "县委统战部编制人数12人,在职人数11人。")
+    assert bodies(d)[0] == "办公室"
+    assert staffing(d) == [("其他编制", "编制", 12)]
+
+
+def test_a_year_alone_over_the_title_and_a_year_first_title_line():
+    d = p("2022年度\n石门镇人民政府部门决算\n目录\n第一部分石门镇人民政府概况")
+    assert d["title"] == "2022年度石门镇人民政府部门决算"
+    assert d["unit"] == "石门镇人民政府"
+    found = county_clauses.year_line_title("信息名称: 2019年文化馆部门预算公开说明\n\n2019年文化馆部门预算公开说明\n一、部门职责")
+    assert found is not None and found[0].value == "2019年文化馆部门预算公开说明"
+
+
+def test_budget_items_of_the_three_public_expenses_are_no_duties():
+    assert county_clauses.section_items(["因公出国(境)费用0元。", "公务接待费0.2万元。", "公务用车购置费0元。"])
