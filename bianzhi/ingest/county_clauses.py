@@ -38,6 +38,8 @@ def _line_offsets(text: str) -> list[tuple[int, str]]:
     return out
 
 
+ORGAN_NAME_RE = re.compile(r"[ \t]*(?P<o>[" + CJK + r"()]{4,30}?" + UNIT_SUFFIX + r")[ \t]*")
+GUANYU_LINE_RE = re.compile(r"[ \t]*(?P<t>关于[^\n。;]{2,60}?的" + NOTICE_KIND + r")[ \t]*")
 ORGAN_LINE_RE = re.compile(r"[ \t]*[" + CJK + r"()]{4,30}?" + UNIT_SUFFIX + r"[ \t]*")
 
 
@@ -55,8 +57,8 @@ def organ_title(text: str, max_lines: int = 5) -> tuple[Found, Found] | None:
     for i, ((p1, l1), (p2, l2)) in enumerate(zip(seen, seen[1:], strict=False)):
         if i and ORGAN_LINE_RE.fullmatch(seen[i - 1][1]):
             continue  # issuers stacked on two lines (“中共湖南省委办公厅⏎湖南省人民政府办公厅⏎关于…”): a masthead, not the title
-        organ = re.fullmatch(r"[ \t]*(?P<o>[" + CJK + r"()]{4,30}?" + UNIT_SUFFIX + r")[ \t]*", l1)
-        tail = re.fullmatch(r"[ \t]*(?P<t>关于[^\n。;]{2,60}?的" + NOTICE_KIND + r")[ \t]*", l2)
+        organ = ORGAN_NAME_RE.fullmatch(l1)
+        tail = GUANYU_LINE_RE.fullmatch(l2)
         if organ is None or tail is None or "关于" in organ["o"]:
             continue
         title = organ["o"] + tail["t"]
@@ -96,17 +98,23 @@ def unit_from_note_title(title: str | None) -> Found | None:
     return Found(m["u"], m.start("u"), m.end("u")) if m else None
 
 
+# “X(Y)为…”: a unit's full name with its second name in brackets, then its statement
+NAMED_PLAQUE_RE = re.compile(r"(?P<x>[" + CJK + r"]{4,30}?" + UNIT_SUFFIX + r")\((?P<y>[^()]{2,30})\)(?:为|是)")
+
+
 def metadata_unit(unit: str | None) -> bool:
     """“发布机构兴庆区文化街街道办事处”: a site's metadata key glued to a name is no unit."""
     return bool(unit) and META_KEY_RE.match(unit) is not None and len(unit) > 6
+
+
+PAIR_RE = re.compile(r"(?P<a>[" + CJK + r"()]{3,30}?" + UNIT_SUFFIX + r")(?:和|及|与)(?P<b>[" + CJK + r"()]{3,30}?" + UNIT_SUFFIX + r")")
 
 
 def first_of_pair(unit: str | None) -> str | None:
     """“市水产品质量检测中心和海洋环境监测预报中心”: two full names joined by 和 → the first."""
     if not unit:
         return None
-    m = re.fullmatch(r"(?P<a>[" + CJK + r"()]{3,30}?" + UNIT_SUFFIX + r")(?:和|及|与)(?P<b>[" + CJK + r"()]{3,30}?" + UNIT_SUFFIX + r")",
-                     unit)
+    m = PAIR_RE.fullmatch(unit)
     return m["a"] if m and not re.match(r"\d|[一二三四五六七八九十两]+个", m["b"]) else None
 
 
@@ -194,13 +202,28 @@ def _split_names(listing: str, start: int) -> list[Found]:
     return out
 
 
+SUBJECT_LIST_RE = re.compile(r"(?:(?<=[。\n])|^)[ \t]*(?:(?P<s>[" + CJK + r"]{1,20}?)|(?P<c>[" + CJK + r"()]{2,60}?,))"
+                             r"(?:下设|内设|设有|设)[:]?(?P<l>[^。\n]{4,300}?)(?:等?(?:\d+|[一二三四五六七八九十]+)个[" + CJK
+                             + r"]{0,6})?。", re.M)
+
+
+def _opens_sentence(text: str, name: str, start: int, nexts: tuple[str, ...]) -> bool:
+    """`name` opens a sentence after `start` (after “。” or a line break, blanks allowed) and one of `nexts` follows
+    it (string search: a pattern per name would crowd the regular-expression cache)."""
+    pos = text.find(name, start)
+    while pos >= 0:
+        before = text[:pos].rstrip(" \t")
+        if (not before or before[-1] in "。\n") and text.startswith(nexts, pos + len(name)):
+            return True
+        pos = text.find(name, pos + 1)
+    return False
+
+
 def subject_bodies(text: str, unit: str | None) -> tuple[Found | None, list[Found]]:
     """(subject, bodies) of “X设A、B、…及C。”, “中心下设A、B。”, “…事业单位,内设:A、B…和C五个职能部室。”: the subject
     is the unit, its tail (“中心”), or, with no unit read, a name that also opens another sentence of the text (“X核定
     行政编制20人”); the list ends at “。” (a count and a kind of body before it allowed), every item a body's name."""
-    for m in re.finditer(r"(?:(?<=[。\n])|^)[ \t]*(?:(?P<s>[" + CJK + r"]{1,20}?)|(?P<c>[" + CJK + r"()]{2,60}?,))"
-                         r"(?:下设|内设|设有|设)[:]?(?P<l>[^。\n]{4,300}?)(?:等?(?:\d+|[一二三四五六七八九十]+)个[" + CJK + r"]{0,6})?。",
-                         text, re.M):
+    for m in SUBJECT_LIST_RE.finditer(text):
         listing = m["l"]
         names = _split_names(listing, m.start("l"))
         if len(names) < 2:
@@ -213,13 +236,14 @@ def subject_bodies(text: str, unit: str | None) -> tuple[Found | None, list[Foun
         if unit and (subject == unit or unit.endswith(subject)):
             return None, names
         if not unit and re.fullmatch(r"[" + CJK + r"]{2,20}?" + UNIT_SUFFIX, subject) and len(names) >= 3 \
-                and re.search(r"(?:^|[。\n])[ \t]*" + re.escape(subject) + r"(?:核定|编制|有)", text[m.end():]):
+                and _opens_sentence(text, subject, m.end(), ("核定", "编制", "有")):
             return Found(subject, m.start("s"), m.end("s")), names
     return None, []
 
 
 # untyped staffing: “编制数15人”, “编制数是8人”, “编制5人,其中…”; a table row “编制数 | 34 | 34 |”
 UNTYPED_RE = re.compile(r"(?<![" + CJK + r"])(?P<w>编制(?:数|人数)?)(?:是|为|:)?[ \t]*(?P<n>\d{1,5})[ \t]*(?:人|名)")
+UNIT_COUNT_RE = re.compile(r"(?P<w>编制(?:数|人数))(?:是|为|:)?[ \t]*(?P<n>\d{1,5})[ \t]*(?:人|名)")
 TABLE_RE = re.compile(r"(?m)^[ \t]*(?P<w>编制数)[ \t]*\|[ \t]*(?P<n>\d{1,5})[ \t]*\|")
 
 
@@ -227,7 +251,7 @@ def untyped_staffing(text: str, unit: str | None = None) -> Found | None:
     """“编制数15人”, a table row “编制数 | 34 |”, or the unit's “X编制人数45人” (其他编制, raw 编制)."""
     m = UNTYPED_RE.search(text) or TABLE_RE.search(text)
     if m is None and unit:
-        m = re.search(re.escape(unit) + r"(?P<w>编制(?:数|人数))(?:是|为|:)?[ \t]*(?P<n>\d{1,5})[ \t]*(?:人|名)", text)
+        m = next((x for x in UNIT_COUNT_RE.finditer(text) if text[:x.start()].endswith(unit)), None)
     if m is None:
         return None
     return Found(staffing_entry("编制", int(m["n"])), m.start(), m.end())
@@ -293,7 +317,7 @@ SELF_RANK_RE = re.compile(r"(?:^|(?<=[。\n ])|(?<=情况)|(?<=概况)|(?<=简�
 
 def self_rank(text: str) -> dict | None:
     m = SELF_RANK_RE.search(text)
-    if m is None or len(re.findall(re.escape(m["u"]), text)) < 2 or re.match(r"[该本我其这此]|[省市县区]级", m["u"]):
+    if m is None or text.count(m["u"]) < 2 or re.match(r"[该本我其这此]|[省市县区]级", m["u"]):
         return None
     return {"unit": Found(m["u"], m.start("u"), m.end("u")), "rank": Found(m["r"], m.start("r"), m.end("r"))}
 
@@ -437,8 +461,11 @@ def unit_class(text: str, unit: str | None) -> Found | None:
     """“宁县图书馆为全额拨款事业单位,…”: the unit's own class sentence."""
     if not unit:
         return None
-    m = re.search(re.escape(unit) + r"(?:为|是)(?P<n>[" + CJK + r"]{2,16}?事业单位)(?=[,,。])", text)
+    m = next((x for x in UNIT_CLASS_RE.finditer(text) if text[:x.start()].endswith(unit)), None)
     return Found(m["n"], m.start("n"), m.end("n")) if m else None
+
+
+UNIT_CLASS_RE = re.compile(r"(?:为|是)(?P<n>[" + CJK + r"]{2,16}?事业单位)(?=[,,。])")
 
 
 # a name that opens two sentences about the unit's structure or staffing: “X内设股室4个。…⏎X编制人数12人,…”

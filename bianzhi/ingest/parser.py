@@ -1042,7 +1042,7 @@ def _county_rules(b: _Builder, text: str):
                 _set(b, "rank", found["rank"])
     plaques = d.get("plaques") or []
     if d.get("unit") and plaques:  # “X(Y)为…,挂Y牌子” under a title naming Y: the unit is X
-        m = re.search(r"(?P<x>[\u4e00-\u9fff]{4,30}?" + clauses.UNIT_SUFFIX + r")\((?P<y>[^()]{2,30})\)(?:为|是)", text)
+        m = county_clauses.NAMED_PLAQUE_RE.search(text)
         if m and m["y"] in plaques and same_unit(m["y"], d["unit"]) and m["x"] != d["unit"]:
             _replace(b, "unit", clauses.Found(m["x"], m.start("x"), m.end("x")))
     if len(set(plaques)) < len(plaques):
