@@ -4,7 +4,8 @@ PostgreSQL (`make test-pg`: there keys of 1–2 characters go through `lists_sea
 true wherever items are written: the services, a 主项 renamed, the importer's bulk path, the demo loader."""
 import pytest
 from django.db import connection
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Concat
 from django.test import RequestFactory
 
 from bianzhi.core.tests.factories import UnitFactory
@@ -123,7 +124,7 @@ def test_search_text_is_true_after_the_demo_load_the_import_and_a_rename_by_impo
 def test_an_update_that_bypasses_save_is_what_the_check_would_catch(items):
     """The invariant check itself can fail: a name written with update() leaves search_text behind."""
     food, _sewage = items
-    PowerItem._base_manager.filter(pk=food.pk).update(name_key=F("name_key") + "改")
+    PowerItem._base_manager.filter(pk=food.pk).update(name_key=Concat(F("name_key"), Value("改")))
     assert len(untrue_search_texts()) == 1 + food.sub_items.count()
 
 
