@@ -186,7 +186,7 @@ class PowerItem(TrackedModel):
     code_serial = models.PositiveIntegerField("编码序号", default=0, editable=False)
     name = models.CharField("事项名称", max_length=500)
     name_key = models.CharField("检索名", max_length=500, editable=False, db_index=True)
-    # name_key + the 主项's name_key (power_search_text); PostgreSQL: a pg_trgm GIN index (migration 0004)
+    # name_key + the 主项's name_key (power_search_text); PostgreSQL: pg_trgm GIN indexes (migration 0004)
     search_text = models.CharField("检索文本", max_length=1001, editable=False)
     category = models.ForeignKey(PowerCategory, verbose_name="事项类别", on_delete=models.PROTECT,
                                  related_name="items")
@@ -232,7 +232,7 @@ class PowerItem(TrackedModel):
             parent_key = PowerItem._base_manager.filter(pk=self.parent_id).values_list("name_key", flat=True).first()
         self.search_text = power_search_text(self.name_key, parent_key or "")
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "name" in update_fields:
+        if update_fields is not None and {"name", "parent", "parent_id"} & set(update_fields):
             kwargs["update_fields"] = {*update_fields, "name_key", "search_text"}
         adding = self._state.adding
         result = super().save(*args, **kwargs)

@@ -100,6 +100,14 @@ def test_renaming_a_main_item_keeps_its_sub_items_findable_by_the_new_name(items
     assert untrue_search_texts() == []
 
 
+def test_a_save_of_the_name_alone_writes_the_search_text_too(items, lusers):
+    _food, sewage = items
+    sewage.name = "污水排入排水管网许可"
+    sewage.save(update_fields=["name"])
+    assert untrue_search_texts() == []
+    assert sewage.sub_items.get().pk in listed(lusers["admin"], "污水排入")
+
+
 def test_search_text_is_true_after_the_demo_load_the_import_and_a_rename_by_import(lusers):
     assert untrue_search_texts() == []  # the demo loader (services) and the migration's rows
     user = lusers["jiaotong"]
