@@ -972,7 +972,11 @@ def subject_bodies(text: str, unit: str | None) -> list[Found]:
         subj = m["subj"]
         if subj and unit is not None and not _same_name(subj, unit):
             continue
-        pieces, pos, out = m["list"].split("、"), m.start("list"), []
+        listed = m["list"]
+        counted = re.search(r"(?:等|共)?\s*" + NUM + r"\s*个[" + CJK + r"]{0,6}$", listed)  # “…和研究部三个部室”
+        if counted:
+            listed = listed[:counted.start()]
+        pieces, pos, out = listed.split("、"), m.start("list"), []
         for n, piece in enumerate(pieces):
             name = text[pos:pos + len(piece)].strip()
             if not re.fullmatch(r"(?!" + VERB_START + r")[" + CJK + r"]{2,24}?" + BODY_SUFFIX + r"(?:\([^()]{1,40}\))?", name):
