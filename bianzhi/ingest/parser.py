@@ -29,6 +29,7 @@ from . import (
     fragment_clauses,
     national_clauses,
     profile_clauses,
+    unnumbered_clauses,
     webcopy_clauses,
 )
 
@@ -954,6 +955,7 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     _final2_rules(b, text)  # a title over two lines names the unit; “现设职能科(室)23个,分别为:A、B…” (heldout_final2)
     webcopy_clauses.apply(b, text)  # web copies and fragments: “X,是将…整合组建的,作为…”, contact lists (heldout18)
     _county_rules(b, text)  # township notices, 事业单位 notes, Q&A examples of a county's bureau (heldout17)
+    _unnumbered_lists(b, text)  # last: a copy out of Word that lost its automatic numbering
     if final_clauses.generic_unit(b.data.get("unit")) or final2_clauses.bare_place_unit(b.data.get("unit"), text):  # “街道办事处作为…的派出机关”: an article on a kind of body
         b.data["unit"] = b.data["nature"] = None
         b.spans = [sp for sp in b.spans if sp[0] not in ("unit", "nature")]
@@ -965,6 +967,20 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
         b.meta.pop("numbered_bodies", None)
         keep = ("title", "doc_number", "issuing_organ", "issued_on", "inner_title")
         b.spans = [sp for sp in b.spans if sp[0].split("[")[0].split(".")[0] in keep]
+
+
+def _unnumbered_lists(b: _Builder, text: str):
+    """Duties and bodies one a line under the line announcing them, their numbers lost (unnumbered_clauses)."""
+    if not b.data["duties"]:
+        for found in unnumbered_clauses.duties(text):
+            b.data["duties"].append(found.value)
+            b.span(f"duties[{len(b.data['duties']) - 1}]", found.start, found.end)
+    if not b.data["internal_bodies"]:
+        for found, duties in unnumbered_clauses.bodies(text):
+            idx = len(b.data["internal_bodies"])
+            b.data["internal_bodies"].append({"name": found.value, "duties": duties})
+            b.meta.setdefault("numbered_bodies", []).append(False)
+            b.span(f"internal_bodies[{idx}].name", found.start, found.end)
 
 
 def _final_rules(b: _Builder, text: str):
