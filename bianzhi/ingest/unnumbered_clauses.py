@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bianzhi.core.numerals import NUM
+from bianzhi.core.numerals import NUM, to_int
 
 from .clauses import BODY_SUFFIX, CJK, CN_NUM, VERB_START, Found
 
@@ -89,6 +89,9 @@ def bodies(text: str) -> list[tuple[Found, str]]:
                     continue
                 break
             out.append([Found(m["name"], start, start + len(m["name"])), (m["rest"] or "").strip()])
+        counted = re.search(r"(" + NUM + r")\s*个", trigger.group(0))
+        if counted and to_int(counted.group(1)) != len(out):
+            continue  # “下设三个处室：” over two names: not the list it announces
         if len(out) >= MIN_ITEMS:
             return [(found, duty) for found, duty in out]
     return []
