@@ -21,9 +21,11 @@ from .clauses import (
     CN_NUM,
     DOCNUMBER,
     NATURE_CLASS,
+    NATURE_NOUN,
     RANK,
     UNIT_SUFFIX,
     Found,
+    _mask_parens,
     staffing_entry,
 )
 
@@ -215,3 +217,48 @@ def purpose_statement(text: str) -> tuple[Found, Found] | None:
     if m is None or re.match(r"^(?:本|该|我|其|各)", m["u"]) or "的" in m["n"]:
         return None
     return Found(m["u"], m.start("u"), m.end("u")), Found(m["n"], m.start("n"), m.end("n"))
+
+
+# “中国文化遗产标志国家文物局(官方英语译名:…),简称文物局,是…管理的副部级国家局”: the short name as a clause of its own
+# after a bracket, the name glued to an image caption before it (the page's heading line gives the name alone)
+BRACKET_SHORT_RE = re.compile(r"(?:^|(?<=[\n。]))[ \t]*(?P<u>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")\(\x00+\)[ \t]*[,，][ \t]*"
+                              r"(?:以下)?简称[ \t]*[“\"]?(?P<s>[" + CJK + r"]{2,10}?)[”\"]?[ \t]*[,，][ \t]*(?:是|为|系)"
+                              r"(?P<n>[^,，。;]{2,40}?" + NATURE_NOUN + r")(?=[,，。;]|$)")
+HEADING_NAME_RE = re.compile(r"(?m)^[ \t]*(?P<h>[" + CJK + r"]{2,30}?" + UNIT_SUFFIX + r")[ \t]*$")
+
+
+def bracket_short_statement(text: str) -> dict | None:
+    m = BRACKET_SHORT_RE.search(_mask_parens(text))
+    if m is None:
+        return None
+    unit = Found(m["u"], m.start("u"), m.end("u"))
+    for h in HEADING_NAME_RE.finditer(text[:m.start("u")]):  # “…标志国家文物局” under the heading line “国家文物局”
+        if m["u"] != h["h"] and m["u"].endswith(h["h"]):
+            unit = Found(h["h"], m.end("u") - len(h["h"]), m.end("u"))
+            break
+    return {"unit": unit, "short_name": Found(m["s"], m.start("s"), m.end("s")),
+            "nature": Found(m["n"], m.start("n"), m.end("n"))}
+
+
+def rank_in_nature(nature: Found) -> Found | None:
+    """“…管理的副部级国家局”: the rank a whose-clause nature states (the corpus convention reads it from there)."""
+    m = re.search(RANK, nature.value)
+    return Found(m.group(0), nature.start + m.start(), nature.start + m.end()) if m else None
+
+
+# “这些机构包括但不限于办公室、监测预报处、…等”: the internal bodies an article names as examples
+INCLUDING_BODIES_RE = re.compile(r"(?:机构|处室|科室|部门)(?:主要)?(?:包括|有)(?:但不限于)?[:：]?(?P<list>[" + CJK + r"()、]{4,200}?)等")
+INTERNAL_BODY_RE = re.compile(r"[" + CJK + r"()]{1,20}(?:处|科|室|司|股|中心)")
+
+
+def including_bodies(text: str) -> list[Found]:
+    for m in INCLUDING_BODIES_RE.finditer(text):
+        items = m["list"].split("、")
+        if len(items) < 2 or not all(INTERNAL_BODY_RE.fullmatch(it) for it in items):
+            continue
+        out, pos = [], m.start("list")
+        for it in items:
+            out.append(Found(it, pos, pos + len(it)))
+            pos += len(it) + 1
+        return out
+    return []

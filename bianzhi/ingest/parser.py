@@ -973,6 +973,11 @@ def _ministry_rules(b: _Builder, text: str):
         _set(b, "unit", found)
         if acting is not None and found is acting[0] and not b.data.get("nature"):
             _set(b, "nature", acting[1])
+        bracket = ministry_clauses.bracket_short_statement(text) if found is None else None
+        if bracket is not None:  # “…标志国家文物局(官方英语译名:…),简称文物局,是…国家局”
+            for key in ("unit", "short_name", "nature"):
+                if not b.data.get(key):
+                    _set(b, key, bracket[key])
     heading = ministry_clauses.duty_heading_unit(text)  # a portal's card: “湖北省人民政府是…。省政府办公厅的主要职责是:”
     unit = b.data.get("unit")
     if heading is not None and b.data["duties"] and unit and not same_unit(heading.value, unit) \
@@ -988,6 +993,10 @@ def _ministry_rules(b: _Builder, text: str):
         _replace(b, "nature", ministry_clauses.one_of_nature(text, unit))  # “X是Y的组成部门之一”
         for key, found in ministry_clauses.bar_infobox(text).items():  # “机构类型 | X |”, “行政级别 | 副部级 |”
             _replace(b, key, found)
+        if b.data.get("nature") and not b.data.get("rank"):  # “是…管理的副部级国家局”: the rank its nature states
+            nature = next((clauses.Found(b.data["nature"], s, e) for k, s, e in b.spans if k == "nature"), None)
+            if nature is not None and text[nature.start:nature.end] == nature.value:
+                _set(b, "rank", ministry_clauses.rank_in_nature(nature))
     subject, shared = ministry_clauses.shared_suffix_list(text)  # “X共设综合、政策法规、…、国际合作司九个司”
     if shared and not unit and subject is not None:
         _set(b, "unit", subject)
@@ -1002,8 +1011,8 @@ def _ministry_rules(b: _Builder, text: str):
             b.data["internal_bodies"].append({"name": found.value, "duties": ""})
             b.meta.setdefault("numbered_bodies", []).append(False)
             b.span(f"internal_bodies[{idx}].name", found.start, found.end)
-    if not b.data["internal_bodies"] and unit:  # “| 内设机构 | 12个司 | 包括电力司、新能源司等 |”
-        for found in ministry_clauses.table_bodies(text):
+    if not b.data["internal_bodies"] and unit:  # “| 内设机构 | … | 包括电力司、新能源司等 |”; “机构包括但不限于A、B等”
+        for found in ministry_clauses.table_bodies(text) or ministry_clauses.including_bodies(text):
             idx = len(b.data["internal_bodies"])
             b.data["internal_bodies"].append({"name": found.value, "duties": ""})
             b.meta.setdefault("numbered_bodies", []).append(False)

@@ -126,3 +126,23 @@ def test_a_page_on_a_laws_provisions_has_no_title():
     assert d["title"] is None
     assert d["unit"] is None
     assert ministry_clauses.law_provision_heading("国务院关于机构设置的规定") is False
+
+
+# ---------------------------------------------------------------- heldout16b: a caption glued to the name, example bodies
+def test_short_name_clause_after_a_bracket_and_a_caption_glued_to_the_name():
+    d = p("首页 >\n国家粮食和物资储备局\n#国家粮食和物资储备局\n机构标志国家粮食和物资储备局(英语:National Food and Strategic "
+          "Reserves Administration),简称国家粮储局,是国家发展和改革委员会管理的副部级国家局,负责粮食流通管理。")
+    assert d["unit"] == "国家粮食和物资储备局"
+    assert d["short_name"] == "国家粮储局"
+    assert d["nature"] == "国家发展和改革委员会管理的副部级国家局"
+    assert d["rank"] == "副部级"  # read from the whose-clause nature (the corpus convention)
+
+
+def test_bodies_an_article_names_as_examples():
+    d = p("河北省气象局是中国气象局在河北省的直属机构。为了履行职责,该局设有多个内部机构。这些机构包括但不限于办公室、观测与网络处、"
+          "应急与减灾处等,分工明确。")
+    assert bodies(d) == ["办公室", "观测与网络处", "应急与减灾处"]
+
+
+def test_departments_of_a_government_listed_as_examples_are_no_bodies():
+    assert ministry_clauses.including_bodies("省政府组成部门包括办公厅、发展和改革委员会、教育厅等。") == []
