@@ -31,7 +31,7 @@ from .clauses import (
 
 # “…的国务院直属事业单位.⏎(一) 拟定….⏎”: a sentence or an item closed by a half-width period at the line's end (a Q&A
 # site's or a forum's copy); read as “。” so that statements and numbered duties are found. Same length: offsets stay.
-LINE_END_PERIOD_RE = re.compile(r"(?<=[" + CJK + r"》”)])\.(?=[ \t]*(?:\n|$))")
+LINE_END_PERIOD_RE = re.compile(r"(?<=[" + CJK + r"》”)])\.(?=[ \t]*(?:\n|$)|[ \t]*\(" + CN_NUM + r"\))")  # (or before “ (二)”: one line)
 BARE_NUMERAL_LINE_RE = re.compile(r"(?:^|\n)[ \t]*[" + CJK + r"]{0,2}\.[ \t]*(?:\n|$)")
 
 
@@ -172,9 +172,9 @@ def one_of_nature(text: str, unit: str) -> Found | None:
 
 
 # an infobox pasted as a table with bars: “机构类型 | 国务院部委管理的国家局 |”, “行政级别 | 副部级 |”
-BAR_NATURE_RE = re.compile(r"(?m)^[ \t]*机构(?:类型|性质)[ \t]*\|[ \t]*(?P<n>[" + CJK + r"]{2,24}?" + NATURE_CLASS + r"|[" + CJK +
+BAR_NATURE_RE = re.compile(r"(?m)(?:^|(?<=\|))[ \t]*机构(?:类型|性质)[ \t]*\|[ \t]*(?P<n>[" + CJK + r"]{2,24}?" + NATURE_CLASS + r"|[" + CJK +
                            r"]{2,24}?(?:国家局|部门|机构|单位))[ \t]*\|")
-BAR_RANK_RE = re.compile(r"(?m)^[ \t]*(?:行政级别|机构级别|机构规格)[ \t]*\|[ \t]*(?P<r>" + RANK + r")[ \t]*\|")
+BAR_RANK_RE = re.compile(r"(?m)(?:^|(?<=\|))[ \t]*(?:行政级别|机构级别|机构规格)[ \t]*\|[ \t]*(?P<r>" + RANK + r")[ \t]*\|")
 
 
 def bar_infobox(text: str) -> dict:
@@ -189,9 +189,9 @@ def bar_infobox(text: str) -> dict:
 
 
 # “省政府办公厅的主要职责是:⏎(一)…”: the duties' own heading names the body they belong to
-DUTY_HEADING_UNIT_RE = re.compile(r"(?:^|(?<=[\n。]))[ \t]*(?P<u>(?:国务院|国家|中共|省|市|县|区|自治区|州|[" + CJK + r"]{2,8}?(?:省|市|县|区|州|旗))"
-                                  r"[" + CJK + r"()]{1,30}?" + UNIT_SUFFIX + r")的(?:主要)?(?:职责|职能)(?:是|为|有)?[:：][ \t]*\n"
-                                  r"\s*(?:\(一\)|（一）|一、|1[.、])")
+DUTY_HEADING_UNIT_RE = re.compile(r"(?:^|(?<=[\n。 ]))[ \t]*(?P<u>(?:国务院|国家|中共|省|市|县|区|自治区|州|[" + CJK + r"]{2,8}?(?:省|市|县|区|州|旗))"
+                                  r"[" + CJK + r"()]{1,30}?" + UNIT_SUFFIX + r")的(?:主要)?(?:职责|职能)(?:是|为|有)?[:：]\s*"
+                                  r"(?:\(一\)|（一）|一、|1[.、])")
 
 
 def duty_heading_unit(text: str) -> Found | None:
@@ -208,7 +208,7 @@ def law_provision_heading(title: str | None) -> bool:
 
 # “中国地震局是管理全国地震工作、经国务院授权承担《…》赋予的行政执法职责的国务院直属事业单位。”: a long purpose clause
 # before the class; the class after the last “的” is the nature (the purpose clause is not, as heldout7)
-PURPOSE_STATEMENT_RE = re.compile(r"(?:^|(?<=[\n。]))[ \t]*(?P<u>[" + CJK + r"]{2,20}?" + UNIT_SUFFIX + r")(?:是|系)"
+PURPOSE_STATEMENT_RE = re.compile(r"(?:^|(?<=[\n。?？!！]))[ \t]*(?P<u>[" + CJK + r"]{2,20}?" + UNIT_SUFFIX + r")(?:是|系)"
                                   r"[^。\n]{4,200}的(?P<n>[" + CJK + r"]{0,8}?" + NATURE_CLASS + r")(?=。|$)")
 
 
@@ -262,3 +262,63 @@ def including_bodies(text: str) -> list[Found]:
             pos += len(it) + 1
         return out
     return []
+
+
+# a key-value pair run into a line: “… 所属上级 甘肃省人民政府 行政级别 正厅级 主要负责人 …”
+RUN_IN_RANK_RE = re.compile(r"(?:行政级别|机构级别|机构规格)[ \t]*[:：|]?[ \t]*(?P<r>" + RANK + r")")
+
+
+def run_in_rank(text: str) -> Found | None:
+    m = RUN_IN_RANK_RE.search(text)
+    return Found(m["r"], m.start("r"), m.end("r")) if m else None
+
+
+# “山东省地震局的行政级别 山东省地震局是…”, “时间:2024年03月09日 国家中医药管理局是…”: a one-line copy glues the heading or
+# a date line before the subject with a space between; the name is the part after the space, unless a place name ends the
+# part before it (“北京市 东城区人民法院”, “大陆娱乐城 东城区人民法院”: the name as the page prints it)
+SPACED_TAIL_RE = re.compile(r"^(?P<head>.*\S)\s+(?P<tail>[" + CJK + r"()]{3,40}" + UNIT_SUFFIX + r")$")
+PLACE_END_RE = re.compile(r"(?:省|市|县|区|州|盟|旗|城|镇|乡|村|国)$")
+
+
+def spaced_unit_tail(unit: Found) -> Found | None:
+    m = SPACED_TAIL_RE.match(unit.value)
+    if m is None or PLACE_END_RE.search(m["head"]):
+        return None
+    return Found(m["tail"], unit.end - len(m["tail"]), unit.end)
+
+
+# a one-line copy whose spaces the extraction dropped between CJK characters glues what stood before the subject to it:
+# “山东省地震局的行政级别山东省地震局”, “机构性质与定位中国工业和信息化部”, “2024年03月09日国家中医药管理局” (the “日”)
+NAME_TAIL_RE = re.compile(r"[" + CJK + r"()]{4,40}" + UNIT_SUFFIX)
+GLUED_HEADING_RE = re.compile(r"(?:介绍|简介|概况|定位|行政级别|级别|是什么单位|是什么级别|属于什么单位)")
+
+
+def glued_unit_tail(unit: Found, text: str) -> Found | None:
+    value = unit.value
+    best = None
+    for cut in range(1, len(value) - 3):  # the name said twice: the heading's and the sentence's
+        tail = value[cut:]
+        if NAME_TAIL_RE.fullmatch(tail) and tail in value[:cut]:
+            best = tail
+            break
+    if best is None:
+        heads = list(GLUED_HEADING_RE.finditer(value))
+        if heads and heads[-1].end() < len(value) and NAME_TAIL_RE.fullmatch(value[heads[-1].end():]):
+            best = value[heads[-1].end():]
+    if best is None and value[0] in "日号" and unit.start > 0 and text[unit.start - 1].isdigit():
+        best = value[1:] if NAME_TAIL_RE.fullmatch(value[1:]) else None
+    if best is None:
+        return None
+    return Found(best, unit.end - len(best), unit.end)
+
+
+# “经国务院授权承担全国气象工作的政府行政管理职能的国务院直属事业单位”: a purpose clause read into the nature; the class
+# after the last “的” is the nature (a whose-clause — “隶属X管理的副部级机构”, “X直属的…” — has no purpose verb and stays)
+PURPOSE_VERB_RE = re.compile(r"(?:承担|负责|从事|主管|授权|开展|提供|实施)")
+
+
+def purpose_free_nature(nature: Found) -> Found | None:
+    head, sep, tail = nature.value.rpartition("的")
+    if not sep or not PURPOSE_VERB_RE.search(head) or not re.fullmatch(r"[" + CJK + r"]{0,8}?" + NATURE_CLASS, tail):
+        return None
+    return Found(tail, nature.end - len(tail), nature.end)

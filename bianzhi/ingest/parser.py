@@ -967,6 +967,15 @@ def _replace(b: _Builder, key: str, found):
 
 def _ministry_rules(b: _Builder, text: str):
     """heldout16: how national and provincial bodies appear on news, Q&A, explainer and directory pages."""
+    if b.data.get("unit") and re.search(r"\s", b.data["unit"]):  # a one-line copy: “X的行政级别 X是…”
+        current = next((clauses.Found(b.data["unit"], s, e) for k, s, e in b.spans if k == "unit"), None)
+        tail = ministry_clauses.spaced_unit_tail(current) if current is not None else None
+        if tail is not None and text[tail.start:tail.end] == tail.value:
+            _replace(b, "unit", tail)
+    current = next((clauses.Found(b.data["unit"], s, e) for k, s, e in b.spans if k == "unit"), None) \
+        if b.data.get("unit") else None
+    if current is not None and text[current.start:current.end] == current.value:  # “X的行政级别X是…” in one line
+        _replace(b, "unit", ministry_clauses.glued_unit_tail(current, text))
     if not b.data.get("unit"):  # “水利部“三定”方案落定”; “作为国务院直属机构,国家医保局…”; “X是…的国务院直属事业单位。”
         acting = ministry_clauses.acting_as_statement(text) or ministry_clauses.purpose_statement(text)
         found = ministry_clauses.news_sanding_unit(text) or (acting[0] if acting is not None else None)
@@ -993,6 +1002,12 @@ def _ministry_rules(b: _Builder, text: str):
         _replace(b, "nature", ministry_clauses.one_of_nature(text, unit))  # “X是Y的组成部门之一”
         for key, found in ministry_clauses.bar_infobox(text).items():  # “机构类型 | X |”, “行政级别 | 副部级 |”
             _replace(b, key, found)
+        nature = next((clauses.Found(b.data["nature"], s, e) for k, s, e in b.spans if k == "nature"), None) \
+            if b.data.get("nature") else None
+        if nature is not None and text[nature.start:nature.end] == nature.value:  # “是经国务院授权承担…的国务院直属事业单位”
+            _replace(b, "nature", ministry_clauses.purpose_free_nature(nature))
+        if not b.data.get("rank"):  # “… 行政级别 正厅级 主要负责人 …”: a table run into one line
+            _set(b, "rank", ministry_clauses.run_in_rank(text))
         if b.data.get("nature") and not b.data.get("rank"):  # “是…管理的副部级国家局”: the rank its nature states
             nature = next((clauses.Found(b.data["nature"], s, e) for k, s, e in b.spans if k == "nature"), None)
             if nature is not None and text[nature.start:nature.end] == nature.value:

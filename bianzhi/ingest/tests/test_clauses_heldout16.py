@@ -146,3 +146,34 @@ def test_bodies_an_article_names_as_examples():
 
 def test_departments_of_a_government_listed_as_examples_are_no_bodies():
     assert ministry_clauses.including_bodies("省政府组成部门包括办公厅、发展和改革委员会、教育厅等。") == []
+
+
+# ---------------------------------------------------------------- one-line copies (the same pages run into one line)
+def test_one_line_copy_heading_glued_to_the_subject():
+    d = p("河南省文物局的行政级别 河南省文物局是河南省政府的直属机构,属于省级文物工作部门。这些机构包括但不限于办公室、博物馆处等。")
+    assert d["unit"] == "河南省文物局"
+    d = p("编辑:问答网 时间:2023年05月12日 国家铁路局是交通运输部管理的国家局。")
+    assert d["unit"] == "国家铁路局"
+    d = p("机构概况与定位 中国海关总署是国务院直属机构,统一管理全国海关。")
+    assert d["unit"] == "中国海关总署"
+
+
+def test_a_place_name_before_the_space_stays_part_of_the_name():
+    from bianzhi.ingest.clauses import Found
+    assert ministry_clauses.spaced_unit_tail(Found("北京市 东城区人民法院", 0, 11)) is None
+    assert ministry_clauses.spaced_unit_tail(Found("概况 东城区人民法院", 0, 10)).value == "东城区人民法院"
+    assert ministry_clauses.glued_unit_tail(Found("湖南省地质调查所", 0, 8), "湖南省地质调查所") is None
+
+
+def test_one_line_copy_key_value_rank_period_items_and_bar_cells():
+    d = p("四川省教育厅是四川省人民政府的组成部门之一。 单位名称 四川省教育厅 行政级别 正厅级 主要负责人 厅长")
+    assert d["rank"] == "正厅级"
+    d = p("有人问地震局是干什么的? 中国气象局是经国务院授权承担全国气象工作的政府行政管理职能的国务院直属事业单位. "
+          "(一) 拟定气象工作的方针政策. (二) 组织管理全国气象探测. (三) 负责气象灾害预警.")
+    assert d["unit"] == "中国气象局"
+    assert d["nature"] == "国务院直属事业单位"  # the purpose clause is not the nature
+    assert ministry_clauses.cjk_line_periods("负责预警. (二) 组织探测. (三) 负责服务.") == "负责预警。 (二) 组织探测。 (三) 负责服务。"
+    d = p("国家药品监督管理局 | 局长 | 某某 | 机构类型 | 国务院部委管理的国家局 | 行政级别 | 副部级 | "
+          "国家药品监督管理局是国家市场监督管理总局管理的国家局。1998年时国家药品监督管理局是国务院直属的正局级机构。")
+    assert d["nature"] == "国务院部委管理的国家局"
+    assert d["rank"] == "副部级"
