@@ -149,6 +149,39 @@ _RUN_IN_BREAKS = [
 ]
 
 
+# numbered items run into a long line: “…:(一)…(二)…(三)…” — a break before each “(N)” of a run numbered 一, 二, 三… in
+# order (at least three); a lone or out-of-order number is no item
+_CN_VALUE = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+_SEQ_MARKER_RE = re.compile(r"\((?P<n>[一二三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?)\)")
+
+
+def _marker_value(n: str) -> int:
+    if "十" not in n:
+        return _CN_VALUE[n]
+    tens, _, units = n.partition("十")
+    return (_CN_VALUE[tens] if tens else 1) * 10 + (_CN_VALUE[units] if units else 0)
+
+
+def _sequence_cuts(line: str) -> list[int]:
+    found = [(m.start(), _marker_value(m["n"])) for m in _SEQ_MARKER_RE.finditer(line)]
+    cuts, i = [], 0
+    while i < len(found):
+        if found[i][1] != 1:
+            i += 1
+            continue
+        chain, want = [found[i][0]], 2
+        for pos, value in found[i + 1:]:
+            if value == want:
+                chain.append(pos)
+                want += 1
+        if len(chain) >= 3:
+            cuts.extend(chain)
+        i += 1
+        while i < len(found) and found[i][0] <= chain[-1]:
+            i += 1
+    return cuts
+
+
 def reflow_run_in(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     """Line breaks put back into run-in lines (see above); an inserted break maps to the next character's offset."""
     if len(text) < RUN_IN_MIN or all(len(line) < RUN_IN_MIN for line in text.split("\n")):
@@ -162,6 +195,7 @@ def reflow_run_in(text: str, offsets: list[int]) -> tuple[str, list[int]]:
                     at = m.start("at") if "at" in rx.groupindex else m.start()
                     if 0 < at < len(line):
                         cuts.add(pos + at)
+            cuts.update(pos + at for at in _sequence_cuts(line) if 0 < at < len(line))
         pos += len(line) + 1
     if not cuts:
         return text, offsets

@@ -177,3 +177,15 @@ def test_one_line_copy_key_value_rank_period_items_and_bar_cells():
           "国家药品监督管理局是国家市场监督管理总局管理的国家局。1998年时国家药品监督管理局是国务院直属的正局级机构。")
     assert d["nature"] == "国务院部委管理的国家局"
     assert d["rank"] == "副部级"
+
+
+def test_a_long_run_in_line_breaks_before_each_bracketed_item_of_an_ordered_run():
+    from bianzhi.ingest.extract import _sequence_cuts
+    bodies_line = ("发布时间2024-01-05 某某市审计局是市政府组成部门,设5个内设机构。(一)办公室(二)法规审理科(三)财政审计科"
+                   "(四)经济责任审计科(五)人事科。" + "说明文字。" * 60)
+    d = p(bodies_line)
+    assert bodies(d) == ["办公室", "法规审理科", "财政审计科", "经济责任审计科", "人事科"]
+    # two items, or items out of order, are no run
+    assert _sequence_cuts("见(一)和(二)两项") == []
+    assert _sequence_cuts("(二)甲(一)乙(三)丙") == []
+    assert len(_sequence_cuts("(一)甲(二)乙(三)丙(十)丁(四)戊")) == 4
