@@ -146,6 +146,12 @@ _RUN_IN_BREAKS = [
     re.compile(r"(?<=规定)(?=(?:根据|依据|按照)[《\u4e00-\u9fff])"),
     # a 规定's title followed directly by its first article: …人员编制规定第一条根据…
     re.compile(r"(?<=规定)(?=第一条)"),
+    # a notice's title followed directly by its addressees: …的通知各县(市)、区人民政府,…: / …的通知湖南省林业厅:
+    re.compile(r"(?<=[的]通知)(?=各[\u4e00-\u9fff、()]{1,40}?[:,])"),
+    # a report's or note's title followed directly by its table of contents or its first part
+    re.compile(r"(?<=(?:决算|预算|报告|说明|公开))(?=(?:目\s?录|第一部分|一、(?:部门|单位|基本|概况|主要)))"),
+    # page metadata run in after a title: …规定发布时间:2019-03-04 / …决算来源:…
+    re.compile(r"(?<=(?:规定|通知|批复|决定|方案|意见|规则|办法|决算|预算|报告|说明))(?=(?:发布时间|发布日期|来源|时间)[:：])"),
 ]
 
 

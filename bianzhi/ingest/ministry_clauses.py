@@ -322,3 +322,16 @@ def purpose_free_nature(nature: Found) -> Found | None:
     if not sep or not PURPOSE_VERB_RE.search(head) or not re.fullmatch(r"[" + CJK + r"]{0,8}?" + NATURE_CLASS, tail):
         return None
     return Found(tail, nature.end - len(tail), nature.end)
+
+
+def repeated_title(title: Found) -> Found | None:
+    """A one-line copy runs a page's heading into the title: “XX” (the title twice), “Y XX” (something, then the title
+    twice), “UU主要职责…规定” (the unit's heading line, then the title that begins with it): the title once."""
+    value = title.value
+    for k in range(len(value) // 2, 3, -1):
+        if value[-k:] == value[-2 * k:-k]:
+            return Found(value[-k:], title.end - k, title.end)
+    for k in range(4, len(value) // 2 + 1):
+        if value[k:].startswith(value[:k]):
+            return Found(value[k:], title.start + k, title.end)
+    return None

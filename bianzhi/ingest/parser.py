@@ -1039,6 +1039,10 @@ def _ministry_rules(b: _Builder, text: str):
             b.span("staffing[0]", found.start, found.end)
     if not b.data.get("doc_number"):  # “国税发[2008]104号颁布时间:2008-11-18”
         _set(b, "doc_number", ministry_clauses.run_in_docnumber(text))
+    title = next((clauses.Found(b.data["title"], s, e) for k, s, e in b.spans if k == "title"), None) \
+        if b.data.get("title") else None
+    if title is not None and text[title.start:title.end] == title.value:  # “XX”, “UU主要职责…规定” in a one-line copy
+        _replace(b, "title", ministry_clauses.repeated_title(title))
     if ministry_clauses.law_provision_heading(b.data.get("title")):  # “《国务院组织法》中关于机构设置的规定”
         b.data["title"] = None
         b.spans = [sp for sp in b.spans if sp[0] != "title"]

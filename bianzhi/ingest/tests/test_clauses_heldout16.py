@@ -189,3 +189,20 @@ def test_a_long_run_in_line_breaks_before_each_bracketed_item_of_an_ordered_run(
     assert _sequence_cuts("见(一)和(二)两项") == []
     assert _sequence_cuts("(二)甲(一)乙(三)丙") == []
     assert len(_sequence_cuts("(一)甲(二)乙(三)丙(十)丁(四)戊")) == 4
+
+
+def test_one_line_title_boundaries_and_a_title_said_twice():
+    from bianzhi.ingest.clauses import Found
+    from bianzhi.ingest.extract import from_text as ft
+    filler = "本单位认真落实各项工作要求,积极推进依法行政。" * 14
+    text = ("某某县人民政府关于印发某某县应急预案的通知各乡镇人民政府,县直各单位:现将《某某县应急预案》印发给你们,请认真贯彻执行。"
+            + filler)
+    assert ft(text).text.startswith("某某县人民政府关于印发某某县应急预案的通知\n各乡镇人民政府")
+    text = "某某市统计局2023年度部门决算目录第一部分部门概况一、部门主要职责" + filler
+    assert ft(text).text.startswith("某某市统计局2023年度部门决算\n目录")
+    text = "某某市统计局职能配置、内设机构和人员编制规定发布时间:2019-03-04第一条根据…" + filler
+    assert ft(text).text.startswith("某某市统计局职能配置、内设机构和人员编制规定\n发布时间")
+    assert ministry_clauses.repeated_title(Found("某市财政局2022年部门预算某市财政局2022年部门预算", 0, 28)).value == "某市财政局2022年部门预算"
+    t = "湖北省人民政府办公厅湖北省人民政府办公厅主要职责内设机构和人员编制规定"
+    assert ministry_clauses.repeated_title(Found(t, 0, len(t))).value == "湖北省人民政府办公厅主要职责内设机构和人员编制规定"
+    assert ministry_clauses.repeated_title(Found("关于调整某某局内设机构的通知", 0, 14)) is None
