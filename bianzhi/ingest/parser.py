@@ -604,7 +604,25 @@ def _is_adjustment(text: str, lines: list[Segment], runs, statement) -> tuple[bo
     return is_notice and not has_body, title_idx, scratch
 
 
+_NAME_BREAK_RE = re.compile(r"(?<=[\u4e00-\u9fff()、])\n(?=[\u4e00-\u9fff()、])")
+
+
 def parse(text: str) -> ParseResult:
+    """The facts of one 三定 document or 调整通知 in `text` (normalised: see extract.normalize_with_map)."""
+    result = _parse(text)
+    # a name read across a line break of a wrapped copy (“加挂凌云县河长⏎制工作办公室牌子”) is one name
+    data = result.data
+    for key in ("unit", "short_name", "nature", "rank"):
+        if isinstance(data.get(key), str):
+            data[key] = _NAME_BREAK_RE.sub("", data[key])
+    data["plaques"] = [_NAME_BREAK_RE.sub("", p) if isinstance(p, str) else p for p in data.get("plaques") or []]
+    for body in data.get("internal_bodies") or []:
+        if isinstance(body.get("name"), str):
+            body["name"] = _NAME_BREAK_RE.sub("", body["name"])
+    return result
+
+
+def _parse(text: str) -> ParseResult:
     text = final2_clauses.blank_junk(_light_nfkc(text))  # “…、四科、 p3:9jq,1gM8+2e⏎文电科、…”: anti-copy strings
     text = ministry_clauses.cjk_line_periods(text)  # “…国务院直属事业单位.⏎(一) 拟定….”: half-width periods (heldout16)
     lines = [ln for ln in _lines(text) if not ln.text.startswith("#")]
