@@ -63,7 +63,7 @@ def collapse_double_spacing(text: str, offsets: list[int]) -> tuple[str, list[in
     filled = [i for i, line in enumerate(lines) if line.strip()]
     if len(filled) < 6:
         return text, offsets
-    gaps = [b - a - 1 for a, b in zip(filled, filled[1:])]
+    gaps = [b - a - 1 for a, b in zip(filled, filled[1:], strict=False)]
     if sum(1 for g in gaps if g == 1) * 10 < len(gaps) * 8:
         return text, offsets  # blank lines only here and there: they may end a list or a section
     drop: set[int] = set()
