@@ -1052,7 +1052,12 @@ def inline_bodies(text: str) -> list[Found]:
 
 
 # a heading line for a list of bodies, then one name per line: “机关处室⏎办公室⏎发展规划处⏎…”
-HEADING_LIST_RE = re.compile(r"(?m)^[ \t]*(?:机关)?(?:处室|科室|股室|内设机构|内设处室|内设科室|机构设置)(?:设置)?[ \t]*(?:更多\W*)?[ \t]*$")
+# a line announcing a list of bodies, one name a line below it: “机关处室 更多》”, “内设机构”, and as a pasted section
+# (“三、内设机构”, “第四条 县水利局设下列内设机构：”, “设4个内设机构：”)
+HEADING_LIST_RE = re.compile(r"(?m)^[ \t]*(?:(?:" + CN_NUM + r"、|\(" + CN_NUM + r"\)|第" + CN_NUM + r"条)[ \t]*)?"
+                             r"(?:[" + CJK + r"]{0,24}?设(?:下列|以下|如下)?[ \t]*(?:" + NUM + r"[ \t]*个)?)?"
+                             r"(?:机关)?(?:处室|科室|股室|内设机构|内设处室|内设科室|机构设置)(?:设置|如下|为|有)?"
+                             r"[ \t]*(?:更多\W*)?[ \t]*[:：]?[ \t]*$")
 LINE_BODY_RE = re.compile(r"(?!" + VERB_START + r")[" + CJK + r"]{2,24}?" + BODY_SUFFIX + r"(?:\([^()]{1,40}\))?")
 
 
@@ -1061,7 +1066,7 @@ def heading_list_bodies(text: str) -> list[Found]:
         out, pos = [], hm.end()
         for line in text[hm.end():].split("\n")[1:]:
             pos = text.index(line, pos) if line else pos + 1
-            name = line.strip()
+            name = line.strip().rstrip("。;,、.")  # “办公室；” / “办公室。”: a list's own punctuation
             if not name:
                 if out:
                     break

@@ -71,3 +71,34 @@ def test_short_lines_and_lists_of_names_are_not_joined():
     toc = "\n".join(["第一部分 部门概况", "一、部门主要职责", "二、部门机构设置", "第二部分 2023年部门预算表",
                      "一、收支总表", "二、收入总表", "三、支出总表", "第三部分 2023年部门预算情况说明"])
     assert reflow.join_wrapped(toc, list(range(len(toc))))[0] == toc
+
+
+def test_a_page_copied_with_a_blank_line_after_every_line_reads_as_typed():
+    typed = "\n".join(["凌云县水利局内设机构", "县水利局设下列内设机构：", "办公室", "水旱灾害防御股", "水资源管理股",
+                       "河湖管理股", "县水利局机关行政编制8名。"])
+    spaced = "\n\n".join(typed.split("\n"))
+    assert [b["name"] for b in parse(from_text(spaced).text).data["internal_bodies"]] == \
+        [b["name"] for b in parse(from_text(typed).text).data["internal_bodies"]] == \
+        ["办公室", "水旱灾害防御股", "水资源管理股", "河湖管理股"]
+
+
+def test_a_pasted_body_list_under_its_announcing_line_one_name_a_line():
+    names = ["办公室", "水旱灾害防御股", "水资源管理股", "河湖管理股"]
+    for head in ("县水利局设下列内设机构：", "县水利局设4个内设机构：", "三、内设机构", "第四条 县水利局设下列内设机构：",
+                 "内设机构"):
+        for ending in ("", "；"):
+            text = "\n".join([head] + [n + ending for n in names] + ["县水利局机关行政编制8名。"])
+            assert [b["name"] for b in parse(from_text(text).text).data["internal_bodies"]] == names, (head, ending)
+    # lines that are sentences, not names, are no list
+    text = "县水利局设下列内设机构：\n根据工作需要另行研究确定。\n具体职责由局党组确定。"
+    assert parse(from_text(text).text).data["internal_bodies"] == []
+
+
+def test_blank_lines_here_and_there_stay():
+    text = "\n".join(["第一部分 部门概况", "一、部门主要职责", "负责全县水利工作。", "", "二、部门机构设置",
+                      "办公室", "财务股", "", "第二部分 预算表", "一、收支总表"])
+    assert reflow.collapse_double_spacing(text, list(range(len(text))))[0] == text
+    spaced = "\n\n".join(text.replace("\n\n", "\n").split("\n"))
+    collapsed, offsets = reflow.collapse_double_spacing(spaced, list(range(len(spaced))))
+    assert collapsed == text.replace("\n\n", "\n")
+    assert all(spaced[o] == c for o, c in zip(offsets, collapsed))
