@@ -290,7 +290,10 @@ def spaced_unit_tail(unit: Found) -> Found | None:
 # a one-line copy whose spaces the extraction dropped between CJK characters glues what stood before the subject to it:
 # “山东省地震局的行政级别山东省地震局”, “机构性质与定位中国工业和信息化部”, “2024年03月09日国家中医药管理局” (the “日”)
 NAME_TAIL_RE = re.compile(r"[" + CJK + r"()]{4,40}" + UNIT_SUFFIX)
-GLUED_HEADING_RE = re.compile(r"(?:介绍|简介|概况|定位|行政级别|级别|是什么单位|是什么级别|属于什么单位)")
+GLUED_HEADING_RE = re.compile(r"(?:介绍|简介|概况|定位|行政级别|级别|是什么单位|是什么级别|属于什么单位|职责任务|主要职责|职能职责|部门职责|"
+                              r"职责|职能|基本情况|情况|单位构成|构成|引言|前言|机构设置|公告|人员编制)")
+# the name after a glued heading starts as a name does: a place or 中共/中国/国家/国务院
+PLACE_START_RE = re.compile(r"^(?:中共|中国|国家|国务院|[" + CJK + r"]{0,8}?(?:省|市|县|区|州|盟|旗))")
 
 
 def glued_unit_tail(unit: Found, text: str) -> Found | None:
@@ -302,9 +305,11 @@ def glued_unit_tail(unit: Found, text: str) -> Found | None:
             best = tail
             break
     if best is None:
-        heads = list(GLUED_HEADING_RE.finditer(value))
-        if heads and heads[-1].end() < len(value) and NAME_TAIL_RE.fullmatch(value[heads[-1].end():]):
-            best = value[heads[-1].end():]
+        for head in reversed(list(GLUED_HEADING_RE.finditer(value))):
+            tail = value[head.end():]
+            if re.fullmatch(r"[" + CJK + r"()]{2,40}" + UNIT_SUFFIX, tail) and PLACE_START_RE.match(tail):
+                best = tail
+                break
     if best is None and value[0] in "日号" and unit.start > 0 and text[unit.start - 1].isdigit():
         best = value[1:] if NAME_TAIL_RE.fullmatch(value[1:]) else None
     if best is None:

@@ -206,3 +206,14 @@ def test_one_line_title_boundaries_and_a_title_said_twice():
     t = "湖北省人民政府办公厅湖北省人民政府办公厅主要职责内设机构和人员编制规定"
     assert ministry_clauses.repeated_title(Found(t, 0, len(t))).value == "湖北省人民政府办公厅主要职责内设机构和人员编制规定"
     assert ministry_clauses.repeated_title(Found("关于调整某某局内设机构的通知", 0, 14)) is None
+
+
+def test_a_section_heading_glued_before_the_subject_is_cut_off():
+    from bianzhi.ingest.clauses import Found
+    for glued, name in (("部门职责九江市水利局", "九江市水利局"), ("单位构成县政府办", "县政府办"),
+                        ("职能职责重庆市某区人民政府办公室", "重庆市某区人民政府办公室"),
+                        ("2024年公开招聘人员公告湖北省疾病预防控制中心", "湖北省疾病预防控制中心")):
+        assert ministry_clauses.glued_unit_tail(Found(glued, 0, len(glued)), glued).value == name
+    # a heading word inside a name, or a tail that does not start as a name does, is no cut
+    for name in ("中共宜昌市委机构编制委员会", "部门职责信息中心", "县情况调查队"):
+        assert ministry_clauses.glued_unit_tail(Found(name, 0, len(name)), name) is None
