@@ -148,6 +148,9 @@ _RUN_IN_BREAKS = [
     re.compile(r"(?<=规定)(?=(?:根据|依据|按照)[《\u4e00-\u9fff])"),
     # a 规定's title followed directly by its first article: …人员编制规定第一条根据…
     re.compile(r"(?<=规定)(?=第一条)"),
+    # …and after it, before its text: 二、主要职责根据以上职能调整,… / 三、内设机构根据以上职责,…
+    re.compile(r"(?<![\u4e00-\u9fff])" + _RUN_IN_CN + r"、(?:职责调整|职能调整|职能转变|主要职责|内设机构|人员编制|机构设置)(?P<at>)"
+               r"(?=(?:根据|按照|依据|[\u4e00-\u9fff]{2,30}?(?:的主要职责|设下列|设\d|机关行政编制|行政编制)))"),
     # a notice's title followed directly by its addressees: …的通知各县(市)、区人民政府,…: / …的通知湖南省林业厅:
     re.compile(r"(?<=[的]通知)(?=各[\u4e00-\u9fff、()]{1,40}?[:,])"),
     # a report's or note's title followed directly by its table of contents or its first part

@@ -217,3 +217,16 @@ def test_a_section_heading_glued_before_the_subject_is_cut_off():
     # a heading word inside a name, or a tail that does not start as a name does, is no cut
     for name in ("中共宜昌市委机构编制委员会", "部门职责信息中心", "县情况调查队"):
         assert ministry_clauses.glued_unit_tail(Found(name, 0, len(name)), name) is None
+
+
+def test_a_run_in_section_heading_is_broken_off_its_text():
+    from bianzhi.ingest.extract import from_text as ft
+    duties = "".join(f"({n})负责{w}工作,组织实施有关规划和政策措施。" for n, w in
+                     zip("一二三四五", ("综合协调", "政策研究", "督促检查", "信息公开", "值班应急"), strict=True))
+    text = ("某省人民政府办公厅职能配置、内设机构和人员编制规定一、职能调整取消已由省政府公布取消的行政审批事项。"
+            "二、主要职责根据以上职能调整,某省人民政府办公厅的主要职责是:" + duties + "三、内设机构根据以上职责,设5个处室。" + "附则说明文字。" * 20)
+    out = ft(text).text
+    assert "\n二、主要职责\n根据以上职能调整" in out
+    assert len(p(text)["duties"]) == 5
+    # a heading followed by no text of its own kind is not broken off it
+    assert "主要职责\n" not in ft("本办法所称一、主要职责是指部门的法定职能。" * 20).text
