@@ -29,6 +29,7 @@ from . import (
     ministry_clauses,
     national_clauses,
     profile_clauses,
+    webcopy_clauses,
 )
 
 CN_INDEX = r"[一二三四五六七八九十百零〇两]+"
@@ -175,7 +176,8 @@ def _header(b: _Builder, lines: list[Segment]):
     if title_idx is None:
         for i, ln in enumerate(head[:3]):
             if not DOCNUMBER_LINE_RE.match(ln.text) and not HEADER_SKIP_RE.search(ln.text) \
-                    and not ARTICLE_RE.match(ln.text) and not CHAPTER_RE.match(ln.text) and len(ln.text) <= 40:
+                    and not ARTICLE_RE.match(ln.text) and not CHAPTER_RE.match(ln.text) and len(ln.text) <= 40 \
+                    and not ln.text.endswith(("。", ";", ":")):  # a sentence is no title
                 title_idx = i
                 break
     if title_idx is not None:
@@ -434,6 +436,8 @@ REWORD_RE = re.compile(r"[“\"](?P<old>[^”\"]+)[”\"]"
                        r"(?:修改|修订|调整|改|表述调整)为[“\"](?P<new>[^”\"]+)[”\"]")
 STAFF_ADD_RE = re.compile(r"(?:核增|增加|追加)(?:[^,。;]{0,20}?)(?P<type>" + STAFF_TYPE + r")\s*(?P<n>" + NUM + r")\s*名")
 STAFF_REMOVE_RE = re.compile(r"(?:核减|收回|精简|减少)(?:[^,。;]{0,20}?)(?P<type>" + STAFF_TYPE + r")\s*(?P<n>" + NUM + r")\s*名")
+LEAD_ADD_RE = re.compile(r"(?:核增|增加|追加)(?:[^,。;]{0,20}?)(?P<level>" + RANK + r")领导职数\s*(?P<n>" + NUM + r")\s*名")
+LEAD_REMOVE_RE = re.compile(r"(?:核减|收回|精简|减少)(?:[^,。;]{0,20}?)(?P<level>" + RANK + r")领导职数\s*(?P<n>" + NUM + r")\s*名")
 LEAD_IN_TRANSFER_RE = re.compile(r"(?P<level>" + RANK + r"|[\u4e00-\u9fff]{0,4}?)领导职数\s*(?P<n>" + NUM + r")\s*名")
 
 
@@ -456,15 +460,24 @@ def _parse_changes(b: _Builder, lines: list[Segment], title_idx):
     text = b.text
     unit = b.data["unit"]
     body_start = lines[title_idx].end if title_idx is not None else 0
-    after = re.search(r"调整后\s*[,:]?", text[body_start:])
-    body_end = body_start + after.start() if after else len(text)
     changes = b.data["changes"]
+    # each item may end with what the unit has afterwards (“一、核增…3名，调整后，市林业局机关行政编制为29名。二、增设…，
+    # 调整后，内设机构9个。”): the words before “调整后” are the change, the rest of that sentence the totals
+    change_spans, totals_spans = [], []
+    for s, e in _sentences(text, body_start, len(text)):
+        after = re.search(r"调整后\s*[,:]?", text[s:e])
+        if after is None:
+            change_spans.append((s, e))
+            continue
+        if after.start():
+            change_spans.append((s, s + after.start()))
+        totals_spans.append((s + after.end(), e))
 
     def add(op: dict, s: int, e: int):
         changes.append(op)
         b.span(f"changes[{len(changes) - 1}]", s, e)
 
-    for s, e in _sentences(text, body_start, body_end):
+    for s, e in change_spans:
         sent = text[s:e]
         masked = _mask_parens(sent)
         if re.search(r"收悉|经研究|通知如下|特此通知|请遵照|抄送|印发", sent) and not re.search(r"划|挂|撤销|设立|更名|规格|修改为|核增|核减", sent):
@@ -507,6 +520,11 @@ def _parse_changes(b: _Builder, lines: list[Segment], title_idx):
                     if count is not None:
                         add({"op": op, "type": sent[m.start("type"):m.end("type")], "count": count},
                             s + m.start(), s + m.end())
+            for rx, op in ((LEAD_ADD_RE, "leadership_add"), (LEAD_REMOVE_RE, "leadership_remove")):
+                for m in rx.finditer(masked):  # “核增正科级领导职数1名”
+                    count = to_int(m["n"])
+                    if count is not None:
+                        add({"op": op, "level": m["level"], "count": count}, s + m.start(), s + m.end())
         # plaques, bodies, ranks, rewording: clause by clause
         pos = 0
         for clause in re.split(r"(?<=[,;])", masked):
@@ -551,17 +569,19 @@ def _parse_changes(b: _Builder, lines: list[Segment], title_idx):
             ref = refs[-1].group(0) if refs else None
             add({"op": "duty_reword", "ref": ref, "old_text": m["old"], "new_text": m["new"]},
                 s + (refs[-1].start() if refs else m.start()), s + m.end())
-    if after:
-        ts = body_start + after.end()
-        stop = text.find("。", ts)
-        te = stop if stop != -1 else len(text)
+    totals = b.data["totals_after"]
+    for ts, te in totals_spans:
         seg = text[ts:te]
-        m = re.search(r"内设机构\s*(?P<n>" + NUM + r")\s*个", seg)
+        m = re.search(r"内设机构\s*(?:为\s*)?(?P<n>" + NUM + r")\s*个", seg)
         if m:
-            b.data["totals_after"]["internal_bodies"] = to_int(m["n"])
+            totals["internal_bodies"] = to_int(m["n"])
             b.span("totals_after.internal_bodies", ts + m.start(), ts + m.end())
         _parse_staffing_text(b, ts, te, staffing_key="totals_after.staffing", leadership_key="totals_after.leadership",
                              posts_as_leadership=True)
+    for key in ("staffing", "leadership"):  # a later item restating a total of the same kind replaces the earlier one
+        kind = "type" if key == "staffing" else "level"
+        last = {entry.get(kind): i for i, entry in enumerate(totals[key])}
+        totals[key] = [entry for i, entry in enumerate(totals[key]) if last[entry.get(kind)] == i]
 
 
 def _split_names(names: str) -> list[str]:
@@ -927,6 +947,7 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     _budget_note(b, text)  # a budget note's opening: run-in duties, counted body lists, staffing parts (heldout15)
     _final2_rules(b, text)  # a title over two lines names the unit; “现设职能科(室)23个,分别为:A、B…” (heldout_final2)
     _ministry_rules(b, text)  # news on a ministry's “三定”, “作为X直属机构,Y…”, bar tables, “A、B…Z司九个司” (heldout16)
+    webcopy_clauses.apply(b, text)  # web copies and fragments: “X,是将…整合组建的,作为…”, contact lists (heldout18)
     if final_clauses.generic_unit(b.data.get("unit")) or final2_clauses.bare_place_unit(b.data.get("unit"), text):  # “街道办事处作为…的派出机关”: an article on a kind of body
         b.data["unit"] = b.data["nature"] = None
         b.spans = [sp for sp in b.spans if sp[0] not in ("unit", "nature")]

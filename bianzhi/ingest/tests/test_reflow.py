@@ -101,4 +101,4 @@ def test_blank_lines_here_and_there_stay():
     spaced = "\n\n".join(text.replace("\n\n", "\n").split("\n"))
     collapsed, offsets = reflow.collapse_double_spacing(spaced, list(range(len(spaced))))
     assert collapsed == text.replace("\n\n", "\n")
-    assert all(spaced[o] == c for o, c in zip(offsets, collapsed, strict=False))
+    assert all(spaced[o] == c for o, c in zip(offsets, collapsed, strict=True))
