@@ -93,6 +93,8 @@ def shared_suffix_bodies(text: str) -> list[Found]:
 
 def shared_suffix_list(text: str) -> tuple[Found | None, list[Found]]:
     """(the subject of “X共设A、B…Z司N个司” when it is named there, the full names)."""
+    if "个" not in text:
+        return None, []
     for m in SHARED_SUFFIX_RE.finditer(text):
         items = m["list"].split("、")
         if len(items) < 2 or any(not it or len(it) > 14 for it in items):
@@ -165,6 +167,8 @@ ONE_OF_RE = re.compile(r"(?P<u>[" + CJK + r"()]{2,30}?" + UNIT_SUFFIX + r")是(?
 
 
 def one_of_nature(text: str, unit: str) -> Found | None:
+    if "之一" not in text:
+        return None
     for m in ONE_OF_RE.finditer(text):
         if m["u"].endswith(unit) or unit.endswith(m["u"]):
             return Found(m["n"], m.start("n"), m.end("n"))
@@ -228,6 +232,8 @@ HEADING_NAME_RE = re.compile(r"(?m)^[ \t]*(?P<h>[" + CJK + r"]{2,30}?" + UNIT_SU
 
 
 def bracket_short_statement(text: str) -> dict | None:
+    if "简称" not in text:
+        return None
     m = BRACKET_SHORT_RE.search(_mask_parens(text))
     if m is None:
         return None
