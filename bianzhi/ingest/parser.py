@@ -1002,8 +1002,8 @@ def _final_rules(b: _Builder, text: str):
             b.span(f"internal_bodies[{idx}].name", found.start, found.end)
 
 
-def _replace(b: _Builder, key: str, found):
-    """Set `key` to `found`, dropping the value (and span) read before."""
+def _replace_if(b: _Builder, key: str, found):
+    """Set `key` to `found` when something was found, dropping the value (and span) read before; else keep it."""
     if found is not None:
         b.spans = [sp for sp in b.spans if sp[0] != key]
         b.data[key] = None
@@ -1016,11 +1016,11 @@ def _ministry_rules(b: _Builder, text: str):
         current = next((clauses.Found(b.data["unit"], s, e) for k, s, e in b.spans if k == "unit"), None)
         tail = ministry_clauses.spaced_unit_tail(current) if current is not None else None
         if tail is not None and text[tail.start:tail.end] == tail.value:
-            _replace(b, "unit", tail)
+            _replace_if(b, "unit", tail)
     current = next((clauses.Found(b.data["unit"], s, e) for k, s, e in b.spans if k == "unit"), None) \
         if b.data.get("unit") else None
     if current is not None and text[current.start:current.end] == current.value:  # “X的行政级别X是…” in one line
-        _replace(b, "unit", ministry_clauses.glued_unit_tail(current, text))
+        _replace_if(b, "unit", ministry_clauses.glued_unit_tail(current, text))
     if not b.data.get("unit"):  # “水利部“三定”方案落定”; “作为国务院直属机构,国家医保局…”; “X是…的国务院直属事业单位。”
         acting = ministry_clauses.acting_as_statement(text) or ministry_clauses.purpose_statement(text)
         found = ministry_clauses.news_sanding_unit(text) or (acting[0] if acting is not None else None)
@@ -1044,13 +1044,13 @@ def _ministry_rules(b: _Builder, text: str):
     if unit:
         if not b.data.get("rank"):  # “X的直接上级单位是国务院,作为其直属副部级机构,…”
             _set(b, "rank", ministry_clauses.acting_rank(text, unit))
-        _replace(b, "nature", ministry_clauses.one_of_nature(text, unit))  # “X是Y的组成部门之一”
+        _replace_if(b, "nature", ministry_clauses.one_of_nature(text, unit))  # “X是Y的组成部门之一”
         for key, found in ministry_clauses.bar_infobox(text).items():  # “机构类型 | X |”, “行政级别 | 副部级 |”
-            _replace(b, key, found)
+            _replace_if(b, key, found)
         nature = next((clauses.Found(b.data["nature"], s, e) for k, s, e in b.spans if k == "nature"), None) \
             if b.data.get("nature") else None
         if nature is not None and text[nature.start:nature.end] == nature.value:  # “是经国务院授权承担…的国务院直属事业单位”
-            _replace(b, "nature", ministry_clauses.purpose_free_nature(nature))
+            _replace_if(b, "nature", ministry_clauses.purpose_free_nature(nature))
         if not b.data.get("rank"):  # “… 行政级别 正厅级 主要负责人 …”: a table run into one line
             _set(b, "rank", ministry_clauses.run_in_rank(text))
         if b.data.get("nature") and not b.data.get("rank"):  # “是…管理的副部级国家局”: the rank its nature states
@@ -1087,7 +1087,7 @@ def _ministry_rules(b: _Builder, text: str):
     title = next((clauses.Found(b.data["title"], s, e) for k, s, e in b.spans if k == "title"), None) \
         if b.data.get("title") else None
     if title is not None and text[title.start:title.end] == title.value:  # “XX”, “UU主要职责…规定” in a one-line copy
-        _replace(b, "title", ministry_clauses.repeated_title(title))
+        _replace_if(b, "title", ministry_clauses.repeated_title(title))
     if ministry_clauses.law_provision_heading(b.data.get("title")):  # “《国务院组织法》中关于机构设置的规定”
         b.data["title"] = None
         b.spans = [sp for sp in b.spans if sp[0] != "title"]
