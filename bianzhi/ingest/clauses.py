@@ -115,7 +115,7 @@ TITLE_SUFFIX_RE = re.compile(r"\((?:摘要|节选|试行|暂行|草案|修订|�
 TITLE_DOCNUMBER_RE = re.compile(r"\s*\((?P<dn>" + DOCNUMBER + r")\)$")
 # two organs issuing jointly, run together when the space between them was dropped
 JOINT_ORGAN_RE = re.compile(r"(?:办公厅|办公室|人民政府|委员会)(?=(?:中共)?[" + CJK + r"]{2,12}?(?:办公厅|办公室|人民政府|委员会)$)")
-ORGAN_LINE_RE = re.compile(r"^(?:中共)?[" + CJK + r"()]{2,40}?(?:办公厅|办公室|人民政府|委员会|编委|政府|部|局|厅|委|署)$")
+ORGAN_LINE_RE = re.compile(r"^(?:中共)?[" + CJK + r"()]{2,40}?(?:办公厅|办公室|人民政府|委员会|编委|政府|部|局|厅|委|署)$|^国务院$")
 CITED_SANDING_RE = re.compile(r"(?:根据|依据|按照|(?:发布|公布|印发)了?)《(?P<title>[^《》]{4,80}?(?:职能配置|主要职责|内设机构和人员编制)[^《》]{0,30}?规定)》"
                               r"\s*[(（]?(?P<dn>" + DOCNUMBER + r")?")
 META_DATE_RE = re.compile(r"(?:成文日期|发文日期|发布日期|印发日期)\s*[】\]:：]*\s*(?P<date>\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?)")
@@ -259,9 +259,13 @@ def read_header(text: str) -> Header:
             if re.fullmatch(r"[" + CJK + r"()]{4,40}" + UNIT_SUFFIX, ln) and any(re.match(r"^第一条", r) for r in rest):
                 h.title = Found(ln, s, e)
                 break
-            if TITLE_END_RE.search(ln) and len(ln) >= 6 and not DOCNUMBER_LINE_RE.match(ln) \
-                    and not re.match(r"^(?:第" + CN_NUM + "条|" + CN_NUM + "、|[(（])", ln):
-                h.title = Found(ln, s, e)
+            tail = TITLE_DOCNUMBER_RE.search(ln)  # “关于…的批复（凌编〔2021〕5号）”
+            core = ln[:tail.start()] if tail and TITLE_END_RE.search(ln[:tail.start()]) else ln
+            if TITLE_END_RE.search(core) and len(core) >= 6 and not DOCNUMBER_LINE_RE.match(ln) \
+                    and not re.match(r"^(?:第" + CN_NUM + "条|" + CN_NUM + "、|[(（])", core):
+                h.title = Found(core, s, s + len(core))
+                if core != ln:
+                    title_dn = (tail, s)
                 break
     if h.title is None:  # a rule/report title under page chrome (menus, “您现在的位置”): the line before its date line
         for i, (s, e, ln) in enumerate(head[:16]):
@@ -307,8 +311,19 @@ def read_header(text: str) -> Header:
                     pass
     # 6. signature: an organ line followed by a date line (a notice's end), else page metadata
     title_idx = next((i for i, x in enumerate(lines) if h.title and x[0] <= h.title.start < x[1] + 1), 0)
-    for i in range(title_idx, min(len(lines) - 1, title_idx + 40)):
+    for i in range(title_idx, min(len(lines), title_idx + 40)):
         s, e, ln = lines[i]
+        # “凌云县机构编制委员会 2021年4月2日”: the organ and the date on one line
+        one = re.fullmatch(r"(?P<organ>[^\d〇○零。,:;]{2,40}?)[ \t]*(?P<date>(?:\d{4}|[〇○零O一二三四五六七八九]{4})\s*年.{1,12}?日)", ln)
+        if one and ORGAN_LINE_RE.match(one["organ"].replace(" ", "")) and DATE_RE.fullmatch(one["date"].replace(" ", "")):
+            if h.issuing_organ is None:
+                h.issuing_organ = Found(one["organ"].replace(" ", ""), s, s + one.end("organ"))
+            date = parse_date(DATE_RE.fullmatch(one["date"].replace(" ", "")))
+            if date:
+                h.issued_on = Found(date, s + one.start("date"), e)
+            break
+        if i + 1 >= len(lines):
+            break
         ns, ne, nxt = lines[i + 1]
         dm = DATE_RE.fullmatch(nxt.replace(" ", ""))
         if ORGAN_LINE_RE.match(ln.replace(" ", "")) and dm:

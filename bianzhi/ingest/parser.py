@@ -555,7 +555,8 @@ def _parse_changes(b: _Builder, lines: list[Segment], title_idx):
                 continue
             nm = BODY_RENAME_RE.search(clause)
             if nm:
-                add({"op": "body_rename", "old_name": nm["old"], "new_name": nm["new"]}, cs + nm.start(), cs + nm.end())
+                add({"op": "body_rename", "old_name": _body_of(nm["old"], unit), "new_name": nm["new"]},
+                    cs + nm.start(), cs + nm.end())
                 continue
             cm = BODY_CREATE_RE.search(clause)
             if cm:
@@ -587,6 +588,15 @@ def _parse_changes(b: _Builder, lines: list[Segment], title_idx):
         kind = "type" if key == "staffing" else "level"
         last = {entry.get(kind): i for i, entry in enumerate(totals[key])}
         totals[key] = [entry for i, entry in enumerate(totals[key]) if last[entry.get(kind)] == i]
+
+
+def _body_of(name: str, unit: str | None) -> str:
+    """“同意将县林业局林政股” → “林政股”: the verbs of the decision and the unit owning the body are not its name."""
+    name = re.sub(r"^(?:经研究[,，]?)?(?:同意|批准|决定)?(?:将|把)?", "", name)
+    for owner in filter(None, (unit, _unit_core(unit) if unit else None)):
+        if name.startswith(owner) and len(name) > len(owner) + 1:
+            return name[len(owner):].lstrip("的")
+    return name
 
 
 def _split_names(names: str) -> list[str]:

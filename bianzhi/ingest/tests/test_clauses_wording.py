@@ -75,3 +75,24 @@ def test_a_plaque_stated_before_the_units_class():
     assert d["nature"] == "自治区人民政府直属机构"
     assert d["rank"] == "正厅级"
     assert "自治区草原局" in d["plaques"]
+
+
+def test_a_state_council_notice_is_signed_by_国务院_with_a_chinese_numeral_date():
+    d = p("国务院关于机构设置的通知\n国发〔2008〕11号\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+          "现将国务院机构设置通知如下：\n一、国务院办公厅。\n国务院\n二〇〇八年三月二十一日")
+    assert d["issuing_organ"] == "国务院"
+    assert d["issued_on"] == "2008-03-21"
+
+
+def test_a_reply_signed_with_organ_and_date_on_one_line_and_its_rename():
+    r = parse(from_text("关于调整县林业局内设机构的批复\n凌编〔2021〕5号\n县林业局：\n经研究，同意将县林业局林政股更名为林政资源股。\n"
+                        "凌云县机构编制委员会 2021年4月2日").text)
+    assert r.data["issuing_organ"] == "凌云县机构编制委员会"
+    assert r.data["issued_on"] == "2021-04-02"
+    assert r.data["changes"] == [{"op": "body_rename", "old_name": "林政股", "new_name": "林政资源股"}]
+
+
+def test_a_notice_title_line_with_its_doc_number_in_brackets():
+    r = parse(from_text("关于调整县林业局内设机构的批复（凌编〔2021〕5号）\n县林业局：\n经研究，同意撤销县林业局林政股。\n").text)
+    assert r.data["title"] == "关于调整县林业局内设机构的批复"
+    assert r.data["doc_number"] == "凌编〔2021〕5号"
