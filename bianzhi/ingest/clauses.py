@@ -633,6 +633,10 @@ def read_statement(text: str, limit: int | None = None) -> dict:
     sent_end = len(text) if sent_end == -1 else sent_end
     if rank_m:
         out["rank"] = Found(rank_m["rank"], rank_m.start("rank"), rank_m.end("rank"))
+    elif "rank" not in out and out.get("nature") and re.match(r"\s*\((?:" + RANK + r")\)", text[out["nature"].end:]):
+        at = out["nature"].end  # “为市政府工作部门（正处级）”
+        pm = re.match(r"\s*\((?P<rank>" + RANK + r")\)", text[at:])
+        out["rank"] = Found(pm["rank"], at + pm.start("rank"), at + pm.end("rank"))
     elif "rank" not in out:
         rm = re.compile(r"(?:机构规格|规格)?\s*(?:为|是|属)?\s*(?:相当于?)?\s*(?P<rank>" + RANK + r")").search(masked, m.end(), sent_end)
         if rm and re.match(r"^\s*[,，]?\s*(?:机构规格|规格)?\s*(?:为|是|属)?\s*(?:相当于?)?\s*$", masked[m.end():rm.start("rank")]):
@@ -641,6 +645,10 @@ def read_statement(text: str, limit: int | None = None) -> dict:
             rm = re.compile(r"机构规格\s*(?:为|是|定为)?\s*(?:相当于?)?\s*(?P<rank>" + RANK + r")").search(masked, m.end(), sent_end)
             if rm:
                 out["rank"] = Found(rm["rank"], rm.start("rank"), rm.end("rank"))
+    if not out.get("nature"):  # “省林业局为正厅级，列省政府直属机构”: the class it is listed in, after the rank
+        lm = re.compile(r"[,，]\s*列(?:为|入)?(?P<n>[^,。;]{2,50}?" + NATURE_NOUN + r")(?:序列)?(?=[,。;]|$)").search(masked, m.end(), sent_end)
+        if lm:
+            out["nature"] = Found(text[lm.start("n"):lm.end("n")], lm.start("n"), lm.end("n"))
     spans_to_scan = [(m.end(), sent_end, masked)]
     # the next sentence adds a plaque with no subject of its own: “2005年12月经省编办批准，加挂Y牌子。”
     nm = re.compile(r"。\s*(?:\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?\s*)?[,，]?\s*(?:经[^,，。]{1,20}?(?:批准|同意)\s*[,，]?\s*)?"
@@ -1509,6 +1517,14 @@ STATEMENT_RES.append(
     re.compile(r"(?:^|(?<=[\n。;]))[ \t]*(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,30}\))?"
                r"(?=\s*(?:加挂|挂|增挂)[^,。;]{2,40}?牌子\s*[,，]\s*(?:为|是|作为)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")"
                r"(?:\s*[,，]\s*(?:机构规格)?(?:为|是)?\s*(?P<rank>" + RANK + r"))?(?=[,。;]|$))"))
+# “县退役军人事务局（正科级），为县政府工作部门”: the rank in brackets after the name (read by the bracket rule below)
+STATEMENT_RES.append(
+    re.compile(r"(?:^|(?<=[\n。;]))[ \t]*(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,30}\))\s*[,，]\s*"
+               r"(?:为|是|作为)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?=[,。;]|$)"))
+# “省林业局为正厅级，列省政府直属机构”: the rank first, then the class it is listed in
+STATEMENT_RES.append(
+    re.compile(r"(?:^|(?<=[\n。;]))[ \t]*(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")\s*(?:为|是)(?P<rank>" + RANK + r")\s*[,，]\s*"
+               r"列(?:为|入)?(?P<nature>[^,。;]{2,50}?" + NATURE_NOUN + r")(?:序列)?(?=[,。;]|$)"))
 # “秘书科作为核心部门”, “是重要部门”: how much a body matters is no kind of body
 EVALUATIVE_NATURE_RE = re.compile(r"(?:核心|重要|关键|主力|骨干|枢纽|龙头)(?:部门|机构|单位)")
 # a body's name run straight into its first duty (“财务科拟定中心的…”, “组织宣传科负责…”): the name ends in a body

@@ -96,3 +96,20 @@ def test_a_notice_title_line_with_its_doc_number_in_brackets():
     r = parse(from_text("关于调整县林业局内设机构的批复（凌编〔2021〕5号）\n县林业局：\n经研究，同意撤销县林业局林政股。\n").text)
     assert r.data["title"] == "关于调整县林业局内设机构的批复"
     assert r.data["doc_number"] == "凌编〔2021〕5号"
+
+
+def test_an_infobox_pasted_with_tabs_or_colons():
+    d = p("中文名\t中华人民共和国应急管理部\n外文名\tMinistry of Emergency Management\n成立时间\t2018年3月\n行政级别\t正部级\n"
+          "机构类型\t国务院组成部门")
+    assert (d["unit"], d["nature"], d["rank"]) == ("中华人民共和国应急管理部", "国务院组成部门", "正部级")
+    d = p("中文名：湖南省林业局\n成立时间：2018年\n行政级别：正厅级\n性质：省政府直属机构")
+    assert (d["unit"], d["nature"], d["rank"]) == ("湖南省林业局", "省政府直属机构", "正厅级")
+
+
+def test_rank_in_brackets_and_a_class_the_unit_is_listed_in():
+    d = p("县退役军人事务局（正科级），为县政府工作部门。")
+    assert (d["unit"], d["nature"], d["rank"]) == ("县退役军人事务局", "县政府工作部门", "正科级")
+    d = p("市大数据局为市政府工作部门（正处级），加挂市政务服务管理局牌子。")
+    assert (d["nature"], d["rank"], d["plaques"]) == ("市政府工作部门", "正处级", ["市政务服务管理局"])
+    d = p("省林业局为正厅级，列省政府直属机构。")
+    assert (d["unit"], d["nature"], d["rank"]) == ("省林业局", "省政府直属机构", "正厅级")
