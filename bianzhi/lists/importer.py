@@ -759,10 +759,12 @@ class PowerImporter(BaseImporter):
         SQLite: one prepared INSERT executed for all rows."""
         from django.db import connection
 
+        if connection.vendor != "postgresql":
+            # straight to the sqlite3 connection: Django's cursor wrapper adds nothing to one prepared statement
+            with connection.wrap_database_errors:
+                connection.connection.executemany(self._insert_sql(model, attnames).replace("%s", "?"), rows)
+            return
         with connection.cursor() as cursor:
-            if connection.vendor != "postgresql":
-                cursor.executemany(self._insert_sql(model, attnames), rows)
-                return
             qn = connection.ops.quote_name
             cols = ", ".join(qn(model._meta.get_field(a).column) for a in attnames)
             with cursor.cursor.copy(f"COPY {qn(model._meta.db_table)} ({cols}) FROM STDIN") as copy:
@@ -803,19 +805,21 @@ class PowerImporter(BaseImporter):
                  i.parent_id, i.unit_id, i.internal_body_id, i.target, i.exercise_level, i.statutory_limit,
                  i.promised_limit, i.accountability, i.basis_pending, i.note, i.import_job_id) for i in items])
             return
+        # SQLite: the keys follow the table's largest key (and AUTOINCREMENT's high-water mark), taken inside the
+        # import's transaction, which holds SQLite's only write lock (BEGIN IMMEDIATE) until COMMIT: no other
+        # connection can insert in between, so the rows go in with their keys and nothing is read back.
+        table = PowerItem._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT max(k) FROM (SELECT max(id) AS k FROM {connection.ops.quote_name(table)} "
+                           "UNION ALL SELECT seq FROM sqlite_sequence WHERE name = %s)", [table])
+            last = cursor.fetchone()[0] or 0
+        for pk, item in enumerate(items, last + 1):
+            item.pk = pk
         now = self._now_db()
-        rows = [(now, now, 1, i.region_id, i.code, i.code_serial, i.name, i.name_key, i.category_id, i.parent_id,
-                 i.unit_id, i.internal_body_id, i.target, i.exercise_level, i.statutory_limit, i.promised_limit,
-                 i.accountability, i.basis_pending, i.note, i.import_job_id) for i in items]
-        floor = getattr(self, "_max_pk", None)
-        if floor is None:
-            floor = PowerItem._base_manager.order_by("-pk").values_list("pk", flat=True).first() or 0
-        self._write_rows(PowerItem, self.ITEM_FIELDS, rows)
-        ids = {(r, c): pk for pk, r, c, job_id in PowerItem._base_manager.filter(pk__gt=floor)
-               .values_list("pk", "region_id", "code", "import_job_id") if job_id == self.job.pk}
-        for item in items:
-            item.pk = ids[(item.region_id, item.code)]
-        self._max_pk = max(ids.values())
+        self._write_rows(PowerItem, ["id"] + self.ITEM_FIELDS, [
+            (i.pk, now, now, 1, i.region_id, i.code, i.code_serial, i.name, i.name_key, i.category_id, i.parent_id,
+             i.unit_id, i.internal_body_id, i.target, i.exercise_level, i.statutory_limit, i.promised_limit,
+             i.accountability, i.basis_pending, i.note, i.import_job_id) for i in items])
 
     CITATION_FIELDS = ["created_at", "updated_at", "row_version", "power_item_id", "kind", "law_id", "article",
                        "article_key", "text", "position"]

@@ -150,8 +150,10 @@ class PowerItem(TrackedModel):
 
     lockable = True
 
+    # no index of its own on region or unit: (region, code) and (unit, name_key) below lead with them and serve
+    # every lookup by region or unit (docs/adr/0030-no-redundant-foreign-key-indexes.md)
     region = models.ForeignKey("registry.Region", verbose_name="行政区划", on_delete=models.PROTECT,
-                               related_name="+", editable=False)
+                               related_name="+", editable=False, db_index=False)
     code = models.CharField("编码", max_length=40)
     code_serial = models.PositiveIntegerField("编码序号", default=0, editable=False)
     name = models.CharField("事项名称", max_length=500)
@@ -161,7 +163,7 @@ class PowerItem(TrackedModel):
     parent = models.ForeignKey("self", verbose_name="所属主项", null=True, blank=True, on_delete=models.CASCADE,
                                related_name="sub_items")
     unit = models.ForeignKey("registry.Unit", verbose_name="实施部门", on_delete=models.PROTECT,
-                             related_name="power_items")
+                             related_name="power_items", db_index=False)
     internal_body = models.ForeignKey("registry.InternalBody", verbose_name="承办机构", null=True, blank=True,
                                       on_delete=models.SET_NULL, related_name="power_items")
     target = models.CharField("实施对象", max_length=300, blank=True)
@@ -217,7 +219,7 @@ class Citation(TrackedModel):
                                    related_name="citations")
     kind = models.CharField("依据类型", max_length=20, choices=CitationKind.choices)
     law = models.ForeignKey(Law, verbose_name="法律法规", null=True, blank=True, on_delete=models.PROTECT,
-                            related_name="citations")
+                            related_name="citations", db_index=False)  # (law, article_key) below leads with it
     article = models.CharField("条款", max_length=300, blank=True)
     article_key = models.CharField("条款检索", max_length=300, blank=True, editable=False)
     text = models.TextField("原文", blank=True, help_text="导入或录入时的原始写法")
