@@ -306,15 +306,17 @@ class BaseImporter:
         row = self.blank.copy()
         if len(values) < self.width:
             values = list(values) + [None] * (self.width - len(values))
-        # every cell already checked (the usual row): each column's memo looked up in C, no per-cell Python
+        # each column's memo looked up in C for the whole row (only texts and None are remembered: 1, 1.0 and True
+        # never match a key); the cells not remembered (a unique name, a number, a refused cell) go through cell()
+        # in column order, so the errors come in the same order as checking cell by cell
         cleaned = tuple(map(dict.get, self.read_cleans, self.pick(values)))
-        if None not in cleaned:
-            row.update(zip(self.read_keys, cleaned, strict=True))
-            return row
-        for key, pos, limit, clean in self.read_cols:
-            v = values[pos]
-            c = clean.get(v)  # only texts (and None) are remembered: 1, 1.0 and True never match a key
-            row[key] = c if c is not None else self.cell(number, key, v, limit, clean)
+        row.update(zip(self.read_keys, cleaned, strict=True))
+        if None in cleaned:
+            read_cols, cell = self.read_cols, self.cell
+            for i, c in enumerate(cleaned):
+                if c is None:
+                    key, pos, limit, clean = read_cols[i]
+                    row[key] = cell(number, key, values[pos], limit, clean)
         return row
 
     def cell(self, number: int, key: str, v, limit: int, clean: dict) -> str:
