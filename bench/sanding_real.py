@@ -1,6 +1,6 @@
 """Field-level precision/recall of the 三定 parser on REAL published texts (bench/sanding_real/).
 
-    .venv/bin/python -m bench.sanding_real [--split heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout10b|heldout10c|heldout11|heldout12|heldout12b|heldout13|heldout13b|heldout14|heldout14b|heldout15|heldout_final|heldout_final2|tune|all] [-v]
+    .venv/bin/python -m bench.sanding_real [--split NAME|all] [-v]      # NAME: a split of manifest.json (tune, heldout, …)
 
 Every text in bench/sanding_real/manifest.json is parsed (text input, as a clerk pastes it or a web page gives
 it); the result is compared with the hand-written label. Values are compared after NFKC with white space removed;
@@ -153,7 +153,8 @@ def run(split: str = "heldout", verbose: bool = False, corpus: Path = CORPUS) ->
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", default="heldout", choices=["heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout10b", "heldout10c", "heldout11", "heldout12", "heldout12b", "heldout13", "heldout13b", "heldout14", "heldout14b", "heldout15", "heldout_final", "heldout_final2", "tune", "all"])
+    splits = sorted({e["split"] for e in json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))})
+    ap.add_argument("--split", default="heldout", choices=splits + ["all"])
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args(argv)
     run(args.split, args.verbose)

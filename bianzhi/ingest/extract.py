@@ -23,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import ocr_correct, ocr_prep, ocr_rapid, ocr_reread
+from . import ocr_correct, ocr_prep, ocr_rapid, ocr_reread, reflow
 
 
 class ExtractionError(Exception):
@@ -116,7 +116,9 @@ def normalize_with_map(original: str) -> tuple[str, list[int]]:
         out_chars.append(ch)
         out_offsets.append(offsets[i])
         i += 1
-    return reflow_run_in("".join(out_chars), out_offsets)
+    text, offsets = reflow.collapse_double_spacing("".join(out_chars), out_offsets)  # a blank line after each line
+    text, offsets = reflow.join_wrapped(text, offsets)  # a PDF's lines pasted as text
+    return reflow_run_in(text, offsets)
 
 
 # ------------------------------------------------------------------ run-in text

@@ -23,11 +23,13 @@ from bianzhi.core.numerals import NUM, to_int
 from . import (
     budget_clauses,
     clauses,
+    county_clauses,
     final2_clauses,
     final_clauses,
     fragment_clauses,
     national_clauses,
     profile_clauses,
+    webcopy_clauses,
 )
 
 CN_INDEX = r"[一二三四五六七八九十百零〇两]+"
@@ -174,7 +176,8 @@ def _header(b: _Builder, lines: list[Segment]):
     if title_idx is None:
         for i, ln in enumerate(head[:3]):
             if not DOCNUMBER_LINE_RE.match(ln.text) and not HEADER_SKIP_RE.search(ln.text) \
-                    and not ARTICLE_RE.match(ln.text) and not CHAPTER_RE.match(ln.text) and len(ln.text) <= 40:
+                    and not ARTICLE_RE.match(ln.text) and not CHAPTER_RE.match(ln.text) and len(ln.text) <= 40 \
+                    and not ln.text.endswith(("。", ";", ":")):  # a sentence is no title
                 title_idx = i
                 break
     if title_idx is not None:
@@ -433,6 +436,8 @@ REWORD_RE = re.compile(r"[“\"](?P<old>[^”\"]+)[”\"]"
                        r"(?:修改|修订|调整|改|表述调整)为[“\"](?P<new>[^”\"]+)[”\"]")
 STAFF_ADD_RE = re.compile(r"(?:核增|增加|追加)(?:[^,。;]{0,20}?)(?P<type>" + STAFF_TYPE + r")\s*(?P<n>" + NUM + r")\s*名")
 STAFF_REMOVE_RE = re.compile(r"(?:核减|收回|精简|减少)(?:[^,。;]{0,20}?)(?P<type>" + STAFF_TYPE + r")\s*(?P<n>" + NUM + r")\s*名")
+LEAD_ADD_RE = re.compile(r"(?:核增|增加|追加)(?:[^,。;]{0,20}?)(?P<level>" + RANK + r")领导职数\s*(?P<n>" + NUM + r")\s*名")
+LEAD_REMOVE_RE = re.compile(r"(?:核减|收回|精简|减少)(?:[^,。;]{0,20}?)(?P<level>" + RANK + r")领导职数\s*(?P<n>" + NUM + r")\s*名")
 LEAD_IN_TRANSFER_RE = re.compile(r"(?P<level>" + RANK + r"|[\u4e00-\u9fff]{0,4}?)领导职数\s*(?P<n>" + NUM + r")\s*名")
 
 
@@ -455,15 +460,24 @@ def _parse_changes(b: _Builder, lines: list[Segment], title_idx):
     text = b.text
     unit = b.data["unit"]
     body_start = lines[title_idx].end if title_idx is not None else 0
-    after = re.search(r"调整后\s*[,:]?", text[body_start:])
-    body_end = body_start + after.start() if after else len(text)
     changes = b.data["changes"]
+    # each item may end with what the unit has afterwards (“一、核增…3名，调整后，市林业局机关行政编制为29名。二、增设…，
+    # 调整后，内设机构9个。”): the words before “调整后” are the change, the rest of that sentence the totals
+    change_spans, totals_spans = [], []
+    for s, e in _sentences(text, body_start, len(text)):
+        after = re.search(r"调整后\s*[,:]?", text[s:e])
+        if after is None:
+            change_spans.append((s, e))
+            continue
+        if after.start():
+            change_spans.append((s, s + after.start()))
+        totals_spans.append((s + after.end(), e))
 
     def add(op: dict, s: int, e: int):
         changes.append(op)
         b.span(f"changes[{len(changes) - 1}]", s, e)
 
-    for s, e in _sentences(text, body_start, body_end):
+    for s, e in change_spans:
         sent = text[s:e]
         masked = _mask_parens(sent)
         if re.search(r"收悉|经研究|通知如下|特此通知|请遵照|抄送|印发", sent) and not re.search(r"划|挂|撤销|设立|更名|规格|修改为|核增|核减", sent):
@@ -506,6 +520,11 @@ def _parse_changes(b: _Builder, lines: list[Segment], title_idx):
                     if count is not None:
                         add({"op": op, "type": sent[m.start("type"):m.end("type")], "count": count},
                             s + m.start(), s + m.end())
+            for rx, op in ((LEAD_ADD_RE, "leadership_add"), (LEAD_REMOVE_RE, "leadership_remove")):
+                for m in rx.finditer(masked):  # “核增正科级领导职数1名”
+                    count = to_int(m["n"])
+                    if count is not None:
+                        add({"op": op, "level": m["level"], "count": count}, s + m.start(), s + m.end())
         # plaques, bodies, ranks, rewording: clause by clause
         pos = 0
         for clause in re.split(r"(?<=[,;])", masked):
@@ -550,17 +569,19 @@ def _parse_changes(b: _Builder, lines: list[Segment], title_idx):
             ref = refs[-1].group(0) if refs else None
             add({"op": "duty_reword", "ref": ref, "old_text": m["old"], "new_text": m["new"]},
                 s + (refs[-1].start() if refs else m.start()), s + m.end())
-    if after:
-        ts = body_start + after.end()
-        stop = text.find("。", ts)
-        te = stop if stop != -1 else len(text)
+    totals = b.data["totals_after"]
+    for ts, te in totals_spans:
         seg = text[ts:te]
-        m = re.search(r"内设机构\s*(?P<n>" + NUM + r")\s*个", seg)
+        m = re.search(r"内设机构\s*(?:为\s*)?(?P<n>" + NUM + r")\s*个", seg)
         if m:
-            b.data["totals_after"]["internal_bodies"] = to_int(m["n"])
+            totals["internal_bodies"] = to_int(m["n"])
             b.span("totals_after.internal_bodies", ts + m.start(), ts + m.end())
         _parse_staffing_text(b, ts, te, staffing_key="totals_after.staffing", leadership_key="totals_after.leadership",
                              posts_as_leadership=True)
+    for key in ("staffing", "leadership"):  # a later item restating a total of the same kind replaces the earlier one
+        kind = "type" if key == "staffing" else "level"
+        last = {entry.get(kind): i for i, entry in enumerate(totals[key])}
+        totals[key] = [entry for i, entry in enumerate(totals[key]) if last[entry.get(kind)] == i]
 
 
 def _split_names(names: str) -> list[str]:
@@ -603,7 +624,25 @@ def _is_adjustment(text: str, lines: list[Segment], runs, statement) -> tuple[bo
     return is_notice and not has_body, title_idx, scratch
 
 
+_NAME_BREAK_RE = re.compile(r"(?<=[\u4e00-\u9fff()、])\n(?=[\u4e00-\u9fff()、])")
+
+
 def parse(text: str) -> ParseResult:
+    """The facts of one 三定 document or 调整通知 in `text` (normalised: see extract.normalize_with_map)."""
+    result = _parse(text)
+    # a name read across a line break of a wrapped copy (“加挂凌云县河长⏎制工作办公室牌子”) is one name
+    data = result.data
+    for key in ("unit", "short_name", "nature", "rank"):
+        if isinstance(data.get(key), str):
+            data[key] = _NAME_BREAK_RE.sub("", data[key])
+    data["plaques"] = [_NAME_BREAK_RE.sub("", p) if isinstance(p, str) else p for p in data.get("plaques") or []]
+    for body in data.get("internal_bodies") or []:
+        if isinstance(body.get("name"), str):
+            body["name"] = _NAME_BREAK_RE.sub("", body["name"])
+    return result
+
+
+def _parse(text: str) -> ParseResult:
     text = final2_clauses.blank_junk(_light_nfkc(text))  # “…、四科、 p3:9jq,1gM8+2e⏎文电科、…”: anti-copy strings
     lines = [ln for ln in _lines(text) if not ln.text.startswith("#")]
     runs, statement = clauses.item_runs(text), clauses.read_statement(text)
@@ -638,6 +677,10 @@ def parse(text: str) -> ParseResult:
     if two_line is not None and not hdr.is_notice_cover and not adjustment \
             and (hdr.title is None or two_line[0].start <= hdr.title.start < two_line[0].end):
         hdr.title = two_line[0]
+    organ = county_clauses.organ_title(text)  # “开州金府发〔2026〕18号⏎X镇人民政府⏎关于…的公示” (heldout17)
+    if organ is not None and (hdr.title is None or organ[0].value.endswith(hdr.title.value)):
+        hdr.title = organ[0]  # the issuer's line above “关于…” is part of the title, and names the issuer
+        hdr.issuing_organ = hdr.issuing_organ or organ[1]
     if adjustment:
         b = scratch
         b.data.update({k: v for k, v in empty_result().items() if k not in b.data})
@@ -906,6 +949,8 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     _final_rules(b, text)  # shapes the final unseen split showed: “1)” lines, “(1)X。(2)Y。”, “X局负责…” (heldout_final)
     _budget_note(b, text)  # a budget note's opening: run-in duties, counted body lists, staffing parts (heldout15)
     _final2_rules(b, text)  # a title over two lines names the unit; “现设职能科(室)23个,分别为:A、B…” (heldout_final2)
+    webcopy_clauses.apply(b, text)  # web copies and fragments: “X,是将…整合组建的,作为…”, contact lists (heldout18)
+    _county_rules(b, text)  # township notices, 事业单位 notes, Q&A examples of a county's bureau (heldout17)
     if final_clauses.generic_unit(b.data.get("unit")) or final2_clauses.bare_place_unit(b.data.get("unit"), text):  # “街道办事处作为…的派出机关”: an article on a kind of body
         b.data["unit"] = b.data["nature"] = None
         b.spans = [sp for sp in b.spans if sp[0] not in ("unit", "nature")]
@@ -970,6 +1015,130 @@ def _final2_rules(b: _Builder, text: str):
             b.data["internal_bodies"].append({"name": found.value, "duties": ""})
             b.meta.setdefault("numbered_bodies", []).append(False)
             b.span(f"internal_bodies[{idx}].name", found.start, found.end)
+
+
+def _replace(b: _Builder, key: str, found):
+    b.spans = [sp for sp in b.spans if sp[0] != key]
+    b.data[key] = None
+    _set(b, key, found)
+
+
+def _add_bodies(b: _Builder, found_bodies):
+    for found in found_bodies:
+        idx = len(b.data["internal_bodies"])
+        b.data["internal_bodies"].append({"name": found.value, "duties": ""})
+        b.meta.setdefault("numbered_bodies", []).append(False)
+        b.span(f"internal_bodies[{idx}].name", found.start, found.end)
+
+
+def _county_rules(b: _Builder, text: str):
+    """heldout17: what city/county clerks paste from 部门预算/决算 notes and Q&A pages (rules in `county_clauses`)."""
+    cc = county_clauses
+    d = b.data
+    if not d.get("title"):  # “- [ 索引号 ]⏎…⏎X⏎2019年度部门决算情况说明”
+        meta = cc.title_after_metadata(text)
+        if meta is not None:
+            _replace(b, "title", meta[0])
+            if not d.get("unit"):
+                _set(b, "unit", meta[1])
+    year_title = cc.year_line_title(text)  # “2021年度⏎X部门决算”, “2018年图书馆部门预算公开说明”
+    if year_title is not None and (not d.get("title") or year_title[0].value.endswith(d["title"])) \
+            and year_title[0].value != d.get("title"):
+        _replace(b, "title", year_title[0])
+        if not d.get("unit"):
+            _set(b, "unit", year_title[1])
+    if cc.metadata_unit(d.get("unit")):  # “发布机构X” is the site's metadata
+        _replace(b, "unit", None)
+    if not d.get("unit"):  # “说明:X镇人民政府没有使用…,故本表无数据。”; “X内设股室4个。…X编制人数12人”
+        _set(b, "unit", cc.table_note_unit(text) or cc.repeated_subject(text))
+    if not d.get("unit"):  # “衢州市衢江区大洲镇2020年部门预算”
+        found = cc.unit_from_note_title(d.get("title"))
+        start = next((s for p, s, e in b.spans if p == "title"), 0)
+        if found is not None:
+            _set(b, "unit", clauses.Found(found.value, start + found.start, start + found.end))
+    first = cc.first_of_pair(d.get("unit"))  # “A和B为…事业单位”
+    if first is not None:
+        start = next((s for p, s, e in b.spans if p == "unit"), 0)
+        _replace(b, "unit", clauses.Found(first, start, start + len(first)))
+    example = cc.example_unit(text) or (cc.managing_body(text) if not d.get("unit") else None)
+    if example is not None and (not d.get("unit") or not d.get("nature")):  # “以P县为例,X成立于…,为N,为R单位”
+        for key, found in example.items():
+            _replace(b, key, found)
+    two = cc.two_names(text)  # “成立A,B,两块牌子一套人员”
+    if two is not None and (not d.get("unit") or d["unit"] == two[0].value or cc.abbreviates(d["unit"], two[0].value)):
+        _replace(b, "unit", two[0])
+        d["plaques"] = [p for p in d["plaques"] if not cc.abbreviates(p, two[1].value) and p != two[1].value]
+        b.spans = [sp for sp in b.spans if not sp[0].startswith("plaques[")]
+        d["plaques"].append(two[1].value)
+        b.span(f"plaques[{len(d['plaques']) - 1}]", two[1].start, two[1].end)
+    if d.get("unit") and not d.get("rank"):  # “…,科级建制,…”
+        _set(b, "rank", cc.build_rank(text) if two is not None else None)
+    if not d.get("unit"):  # “科协是事业正科级单位”
+        found = cc.self_rank(text)
+        if found is not None:
+            _set(b, "unit", found["unit"])
+            if not d.get("rank"):
+                _set(b, "rank", found["rank"])
+    plaques = d.get("plaques") or []
+    if d.get("unit") and plaques:  # “X(Y)为…,挂Y牌子” under a title naming Y: the unit is X
+        m = county_clauses.NAMED_PLAQUE_RE.search(text)
+        if m and m["y"] in plaques and same_unit(m["y"], d["unit"]) and m["x"] != d["unit"]:
+            _replace(b, "unit", clauses.Found(m["x"], m.start("x"), m.end("x")))
+    if len(set(plaques)) < len(plaques):
+        d["plaques"] = list(dict.fromkeys(plaques))
+        b.spans = [sp for sp in b.spans if not sp[0].startswith("plaques[")]
+    if not d.get("nature"):  # “X是…举办,向社会提供…,具有…功能的公益性机构。”
+        found = cc.purpose_nature(text, d.get("unit"))
+        if found is not None:
+            if not d.get("unit"):
+                _set(b, "unit", found[0])
+            _set(b, "nature", found[1])
+    if d.get("nature") and re.match(r"一[个种所]", d["nature"]):  # “图书馆是一个专门…的机构”: a definition of the kind
+        _replace(b, "nature", cc.unit_class(text, d.get("unit")))  # “X为全额拨款事业单位”
+    cls = cc.class_of_purpose(d.get("nature"))  # the same, read whole by the statement reader
+    if cls is not None:
+        start = next((s for p, s, e in b.spans if p == "nature"), 0) + len(d["nature"]) - len(cls)
+        _replace(b, "nature", clauses.Found(cls, start, start + len(cls)))
+    if d["duties"] and cc.section_items(d["duties"]):  # “(一)主要职责 …(二)机构设置 …”, “(一)收入预算,…”
+        d["duties"] = []
+        b.spans = [sp for sp in b.spans if not sp[0].startswith("duties[")]
+    if d["internal_bodies"] and all(re.search(r"\d", x["name"]) for x in d["internal_bodies"]):
+        d["internal_bodies"] = []  # “(一)基本支出:2016年年初预算数为…” is a budget item
+        b.meta.pop("numbered_bodies", None)
+        b.spans = [sp for sp in b.spans if not sp[0].startswith("internal_bodies[")]
+    if not d["duties"]:  # “一、部门职责⏎1、…;⏎2、…”
+        for found in cc.heading_duties(text):
+            d["duties"].append(found.value)
+            b.span(f"duties[{len(d['duties']) - 1}]", found.start, found.end)
+    if not d["internal_bodies"]:  # “X设A、B…及C。”, “中心下设A、B。”, “,内设:A、B…和C五个职能部室。”
+        subject, found_bodies = cc.subject_bodies(text, d.get("unit"))
+        if subject is not None and not d.get("unit"):
+            _set(b, "unit", subject)
+        _add_bodies(b, found_bodies)
+    if not d["internal_bodies"]:  # “共有八个内设机构,即A、B…”, “下设7个科室(A、B…)”
+        _add_bodies(b, cc.counted_list_bodies(text))
+    if d["internal_bodies"]:  # “内设组室分别是秘书组、…”: the first name glued to the lead-in
+        first = cc.listed_after_words(d["internal_bodies"][0]["name"])
+        if first is not None:
+            d["internal_bodies"][0]["name"] = first
+            b.spans = [sp for sp in b.spans if sp[0] != "internal_bodies[0].name"]
+    if not d["staffing"] and d.get("unit"):  # “编制数15人”, “编制5人”, “编制数 | 34 |”, “X编制人数45人”
+        found = cc.untyped_staffing(text, d["unit"])
+        if found is not None:
+            d["staffing"].append(found.value)
+            b.span("staffing[0]", found.start, found.end)
+    for post in d["posts"]:
+        if cc.grade_note(post):  # “主任1名(七级职员)”
+            post["rank"], post["note"] = post["note"], None
+        elif cc.either_post(post):  # “馆长(副馆长)1名”
+            post["title"], post["note"] = f"{post['title']}({post['note']})", None
+    if not d.get("issued_on") and d.get("unit"):  # a note's closing line “2018年12月25日”
+        _set(b, "issued_on", cc.closing_date(text))
+    if cc.generic_kind(d.get("unit"), d.get("nature")) or cc.several_units(d.get("unit"), text):
+        for key in ("unit", "nature", "rank"):
+            _replace(b, key, None)
+        d["staffing"] = []
+        b.spans = [sp for sp in b.spans if not sp[0].startswith("staffing[")]
 
 
 def _budget_note(b: _Builder, text: str):
