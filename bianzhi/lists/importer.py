@@ -5,8 +5,9 @@ columns to the template's (job.mapping, confirmed by the user), validates every 
 transaction; any row error (or a locked unit) rolls everything back, the errors are stored on the job and an
 annotated copy of the workbook (an error column) is written for download.
 
-The power importer is the fast path (100,000-row files): precomputed lookups, `bulk_create` in batches, no
-per-row queries. bulk_create sends no signals, so the audit log gets one summary entry per job (written with
+The power importer is the fast path (100,000-row files): precomputed lookups, no per-row queries, each batch of
+new rows written with their keys taken up front (COPY on PostgreSQL, one prepared INSERT through sqlite3's
+`executemany` on SQLite). That sends no signals, so the audit log gets one summary entry per job (written with
 `bianzhi.core.audit.record`) and the review-flow lock is checked per unit with
 `bianzhi.core.locks.assert_unit_editable`. The two responsibility importers save row by row (signals,
 audit and lock guard apply as for a form).
