@@ -48,6 +48,9 @@ VARIANTS = {
     "pdf_wrap_30": _wrap,
     "pdf_wrap_22": lambda t: _wrap(t, 22),
     "pdf_wrap_36_jitter": lambda t: _wrap(t, 36, jitter=True),
+    # Word's automatic numbering lost in the copy: “（一）负责…” → “负责…”, “1.办公室” → “办公室” (articles and
+    # chapter headings are typed text and stay)
+    "numbers_lost": lambda t: re.sub(r"(?m)^([ \t\u3000]*)(?:[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．])[ \t\u3000]*", r"\1", t),
     "half_width": lambda t: unicodedata.normalize("NFKC", t),
     "nbsp_indent_crlf": lambda t: "\r\n".join("\u00a0\u00a0\u00a0\u00a0" + line.strip() if line.strip() else ""
                                                for line in t.splitlines()),

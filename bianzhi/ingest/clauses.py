@@ -972,7 +972,11 @@ def subject_bodies(text: str, unit: str | None) -> list[Found]:
         subj = m["subj"]
         if subj and unit is not None and not _same_name(subj, unit):
             continue
-        pieces, pos, out = m["list"].split("、"), m.start("list"), []
+        listed = m["list"]
+        counted = re.search(r"(?:等|共)?\s*" + NUM + r"\s*个[" + CJK + r"]{0,6}$", listed)  # “…和研究部三个部室”
+        if counted:
+            listed = listed[:counted.start()]
+        pieces, pos, out = listed.split("、"), m.start("list"), []
         for n, piece in enumerate(pieces):
             name = text[pos:pos + len(piece)].strip()
             if not re.fullmatch(r"(?!" + VERB_START + r")[" + CJK + r"]{2,24}?" + BODY_SUFFIX + r"(?:\([^()]{1,40}\))?", name):
@@ -1143,7 +1147,10 @@ STAFF_TYPE = (r"(?:机关|机关工勤人员|工勤人员)?(?:后勤服务|行�
               r"(?:行政|事业工勤|事业控制|控制|事业|政法专项|工勤人员|工勤|后勤服务人员|参照公务员法?管理的?事业|"
               r"参公事业|参公管理事业|全额拨款事业|差额拨款事业|自收自支事业|全额事业|差额事业|公益一类事业|公益二类事业|专项|机动|周转)"
               r"编(?:制)?(?:\((?:参照公务员法管理|参公|参公管理|\x00{2,10})\))?")
-STAFF_RE = re.compile(r"(?P<type>" + STAFF_TYPE + r")\s*(?:数)?\s*(?:为|共|核定为|核定|总数为|)\s*(?P<n>" + NUM + r")\s*(?P<unit>名|人|个)")
+STAFF_RE = re.compile(r"(?P<type>" + STAFF_TYPE + r")\s*(?:数)?\s*(?:为|共|核定为|核定|总数为|)\s*"
+                      # “行政编制由原来的26名增加到46名”: the number it has now
+                      r"(?:由(?:原来的|原)?\s*" + NUM + r"\s*[名人个]\s*(?:增加|调整|减少|核增|核减|增|减)?(?:至|到|为)\s*)?"
+                      r"(?P<n>" + NUM + r")\s*(?P<unit>名|人|个)")
 TOTAL_STAFF_RE = re.compile(r"(?:人员编制|编制)(?:总数|总额)?\s*(?:为|共)\s*(?P<n>" + NUM + r")\s*名")
 # who holds the 编制 decides before its kind (“机关工勤人员事业编制” is 工勤编制, the platform's convention); the words in
 # front of a kind are kept in raw (“行政执法类事业编制” is 事业编制: 事业 is checked before 行政).
@@ -1393,6 +1400,9 @@ def unit_from_sentences(text: str) -> Found | None:
             return Found(m["u"], m.start("u"), m.end("u"))
     patterns = [
         r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:机关)?(?:行政|事业|政法专项)编制",
+        # “县应急管理局核定行政编制12名”
+        r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:机关)?(?:核定|核批)(?:机关)?(?:行政|事业|政法专项)编制\s*(?:为)?\s*"
+        + NUM + r"\s*名",
         r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:内设|下设)\s*" + NUM + r"\s*个",
         # “区人民政府办公室设6个内设机构:”
         r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")设\s*" + NUM + r"\s*个(?:内设机构|职能[处科股司]室?|处室|科室|股室|部室)",
@@ -1451,7 +1461,8 @@ def unit_from_event(text: str) -> Found | None:
 # 的机构构成和主要职能”, “下面介绍X的内设机构”); used only when nothing else names a unit and the text lists bodies
 UNIT_OF_BODIES_RE = re.compile(r"(?P<u>[" + CJK + r"()]{3,60}?" + UNIT_SUFFIX + r")(?:的(?:内设机构|机构设置|机构构成|组织架构|组织机构)"
                                r"(?=[和与及、,，。:：\s]|$|(?:主要)?(?:包括|包含|设有|下设))"
-                               r"|(?:机关)?(?:内设|下设)(?:机构)?(?:有|为)?[:：])")  # “县水利局内设：办公室、…”
+                               r"|(?:机关)?(?:内设|下设)(?:机构)?(?:有|为)?[:：]"  # “县水利局内设：办公室、…”
+                               r"|(?:机关)?设(?:下列|以下|如下)(?:内设)?机构[:：])")  # “市应急管理局机关设下列内设机构：”
 READING_VERB_RE = re.compile(r"^.*?(?:解析|介绍|了解|揭秘|详解|梳理|看看|说说|谈谈)")
 
 
@@ -1477,6 +1488,12 @@ def unit_of_bodies(text: str) -> Found | None:
 STATEMENT_RES.append(
     re.compile(r"(?:组建|成立)[“\"]?(?P<unit>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")[”\"]?\s*[,，]\s*作为"
                r"(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?=[,。;]|$)"))
+# “自治区林业局（自治区林业厅）加挂自治区草原局牌子，为自治区人民政府直属机构，正厅级”: the plaque before the class; the
+# match ends at the name, so the plaque is read by the statement's own plaque scan
+STATEMENT_RES.append(
+    re.compile(r"(?:^|(?<=[\n。;]))[ \t]*(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,30}\))?"
+               r"(?=\s*(?:加挂|挂|增挂)[^,。;]{2,40}?牌子\s*[,，]\s*(?:为|是|作为)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")"
+               r"(?:\s*[,，]\s*(?:机构规格)?(?:为|是)?\s*(?P<rank>" + RANK + r"))?(?=[,。;]|$))"))
 # “秘书科作为核心部门”, “是重要部门”: how much a body matters is no kind of body
 EVALUATIVE_NATURE_RE = re.compile(r"(?:核心|重要|关键|主力|骨干|枢纽|龙头)(?:部门|机构|单位)")
 # a body's name run straight into its first duty (“财务科拟定中心的…”, “组织宣传科负责…”): the name ends in a body

@@ -48,3 +48,30 @@ def test_two_organs_issuing_a_notice_together_are_kept_apart():
     assert d["issuing_organ"] == "中共湖南省委办公厅 湖南省人民政府办公厅"
     d = p("百色市人民政府办公室关于印发《百色市林业局主要职责内设机构和人员编制规定》的通知\n百政办发〔2010〕8号")
     assert d["issuing_organ"] == "百色市人民政府办公室"
+
+
+def test_a_subject_with_核定_before_its_staffing_names_the_unit():
+    d = p("按照“三定”方案，县应急管理局核定行政编制12名，设局长1名，副局长3名，股级领导职数6名。")
+    assert d["unit"] == "县应急管理局"
+    assert [(s["type"], s["count"]) for s in d["staffing"]] == [("行政编制", 12)]
+    # a kind of body with 核定 and no count is no unit (a policy text)
+    assert p("2022年起，乡镇敬老院核定事业编制岗位出现空缺的，应当公开招聘。")["unit"] is None
+
+
+def test_staffing_stated_as_a_change_from_a_former_number_is_the_new_number():
+    d = p("县审计局行政编制由原来的8名增加至12名。")
+    assert [(s["type"], s["count"]) for s in d["staffing"]] == [("行政编制", 12)]
+
+
+def test_a_unit_setting_up_its_bodies_after_a_colon():
+    d = p("市应急管理局机关设下列内设机构：办公室、应急指挥中心、风险监测和综合减灾科、安全生产基础科。")
+    assert d["unit"] == "市应急管理局"
+    assert [b["name"] for b in d["internal_bodies"]] == ["办公室", "应急指挥中心", "风险监测和综合减灾科", "安全生产基础科"]
+
+
+def test_a_plaque_stated_before_the_units_class():
+    d = p("自治区林业局（自治区林业厅）加挂自治区草原局牌子，为自治区人民政府直属机构，正厅级。")
+    assert d["unit"] == "自治区林业局"
+    assert d["nature"] == "自治区人民政府直属机构"
+    assert d["rank"] == "正厅级"
+    assert "自治区草原局" in d["plaques"]
