@@ -821,6 +821,7 @@ class PowerImporter(BaseImporter):
 
         if connection.vendor != "postgresql":
             # straight to the sqlite3 connection: Django's cursor wrapper adds nothing to one prepared statement
+            connection.ensure_connection()
             with connection.wrap_database_errors:
                 connection.connection.executemany(self._insert_sql(model, attnames).replace("%s", "?"), rows)
             return
