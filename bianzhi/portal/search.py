@@ -210,6 +210,7 @@ class SearchResults:
         self._ranges = None  # generator of (kind_order, first block, last block), consumed as far as needed
         self._exhausted = not self.key
         self._statement = None  # the range statement, compiled once per search (_compiled)
+        self._cur = None  # the cursor of the current _read
 
     _SENTINEL_RUN = (32001, 9000, 9000)  # a range no data has (kind 32001), for compiling the range statement
 
@@ -261,14 +262,13 @@ class SearchResults:
         sql = (f"SELECT g0.kind_order, g0.block FROM {table} g0 WHERE {' AND '.join(where)}{{after}} "
                f"ORDER BY g0.kind_order, g0.block LIMIT {BLOCK_BATCH}")
         after = None
-        while True:
-            with connection.cursor() as cur:
-                if after is None:
-                    cur.execute(sql.format(after=""), params)
-                else:
-                    cur.execute(sql.format(after=" AND (g0.kind_order > %s OR (g0.kind_order = %s AND g0.block > %s))"),
-                                [*params, after[0], after[0], after[1]])
-                batch = [tuple(row) for row in cur.fetchall()]
+        while True:  # advanced only inside _read, on its cursor
+            if after is None:
+                self._cur.execute(sql.format(after=""), params)
+            else:
+                self._cur.execute(sql.format(after=" AND (g0.kind_order > %s OR (g0.kind_order = %s AND g0.block > %s))"),
+                                  [*params, after[0], after[0], after[1]])
+            batch = [tuple(row) for row in self._cur.fetchall()]
             yield from batch
             if len(batch) < BLOCK_BATCH:
                 return
@@ -305,13 +305,21 @@ class SearchResults:
         sql, params, ranged = compiled
         if ranged:
             params = [*params, *self._range_params(run)]
-        db = connections[self.ids.db]
-        with db.cursor() as cur:
-            cur.execute(f"{sql} {db.ops.limit_offset_sql(offset, offset + count)}", params)
-            return [row[0] for row in cur.fetchall()]
+        self._cur.execute(f"{sql} {self._cur.db.ops.limit_offset_sql(offset, offset + count)}", params)
+        return [row[0] for row in self._cur.fetchall()]
 
     def _read(self, n: int) -> None:
-        """Make sure the first n ids (or all of them, if fewer match) are in self._found."""
+        """Make sure the first n ids (or all of them, if fewer match) are in self._found. Every statement of one
+        read goes through one cursor (`self._cur`)."""
+        if len(self._found) >= n or self._exhausted:
+            return
+        with connections[self.ids.db].cursor() as self._cur:
+            try:
+                self._read_with_cursor(n)
+            finally:
+                self._cur = None
+
+    def _read_with_cursor(self, n: int) -> None:
         if self._ranges is None:
             self._ranges, self._run, self._offset = self._walk_ranges(), None, 0
         while len(self._found) < n and not self._exhausted:
