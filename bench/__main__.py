@@ -9,7 +9,7 @@ clerks at once through gunicorn (~1 minute) and the staff list pages on the prov
 import subprocess
 import sys
 
-QUICK = ["sanding_real", "sanding_accuracy", "sanding_asof", "workflow_locks", "lists_import"]
+QUICK = ["sanding_real", "sanding_perturb", "sanding_accuracy", "sanding_asof", "workflow_locks", "lists_import"]
 SLOW = ["portal_pages", "clerks", "portal_search", "lists_export", "staff_pages"]
 
 

@@ -180,6 +180,13 @@ def _apply_change(version, job, item: ReviewItem, user, snap_fn) -> str:
         if current + delta < 0:
             raise IngestError(f"{item.label}：现有{v('type')}{current}名，不能核减{-delta}名")
         sd.set_staffing(version, type_, current + delta, label=label, note=f"{item.label}{abs(delta)}名")
+    elif op in ("leadership_add", "leadership_remove"):
+        level = nfkc(v("level"))
+        current = snap_fn().leadership_total(level)
+        delta = _count(item) if op == "leadership_add" else -_count(item)
+        if current + delta < 0:
+            raise IngestError(f"{item.label}：现有{level}领导职数{current}名，不能核减{-delta}名")
+        sd.set_leadership_quota(version, level, current + delta, note=f"{item.label}{abs(delta)}名")
     elif op == "plaque_add":
         sd.add_plaque(version, _clean(v("name")))
     elif op == "plaque_remove":

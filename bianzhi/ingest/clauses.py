@@ -111,6 +111,10 @@ TITLE_END_RE = re.compile(r"(?:规定|通知|批复|决定|方案|意见|函|报
 # what a title line may carry around the title itself: “附件2：”, “（摘要）”, “（试行）”
 TITLE_PREFIX_RE = re.compile(r"^附件\s*\d{0,2}\s*[:：]?\s*")
 TITLE_SUFFIX_RE = re.compile(r"\((?:摘要|节选|试行|暂行|草案|修订|修订稿|征求意见稿)\)$")
+# a title line carrying its 文号 in brackets (“X主要职责内设机构和人员编制规定（国办发〔2008〕72号）”), as web copies print it
+TITLE_DOCNUMBER_RE = re.compile(r"\s*\((?P<dn>" + DOCNUMBER + r")\)$")
+# two organs issuing jointly, run together when the space between them was dropped
+JOINT_ORGAN_RE = re.compile(r"(?:办公厅|办公室|人民政府|委员会)(?=(?:中共)?[" + CJK + r"]{2,12}?(?:办公厅|办公室|人民政府|委员会)$)")
 ORGAN_LINE_RE = re.compile(r"^(?:中共)?[" + CJK + r"()]{2,40}?(?:办公厅|办公室|人民政府|委员会|编委|政府|部|局|厅|委|署)$")
 CITED_SANDING_RE = re.compile(r"(?:根据|依据|按照|(?:发布|公布|印发)了?)《(?P<title>[^《》]{4,80}?(?:职能配置|主要职责|内设机构和人员编制)[^《》]{0,30}?规定)》"
                               r"\s*[(（]?(?P<dn>" + DOCNUMBER + r")?")
@@ -178,14 +182,27 @@ def _line_iter(text: str):
         pos += len(raw) + 1
 
 
+def joint_organ(organ: str) -> str:
+    """“中共湖南省委办公厅湖南省人民政府办公厅” → “中共湖南省委办公厅 湖南省人民政府办公厅” (the corpus' form of a joint
+    issuer, as two signature lines give it); a single organ unchanged."""
+    m = JOINT_ORGAN_RE.search(organ)
+    if m and ORGAN_LINE_RE.match(organ[:m.end()]) and ORGAN_LINE_RE.match(organ[m.end():]):
+        return organ[:m.end()] + " " + organ[m.end():]
+    return organ
+
+
 def read_header(text: str) -> Header:
     h = Header()
     organ_above = None
     lines = list(_line_iter(text))
     head = lines[:40]
     # 1. the notice's own title: 关于印发《…》的通知
+    title_dn = None
     for i, (s, e, ln) in enumerate(head):
         candidate, cs = ln, s
+        tail = TITLE_DOCNUMBER_RE.search(candidate)
+        if tail and NOTICE_TITLE_RE.match(candidate[:tail.start()]):
+            candidate, e, title_dn = candidate[:tail.start()], s + tail.start(), (tail, s)
         if i + 1 < len(head) and not ln.endswith("通知") and re.search(r"(?:关于|印发)", ln) and head[i + 1][2].endswith("通知") \
                 and len(ln) + len(head[i + 1][2]) <= 90:
             candidate, e = ln + head[i + 1][2], head[i + 1][1]
@@ -196,7 +213,7 @@ def read_header(text: str) -> Header:
             h.inner_title = Found(m["inner"], cs + m.start("inner"), cs + m.end("inner"))
             organ = m["organ"].strip()
             if organ and ORGAN_LINE_RE.match(organ):
-                h.issuing_organ = Found(organ, cs, cs + len(organ))
+                h.issuing_organ = Found(joint_organ(organ), cs, cs + len(organ))
             elif not organ and i > 0 and ORGAN_LINE_RE.match(head[i - 1][2].replace(" ", "")):
                 # the 红头 layout: the issuing organ on its own line right above “关于印发…的通知” (used when
                 # no signature names it)
@@ -212,6 +229,9 @@ def read_header(text: str) -> Header:
             if "。" in ln or len(ln) > 60 or re.match(r"^第" + CN_NUM + "条", ln):
                 continue
             joined, je = ln, e
+            tail = TITLE_DOCNUMBER_RE.search(ln)
+            if tail and SANDING_TITLE_RE.search(ln[:tail.start()]):
+                joined, je, ln = ln[:tail.start()], s + tail.start(), ln[:tail.start()]
             if i + 1 < len(head) and not SANDING_TITLE_RE.search(ln) and not SANDING_TITLE_RE.search(head[i + 1][2]) and \
                     SANDING_TITLE_RE.search(ln + head[i + 1][2]) and len(ln + head[i + 1][2]) <= 60 \
                     and "。" not in head[i + 1][2] and not re.match(r"^[(（]?" + CN_NUM, head[i + 1][2]):
@@ -225,6 +245,8 @@ def read_header(text: str) -> Header:
                     and not core.startswith(("根据", "依据", "按照")):
                 off = pm.end() if pm else 0
                 h.title = Found(joined[off:], s + off, je)
+                if tail:
+                    title_dn = (tail, s)
                 break
     # 3. a heading line that names the unit, followed by the 规定's articles; or a report/notice title line
     if h.title is None:
@@ -260,6 +282,12 @@ def read_header(text: str) -> Header:
                 continue
             h.doc_number = Found(value, s + m.start("dn"), s + m.start("dn") + len(m["dn"]))
             break
+    if h.doc_number is None and title_dn is not None:
+        tail, ls = title_dn
+        try:
+            h.doc_number = Found(parse_docnumber(tail["dn"]).normalized, ls + tail.start("dn"), ls + tail.end("dn"))
+        except DocNumberError:
+            pass
     if h.doc_number is None:
         m = DOCNUMBER_META_RE.search(text[:3000])
         if m:
@@ -453,7 +481,7 @@ def _clean_subject(subject: str) -> tuple[str, int]:
             offset = m.end()
     name = subject[offset:]
     # “新组建成立的X为…”, “组建后的X作为…”: how the body came about is no part of its name (before the bare 组建)
-    m2 = re.match(r"^(?:(?:新|重新)?(?:组建|成立|设立)(?:成立)?后?的|经[^,，]{0,20}批准[,，]?|原|新组建的|组建|重新组建的?|将|把)", name)
+    m2 = re.match(r"^(?:(?:新|重新)?(?:组建|成立|设立)(?:成立)?后?的|经[^,，]{0,20}批准[,，]?|原|新组建的|组建|重新组建的?|将|把|核定|核准|核批|明确|同意)", name)
     if m2:
         offset += m2.end()
         name = name[m2.end():]
@@ -478,7 +506,7 @@ def full_name(text: str, name: str) -> Found | None:
             best = cand
     if best is None and re.match(r"^(?:省|市|县|区|州|旗|自治区|自治州|自治县)", name):  # “辽宁” + “省农业农村厅”
         for m in re.finditer(r"(?:^|(?<=[\n。;,，:：]))\s*(?P<n>[" + CJK + r"]{2,6}?)" + re.escape(name), text):
-            if not re.search(r"的|第|部分|[由其在对将把被与及为给]", m["n"]) and not re.match(r"^(?:" + VERB_START + r"|日前|目前|近日|今年|今天|新(?!疆)|原|将|组建|成立|建立|整合|保留|撤销)", m["n"]):
+            if not re.search(r"的|第|部分|[由其在对将把被与及为给]", m["n"]) and not re.match(r"^(?:" + VERB_START + r"|日前|目前|近日|今年|今天|新(?!疆)|原|将|组建|成立|建立|整合|保留|撤销|核定|核准|核批|核增|核减|明确|同意|批准)", m["n"]):
                 return Found(m["n"] + name, m.start("n"), m.start("n") + len(m["n"]) + len(name))
     return best
 
@@ -591,11 +619,11 @@ def read_statement(text: str, limit: int | None = None) -> dict:
     if rank_m:
         out["rank"] = Found(rank_m["rank"], rank_m.start("rank"), rank_m.end("rank"))
     elif "rank" not in out:
-        rm = re.compile(r"(?:机构规格|规格)?\s*(?:为|是|属)?\s*(?P<rank>" + RANK + r")").search(masked, m.end(), sent_end)
-        if rm and re.match(r"^\s*[,，]?\s*(?:机构规格|规格)?\s*(?:为|是|属)?\s*$", masked[m.end():rm.start("rank")]):
+        rm = re.compile(r"(?:机构规格|规格)?\s*(?:为|是|属)?\s*(?:相当于?)?\s*(?P<rank>" + RANK + r")").search(masked, m.end(), sent_end)
+        if rm and re.match(r"^\s*[,，]?\s*(?:机构规格|规格)?\s*(?:为|是|属)?\s*(?:相当于?)?\s*$", masked[m.end():rm.start("rank")]):
             out["rank"] = Found(rm["rank"], rm.start("rank"), rm.end("rank"))
         else:  # “…，经费实行全额预算管理，机构规格为县(处)级”: an explicit 机构规格 later in the sentence
-            rm = re.compile(r"机构规格\s*(?:为|是|定为)?\s*(?P<rank>" + RANK + r")").search(masked, m.end(), sent_end)
+            rm = re.compile(r"机构规格\s*(?:为|是|定为)?\s*(?:相当于?)?\s*(?P<rank>" + RANK + r")").search(masked, m.end(), sent_end)
             if rm:
                 out["rank"] = Found(rm["rank"], rm.start("rank"), rm.end("rank"))
     spans_to_scan = [(m.end(), sent_end, masked)]
@@ -925,7 +953,7 @@ INLINE_BODIES_NAMED_RE = re.compile(r"设\s*" + NUM + r"\s*个[^,，。]{0,10}?(
 
 
 # “中卫市气象局内设办公室(人事教育科、…)、业务科技科(政策法规科)、计划财务科,其规格为正科级” (no count, no colon)
-INLINE_BODIES_SUBJECT_RE = re.compile(r"(?:^|(?<=[\n。;,:]))[ \t]*(?P<subj>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")?(?:机关)?(?:内设|下设)(?:机构)?(?:有|为)?"
+INLINE_BODIES_SUBJECT_RE = re.compile(r"(?:^|(?<=[\n。;,:]))[ \t]*(?P<subj>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")?(?:机关)?(?:内设|下设)(?:机构)?(?:有|为)?(?::[ \t]*)?"
                                       r"(?P<list>[" + CJK + r"\x00()、]{4,400}?)(?=[,。;]|$)")
 # one body set up by a sentence of its own: “设置县委农办秘书股,负责…”
 SINGLE_BODY_RE = re.compile(r"(?:^|(?<=[\n。;]))[ \t]*(?:另|同时)?(?:设置|增设|单设|设立)(?P<name>[" + CJK + r"]{2,20}?(?:股|科|(?<!办公)室))(?=\s*[,。;])")
@@ -942,9 +970,13 @@ def subject_bodies(text: str, unit: str | None) -> list[Found]:
     masked = _mask_parens(text)
     for m in INLINE_BODIES_SUBJECT_RE.finditer(masked):
         subj = m["subj"]
-        if subj and (unit is None or not _same_name(subj, unit)):
+        if subj and unit is not None and not _same_name(subj, unit):
             continue
-        pieces, pos, out = m["list"].split("、"), m.start("list"), []
+        listed = m["list"]
+        counted = re.search(r"(?:等|共)?\s*" + NUM + r"\s*个[" + CJK + r"]{0,6}$", listed)  # “…和研究部三个部室”
+        if counted:
+            listed = listed[:counted.start()]
+        pieces, pos, out = listed.split("、"), m.start("list"), []
         for n, piece in enumerate(pieces):
             name = text[pos:pos + len(piece)].strip()
             if not re.fullmatch(r"(?!" + VERB_START + r")[" + CJK + r"]{2,24}?" + BODY_SUFFIX + r"(?:\([^()]{1,40}\))?", name):
@@ -1052,7 +1084,12 @@ def inline_bodies(text: str) -> list[Found]:
 
 
 # a heading line for a list of bodies, then one name per line: “机关处室⏎办公室⏎发展规划处⏎…”
-HEADING_LIST_RE = re.compile(r"(?m)^[ \t]*(?:机关)?(?:处室|科室|股室|内设机构|内设处室|内设科室|机构设置)(?:设置)?[ \t]*(?:更多\W*)?[ \t]*$")
+# a line announcing a list of bodies, one name a line below it: “机关处室 更多》”, “内设机构”, and as a pasted section
+# (“三、内设机构”, “第四条 县水利局设下列内设机构：”, “设4个内设机构：”)
+HEADING_LIST_RE = re.compile(r"(?m)^[ \t]*(?:(?:" + CN_NUM + r"、|\(" + CN_NUM + r"\)|第" + CN_NUM + r"条)[ \t]*)?"
+                             r"(?:[" + CJK + r"]{0,24}?设(?:下列|以下|如下)?[ \t]*(?:" + NUM + r"[ \t]*个)?)?"
+                             r"(?:机关)?(?:处室|科室|股室|内设机构|内设处室|内设科室|机构设置)(?:设置|如下|为|有)?"
+                             r"[ \t]*(?:更多\W*)?[ \t]*[:：]?[ \t]*$")
 LINE_BODY_RE = re.compile(r"(?!" + VERB_START + r")[" + CJK + r"]{2,24}?" + BODY_SUFFIX + r"(?:\([^()]{1,40}\))?")
 
 
@@ -1061,7 +1098,7 @@ def heading_list_bodies(text: str) -> list[Found]:
         out, pos = [], hm.end()
         for line in text[hm.end():].split("\n")[1:]:
             pos = text.index(line, pos) if line else pos + 1
-            name = line.strip()
+            name = line.strip().rstrip("。;,、.")  # “办公室；” / “办公室。”: a list's own punctuation
             if not name:
                 if out:
                     break
@@ -1110,7 +1147,10 @@ STAFF_TYPE = (r"(?:机关|机关工勤人员|工勤人员)?(?:后勤服务|行�
               r"(?:行政|事业工勤|事业控制|控制|事业|政法专项|工勤人员|工勤|后勤服务人员|参照公务员法?管理的?事业|"
               r"参公事业|参公管理事业|全额拨款事业|差额拨款事业|自收自支事业|全额事业|差额事业|公益一类事业|公益二类事业|专项|机动|周转)"
               r"编(?:制)?(?:\((?:参照公务员法管理|参公|参公管理|\x00{2,10})\))?")
-STAFF_RE = re.compile(r"(?P<type>" + STAFF_TYPE + r")\s*(?:数)?\s*(?:为|共|核定为|核定|总数为|)\s*(?P<n>" + NUM + r")\s*(?P<unit>名|人|个)")
+STAFF_RE = re.compile(r"(?P<type>" + STAFF_TYPE + r")\s*(?:数)?\s*(?:为|共|核定为|核定|总数为|)\s*"
+                      # “行政编制由原来的26名增加到46名”: the number it has now
+                      r"(?:由(?:原来的|原)?\s*" + NUM + r"\s*[名人个]\s*(?:增加|调整|减少|核增|核减|增|减)?(?:至|到|为)\s*)?"
+                      r"(?P<n>" + NUM + r")\s*(?P<unit>名|人|个)")
 TOTAL_STAFF_RE = re.compile(r"(?:人员编制|编制)(?:总数|总额)?\s*(?:为|共)\s*(?P<n>" + NUM + r")\s*名")
 # who holds the 编制 decides before its kind (“机关工勤人员事业编制” is 工勤编制, the platform's convention); the words in
 # front of a kind are kept in raw (“行政执法类事业编制” is 事业编制: 事业 is checked before 行政).
@@ -1360,6 +1400,9 @@ def unit_from_sentences(text: str) -> Found | None:
             return Found(m["u"], m.start("u"), m.end("u"))
     patterns = [
         r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:机关)?(?:行政|事业|政法专项)编制",
+        # “县应急管理局核定行政编制12名”
+        r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:机关)?(?:核定|核批)(?:机关)?(?:行政|事业|政法专项)编制\s*(?:为)?\s*"
+        + NUM + r"\s*名",
         r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:内设|下设)\s*" + NUM + r"\s*个",
         # “区人民政府办公室设6个内设机构:”
         r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")设\s*" + NUM + r"\s*个(?:内设机构|职能[处科股司]室?|处室|科室|股室|部室)",
@@ -1416,8 +1459,10 @@ def unit_from_event(text: str) -> Found | None:
 
 # heldout11: an article about a body's structure names it as the owner of the structure (“本文将深入解析国家移民管理局
 # 的机构构成和主要职能”, “下面介绍X的内设机构”); used only when nothing else names a unit and the text lists bodies
-UNIT_OF_BODIES_RE = re.compile(r"(?P<u>[" + CJK + r"()]{3,60}?" + UNIT_SUFFIX + r")的(?:内设机构|机构设置|机构构成|组织架构|组织机构)"
-                               r"(?=[和与及、,，。:：\s]|$|(?:主要)?(?:包括|包含|设有|下设))")
+UNIT_OF_BODIES_RE = re.compile(r"(?P<u>[" + CJK + r"()]{3,60}?" + UNIT_SUFFIX + r")(?:的(?:内设机构|机构设置|机构构成|组织架构|组织机构)"
+                               r"(?=[和与及、,，。:：\s]|$|(?:主要)?(?:包括|包含|设有|下设))"
+                               r"|(?:机关)?(?:内设|下设)(?:机构)?(?:有|为)?[:：]"  # “县水利局内设：办公室、…”
+                               r"|(?:机关)?设(?:下列|以下|如下)(?:内设)?机构[:：])")  # “市应急管理局机关设下列内设机构：”
 READING_VERB_RE = re.compile(r"^.*?(?:解析|介绍|了解|揭秘|详解|梳理|看看|说说|谈谈)")
 
 
@@ -1443,6 +1488,12 @@ def unit_of_bodies(text: str) -> Found | None:
 STATEMENT_RES.append(
     re.compile(r"(?:组建|成立)[“\"]?(?P<unit>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")[”\"]?\s*[,，]\s*作为"
                r"(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?=[,。;]|$)"))
+# “自治区林业局（自治区林业厅）加挂自治区草原局牌子，为自治区人民政府直属机构，正厅级”: the plaque before the class; the
+# match ends at the name, so the plaque is read by the statement's own plaque scan
+STATEMENT_RES.append(
+    re.compile(r"(?:^|(?<=[\n。;]))[ \t]*(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,30}\))?"
+               r"(?=\s*(?:加挂|挂|增挂)[^,。;]{2,40}?牌子\s*[,，]\s*(?:为|是|作为)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")"
+               r"(?:\s*[,，]\s*(?:机构规格)?(?:为|是)?\s*(?P<rank>" + RANK + r"))?(?=[,。;]|$))"))
 # “秘书科作为核心部门”, “是重要部门”: how much a body matters is no kind of body
 EVALUATIVE_NATURE_RE = re.compile(r"(?:核心|重要|关键|主力|骨干|枢纽|龙头)(?:部门|机构|单位)")
 # a body's name run straight into its first duty (“财务科拟定中心的…”, “组织宣传科负责…”): the name ends in a body

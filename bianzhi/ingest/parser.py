@@ -23,11 +23,15 @@ from bianzhi.core.numerals import NUM, to_int
 from . import (
     budget_clauses,
     clauses,
+    county_clauses,
     final2_clauses,
     final_clauses,
     fragment_clauses,
+    ministry_clauses,
     national_clauses,
     profile_clauses,
+    unnumbered_clauses,
+    webcopy_clauses,
 )
 
 CN_INDEX = r"[一二三四五六七八九十百零〇两]+"
@@ -38,7 +42,10 @@ RANK = r"(?:正|副)?(?:国|部|省部|厅|司局|局|地厅|处|县处|科|乡�
 RANK_RE = re.compile(RANK)
 STAFF_TYPE = (r"(?:机关)?(?:行政|事业|政法专项|工勤人员|工勤|机关工勤人员|后勤服务人员|参照公务员法管理事业|参公事业|"
               r"全额拨款事业|差额拨款事业|自收自支事业|公益一类事业|公益二类事业|专项)编制(?:\(\x00{1,20}\))?")
-STAFF_RE = re.compile(r"(?P<type>" + STAFF_TYPE + r")\s*(?:为|共|核定为|核定|总数为)?\s*(?P<n>" + NUM + r")\s*名")
+STAFF_RE = re.compile(r"(?P<type>" + STAFF_TYPE + r")\s*(?:为|共|核定为|核定|总数为)?\s*"
+                      # “行政编制由原来的26名增加到46名”: the number it has now
+                      r"(?:由(?:原来的|原)?\s*" + NUM + r"\s*名\s*(?:增加|调整|减少|核增|核减|增|减)?(?:至|到|为)\s*)?"
+                      r"(?P<n>" + NUM + r")\s*名")
 LEAD_LEVEL_RE = re.compile(r"(?P<level>" + RANK + r")(?:领导)?(?:职数)?(?:为|共)?\s*(?P<n>" + NUM + r")\s*名")
 POST_SUFFIX = (r"(?:局长|厅长|部长|署长|主任|书记|主席|会长|院长|馆长|校长|所长|站长|队长|团长|行长|组长|秘书长|社长|"
                r"总工程师|总经济师|总会计师|总规划师|总督学|督学|总师|总监|巡视员|调研员|专员|委员|审计长)")
@@ -174,7 +181,8 @@ def _header(b: _Builder, lines: list[Segment]):
     if title_idx is None:
         for i, ln in enumerate(head[:3]):
             if not DOCNUMBER_LINE_RE.match(ln.text) and not HEADER_SKIP_RE.search(ln.text) \
-                    and not ARTICLE_RE.match(ln.text) and not CHAPTER_RE.match(ln.text) and len(ln.text) <= 40:
+                    and not ARTICLE_RE.match(ln.text) and not CHAPTER_RE.match(ln.text) and len(ln.text) <= 40 \
+                    and not ln.text.endswith(("。", ";", ":")):  # a sentence is no title
                 title_idx = i
                 break
     if title_idx is not None:
@@ -433,6 +441,8 @@ REWORD_RE = re.compile(r"[“\"](?P<old>[^”\"]+)[”\"]"
                        r"(?:修改|修订|调整|改|表述调整)为[“\"](?P<new>[^”\"]+)[”\"]")
 STAFF_ADD_RE = re.compile(r"(?:核增|增加|追加)(?:[^,。;]{0,20}?)(?P<type>" + STAFF_TYPE + r")\s*(?P<n>" + NUM + r")\s*名")
 STAFF_REMOVE_RE = re.compile(r"(?:核减|收回|精简|减少)(?:[^,。;]{0,20}?)(?P<type>" + STAFF_TYPE + r")\s*(?P<n>" + NUM + r")\s*名")
+LEAD_ADD_RE = re.compile(r"(?:核增|增加|追加)(?:[^,。;]{0,20}?)(?P<level>" + RANK + r")领导职数\s*(?P<n>" + NUM + r")\s*名")
+LEAD_REMOVE_RE = re.compile(r"(?:核减|收回|精简|减少)(?:[^,。;]{0,20}?)(?P<level>" + RANK + r")领导职数\s*(?P<n>" + NUM + r")\s*名")
 LEAD_IN_TRANSFER_RE = re.compile(r"(?P<level>" + RANK + r"|[\u4e00-\u9fff]{0,4}?)领导职数\s*(?P<n>" + NUM + r")\s*名")
 
 
@@ -455,15 +465,24 @@ def _parse_changes(b: _Builder, lines: list[Segment], title_idx):
     text = b.text
     unit = b.data["unit"]
     body_start = lines[title_idx].end if title_idx is not None else 0
-    after = re.search(r"调整后\s*[,:]?", text[body_start:])
-    body_end = body_start + after.start() if after else len(text)
     changes = b.data["changes"]
+    # each item may end with what the unit has afterwards (“一、核增…3名，调整后，市林业局机关行政编制为29名。二、增设…，
+    # 调整后，内设机构9个。”): the words before “调整后” are the change, the rest of that sentence the totals
+    change_spans, totals_spans = [], []
+    for s, e in _sentences(text, body_start, len(text)):
+        after = re.search(r"调整后\s*[,:]?", text[s:e])
+        if after is None:
+            change_spans.append((s, e))
+            continue
+        if after.start():
+            change_spans.append((s, s + after.start()))
+        totals_spans.append((s + after.end(), e))
 
     def add(op: dict, s: int, e: int):
         changes.append(op)
         b.span(f"changes[{len(changes) - 1}]", s, e)
 
-    for s, e in _sentences(text, body_start, body_end):
+    for s, e in change_spans:
         sent = text[s:e]
         masked = _mask_parens(sent)
         if re.search(r"收悉|经研究|通知如下|特此通知|请遵照|抄送|印发", sent) and not re.search(r"划|挂|撤销|设立|更名|规格|修改为|核增|核减", sent):
@@ -506,6 +525,11 @@ def _parse_changes(b: _Builder, lines: list[Segment], title_idx):
                     if count is not None:
                         add({"op": op, "type": sent[m.start("type"):m.end("type")], "count": count},
                             s + m.start(), s + m.end())
+            for rx, op in ((LEAD_ADD_RE, "leadership_add"), (LEAD_REMOVE_RE, "leadership_remove")):
+                for m in rx.finditer(masked):  # “核增正科级领导职数1名”
+                    count = to_int(m["n"])
+                    if count is not None:
+                        add({"op": op, "level": m["level"], "count": count}, s + m.start(), s + m.end())
         # plaques, bodies, ranks, rewording: clause by clause
         pos = 0
         for clause in re.split(r"(?<=[,;])", masked):
@@ -550,17 +574,19 @@ def _parse_changes(b: _Builder, lines: list[Segment], title_idx):
             ref = refs[-1].group(0) if refs else None
             add({"op": "duty_reword", "ref": ref, "old_text": m["old"], "new_text": m["new"]},
                 s + (refs[-1].start() if refs else m.start()), s + m.end())
-    if after:
-        ts = body_start + after.end()
-        stop = text.find("。", ts)
-        te = stop if stop != -1 else len(text)
+    totals = b.data["totals_after"]
+    for ts, te in totals_spans:
         seg = text[ts:te]
-        m = re.search(r"内设机构\s*(?P<n>" + NUM + r")\s*个", seg)
+        m = re.search(r"内设机构\s*(?:为\s*)?(?P<n>" + NUM + r")\s*个", seg)
         if m:
-            b.data["totals_after"]["internal_bodies"] = to_int(m["n"])
+            totals["internal_bodies"] = to_int(m["n"])
             b.span("totals_after.internal_bodies", ts + m.start(), ts + m.end())
         _parse_staffing_text(b, ts, te, staffing_key="totals_after.staffing", leadership_key="totals_after.leadership",
                              posts_as_leadership=True)
+    for key in ("staffing", "leadership"):  # a later item restating a total of the same kind replaces the earlier one
+        kind = "type" if key == "staffing" else "level"
+        last = {entry.get(kind): i for i, entry in enumerate(totals[key])}
+        totals[key] = [entry for i, entry in enumerate(totals[key]) if last[entry.get(kind)] == i]
 
 
 def _split_names(names: str) -> list[str]:
@@ -603,8 +629,27 @@ def _is_adjustment(text: str, lines: list[Segment], runs, statement) -> tuple[bo
     return is_notice and not has_body, title_idx, scratch
 
 
+_NAME_BREAK_RE = re.compile(r"(?<=[\u4e00-\u9fff()、])\n(?=[\u4e00-\u9fff()、])")
+
+
 def parse(text: str) -> ParseResult:
+    """The facts of one 三定 document or 调整通知 in `text` (normalised: see extract.normalize_with_map)."""
+    result = _parse(text)
+    # a name read across a line break of a wrapped copy (“加挂凌云县河长⏎制工作办公室牌子”) is one name
+    data = result.data
+    for key in ("unit", "short_name", "nature", "rank"):
+        if isinstance(data.get(key), str):
+            data[key] = _NAME_BREAK_RE.sub("", data[key])
+    data["plaques"] = [_NAME_BREAK_RE.sub("", p) if isinstance(p, str) else p for p in data.get("plaques") or []]
+    for body in data.get("internal_bodies") or []:
+        if isinstance(body.get("name"), str):
+            body["name"] = _NAME_BREAK_RE.sub("", body["name"])
+    return result
+
+
+def _parse(text: str) -> ParseResult:
     text = final2_clauses.blank_junk(_light_nfkc(text))  # “…、四科、 p3:9jq,1gM8+2e⏎文电科、…”: anti-copy strings
+    text = ministry_clauses.cjk_line_periods(text)  # “…国务院直属事业单位.⏎(一) 拟定….”: half-width periods (heldout16)
     lines = [ln for ln in _lines(text) if not ln.text.startswith("#")]
     runs, statement = clauses.item_runs(text), clauses.read_statement(text)
     runs = fragment_clauses.drop_toc_runs(text, fragment_clauses.drop_heading_items(text, runs))
@@ -638,6 +683,10 @@ def parse(text: str) -> ParseResult:
     if two_line is not None and not hdr.is_notice_cover and not adjustment \
             and (hdr.title is None or two_line[0].start <= hdr.title.start < two_line[0].end):
         hdr.title = two_line[0]
+    organ = county_clauses.organ_title(text)  # “开州金府发〔2026〕18号⏎X镇人民政府⏎关于…的公示” (heldout17)
+    if organ is not None and (hdr.title is None or organ[0].value.endswith(hdr.title.value)):
+        hdr.title = organ[0]  # the issuer's line above “关于…” is part of the title, and names the issuer
+        hdr.issuing_organ = hdr.issuing_organ or organ[1]
     if adjustment:
         b = scratch
         b.data.update({k: v for k, v in empty_result().items() if k not in b.data})
@@ -906,6 +955,10 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     _final_rules(b, text)  # shapes the final unseen split showed: “1)” lines, “(1)X。(2)Y。”, “X局负责…” (heldout_final)
     _budget_note(b, text)  # a budget note's opening: run-in duties, counted body lists, staffing parts (heldout15)
     _final2_rules(b, text)  # a title over two lines names the unit; “现设职能科(室)23个,分别为:A、B…” (heldout_final2)
+    _ministry_rules(b, text)  # news on a ministry's “三定”, “作为X直属机构,Y…”, bar tables, “A、B…Z司九个司” (heldout16)
+    webcopy_clauses.apply(b, text)  # web copies and fragments: “X,是将…整合组建的,作为…”, contact lists (heldout18)
+    _county_rules(b, text)  # township notices, 事业单位 notes, Q&A examples of a county's bureau (heldout17)
+    _unnumbered_lists(b, text)  # last: a copy out of Word that lost its automatic numbering
     if final_clauses.generic_unit(b.data.get("unit")) or final2_clauses.bare_place_unit(b.data.get("unit"), text):  # “街道办事处作为…的派出机关”: an article on a kind of body
         b.data["unit"] = b.data["nature"] = None
         b.spans = [sp for sp in b.spans if sp[0] not in ("unit", "nature")]
@@ -917,6 +970,20 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
         b.meta.pop("numbered_bodies", None)
         keep = ("title", "doc_number", "issuing_organ", "issued_on", "inner_title")
         b.spans = [sp for sp in b.spans if sp[0].split("[")[0].split(".")[0] in keep]
+
+
+def _unnumbered_lists(b: _Builder, text: str):
+    """Duties and bodies one a line under the line announcing them, their numbers lost (unnumbered_clauses)."""
+    if not b.data["duties"]:
+        for found in unnumbered_clauses.duties(text):
+            b.data["duties"].append(found.value)
+            b.span(f"duties[{len(b.data['duties']) - 1}]", found.start, found.end)
+    if not b.data["internal_bodies"]:
+        for found, duties in unnumbered_clauses.bodies(text):
+            idx = len(b.data["internal_bodies"])
+            b.data["internal_bodies"].append({"name": found.value, "duties": duties})
+            b.meta.setdefault("numbered_bodies", []).append(False)
+            b.span(f"internal_bodies[{idx}].name", found.start, found.end)
 
 
 def _final_rules(b: _Builder, text: str):
@@ -954,6 +1021,97 @@ def _final_rules(b: _Builder, text: str):
             b.span(f"internal_bodies[{idx}].name", found.start, found.end)
 
 
+def _replace_if(b: _Builder, key: str, found):
+    """Set `key` to `found` when something was found, dropping the value (and span) read before; else keep it."""
+    if found is not None:
+        b.spans = [sp for sp in b.spans if sp[0] != key]
+        b.data[key] = None
+        _set(b, key, found)
+
+
+def _ministry_rules(b: _Builder, text: str):
+    """heldout16: how national and provincial bodies appear on news, Q&A, explainer and directory pages."""
+    if b.data.get("unit") and re.search(r"\s", b.data["unit"]):  # a one-line copy: “X的行政级别 X是…”
+        current = next((clauses.Found(b.data["unit"], s, e) for k, s, e in b.spans if k == "unit"), None)
+        tail = ministry_clauses.spaced_unit_tail(current) if current is not None else None
+        if tail is not None and text[tail.start:tail.end] == tail.value:
+            _replace_if(b, "unit", tail)
+    current = next((clauses.Found(b.data["unit"], s, e) for k, s, e in b.spans if k == "unit"), None) \
+        if b.data.get("unit") else None
+    if current is not None and text[current.start:current.end] == current.value:  # “X的行政级别X是…” in one line
+        _replace_if(b, "unit", ministry_clauses.glued_unit_tail(current, text))
+    if not b.data.get("unit"):  # “水利部“三定”方案落定”; “作为国务院直属机构,国家医保局…”; “X是…的国务院直属事业单位。”
+        acting = ministry_clauses.acting_as_statement(text) or ministry_clauses.purpose_statement(text)
+        found = ministry_clauses.news_sanding_unit(text) or (acting[0] if acting is not None else None)
+        _set(b, "unit", found)
+        if acting is not None and found is acting[0] and not b.data.get("nature"):
+            _set(b, "nature", acting[1])
+        bracket = ministry_clauses.bracket_short_statement(text) if found is None else None
+        if bracket is not None:  # “…标志国家文物局(官方英语译名:…),简称文物局,是…国家局”
+            for key in ("unit", "short_name", "nature"):
+                if not b.data.get(key):
+                    _set(b, key, bracket[key])
+    heading = ministry_clauses.duty_heading_unit(text)  # a portal's card: “湖北省人民政府是…。省政府办公厅的主要职责是:”
+    unit = b.data.get("unit")
+    if heading is not None and b.data["duties"] and unit and not same_unit(heading.value, unit) \
+            and re.search(r"(?:人民政府|政府)$", unit):
+        for key in ("unit", "nature", "rank", "short_name"):
+            b.data[key] = None
+        b.spans = [sp for sp in b.spans if sp[0] not in ("unit", "nature", "rank", "short_name")]
+        _set(b, "unit", heading)
+    unit = b.data.get("unit")
+    if unit:
+        if not b.data.get("rank"):  # “X的直接上级单位是国务院,作为其直属副部级机构,…”
+            _set(b, "rank", ministry_clauses.acting_rank(text, unit))
+        _replace_if(b, "nature", ministry_clauses.one_of_nature(text, unit))  # “X是Y的组成部门之一”
+        for key, found in ministry_clauses.bar_infobox(text).items():  # “机构类型 | X |”, “行政级别 | 副部级 |”
+            _replace_if(b, key, found)
+        nature = next((clauses.Found(b.data["nature"], s, e) for k, s, e in b.spans if k == "nature"), None) \
+            if b.data.get("nature") else None
+        if nature is not None and text[nature.start:nature.end] == nature.value:  # “是经国务院授权承担…的国务院直属事业单位”
+            _replace_if(b, "nature", ministry_clauses.purpose_free_nature(nature))
+        if not b.data.get("rank"):  # “… 行政级别 正厅级 主要负责人 …”: a table run into one line
+            _set(b, "rank", ministry_clauses.run_in_rank(text))
+        if b.data.get("nature") and not b.data.get("rank"):  # “是…管理的副部级国家局”: the rank its nature states
+            nature = next((clauses.Found(b.data["nature"], s, e) for k, s, e in b.spans if k == "nature"), None)
+            if nature is not None and text[nature.start:nature.end] == nature.value:
+                _set(b, "rank", ministry_clauses.rank_in_nature(nature))
+    subject, shared = ministry_clauses.shared_suffix_list(text)  # “X共设综合、政策法规、…、国际合作司九个司”
+    if shared and not unit and subject is not None:
+        _set(b, "unit", subject)
+        unit = subject.value
+    names = [x["name"] for x in b.data["internal_bodies"]]
+    if shared and all(n in [f.value for f in shared] for n in names):
+        b.data["internal_bodies"] = []
+        b.meta.pop("numbered_bodies", None)
+        b.spans = [sp for sp in b.spans if not sp[0].startswith("internal_bodies[")]
+        for found in shared:
+            idx = len(b.data["internal_bodies"])
+            b.data["internal_bodies"].append({"name": found.value, "duties": ""})
+            b.meta.setdefault("numbered_bodies", []).append(False)
+            b.span(f"internal_bodies[{idx}].name", found.start, found.end)
+    if not b.data["internal_bodies"] and unit:  # “| 内设机构 | … | 包括电力司、新能源司等 |”; “机构包括但不限于A、B等”
+        for found in ministry_clauses.table_bodies(text) or ministry_clauses.including_bodies(text):
+            idx = len(b.data["internal_bodies"])
+            b.data["internal_bodies"].append({"name": found.value, "duties": ""})
+            b.meta.setdefault("numbered_bodies", []).append(False)
+            b.span(f"internal_bodies[{idx}].name", found.start, found.end)
+    if not b.data["staffing"] and unit:  # “…九个司,编制112人”; “| 机关编制 | 240名(最新) |”
+        found = ministry_clauses.count_staffing(text)
+        if found is not None:
+            b.data["staffing"].append(found.value)
+            b.span("staffing[0]", found.start, found.end)
+    if not b.data.get("doc_number"):  # “国税发[2008]104号颁布时间:2008-11-18”
+        _set(b, "doc_number", ministry_clauses.run_in_docnumber(text))
+    title = next((clauses.Found(b.data["title"], s, e) for k, s, e in b.spans if k == "title"), None) \
+        if b.data.get("title") else None
+    if title is not None and text[title.start:title.end] == title.value:  # “XX”, “UU主要职责…规定” in a one-line copy
+        _replace_if(b, "title", ministry_clauses.repeated_title(title))
+    if ministry_clauses.law_provision_heading(b.data.get("title")):  # “《国务院组织法》中关于机构设置的规定”
+        b.data["title"] = None
+        b.spans = [sp for sp in b.spans if sp[0] != "title"]
+
+
 def _final2_rules(b: _Builder, text: str):
     """heldout_final2: the unit of a title printed over two lines, a body list run in after its count."""
     if not b.data.get("unit"):  # “2018年度X⏎部门决算公开说明”
@@ -970,6 +1128,130 @@ def _final2_rules(b: _Builder, text: str):
             b.data["internal_bodies"].append({"name": found.value, "duties": ""})
             b.meta.setdefault("numbered_bodies", []).append(False)
             b.span(f"internal_bodies[{idx}].name", found.start, found.end)
+
+
+def _replace(b: _Builder, key: str, found):
+    b.spans = [sp for sp in b.spans if sp[0] != key]
+    b.data[key] = None
+    _set(b, key, found)
+
+
+def _add_bodies(b: _Builder, found_bodies):
+    for found in found_bodies:
+        idx = len(b.data["internal_bodies"])
+        b.data["internal_bodies"].append({"name": found.value, "duties": ""})
+        b.meta.setdefault("numbered_bodies", []).append(False)
+        b.span(f"internal_bodies[{idx}].name", found.start, found.end)
+
+
+def _county_rules(b: _Builder, text: str):
+    """heldout17: what city/county clerks paste from 部门预算/决算 notes and Q&A pages (rules in `county_clauses`)."""
+    cc = county_clauses
+    d = b.data
+    if not d.get("title"):  # “- [ 索引号 ]⏎…⏎X⏎2019年度部门决算情况说明”
+        meta = cc.title_after_metadata(text)
+        if meta is not None:
+            _replace(b, "title", meta[0])
+            if not d.get("unit"):
+                _set(b, "unit", meta[1])
+    year_title = cc.year_line_title(text)  # “2021年度⏎X部门决算”, “2018年图书馆部门预算公开说明”
+    if year_title is not None and (not d.get("title") or year_title[0].value.endswith(d["title"])) \
+            and year_title[0].value != d.get("title"):
+        _replace(b, "title", year_title[0])
+        if not d.get("unit"):
+            _set(b, "unit", year_title[1])
+    if cc.metadata_unit(d.get("unit")):  # “发布机构X” is the site's metadata
+        _replace(b, "unit", None)
+    if not d.get("unit"):  # “说明:X镇人民政府没有使用…,故本表无数据。”; “X内设股室4个。…X编制人数12人”
+        _set(b, "unit", cc.table_note_unit(text) or cc.repeated_subject(text))
+    if not d.get("unit"):  # “衢州市衢江区大洲镇2020年部门预算”
+        found = cc.unit_from_note_title(d.get("title"))
+        start = next((s for p, s, e in b.spans if p == "title"), 0)
+        if found is not None:
+            _set(b, "unit", clauses.Found(found.value, start + found.start, start + found.end))
+    first = cc.first_of_pair(d.get("unit"))  # “A和B为…事业单位”
+    if first is not None:
+        start = next((s for p, s, e in b.spans if p == "unit"), 0)
+        _replace(b, "unit", clauses.Found(first, start, start + len(first)))
+    example = cc.example_unit(text) or (cc.managing_body(text) if not d.get("unit") else None)
+    if example is not None and (not d.get("unit") or not d.get("nature")):  # “以P县为例,X成立于…,为N,为R单位”
+        for key, found in example.items():
+            _replace(b, key, found)
+    two = cc.two_names(text)  # “成立A,B,两块牌子一套人员”
+    if two is not None and (not d.get("unit") or d["unit"] == two[0].value or cc.abbreviates(d["unit"], two[0].value)):
+        _replace(b, "unit", two[0])
+        d["plaques"] = [p for p in d["plaques"] if not cc.abbreviates(p, two[1].value) and p != two[1].value]
+        b.spans = [sp for sp in b.spans if not sp[0].startswith("plaques[")]
+        d["plaques"].append(two[1].value)
+        b.span(f"plaques[{len(d['plaques']) - 1}]", two[1].start, two[1].end)
+    if d.get("unit") and not d.get("rank"):  # “…,科级建制,…”
+        _set(b, "rank", cc.build_rank(text) if two is not None else None)
+    if not d.get("unit"):  # “科协是事业正科级单位”
+        found = cc.self_rank(text)
+        if found is not None:
+            _set(b, "unit", found["unit"])
+            if not d.get("rank"):
+                _set(b, "rank", found["rank"])
+    plaques = d.get("plaques") or []
+    if d.get("unit") and plaques:  # “X(Y)为…,挂Y牌子” under a title naming Y: the unit is X
+        m = county_clauses.NAMED_PLAQUE_RE.search(text)
+        if m and m["y"] in plaques and same_unit(m["y"], d["unit"]) and m["x"] != d["unit"]:
+            _replace(b, "unit", clauses.Found(m["x"], m.start("x"), m.end("x")))
+    if len(set(plaques)) < len(plaques):
+        d["plaques"] = list(dict.fromkeys(plaques))
+        b.spans = [sp for sp in b.spans if not sp[0].startswith("plaques[")]
+    if not d.get("nature"):  # “X是…举办,向社会提供…,具有…功能的公益性机构。”
+        found = cc.purpose_nature(text, d.get("unit"))
+        if found is not None:
+            if not d.get("unit"):
+                _set(b, "unit", found[0])
+            _set(b, "nature", found[1])
+    if d.get("nature") and re.match(r"一[个种所]", d["nature"]):  # “图书馆是一个专门…的机构”: a definition of the kind
+        _replace(b, "nature", cc.unit_class(text, d.get("unit")))  # “X为全额拨款事业单位”
+    cls = cc.class_of_purpose(d.get("nature"))  # the same, read whole by the statement reader
+    if cls is not None:
+        start = next((s for p, s, e in b.spans if p == "nature"), 0) + len(d["nature"]) - len(cls)
+        _replace(b, "nature", clauses.Found(cls, start, start + len(cls)))
+    if d["duties"] and cc.section_items(d["duties"]):  # “(一)主要职责 …(二)机构设置 …”, “(一)收入预算,…”
+        d["duties"] = []
+        b.spans = [sp for sp in b.spans if not sp[0].startswith("duties[")]
+    if d["internal_bodies"] and all(re.search(r"\d", x["name"]) for x in d["internal_bodies"]):
+        d["internal_bodies"] = []  # “(一)基本支出:2016年年初预算数为…” is a budget item
+        b.meta.pop("numbered_bodies", None)
+        b.spans = [sp for sp in b.spans if not sp[0].startswith("internal_bodies[")]
+    if not d["duties"]:  # “一、部门职责⏎1、…;⏎2、…”
+        for found in cc.heading_duties(text):
+            d["duties"].append(found.value)
+            b.span(f"duties[{len(d['duties']) - 1}]", found.start, found.end)
+    if not d["internal_bodies"]:  # “X设A、B…及C。”, “中心下设A、B。”, “,内设:A、B…和C五个职能部室。”
+        subject, found_bodies = cc.subject_bodies(text, d.get("unit"))
+        if subject is not None and not d.get("unit"):
+            _set(b, "unit", subject)
+        _add_bodies(b, found_bodies)
+    if not d["internal_bodies"]:  # “共有八个内设机构,即A、B…”, “下设7个科室(A、B…)”
+        _add_bodies(b, cc.counted_list_bodies(text))
+    if d["internal_bodies"]:  # “内设组室分别是秘书组、…”: the first name glued to the lead-in
+        first = cc.listed_after_words(d["internal_bodies"][0]["name"])
+        if first is not None:
+            d["internal_bodies"][0]["name"] = first
+            b.spans = [sp for sp in b.spans if sp[0] != "internal_bodies[0].name"]
+    if not d["staffing"] and d.get("unit"):  # “编制数15人”, “编制5人”, “编制数 | 34 |”, “X编制人数45人”
+        found = cc.untyped_staffing(text, d["unit"])
+        if found is not None:
+            d["staffing"].append(found.value)
+            b.span("staffing[0]", found.start, found.end)
+    for post in d["posts"]:
+        if cc.grade_note(post):  # “主任1名(七级职员)”
+            post["rank"], post["note"] = post["note"], None
+        elif cc.either_post(post):  # “馆长(副馆长)1名”
+            post["title"], post["note"] = f"{post['title']}({post['note']})", None
+    if not d.get("issued_on") and d.get("unit"):  # a note's closing line “2018年12月25日”
+        _set(b, "issued_on", cc.closing_date(text))
+    if cc.generic_kind(d.get("unit"), d.get("nature")) or cc.several_units(d.get("unit"), text):
+        for key in ("unit", "nature", "rank"):
+            _replace(b, key, None)
+        d["staffing"] = []
+        b.spans = [sp for sp in b.spans if not sp[0].startswith("staffing[")]
 
 
 def _budget_note(b: _Builder, text: str):

@@ -13,7 +13,8 @@ from .parser import same_unit
 
 OP_LABELS = {
     "duty_in": "职责划入", "duty_out": "职责划出", "staffing_transfer": "编制划转", "leadership_transfer": "领导职数划转",
-    "staffing_add": "核增编制", "staffing_remove": "核减编制", "plaque_add": "加挂牌子", "plaque_remove": "撤销牌子",
+    "staffing_add": "核增编制", "staffing_remove": "核减编制", "leadership_add": "核增领导职数",
+    "leadership_remove": "核减领导职数", "plaque_add": "加挂牌子", "plaque_remove": "撤销牌子",
     "body_create": "设立内设机构", "body_abolish": "撤销内设机构", "body_rename": "内设机构更名",
     "rank_change": "规格调整", "duty_reword": "职责表述修改",
 }

@@ -110,6 +110,40 @@ def test_adjustment_notice_docx_all_operations():
     assert_matches_label(r, "n1_baise_jiaoyuju_tiaozheng")
 
 
+def test_each_item_of_a_notice_is_read_with_its_own_totals_after():
+    """An item ending with “调整后，…” used to end the reading of changes: later items were lost."""
+    from bianzhi.ingest.extract import from_text
+    from bianzhi.ingest.parser import parse
+
+    text = ("关于调整市林业局机构编制事项的通知\n百编办〔2020〕12号\n市林业局：\n经研究，现将有关事项通知如下：\n"
+            "一、核增市林业局行政编制3名，调整后，市林业局机关行政编制为29名。\n"
+            "二、增设生态修复科，调整后，市林业局内设机构9个。\n"
+            "三、核增正科级领导职数1名，核减副科级领导职数1名。\n"
+            "四、调整后，市林业局机关行政编制为30名。\n"
+            "中共百色市委机构编制委员会办公室\n2020年5月6日")
+    r = parse(from_text(text).text)
+    assert r.kind == "adjustment"
+    assert r.data["changes"] == [
+        {"op": "staffing_add", "type": "行政编制", "count": 3},
+        {"op": "body_create", "name": "生态修复科", "duties": ""},
+        {"op": "leadership_add", "level": "正科级", "count": 1},
+        {"op": "leadership_remove", "level": "副科级", "count": 1}]
+    assert r.data["totals_after"]["internal_bodies"] == 9
+    # the later item restating the same total replaces the earlier one
+    assert r.data["totals_after"]["staffing"] == [{"type": "机关行政编制", "count": 30}]
+    assert r.span_of("changes[2]") is not None
+
+
+def test_a_quoted_sentence_of_a_reply_is_no_title_and_its_change_is_read():
+    from bianzhi.ingest.extract import from_text
+    from bianzhi.ingest.parser import parse
+
+    r = parse(from_text("经研究，同意核增你局行政编制2名，调整后行政编制为15名。").text)
+    assert r.data["title"] is None
+    assert r.data["changes"] == [{"op": "staffing_add", "type": "行政编制", "count": 2}]
+    assert r.data["totals_after"]["staffing"] == [{"type": "行政编制", "count": 15}]
+
+
 def test_adjustment_notice_text_pdf():
     assert_matches_label(parsed("n2_youjiang_jiaotongju_tiaozheng.pdf"), "n2_youjiang_jiaotongju_tiaozheng")
 

@@ -214,6 +214,35 @@ def test_adjustment_notice_applies_operations_and_reports_what_it_cannot(client_
     assert notice.sanding_version.stated_totals == {"staffing:admin": 47, "leadership:正科级": 9, "leadership:副科级": 3}
 
 
+def test_notice_adding_and_removing_leadership_posts_changes_the_quota(client_for, users, jiaoyuju):
+    from bianzhi.sanding import services as sd
+
+    c = client_for("luru")
+    upload(c, jiaoyuju, "s1_baise_jiaoyuju_2019.docx")
+    job = IngestJob.objects.latest("id")
+    data = form_data(c.get(f"/manage/ingest/{job.pk}/").content.decode())
+    data["effective_on"] = "2023-03-01"
+    assert c.post(f"/manage/ingest/{job.pk}/", data).status_code == 302
+    job.refresh_from_db()
+    sd.approve_version(job.sanding_version, acting_user=users["admin"])
+    before = {q.level: q.count for q in sd.snapshot(jiaoyuju).leadership}
+    notice = ("关于调整百色市教育局领导职数的通知\n百编办〔2023〕9号\n市教育局:\n一、核增市教育局正科级领导职数1名。\n"
+              "二、核减市教育局副科级领导职数1名。\n特此通知。\n中共百色市委机构编制委员会办公室\n2023年6月1日\n").encode()
+    r = c.post("/manage/ingest/upload/", {"unit": jiaoyuju.pk, "file": SimpleUploadedFile("通知.txt", notice, "text/plain")})
+    assert r.status_code in (200, 302)
+    notice_job = IngestJob.objects.latest("id")
+    page = c.get(f"/manage/ingest/{notice_job.pk}/").content.decode()
+    assert "核增领导职数" in page and "核减领导职数" in page
+    data = form_data(page)
+    data["effective_on"] = "2023-06-01"
+    r = c.post(f"/manage/ingest/{notice_job.pk}/", data)
+    assert r.status_code == 302, r.content.decode()[:2000]
+    notice_job.refresh_from_db()
+    after = {q.level: q.count for q in sd.snapshot(jiaoyuju, draft=notice_job.sanding_version).leadership}
+    assert after["正科级"] == before["正科级"] + 1
+    assert after["副科级"] == before["副科级"] - 1
+
+
 def test_demo_has_one_pending_notice_and_loading_twice_creates_nothing_twice(client_for, demo):
     from django.core.management import call_command
 

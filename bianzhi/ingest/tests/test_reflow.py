@@ -1,0 +1,104 @@
+"""Paragraphs of a hard-wrapped copy (text pasted from a PDF) joined before the clauses are read (ingest.reflow).
+The texts are written for these tests, not taken from the benchmark corpus."""
+from bianzhi.ingest import reflow
+from bianzhi.ingest.extract import from_text
+from bianzhi.ingest.parser import parse
+
+PARAGRAPHS = [
+    "凌云县水利局职能配置、内设机构和人员编制规定",
+    "第一条 根据《凌云县机构改革方案》，制定本规定。",
+    "第二条 凌云县水利局是县人民政府工作部门，为正科级，加挂凌云县河长制工作办公室牌子。",
+    "第三条 县水利局负责保障水资源的合理开发利用，拟订全县水利战略规划和政策，组织编制全县水资源规划、防洪规划等重大水利规划。",
+    "第四条 县水利局设下列内设机构：",
+    "（一）办公室。负责机关日常运转工作，承担信息、安全、保密、信访、政务公开等工作。",
+    "（二）水旱灾害防御股。组织编制洪水干旱灾害防治规划和防护标准并指导实施。",
+    "第五条 县水利局机关行政编制8名。设局长1名，副局长2名。",
+]
+
+
+def wrap(paragraphs, width):
+    lines = []
+    for p in paragraphs:
+        lines += [p[i:i + width] for i in range(0, len(p), width)]
+    return "\n".join(lines)
+
+
+def test_a_wrapped_copy_reads_like_the_document_it_was_cut_from():
+    whole = parse(from_text("\n".join(PARAGRAPHS)).text).data
+    for width in (20, 26):
+        cut = parse(from_text(wrap(PARAGRAPHS, width)).text).data
+        assert cut["nature"] == whole["nature"] == "县人民政府工作部门", width
+        assert cut["rank"] == "正科级"
+        assert cut["plaques"] == ["凌云县河长制工作办公室"]
+        assert [b["name"] for b in cut["internal_bodies"]] == ["办公室", "水旱灾害防御股"]
+        assert [(p["title"], p["count"]) for p in cut["posts"]] == [("局长", 1), ("副局长", 2)]
+        assert [s["count"] for s in cut["staffing"]] == [8]
+
+
+def test_a_name_read_across_a_line_break_is_one_name():
+    # too few lines to tell a wrapped page: the lines stay, but a name that runs over a break is read whole
+    d = parse(from_text(wrap(PARAGRAPHS, 33)).text).data
+    assert d["plaques"] == ["凌云县河长制工作办公室"]
+    assert d["nature"] == "县人民政府工作部门"
+
+
+def test_joined_lines_keep_their_source_offsets():
+    original = wrap(PARAGRAPHS, 26)
+    extracted = from_text(original)
+    assert "为正科级,加挂凌云县河长制工作办公室牌子。" in extracted.text  # joined across the break
+    start = extracted.text.index("河长制")
+    s, e = extracted.original_span(start, start + len("河长制工作办公室"))
+    assert original[s:e].replace("\n", "") == "河长制工作办公室"
+
+
+def test_items_and_articles_after_a_full_line_stay_on_their_own_lines():
+    text, _ = reflow.join_wrapped(wrap(PARAGRAPHS, 26), list(range(2000)))
+    lines = text.split("\n")
+    assert any(line.startswith("(二)") or line.startswith("（二）") for line in lines)
+    assert sum(line.startswith("第") and "条" in line[:5] for line in lines) == 5
+
+
+def test_paragraphs_that_end_their_sentences_are_not_joined():
+    # lines of one length that each end a sentence: one paragraph a line, as typed
+    text = "\n".join(["负责全县水资源的统一监督管理工作。"] * 3 + ["指导全县水利设施、水域及其岸线的管理与保护。"] * 4)
+    assert reflow.join_wrapped(text, list(range(len(text))))[0] == text
+
+
+def test_short_lines_and_lists_of_names_are_not_joined():
+    text = "\n".join(["办公室", "财务股", "水旱灾害防御股", "水资源管理股", "河湖管理股", "农村水利水电股"])
+    assert reflow.join_wrapped(text, list(range(len(text))))[0] == text
+    # a few lines of one length by chance (a table of contents) are no wrapped page
+    toc = "\n".join(["第一部分 部门概况", "一、部门主要职责", "二、部门机构设置", "第二部分 2023年部门预算表",
+                     "一、收支总表", "二、收入总表", "三、支出总表", "第三部分 2023年部门预算情况说明"])
+    assert reflow.join_wrapped(toc, list(range(len(toc))))[0] == toc
+
+
+def test_a_page_copied_with_a_blank_line_after_every_line_reads_as_typed():
+    typed = "\n".join(["凌云县水利局内设机构", "县水利局设下列内设机构：", "办公室", "水旱灾害防御股", "水资源管理股",
+                       "河湖管理股", "县水利局机关行政编制8名。"])
+    spaced = "\n\n".join(typed.split("\n"))
+    assert [b["name"] for b in parse(from_text(spaced).text).data["internal_bodies"]] == \
+        [b["name"] for b in parse(from_text(typed).text).data["internal_bodies"]] == \
+        ["办公室", "水旱灾害防御股", "水资源管理股", "河湖管理股"]
+
+
+def test_a_pasted_body_list_under_its_announcing_line_one_name_a_line():
+    names = ["办公室", "水旱灾害防御股", "水资源管理股", "河湖管理股"]
+    for head in ("县水利局设下列内设机构：", "县水利局设4个内设机构：", "三、内设机构", "第四条 县水利局设下列内设机构：",
+                 "内设机构"):
+        for ending in ("", "；"):
+            text = "\n".join([head] + [n + ending for n in names] + ["县水利局机关行政编制8名。"])
+            assert [b["name"] for b in parse(from_text(text).text).data["internal_bodies"]] == names, (head, ending)
+    # lines that are sentences, not names, are no list
+    text = "县水利局设下列内设机构：\n根据工作需要另行研究确定。\n具体职责由局党组确定。"
+    assert parse(from_text(text).text).data["internal_bodies"] == []
+
+
+def test_blank_lines_here_and_there_stay():
+    text = "\n".join(["第一部分 部门概况", "一、部门主要职责", "负责全县水利工作。", "", "二、部门机构设置",
+                      "办公室", "财务股", "", "第二部分 预算表", "一、收支总表"])
+    assert reflow.collapse_double_spacing(text, list(range(len(text))))[0] == text
+    spaced = "\n\n".join(text.replace("\n\n", "\n").split("\n"))
+    collapsed, offsets = reflow.collapse_double_spacing(spaced, list(range(len(spaced))))
+    assert collapsed == text.replace("\n\n", "\n")
+    assert all(spaced[o] == c for o, c in zip(offsets, collapsed, strict=True))
