@@ -1,6 +1,6 @@
 """Field-level precision/recall of the 三定 parser on REAL published texts (bench/sanding_real/).
 
-    .venv/bin/python -m bench.sanding_real [--split NAME|all] [-v]      # NAME: a split of manifest.json (tune, heldout, …)
+    .venv/bin/python -m bench.sanding_real [--split NAME|all] [-v] [--one-line]      # NAME: a split of manifest.json (tune, heldout, …)
 
 Every text in bench/sanding_real/manifest.json is parsed (text input, as a clerk pastes it or a web page gives
 it); the result is compared with the hand-written label. Values are compared after NFKC with white space removed;
@@ -101,7 +101,13 @@ def document_text(text: str) -> str:
     return "".join(lines)
 
 
-def run(split: str = "heldout", verbose: bool = False, corpus: Path = CORPUS) -> dict:
+def one_line(text: str) -> str:
+    """The text as a web page that runs a document into one line gives it: every line break (and the white space
+    around it) becomes one space (which the extraction then drops between Chinese characters)."""
+    return re.sub(r"\s*\n\s*", " ", text).strip()
+
+
+def run(split: str = "heldout", verbose: bool = False, corpus: Path = CORPUS, as_one_line: bool = False) -> dict:
     manifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
     rows = [e for e in manifest if split == "all" or e["split"] == split]
     counts = defaultdict(lambda: {"tp": 0, "pred": 0, "gold": 0})
@@ -112,6 +118,8 @@ def run(split: str = "heldout", verbose: bool = False, corpus: Path = CORPUS) ->
     parse(from_text("第一条 测试局是县政府工作部门，为正科级。").text)  # regex compilation: once per process, not per text
     for entry in rows:
         text = document_text((corpus / entry["file"]).read_text(encoding="utf-8"))
+        if as_one_line:
+            text = one_line(text)
         label = json.loads((corpus / entry["label"]).read_text(encoding="utf-8"))
         started = time.process_time()  # CPU time: the machine is shared, wall time varies with its load
         result = parse(from_text(text).text)
@@ -124,7 +132,8 @@ def run(split: str = "heldout", verbose: bool = False, corpus: Path = CORPUS) ->
         timings.append((entry["file"], seconds, len(errors)))
         if errors:
             all_errors.append((entry["file"], errors))
-    print(f"真实三定文本识别准确率 — 拆分：{split}（{len(rows)} 份，按来源拆分；NFKC、去空白后整体比对）")
+    print(f"真实三定文本识别准确率 — 拆分：{split}（{len(rows)} 份，按来源拆分；NFKC、去空白后整体比对）"
+          + ("；每份文本并为一行（网页转载的一行版）" if as_one_line else ""))
     print(f"{'字段':<22}{'精确率':>8}{'召回率':>8}{'命中':>6}{'识别':>6}{'标注':>6}")
     for name in FIELDS:
         p, r = _pr(counts[name])
@@ -156,8 +165,9 @@ def main(argv=None) -> int:
     splits = sorted({e["split"] for e in json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))})
     ap.add_argument("--split", default="heldout", choices=splits + ["all"])
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--one-line", action="store_true", help="join each text's lines into one, as a web copy runs them in")
     args = ap.parse_args(argv)
-    run(args.split, args.verbose)
+    run(args.split, args.verbose, as_one_line=args.one_line)
     return 0
 
 

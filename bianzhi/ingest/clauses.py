@@ -115,7 +115,7 @@ TITLE_SUFFIX_RE = re.compile(r"\((?:摘要|节选|试行|暂行|草案|修订|�
 TITLE_DOCNUMBER_RE = re.compile(r"\s*\((?P<dn>" + DOCNUMBER + r")\)$")
 # two organs issuing jointly, run together when the space between them was dropped
 JOINT_ORGAN_RE = re.compile(r"(?:办公厅|办公室|人民政府|委员会)(?=(?:中共)?[" + CJK + r"]{2,12}?(?:办公厅|办公室|人民政府|委员会)$)")
-ORGAN_LINE_RE = re.compile(r"^(?:中共)?[" + CJK + r"()]{2,40}?(?:办公厅|办公室|人民政府|委员会|编委|政府|部|局|厅|委|署)$")
+ORGAN_LINE_RE = re.compile(r"^(?:中共)?[" + CJK + r"()]{2,40}?(?:办公厅|办公室|人民政府|委员会|编委|政府|部|局|厅|委|署)$|^国务院$")
 CITED_SANDING_RE = re.compile(r"(?:根据|依据|按照|(?:发布|公布|印发)了?)《(?P<title>[^《》]{4,80}?(?:职能配置|主要职责|内设机构和人员编制)[^《》]{0,30}?规定)》"
                               r"\s*[(（]?(?P<dn>" + DOCNUMBER + r")?")
 META_DATE_RE = re.compile(r"(?:成文日期|发文日期|发布日期|印发日期)\s*[】\]:：]*\s*(?P<date>\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?)")
@@ -259,9 +259,13 @@ def read_header(text: str) -> Header:
             if re.fullmatch(r"[" + CJK + r"()]{4,40}" + UNIT_SUFFIX, ln) and any(re.match(r"^第一条", r) for r in rest):
                 h.title = Found(ln, s, e)
                 break
-            if TITLE_END_RE.search(ln) and len(ln) >= 6 and not DOCNUMBER_LINE_RE.match(ln) \
-                    and not re.match(r"^(?:第" + CN_NUM + "条|" + CN_NUM + "、|[(（])", ln):
-                h.title = Found(ln, s, e)
+            tail = TITLE_DOCNUMBER_RE.search(ln)  # “关于…的批复（凌编〔2021〕5号）”
+            core = ln[:tail.start()] if tail and TITLE_END_RE.search(ln[:tail.start()]) else ln
+            if TITLE_END_RE.search(core) and len(core) >= 6 and not DOCNUMBER_LINE_RE.match(ln) \
+                    and not re.match(r"^(?:第" + CN_NUM + "条|" + CN_NUM + "、|[(（])", core):
+                h.title = Found(core, s, s + len(core))
+                if core != ln:
+                    title_dn = (tail, s)
                 break
     if h.title is None:  # a rule/report title under page chrome (menus, “您现在的位置”): the line before its date line
         for i, (s, e, ln) in enumerate(head[:16]):
@@ -307,8 +311,19 @@ def read_header(text: str) -> Header:
                     pass
     # 6. signature: an organ line followed by a date line (a notice's end), else page metadata
     title_idx = next((i for i, x in enumerate(lines) if h.title and x[0] <= h.title.start < x[1] + 1), 0)
-    for i in range(title_idx, min(len(lines) - 1, title_idx + 40)):
+    for i in range(title_idx, min(len(lines), title_idx + 40)):
         s, e, ln = lines[i]
+        # “凌云县机构编制委员会 2021年4月2日”: the organ and the date on one line
+        one = re.fullmatch(r"(?P<organ>[^\d〇○零。,:;]{2,40}?)[ \t]*(?P<date>(?:\d{4}|[〇○零O一二三四五六七八九]{4})\s*年.{1,12}?日)", ln)
+        if one and ORGAN_LINE_RE.match(one["organ"].replace(" ", "")) and DATE_RE.fullmatch(one["date"].replace(" ", "")):
+            if h.issuing_organ is None:
+                h.issuing_organ = Found(one["organ"].replace(" ", ""), s, s + one.end("organ"))
+            date = parse_date(DATE_RE.fullmatch(one["date"].replace(" ", "")))
+            if date:
+                h.issued_on = Found(date, s + one.start("date"), e)
+            break
+        if i + 1 >= len(lines):
+            break
         ns, ne, nxt = lines[i + 1]
         dm = DATE_RE.fullmatch(nxt.replace(" ", ""))
         if ORGAN_LINE_RE.match(ln.replace(" ", "")) and dm:
@@ -618,6 +633,10 @@ def read_statement(text: str, limit: int | None = None) -> dict:
     sent_end = len(text) if sent_end == -1 else sent_end
     if rank_m:
         out["rank"] = Found(rank_m["rank"], rank_m.start("rank"), rank_m.end("rank"))
+    elif "rank" not in out and out.get("nature") and re.match(r"\s*\((?:" + RANK + r")\)", text[out["nature"].end:]):
+        at = out["nature"].end  # “为市政府工作部门（正处级）”
+        pm = re.match(r"\s*\((?P<rank>" + RANK + r")\)", text[at:])
+        out["rank"] = Found(pm["rank"], at + pm.start("rank"), at + pm.end("rank"))
     elif "rank" not in out:
         rm = re.compile(r"(?:机构规格|规格)?\s*(?:为|是|属)?\s*(?:相当于?)?\s*(?P<rank>" + RANK + r")").search(masked, m.end(), sent_end)
         if rm and re.match(r"^\s*[,，]?\s*(?:机构规格|规格)?\s*(?:为|是|属)?\s*(?:相当于?)?\s*$", masked[m.end():rm.start("rank")]):
@@ -626,6 +645,10 @@ def read_statement(text: str, limit: int | None = None) -> dict:
             rm = re.compile(r"机构规格\s*(?:为|是|定为)?\s*(?:相当于?)?\s*(?P<rank>" + RANK + r")").search(masked, m.end(), sent_end)
             if rm:
                 out["rank"] = Found(rm["rank"], rm.start("rank"), rm.end("rank"))
+    if not out.get("nature"):  # “省林业局为正厅级，列省政府直属机构”: the class it is listed in, after the rank
+        lm = re.compile(r"[,，]\s*列(?:为|入)?(?P<n>[^,。;]{2,50}?" + NATURE_NOUN + r")(?:序列)?(?=[,。;]|$)").search(masked, m.end(), sent_end)
+        if lm:
+            out["nature"] = Found(text[lm.start("n"):lm.end("n")], lm.start("n"), lm.end("n"))
     spans_to_scan = [(m.end(), sent_end, masked)]
     # the next sentence adds a plaque with no subject of its own: “2005年12月经省编办批准，加挂Y牌子。”
     nm = re.compile(r"。\s*(?:\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?\s*)?[,，]?\s*(?:经[^,，。]{1,20}?(?:批准|同意)\s*[,，]?\s*)?"
@@ -972,7 +995,11 @@ def subject_bodies(text: str, unit: str | None) -> list[Found]:
         subj = m["subj"]
         if subj and unit is not None and not _same_name(subj, unit):
             continue
-        pieces, pos, out = m["list"].split("、"), m.start("list"), []
+        listed = m["list"]
+        counted = re.search(r"(?:等|共)?\s*" + NUM + r"\s*个[" + CJK + r"]{0,6}$", listed)  # “…和研究部三个部室”
+        if counted:
+            listed = listed[:counted.start()]
+        pieces, pos, out = listed.split("、"), m.start("list"), []
         for n, piece in enumerate(pieces):
             name = text[pos:pos + len(piece)].strip()
             if not re.fullmatch(r"(?!" + VERB_START + r")[" + CJK + r"]{2,24}?" + BODY_SUFFIX + r"(?:\([^()]{1,40}\))?", name):
@@ -1143,7 +1170,10 @@ STAFF_TYPE = (r"(?:机关|机关工勤人员|工勤人员)?(?:后勤服务|行�
               r"(?:行政|事业工勤|事业控制|控制|事业|政法专项|工勤人员|工勤|后勤服务人员|参照公务员法?管理的?事业|"
               r"参公事业|参公管理事业|全额拨款事业|差额拨款事业|自收自支事业|全额事业|差额事业|公益一类事业|公益二类事业|专项|机动|周转)"
               r"编(?:制)?(?:\((?:参照公务员法管理|参公|参公管理|\x00{2,10})\))?")
-STAFF_RE = re.compile(r"(?P<type>" + STAFF_TYPE + r")\s*(?:数)?\s*(?:为|共|核定为|核定|总数为|)\s*(?P<n>" + NUM + r")\s*(?P<unit>名|人|个)")
+STAFF_RE = re.compile(r"(?P<type>" + STAFF_TYPE + r")\s*(?:数)?\s*(?:为|共|核定为|核定|总数为|)\s*"
+                      # “行政编制由原来的26名增加到46名”: the number it has now
+                      r"(?:由(?:原来的|原)?\s*" + NUM + r"\s*[名人个]\s*(?:增加|调整|减少|核增|核减|增|减)?(?:至|到|为)\s*)?"
+                      r"(?P<n>" + NUM + r")\s*(?P<unit>名|人|个)")
 TOTAL_STAFF_RE = re.compile(r"(?:人员编制|编制)(?:总数|总额)?\s*(?:为|共)\s*(?P<n>" + NUM + r")\s*名")
 # who holds the 编制 decides before its kind (“机关工勤人员事业编制” is 工勤编制, the platform's convention); the words in
 # front of a kind are kept in raw (“行政执法类事业编制” is 事业编制: 事业 is checked before 行政).
@@ -1393,6 +1423,9 @@ def unit_from_sentences(text: str) -> Found | None:
             return Found(m["u"], m.start("u"), m.end("u"))
     patterns = [
         r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:机关)?(?:行政|事业|政法专项)编制",
+        # “县应急管理局核定行政编制12名”
+        r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:机关)?(?:核定|核批)(?:机关)?(?:行政|事业|政法专项)编制\s*(?:为)?\s*"
+        + NUM + r"\s*名",
         r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:内设|下设)\s*" + NUM + r"\s*个",
         # “区人民政府办公室设6个内设机构:”
         r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")设\s*" + NUM + r"\s*个(?:内设机构|职能[处科股司]室?|处室|科室|股室|部室)",
@@ -1451,7 +1484,8 @@ def unit_from_event(text: str) -> Found | None:
 # 的机构构成和主要职能”, “下面介绍X的内设机构”); used only when nothing else names a unit and the text lists bodies
 UNIT_OF_BODIES_RE = re.compile(r"(?P<u>[" + CJK + r"()]{3,60}?" + UNIT_SUFFIX + r")(?:的(?:内设机构|机构设置|机构构成|组织架构|组织机构)"
                                r"(?=[和与及、,，。:：\s]|$|(?:主要)?(?:包括|包含|设有|下设))"
-                               r"|(?:机关)?(?:内设|下设)(?:机构)?(?:有|为)?[:：])")  # “县水利局内设：办公室、…”
+                               r"|(?:机关)?(?:内设|下设)(?:机构)?(?:有|为)?[:：]"  # “县水利局内设：办公室、…”
+                               r"|(?:机关)?设(?:下列|以下|如下)(?:内设)?机构[:：])")  # “市应急管理局机关设下列内设机构：”
 READING_VERB_RE = re.compile(r"^.*?(?:解析|介绍|了解|揭秘|详解|梳理|看看|说说|谈谈)")
 
 
@@ -1477,6 +1511,20 @@ def unit_of_bodies(text: str) -> Found | None:
 STATEMENT_RES.append(
     re.compile(r"(?:组建|成立)[“\"]?(?P<unit>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")[”\"]?\s*[,，]\s*作为"
                r"(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?=[,。;]|$)"))
+# “自治区林业局（自治区林业厅）加挂自治区草原局牌子，为自治区人民政府直属机构，正厅级”: the plaque before the class; the
+# match ends at the name, so the plaque is read by the statement's own plaque scan
+STATEMENT_RES.append(
+    re.compile(r"(?:^|(?<=[\n。;]))[ \t]*(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,30}\))?"
+               r"(?=\s*(?:加挂|挂|增挂)[^,。;]{2,40}?牌子\s*[,，]\s*(?:为|是|作为)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")"
+               r"(?:\s*[,，]\s*(?:机构规格)?(?:为|是)?\s*(?P<rank>" + RANK + r"))?(?=[,。;]|$))"))
+# “县退役军人事务局（正科级），为县政府工作部门”: the rank in brackets after the name (read by the bracket rule below)
+STATEMENT_RES.append(
+    re.compile(r"(?:^|(?<=[\n。;]))[ \t]*(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,30}\))\s*[,，]\s*"
+               r"(?:为|是|作为)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?=[,。;]|$)"))
+# “省林业局为正厅级，列省政府直属机构”: the rank first, then the class it is listed in
+STATEMENT_RES.append(
+    re.compile(r"(?:^|(?<=[\n。;]))[ \t]*(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")\s*(?:为|是)(?P<rank>" + RANK + r")\s*[,，]\s*"
+               r"列(?:为|入)?(?P<nature>[^,。;]{2,50}?" + NATURE_NOUN + r")(?:序列)?(?=[,。;]|$)"))
 # “秘书科作为核心部门”, “是重要部门”: how much a body matters is no kind of body
 EVALUATIVE_NATURE_RE = re.compile(r"(?:核心|重要|关键|主力|骨干|枢纽|龙头)(?:部门|机构|单位)")
 # a body's name run straight into its first duty (“财务科拟定中心的…”, “组织宣传科负责…”): the name ends in a body

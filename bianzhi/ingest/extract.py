@@ -148,7 +148,49 @@ _RUN_IN_BREAKS = [
     re.compile(r"(?<=规定)(?=(?:根据|依据|按照)[《\u4e00-\u9fff])"),
     # a 规定's title followed directly by its first article: …人员编制规定第一条根据…
     re.compile(r"(?<=规定)(?=第一条)"),
+    # …and after it, before its text: 二、主要职责根据以上职能调整,… / 三、内设机构根据以上职责,…
+    re.compile(r"(?<![\u4e00-\u9fff])" + _RUN_IN_CN + r"、(?:职责调整|职能调整|职能转变|主要职责|内设机构|人员编制|机构设置)(?P<at>)"
+               r"(?=(?:根据|按照|依据|[\u4e00-\u9fff]{2,30}?(?:的主要职责|设下列|设\d|机关行政编制|行政编制)))"),
+    # a notice's title followed directly by its addressees: …的通知各县(市)、区人民政府,…: / …的通知湖南省林业厅:
+    re.compile(r"(?<=[的]通知)(?=各[\u4e00-\u9fff、()]{1,40}?[:,])"),
+    # a report's or note's title followed directly by its table of contents or its first part
+    re.compile(r"(?<=(?:决算|预算|报告|说明|公开))(?=(?:目\s?录|第一部分|一、(?:部门|单位|基本|概况|主要)))"),
+    # page metadata run in after a title: …规定发布时间:2019-03-04 / …决算来源:…
+    re.compile(r"(?<=(?:规定|通知|批复|决定|方案|意见|规则|办法|决算|预算|报告|说明))(?=(?:发布时间|发布日期|来源|时间)[:：])"),
 ]
+
+
+# numbered items run into a long line: “…:(一)…(二)…(三)…” — a break before each “(N)” of a run numbered 一, 二, 三… in
+# order (at least three); a lone or out-of-order number is no item
+_CN_VALUE = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+_SEQ_MARKER_RE = re.compile(r"\((?P<n>[一二三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?)\)")
+
+
+def _marker_value(n: str) -> int:
+    if "十" not in n:
+        return _CN_VALUE[n]
+    tens, _, units = n.partition("十")
+    return (_CN_VALUE[tens] if tens else 1) * 10 + (_CN_VALUE[units] if units else 0)
+
+
+def _sequence_cuts(line: str) -> list[int]:
+    found = [(m.start(), _marker_value(m["n"])) for m in _SEQ_MARKER_RE.finditer(line)]
+    cuts, i = [], 0
+    while i < len(found):
+        if found[i][1] != 1:
+            i += 1
+            continue
+        chain, want = [found[i][0]], 2
+        for pos, value in found[i + 1:]:
+            if value == want:
+                chain.append(pos)
+                want += 1
+        if len(chain) >= 3:
+            cuts.extend(chain)
+        i += 1
+        while i < len(found) and found[i][0] <= chain[-1]:
+            i += 1
+    return cuts
 
 
 def reflow_run_in(text: str, offsets: list[int]) -> tuple[str, list[int]]:
@@ -164,6 +206,7 @@ def reflow_run_in(text: str, offsets: list[int]) -> tuple[str, list[int]]:
                     at = m.start("at") if "at" in rx.groupindex else m.start()
                     if 0 < at < len(line):
                         cuts.add(pos + at)
+            cuts.update(pos + at for at in _sequence_cuts(line) if 0 < at < len(line))
         pos += len(line) + 1
     if not cuts:
         return text, offsets

@@ -239,7 +239,9 @@ def self_nature(text: str) -> Found | None:
 
 
 # a form pasted cell by cell: “部门(单位)名称:  X”, “人员编制⏎21”, “报告日期:2019年06月18日”
-FORM_UNIT_RE = re.compile(r"(?m)^[ \t]*(?:部门\(单位\)|单位\(部门\)|部门|单位|机构)名称\s*[:：]\s*(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")[ \t]*$")
+# (an encyclopedia's infobox pasted as “中文名⇥X” / “中文名：X” names the body the same way)
+FORM_UNIT_RE = re.compile(r"(?m)^[ \t]*(?:(?:部门\(单位\)|单位\(部门\)|部门|单位|机构)名称\s*[:：]|中文名称?(?:\s*[:：]|[ \t]+))\s*"
+                          r"(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")[ \t]*$")
 FORM_STAFF_RE = re.compile(r"(?m)^[ \t]*(?P<type>(?:核定)?(?:行政|事业|参公|工勤)?(?:人员)?编制(?:数|人数)?)[ \t]*(?:\n[ \t]*)+(?P<n>\d{1,6})[ \t]*$")
 REPORT_DATE_RE = re.compile(r"(?m)^[ \t]*报告日期\s*[:：]\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
 

@@ -28,7 +28,7 @@ def founding_subject(text: str) -> Found | None:
 
 
 # an infobox run into lines: “机构类型国务院组成部门”, “行政级别正部级” (no separator, or a colon)
-INFOBOX_NATURE_RE = re.compile(r"(?m)^[ \t]*机构(?:类型|性质)[ \t]*[:：]?[ \t]*(?P<n>[" + CJK + r"]{2,20}?" + NATURE_NOUN + r")[ \t]*$")
+INFOBOX_NATURE_RE = re.compile(r"(?m)^[ \t]*(?:机构(?:类型|性质)|单位性质|性质)[ \t]*[:：]?[ \t]*(?P<n>[" + CJK + r"]{2,20}?" + NATURE_NOUN + r")[ \t]*$")
 INFOBOX_RANK_RE = re.compile(r"(?m)^[ \t]*(?:行政级别|机构级别|机构规格)[ \t]*[:：]?[ \t]*(?P<r>" + RANK + r")[ \t]*$")
 
 

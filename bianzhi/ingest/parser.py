@@ -27,8 +27,10 @@ from . import (
     final2_clauses,
     final_clauses,
     fragment_clauses,
+    ministry_clauses,
     national_clauses,
     profile_clauses,
+    unnumbered_clauses,
     webcopy_clauses,
 )
 
@@ -40,7 +42,10 @@ RANK = r"(?:正|副)?(?:国|部|省部|厅|司局|局|地厅|处|县处|科|乡�
 RANK_RE = re.compile(RANK)
 STAFF_TYPE = (r"(?:机关)?(?:行政|事业|政法专项|工勤人员|工勤|机关工勤人员|后勤服务人员|参照公务员法管理事业|参公事业|"
               r"全额拨款事业|差额拨款事业|自收自支事业|公益一类事业|公益二类事业|专项)编制(?:\(\x00{1,20}\))?")
-STAFF_RE = re.compile(r"(?P<type>" + STAFF_TYPE + r")\s*(?:为|共|核定为|核定|总数为)?\s*(?P<n>" + NUM + r")\s*名")
+STAFF_RE = re.compile(r"(?P<type>" + STAFF_TYPE + r")\s*(?:为|共|核定为|核定|总数为)?\s*"
+                      # “行政编制由原来的26名增加到46名”: the number it has now
+                      r"(?:由(?:原来的|原)?\s*" + NUM + r"\s*名\s*(?:增加|调整|减少|核增|核减|增|减)?(?:至|到|为)\s*)?"
+                      r"(?P<n>" + NUM + r")\s*名")
 LEAD_LEVEL_RE = re.compile(r"(?P<level>" + RANK + r")(?:领导)?(?:职数)?(?:为|共)?\s*(?P<n>" + NUM + r")\s*名")
 POST_SUFFIX = (r"(?:局长|厅长|部长|署长|主任|书记|主席|会长|院长|馆长|校长|所长|站长|队长|团长|行长|组长|秘书长|社长|"
                r"总工程师|总经济师|总会计师|总规划师|总督学|督学|总师|总监|巡视员|调研员|专员|委员|审计长)")
@@ -550,7 +555,8 @@ def _parse_changes(b: _Builder, lines: list[Segment], title_idx):
                 continue
             nm = BODY_RENAME_RE.search(clause)
             if nm:
-                add({"op": "body_rename", "old_name": nm["old"], "new_name": nm["new"]}, cs + nm.start(), cs + nm.end())
+                add({"op": "body_rename", "old_name": _body_of(nm["old"], unit), "new_name": nm["new"]},
+                    cs + nm.start(), cs + nm.end())
                 continue
             cm = BODY_CREATE_RE.search(clause)
             if cm:
@@ -582,6 +588,15 @@ def _parse_changes(b: _Builder, lines: list[Segment], title_idx):
         kind = "type" if key == "staffing" else "level"
         last = {entry.get(kind): i for i, entry in enumerate(totals[key])}
         totals[key] = [entry for i, entry in enumerate(totals[key]) if last[entry.get(kind)] == i]
+
+
+def _body_of(name: str, unit: str | None) -> str:
+    """“同意将县林业局林政股” → “林政股”: the verbs of the decision and the unit owning the body are not its name."""
+    name = re.sub(r"^(?:经研究[,，]?)?(?:同意|批准|决定)?(?:将|把)?", "", name)
+    for owner in filter(None, (unit, _unit_core(unit) if unit else None)):
+        if name.startswith(owner) and len(name) > len(owner) + 1:
+            return name[len(owner):].lstrip("的")
+    return name
 
 
 def _split_names(names: str) -> list[str]:
@@ -644,6 +659,7 @@ def parse(text: str) -> ParseResult:
 
 def _parse(text: str) -> ParseResult:
     text = final2_clauses.blank_junk(_light_nfkc(text))  # “…、四科、 p3:9jq,1gM8+2e⏎文电科、…”: anti-copy strings
+    text = ministry_clauses.cjk_line_periods(text)  # “…国务院直属事业单位.⏎(一) 拟定….”: half-width periods (heldout16)
     lines = [ln for ln in _lines(text) if not ln.text.startswith("#")]
     runs, statement = clauses.item_runs(text), clauses.read_statement(text)
     runs = fragment_clauses.drop_toc_runs(text, fragment_clauses.drop_heading_items(text, runs))
@@ -949,8 +965,10 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     _final_rules(b, text)  # shapes the final unseen split showed: “1)” lines, “(1)X。(2)Y。”, “X局负责…” (heldout_final)
     _budget_note(b, text)  # a budget note's opening: run-in duties, counted body lists, staffing parts (heldout15)
     _final2_rules(b, text)  # a title over two lines names the unit; “现设职能科(室)23个,分别为:A、B…” (heldout_final2)
+    _ministry_rules(b, text)  # news on a ministry's “三定”, “作为X直属机构,Y…”, bar tables, “A、B…Z司九个司” (heldout16)
     webcopy_clauses.apply(b, text)  # web copies and fragments: “X,是将…整合组建的,作为…”, contact lists (heldout18)
     _county_rules(b, text)  # township notices, 事业单位 notes, Q&A examples of a county's bureau (heldout17)
+    _unnumbered_lists(b, text)  # last: a copy out of Word that lost its automatic numbering
     if final_clauses.generic_unit(b.data.get("unit")) or final2_clauses.bare_place_unit(b.data.get("unit"), text):  # “街道办事处作为…的派出机关”: an article on a kind of body
         b.data["unit"] = b.data["nature"] = None
         b.spans = [sp for sp in b.spans if sp[0] not in ("unit", "nature")]
@@ -962,6 +980,20 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
         b.meta.pop("numbered_bodies", None)
         keep = ("title", "doc_number", "issuing_organ", "issued_on", "inner_title")
         b.spans = [sp for sp in b.spans if sp[0].split("[")[0].split(".")[0] in keep]
+
+
+def _unnumbered_lists(b: _Builder, text: str):
+    """Duties and bodies one a line under the line announcing them, their numbers lost (unnumbered_clauses)."""
+    if not b.data["duties"]:
+        for found in unnumbered_clauses.duties(text):
+            b.data["duties"].append(found.value)
+            b.span(f"duties[{len(b.data['duties']) - 1}]", found.start, found.end)
+    if not b.data["internal_bodies"]:
+        for found, duties in unnumbered_clauses.bodies(text):
+            idx = len(b.data["internal_bodies"])
+            b.data["internal_bodies"].append({"name": found.value, "duties": duties})
+            b.meta.setdefault("numbered_bodies", []).append(False)
+            b.span(f"internal_bodies[{idx}].name", found.start, found.end)
 
 
 def _final_rules(b: _Builder, text: str):
@@ -997,6 +1029,97 @@ def _final_rules(b: _Builder, text: str):
             b.data["internal_bodies"].append({"name": found.value, "duties": ""})
             b.meta.setdefault("numbered_bodies", []).append(True)
             b.span(f"internal_bodies[{idx}].name", found.start, found.end)
+
+
+def _replace_if(b: _Builder, key: str, found):
+    """Set `key` to `found` when something was found, dropping the value (and span) read before; else keep it."""
+    if found is not None:
+        b.spans = [sp for sp in b.spans if sp[0] != key]
+        b.data[key] = None
+        _set(b, key, found)
+
+
+def _ministry_rules(b: _Builder, text: str):
+    """heldout16: how national and provincial bodies appear on news, Q&A, explainer and directory pages."""
+    if b.data.get("unit") and re.search(r"\s", b.data["unit"]):  # a one-line copy: “X的行政级别 X是…”
+        current = next((clauses.Found(b.data["unit"], s, e) for k, s, e in b.spans if k == "unit"), None)
+        tail = ministry_clauses.spaced_unit_tail(current) if current is not None else None
+        if tail is not None and text[tail.start:tail.end] == tail.value:
+            _replace_if(b, "unit", tail)
+    current = next((clauses.Found(b.data["unit"], s, e) for k, s, e in b.spans if k == "unit"), None) \
+        if b.data.get("unit") else None
+    if current is not None and text[current.start:current.end] == current.value:  # “X的行政级别X是…” in one line
+        _replace_if(b, "unit", ministry_clauses.glued_unit_tail(current, text))
+    if not b.data.get("unit"):  # “水利部“三定”方案落定”; “作为国务院直属机构,国家医保局…”; “X是…的国务院直属事业单位。”
+        acting = ministry_clauses.acting_as_statement(text) or ministry_clauses.purpose_statement(text)
+        found = ministry_clauses.news_sanding_unit(text) or (acting[0] if acting is not None else None)
+        _set(b, "unit", found)
+        if acting is not None and found is acting[0] and not b.data.get("nature"):
+            _set(b, "nature", acting[1])
+        bracket = ministry_clauses.bracket_short_statement(text) if found is None else None
+        if bracket is not None:  # “…标志国家文物局(官方英语译名:…),简称文物局,是…国家局”
+            for key in ("unit", "short_name", "nature"):
+                if not b.data.get(key):
+                    _set(b, key, bracket[key])
+    heading = ministry_clauses.duty_heading_unit(text)  # a portal's card: “湖北省人民政府是…。省政府办公厅的主要职责是:”
+    unit = b.data.get("unit")
+    if heading is not None and b.data["duties"] and unit and not same_unit(heading.value, unit) \
+            and re.search(r"(?:人民政府|政府)$", unit):
+        for key in ("unit", "nature", "rank", "short_name"):
+            b.data[key] = None
+        b.spans = [sp for sp in b.spans if sp[0] not in ("unit", "nature", "rank", "short_name")]
+        _set(b, "unit", heading)
+    unit = b.data.get("unit")
+    if unit:
+        if not b.data.get("rank"):  # “X的直接上级单位是国务院,作为其直属副部级机构,…”
+            _set(b, "rank", ministry_clauses.acting_rank(text, unit))
+        _replace_if(b, "nature", ministry_clauses.one_of_nature(text, unit))  # “X是Y的组成部门之一”
+        for key, found in ministry_clauses.bar_infobox(text).items():  # “机构类型 | X |”, “行政级别 | 副部级 |”
+            _replace_if(b, key, found)
+        nature = next((clauses.Found(b.data["nature"], s, e) for k, s, e in b.spans if k == "nature"), None) \
+            if b.data.get("nature") else None
+        if nature is not None and text[nature.start:nature.end] == nature.value:  # “是经国务院授权承担…的国务院直属事业单位”
+            _replace_if(b, "nature", ministry_clauses.purpose_free_nature(nature))
+        if not b.data.get("rank"):  # “… 行政级别 正厅级 主要负责人 …”: a table run into one line
+            _set(b, "rank", ministry_clauses.run_in_rank(text))
+        if b.data.get("nature") and not b.data.get("rank"):  # “是…管理的副部级国家局”: the rank its nature states
+            nature = next((clauses.Found(b.data["nature"], s, e) for k, s, e in b.spans if k == "nature"), None)
+            if nature is not None and text[nature.start:nature.end] == nature.value:
+                _set(b, "rank", ministry_clauses.rank_in_nature(nature))
+    subject, shared = ministry_clauses.shared_suffix_list(text)  # “X共设综合、政策法规、…、国际合作司九个司”
+    if shared and not unit and subject is not None:
+        _set(b, "unit", subject)
+        unit = subject.value
+    names = [x["name"] for x in b.data["internal_bodies"]]
+    if shared and all(n in [f.value for f in shared] for n in names):
+        b.data["internal_bodies"] = []
+        b.meta.pop("numbered_bodies", None)
+        b.spans = [sp for sp in b.spans if not sp[0].startswith("internal_bodies[")]
+        for found in shared:
+            idx = len(b.data["internal_bodies"])
+            b.data["internal_bodies"].append({"name": found.value, "duties": ""})
+            b.meta.setdefault("numbered_bodies", []).append(False)
+            b.span(f"internal_bodies[{idx}].name", found.start, found.end)
+    if not b.data["internal_bodies"] and unit:  # “| 内设机构 | … | 包括电力司、新能源司等 |”; “机构包括但不限于A、B等”
+        for found in ministry_clauses.table_bodies(text) or ministry_clauses.including_bodies(text):
+            idx = len(b.data["internal_bodies"])
+            b.data["internal_bodies"].append({"name": found.value, "duties": ""})
+            b.meta.setdefault("numbered_bodies", []).append(False)
+            b.span(f"internal_bodies[{idx}].name", found.start, found.end)
+    if not b.data["staffing"] and unit:  # “…九个司,编制112人”; “| 机关编制 | 240名(最新) |”
+        found = ministry_clauses.count_staffing(text)
+        if found is not None:
+            b.data["staffing"].append(found.value)
+            b.span("staffing[0]", found.start, found.end)
+    if not b.data.get("doc_number"):  # “国税发[2008]104号颁布时间:2008-11-18”
+        _set(b, "doc_number", ministry_clauses.run_in_docnumber(text))
+    title = next((clauses.Found(b.data["title"], s, e) for k, s, e in b.spans if k == "title"), None) \
+        if b.data.get("title") else None
+    if title is not None and text[title.start:title.end] == title.value:  # “XX”, “UU主要职责…规定” in a one-line copy
+        _replace_if(b, "title", ministry_clauses.repeated_title(title))
+    if ministry_clauses.law_provision_heading(b.data.get("title")):  # “《国务院组织法》中关于机构设置的规定”
+        b.data["title"] = None
+        b.spans = [sp for sp in b.spans if sp[0] != "title"]
 
 
 def _final2_rules(b: _Builder, text: str):

@@ -5,16 +5,20 @@ columns to the template's (job.mapping, confirmed by the user), validates every 
 transaction; any row error (or a locked unit) rolls everything back, the errors are stored on the job and an
 annotated copy of the workbook (an error column) is written for download.
 
-The power importer is the fast path (100,000-row files): precomputed lookups, `bulk_create` in batches, no
-per-row queries. bulk_create sends no signals, so the audit log gets one summary entry per job (written with
+The power importer is the fast path (100,000-row files): precomputed lookups, no per-row queries, each batch of
+new rows written with their keys taken up front (COPY on PostgreSQL, one prepared INSERT through sqlite3's
+`executemany` on SQLite). That sends no signals, so the audit log gets one summary entry per job (written with
 `bianzhi.core.audit.record`) and the review-flow lock is checked per unit with
 `bianzhi.core.locks.assert_unit_editable`. The two responsibility importers save row by row (signals,
 audit and lock guard apply as for a form).
 """
 import difflib
+import functools
 import gc
 import logging
+import operator
 import re
+import string
 import threading
 import time
 from contextlib import ExitStack
@@ -266,6 +270,12 @@ class BaseImporter:
         self.assert_editable = assert_unit_editable
         # (key, position, longest text, the column's checked texts: raw cell → stripped text; "" is always fine)
         self.read_cols = [(key, pos, self.cell_limit(key), {"": "", None: ""}) for key, pos in self.cols.items()]
+        self.read_keys = tuple(key for key, _, _, _ in self.read_cols)
+        self.read_cleans = tuple(clean for _, _, _, clean in self.read_cols)
+        positions = [pos for _, pos, _, _ in self.read_cols]
+        # the mapped cells of a row as a tuple, picked in C (itemgetter of one position returns the bare value)
+        self.pick = operator.itemgetter(*positions) if len(positions) > 1 else (
+            (lambda values, p=positions[0]: (values[p],)) if positions else (lambda values: ()))
         self.width = max(self.cols.values(), default=-1) + 1
         self.blank = dict.fromkeys([c.key for c in columns_for(self.kind)] + list(self.cols), "")
         self.xlsx = table.fmt == "xlsx"
@@ -298,10 +308,17 @@ class BaseImporter:
         row = self.blank.copy()
         if len(values) < self.width:
             values = list(values) + [None] * (self.width - len(values))
-        for key, pos, limit, clean in self.read_cols:
-            v = values[pos]
-            c = clean.get(v)  # only texts (and None) are remembered: 1, 1.0 and True never match a key
-            row[key] = c if c is not None else self.cell(number, key, v, limit, clean)
+        # each column's memo looked up in C for the whole row (only texts and None are remembered: 1, 1.0 and True
+        # never match a key); the cells not remembered (a unique name, a number, a refused cell) go through cell()
+        # in column order, so the errors come in the same order as checking cell by cell
+        cleaned = tuple(map(dict.get, self.read_cleans, self.pick(values)))
+        row.update(zip(self.read_keys, cleaned, strict=True))
+        if None in cleaned:
+            read_cols, cell = self.read_cols, self.cell
+            for i, c in enumerate(cleaned):
+                if c is None:
+                    key, pos, limit, clean = read_cols[i]
+                    row[key] = cell(number, key, values[pos], limit, clean)
         return row
 
     def cell(self, number: int, key: str, v, limit: int, clean: dict) -> str:
@@ -366,10 +383,13 @@ class BaseImporter:
     def tick(self):
         self.processed += 1
         if self.processed % PROGRESS_EVERY == 0:
-            now = time.monotonic()
-            if now - self.progress_at >= PROGRESS_SECONDS:  # a cache write per interval, not per 500 rows
-                self.progress_at = now
-                write_progress(self.job.pk, self.processed, self.table.total_rows, "导入中")
+            self.progress()
+
+    def progress(self):
+        now = time.monotonic()
+        if now - self.progress_at >= PROGRESS_SECONDS:  # a cache write per interval, not per 500 rows
+            self.progress_at = now
+            write_progress(self.job.pk, self.processed, self.table.total_rows, "导入中")
 
     def run(self):
         raise NotImplementedError
@@ -399,11 +419,11 @@ class NewItem:
         self.basis_pending, self.import_job_id = get("basis_pending", False), get("import_job_id")
 
     @classmethod
-    def of_row(cls, *, parent, name, name_key, search_text, category_id, unit_id, region_id, internal_body_id, target,
+    def of_row(cls, name, name_key, search_text, category_id, unit_id, region_id, internal_body_id, target,
                exercise_level, statutory_limit, promised_limit, accountability, note, basis_pending, import_job_id):
-        """The per-row constructor: no intermediate dict of fields."""
+        """The per-row constructor: no intermediate dict of fields, positional arguments (no parent yet)."""
         self = cls.__new__(cls)
-        self.pk, self.parent, self.parent_id, self.code, self.code_serial = None, parent, None, "", 0
+        self.pk, self.parent, self.parent_id, self.code, self.code_serial = None, None, None, "", 0
         self.name, self.name_key, self.search_text, self.category_id, self.unit_id, self.region_id = (
             name, name_key, search_text, category_id, unit_id, region_id)
         self.internal_body_id, self.target, self.exercise_level = internal_body_id, target, exercise_level
@@ -436,6 +456,33 @@ FILLED_FIELDS = ["code", "name", "name_key", "search_text", "category_id", "unit
                  "exercise_level", "statutory_limit", "promised_limit", "accountability", "note", "basis_pending"]
 
 
+SETTING, IMPLEMENTING = CitationKind.SETTING, CitationKind.IMPLEMENTING
+
+
+def serial_format(fmt: str, **fixed):
+    """`fmt` (the 编码 format, fields {region} {prefix} {serial}) with every field but {serial} filled in once:
+    the returned callable formats one number per code instead of merging keyword arguments per code. Same text
+    as `fmt.format(serial=n, **fixed)`; a format this cannot take apart is used as it is."""
+    plain = functools.partial(fmt.format, **fixed)
+
+    def slow(serial):
+        return plain(serial=serial)
+
+    out = []
+    try:
+        for literal, field, spec, conv in string.Formatter().parse(fmt):
+            out.append(literal.replace("{", "{{").replace("}", "}}"))
+            if field is None:
+                continue
+            if not field.isidentifier() or "{" in (spec or "") or (field != "serial" and field not in fixed):
+                return slow
+            one = "{0" + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "") + "}"
+            out.append(one if field == "serial" else one.format(fixed[field]).replace("{", "{{").replace("}", "}}"))
+    except ValueError:
+        return slow
+    return "".join(out).format
+
+
 class PowerImporter(BaseImporter):
     kind = "power"
     model = PowerItem
@@ -448,7 +495,7 @@ class PowerImporter(BaseImporter):
         self.existing: dict[int, dict] = {}  # unit id → {(name_key, sub_key): (id, code)}
         self.region_codes: dict[int, dict] = {}  # region id → {code: (id, unit id)}
         self.serials: dict[tuple, int] = {}
-        self.code_parts: dict[tuple, dict] = {}  # (region id, prefix) → the code format's region and prefix
+        self.code_parts: dict[tuple, object] = {}  # (region id, prefix) → serial → 编码 (serial_format)
         self.known_categories: dict[str, PowerCategory] = {}  # category text → category, once resolved
         self.known_units: dict[str, tuple] = {}  # unit text → (unit id, region id, the region's codes), once checked
         self.sub_serials: dict[str, int] = {}
@@ -517,12 +564,13 @@ class PowerImporter(BaseImporter):
             self.serials[key] = PowerItem._base_manager.filter(
                 region_id=region_id, category__code_prefix=category.code_prefix, parent__isnull=True
             ).aggregate(m=Max("code_serial"))["m"] or 0
-            self.code_parts[key] = {"region": self.region_code(region_id), "prefix": category.code_prefix}
+            self.code_parts[key] = serial_format(self.code_format, region=self.region_code(region_id),
+                                                 prefix=category.code_prefix)
         serial = self.serials[key]
-        parts, fmt = self.code_parts[key], self.code_format.format
+        fmt = self.code_parts[key]
         while True:
             serial += 1
-            code = fmt(serial=serial, **parts)
+            code = fmt(serial)
             if code not in codes:
                 break
         self.serials[key] = serial
@@ -554,19 +602,22 @@ class PowerImporter(BaseImporter):
     # rows ---------------------------------------------------------------
     def run(self):
         last_name = ""
+        read, row_of = self.read, self.row
         for number, values in self.table.rows():
-            self.tick()
-            row = self.read(number, values)
-            name = row["name"] if "name" in row else ""
+            self.processed += 1  # tick(), inline
+            if self.processed % PROGRESS_EVERY == 0:
+                self.progress()
+            row = read(number, values)  # every template column is in row ("" when not mapped)
+            name = row["name"]
             name = nfkc(name) if name else ""
-            sub_name = row["sub_name"] if "sub_name" in row else ""
+            sub_name = row["sub_name"]
             if sub_name:
                 sub_name = nfkc(sub_name)
             if not name and sub_name and last_name:
                 name = last_name  # 主项 cell merged over its 子项 rows
             if name:
                 last_name = name
-            self.row(number, row, name, sub_name)
+            row_of(number, row, name, sub_name)
             if len(self.pending) >= BATCH:
                 self.flush()
         self.flush()
@@ -636,20 +687,21 @@ class PowerImporter(BaseImporter):
         if category is None:
             return
         # the parsed citations are shared between rows citing the same text (read-only from here on)
-        citations = self.citations_for(setting, CitationKind.SETTING) if setting else []
+        parsed = self.parse_cache
+        citations = (parsed.get((setting, SETTING)) or self.citations_for(setting, SETTING)) if setting else []
         if implementing:
-            citations = citations + self.citations_for(implementing, CitationKind.IMPLEMENTING)
-        item = NewItem.of_row(
-            parent=None, name=sub_name or name, name_key=sub_key or name_key,
-            search_text=power_search_text(sub_key, name_key) if sub_name else name_key, category_id=category.id,
-            unit_id=unit_id, region_id=region_id, internal_body_id=body_id, target=row["target"][:300],
-            exercise_level=row["exercise_level"][:50], statutory_limit=row["statutory_limit"][:100],
-            promised_limit=row["promised_limit"][:100], accountability=row["accountability"],
-            note=row["note"], basis_pending=not self.basis_mapped, import_job_id=self.job_id)
+            citations = citations + (parsed.get((implementing, IMPLEMENTING))
+                                     or self.citations_for(implementing, IMPLEMENTING))
+        item = NewItem.of_row(  # positional: name, name_key, search text, category, unit, region, body, target,
+            # level, limits, accountability, note, basis pending, job
+            sub_name or name, sub_key or name_key, power_search_text(sub_key, name_key) if sub_name else name_key,
+            category.id, unit_id, region_id, body_id, row["target"][:300],
+            row["exercise_level"][:50], row["statutory_limit"][:100], row["promised_limit"][:100],
+            row["accountability"], row["note"], not self.basis_mapped, self.job_id)
         parent = None
         if sub_name:
             parent = item.parent = self.main_for(number, unit_id, region_id, name, name_key, category)
-        if self.failed:
+        if self.error_count:
             return  # nothing will be written: keep validating only
         if existing_id is not None:
             item = self.update_existing(existing_id, item.fields(), parent, citations, duty_ids)
@@ -736,10 +788,18 @@ class PowerImporter(BaseImporter):
                 updated_at=self.now, **{attr: getattr(item, attr) for attr in FILLED_FIELDS})
         citations, links = [], []
         through = PowerItem.duties.through
+        now = self._now_write()
+        codes, codes_region = None, None
         for item, cites, duty_ids, _filled in batch:
-            self.codes_for(item.region_id)[item.code] = (item.pk, item.unit_id)
-            citations += [(item.pk, *c) for c in cites]
-            links += [through(poweritem_id=item.pk, duty_id=d) for d in duty_ids]
+            if item.region_id != codes_region:
+                codes_region = item.region_id
+                codes = self.codes_for(codes_region)
+            pk = item.pk
+            codes[item.code] = (pk, item.unit_id)
+            if cites:  # the rows as written (CITATION_FIELDS), built once
+                citations += [(now, now, 1, pk, *c) for c in cites]
+            if duty_ids:
+                links += [through(poweritem_id=pk, duty_id=d) for d in duty_ids]
         self.fast_insert_citations(citations)
         for item in mains:
             key = (item.unit_id, item.name_key)
@@ -763,10 +823,13 @@ class PowerImporter(BaseImporter):
         SQLite: one prepared INSERT executed for all rows."""
         from django.db import connection
 
+        if connection.vendor != "postgresql":
+            # straight to the sqlite3 connection: Django's cursor wrapper adds nothing to one prepared statement
+            connection.ensure_connection()
+            with connection.wrap_database_errors:
+                connection.connection.executemany(self._insert_sql(model, attnames).replace("%s", "?"), rows)
+            return
         with connection.cursor() as cursor:
-            if connection.vendor != "postgresql":
-                cursor.executemany(self._insert_sql(model, attnames), rows)
-                return
             qn = connection.ops.quote_name
             cols = ", ".join(qn(model._meta.get_field(a).column) for a in attnames)
             with cursor.cursor.copy(f"COPY {qn(model._meta.db_table)} ({cols}) FROM STDIN") as copy:
@@ -807,32 +870,35 @@ class PowerImporter(BaseImporter):
                  i.category_id, i.parent_id, i.unit_id, i.internal_body_id, i.target, i.exercise_level, i.statutory_limit,
                  i.promised_limit, i.accountability, i.basis_pending, i.note, i.import_job_id) for i in items])
             return
+        # SQLite: the keys follow the table's largest key (and AUTOINCREMENT's high-water mark), taken inside the
+        # import's transaction, which holds SQLite's only write lock (BEGIN IMMEDIATE) until COMMIT: no other
+        # connection can insert in between, so the rows go in with their keys and nothing is read back.
+        table = PowerItem._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT max(k) FROM (SELECT max(id) AS k FROM {connection.ops.quote_name(table)} "
+                           "UNION ALL SELECT seq FROM sqlite_sequence WHERE name = %s)", [table])
+            last = cursor.fetchone()[0] or 0
+        for pk, item in enumerate(items, last + 1):
+            item.pk = pk
         now = self._now_db()
-        rows = [(now, now, 1, i.region_id, i.code, i.code_serial, i.name, i.name_key, i.search_text, i.category_id,
-                 i.parent_id, i.unit_id, i.internal_body_id, i.target, i.exercise_level, i.statutory_limit,
-                 i.promised_limit, i.accountability, i.basis_pending, i.note, i.import_job_id) for i in items]
-        floor = getattr(self, "_max_pk", None)
-        if floor is None:
-            floor = PowerItem._base_manager.order_by("-pk").values_list("pk", flat=True).first() or 0
-        self._write_rows(PowerItem, self.ITEM_FIELDS, rows)
-        ids = {(r, c): pk for pk, r, c, job_id in PowerItem._base_manager.filter(pk__gt=floor)
-               .values_list("pk", "region_id", "code", "import_job_id") if job_id == self.job.pk}
-        for item in items:
-            item.pk = ids[(item.region_id, item.code)]
-        self._max_pk = max(ids.values())
+        self._write_rows(PowerItem, ["id"] + self.ITEM_FIELDS, [
+            (i.pk, now, now, 1, i.region_id, i.code, i.code_serial, i.name, i.name_key, i.search_text, i.category_id,
+             i.parent_id, i.unit_id, i.internal_body_id, i.target, i.exercise_level, i.statutory_limit, i.promised_limit,
+             i.accountability, i.basis_pending, i.note, i.import_job_id) for i in items])
 
     CITATION_FIELDS = ["created_at", "updated_at", "row_version", "power_item_id", "kind", "law_id", "article",
                        "article_key", "text", "position"]
 
-    def fast_insert_citations(self, citations):
-        if not citations:
-            return
+    def fast_insert_citations(self, rows):
+        """rows: (created, updated, row version, item id, kind, law id, article, article key, text, position)."""
+        if rows:
+            self._write_rows(Citation, self.CITATION_FIELDS, rows)
+
+    def _now_write(self):
+        """The timestamp as the write path takes it: COPY text on PostgreSQL, the adapted value on SQLite."""
         from django.db import connection
 
-        now = self._now_copy() if connection.vendor == "postgresql" else self._now_db()
-        rows = [(now, now, 1, item_id, kind, law_id, article, akey, text, pos)
-                for item_id, kind, law_id, article, akey, text, pos in citations]
-        self._write_rows(Citation, self.CITATION_FIELDS, rows)
+        return self._now_copy() if connection.vendor == "postgresql" else self._now_db()
 
 
 # ------------------------------------------------------------------------------------------------ 责任清单（按部门）

@@ -156,7 +156,7 @@ def power_search_text(name_key: str, parent_name_key: str = "") -> str:
     return f"{name_key}{SEARCH_TEXT_SEPARATOR}{parent_name_key}" if parent_name_key else name_key
 
 
-SEARCH_GRAMS_FUNCTION = "lists_search_grams"  # PostgreSQL: created by migration 0004, with its pg_trgm index
+SEARCH_GRAMS_FUNCTION = "lists_search_grams"  # PostgreSQL: created by migration 0005, with its pg_trgm index
 
 
 def search_text_contains(key: str, vendor: str) -> Q:
@@ -180,22 +180,25 @@ class PowerItem(TrackedModel):
 
     lockable = True
 
+    # no index of its own on region or unit: (region, code) and (unit, name_key) below lead with them and serve
+    # every lookup by region or unit (docs/adr/0030-no-redundant-foreign-key-indexes.md)
     region = models.ForeignKey("registry.Region", verbose_name="行政区划", on_delete=models.PROTECT,
-                               related_name="+", editable=False)
+                               related_name="+", editable=False, db_index=False)
     code = models.CharField("编码", max_length=40)
     code_serial = models.PositiveIntegerField("编码序号", default=0, editable=False)
     name = models.CharField("事项名称", max_length=500)
     name_key = models.CharField("检索名", max_length=500, editable=False, db_index=True)
-    # name_key + the 主项's name_key (power_search_text); PostgreSQL: pg_trgm GIN indexes (migration 0004)
+    # name_key + the 主项's name_key (power_search_text); PostgreSQL: pg_trgm GIN indexes (migration 0005)
     search_text = models.CharField("检索文本", max_length=1001, editable=False)
     category = models.ForeignKey(PowerCategory, verbose_name="事项类别", on_delete=models.PROTECT,
                                  related_name="items")
     parent = models.ForeignKey("self", verbose_name="所属主项", null=True, blank=True, on_delete=models.CASCADE,
-                               related_name="sub_items")
+                               related_name="sub_items", db_index=False)  # partial index below
     unit = models.ForeignKey("registry.Unit", verbose_name="实施部门", on_delete=models.PROTECT,
-                             related_name="power_items")
+                             related_name="power_items", db_index=False)
     internal_body = models.ForeignKey("registry.InternalBody", verbose_name="承办机构", null=True, blank=True,
-                                      on_delete=models.SET_NULL, related_name="power_items")
+                                      on_delete=models.SET_NULL, related_name="power_items",
+                                      db_index=False)  # partial index below
     target = models.CharField("实施对象", max_length=300, blank=True)
     exercise_level = models.CharField("行使层级", max_length=50, blank=True, help_text="市 / 县 / 市、县")
     statutory_limit = models.CharField("法定时限", max_length=100, blank=True, help_text="如 20个工作日")
@@ -215,8 +218,15 @@ class PowerItem(TrackedModel):
         verbose_name_plural = "权力事项"
         ordering = ["unit", "code", "id"]
         constraints = [models.UniqueConstraint(fields=["region", "code"], name="lists_power_code_unique_per_region")]
-        # code: the 编码 arm of the text search (code = value) beside the name arm, as one BitmapOr on PostgreSQL
-        indexes = [models.Index(fields=["unit", "name_key"]), models.Index(fields=["code"])]
+        indexes = [
+            models.Index(fields=["unit", "name_key"]),
+            # most items are 主项 without a 承办机构: only the rows that have one are indexed (ADR 0030)
+            models.Index(fields=["parent"], condition=models.Q(parent__isnull=False), name="lists_power_parent_set"),
+            models.Index(fields=["internal_body"], condition=models.Q(internal_body__isnull=False),
+                         name="lists_power_body_set"),
+            # the 编码 arm of the text search (code = value) beside the name arm, one BitmapOr on PostgreSQL (ADR 0029)
+            models.Index(fields=["code"]),
+        ]
 
     def __str__(self):
         return f"{self.code} {self.full_name}"
@@ -270,7 +280,7 @@ class Citation(TrackedModel):
                                    related_name="citations")
     kind = models.CharField("依据类型", max_length=20, choices=CitationKind.choices)
     law = models.ForeignKey(Law, verbose_name="法律法规", null=True, blank=True, on_delete=models.PROTECT,
-                            related_name="citations")
+                            related_name="citations", db_index=False)  # (law, article_key) below leads with it
     article = models.CharField("条款", max_length=300, blank=True)
     article_key = models.CharField("条款检索", max_length=300, blank=True, editable=False)
     text = models.TextField("原文", blank=True, help_text="导入或录入时的原始写法")

@@ -16,15 +16,16 @@ walked, in rank order, until the page and the capped count are full. On a nation
 a common query no longer walks or bitmaps millions of non-matching entries (bench/portal_search.py, ADR 0027).
 """
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.db.models import Q
 
 from bianzhi.core.text import search_key
 
-from .models import KIND_ORDER, SearchEntry, SearchGram
+from .models import KIND_ORDER, SearchEntry, SearchGram, SearchKind
 
 FTS_TABLE = "portal_search_fts"
 MAX_QUERY_CHARS = 50
@@ -144,6 +145,7 @@ def search_queryset(query: SearchQuery):
 # ------------------------------------------------------------------ the block index (SearchGram)
 BLOCK_SPAN = 10**12  # unit_order // BLOCK_SPAN: a region and its top-level unit (services.unit_order)
 BLOCK_BATCH = 32  # candidate blocks fetched per round trip
+_STATEMENTS: dict = {}  # (database alias, ranged, WHERE clause) → the range statement's SQL (SearchResults._compiled)
 
 
 def entry_grams(norm: str) -> set[str]:
@@ -207,6 +209,42 @@ class SearchResults:
         self._found: list[int] = []
         self._ranges = None  # generator of (kind_order, first block, last block), consumed as far as needed
         self._exhausted = not self.key
+        self._statement = None  # the range statement, compiled once per search (_compiled)
+        self._cur = None  # the cursor of the current _read
+
+    _SENTINEL_RUN = (32001, 9000, 9000)  # a range no data has (kind 32001), for compiling the range statement
+
+    def _compiled(self):
+        """(sql, params, ranged) of `self._in(run)` without its slice, the run's three values left out of params
+        (ranged), or None if the queryset is empty by construction. The statement's text is the ORM's, compiled once
+        per process for each shape of WHERE clause (`_STATEMENTS`); each search compiles only its WHERE clause for
+        its parameters (profiling at 1 M: compiling a queryset clone per range, then once per search, was most of
+        the application's Python time over its SQL)."""
+        if self._statement is None:
+            ranged = not self.query.unit
+            compiler = self.ids.query.get_compiler(using=self.ids.db)
+            try:
+                where_sql, where_params = compiler.compile(self.ids.query.where)
+            except EmptyResultSet:  # e.g. a unit id beyond the column's range: nothing matches, as the ORM says
+                self._statement = False
+                return None
+            cache_key = (self.ids.db, ranged, where_sql)
+            sql = _STATEMENTS.get(cache_key)
+            if sql is None:
+                qs = self._in(self._SENTINEL_RUN) if ranged else self.ids
+                sql, params = qs.query.get_compiler(using=self.ids.db).as_sql()
+                expected = [*where_params, *self._range_params(self._SENTINEL_RUN)] if ranged else list(where_params)
+                if list(params) != expected:  # parameters outside the WHERE clause or reordered: never guess
+                    raise RuntimeError("unexpected parameters in the compiled search statement")
+                if len(_STATEMENTS) < 256:
+                    _STATEMENTS[cache_key] = sql
+            self._statement = (sql, list(where_params), ranged)
+        return self._statement or None
+
+    @staticmethod
+    def _range_params(run) -> list[int]:
+        kind_order, first, last = run
+        return [kind_order, first * BLOCK_SPAN, (last + 1) * BLOCK_SPAN]
 
     def _candidate_blocks(self):
         """(kind_order, block) holding every gram of the query, ascending, BLOCK_BATCH per statement (plain SQL with
@@ -224,14 +262,13 @@ class SearchResults:
         sql = (f"SELECT g0.kind_order, g0.block FROM {table} g0 WHERE {' AND '.join(where)}{{after}} "
                f"ORDER BY g0.kind_order, g0.block LIMIT {BLOCK_BATCH}")
         after = None
-        while True:
-            with connection.cursor() as cur:
-                if after is None:
-                    cur.execute(sql.format(after=""), params)
-                else:
-                    cur.execute(sql.format(after=" AND (g0.kind_order > %s OR (g0.kind_order = %s AND g0.block > %s))"),
-                                [*params, after[0], after[0], after[1]])
-                batch = [tuple(row) for row in cur.fetchall()]
+        while True:  # advanced only inside _read, on its cursor
+            if after is None:
+                self._cur.execute(sql.format(after=""), params)
+            else:
+                self._cur.execute(sql.format(after=" AND (g0.kind_order > %s OR (g0.kind_order = %s AND g0.block > %s))"),
+                                  [*params, after[0], after[0], after[1]])
+            batch = [tuple(row) for row in self._cur.fetchall()]
             yield from batch
             if len(batch) < BLOCK_BATCH:
                 return
@@ -253,14 +290,36 @@ class SearchResults:
             yield run
 
     def _in(self, run):
+        """The queryset of one range (the definition; `_fetch` runs it compiled once). Each value is its own
+        filter, in the order of `_range_params`, so they are the last three parameters of the statement."""
         if run is None:
             return self.ids
-        kind_order, first, last = run
-        return self.ids.filter(kind_order=kind_order, unit_order__gte=first * BLOCK_SPAN,
-                               unit_order__lt=(last + 1) * BLOCK_SPAN)
+        kind_order, lo, hi = self._range_params(run)
+        return self.ids.filter(kind_order=kind_order).filter(unit_order__gte=lo).filter(unit_order__lt=hi)
+
+    def _fetch(self, run, offset: int, count: int) -> list[int]:
+        """`list(self._in(run)[offset:offset + count])`: the same statement, compiled once, on a plain cursor."""
+        compiled = self._compiled()
+        if compiled is None:
+            return []
+        sql, params, ranged = compiled
+        if ranged:
+            params = [*params, *self._range_params(run)]
+        self._cur.execute(f"{sql} {self._cur.db.ops.limit_offset_sql(offset, offset + count)}", params)
+        return [row[0] for row in self._cur.fetchall()]
 
     def _read(self, n: int) -> None:
-        """Make sure the first n ids (or all of them, if fewer match) are in self._found."""
+        """Make sure the first n ids (or all of them, if fewer match) are in self._found. Every statement of one
+        read goes through one cursor (`self._cur`)."""
+        if len(self._found) >= n or self._exhausted:
+            return
+        with connections[self.ids.db].cursor() as self._cur:
+            try:
+                self._read_with_cursor(n)
+            finally:
+                self._cur = None
+
+    def _read_with_cursor(self, n: int) -> None:
         if self._ranges is None:
             self._ranges, self._run, self._offset = self._walk_ranges(), None, 0
         while len(self._found) < n and not self._exhausted:
@@ -271,7 +330,7 @@ class SearchResults:
                     self._exhausted = True
                     return
             want = n - len(self._found)
-            rows = list(self._in(self._run)[self._offset:self._offset + want])
+            rows = self._fetch(self._run, self._offset, want)
             self._found.extend(rows)
             if len(rows) < want:
                 self._run = None  # this range holds no more matches
@@ -290,12 +349,46 @@ class SearchResults:
         return self._found[index.start:index.stop]
 
 
-def entries_for_ids(ids) -> list:
+HIT_FIELDS = ("id", "unit_id_value", "region_code", "kind", "category", "title", "text", "anchor")
+_KIND_LABELS = dict(SearchKind.choices)
+
+
+class SearchHit:
+    """One row of a result page: the entry's displayed columns as plain attributes (20 model instances cost more
+    Python time than reading them), plus what the search page adds. The template and the API serializer read
+    these attributes and `get_kind_display()`, as on a SearchEntry."""
+
+    __slots__ = (*HIT_FIELDS, "unit_name", "title_pieces", "text_pieces")
+
+    def __init__(self, row):
+        (self.id, self.unit_id_value, self.region_code, self.kind, self.category, self.title, self.text,
+         self.anchor) = row
+
+    def get_kind_display(self) -> str:
+        return _KIND_LABELS.get(self.kind, self.kind)
+
+
+@lru_cache(maxsize=4)
+def _hit_select(vendor: str) -> str:
+    """`SELECT <HIT_FIELDS> FROM portal_searchentry WHERE id IN `, built once per database vendor. Every column is
+    an integer or a string: no database converter applies, the rows are what the ORM would read."""
+    qn = connection.ops.quote_name
+    table = qn(SearchEntry._meta.db_table)
+    columns = ", ".join(f"{table}.{qn(SearchEntry._meta.get_field(f).column)}" for f in HIT_FIELDS)
+    return f"SELECT {columns} FROM {table} WHERE {table}.{qn(SearchEntry._meta.pk.column)} IN "
+
+
+def entries_for_ids(ids) -> list[SearchHit]:
     """The entries of one result page, in the page's order. Pages are taken as ids first
     (`search_queryset(q).values_list("id")[a:b]`), which PostgreSQL answers with an index-only walk of the
-    covering rank index; only the page's rows are then read."""
+    covering rank index; only the page's rows are then read, with one statement built once (`in_bulk` and its
+    model instances cost about 1 ms per page). The ids come from `search_queryset`, which applied `public()`."""
     ids = list(ids)
-    rows = SearchEntry.objects.in_bulk(ids)
+    if not ids:
+        return []
+    with connection.cursor() as cur:
+        cur.execute(f"{_hit_select(connection.vendor)}({', '.join(['%s'] * len(ids))})", ids)
+        rows = {row[0]: SearchHit(row) for row in cur.fetchall()}
     return [rows[i] for i in ids if i in rows]
 
 
@@ -310,15 +403,39 @@ def region_stem_code(code: str) -> str:
 
 
 # ------------------------------------------------------------------ highlighting on the original text
+class _CharKeys(dict):
+    """search_key of one character, memoised, as a `str.translate` table (bounded: published text's characters).
+    `irregular` holds the characters whose key is not exactly one character (white space, ligatures, …)."""
+
+    MAX = 1 << 16
+
+    def __init__(self):
+        super().__init__()
+        self.irregular: set[str] = set()
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        key = search_key(ch)
+        if len(key) != 1:
+            self.irregular.add(ch)  # before the key is stored (threads), and even beyond the bound
+        if len(self) < self.MAX:
+            self[code] = key
+        return key
+
+
+_CHAR_KEYS = _CharKeys()
+
+
 def _norm_map(text: str):
-    """search_key(text) plus, for each of its characters, the index of the original character."""
-    out, idx = [], []
+    """The search_key of each character of text, joined, and for each of its characters the index of the original
+    character (None when every character's key is exactly one character: the index is then the position)."""
+    norm = text.translate(_CHAR_KEYS)  # every character of text has now been looked up
+    if _CHAR_KEYS.irregular.isdisjoint(text):
+        return norm, None
+    idx = []
     for i, ch in enumerate(text):
-        k = search_key(ch)
-        for c in k:
-            out.append(c)
-            idx.append(i)
-    return "".join(out), idx
+        idx.extend([i] * len(_CHAR_KEYS[ord(ch)]))
+    return norm, idx
 
 
 def highlight_spans(text: str, key: str) -> list[tuple[int, int]]:
@@ -331,8 +448,9 @@ def highlight_spans(text: str, key: str) -> list[tuple[int, int]]:
         pos = norm.find(key, start)
         if pos < 0:
             break
-        spans.append((idx[pos], idx[pos + len(key) - 1] + 1))
-        start = pos + len(key)
+        end = pos + len(key)
+        spans.append((pos, end) if idx is None else (idx[pos], idx[end - 1] + 1))
+        start = end
     return spans
 
 

@@ -299,3 +299,32 @@ def test_nightly_rebuild_drops_postings_of_withdrawn_text(published, admin_user)
     expected = set(gram_rows(SearchEntry.objects.values_list("norm", "kind_order", "unit_order")))
     assert set(SearchGram.objects.values_list("gram", "kind_order", "block")) == expected
     assert list(search_queryset(SearchQuery(q="教育")).values_list("id", flat=True)) == before
+
+
+def test_page_rows_carry_what_the_page_and_the_api_show(published):
+    """entries_for_ids reads the page's rows without model instances: same values, same order, same labels."""
+    from bianzhi.portal.search import entries_for_ids
+
+    expected = brute_force("办公室")[3:9]
+    rows = entries_for_ids([e.id for e in expected] + [10**9])  # an id no longer there is left out
+    assert [(r.id, r.unit_id_value, r.region_code, r.kind, r.category, r.title, r.text, r.anchor,
+             r.get_kind_display()) for r in rows] == [
+        (e.id, e.unit_id_value, e.region_code, e.kind, e.category, e.title, e.text, e.anchor, e.get_kind_display())
+        for e in expected]
+    assert entries_for_ids([]) == []
+
+
+def test_unit_filter_beyond_the_id_column_finds_nothing(published):
+    """A unit id the column cannot hold: the ORM answers “no rows” (no statement); so does the compiled walk."""
+    from bianzhi.portal.search import SearchResults
+
+    query = SearchQuery(q="教育", unit=10**20)
+    assert list(search_queryset(query)) == [] and walked(query) == []
+    assert SearchResults(query).capped_count(1001) == 0
+
+
+def test_highlight_maps_characters_whose_key_is_not_one_character():
+    """White space (no key) and a ligature (two-character key) in the text: the span still covers the original."""
+    assert highlight("数据 ﬁ 科", search_key("ﬁ科")) == [("数据 ", False), ("ﬁ 科", True)]
+    assert highlight("ﬁﬁ", "if") == [("ﬁﬁ", True)]
+    assert highlight("Ａ Ｂ", "ab") == [("Ａ Ｂ", True)]
