@@ -54,7 +54,7 @@ def drop_trigram_indexes(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("lists", "0003_trust_pending_body_and_law_number")]
+    dependencies = [("lists", "0004_drop_redundant_fk_indexes")]
 
     operations = [
         migrations.AddField(
