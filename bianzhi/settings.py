@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "bianzhi.core.middleware.AuditUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "bianzhi.core.middleware.LockedErrorMiddleware",
+    "bianzhi.core.middleware.OutOfRangeIdMiddleware",
     "bianzhi.accounts.middleware.ForcedPasswordChangeMiddleware",
     "bianzhi.accounts.middleware.PasswordRotationMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

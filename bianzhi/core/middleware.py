@@ -4,8 +4,9 @@ import uuid
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import SESSION_KEY as SESSION_USER_KEY
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.defaults import page_not_found
 
 from .context import RequestContext, current, reset_context, set_context
 from .locks import LockedError
@@ -92,3 +93,22 @@ class LockedErrorMiddleware:
                                                require_https=request.is_secure()):
             target = request.get_full_path()
         return HttpResponseRedirect(target)
+
+
+class OutOfRangeIdMiddleware:
+    """An id beyond the database's 64-bit integers in an address or a parameter (“/unit/1180591620717411303424/”):
+    SQLite's driver refuses to bind it (OverflowError) where PostgreSQL simply finds no row. No such record can exist,
+    so the answer is the ordinary Chinese 404 (JSON under /api/), never a server error."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exc):
+        if not isinstance(exc, OverflowError):
+            return None
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": "未找到。"}, status=404, json_dumps_params={"ensure_ascii": False})
+        return page_not_found(request, Http404("编号超出范围"))

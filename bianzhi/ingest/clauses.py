@@ -1336,7 +1336,9 @@ def read_staffing(text: str, start: int = 0, end: int | None = None) -> dict:
                 tail = re.search(RANK + r"$", level)
                 if tail and tail.start() > 0:  # “市局机关内设机构科级领导职数6名”: the level is the rank at its end
                     level = tail.group(0)
-                if count is not None and not re.search(r"(?:编制|人员)$", level) and not _non_leading(clause, level):
+                # “其中领导职数2名”: how many leaders, at no stated level, is no quota of a level
+                if count is not None and not re.search(r"(?:编制|人员)$", level) and level not in ("领导", "其中领导") \
+                        and not _non_leading(clause, level):
                     leadership.append(({"level": level, "count": count}, c0 + lm.start("level"), c0 + lm.end("n") + 1))
                     if lm.groupdict().get("paren"):  # “科级领导职数12名(其中正科级8名、副科级4名)”
                         ps = c0 + lm.start("paren") + 1

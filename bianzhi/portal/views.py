@@ -272,7 +272,7 @@ def search(request):
     params = request.GET.copy()
     params.pop("page", None)
     unit_name = ""
-    if query.unit:
+    if query.unit and abs(query.unit) < 2 ** 63:  # (a larger id names no unit; SQLite cannot even bind it)
         unit_name = PublishedUnit.objects.public().filter(unit_id=query.unit).values_list("name", flat=True).first() or ""
     return render(request, "portal/search.html", {
         "query": query, "page": page, "searched": page is not None, "error": error, "params": params.urlencode(),

@@ -113,3 +113,8 @@ def test_rank_in_brackets_and_a_class_the_unit_is_listed_in():
     assert (d["nature"], d["rank"], d["plaques"]) == ("市政府工作部门", "正处级", ["市政务服务管理局"])
     d = p("省林业局为正厅级，列省政府直属机构。")
     assert (d["unit"], d["nature"], d["rank"]) == ("省林业局", "省政府直属机构", "正厅级")
+
+
+def test_a_count_of_leaders_at_no_level_is_no_leadership_quota():
+    assert p("县文化馆核定事业编制12名，其中领导职数2名。")["internal_leadership"] == []
+    assert p("县水利局机关行政编制8名。科级领导职数3名。")["internal_leadership"] == [{"level": "科级", "count": 3}]
