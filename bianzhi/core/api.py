@@ -22,7 +22,7 @@ def exception_handler(exc, context):
         return Response({"detail": str(exc), "code": "locked"}, status=status.HTTP_409_CONFLICT)
     if isinstance(exc, ProtectedError | RestrictedError):
         return Response({"detail": protected_message(exc), "code": "protected"}, status=status.HTTP_409_CONFLICT)
-    if isinstance(exc, Http404):
+    if isinstance(exc, Http404 | OverflowError):  # (an id beyond 64-bit integers: SQLite cannot bind it, no row has it)
         exc = exceptions.NotFound("未找到该对象，或您无权访问。")
     response = drf_exception_handler(exc, context)
     return response

@@ -110,5 +110,5 @@ class OutOfRangeIdMiddleware:
         if not isinstance(exc, OverflowError):
             return None
         if request.path.startswith("/api/"):
-            return JsonResponse({"detail": "未找到。"}, status=404, json_dumps_params={"ensure_ascii": False})
+            return JsonResponse({"detail": "未找到该对象，或您无权访问。"}, status=404, json_dumps_params={"ensure_ascii": False})
         return page_not_found(request, Http404("编号超出范围"))

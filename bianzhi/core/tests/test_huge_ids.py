@@ -10,7 +10,7 @@ def test_huge_ids_in_public_addresses_and_search_parameters(client):
     r = client.get(f"/unit/{HUGE}/")
     assert r.status_code == 404 and "页面不存在" in r.content.decode()
     r = client.get(f"/api/v1/public/units/{HUGE}/")
-    assert r.status_code == 404 and r.json() == {"detail": "未找到。"}
+    assert r.status_code == 404 and r.json() == {"detail": "未找到该对象，或您无权访问。"}  # as for any missing object
     r = client.get(f"/search/?q=教育&unit={HUGE}")
     assert r.status_code == 200  # a search limited to a unit that cannot exist: no results, not an error
     assert client.get(f"/api/v1/public/search/?q=教育&unit={HUGE}").status_code in (200, 400)
