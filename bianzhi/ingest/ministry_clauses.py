@@ -15,6 +15,7 @@ import re
 from bianzhi.core.docnumber import DocNumberError, parse_docnumber
 from bianzhi.core.numerals import NUM, to_int
 
+from . import national_clauses
 from .clauses import (
     BODY_SUFFIX,
     CJK,
@@ -182,14 +183,7 @@ BAR_RANK_RE = re.compile(r"(?m)(?:^|(?<=\|))[ \t]*(?:行政级别|机构级别|�
 
 
 def bar_infobox(text: str) -> dict:
-    out = {}
-    m = BAR_NATURE_RE.search(text)
-    if m:
-        out["nature"] = Found(m["n"], m.start("n"), m.end("n"))
-    m = BAR_RANK_RE.search(text)
-    if m:
-        out["rank"] = Found(m["r"], m.start("r"), m.end("r"))
-    return out
+    return national_clauses.infobox_facts(text, BAR_NATURE_RE, BAR_RANK_RE)
 
 
 # “省政府办公厅的主要职责是:⏎(一)…”: the duties' own heading names the body they belong to

@@ -32,12 +32,13 @@ INFOBOX_NATURE_RE = re.compile(r"(?m)^[ \t]*(?:机构(?:类型|性质)|单位性
 INFOBOX_RANK_RE = re.compile(r"(?m)^[ \t]*(?:行政级别|机构级别|机构规格)[ \t]*[:：]?[ \t]*(?P<r>" + RANK + r")[ \t]*$")
 
 
-def infobox_facts(text: str) -> dict:
+def infobox_facts(text: str, nature_re: re.Pattern = INFOBOX_NATURE_RE, rank_re: re.Pattern = INFOBOX_RANK_RE) -> dict:
+    """{nature, rank} from an infobox's rows (the patterns name the row layout: group n the class, r the rank)."""
     out = {}
-    m = INFOBOX_NATURE_RE.search(text)
+    m = nature_re.search(text)
     if m:
         out["nature"] = Found(m["n"], m.start("n"), m.end("n"))
-    m = INFOBOX_RANK_RE.search(text)
+    m = rank_re.search(text)
     if m:
         out["rank"] = Found(m["r"], m.start("r"), m.end("r"))
     return out

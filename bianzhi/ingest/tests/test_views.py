@@ -174,17 +174,24 @@ def test_unreadable_upload_gives_chinese_message(client_for, jiaoyuju):
     assert IngestJob.objects.count() == before
 
 
-def test_adjustment_notice_applies_operations_and_reports_what_it_cannot(client_for, users, jiaoyuju):
+def _accept_and_approve_base_sanding(c, users, unit):
+    """The unit's 2019 三定 uploaded, accepted by the clerk and approved, as the base a notice changes."""
     from bianzhi.sanding import services as sd
 
-    c = client_for("luru")
-    upload(c, jiaoyuju, "s1_baise_jiaoyuju_2019.docx")
+    upload(c, unit, "s1_baise_jiaoyuju_2019.docx")
     job = IngestJob.objects.latest("id")
     data = form_data(c.get(f"/manage/ingest/{job.pk}/").content.decode())
     data["effective_on"] = "2023-03-01"
     assert c.post(f"/manage/ingest/{job.pk}/", data).status_code == 302
     job.refresh_from_db()
     sd.approve_version(job.sanding_version, acting_user=users["admin"])
+
+
+def test_adjustment_notice_applies_operations_and_reports_what_it_cannot(client_for, users, jiaoyuju):
+    from bianzhi.sanding import services as sd
+
+    c = client_for("luru")
+    _accept_and_approve_base_sanding(c, users, jiaoyuju)
 
     upload(c, jiaoyuju, "n1_baise_jiaoyuju_tiaozheng.docx")
     notice = IngestJob.objects.latest("id")
@@ -218,13 +225,7 @@ def test_notice_adding_and_removing_leadership_posts_changes_the_quota(client_fo
     from bianzhi.sanding import services as sd
 
     c = client_for("luru")
-    upload(c, jiaoyuju, "s1_baise_jiaoyuju_2019.docx")
-    job = IngestJob.objects.latest("id")
-    data = form_data(c.get(f"/manage/ingest/{job.pk}/").content.decode())
-    data["effective_on"] = "2023-03-01"
-    assert c.post(f"/manage/ingest/{job.pk}/", data).status_code == 302
-    job.refresh_from_db()
-    sd.approve_version(job.sanding_version, acting_user=users["admin"])
+    _accept_and_approve_base_sanding(c, users, jiaoyuju)
     before = {q.level: q.count for q in sd.snapshot(jiaoyuju).leadership}
     notice = ("关于调整百色市教育局领导职数的通知\n百编办〔2023〕9号\n市教育局:\n一、核增市教育局正科级领导职数1名。\n"
               "二、核减市教育局副科级领导职数1名。\n特此通知。\n中共百色市委机构编制委员会办公室\n2023年6月1日\n").encode()
