@@ -640,6 +640,9 @@ def _is_adjustment(text: str, lines: list[Segment], runs, statement) -> tuple[bo
 
 
 _NAME_BREAK_RE = re.compile(r"(?<=[\u4e00-\u9fff()、])\n(?=[\u4e00-\u9fff()、])")
+# a “unit” holding a verb of news or of belonging is a clause taken whole (“江苏省已成立省大数据管理中心”, “故宫属于国家级
+# 博物馆”): no body is named so; the class and rank read with it belong to that clause, not to the text's unit
+_CLAUSE_AS_UNIT_RE = re.compile(r"已(?:经)?(?:成立|组建|设立|挂牌)|属于|举行|召开|印发|公布|揭牌")
 
 
 def parse(text: str) -> ParseResult:
@@ -647,6 +650,23 @@ def parse(text: str) -> ParseResult:
     result = _parse(text)
     # a name read across a line break of a wrapped copy (“加挂凌云县河长⏎制工作办公室牌子”) is one name
     data = result.data
+    founded = re.match(r"^.{0,20}?已(?:经)?(?:成立|组建|设立)(?:了)?(?P<u>[\u4e00-\u9fff()]{3,40}" + clauses.UNIT_SUFFIX + r")$",
+                       data.get("unit") or "")
+    if founded:  # “广西已成立自治区大数据发展局，为…”: the body set up is the subject of what follows
+        span = result.span_of("unit")
+        data["unit"] = founded["u"]
+        if span:
+            result.spans = [sp for sp in result.spans if sp[0] != "unit"] + [("unit", span[1] - len(founded["u"]), span[1])]
+    elif isinstance(data.get("unit"), str) and _CLAUSE_AS_UNIT_RE.search(data["unit"]):
+        span = result.span_of("unit") or (0, 0)
+        start = max(text.rfind(ch, 0, span[0]) for ch in "。\n") + 1
+        end = min((i for i in (text.find(ch, span[1]) for ch in "。\n") if i != -1), default=len(text))
+        # the facts read from that same sentence go with it
+        drop = {"unit"} | {k for k in ("short_name", "nature", "rank")
+                           if result.span_of(k) and start <= result.span_of(k)[0] <= end}
+        for key in drop:
+            data[key] = None
+        result.spans = [sp for sp in result.spans if sp[0] not in drop]
     for key in ("unit", "short_name", "nature", "rank"):
         if isinstance(data.get(key), str):
             data[key] = _NAME_BREAK_RE.sub("", data[key])

@@ -118,3 +118,16 @@ def test_rank_in_brackets_and_a_class_the_unit_is_listed_in():
 def test_a_count_of_leaders_at_no_level_is_no_leadership_quota():
     assert p("县文化馆核定事业编制12名，其中领导职数2名。")["internal_leadership"] == []
     assert p("县水利局机关行政编制8名。科级领导职数3名。")["internal_leadership"] == [{"level": "科级", "count": 3}]
+
+
+def test_a_clause_of_news_is_never_the_unit():
+    d = p("近日，广西已成立自治区大数据发展局，为自治区人民政府直属机构，正厅级。")
+    assert (d["unit"], d["nature"], d["rank"]) == ("自治区大数据发展局", "自治区人民政府直属机构", "正厅级")
+    r = parse(from_text("近日，广西已成立自治区大数据发展局，为自治区人民政府直属机构，正厅级。").text)
+    s, e = r.span_of("unit")
+    assert from_text("近日，广西已成立自治区大数据发展局，为自治区人民政府直属机构，正厅级。").text[s:e] == "自治区大数据发展局"
+    d = p("市档案馆属于市委直属事业单位。")
+    assert "属于" not in (d["unit"] or "")
+    # a unit named properly keeps its facts
+    d = p("县档案馆是县委直属事业单位，正科级。")
+    assert (d["unit"], d["rank"]) == ("县档案馆", "正科级")
