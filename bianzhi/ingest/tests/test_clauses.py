@@ -1,12 +1,7 @@
 """Clause-level reading (ingest/clauses.py): one test per clause kind and per fragment kind. The snippets are
 phrasings of real published 三定 (bench/sanding_real has the sources); each fact must be found where it is
 stated, with or without section headings around it."""
-from bianzhi.ingest.extract import from_text
-from bianzhi.ingest.parser import parse
-
-
-def p(text):
-    return parse(from_text(text).text).data
+from .helpers import p
 
 
 # ---------------------------------------------------------------- notice metadata

@@ -1,12 +1,7 @@
 """Clause kinds found on the tenth held-out split (bench/sanding_real, split heldout10): one test per rule added after
 its first run. The snippets are NOT the corpus texts: each rule is tried on a differently worded, differently named
 text of the same kind, so a test passes only if the rule is general."""
-from bianzhi.ingest.extract import from_text
-from bianzhi.ingest.parser import parse
-
-
-def p(text):
-    return parse(from_text(text).text).data
+from .helpers import p
 
 
 # ---------------------------------------------------------------- a report's title under page metadata

@@ -1,16 +1,7 @@
 """Clause kinds found on the eleventh held-out split (bench/sanding_real, split heldout11): one test per rule added after
 its first run. The snippets are NOT the corpus texts: each rule is tried on a differently worded, differently named
 text of the same kind, so a test passes only if the rule is general; the negatives check that the rule stays put."""
-from bianzhi.ingest.extract import from_text
-from bianzhi.ingest.parser import parse
-
-
-def p(text):
-    return parse(from_text(text).text).data
-
-
-def bodies(d):
-    return [b["name"] for b in d["internal_bodies"]]
+from .helpers import bodies, p
 
 
 # ---------------------------------------------------------------- a law database's “…的通知(文号 日期)” run-in

@@ -2,16 +2,7 @@
 pages): one test per rule added after its first run. The snippets are NOT the corpus texts: each rule is tried on a
 differently worded, differently named text of the same kind, so a test passes only if the rule is general; the guards
 check that a rule stays put where it does not apply."""
-from bianzhi.ingest.extract import from_text
-from bianzhi.ingest.parser import parse
-
-
-def p(text):
-    return parse(from_text(text).text).data
-
-
-def bodies(d):
-    return [b["name"] for b in d["internal_bodies"]]
+from .helpers import bodies, p
 
 
 # ---------------------------------------------------------------- a body list run into one line, names glued to duties

@@ -3,16 +3,8 @@ provincial bodies on news, Q&A, explainer and directory pages): one test per rul
 that a rule does not reach past its kind. The snippets are NOT the corpus texts: each rule is tried on a differently
 worded text about another body, so a test passes only if the rule is general."""
 from bianzhi.ingest import ministry_clauses
-from bianzhi.ingest.extract import from_text
-from bianzhi.ingest.parser import parse
 
-
-def p(text):
-    return parse(from_text(text).text).data
-
-
-def bodies(d):
-    return [b["name"] for b in d["internal_bodies"]]
+from .helpers import bodies, p
 
 
 # ---------------------------------------------------------------- half-width periods closing CJK lines

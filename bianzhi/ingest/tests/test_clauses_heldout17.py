@@ -3,16 +3,8 @@ added after its first run, and guards that a rule does not reach past its kind. 
 each rule is tried on a differently worded text of another unit of the same kind, so a test passes only if the rule is
 general."""
 from bianzhi.ingest import county_clauses
-from bianzhi.ingest.extract import from_text
-from bianzhi.ingest.parser import parse
 
-
-def p(text):
-    return parse(from_text(text).text).data
-
-
-def bodies(d):
-    return [b["name"] for b in d["internal_bodies"]]
+from .helpers import bodies, p
 
 
 def staffing(d):

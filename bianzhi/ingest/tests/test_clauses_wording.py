@@ -3,9 +3,7 @@ not at all when written in a common variant. The snippets are written for the te
 from bianzhi.ingest.extract import from_text
 from bianzhi.ingest.parser import parse
 
-
-def p(text):
-    return parse(from_text(text).text).data
+from .helpers import p
 
 
 def test_a_verb_before_the_subject_of_a_staffing_sentence_is_not_part_of_the_unit():

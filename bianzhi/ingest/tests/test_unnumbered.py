@@ -1,7 +1,6 @@
 """Lists whose automatic numbering was lost in a copy out of Word (ingest.unnumbered_clauses). The texts are written
 for these tests, not taken from the benchmark corpus."""
-from bianzhi.ingest.extract import from_text
-from bianzhi.ingest.parser import parse
+from .helpers import p
 
 SANDING = """凌云县水利局职能配置、内设机构和人员编制规定
 第一条 为了规范县水利局的职能配置、内设机构和人员编制，根据有关规定，制定本规定。
@@ -18,10 +17,6 @@ SANDING = """凌云县水利局职能配置、内设机构和人员编制规定
 水资源管理股。承担实施最严格水资源管理制度相关工作。
 第五条 县水利局机关行政编制8名。设局长1名，副局长2名；股级领导职数3名。
 """
-
-
-def p(text):
-    return parse(from_text(text).text).data
 
 
 def test_duties_and_bodies_of_a_copy_without_its_numbering():
