@@ -53,11 +53,7 @@ POST_CLAUSE_RE = re.compile(r"^(?:设|核定|配备|另设|另|其中|领导职�
                             r"(?P<title>(?:副|常务副|专职副)?[\u4e00-\u9fff]{0,10}?" + POST_SUFFIX + r")\s*"
                             r"(?P<n>" + NUM + r")\s*名\s*(?P<paren>\(\x00*\))?\s*$")
 BODY_SUFFIX = r"(?:党委|党组|纪委|工委|办公厅|办公室|办|厅|处|科|股|室|司|局|中心|部|组|队|站|所|委员会)"
-UNNUMBERED_BODY_RE = re.compile(r"^(?P<name>(?!负责|承担|根据|设|协助|办理|组织|拟订|指导|其他|本)[\u4e00-\u9fff]{1,18}?"
-                                + BODY_SUFFIX + r")(?:[。.]\s*(?P<rest>.*)|\s*$)")
 ITEM_RE = re.compile(r"^\s*\((?P<idx>" + CN_INDEX + r")\)\s*")
-# OCR garbles item numbers ((人八) for (八), 4X) for (七)); accepted only after a clean item in the same list
-FUZZY_ITEM_RE = re.compile(r"^\s*[(《〈{【\[]?\s*(?!\d+\))[^\s()。,、]{1,3}\s*\)\s*(?=[\u4e00-\u9fff])")
 ARTICLE_RE = re.compile(r"^\s*第(?P<idx>" + CN_INDEX + r")条\s*")
 CHAPTER_RE = re.compile(r"^\s*(?P<idx>" + CN_INDEX + r")、\s*(?P<head>[^。]{0,24})$")
 SUBITEM_RE = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|\(\d{1,2}\)|[①-⑳])")
@@ -272,64 +268,6 @@ def _classify(style: str, head: Segment, seg_lines: list[Segment]) -> str:
     if re.search(r"编制.{0,12}?" + NUM + r"\s*名|职数|" + POST_SUFFIX + NUM + "名", text):
         return "staffing"
     return "other"
-
-
-def _items(seg_lines: list[Segment], allow_unnumbered: bool = False):
-    """Items (一)(二)… in a section; continuation lines belong to the item before them.
-    Returns [(first_line, [Segment, …], numbered)]."""
-    items: list[tuple[Segment, list[Segment], bool]] = []
-    for ln in seg_lines:
-        if ITEM_RE.match(ln.text) or (items and items[-1][2] and FUZZY_ITEM_RE.match(ln.text)):
-            items.append((ln, [ln], True))
-        elif allow_unnumbered and UNNUMBERED_BODY_RE.match(ln.text) and len(ln.text) >= 2 and (
-                "。" in ln.text[:24] or "." in ln.text[:24] or len(ln.text) <= 16):
-            items.append((ln, [ln], False))
-        elif items:
-            items[-1][1].append(ln)
-    return items
-
-
-def _parse_duties(b: _Builder, seg_lines: list[Segment]):
-    body = seg_lines[1:] if len(seg_lines) > 1 and not ITEM_RE.match(seg_lines[0].text) else seg_lines
-    for first, parts, _numbered in _items(body):
-        m = ITEM_RE.match(first.text) or FUZZY_ITEM_RE.match(first.text)
-        texts = [first.text[m.end():].strip()] + [p.text for p in parts[1:]]
-        b.data["duties"].append(_join_item(texts))
-        b.span(f"duties[{len(b.data['duties']) - 1}]", first.start + m.end(), parts[-1].end)
-
-
-def _parse_bodies(b: _Builder, seg_lines: list[Segment]):
-    body = seg_lines[1:] if not ITEM_RE.match(seg_lines[0].text) else seg_lines
-    items = _items(body, allow_unnumbered=True)
-    for first, parts, numbered in items:
-        offset = (ITEM_RE.match(first.text) or FUZZY_ITEM_RE.match(first.text)).end() if numbered else 0
-        line = first.text[offset:].strip()
-        lead = len(first.text[offset:]) - len(first.text[offset:].lstrip())
-        start = first.start + offset + lead
-        m = re.match(r"(?P<name>[^。.]{1,30}?)[。.]\s*(?P<rest>.*)$", line)
-        if m and re.search(BODY_SUFFIX + r"$|\)$", m["name"]):
-            name, name_end = m["name"].strip(), start + m.end("name")
-            duty_parts = ([m["rest"]] if m["rest"] else []) + [p.text for p in parts[1:]]
-        else:
-            name, name_end = line.rstrip("。:"), first.end
-            duty_parts = [p.text for p in parts[1:]]
-        idx = len(b.data["internal_bodies"])
-        b.data["internal_bodies"].append({"name": name, "duties": _join_item(duty_parts) if duty_parts else ""})
-        b.meta.setdefault("numbered_bodies", []).append(numbered)
-        b.span(f"internal_bodies[{idx}].name", start, name_end)
-        b.span(f"internal_bodies[{idx}]", start, parts[-1].end)
-    if not items:  # an inline list: 设下列内设机构:办公室、规划科、…
-        text = b.text[seg_lines[0].start:seg_lines[-1].end]
-        m = re.search(r"内设机构(?:[^:。]{0,12})?:(?P<list>[^。]+)", text)
-        if m:
-            pos = seg_lines[0].start + m.start("list")
-            for name in m["list"].split("、"):
-                clean = name.strip().strip("。,")
-                if clean:
-                    idx = len(b.data["internal_bodies"])
-                    b.data["internal_bodies"].append({"name": clean, "duties": ""})
-                    b.span(f"internal_bodies[{idx}].name", pos, pos + len(name))
-                pos += len(name) + 1
 
 
 def _includes(inner: str) -> list[dict]:
