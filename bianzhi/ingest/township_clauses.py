@@ -157,7 +157,7 @@ def first_person_answer(text: str, unit: str | None) -> bool:
 def _replace_duties(b, duties: list[str], spans: list[tuple[int, int]]) -> None:
     b.data["duties"] = []
     b.spans = [sp for sp in b.spans if not sp[0].startswith("duties[")]
-    for duty, (start, end) in zip(duties, spans):
+    for duty, (start, end) in zip(duties, spans, strict=True):
         b.data["duties"].append(duty)
         b.span(f"duties[{len(b.data['duties']) - 1}]", start, end)
 
