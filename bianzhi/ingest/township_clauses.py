@@ -16,6 +16,7 @@ import re
 from bianzhi.core.numerals import NUM, to_int
 
 from .clauses import CJK, UNIT_SUFFIX, Found
+from .county_clauses import untyped_staffing
 from .webcopy_clauses import BODY_NAME_RE, NOT_A_NAME_RE, _clear, _list_items, _set, _two_bodies
 
 # a duty that is a group heading with its items run in: “党委工作职责:(1)保证…。(2)…”, “政府职责:(1)…”
@@ -40,9 +41,21 @@ TOWNSHIP_CEREMONY_RE = re.compile(r"(?:^|(?<=[\n。,]))[ \t]*(?P<u>[" + CJK + r"
                                   r"(?:举行|举办)[^。,\n]{0,24}?(?:揭牌|挂牌)仪式")
 # “新设置11个机构:A、B、…和K(如图)。”, “设置党政机构7个:A、…”: the bodies a township was given, counted
 NEW_BODIES_RE = re.compile(
-    r"(?:新设置|新设立|新设|设置|设立|组建)[ \t]*(?:(?P<n>" + NUM + r")[ \t]*个)?[ \t]*(?:新|综合性|综合|党政|工作|内设|职能)*"
+    r"(?:新设置|新设立|新设|设置|设立|组建)[ \t]*(?:(?P<n>" + NUM + r")[ \t]*个)?[ \t]*(?:新|综合性|综合|党政|工作|内设|职能|办事)*"
     r"(?:机构|办公室|工作机构|内设机构)(?:(?P<n2>" + NUM + r")[ \t]*个)?[ \t]*:[ \t]*"
     r"(?P<list>[" + CJK + r"()、]{2,400}?)(?=(?:\(如图\))?[,。;\n]|$)")
+
+# “(一)绵竹市清平镇人民政府主要职能。”: a duty heading that names the unit
+HEADING_UNIT_RE = re.compile(r"(?m)^[ \t]*\([一二三四五六七八九十]+\)[ \t]*(?P<u>[" + CJK + r"()]{4,30}?" + UNIT_SUFFIX + r")的?"
+                             r"(?:主要职能|主要职责|职能职责)[ \t]*[:。]?[ \t]*$")
+
+# a 公文's title line, its 文号 line and its addressee line: “X…情况报告⏎靖水字〔2022〕152号⏎中共靖宇县委办公室:”
+REPORT_TITLE_RE = re.compile(r"(?m)^[ \t]*(?P<t>[" + CJK + r"()“”、\d]{6,80}?(?:报告|请示|总结|意见|函))[ \t]*\n"
+                             r"[ \t]*[" + CJK + r"]{1,12}[〔\[(【]\d{4}[〕\])】][ \t]*\d{1,4}[ \t]*号[ \t]*\n"
+                             r"[ \t]*[" + CJK + r"()、]{2,60}:[ \t]*$")
+# the body a report's title opens on; “…工作总结/工作报告/情况报告” on its own work makes it the unit
+REPORT_OWNER_RE = re.compile(r"(?P<u>[" + CJK + r"]{2,30}?" + UNIT_SUFFIX + r")(?=\d{4}年|关于)"
+                             r"(?P<own>(?=[^\n]*(?:工作总结|工作报告|情况报告)))?")
 
 # a budget note's subject at the head of its 基本情况: “一、基本情况⏎文体局主要负责…”
 SITUATION_SUBJECT_RE = re.compile(
@@ -126,8 +139,10 @@ def township_ceremony(text: str) -> Found | None:
 
 
 def new_bodies(text: str) -> list[Found]:
-    """“新设置11个机构:A、…和K(如图)。”: the bodies, only when as many names as the count are listed and each is a
-    body's name."""
+    """“新设置11个机构:A、…和K(如图)。”, “设置1个综合办事机构:X。设置4个内设机构:A、B、C、D。”: the bodies of every
+    such list in which as many names as the count are listed and each is a body's name (“统一设置2个事业单位:…” is no
+    list of bodies)."""
+    out: list[Found] = []
     for m in NEW_BODIES_RE.finditer(text):
         raw = m["n"] or m["n2"]
         if raw is None:
@@ -136,8 +151,33 @@ def new_bodies(text: str) -> list[Found]:
         for split_and in (True, False):
             items = _list_items(m["list"], m.start("list"), split_and)
             if len(items) == count and all(BODY_NAME_RE.fullmatch(f.value) and not _two_bodies(f.value) for f in items):
-                return items
-    return []
+                out.extend(items)
+                break
+    return out
+
+
+def heading_unit(text: str) -> Found | None:
+    """“(一)绵竹市清平镇人民政府主要职能。”: the unit a duty heading names."""
+    m = HEADING_UNIT_RE.search(text)
+    if m is None or NOT_A_NAME_RE.match(m["u"]):
+        return None
+    return Found(m["u"], m.start("u"), m.end("u"))
+
+
+def report_title(text: str) -> tuple[Found, Found | None, Found | None] | None:
+    """(title, organ, unit) of a 公文 laid out as its title line, its 文号 line and its addressee (“X2022年工作总结及2023
+    工作安排情况报告⏎靖水字〔2022〕152号⏎中共靖宇县委办公室:”): the organ is the body the title opens on, and so is the
+    unit when the title is that body's report on its own work."""
+    m = REPORT_TITLE_RE.search(text)
+    if m is None:
+        return None
+    title = Found(m["t"], m.start("t"), m.end("t"))
+    own = REPORT_OWNER_RE.match(m["t"])
+    if own is None:
+        return title, None, None
+    organ = Found(own["u"], m.start("t"), m.start("t") + len(own["u"]))
+    unit = organ if own["own"] is not None else None
+    return title, organ, unit
 
 
 def situation_subject(text: str) -> Found | None:
@@ -198,14 +238,29 @@ def apply(b, text: str) -> None:
             if not data.get("unit"):
                 _set(b, "unit", Found(head, catalogue.start, catalogue.start + len(head)))
     if not data.get("unit"):  # “扶沟县大李庄乡举行11个新设置机构揭牌仪式”
-        found = township_ceremony(text)
-        if found is not None:
-            _set(b, "unit", found, replace=True)
-            if not data["internal_bodies"]:  # “新设置11个机构:A、…和K(如图)”
-                for item in new_bodies(text):
-                    idx = len(data["internal_bodies"])
-                    data["internal_bodies"].append({"name": item.value, "duties": ""})
-                    b.meta.setdefault("numbered_bodies", []).append(False)
-                    b.span(f"internal_bodies[{idx}].name", item.start, item.end)
+        _set(b, "unit", township_ceremony(text), replace=True)
+    if not data.get("unit"):  # “(一)绵竹市清平镇人民政府主要职能。”
+        _set(b, "unit", heading_unit(text))
+    report = report_title(text)
+    if report is not None and data.get("title") in (None, report[0].value):  # “X…情况报告⏎靖水字〔2022〕152号⏎…办公室:”
+        _set(b, "title", report[0], replace=True)
+        if not data.get("issuing_organ"):
+            _set(b, "issuing_organ", report[1])
+        if not data.get("unit"):
+            _set(b, "unit", report[2])
     if not data.get("unit"):  # “一、基本情况⏎文体局主要负责…”
         _set(b, "unit", situation_subject(text))
+    if not data["staffing"] and data.get("unit"):  # “现有编制数65名” of a unit named only now
+        found = untyped_staffing(text, data["unit"])
+        if found is not None:
+            data["staffing"].append(found.value)
+            b.span("staffing[0]", found.start, found.end)
+    listed = new_bodies(text) if data.get("unit") else []  # a unit's lists; no unit, no list of its bodies
+    names = [body["name"] for body in data["internal_bodies"]]
+    if listed and set(names) < {f.value for f in listed}:  # “新设置11个机构:A、…”, “设置1个综合办事机构:X。设置4个…”
+        _clear(b, ("internal_bodies",))
+        for item in listed:
+            idx = len(data["internal_bodies"])
+            data["internal_bodies"].append({"name": item.value, "duties": ""})
+            b.meta.setdefault("numbered_bodies", []).append(False)
+            b.span(f"internal_bodies[{idx}].name", item.start, item.end)

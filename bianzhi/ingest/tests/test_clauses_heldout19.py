@@ -98,3 +98,44 @@ def test_first_person_answer_names_no_unit():
 
 def test_a_unit_with_a_place_in_a_first_person_text_is_kept():
     assert not township_clauses.first_person_answer("我是一名记者,来回答一下。", "青川县民政局")
+
+
+# ---------------------------------------------------------------- heldout19b: rules added after its first run
+def test_a_duty_heading_that_names_the_unit_and_ends_with_a_period():
+    d = p("第一部分 部门概况\n一、基本职能及主要工作\n(一)什邡市蓥华镇人民政府主要职能。\n"
+          "1.贯彻执行党和国家的路线方针政策和上级党委、政府的决策部署。\n2.加强党的建设,落实管党治党主体责任。\n"
+          "3.推动辖区经济社会健康发展,负责乡村振兴工作。\n二、部门预算单位构成")
+    assert d["unit"] == "什邡市蓥华镇人民政府"
+    assert [x[:6] for x in d["duties"]] == ["贯彻执行党和", "加强党的建设", "推动辖区经济"]
+
+
+def test_a_townships_offices_set_up_by_kind_are_its_bodies_not_its_service_units():
+    d = p("重庆市江津区白沙镇人民政府2023年度部门决算公开说明\n一、部门基本情况\n(一)机构设置及职能职责\n"
+          "设置1个综合办事机构:党政办公室。设置3个内设机构:党建工作办公室、经济发展办公室、平安法治办公室。\n"
+          "统一设置2个事业单位:便民服务中心、综合行政执法大队。\n党政办公室:负责镇机关的日常运转。")
+    assert bodies(d) == ["党政办公室", "党建工作办公室", "经济发展办公室", "平安法治办公室"]
+
+
+def test_a_report_laid_out_with_its_number_and_addressee():
+    d = p("抚松县林业局2023年工作总结及2024年工作安排情况报告\n抚林字〔2023〕88号\n中共抚松县委办公室:\n"
+          "现将林业局工作总结报告如下:\n一、基本情况\n(一)主要工作职责:森林资源管理、林业有害生物防治、林业执法等。\n"
+          "(二)编制配备和经费情况:林业局现有编制数42名,实有人数40人。全局业务科室9个。")
+    assert d["title"] == "抚松县林业局2023年工作总结及2024年工作安排情况报告"
+    assert d["doc_number"] == "抚林字〔2023〕88号"
+    assert d["issuing_organ"] == "抚松县林业局"
+    assert d["unit"] == "抚松县林业局"
+    assert d["duties"] == []  # “(一)主要工作职责:…(二)编制配备和经费情况:…” are section headings
+    assert [(s["type"], s["raw"], s["count"]) for s in d["staffing"]] == [("其他编制", "编制", 42)]
+
+
+def test_a_request_about_another_body_names_its_organ_not_a_unit():
+    found = township_clauses.report_title("抚松县民政局关于设立县殡仪服务中心的请示\n抚民字〔2023〕12号\n县委编办:\n")
+    assert found[0].value == "抚松县民政局关于设立县殡仪服务中心的请示"
+    assert found[1].value == "抚松县民政局"
+    assert found[2] is None
+
+
+def test_staff_on_hand_is_no_staffing():
+    from bianzhi.ingest import county_clauses
+    assert county_clauses.untyped_staffing("林业局现有人数40人,其中在编38人。") is None
+    assert county_clauses.untyped_staffing("林业局现有编制数42名,实有人数40人。").value["count"] == 42
