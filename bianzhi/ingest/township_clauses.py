@@ -26,7 +26,7 @@ ITEM_MARK_RE = re.compile(r"\((?P<n>\d{1,2})\)")
 # a duty list cut off by the page after its first item: “主要职责是:⏎1.指导…组织开”, “具体为:⏎(1)指导…扶持体现社”
 CUT_FIRST_DUTY_RE = re.compile(
     r"(?:主要职责|主要职能|具体职责|职责)(?:是|为|如下)?\s*:|具体(?:为|是|包括)\s*:")
-FIRST_ITEM_RE = re.compile(r"\s*(?:1[.、]|\(1\))[ \t]*(?P<d>[^\n]{4,})\s*$")
+FIRST_ITEM_RE = re.compile(r"\s*(?:1[.、]|\(1\)|\(一\))[ \t]*(?P<d>[^\n]{4,})\s*$")
 
 # the full name a party department's statement gives, of which the unit read is the usual short form
 PARTY_FULL_RE = re.compile(r"中国共产党[" + CJK + r"]{2,20}?(?:省|市|县|区|州|旗|盟)委员会[" + CJK + r"]{1,16}?" + UNIT_SUFFIX

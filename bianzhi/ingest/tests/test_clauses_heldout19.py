@@ -139,3 +139,8 @@ def test_staff_on_hand_is_no_staffing():
     from bianzhi.ingest import county_clauses
     assert county_clauses.untyped_staffing("林业局现有人数40人,其中在编38人。") is None
     assert county_clauses.untyped_staffing("林业局现有编制数42名,实有人数40人。").value["count"] == 42
+
+
+def test_a_cut_first_duty_numbered_with_a_chinese_numeral():
+    found = township_clauses.cut_first_duty("X县审计局的主要职责是:\n(一)主管全县审计工作,负责对县级预算执行情况进行审计监")
+    assert found is not None and found.value.startswith("主管全县审计工作")
