@@ -57,6 +57,9 @@ REPORT_TITLE_RE = re.compile(r"(?m)^[ \t]*(?P<t>[" + CJK + r"()“”、\d]{6,80
 REPORT_OWNER_RE = re.compile(r"(?P<u>[" + CJK + r"]{2,30}?" + UNIT_SUFFIX + r")(?=\d{4}年|关于)"
                              r"(?P<own>(?=[^\n]*(?:工作总结|工作报告|情况报告)))?")
 
+# a budget title that names its unit: “李宅乡人民政府部门2024年部门预算”, “X2023年度部门决算公开说明”
+BUDGET_TITLE_UNIT_RE = re.compile(r"(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")(?:部门)?\d{4}年度?(?:部门|单位)?(?:预算|决算)")
+
 # a budget note's subject at the head of its 基本情况: “一、基本情况⏎文体局主要负责…”
 SITUATION_SUBJECT_RE = re.compile(
     r"(?m)^[ \t]*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))?[ \t]*(?:基本情况|单位概况|部门概况|单位基本情况|部门基本情况)"
@@ -250,6 +253,11 @@ def apply(b, text: str) -> None:
             _set(b, "unit", report[2])
     if not data.get("unit"):  # “一、基本情况⏎文体局主要负责…”
         _set(b, "unit", situation_subject(text))
+    if not data.get("unit") and data.get("title"):  # “李宅乡人民政府部门2024年部门预算”
+        m = BUDGET_TITLE_UNIT_RE.match(data["title"])
+        start = next((s for p, s, e in b.spans if p == "title"), None)
+        if m is not None and start is not None and not NOT_A_NAME_RE.match(m["u"]):
+            _set(b, "unit", Found(m["u"], start, start + len(m["u"])))
     if not data["staffing"] and data.get("unit"):  # “现有编制数65名” of a unit named only now
         found = untyped_staffing(text, data["unit"])
         if found is not None:

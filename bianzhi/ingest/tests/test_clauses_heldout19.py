@@ -144,3 +144,20 @@ def test_staff_on_hand_is_no_staffing():
 def test_a_cut_first_duty_numbered_with_a_chinese_numeral():
     found = township_clauses.cut_first_duty("X县审计局的主要职责是:\n(一)主管全县审计工作,负责对县级预算执行情况进行审计监")
     assert found is not None and found.value.startswith("主管全县审计工作")
+
+
+# ---------------------------------------------------------------- heldout19c: rules added after its first run
+def test_a_budget_title_with_the_budget_word_after_the_name_gives_the_unit():
+    d = p("标题: | 黄柏乡人民政府部门2024年部门预算 | ||||\n黄柏乡人民政府部门2024年部门预算\n目录\n第一部分 黄柏乡人民政府部门概况\n"
+          "一、部门主要职责\n1、执行本级人民代表大会的决议和上级国家行政机关的决定。\n2、执行本乡的经济和社会发展计划、预算。\n"
+          "二、机构设置及人员情况")
+    assert d["title"] == "黄柏乡人民政府部门2024年部门预算"
+    assert d["unit"] == "黄柏乡人民政府"
+
+
+def test_a_budget_templates_section_headings_are_no_duties():
+    d = p("一、基本职能及主要工作\n(一)职能简介\n渠县三汇镇人民政府基本职能:贯彻党的路线、方针、政策,执行上级党委、政府的决定和命令。\n"
+          "(二)2024年重点工作\n2024年政府工作的总体要求是:以习近平新时代中国特色社会主义思想为指导,推进乡村振兴。\n"
+          "二、部门预算单位构成\n渠县三汇镇人民政府属行政单位,下属事业单位3个。")
+    assert d["duties"] == []
+    assert d["unit"] == "渠县三汇镇人民政府"
