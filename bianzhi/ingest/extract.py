@@ -197,6 +197,7 @@ def normalize_with_map(original: str) -> tuple[str, list[int]]:
         i += 1
     text, offsets = reflow.collapse_double_spacing("".join(out_chars), out_offsets)  # a blank line after each line
     text, offsets = reflow.join_wrapped(text, offsets)  # a PDF's lines pasted as text
+    text, offsets = reflow.join_broken_lists(text, offsets)  # “…人事科、计划生⏎育科、…”
     text = text.replace(PARAGRAPH_MARK, "\n")  # the spaces that ended paragraphs of a one-line copy
     if "\n " in text:  # …and the rest of a run of such spaces
         text, offsets = _strip_line_starts(text, offsets)

@@ -63,3 +63,17 @@ def test_a_governments_reform_plan_is_no_units_document():
     assert d["title"] is None
     # a unit's own plan of adjustment is its document
     assert p("中卫市国家气象系统机构编制调整方案(摘要)\n中卫市气象局为正处级。")["title"] == "中卫市国家气象系统机构编制调整方案(摘要)"
+
+
+def test_a_list_of_names_cut_by_a_line_break_is_one_list():
+    d = p("市卫生健康委员会设下列内设机构：办公室、人事科、计划生\n育科、疾病预防控制科、医政医管科。")
+    assert bodies(d) == ["办公室", "人事科", "计划生育科", "疾病预防控制科", "医政医管科"]
+    d = p("市卫生健康委员会设下列内设机构：办公室、人事科、\n计划生育科、疾病预防控制科。")
+    assert bodies(d) == ["办公室", "人事科", "计划生育科", "疾病预防控制科"]
+
+
+def test_a_list_ending_its_line_before_the_next_clause_stays_apart():
+    text = from_text("内设机构：办公室、人事科、财务科\n负责机关日常运转，承担文电、会务工作。").text
+    assert text.split("\n")[0] == "内设机构:办公室、人事科、财务科"
+    text = from_text("一、办公室、人事科、财务科\n二、主要职责").text
+    assert text.split("\n")[1] == "二、主要职责"
