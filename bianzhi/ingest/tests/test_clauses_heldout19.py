@@ -161,3 +161,13 @@ def test_a_budget_templates_section_headings_are_no_duties():
           "二、部门预算单位构成\n渠县三汇镇人民政府属行政单位,下属事业单位3个。")
     assert d["duties"] == []
     assert d["unit"] == "渠县三汇镇人民政府"
+
+
+# ---------------------------------------------------------------- heldout19d: rule widened after its first run
+def test_a_final_accounts_catalogue_title_line_is_the_title():
+    d = p("监督索引号53232800120201000\n中国共产党元谋县委员会宣传部2023年度部门决算目录\n"
+          "第一部分 中国共产党元谋县委员会宣传部概况\n一、主要职能\n二、部门基本情况\n第二部分 2023年度部门决算表\n"
+          "一、收入支出决算表\n二、收入决算表\n第一部分 中国共产党元谋县委员会宣传部概况\n一、主要职能\n(一)主要职能\n"
+          "1.负责全县党的理论学习和宣传教育工作。\n2.负责全县新闻宣传和舆论引导工作。")
+    assert d["title"] == "中国共产党元谋县委员会宣传部2023年度部门决算目录"
+    assert d["unit"] == "中国共产党元谋县委员会宣传部"
