@@ -33,7 +33,7 @@ PARTY_FULL_RE = re.compile(r"中国共产党[" + CJK + r"]{2,20}?(?:省|市|县|
                            + r"(?=\s*\((?:以下)?简称|\s*(?:是|为|系))")
 
 # “X2026年预算公开目录”, “X2021年预算公开目录及部门预算编制说明”, “X2022年度部门决算目录”: a budget page's first title line
-CATALOGUE_TITLE_RE = re.compile(r"(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")\s*\d{4}年度?(?:部门)?(?:预算|决算)(?:公开)?目录"
+CATALOGUE_TITLE_RE = re.compile(r"(?!第[一二三四五六七八九十\d]+部分)(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")\s*\d{4}年度?(?:部门)?(?:预算|决算)(?:公开)?目录"
                                 r"(?:及(?:部门)?(?:预算|决算)(?:编制说明|情况说明|公开说明))?")
 
 # a township's ceremony for its new bodies: “6月24日,扶沟县大李庄乡举行11个新设置机构揭牌仪式”
