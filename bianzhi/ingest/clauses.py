@@ -158,7 +158,7 @@ def unit_from_title(title: str) -> Found | None:
 def second_name_from_title(title: str) -> Found | None:
     """The body's second name in a report title, “X (Y) 2021年度部门决算”: one body, two names (a plaque)."""
     m = re.match(r"^(?:\d{4}年度?)?[^《》\d()]{3,40}?" + UNIT_SUFFIX + r"\s*\((?P<y>[^()]{2,40}?" + UNIT_SUFFIX + r")\)\s*"
-                 r"(?:\d{4}年度?)?(?:部门|单位)?(?:决算|预算|整体支出|绩效)", title)
+                 r"(?:\d{4}年度?)?(?:部门|单位)?(?:决算|预算|整体支出|绩效|年度报告)", title)
     return Found(m["y"], m.start("y"), m.end("y")) if m else None
 
 
@@ -963,8 +963,8 @@ def split_body_item(text: str, it: Item, last: bool) -> list[tuple[str, int, int
 
 INLINE_BODIES_RE = re.compile(
     r"(?:(?:内设机构|科室|股室|处室|部室|机构)(?:调整|设置)为|内设有|下设有|内设|下设|增设|设有|设置|"
-    r"(?:(?<=^)|(?<=[\n,，。;:：局委办厅部院心室队站所会署关另共现]))设(?![置立计施]))(?![和或及与、])(?!\s*" + NUM + r"\s*个)(?P<list>[" + CJK + r"()、\n]{2,400}?)(?:等|共)?\s*(?P<n>" + NUM + r")\s*个"
-    r"(?:" + RANK + r")?(?:内设机构|股室|科室|处室|部室|职能[处科股司]室?|机构|[处科股室司]|股室和直属单位)")
+    r"(?:(?<=^)|(?<=[\n,，。;:：局委办厅部院心室队站所会署关另共现馆]))设(?![置立计施]))(?![和或及与、])(?!\s*" + NUM + r"\s*个)(?P<list>[" + CJK + r"()、\n]{2,400}?)(?:等|共)?\s*(?P<n>" + NUM + r")\s*个"
+    r"(?:" + RANK + r")?(?:内设机构|内设科室|内设股室|内设处室|股室|科室|处室|部室|职能[处科股司]室?|机构|[处科股室司]|股室和直属单位)")
 # these two run on the text with brackets masked: a body's bracketed second name stays with it
 INLINE_BODIES_COLON_RE = re.compile(r"(?:内设机构|设下列内设机构|设下列机构|内设科室|(?:内设|下设)[^:。\n]{0,16}?(?:处室|科室|股室|机构|部门))[^:。\n]{0,12}:"
                                     r"(?P<list>(?:[^。:;\n()]|\(\x00{1,40}\)){2,400})")
@@ -1085,6 +1085,10 @@ def inline_bodies(text: str) -> list[Found]:
             if inner >= 0:  # “机构设置\n某县统计局内设办公室、…”: the list starts after the nearer verb
                 pos += inner + 2
                 listed = listed[inner + 2:]
+            subject = re.match(r"\s*[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r"设(?![置立计施有])", listed)
+            if inner < 0 and subject:  # “单位机构设置⏎息烽县文化馆设办公室、…”: after the subject's own “设”
+                pos += subject.end()
+                listed = listed[subject.end():]
             groups = [(pos, listed)]
             more = INLINE_MORE_RE.match(text, m.end()) if rx is INLINE_BODIES_RE else None
             if more:

@@ -67,6 +67,18 @@ FIRST_OF_COUNT_RE = re.compile(r"(?:共内设|内设|共设)(?P<name>[" + CJK + 
 
 NAME_RE = re.compile(r"[" + CJK + r"]{2,24}?" + BODY_SUFFIX)
 
+# the rank inside a class statement: “是财政全额拨款的正科级公益性文化事业单位”, “根据编办核定正股级公益一类事业单位”
+CLASS_RANK_RE = re.compile(r"(?:是|为|系|核定)[^。,;:]{0,20}?(?P<r>" + RANK + r")[^。,;:]{0,16}?事业单位")
+# a rank stated as the unit's establishment: “副县级建制”
+ESTABLISHMENT_RANK_RE = re.compile(r"(?:^|(?<=[,,;。]))[ \t]*(?P<r>(?:正|副)?(?:县|处|科|股|厅|局|县处|乡科)级)建制")
+# “核定编制12人”: an untyped quota (staff on hand follows it: “现有工作人员37人”)
+QUOTA_RE = re.compile(r"核定编制(?:数)?(?:为)?[ \t]*(?P<n>" + NUM + r")[ \t]*[名人]")
+# a budget note's title line with more after the report's name: “X2025年度部门预算、“三公”经费预算公开说明及填报口径说明”
+BUDGET_TITLE_RE = re.compile(r"(?P<u>[" + CJK + r"()]{3,40}?" + INSTITUTION_SUFFIX + r")[ \t]*\d{4}[ \t]*年度?[ \t]*(?:部门|单位)?"
+                             r"(?:预算|决算)[^。\n]{0,40}?(?:说明|公开)")
+# an association's charter: “本会”, its members — a society, no unit of the 机构编制 system
+ASSOCIATION_RE = re.compile(r"本会|本组织|本团体")
+
 
 def _question(text: str) -> re.Match | None:
     """The title question of a Q&A or explainer, on one of the text's first lines."""
@@ -209,6 +221,37 @@ def subject_list_bodies(text: str, unit: str) -> list[Found]:
     return []
 
 
+def class_rank(text: str, unit: str) -> Found | None:
+    """The rank in the unit's class statement or establishment (“是…正科级…事业单位”, “副县级建制”), in a sentence
+    that names the unit (or, for “核定…”/“建制”, in the text of one unit)."""
+    for rx in (CLASS_RANK_RE, ESTABLISHMENT_RANK_RE):
+        for m in rx.finditer(text):
+            start = max(text.rfind(c, 0, m.start()) for c in "。\n") + 1
+            sentence = text[start:m.start()]
+            if unit in sentence or rx is ESTABLISHMENT_RANK_RE or m.group(0).startswith("核定"):
+                return Found(m["r"], m.start("r"), m.end("r"))
+    return None
+
+
+def budget_title(text: str) -> tuple[Found, Found] | None:
+    """(title, unit) of a budget note whose title line, among the first four, runs on after the report's name."""
+    pos = 0
+    for n, raw in enumerate(text.split("\n")):
+        if n >= 4:
+            break
+        m = BUDGET_TITLE_RE.fullmatch(raw.strip())
+        if m is not None:
+            s0 = pos + raw.index(raw.strip())
+            return Found(m.group(0), s0, s0 + len(m.group(0))), Found(m["u"], s0 + m.start("u"), s0 + m.end("u"))
+        pos += len(raw) + 1
+    return None
+
+
+def association_charter(text: str) -> bool:
+    """True for a society's charter (“本会是由…自愿组成的非营利性公益组织”, its 会员): no unit, no duties of one."""
+    return ASSOCIATION_RE.search(text) is not None and text.count("会员") >= 3
+
+
 def _add_bodies(b, found_bodies: list[Found]):
     for found in found_bodies:
         idx = len(b.data["internal_bodies"])
@@ -224,6 +267,9 @@ def apply(b, text: str) -> None:
     if kind is not None and (not data.get("unit") or data["unit"] == kind):  # “融媒体中心是什么性质事业单位”
         _clear(b, ("unit", "short_name", "nature", "rank", "plaques", "duties", "internal_bodies", "staffing", "posts",
                    "internal_leadership"))
+        return
+    if association_charter(text) and not data.get("unit"):  # “本会是由…自愿组成的…组织”: its members' rights are no duties
+        _clear(b, ("duties", "internal_bodies", "staffing", "posts", "internal_leadership"))
         return
     unit = data.get("unit")
     if unit and ARTICLE_PREFIX_RE.match(unit):  # “第四条学校经费来源是…”: an article number is no part of a name
@@ -247,6 +293,18 @@ def apply(b, text: str) -> None:
     if data.get("unit") and not data["staffing"] and staffed is not None and staffed[0].value == data["unit"]:
         data["staffing"].append(staffed[1])
         b.span("staffing[0]", staffed[2], staffed[3])
+    titled = budget_title(text) if not data.get("title") else None
+    if titled is not None and (not data.get("unit") or data["unit"] == titled[1].value):  # “X2025年度部门预算、…说明”
+        _set(b, "title", titled[0], replace=True)
+        if not data.get("unit"):
+            _set(b, "unit", titled[1], replace=True)
+    if data.get("unit") and not data.get("rank"):  # “是财政全额拨款的正科级公益性文化事业单位”, “副县级建制”
+        _set(b, "rank", class_rank(text, data["unit"]), replace=True)
+    if data.get("unit") and not data["staffing"]:  # “核定编制12人”
+        m = QUOTA_RE.search(text)
+        if m is not None and to_int(m["n"]) is not None:
+            data["staffing"].append({"type": "其他编制", "raw": "编制", "count": to_int(m["n"]), "includes": [], "unknown": True})
+            b.span("staffing[0]", m.start(), m.end())
     if data.get("unit"):  # “该中心挂A、B牌子”
         for found in this_plaques(text, data["unit"]):
             if found.value not in data["plaques"]:

@@ -127,3 +127,46 @@ def test_budget_note_title_with_gaikuang_ji_shuoming_under_chrome():
     d = p("政府信息公开\n\n临夏县融媒体中心2022年部门预算概况及说明\n时间:2022-06-07\n\n部门职责\n负责全县新闻报道工作。")
     assert d["title"] == "临夏县融媒体中心2022年部门预算概况及说明"
     assert d["unit"] == "临夏县融媒体中心"
+
+
+# ---------------------------------------------------------------- heldout20b: ranks in class statements, quotas, titles
+def test_rank_in_a_second_class_statement_of_the_unit():
+    d = p("一、单位基本情况\n(一)职能职责\n重庆市璧山区图书馆为重庆市璧山区文化和旅游发展委员会直属事业单位,是财政全额拨款的"
+          "正科级公益性文化事业单位。\n主要职责是:负责图书借阅服务。")
+    assert d["nature"] == "重庆市璧山区文化和旅游发展委员会直属事业单位"
+    assert d["rank"] == "正科级"
+
+
+def test_rank_from_the_establishment_and_an_untyped_quota_in_people():
+    d = p("一、纪念馆基本情况\n酒泉市肃州区革命烈士纪念馆始建于1985年。\n酒泉市肃州区革命烈士纪念馆属于肃州区文化和旅游局,"
+          "正科级建制,全额财政拨款事业单位。核定编制9人,现有工作人员15人。")
+    assert d["rank"] == "正科级"
+    assert [(s["type"], s["raw"], s["count"]) for s in d["staffing"]] == [("其他编制", "编制", 9)]
+
+
+def test_a_general_sentence_gives_no_rank_to_the_unit():
+    # the rank of “省级疾控中心” in general is not the rank of the unit the text names
+    assert institution_clauses.class_rank("某市疾控中心始建于1953年。省级疾控中心是隶属于省卫生厅的正处级事业单位。",
+                                          "某市疾控中心") is None
+
+
+def test_budget_title_that_runs_on_after_the_report_name():
+    d = p("开阳县文化馆2025年度部门预算、“三公”经费预算公开说明及填报口径说明\n\n发布时间: 2025-04-14\n"
+          "一、单位概况\n(二)单位机构设置\n开阳县文化馆设办公室、群文部、非遗部共3个内设科室。")
+    assert d["title"] == "开阳县文化馆2025年度部门预算、“三公”经费预算公开说明及填报口径说明"
+    assert d["unit"] == "开阳县文化馆"
+    assert bodies(d) == ["办公室", "群文部", "非遗部"]
+
+
+def test_bodies_counted_as_ke_shi_in_brackets_and_listed_after_fenbie_shi():
+    d = p("一、单位基本情况\n重庆市铜梁区文化馆为重庆市铜梁区文化和旅游发展委员会直属事业单位。\n(二)单位构成\n"
+          "重庆市铜梁区文化馆内设4个职能科(室),分别是办公室、活动部、培训部、非遗中心。")
+    assert bodies(d) == ["办公室", "活动部", "培训部", "非遗中心"]
+
+
+def test_an_associations_charter_names_no_unit_and_its_members_rights_are_no_duties():
+    d = p("第一章总则\n第一条名称\n本组织定名为“遵义市图书馆之友”(以下简称“本会”)。\n第二条性质\n本会是由热爱阅读的社会各界人士"
+          "自愿组成的非营利性公益组织。\n第二章会员\n第四条会员资格\n1. 个人会员:热爱阅读,自愿遵守本章程。\n第五条会员权利\n"
+          "1. 免费参加图书馆举办的讲座。\n2. 优先参与图书馆的志愿者活动。\n3. 对图书馆工作提出建议与监督。")
+    assert d["unit"] is None
+    assert d["duties"] == []
