@@ -72,7 +72,7 @@ CLASS_RANK_RE = re.compile(r"(?:是|为|系|核定)[^。,;:]{0,20}?(?P<r>" + RAN
 # a rank stated as the unit's establishment: “副县级建制”
 ESTABLISHMENT_RANK_RE = re.compile(r"(?:^|(?<=[,,;。]))[ \t]*(?P<r>(?:正|副)?(?:县|处|科|股|厅|局|县处|乡科)级)建制")
 # “核定编制12人”: an untyped quota (staff on hand follows it: “现有工作人员37人”)
-QUOTA_RE = re.compile(r"核定编制(?:数)?(?:为)?[ \t]*(?P<n>" + NUM + r")[ \t]*[名人]")
+QUOTA_RE = re.compile(r"(?:^|(?<=[\n。]))[ \t]*核定编制(?:数)?(?:为)?[ \t]*(?P<n>" + NUM + r")[ \t]*[名人]")
 # a budget note's title line with more after the report's name: “X2025年度部门预算、“三公”经费预算公开说明及填报口径说明”
 BUDGET_TITLE_RE = re.compile(r"(?P<u>[" + CJK + r"()]{3,40}?" + INSTITUTION_SUFFIX + r")[ \t]*\d{4}[ \t]*年度?[ \t]*(?:部门|单位)?"
                              r"(?:预算|决算)[^。\n]{0,40}?(?:说明|公开)")
@@ -302,7 +302,10 @@ def apply(b, text: str) -> None:
         _set(b, "rank", class_rank(text, data["unit"]), replace=True)
     if data.get("unit") and not data["staffing"]:  # “核定编制12人”
         m = QUOTA_RE.search(text)
-        if m is not None and to_int(m["n"]) is not None:
+        # the sentence before names the unit: “X属于…事业单位。核定编制12人” (not “下属各中队核定编制12名”)
+        before = text[max(text.rfind("。", 0, max(m.start() - 1, 0)), text.rfind("\n", 0, max(m.start() - 1, 0))) + 1:m.start()] \
+            if m is not None else ""
+        if m is not None and to_int(m["n"]) is not None and data["unit"] in before:
             data["staffing"].append({"type": "其他编制", "raw": "编制", "count": to_int(m["n"]), "includes": [], "unknown": True})
             b.span("staffing[0]", m.start(), m.end())
     if data.get("unit"):  # “该中心挂A、B牌子”

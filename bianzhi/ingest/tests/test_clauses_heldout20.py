@@ -170,3 +170,8 @@ def test_an_associations_charter_names_no_unit_and_its_members_rights_are_no_dut
           "1. 免费参加图书馆举办的讲座。\n2. 优先参与图书馆的志愿者活动。\n3. 对图书馆工作提出建议与监督。")
     assert d["unit"] is None
     assert d["duties"] == []
+
+
+def test_a_quota_sentence_must_follow_one_about_the_unit():
+    d = p("临泽县文化馆是县文体广电和旅游局所属事业单位。全县乡镇文化站核定编制30人。")
+    assert d["staffing"] == []
