@@ -1523,6 +1523,12 @@ STATEMENT_RES.append(
     re.compile(r"(?:^|(?<=[\n。;]))[ \t]*(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,30}\))?"
                r"(?=\s*(?:加挂|挂|增挂)[^,。;]{2,40}?牌子\s*[,，]\s*(?:为|是|作为)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")"
                r"(?:\s*[,，]\s*(?:机构规格)?(?:为|是)?\s*(?P<rank>" + RANK + r"))?(?=[,。;]|$))"))
+# “设立常熟市文化广电新闻出版局，挂“常熟市文物局”、“常熟市版权局”牌子，为市政府工作部门，正科级建制”: the 2009–2010
+# rounds' set-up clause with the plaque between the unit and its class (read like the one above)
+STATEMENT_RES.append(
+    re.compile(r"(?:设立|组建|建立|成立)[“\"]?(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")[”\"]?(?P<paren>\(\x00{2,30}\))?"
+               r"(?=\s*[,，]\s*(?:加挂|挂|增挂)[^,。;]{2,60}?牌子\s*[,，]\s*(?:为|是|作为)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")"
+               r"(?:\s*[,，]\s*(?:机构规格)?(?:为|是)?\s*(?P<rank>" + RANK + r")(?:建制)?)?(?=[,。;]|$))"))
 # “县退役军人事务局（正科级），为县政府工作部门”: the rank in brackets after the name (read by the bracket rule below)
 STATEMENT_RES.append(
     re.compile(r"(?:^|(?<=[\n。;]))[ \t]*(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,30}\))\s*[,，]\s*"

@@ -143,6 +143,23 @@ def _spaces_as_breaks(chars: list[str]) -> None:
         start = end + 1
 
 
+# an encyclopedia copy's footnote marks (“规范化简称科技部[1],又简称…”, “…整体承担[3]。”) cut names and clauses
+_FOOTNOTE_RE = re.compile(r"(?<=[\u4e00-\u9fff。,，、)”])(?:\[\d{1,2}(?:-\d{1,2})?\])+(?!\s*页)")
+
+
+def _drop_footnote_marks(chars: list[str], offsets: list[int]) -> tuple[list[str], list[int]]:
+    joined = "".join(chars)
+    if "[" not in joined:
+        return chars, offsets
+    gone: set[int] = set()
+    for m in _FOOTNOTE_RE.finditer(joined):
+        gone.update(range(m.start(), m.end()))
+    if not gone:
+        return chars, offsets
+    keep = [k for k in range(len(chars)) if k not in gone]
+    return [chars[k] for k in keep], [offsets[k] for k in keep]
+
+
 def _strip_line_starts(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     keep = [k for k, ch in enumerate(text) if not (ch == " " and (k == 0 or text[k - 1] == "\n" or
                                                                   (text[k - 1] == " " and _line_blank_before(text, k))))]
@@ -171,6 +188,7 @@ def normalize_with_map(original: str) -> tuple[str, list[int]]:
         for out in norm:
             chars.append(out)
             offsets.append(i)
+    chars, offsets = _drop_footnote_marks(chars, offsets)
     _spaces_as_breaks(chars)
     out_chars: list[str] = []
     out_offsets: list[int] = []
