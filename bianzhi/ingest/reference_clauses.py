@@ -17,7 +17,18 @@ import re
 
 from bianzhi.core.numerals import NUM, to_int
 
-from .clauses import BODY_SUFFIX, CJK, NATURE_NOUN, RANK, UNIT_SUFFIX, Found, _mask_parens
+from .clauses import (
+    BODY_SUFFIX,
+    CJK,
+    DATE_RE,
+    NATURE_NOUN,
+    ORGAN_LINE_RE,
+    RANK,
+    UNIT_SUFFIX,
+    Found,
+    _mask_parens,
+    parse_date,
+)
 from .ministry_clauses import ACTING_AS_RE, bar_infobox
 from .national_clauses import infobox_facts
 
@@ -26,6 +37,17 @@ NOT_A_NAME_RE = re.compile(r"^(?:本|该|我|其|各|新|原|这|此|在)")
 # an encyclopedia lead: “X(官方英语译名:…),是已撤销的中华人民共和国国务院副部级直属机构,主管旅游工作。” (brackets masked)
 ENTRY_LEAD_RE = re.compile(r"(?m)^[ \t]*(?P<u>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")(?:\(\x00+\))?[ \t]*[,，][ \t]*(?:是|为)"
                            r"(?P<n>[^,，。;\n]{2,80}?" + NATURE_NOUN + r")(?=[,，。;\[]|$)")
+
+# the same lead with the name as the heading line above it: “X⏎(简称Y,English name),是…组成部门,为正部级”
+HEADING_LEAD_RE = re.compile(r"(?m)^[ \t]*(?P<u>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")[ \t]*\n[ \t]*\((?P<inner>[^()\n]{1,160})\)"
+                             r"[ \t]*[,，][ \t]*(?:是|为)(?P<n>[^,，。;\n]{2,80}?" + NATURE_NOUN + r")(?=[,，。;\[]|$)")
+# what a lead says before the class that is no part of it: what the body did, that it was abolished or replaced
+LEAD_CLAUSE_RE = re.compile(r"(?:承担|负责|从事|主管|授权|开展|提供|实施|撤销|取代|替代)")
+# the rank stated right after the lead's class: “…是Y,为副部级,作为…”
+RANK_AFTER_RE = re.compile(r"[ \t]*[,，][ \t]*(?:为|是|属)(?P<r>" + RANK + r")(?=[,，。;]|$)")
+
+# a cover letter's signature above the 规定 when the copy starts at the addressees: “…现予印发。⏎X办公厅⏎二00九年…日”
+COVER_SIGNATURE_RE = re.compile(r"现予印发[^\n]{0,30}\n[ \t]*(?P<o>[^\n]{2,40}?)[ \t]*\n[ \t]*(?P<d>[^\n]{6,16}?)[ \t]*(?:\n|$)")
 
 # “X,简称Y,成立于1984年,…”: the short name as a clause of its own, whatever follows it
 OPENING_SHORT_RE = re.compile(r"(?m)^[ \t]*(?P<u>[" + CJK + r"]{2,30}?" + UNIT_SUFFIX + r")[ \t]*[,，][ \t]*简称[ \t]*[“\"]?"
@@ -84,9 +106,20 @@ def _span(b, key: str):
     return next(((s, e) for k, s, e in b.spans if k == key), None)
 
 
+def _lead_class(text: str, start: int, value: str) -> Found | None:
+    """The class a lead states: after the last “的” when what stands before it says what the body did or that it was
+    abolished or replaced (“已撤销的…主管…的副部级国家局”); a whose-clause (“…应急管理部管理的国家局”) is kept."""
+    head, sep, tail = value.rpartition("的")
+    if sep and LEAD_CLAUSE_RE.search(head):
+        start, value = start + len(head) + 1, tail
+    if not re.fullmatch(r"[" + CJK + r"]{0,30}?" + NATURE_NOUN, value):
+        return None
+    return Found(value, start, start + len(value))
+
+
 def entry_lead(text: str) -> tuple[Found, Found] | None:
     """(unit, class) of an encyclopedia lead that restates the heading above it: the name opens a line before the lead
-    (“X - 维基百科…”, “X”, “X查看源代码…”). The class is what follows the last “的” (“已撤销的…”, “被…取代的…”)."""
+    (“X - 维基百科…”, “X”, “X查看源代码…”)."""
     masked = _mask_parens(text)
     for m in ENTRY_LEAD_RE.finditer(masked):
         name = m["u"]
@@ -94,14 +127,43 @@ def entry_lead(text: str) -> tuple[Found, Found] | None:
             continue
         if re.search(r"(?m)^[ \t]*" + re.escape(name), text[:m.start("u")]) is None:
             continue  # no heading line naming it: a sentence in running text, not an entry's lead
-        n_start, value = m.start("n"), m["n"]
-        head, sep, tail = value.rpartition("的")
-        if sep:
-            n_start, value = n_start + len(head) + 1, tail
-        if not re.fullmatch(r"[" + CJK + r"]{0,20}?" + NATURE_NOUN, value):
-            continue
-        return Found(name, m.start("u"), m.end("u")), Found(value, n_start, n_start + len(value))
+        nature = _lead_class(text, m.start("n"), m["n"])
+        if nature is not None:
+            return Found(name, m.start("u"), m.end("u")), nature
     return None
+
+
+def heading_lead(text: str) -> dict | None:
+    """{unit, short_name, nature} of a lead whose name is the heading line above its bracket."""
+    m = HEADING_LEAD_RE.search(text)
+    if m is None or NOT_A_NAME_RE.match(m["u"]):
+        return None
+    nature = _lead_class(text, m.start("n"), m["n"])
+    if nature is None:
+        return None
+    out = {"unit": Found(m["u"], m.start("u"), m.end("u")), "nature": nature, "short_name": None}
+    sm = re.match(r"[ \t]*(?:以下)?简称[ \t]*[“\"]?(?P<s>[" + CJK + r"]{2,12}?)[”\"]?[ \t]*(?:[,，;；]|$)", m["inner"])
+    if sm:
+        start = m.start("inner") + sm.start("s")
+        out["short_name"] = Found(sm["s"], start, start + len(sm["s"]))
+    return out
+
+
+def rank_after(text: str, nature: Found) -> Found | None:
+    m = RANK_AFTER_RE.match(text, nature.end)
+    return Found(m["r"], m.start("r"), m.end("r")) if m else None
+
+
+def cover_signature(text: str) -> tuple[Found, Found] | None:
+    """(organ, date) of a cover letter's signature right after its “现予印发” (a copy without the notice's title line)."""
+    m = COVER_SIGNATURE_RE.search(text[:1500])
+    if m is None or not ORGAN_LINE_RE.match(m["o"].replace(" ", "")):
+        return None
+    dm = DATE_RE.fullmatch(m["d"].replace(" ", ""))
+    date = parse_date(dm) if dm else None
+    if date is None:
+        return None
+    return Found(m["o"], m.start("o"), m.end("o")), Found(date, m.start("d"), m.end("d"))
 
 
 def opening_short(text: str) -> tuple[Found, Found] | None:
@@ -204,6 +266,9 @@ def apply(b, text: str) -> None:
     """The reference-copy rules on a parse result `b` (the parser's builder: `data`, `spans`, `span()`, `meta`)."""
     data = b.data
     lead = entry_lead(text)
+    if lead is None:  # “X⏎(简称Y,…),是Z”
+        found = heading_lead(text)
+        lead = (found["unit"], found["nature"], found["short_name"]) if found is not None else None
     current = _span(b, "unit")
     if lead is not None and (not data.get("unit") or (current is not None and lead[0].start < current[0])):
         for key in ("unit", "short_name", "nature", "rank"):
@@ -211,8 +276,15 @@ def apply(b, text: str) -> None:
         b.spans = [sp for sp in b.spans if sp[0] not in ("unit", "short_name", "nature", "rank")]
         _set(b, "unit", lead[0])
         _set(b, "nature", lead[1])
+        _set(b, "short_name", lead[2] if len(lead) > 2 else None)
+        _set(b, "rank", rank_after(text, lead[1]))
         for key, found in {**infobox_facts(text), **bar_infobox(text)}.items():  # the infobox states them
             _set(b, key, found, replace=True)
+    if not data.get("issuing_organ") and not data.get("issued_on"):  # “…现予印发。⏎X办公厅⏎二00九年…日⏎<规定>”
+        found = cover_signature(text)
+        if found is not None:
+            _set(b, "issuing_organ", found[0])
+            _set(b, "issued_on", found[1])
     if not data.get("unit"):  # “X,简称Y,成立于…”
         found = opening_short(text)
         if found is not None:

@@ -141,3 +141,29 @@ def test_an_unnumbered_duty_list_keeps_the_line_the_page_cut():
 def test_a_clause_with_its_verb_is_no_unit_before_a_rank():
     d = p("下属单位共有20家,规格级别都是处级,其中多数为研究机构。")
     assert d["unit"] is None and d["rank"] is None
+
+
+# ---------------------------------------------------------------- heldout21b (measured after the rules above)
+def test_a_lead_whose_name_is_the_heading_line_above_its_bracket():
+    d = p("中华人民共和国国家宗教事务局\n(简称国家宗教局,State Administration for Religious Affairs),是中华人民共和国国务院直属机构,"
+          "为副部级,主管宗教事务。\n2018年机构改革后并入中央统战部。")
+    assert d["unit"] == "中华人民共和国国家宗教事务局"
+    assert d["short_name"] == "国家宗教局"
+    assert d["nature"] == "中华人民共和国国务院直属机构"
+    assert d["rank"] == "副部级"
+
+
+def test_a_leads_whose_clause_is_kept_and_the_rank_after_it_read():
+    d = p("国家矿山安全监察局\n\n国家矿山安全监察局,是中华人民共和国应急管理部管理的国家局,为副部级,负责全国矿山安全监察工作。\n")
+    assert d["nature"] == "中华人民共和国应急管理部管理的国家局"
+    assert d["rank"] == "副部级"
+
+
+def test_a_cover_signature_above_the_regulation_of_a_copy_without_the_notice_title():
+    d = p("各市州人民政府,省政府各厅委、各直属机构:《江西省水利厅主要职责内设机构和人员编制规定》已经省人民政府批准,现予印发。\n"
+          "江西省人民政府办公厅\n二00九年十一月二十日\n江西省水利厅主要职责内设机构和人员编制规定\n"
+          "根据省人民政府机构改革方案,设立江西省水利厅,为省人民政府组成部门。\n")
+    assert d["issuing_organ"] == "江西省人民政府办公厅"
+    assert d["issued_on"] == "2009-11-20"
+    assert d["unit"] == "江西省水利厅"
+    assert reference_clauses.cover_signature("现予印发。\n各有关单位\n请认真执行\n") is None  # no organ, no date
