@@ -57,7 +57,11 @@ def heading_run_unit(text: str, unit: str | None) -> Found | None:
     “禄丰县人民法院”, the name that opens a later clause); None when no such name is found."""
     if not unit or not HEADING_WORDS_RE.match(unit):
         return None
-    rest = HEADING_WORDS_RE.sub("", unit)
+    return place_named(text, HEADING_WORDS_RE.sub("", unit))
+
+
+def place_named(text: str, rest: str) -> Found | None:
+    """The first clause-opening “<place>X” of a bare name X (“人民法院” → “禄丰县人民法院”), or None."""
     if len(rest) < 2:
         return None
     for m in re.finditer(r"(?=(?P<u>[" + CJK + r"]{2,4}?[省市县区州旗])" + re.escape(rest) + ")", text):

@@ -581,6 +581,8 @@ def _is_adjustment(text: str, lines: list[Segment], runs, statement) -> tuple[bo
 _NAME_BREAK_RE = re.compile(r"(?<=[\u4e00-\u9fff()、])\n(?=[\u4e00-\u9fff()、])")
 # a “unit” holding a verb of news or of belonging is a clause taken whole (“江苏省已成立省大数据管理中心”, “故宫属于国家级
 # 博物馆”): no body is named so; the class and rank read with it belong to that clause, not to the text's unit
+_REFORM_PLAN_TITLE_RE = re.compile(r"(?<!编制)机构改革(?:实施)?方案》?(?:的(?:决定|说明|通知|批复))?$")
+_WHOLE_AREA_UNIT_RE = re.compile(r"^[\u4e00-\u9fff]{0,12}?全[县市省区州旗](?P<rest>[\u4e00-\u9fff]{2,20})$")
 _CLAUSE_AS_UNIT_RE = re.compile(r"已(?:经)?(?:成立|组建|设立|挂牌)|属于|举行|召开|印发|公布|揭牌")
 
 
@@ -596,6 +598,12 @@ def parse(text: str) -> ParseResult:
         data["unit"] = founded["u"]
         if span:
             result.spans = [sp for sp in result.spans if sp[0] != "unit"] + [("unit", span[1] - len(founded["u"]), span[1])]
+    elif isinstance(data.get("unit"), str) and (whole := _WHOLE_AREA_UNIT_RE.match(data["unit"])):
+        # “监督和指导全县人民法院的审判工作”: the courts of the whole county are no unit; the one named with its
+        # place where a clause opens (“禄丰县人民法院现有…”) is
+        named = budget_clauses.place_named(text, whole["rest"])
+        data["unit"] = named.value if named else None
+        result.spans = [sp for sp in result.spans if sp[0] != "unit"] + ([("unit", named.start, named.end)] if named else [])
     elif isinstance(data.get("unit"), str) and _CLAUSE_AS_UNIT_RE.search(data["unit"]):
         span = result.span_of("unit") or (0, 0)
         start = max(text.rfind(ch, 0, span[0]) for ch in "。\n") + 1
@@ -633,6 +641,8 @@ def _parse(text: str) -> ParseResult:
     hdr = clauses.read_header(text)
     if hdr.title is not None and fragment_clauses.is_metadata_row(hdr.title.value):
         hdr.title = None  # “[ 主题分类 ] … [ 体裁分类 ] 财政预算、决算” is page metadata
+    if hdr.title is not None and _REFORM_PLAN_TITLE_RE.search(hdr.title.value):
+        hdr.title = None  # “…关于国务院机构改革方案的决定”: a government's reform plan is no unit's document
     report = fragment_clauses.report_title(text)  # a budget/final-accounts report's title under page metadata
     if report is not None and not hdr.is_notice_cover and (hdr.title is None or report.start < hdr.title.start):
         hdr.title = report  # (also over a later cover line: “中共X县委员会机构编制委员会⏎办公室2023年部门决算”)
