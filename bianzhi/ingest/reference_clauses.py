@@ -34,8 +34,9 @@ from .national_clauses import infobox_facts
 
 NOT_A_NAME_RE = re.compile(r"^(?:本|该|我|其|各|新|原|这|此|在)")
 
-# an encyclopedia lead: “X(官方英语译名:…),是已撤销的中华人民共和国国务院副部级直属机构,主管旅游工作。” (brackets masked)
-ENTRY_LEAD_RE = re.compile(r"(?m)^[ \t]*(?P<u>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")(?:\(\x00+\))?[ \t]*[,，][ \t]*(?:是|为)"
+# an encyclopedia lead: “X(官方英语译名:…),是已撤销的中华人民共和国国务院副部级直属机构,主管旅游工作。” (brackets masked), at a
+# line start or after an infobox's last bar (a copy run into one line: “对应机构 | X(…),是…”)
+ENTRY_LEAD_RE = re.compile(r"(?m)(?:^|(?<=\|))[ \t]*(?P<u>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")(?P<b>\(\x00+\))?[ \t]*[,，][ \t]*(?:是|为)"
                            r"(?P<n>[^,，。;\n]{2,80}?" + NATURE_NOUN + r")(?=[,，。;\[]|$)")
 
 # the same lead with the name as the heading line above it: “X⏎(简称Y,English name),是…组成部门,为正部级”
@@ -45,6 +46,9 @@ HEADING_LEAD_RE = re.compile(r"(?m)^[ \t]*(?P<u>[" + CJK + r"]{2,40}?" + UNIT_SU
 LEAD_CLAUSE_RE = re.compile(r"(?:承担|负责|从事|主管|授权|开展|提供|实施|撤销|取代|替代)")
 # the rank stated right after the lead's class: “…是Y,为副部级,作为…”
 RANK_AFTER_RE = re.compile(r"[ \t]*[,，][ \t]*(?:为|是|属)(?P<r>" + RANK + r")(?=[,，。;]|$)")
+
+# a table of contents' part heading glued to the name it names (a copy run into one line: “目录第一部分X概况”)
+PART_PREFIX_RE = re.compile(r"^(?:目[ \t]*录)?第[一二三四五六七八九十]+部分[ \t]*(?=[" + CJK + r"]{3,}$)")
 
 # a cover letter's signature above the 规定 when the copy starts at the addressees: “…现予印发。⏎X办公厅⏎二00九年…日”
 COVER_SIGNATURE_RE = re.compile(r"现予印发[^\n]{0,30}\n[ \t]*(?P<o>[^\n]{2,40}?)[ \t]*\n[ \t]*(?P<d>[^\n]{6,16}?)[ \t]*(?:\n|$)")
@@ -59,8 +63,9 @@ PURPOSE_ON_RE = re.compile(r"(?:^|(?<=[\n。?？!！]))[ \t]*(?:(?:在我国|在
                            r"(?P<n>[" + CJK + r"]{0,8}?(?:直属机构|组成部门|直属事业单位|国家局))"
                            r"(?=[,，][ \t]*(?:同时|并|还|也|主要|负责|承担|承办)|。|$)")
 
-# “X由Y管理,…。作为Y管理的副部级国家局,其行政编制…”: the class of the unit the sentence before is about
-ITS_ACTING_RE = r"(?:^|(?<=[\n。]))[ \t]*{u}[^。\n]{{0,80}}?。[ \t]*作为(?P<n>[^,，。;\n]{{2,30}}?" + NATURE_NOUN + r")[ \t]*[,，][ \t]*其"
+# “X由Y管理,…。作为Y管理的副部级国家局,其行政编制…”: the class of the unit the sentence before is about (the name near its start:
+# a one-line copy glues the page's heading to it, “…优质解答X由Y管理…”)
+ITS_ACTING_RE = r"(?:^|(?<=[\n。]))[^。\n]{{0,20}}?{u}[^。\n]{{0,80}}?。[ \t]*作为(?P<n>[^,，。;\n]{{2,30}}?" + NATURE_NOUN + r")[ \t]*[,，][ \t]*其"
 
 # “…设有A、B、…、C和D这12个部门”: a counted list whose last item is joined by “和”
 AND_COUNTED_RE = re.compile(r"(?:设有|下设|内设|共设|(?<=[现只])设)(?P<list>[" + CJK + r"()、]{4,400}?)(?:和|及|以及)"
@@ -117,19 +122,41 @@ def _lead_class(text: str, start: int, value: str) -> Found | None:
     return Found(value, start, start + len(value))
 
 
-def entry_lead(text: str) -> tuple[Found, Found] | None:
-    """(unit, class) of an encyclopedia lead that restates the heading above it: the name opens a line before the lead
-    (“X - 维基百科…”, “X”, “X查看源代码…”)."""
+def _bracket_short(text: str, m: re.Match) -> Found | None:
+    """The short name in the bracket after a lead's name: “X(简称Y,English name),是…”."""
+    if m["b"] is None:
+        return None
+    sm = re.match(r"\([ \t]*(?:以下)?简称[ \t]*[“\"]?(?P<s>[" + CJK + r"]{2,12}?)[”\"]?[ \t]*(?:[,，;；)]|$)", text[m.start("b"):m.end("b")])
+    return Found(sm["s"], m.start("b") + sm.start("s"), m.start("b") + sm.end("s")) if sm else None
+
+
+def entry_lead(text: str) -> tuple[Found, Found, Found | None] | None:
+    """(unit, class, short name) of an encyclopedia lead that restates the heading above it: the name opens a line before
+    the lead (“X - 维基百科…”, “X”, “X查看源代码…”), or the lead opens the text. A copy run into one line glues the lead to
+    the chrome before it (“…导航搜索X,是…”): the name a heading line opens with, restated with “,是”, is the lead then."""
     masked = _mask_parens(text)
     for m in ENTRY_LEAD_RE.finditer(masked):
         name = m["u"]
         if NOT_A_NAME_RE.match(name):
             continue
-        if re.search(r"(?m)^[ \t]*" + re.escape(name), text[:m.start("u")]) is None:
+        if text[:m.start("u")].strip() and re.search(r"(?m)^[ \t]*" + re.escape(name), text[:m.start("u")]) is None:
             continue  # no heading line naming it: a sentence in running text, not an entry's lead
         nature = _lead_class(text, m.start("n"), m["n"])
         if nature is not None:
-            return Found(name, m.start("u"), m.end("u")), nature
+            return Found(name, m.start("u"), m.end("u")), nature, _bracket_short(text, m)
+    for hm in re.finditer(r"(?m)^[ \t]*(?P<h>[" + CJK + r"]{2,40})", "\n".join(masked.split("\n")[:8])):
+        for um in re.finditer(UNIT_SUFFIX, hm["h"]):
+            name = hm["h"][:um.end()]
+            if len(name) < 3 or NOT_A_NAME_RE.match(name):
+                continue
+            rx = re.escape(name) + r"(?P<b>\(\x00+\))?[ \t]*[,，][ \t]*(?:是|为)(?P<n>[^,，。;\n]{2,80}?" + NATURE_NOUN + r")(?=[,，。;\[]|$)"
+            m = re.compile(rx).search(masked, hm.end())
+            if m is None:
+                continue
+            nature = _lead_class(text, m.start("n"), m["n"])
+            if nature is not None:
+                return Found(name, m.start(), m.start() + len(name)), nature, _bracket_short(text, m)
+            break
     return None
 
 
@@ -276,10 +303,14 @@ def apply(b, text: str) -> None:
         b.spans = [sp for sp in b.spans if sp[0] not in ("unit", "short_name", "nature", "rank")]
         _set(b, "unit", lead[0])
         _set(b, "nature", lead[1])
-        _set(b, "short_name", lead[2] if len(lead) > 2 else None)
+        _set(b, "short_name", lead[2])
         _set(b, "rank", rank_after(text, lead[1]))
         for key, found in {**infobox_facts(text), **bar_infobox(text)}.items():  # the infobox states them
             _set(b, key, found, replace=True)
+    current = _span(b, "unit")
+    pm = PART_PREFIX_RE.match(data.get("unit") or "")
+    if pm and current is not None:  # “目录第一部分西藏自治区统计局”: the part heading is no part of the name
+        _set(b, "unit", Found(data["unit"][pm.end():], current[0] + pm.end(), current[1]), replace=True)
     if not data.get("issuing_organ") and not data.get("issued_on"):  # “…现予印发。⏎X办公厅⏎二00九年…日⏎<规定>”
         found = cover_signature(text)
         if found is not None:

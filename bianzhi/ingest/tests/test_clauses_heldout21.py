@@ -167,3 +167,35 @@ def test_a_cover_signature_above_the_regulation_of_a_copy_without_the_notice_tit
     assert d["issued_on"] == "2009-11-20"
     assert d["unit"] == "江西省水利厅"
     assert reference_clauses.cover_signature("现予印发。\n各有关单位\n请认真执行\n") is None  # no organ, no date
+
+
+# ---------------------------------------------------------------- the same shapes run into one line
+def test_an_entry_lead_in_a_copy_run_into_one_line():
+    # glued to the page's chrome, the heading line naming it first
+    d = p("中华人民共和国铁道部查看源代码讨论查看历史跳转至:导航搜索中华人民共和国铁道部,是2013年被撤销的中华人民共和国国务院组成部门[1],"
+          "主管铁路工作。沿革1949年设铁道部。2013年组建国家铁路局,作为交通运输部管理的国家局。")
+    assert d["unit"] == "中华人民共和国铁道部"
+    assert d["nature"] == "中华人民共和国国务院组成部门"
+    # after an infobox's last bar
+    d = p("国家外国专家局 | | 机构类型 | 国务院部委管理的国家局 | 行政级别 | 副部级 | 对应机构 | 国家外国专家局(英语:State "
+          "Administration of Foreign Experts Affairs),是已撤销的中华人民共和国国务院管理外国专家事务的国家局。")
+    assert d["unit"] == "国家外国专家局"
+    assert d["nature"] == "国务院部委管理的国家局" and d["rank"] == "副部级"
+    # the lead opening the text, its bracket giving the short name
+    d = p("中华人民共和国国家宗教事务局(简称国家宗教局,State Administration for Religious Affairs),是中华人民共和国国务院直属机构,"
+          "为副部级。2018年并入中央统战部。")
+    assert (d["unit"], d["short_name"], d["rank"]) == ("中华人民共和国国家宗教事务局", "国家宗教局", "副部级")
+
+
+def test_an_acting_clause_on_the_sentence_before_whose_name_is_glued_to_a_heading():
+    d = p("问答精选最佳答案国家林业局由国家发展和改革委员会代为管理,这是它的管理体制。作为国家发展和改革委员会管理的副部级国家局,"
+          "其人员编制由中央编办核定。国家林业局作为重要的国家局,下设多个司。")
+    assert d["nature"] == "国家发展和改革委员会管理的副部级国家局"
+
+
+def test_a_part_heading_glued_to_the_name_is_no_part_of_it():
+    d = p("2025年贵州省水利厅部门预算2025年2月1日\n目录第一部分贵州省水利厅概况\n一、主要职责\n二、部门机构设置\n三、部门预算构成\n"
+          "第二部分2025年部门预算表第一部分贵州省水利厅概况\n一、主要职责1、贯彻执行国家关于水利工作的方针政策和法律法规,起草水利"
+          "地方性法规草案;2、负责保障水资源的合理开发利用。")
+    assert d["unit"] == "贵州省水利厅"
+    assert reference_clauses.PART_PREFIX_RE.match("第一部分") is None  # a heading alone is no name to strip it from
