@@ -27,6 +27,7 @@ from . import (
     final2_clauses,
     final_clauses,
     fragment_clauses,
+    institution_clauses,
     ministry_clauses,
     national_clauses,
     profile_clauses,
@@ -939,6 +940,7 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     _ministry_rules(b, text)  # news on a ministry's “三定”, “作为X直属机构,Y…”, bar tables, “A、B…Z司九个司” (heldout16)
     webcopy_clauses.apply(b, text)  # web copies and fragments: “X,是将…整合组建的,作为…”, contact lists (heldout18)
     _county_rules(b, text)  # township notices, 事业单位 notes, Q&A examples of a county's bureau (heldout17)
+    institution_clauses.apply(b, text)  # 事业单位 pages, 章程, news and Q&A on one unit, explainers on a kind (heldout20)
     reference_clauses.apply(b, text)  # encyclopedia leads, Q&A 作为-clauses, “A、B和C这12个部门” (heldout21)
     _unnumbered_lists(b, text)  # last: a copy out of Word that lost its automatic numbering
     if final_clauses.generic_unit(b.data.get("unit")) or final2_clauses.bare_place_unit(b.data.get("unit"), text):  # “街道办事处作为…的派出机关”: an article on a kind of body
