@@ -592,7 +592,7 @@ def read_statement(text: str, limit: int | None = None) -> dict:
     if m.groupdict().get("paren"):
         inner_start = m.start("paren") + 1
         inner = text[inner_start:m.end("paren") - 1]
-        sm = re.match(r"\s*(?:以下)?简称\s*[“\"]?(?P<short>[^“”\"]{2,20}?)[”\"]?\s*$", inner)
+        sm = re.match(r"\s*(?:以下)?简称\s*:?\s*[“\"]?(?P<short>[^“”\"]{2,20}?)[”\"]?\s*$", inner)
         if sm:
             out["short_name"] = Found(sm["short"], inner_start + sm.start("short"), inner_start + sm.end("short"))
         elif re.fullmatch(RANK, inner.strip()):  # “设立X（正部级），为Y”: the rank in brackets after the name (heldout14b)
@@ -1033,7 +1033,7 @@ PLAQUE_IN_RE = re.compile(r"(?:在|于)(?P<host>[" + CJK + r"]{2,40}?" + UNIT_SU
                           UNIT_SUFFIX + r")(?:的)?牌子")
 
 
-SHORT_NAME_RE = re.compile(r"(?P<name>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")\((?:以下)?简称\s*[“\"]?(?P<short>[^“”\"()]{2,20}?)[”\"]?\)")
+SHORT_NAME_RE = re.compile(r"(?P<name>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")\((?:以下)?简称\s*:?\s*[“\"]?(?P<short>[^“”\"()]{2,20}?)[”\"]?\)")
 
 
 def short_name_clause(text: str, unit: str | None) -> Found | None:

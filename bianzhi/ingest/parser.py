@@ -32,6 +32,7 @@ from . import (
     national_clauses,
     profile_clauses,
     reference_clauses,
+    township_clauses,
     unnumbered_clauses,
     webcopy_clauses,
 )
@@ -940,6 +941,7 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     _ministry_rules(b, text)  # news on a ministry's “三定”, “作为X直属机构,Y…”, bar tables, “A、B…Z司九个司” (heldout16)
     webcopy_clauses.apply(b, text)  # web copies and fragments: “X,是将…整合组建的,作为…”, contact lists (heldout18)
     _county_rules(b, text)  # township notices, 事业单位 notes, Q&A examples of a county's bureau (heldout17)
+    township_clauses.apply(b, text)  # grouped township duties, a cut first duty, “新设置11个机构:…” (heldout19)
     institution_clauses.apply(b, text)  # 事业单位 pages, 章程, news and Q&A on one unit, explainers on a kind (heldout20)
     reference_clauses.apply(b, text)  # encyclopedia leads, Q&A 作为-clauses, “A、B和C这12个部门” (heldout21)
     _unnumbered_lists(b, text)  # last: a copy out of Word that lost its automatic numbering
