@@ -111,6 +111,9 @@ def run_in_duties(text: str) -> list[Found]:
         start = trig.end() + first.start(0) + len(first.group(0)) - len(first.group(0).lstrip())
         line_end = text.find("\n", start)
         line_end = len(text) if line_end < 0 else line_end
+        while line_end < len(text) and re.match(r"\d{1,2}" + mark, text[line_end + 1:line_end + 4]):
+            nxt = text.find("\n", line_end + 1)  # the items one a line (a run-in copy's lines put back)
+            line_end = len(text) if nxt < 0 else nxt
         line = text[start:line_end]
         marks = []
         n = 1

@@ -294,6 +294,33 @@ def _sequence_cuts(line: str) -> list[int]:
     return cuts
 
 
+# “…职责1.承担…。2.贯彻…。3.负责…” run into one long line: a break before each number of a run counting 1, 2, 3… in
+# order (at least three), where every number after the first follows the end of a sentence and each item is a
+# clause of its own (at least 8 characters); a number inside a sentence (“第1.5条”, “2、3月”) is no item
+_ARABIC_MARKER_RE = re.compile(r"(?<![\d.])(?P<n>\d{1,2})(?:、|\.(?!\d)|．)(?=[\u4e00-\u9fff“《(])")
+
+
+def _arabic_sequence_cuts(line: str) -> list[int]:
+    found = [(m.start(), int(m["n"])) for m in _ARABIC_MARKER_RE.finditer(line)]
+    cuts: list[int] = []
+    i = 0
+    while i < len(found):
+        if found[i][1] != 1:
+            i += 1
+            continue
+        chain, want = [found[i][0]], 2
+        for pos, value in found[i + 1:]:
+            if value == want and pos - chain[-1] >= 8 and line[pos - 1] in "。;；":
+                chain.append(pos)
+                want += 1
+        if len(chain) >= 3:
+            cuts.extend(chain)
+        i += 1
+        while i < len(found) and found[i][0] <= chain[-1]:
+            i += 1
+    return cuts
+
+
 def reflow_run_in(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     """Line breaks put back into run-in lines (see above); an inserted break maps to the next character's offset."""
     if len(text) < RUN_IN_MIN or all(len(line) < RUN_IN_MIN for line in text.split("\n")):
@@ -308,6 +335,7 @@ def reflow_run_in(text: str, offsets: list[int]) -> tuple[str, list[int]]:
                     if 0 < at < len(line):
                         cuts.add(pos + at)
             cuts.update(pos + at for at in _sequence_cuts(line) if 0 < at < len(line))
+            cuts.update(pos + at for at in _arabic_sequence_cuts(line) if 0 < at < len(line))
         pos += len(line) + 1
     if not cuts:
         return text, offsets

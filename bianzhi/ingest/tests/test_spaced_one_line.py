@@ -77,3 +77,27 @@ def test_a_list_ending_its_line_before_the_next_clause_stays_apart():
     assert text.split("\n")[0] == "内设机构:办公室、人事科、财务科"
     text = from_text("一、办公室、人事科、财务科\n二、主要职责").text
     assert text.split("\n")[1] == "二、主要职责"
+
+
+def test_duties_numbered_1_2_3_run_into_one_line_are_items():
+    line = ("一、主要职能：1、负责应急管理工作，指导全区各级各部门应对突发事件。2、贯彻实施相关法律法规、部门规章和标准，"
+            "组织编制全区应急体系建设规划。3、指导应急预案体系建设，组织编制全区总体应急预案。4、统一协调指挥各类应急专业队伍，"
+            "建立应急协调联动机制，推进指挥平台对接，负责参与应急救援相关单位的协调衔接工作。"
+            "5、组织协调灾害救助工作，组织指导灾情核查、损失评估、救灾捐赠工作，管理、分配救灾款物并监督使用。"
+            "二、机构设置：凌云县应急管理局内设办公室、应急指挥股、安全生产监督管理股，行政编制12名，"
+            "设局长1名，副局长2名，其他人员若干，以上人员由县委组织部和县人社局按照干部管理权限管理和考核，此处仅为填充文字。")
+    assert len(line) >= 300
+    assert "。\n2、贯彻实施" in from_text(line).text and "。\n5、组织协调" in from_text(line).text
+    d = p(line)
+    assert [x[:4] for x in d["duties"]] == ["负责应急", "贯彻实施", "指导应急", "统一协调", "组织协调"]
+    # a number inside a sentence is no item (“2、3月”, a version 1.5)
+    text = from_text("按照1.5倍标准执行，" + "在2、3月份开展检查。" * 40).text
+    assert "\n" not in text
+
+
+def test_a_budget_notes_duties_after_its_trigger_one_a_line():
+    d = p("（一）部门主要职责\n人民法院是国家的审判机关，依法独立行使审判权，监督和指导全县人民法院的审判工作。其主要职责是：\n"
+          "1.依法审判法律规定由人民法院管辖的第一审案件。\n2.依法审判法律规定由人民法院管辖的第二审案件。\n"
+          "3.受理不服各县人民法院生效裁判的申诉。\n（二）机构设置情况\n凌云县人民法院现有政法专项编制60人。")
+    assert len(d["duties"]) == 3
+    assert d["unit"] == "凌云县人民法院"
