@@ -362,8 +362,7 @@ class DutyEditorView(LoginRequiredMixin, View):
     def get(self, request, pk, kind):
         version = _version_for(request, pk, "change")
         kind = self._kind(kind)
-        snap = services.snapshot(version.unit, draft=version)
-        items = [{"duty_id": d.duty_id, "text": d.text} for d in snap.duties_of(kind)]
+        items = [{"duty_id": d.duty_id, "text": d.text} for d in services.duties_of(version.unit, kind, draft=version)]
         return render(request, self.template_name, self._ctx(version, kind, items, version.row_version))
 
     def _ctx(self, version, kind, items, row_version, error=None):
