@@ -386,10 +386,15 @@ def main():
         cwd=ROOT, env=env(), start_new_session=True, stderr=open(ROOT / "var" / "bench-clerks" / "server.log", "w"))
     try:
         _http.wait_until_serving(PORT, 150)
-        # warm-up: every worker imports its views before the measured run (one clerk, a few rounds)
-        warm = Clerk(-1, *clerks_data[-1], (session_cookie, csrf_cookie), mix=args.mix)
-        for _ in range(3):
-            warm.round()
+        # warm-up: every worker imports its views and compiles its templates before the measured run — two
+        # clerks per worker at once (one keep-alive connection reaches one worker only), three rounds each
+        warm = [Clerk(-1 - k, *clerks_data[-1 - k], (session_cookie, csrf_cookie), mix=args.mix)
+                for k in range(min(len(clerks_data), 2 * args.workers))]
+        warmers = [threading.Thread(target=lambda c: [c.round() for _ in range(3)], args=(c,)) for c in warm]
+        for t in warmers:
+            t.start()
+        for t in warmers:
+            t.join()
         clerks = [Clerk(i, *c, (session_cookie, csrf_cookie), think, args.mix) for i, c in enumerate(clerks_data)]
         stop = time.perf_counter() + args.seconds
         barrier = threading.Barrier(len(clerks))
@@ -428,7 +433,7 @@ def main():
     from bianzhi.registry.models import Unit
 
     expected_units, expected_items, expected_drafts = {}, {}, {}
-    for c in clerks + [warm]:
+    for c in clerks + warm:
         expected_units[c.unit_id] = expected_units.get(c.unit_id, 0) + c.saved["unit"]
         expected_items[c.item_id] = expected_items.get(c.item_id, 0) + c.saved["item"]
         expected_drafts[c.draft_id] = expected_drafts.get(c.draft_id, 0) + c.saved["draft"]
