@@ -476,7 +476,7 @@ def main():
         print(f"不计每个录入员的第一轮（开始时 {len(clerks)} 人几乎同时打开编辑页）：页面 p95 "
               f"{pct(later_pages, 95) * 1000:.0f} ms，保存 p95 {pct(later_saves, 95) * 1000:.0f} ms")
     n = len(pages) + len(saves)
-    print(f"CPU（运行期间）：gunicorn {cpu_server:.1f} s（每请求 {cpu_server / n * 1000:.1f} ms），PostgreSQL 后端 "
+    print(f"CPU（运行期间）：gunicorn {cpu_server:.1f} s（每请求 {cpu_server / n * 1000:.1f} ms），PostgreSQL 后端（结束时仍在的连接；其间关闭的不计）"
           f"{cpu_db:.1f} s（每请求 {cpu_db / n * 1000:.1f} ms），负载生成器 {cpu_client:.1f} s"
           f"（每请求 {cpu_client / n * 1000:.1f} ms）；{os.cpu_count()} 核共 {os.cpu_count() * elapsed:.0f} s")
     labels = {label for c in clerks for label in c.by_request}
