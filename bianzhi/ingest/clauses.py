@@ -80,8 +80,9 @@ def _mask_parens(text: str) -> str:
 
 
 # ------------------------------------------------------------------ dates
-_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-DATE_RE = re.compile(r"(?P<y>\d{4}|[〇○零O一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[lI]\d|[一二三四五六七八九十]{1,3})\s*月\s*"
+_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "O": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# (a year in numerals may carry digit zeros typed in: “二00九年”, heldout21b)
+DATE_RE = re.compile(r"(?P<y>\d{4}|[〇○零O0一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[lI]\d|[一二三四五六七八九十]{1,3})\s*月\s*"
                      r"(?P<d>\d{1,2}|[lI]\d|\d[lI]|[一二三四五六七八九十]{1,3})\s*日")
 ISO_DATE_RE = re.compile(r"(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})")
 
@@ -158,7 +159,7 @@ def unit_from_title(title: str) -> Found | None:
 def second_name_from_title(title: str) -> Found | None:
     """The body's second name in a report title, “X (Y) 2021年度部门决算”: one body, two names (a plaque)."""
     m = re.match(r"^(?:\d{4}年度?)?[^《》\d()]{3,40}?" + UNIT_SUFFIX + r"\s*\((?P<y>[^()]{2,40}?" + UNIT_SUFFIX + r")\)\s*"
-                 r"(?:\d{4}年度?)?(?:部门|单位)?(?:决算|预算|整体支出|绩效)", title)
+                 r"(?:\d{4}年度?)?(?:部门|单位)?(?:决算|预算|整体支出|绩效|年度报告)", title)
     return Found(m["y"], m.start("y"), m.end("y")) if m else None
 
 
@@ -566,6 +567,8 @@ def read_statement(text: str, limit: int | None = None) -> dict:
                 continue
             if re.search(r"各级|各类|所有|有关", name):  # “地方各级人民政府是…”: a law's general subject, not a unit
                 continue
+            if "是" in name:  # “规格级别都是厅局级”: a clause with its verb cut into a “name” before a rank (heldout21)
+                continue
             if TWO_UNITS_RE.fullmatch(name):  # “保留A局和B局作为X的部管国家局”: two bodies, neither the text's unit (heldout14)
                 continue
             nature = m.groupdict().get("nature")
@@ -589,7 +592,7 @@ def read_statement(text: str, limit: int | None = None) -> dict:
     if m.groupdict().get("paren"):
         inner_start = m.start("paren") + 1
         inner = text[inner_start:m.end("paren") - 1]
-        sm = re.match(r"\s*(?:以下)?简称\s*[“\"]?(?P<short>[^“”\"]{2,20}?)[”\"]?\s*$", inner)
+        sm = re.match(r"\s*(?:以下)?简称\s*:?\s*[“\"]?(?P<short>[^“”\"]{2,20}?)[”\"]?\s*$", inner)
         if sm:
             out["short_name"] = Found(sm["short"], inner_start + sm.start("short"), inner_start + sm.end("short"))
         elif re.fullmatch(RANK, inner.strip()):  # “设立X（正部级），为Y”: the rank in brackets after the name (heldout14b)
@@ -963,8 +966,8 @@ def split_body_item(text: str, it: Item, last: bool) -> list[tuple[str, int, int
 
 INLINE_BODIES_RE = re.compile(
     r"(?:(?:内设机构|科室|股室|处室|部室|机构)(?:调整|设置)为|内设有|下设有|内设|下设|增设|设有|设置|"
-    r"(?:(?<=^)|(?<=[\n,，。;:：局委办厅部院心室队站所会署关另共现]))设(?![置立计施]))(?![和或及与、])(?!\s*" + NUM + r"\s*个)(?P<list>[" + CJK + r"()、\n]{2,400}?)(?:等|共)?\s*(?P<n>" + NUM + r")\s*个"
-    r"(?:" + RANK + r")?(?:内设机构|股室|科室|处室|部室|职能[处科股司]室?|机构|[处科股室司]|股室和直属单位)")
+    r"(?:(?<=^)|(?<=[\n,，。;:：局委办厅部院心室队站所会署关另共现馆]))设(?![置立计施]))(?![和或及与、])(?!\s*" + NUM + r"\s*个)(?P<list>[" + CJK + r"()、\n]{2,400}?)(?:等|共)?\s*(?P<n>" + NUM + r")\s*个"
+    r"(?:" + RANK + r")?(?:内设机构|内设科室|内设股室|内设处室|股室|科室|处室|部室|职能[处科股司]室?|机构|[处科股室司]|股室和直属单位)")
 # these two run on the text with brackets masked: a body's bracketed second name stays with it
 INLINE_BODIES_COLON_RE = re.compile(r"(?:内设机构|设下列内设机构|设下列机构|内设科室|(?:内设|下设)[^:。\n]{0,16}?(?:处室|科室|股室|机构|部门))[^:。\n]{0,12}:"
                                     r"(?P<list>(?:[^。:;\n()]|\(\x00{1,40}\)){2,400})")
@@ -1030,7 +1033,7 @@ PLAQUE_IN_RE = re.compile(r"(?:在|于)(?P<host>[" + CJK + r"]{2,40}?" + UNIT_SU
                           UNIT_SUFFIX + r")(?:的)?牌子")
 
 
-SHORT_NAME_RE = re.compile(r"(?P<name>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")\((?:以下)?简称\s*[“\"]?(?P<short>[^“”\"()]{2,20}?)[”\"]?\)")
+SHORT_NAME_RE = re.compile(r"(?P<name>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")\((?:以下)?简称\s*:?\s*[“\"]?(?P<short>[^“”\"()]{2,20}?)[”\"]?\)")
 
 
 def short_name_clause(text: str, unit: str | None) -> Found | None:
@@ -1085,6 +1088,10 @@ def inline_bodies(text: str) -> list[Found]:
             if inner >= 0:  # “机构设置\n某县统计局内设办公室、…”: the list starts after the nearer verb
                 pos += inner + 2
                 listed = listed[inner + 2:]
+            subject = re.match(r"\s*[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r"设(?![置立计施有])", listed)
+            if inner < 0 and subject:  # “单位机构设置⏎息烽县文化馆设办公室、…”: after the subject's own “设”
+                pos += subject.end()
+                listed = listed[subject.end():]
             groups = [(pos, listed)]
             more = INLINE_MORE_RE.match(text, m.end()) if rx is INLINE_BODIES_RE else None
             if more:
@@ -1170,7 +1177,7 @@ STAFF_TYPE = (r"(?:机关|机关工勤人员|工勤人员)?(?:后勤服务|行�
               r"(?:行政|事业工勤|事业控制|控制|事业|政法专项|工勤人员|工勤|后勤服务人员|参照公务员法?管理的?事业|"
               r"参公事业|参公管理事业|全额拨款事业|差额拨款事业|自收自支事业|全额事业|差额事业|公益一类事业|公益二类事业|专项|机动|周转)"
               r"编(?:制)?(?:\((?:参照公务员法管理|参公|参公管理|\x00{2,10})\))?")
-STAFF_RE = re.compile(r"(?P<type>" + STAFF_TYPE + r")\s*(?:数)?\s*(?:为|共|核定为|核定|总数为|)\s*"
+STAFF_RE = re.compile(r"(?P<type>" + STAFF_TYPE + r")\s*(?:人数|数)?\s*(?:为|共|核定为|核定|总数为|合计|共计|)\s*"
                       # “行政编制由原来的26名增加到46名”: the number it has now
                       r"(?:由(?:原来的|原)?\s*" + NUM + r"\s*[名人个]\s*(?:增加|调整|减少|核增|核减|增|减)?(?:至|到|为)\s*)?"
                       r"(?P<n>" + NUM + r")\s*(?P<unit>名|人|个)")
@@ -1204,7 +1211,7 @@ def staffing_entry(wording: str, count: int, raw: str | None = None) -> dict:
 
 
 POST_SUFFIX = (r"(?:局长|厅长|部长|署长|主任|书记|主席|会长|院长|馆长|校长|所长|站长|队长|团长|行长|组长|秘书长|社长|政委|政治委员|乡镇长|镇长|乡长|"
-               r"总工程师|总经济师|总会计师|总规划师|总农艺师|总畜牧师|总兽医师|总建筑师|总统计师|总审计师|总飞行师|总督学|督学|总师|总监|巡视员|调研员|专员|委员|审计长|总督察|副总督察|督察长|检察长|庭长)")
+               r"总工程师|总经济师|总会计师|总规划师|总农艺师|总畜牧师|总兽医师|总建筑师|总统计师|总审计师|总飞行师|总督学|督学|总师|总监|巡视员|调研员|专员|委员|审计长|总督察|副总督察|督察长|检察长|庭长|总编辑)")
 POST_RE = re.compile(r"^(?:其中|另|设|核定|配备|另设)?\s*(?P<title>(?:副|常务副|专职副|专职)?[" + CJK + r"]{0,36}?" + POST_SUFFIX + r")"
                      r"\s*(?P<pre>\(\x00*\))?\s*(?P<n>" + NUM + r")\s*名\s*(?P<paren>\(\x00*\))?\s*$")
 LEAD_RE = re.compile(r"^(?:其中|另|设|核定)?\s*(?P<level>" + RANK + r"|[" + CJK + r"]{1,12}?)\s*(?:领导)?职数\s*(?:为|共)?\s*(?P<n>" + NUM +
@@ -1519,6 +1526,12 @@ STATEMENT_RES.append(
     re.compile(r"(?:^|(?<=[\n。;]))[ \t]*(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,30}\))?"
                r"(?=\s*(?:加挂|挂|增挂)[^,。;]{2,40}?牌子\s*[,，]\s*(?:为|是|作为)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")"
                r"(?:\s*[,，]\s*(?:机构规格)?(?:为|是)?\s*(?P<rank>" + RANK + r"))?(?=[,。;]|$))"))
+# “设立常熟市文化广电新闻出版局，挂“常熟市文物局”、“常熟市版权局”牌子，为市政府工作部门，正科级建制”: the 2009–2010
+# rounds' set-up clause with the plaque between the unit and its class (read like the one above)
+STATEMENT_RES.append(
+    re.compile(r"(?:设立|组建|建立|成立)[“\"]?(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")[”\"]?(?P<paren>\(\x00{2,30}\))?"
+               r"(?=\s*[,，]\s*(?:加挂|挂|增挂)[^,。;]{2,60}?牌子\s*[,，]\s*(?:为|是|作为)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")"
+               r"(?:\s*[,，]\s*(?:机构规格)?(?:为|是)?\s*(?P<rank>" + RANK + r")(?:建制)?)?(?=[,。;]|$))"))
 # “县退役军人事务局（正科级），为县政府工作部门”: the rank in brackets after the name (read by the bracket rule below)
 STATEMENT_RES.append(
     re.compile(r"(?:^|(?<=[\n。;]))[ \t]*(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,30}\))\s*[,，]\s*"

@@ -1,0 +1,26 @@
+"""Clause wordings probed in session 6, each on a snippet written for the test (not the corpus)."""
+from bianzhi.ingest.extract import from_text
+
+from .helpers import p
+
+
+def test_a_set_up_clause_with_the_plaque_between_the_unit_and_its_class():
+    d = p("根据《凌云县人民政府机构改革方案》，设立凌云县文化体育和旅游局，挂“凌云县文物局”、“凌云县版权局”牌子，"
+          "为县政府工作部门，正科级建制。")
+    assert (d["unit"], d["nature"], d["rank"]) == ("凌云县文化体育和旅游局", "县政府工作部门", "正科级")
+    assert d["plaques"] == ["凌云县文物局", "凌云县版权局"]
+    d = p("组建县农业农村局，加挂县乡村振兴局牌子，作为县政府工作部门。")
+    assert (d["unit"], d["nature"], d["plaques"]) == ("县农业农村局", "县政府工作部门", ["县乡村振兴局"])
+    # a plaque clause of a unit that is not set up here is no set-up clause
+    assert p("会议强调，要设立工作专班，挂图作战，为全县发展服务。")["unit"] is None
+
+
+def test_an_encyclopedia_entrys_footnote_marks_and_qualified_short_names():
+    d = p("中华人民共和国水利部，规范化简称水利部[1]，又简称水利部门，是国务院组成部门。")
+    assert (d["unit"], d["short_name"]) == ("中华人民共和国水利部", "水利部")
+    ex = from_text("负责全国水资源管理[2]。机构设置[3-4]：办公厅、规划计划司。第 [1] 页 共[2]页")
+    assert "管理。" in ex.text and "设置:" in ex.text
+    assert "第 [1] 页" in ex.text or "第[1]页" in ex.text  # a page counter is no footnote
+    at = ex.text.index("机构设置")
+    start, end = ex.original_span(at, at + 4)
+    assert ex.original[start:end] == "机构设置"
