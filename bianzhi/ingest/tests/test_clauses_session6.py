@@ -24,3 +24,11 @@ def test_an_encyclopedia_entrys_footnote_marks_and_qualified_short_names():
     at = ex.text.index("机构设置")
     start, end = ex.original_span(at, at + 4)
     assert ex.original[start:end] == "机构设置"
+
+
+def test_a_headlines_verb_of_setting_up_or_merging_is_not_part_of_the_unit():
+    assert p("柳州市组建市数据局\n近日，市政府机构改革情况的报告指出，组建市数据局，作为市政府工作部门。")["unit"] == "市数据局"
+    d = p("县扶贫开发办公室整建制重组为县乡村振兴局，为县人民政府工作部门。")
+    assert (d["unit"], d["nature"]) == ("县乡村振兴局", "县人民政府工作部门")
+    # a name holding no such verb stays whole
+    assert p("县委组织部是县委工作部门。")["unit"] == "县委组织部"
