@@ -32,3 +32,17 @@ def test_a_headlines_verb_of_setting_up_or_merging_is_not_part_of_the_unit():
     assert (d["unit"], d["nature"]) == ("县乡村振兴局", "县人民政府工作部门")
     # a name holding no such verb stays whole
     assert p("县委组织部是县委工作部门。")["unit"] == "县委组织部"
+
+
+def test_the_2019_party_formula_names_the_unit_after_an_article_number_or_负责():
+    d = p("第三条 市水利局贯彻落实党中央关于水利工作的方针政策和决策部署，在履行职责过程中坚持和加强党对水利工作的集中统一领导。"
+          "主要职责是：\n（一）负责保障水资源的合理开发利用。\n（二）负责水资源保护工作。")
+    assert d["unit"] == "市水利局"
+    d = p("区政务服务局负责贯彻落实中央关于政务服务管理工作的方针政策和省、市、区委决策部署，在履行职责过程中坚持和加强党对"
+          "政务服务工作的集中统一领导。主要职责是：\n（一）负责推进全区行政审批制度改革。\n（二）负责全区政务服务综合管理。")
+    assert d["unit"] == "区政务服务局"
+
+
+def test_a_rank_stated_as_行政级别为():
+    d = p("县档案馆是县委直属事业单位，行政级别为正科级。")
+    assert (d["nature"], d["rank"]) == ("县委直属事业单位", "正科级")
