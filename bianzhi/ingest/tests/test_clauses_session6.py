@@ -46,3 +46,13 @@ def test_the_2019_party_formula_names_the_unit_after_an_article_number_or_负责
 def test_a_rank_stated_as_行政级别为():
     d = p("县档案馆是县委直属事业单位，行政级别为正科级。")
     assert (d["nature"], d["rank"]) == ("县委直属事业单位", "正科级")
+
+
+def test_a_duty_heading_names_the_unit_with_its_place_or_its_number():
+    d = p("一、基本职能及主要工作\n(一)凌云县文化体育和旅游局职能简介\n(1)拟订文化、体育、旅游政策措施。\n(2)组织推动全县文化事业发展。\n"
+          "(3)管理全县重大文化活动。")
+    assert d["unit"] == "凌云县文化体育和旅游局"
+    d = p("凌云县水利局主要职责：\n（一）负责保障水资源的合理开发利用。\n（二）负责水资源保护工作。")
+    assert d["unit"] == "凌云县水利局"
+    # a body's own heading, without place or number, names no unit
+    assert p("办公室主要职责：\n1.负责机关日常运转。\n2.负责文电会务。\n3.负责机要保密。")["unit"] is None
