@@ -56,3 +56,12 @@ def test_a_duty_heading_names_the_unit_with_its_place_or_its_number():
     assert d["unit"] == "凌云县水利局"
     # a body's own heading, without place or number, names no unit
     assert p("办公室主要职责：\n1.负责机关日常运转。\n2.负责文电会务。\n3.负责机要保密。")["unit"] is None
+
+
+def test_news_of_a_unit_opening_names_it_with_its_class():
+    d = p("根据《凌云县机构改革方案》，县委社会工作部于5月17日挂牌，作为县委职能部门，同时加挂县委两新工委牌子。")
+    assert (d["unit"], d["nature"], d["plaques"]) == ("县委社会工作部", "县委职能部门", ["县委两新工委"])
+    d = p("百色市大数据发展局于2019年3月正式挂牌，是市政府工作部门，正处级。")
+    assert (d["unit"], d["nature"], d["rank"]) == ("百色市大数据发展局", "市政府工作部门", "正处级")
+    d = p("日前，经自治区党委机构编制委员会批准，百色市成立市数据局，为市政府直属机构，规格为正处级。")
+    assert (d["unit"], d["nature"], d["rank"]) == ("市数据局", "市政府直属机构", "正处级")
