@@ -65,3 +65,12 @@ def test_news_of_a_unit_opening_names_it_with_its_class():
     assert (d["unit"], d["nature"], d["rank"]) == ("百色市大数据发展局", "市政府工作部门", "正处级")
     d = p("日前，经自治区党委机构编制委员会批准，百色市成立市数据局，为市政府直属机构，规格为正处级。")
     assert (d["unit"], d["nature"], d["rank"]) == ("市数据局", "市政府直属机构", "正处级")
+
+
+def test_the_unit_of_a_staffing_sentence_with_a_funding_kind_or_a_total_then_its_parts():
+    d = p("县文化馆核定全额拨款事业编制12名。")
+    assert d["unit"] == "县文化馆"
+    assert [(s["type"], s["count"]) for s in d["staffing"]] == [("事业编制", 12)]
+    d = p("县水利局编制15名，其中行政编制8名、事业编制7名。")
+    assert d["unit"] == "县水利局"
+    assert [(s["type"], s["count"]) for s in d["staffing"]] == [("行政编制", 8), ("事业编制", 7)]
