@@ -1663,3 +1663,57 @@ def bullet_bodies(text: str) -> list[Found]:
         s = pos + m.start() + bm.start("name")
         out.append(Found(bm["name"], s, s + len(bm["name"])))
     return out if len(out) >= 2 else []
+
+
+# ------------------------------------------------------------------ session 6: three more shapes of a pasted body list
+# “内设机构有：办公室；水利工程股；水资源股。” (semicolons), “内设机构：1.办公室 2.水利工程股 3.水资源股” (numbered, run
+# into one line), “(三)内设机构⏎办公室、水利工程股、水资源股。” (a heading line, then the list inline on the next line)
+_LIST_TRIGGER = r"(?:内设机构|内设科室|内设处室|内设股室|下设机构|机构设置)(?:主要)?(?:有|包括|为|如下)?"
+SEMICOLON_BODIES_RE = re.compile(_LIST_TRIGGER + r"[:：][ \t]*(?P<list>[^。:\n]{4,400}?)(?=[。\n]|$)")
+NUMBERED_INLINE_BODIES_RE = re.compile(_LIST_TRIGGER + r"[:：][ \t]*(?P<list>(?:\d{1,2}[.、．][^。:\n]{2,40}?){2,30})(?=[。\n]|$)")
+HEADING_THEN_LIST_RE = re.compile(r"(?m)^[ \t]*(?:" + CN_NUM + r"、|\(" + CN_NUM + r"\))?[ \t]*(?:内设机构|内设科室|内设处室|内设股室|机构设置)"
+                                  r"[ \t]*[:：]?[ \t]*\n[ \t]*(?P<list>[^\n]{4,400}?)[ \t]*[。;]?[ \t]*$")
+_LIST_NAME_RE = re.compile(r"(?!" + VERB_START + r")[" + CJK + r"]{2,24}?" + BODY_SUFFIX + r"(?:\([^()]{1,40}\))?")
+
+
+def _names(text: str, start: int, pieces: list[tuple[int, str]]) -> list[Found]:
+    out: list[Found] = []
+    for off, piece in pieces:
+        name = piece.strip().rstrip("。;,、.")
+        if not _LIST_NAME_RE.fullmatch(name) or "设" in name:  # (“中心下设办公室”: a sentence, read elsewhere)
+            return []
+        at = start + off + piece.index(name)
+        if not any(f.value == name for f in out):
+            out.append(Found(name, at, at + len(name)))
+    return out if len(out) >= 2 else []
+
+
+def _split_at(listed: str, separator: str) -> list[tuple[int, str]]:
+    pieces, pos = [], 0
+    for piece in re.split(separator, listed):
+        pieces.append((pos, piece))
+        pos += len(piece) + 1
+    return [(off, piece) for off, piece in pieces if piece.strip()]
+
+
+def more_list_bodies(text: str) -> list[Found]:
+    for m in SEMICOLON_BODIES_RE.finditer(text):
+        if ";" in m["list"] and "、" not in m["list"]:
+            found = _names(text, m.start("list"), _split_at(m["list"], ";"))
+            if found:
+                return found
+    for m in NUMBERED_INLINE_BODIES_RE.finditer(text):
+        marks = list(re.finditer(r"(?P<n>\d{1,2})[.、．]", m["list"]))
+        if [int(k["n"]) for k in marks] != list(range(1, len(marks) + 1)):
+            continue
+        ends = [k.start() for k in marks[1:]] + [len(m["list"])]
+        pieces = [(k.end(), m["list"][k.end():end]) for k, end in zip(marks, ends, strict=True)]
+        found = _names(text, m.start("list"), pieces)
+        if found:
+            return found
+    for m in HEADING_THEN_LIST_RE.finditer(text):
+        if "、" in m["list"]:
+            found = _names(text, m.start("list"), [(off, p.split(";")[0]) for off, p in _split_at(m["list"], "、")])
+            if found:
+                return found
+    return []

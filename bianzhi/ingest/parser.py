@@ -846,7 +846,7 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
         found_bodies = clauses.inline_bodies(text) or clauses.heading_list_bodies(text) \
             or clauses.subject_bodies(text, b.data["unit"]) \
             or clauses.single_bodies(text, b.data["unit"]) \
-            or clauses.bullet_bodies(text) or clauses.prose_bodies(text)
+            or clauses.bullet_bodies(text) or clauses.prose_bodies(text) or clauses.more_list_bodies(text)
         for found in found_bodies:
             idx = len(b.data["internal_bodies"])
             b.data["internal_bodies"].append({"name": found.value, "duties": ""})

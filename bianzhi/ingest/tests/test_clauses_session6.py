@@ -74,3 +74,16 @@ def test_the_unit_of_a_staffing_sentence_with_a_funding_kind_or_a_total_then_its
     d = p("县水利局编制15名，其中行政编制8名、事业编制7名。")
     assert d["unit"] == "县水利局"
     assert [(s["type"], s["count"]) for s in d["staffing"]] == [("行政编制", 8), ("事业编制", 7)]
+
+
+def test_three_more_shapes_of_a_pasted_body_list():
+    from .helpers import bodies
+    want = ["办公室", "水利工程股", "水资源股", "农村水利股"]
+    d = p("县水利局内设机构有：办公室；水利工程股；水资源股；农村水利股。")
+    assert bodies(d) == want and d["unit"] == "县水利局"
+    assert bodies(p("内设机构：1.办公室 2.水利工程股 3.水资源股 4.农村水利股")) == want
+    assert bodies(p("（三）内设机构\n办公室、水利工程股、水资源股、农村水利股。")) == want
+    # numbered duties, a list out of order, or a sentence are no list of bodies
+    assert bodies(p("内设机构：1.负责全县水利工作 2.指导水资源管理")) == []
+    assert bodies(p("内设机构：2.办公室 1.水利工程股")) == []
+    assert bodies(p("机构设置\n中心下设办公室、财务科。")) != ["中心下设办公室", "财务科"]
