@@ -1717,3 +1717,47 @@ def more_list_bodies(text: str) -> list[Found]:
             if found:
                 return found
     return []
+
+
+# duties under their trigger numbered in a way the item readers leave to sections or do not know: “主要职责：⏎一、负责…⏎
+# 二、…”, “主要职责：①负责…；②…”, “部门职责：1)负责…;2)…” — the markers count from one in order, at least two, and most
+# items open with a duty verb
+DUTY_LIST_TRIGGER_RE = re.compile(r"(?:主要职责|主要职能|职能职责|部门职责|工作职责|承担(?:以下|下列)职责)(?:是|如下|为)?[ \t]*[:：]?[ \t]*(?:\n|(?=[①一1(]))")
+_DUTY_MARK_KINDS = (
+    (r"(?P<n>[一二三四五六七八九十]{1,3})、", lambda s: to_int(s)),
+    (r"(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])", lambda s: "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(s) + 1),
+    (r"(?<![\d.])(?P<n>\d{1,2})\)", int),
+    (r"(?<![\d.])(?P<n>\d{1,2})(?=[\u4e00-\u9fff])", int),  # “①负责…；②…” after NFKC: “1负责…;2…”
+)
+_DUTY_VERB_START_RE = re.compile(r"(?:" + VERB_START + r"|管理|审核|审批|受理|编制|实施|监测|提供|维护|宣传|保障|协调|配合|起草|督促|"
+                                 r"落实|执行|领导|规划|建立|健全|牵头|指导|促进|承办|主管|调查|检查|审查|服务|保护|推动|统计|发布|处理)")
+
+
+def trigger_duties(text: str) -> list[Found]:
+    for trig in DUTY_LIST_TRIGGER_RE.finditer(text):
+        after = trig.end()
+        stop = re.search(r"\n[ \t]*\n|\n[ \t]*(?:\(" + CN_NUM + r"\)|第" + CN_NUM + r"条)[^\n]{0,12}(?:内设机构|人员编制|机构设置)", text[after:])
+        block_end = after + (stop.start() if stop else len(text) - after)
+        block = text[after:block_end]
+        for mark, value in _DUTY_MARK_KINDS:
+            marks = [m for m in re.finditer(r"(?:^|(?<=[\n;。 \t:]))[ \t]*" + mark, block)]
+            chain, want = [], 1
+            for m in marks:
+                if value(m["n"]) == want:
+                    chain.append(m)
+                    want += 1
+            if len(chain) < 2 or chain[0].start() > 4:
+                continue
+            items: list[Found] = []
+            for k, m in enumerate(chain):
+                end = chain[k + 1].start() if k + 1 < len(chain) else len(block)
+                piece = block[m.end():end]
+                if k + 1 == len(chain):
+                    cut = re.search(r"[。\n]", piece)
+                    piece = piece[:cut.end()] if cut else piece
+                value_text = piece.strip().rstrip(";；").strip()
+                s = after + m.end() + (len(piece) - len(piece.lstrip()))
+                items.append(Found(value_text, s, s + len(value_text)))
+            if sum(bool(_DUTY_VERB_START_RE.match(f.value)) for f in items) * 3 >= len(items) * 2:
+                return items
+    return []

@@ -961,7 +961,7 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
 def _unnumbered_lists(b: _Builder, text: str):
     """Duties and bodies one a line under the line announcing them, their numbers lost (unnumbered_clauses)."""
     if not b.data["duties"]:
-        for found in unnumbered_clauses.duties(text):
+        for found in unnumbered_clauses.duties(text) or clauses.trigger_duties(text):
             b.data["duties"].append(found.value)
             b.span(f"duties[{len(b.data['duties']) - 1}]", found.start, found.end)
     if not b.data["internal_bodies"]:

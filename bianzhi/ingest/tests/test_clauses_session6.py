@@ -87,3 +87,12 @@ def test_three_more_shapes_of_a_pasted_body_list():
     assert bodies(p("内设机构：1.负责全县水利工作 2.指导水资源管理")) == []
     assert bodies(p("内设机构：2.办公室 1.水利工程股")) == []
     assert bodies(p("机构设置\n中心下设办公室、财务科。")) != ["中心下设办公室", "财务科"]
+
+
+def test_duties_under_their_trigger_numbered_in_chinese_circled_or_bracketed_numbers():
+    for text in ("主要职责：\n一、负责保障水资源的合理开发利用。\n二、负责水资源保护工作。\n三、负责水利工程建设。",
+                 "县水利局主要职责：①负责保障水资源的合理开发利用；②负责水资源保护工作；③负责水利工程建设。",
+                 "部门职责：1)负责保障水资源的合理开发利用;2)负责水资源保护工作;3)负责水利工程建设。"):
+        assert [d[:4] for d in p(text)["duties"]] == ["负责保障", "负责水资", "负责水利"], text
+    # section headings under the trigger are no duties
+    assert p("主要职责：\n一、机构概况\n二、人员情况\n三、经费情况")["duties"] == []
