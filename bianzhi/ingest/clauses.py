@@ -459,6 +459,10 @@ STATEMENT_RES = [
     # X(原名Y)成立于1956年，是…的Z / X位于…，是Z: a founding date or an address between the unit and its nature
     re.compile(r"(?P<unit>[" + CJK + r"()“”、]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,40}\))?\s*(?:成立于|始建于|创建于|组建于|位于|地处|坐落于)"
                r"[^。;]{1,160}?[,，]\s*(?:是|为|系)(?P<nature>[^。;]{2,120}?" + NATURE_NOUN + r")(?:之一)?(?=[,。;]|$)"),
+    # “X于2019年3月正式挂牌，是Y，正处级” / “X于5月17日挂牌，作为Y”: the day it opened between the unit and its class
+    re.compile(r"(?:^|(?<=[\n。;,，]))[ \t]*(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")\s*于[\d年月日\s]{2,16}?(?:正式)?"
+               r"(?:挂牌|成立|组建|揭牌)(?:成立|运行)?\s*[,，]\s*(?:是|为|系|作为)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")"
+               r"(?:\s*[,，]\s*(?:机构规格)?(?:为|是)?\s*(?P<rank>" + RANK + r"))?(?=[,。;]|$)"),
     # X(简称Z)是/为Y，(机构规格)为R
     re.compile(r"(?P<unit>[" + CJK + r"()“”]{2,40}?)(?P<paren>\(\x00{2,30}\))?\s*"
                r"(?:是|为|系|作为|(?<!所)属于|(?<!所)属)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?:之一)?(?:\(\x00{1,40}\))?"
@@ -1177,6 +1181,7 @@ STAFF_TYPE = (r"(?:机关|机关工勤人员|工勤人员)?(?:后勤服务|行�
               r"(?:行政|事业工勤|事业控制|控制|事业|政法专项|工勤人员|工勤|后勤服务人员|参照公务员法?管理的?事业|"
               r"参公事业|参公管理事业|全额拨款事业|差额拨款事业|自收自支事业|全额事业|差额事业|公益一类事业|公益二类事业|专项|机动|周转)"
               r"编(?:制)?(?:\((?:参照公务员法管理|参公|参公管理|\x00{2,10})\))?")
+_FUNDING = r"(?:全额拨款|差额拨款|差额补助|自收自支|财政补助|全额|差额)?"
 STAFF_RE = re.compile(r"(?P<type>" + STAFF_TYPE + r")\s*(?:人数|数)?\s*(?:为|共|核定为|核定|总数为|合计|共计|)\s*"
                       # “行政编制由原来的26名增加到46名”: the number it has now
                       r"(?:由(?:原来的|原)?\s*" + NUM + r"\s*[名人个]\s*(?:增加|调整|减少|核增|核减|增|减)?(?:至|到|为)\s*)?"
@@ -1423,7 +1428,7 @@ def unit_from_sentences(text: str) -> Found | None:
         return heading
     masked = _mask_parens(text)
     # “苍溪县林业和园林局(含13个林业站所)总编制134名”; “组建X，锁定…编制”/“正式成立X，设大队长1名”
-    for p in (r"(?:^|(?<=[\n。;]))[ \t]*(?P<u>[" + CJK + r"]{3,40}?" + UNIT_SUFFIX + r")(?:\(\x00+\))?(?:机关)?(?:总编制|人员编制|编制总数)"
+    for p in (r"(?:^|(?<=[\n。;]))[ \t]*(?P<u>[" + CJK + r"]{3,40}?" + UNIT_SUFFIX + r")(?:\(\x00+\))?(?:机关)?(?:总编制|人员编制|编制总数|编制(?=\s*" + NUM + r"\s*名\s*[,，]\s*其中))"
               r"(?=[^。\n]{0,8}?" + NUM + r"\s*[名人个])",
               r"(?:新组建|重新组建|组建|正式成立|成立)(?:了)?(?P<u>[" + CJK + r"]{3,40}?" + UNIT_SUFFIX + r")\s*[,，]\s*"
               r"(?:锁定|核定|核拨|设|配备|明确)[^。]{0,30}?(?:编制|" + POST_SUFFIX + r")\s*" + NUM + r"\s*名"):
@@ -1431,9 +1436,9 @@ def unit_from_sentences(text: str) -> Found | None:
         if m:
             return Found(m["u"], m.start("u"), m.end("u"))
     patterns = [
-        r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:机关)?(?:行政|事业|政法专项)编制",
-        # “县应急管理局核定行政编制12名”
-        r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:机关)?(?:核定|核批)(?:机关)?(?:行政|事业|政法专项)编制\s*(?:为)?\s*"
+        r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:机关)?" + _FUNDING + r"(?:行政|事业|政法专项)编制",
+        # “县应急管理局核定行政编制12名”, “县文化馆核定全额拨款事业编制12名”
+        r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:机关)?(?:核定|核批)(?:机关)?" + _FUNDING + r"(?:行政|事业|政法专项)编制\s*(?:为)?\s*"
         + NUM + r"\s*名",
         r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:内设|下设)\s*" + NUM + r"\s*个",
         # “区人民政府办公室设6个内设机构:”
@@ -1658,3 +1663,57 @@ def bullet_bodies(text: str) -> list[Found]:
         s = pos + m.start() + bm.start("name")
         out.append(Found(bm["name"], s, s + len(bm["name"])))
     return out if len(out) >= 2 else []
+
+
+# ------------------------------------------------------------------ session 6: three more shapes of a pasted body list
+# “内设机构有：办公室；水利工程股；水资源股。” (semicolons), “内设机构：1.办公室 2.水利工程股 3.水资源股” (numbered, run
+# into one line), “(三)内设机构⏎办公室、水利工程股、水资源股。” (a heading line, then the list inline on the next line)
+_LIST_TRIGGER = r"(?:内设机构|内设科室|内设处室|内设股室|下设机构|机构设置)(?:主要)?(?:有|包括|为|如下)?"
+SEMICOLON_BODIES_RE = re.compile(_LIST_TRIGGER + r"[:：][ \t]*(?P<list>[^。:\n]{4,400}?)(?=[。\n]|$)")
+NUMBERED_INLINE_BODIES_RE = re.compile(_LIST_TRIGGER + r"[:：][ \t]*(?P<list>(?:\d{1,2}[.、．][^。:\n]{2,40}?){2,30})(?=[。\n]|$)")
+HEADING_THEN_LIST_RE = re.compile(r"(?m)^[ \t]*(?:" + CN_NUM + r"、|\(" + CN_NUM + r"\))?[ \t]*(?:内设机构|内设科室|内设处室|内设股室|机构设置)"
+                                  r"[ \t]*[:：]?[ \t]*\n[ \t]*(?P<list>[^\n]{4,400}?)[ \t]*[。;]?[ \t]*$")
+_LIST_NAME_RE = re.compile(r"(?!" + VERB_START + r")[" + CJK + r"]{2,24}?" + BODY_SUFFIX + r"(?:\([^()]{1,40}\))?")
+
+
+def _names(text: str, start: int, pieces: list[tuple[int, str]]) -> list[Found]:
+    out: list[Found] = []
+    for off, piece in pieces:
+        name = piece.strip().rstrip("。;,、.")
+        if not _LIST_NAME_RE.fullmatch(name) or "设" in name:  # (“中心下设办公室”: a sentence, read elsewhere)
+            return []
+        at = start + off + piece.index(name)
+        if not any(f.value == name for f in out):
+            out.append(Found(name, at, at + len(name)))
+    return out if len(out) >= 2 else []
+
+
+def _split_at(listed: str, separator: str) -> list[tuple[int, str]]:
+    pieces, pos = [], 0
+    for piece in re.split(separator, listed):
+        pieces.append((pos, piece))
+        pos += len(piece) + 1
+    return [(off, piece) for off, piece in pieces if piece.strip()]
+
+
+def more_list_bodies(text: str) -> list[Found]:
+    for m in SEMICOLON_BODIES_RE.finditer(text):
+        if ";" in m["list"] and "、" not in m["list"]:
+            found = _names(text, m.start("list"), _split_at(m["list"], ";"))
+            if found:
+                return found
+    for m in NUMBERED_INLINE_BODIES_RE.finditer(text):
+        marks = list(re.finditer(r"(?P<n>\d{1,2})[.、．]", m["list"]))
+        if [int(k["n"]) for k in marks] != list(range(1, len(marks) + 1)):
+            continue
+        ends = [k.start() for k in marks[1:]] + [len(m["list"])]
+        pieces = [(k.end(), m["list"][k.end():end]) for k, end in zip(marks, ends, strict=True)]
+        found = _names(text, m.start("list"), pieces)
+        if found:
+            return found
+    for m in HEADING_THEN_LIST_RE.finditer(text):
+        if "、" in m["list"]:
+            found = _names(text, m.start("list"), [(off, p.split(";")[0]) for off, p in _split_at(m["list"], "、")])
+            if found:
+                return found
+    return []

@@ -593,7 +593,7 @@ def parse(text: str) -> ParseResult:
     result = _parse(text)
     # a name read across a line break of a wrapped copy (“加挂凌云县河长⏎制工作办公室牌子”) is one name
     data = result.data
-    founded = re.match(r"^.{0,20}?已(?:经)?(?:成立|组建|设立)(?:了)?(?P<u>[\u4e00-\u9fff()]{3,40}" + clauses.UNIT_SUFFIX + r")$",
+    founded = re.match(r"^.{0,20}?(?:已(?:经)?(?:成立|组建|设立)|组建|成立|(?:整建制)?(?:重组|改组|整合|更名)为)(?:了)?(?P<u>[\u4e00-\u9fff()]{3,40}" + clauses.UNIT_SUFFIX + r")$",
                        data.get("unit") or "")
     if founded:  # “广西已成立自治区大数据发展局，为…”: the body set up is the subject of what follows
         span = result.span_of("unit")
@@ -846,7 +846,7 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
         found_bodies = clauses.inline_bodies(text) or clauses.heading_list_bodies(text) \
             or clauses.subject_bodies(text, b.data["unit"]) \
             or clauses.single_bodies(text, b.data["unit"]) \
-            or clauses.bullet_bodies(text) or clauses.prose_bodies(text)
+            or clauses.bullet_bodies(text) or clauses.prose_bodies(text) or clauses.more_list_bodies(text)
         for found in found_bodies:
             idx = len(b.data["internal_bodies"])
             b.data["internal_bodies"].append({"name": found.value, "duties": ""})

@@ -46,8 +46,9 @@ NEW_BODIES_RE = re.compile(
     r"(?P<list>[" + CJK + r"()、]{2,400}?)(?=(?:\(如图\))?[,。;\n]|$)")
 
 # “(一)绵竹市清平镇人民政府主要职能。”: a duty heading that names the unit
-HEADING_UNIT_RE = re.compile(r"(?m)^[ \t]*\([一二三四五六七八九十]+\)[ \t]*(?P<u>[" + CJK + r"()]{4,30}?" + UNIT_SUFFIX + r")的?"
-                             r"(?:主要职能|主要职责|职能职责)[ \t]*[:。]?[ \t]*$")
+HEADING_UNIT_RE = re.compile(r"(?m)^[ \t]*(?P<mark>\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d{1,2}[.、])?[ \t]*"
+                             r"(?P<u>[" + CJK + r"()]{4,30}?" + UNIT_SUFFIX + r")的?"
+                             r"(?:主要职能|主要职责|职能职责|职能简介|职责简介|机构职能|部门职责)[ \t]*[:。]?[ \t]*$")
 
 # a 公文's title line, its 文号 line and its addressee line: “X…情况报告⏎靖水字〔2022〕152号⏎中共靖宇县委办公室:”
 REPORT_TITLE_RE = re.compile(r"(?m)^[ \t]*(?P<t>[" + CJK + r"()“”、\d]{6,80}?(?:报告|请示|总结|意见|函))[ \t]*\n"
@@ -161,7 +162,8 @@ def new_bodies(text: str) -> list[Found]:
 
 def heading_unit(text: str) -> Found | None:
     """“(一)绵竹市清平镇人民政府主要职能。”: the unit a duty heading names."""
-    m = HEADING_UNIT_RE.search(text)
+    # (a heading without its number names the unit only with its place: “办公室主要职责:” is a body's)
+    m = next((m for m in HEADING_UNIT_RE.finditer(text) if m["mark"] or PLACE_RE.search(m["u"])), None)
     if m is None or NOT_A_NAME_RE.match(m["u"]):
         return None
     return Found(m["u"], m.start("u"), m.end("u"))
