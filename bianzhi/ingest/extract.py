@@ -83,6 +83,7 @@ _CJK_PUNCT_HALF = set(",.:;()!?、，。：；（）“”《》〔〕【】")
 # justified text put between Chinese characters are dense (“机 构 编 制”) and are dropped below. In a line of at least
 # RUN_IN_MIN characters with at least SPACED_MIN sparse spaces between Chinese characters, each becomes a line break.
 SPACED_MIN = 3
+SPACED_SHORT_MIN = 40  # a short one-line notice (“X〔2019〕3号 关于…的通知 X：…”): only the gaps _paragraph_gap names
 PARAGRAPH_MARK = "\x1e"  # ASCII record separator: not in any text, kept by the white-space pass
 SPACED_SEGMENT = 6  # shorter pieces (“2020 年 X 部门预算”, “目 录”) are words of one line spaced out
 _SPACE_LEFT = set("。；：，、）)”》〕】!?;:")
@@ -113,7 +114,8 @@ def _spaces_as_breaks(chars: list[str]) -> None:
         end = start
         while end < n and chars[end] != "\n":
             end += 1
-        if end - start >= RUN_IN_MIN:
+        if end - start >= SPACED_SHORT_MIN:
+            long_line = end - start >= RUN_IN_MIN
             gaps: list[tuple[int, int]] = []
             cjk = 0
             i = start
@@ -131,13 +133,13 @@ def _spaces_as_breaks(chars: list[str]) -> None:
                     i = j
                     continue
                 i += 1
-            if len(gaps) >= SPACED_MIN and len(gaps) * 8 <= cjk:
+            if len(gaps) >= (SPACED_MIN if long_line else 2) and len(gaps) * 8 <= cjk:
                 bounds = [start] + [j for _, j in gaps]
                 ends = [i for i, _ in gaps] + [end]
                 for k, (i, j) in enumerate(gaps):
                     left_len = sum(1 for c in chars[bounds[k]:ends[k]] if c != " ")
                     right_len = sum(1 for c in chars[bounds[k + 1]:ends[k + 1]] if c != " ")
-                    if ((left_len >= SPACED_SEGMENT and right_len >= SPACED_SEGMENT)
+                    if ((long_line and left_len >= SPACED_SEGMENT and right_len >= SPACED_SEGMENT)
                             or _paragraph_gap("".join(chars[max(start, i - 12):i]), "".join(chars[j:min(end, j + 24)]))):
                         chars[i] = PARAGRAPH_MARK  # a line break once the copy's own lines were rejoined (below)
         start = end + 1

@@ -101,3 +101,12 @@ def test_a_budget_notes_duties_after_its_trigger_one_a_line():
           "3.受理不服各县人民法院生效裁判的申诉。\n（二）机构设置情况\n凌云县人民法院现有政法专项编制60人。")
     assert len(d["duties"]) == 3
     assert d["unit"] == "凌云县人民法院"
+
+
+def test_a_short_one_line_notice_with_spaces_is_read_as_its_parts():
+    d = p("百编发〔2019〕3号 关于调整市林业局内设机构的通知 市林业局：经研究，同意撤销你局造林股，设立林长制工作股。"
+          " 百色市机构编制委员会 2019年1月8日")
+    assert (d["title"], d["doc_number"]) == ("关于调整市林业局内设机构的通知", "百编发〔2019〕3号")
+    assert (d["issuing_organ"], d["issued_on"]) == ("百色市机构编制委员会", "2019-01-08")
+    # in a short line only those gaps break: two organs signing together stay on one line
+    assert "\n" not in from_text("中共中央办公厅 国务院办公厅印发《关于深化事业单位改革试点工作的指导意见》").text
