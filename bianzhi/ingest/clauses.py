@@ -36,7 +36,7 @@ RANK_RE = re.compile(RANK)
 # ranks written with a post: 副部长级, 正处长级
 POST_RANK = r"(?:正|副)?(?:部长|司长|厅长|局长|处长|县长|科长|主任)级"
 UNIT_SUFFIX = (r"(?:委员会|办公室|办公厅|管理局|总局|局|部|委|办|厅|院|中心|会|署|站|所|馆|队|社|处|室|科|股|政府|"
-               r"党组|党委|工委|纪委|联合会|总会|电视台|广播电台|保护区|大学|学校)")
+               r"党组|党委|工委|纪委|联合会|总会|电视台|广播电台|保护区|大学|学校|党校|中学|小学|幼儿园|联|协|林场|农场|园|团|宫)")
 BODY_SUFFIX = (r"(?:党委|党组|纪委|工委|办公厅|办公室|值班室|督查室|办|厅|处|出|科|股|室|司|局|中心|部|组|队|站|所|"
                r"委员会|工会|馆|院)")
 NATURE_NOUN = r"(?:部门|机构|国家局|单位|机关|派出机关|办事机构|组成部门|直属机构|工作机关|事业单位|行政单位)"
@@ -505,6 +505,11 @@ def _clean_subject(subject: str) -> tuple[str, int]:
     if m2:
         offset += m2.end()
         name = name[m2.end():]
+    # a section heading run into the subject once the page's spaces are gone (“二、人员情况 妇联是…”)
+    m3 = re.match(r"^(?:人员情况|基本情况|单位概况|部门概况|机构概况|单位简介|机构设置|机构职能)(?=[" + CJK + r"]{2})", name)
+    if m3:
+        offset += m3.end()
+        name = name[m3.end():]
     return name, offset
 
 

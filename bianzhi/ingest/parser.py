@@ -616,6 +616,15 @@ def parse(text: str) -> ParseResult:
         for key in drop:
             data[key] = None
         result.spans = [sp for sp in result.spans if sp[0] not in drop]
+    rank_only = re.fullmatch(r"(?:事业|行政|参公)?(?P<r>" + clauses.RANK + r")(?:事业|行政)?单位", data.get("nature") or "")
+    if rank_only:  # “科协是事业正科级单位”: a rank, no kind of body (the corpus' reading of “正科级行政单位”)
+        span = result.span_of("nature")
+        data["nature"] = None
+        result.spans = [sp for sp in result.spans if sp[0] != "nature"]
+        if not data.get("rank"):
+            data["rank"] = rank_only["r"]
+            if span:
+                result.spans.append(("rank", span[0] + rank_only.start("r"), span[0] + rank_only.end("r")))
     for key in ("unit", "short_name", "nature", "rank"):
         if isinstance(data.get(key), str):
             data[key] = _NAME_BREAK_RE.sub("", data[key])

@@ -96,3 +96,13 @@ def test_duties_under_their_trigger_numbered_in_chinese_circled_or_bracketed_num
         assert [d[:4] for d in p(text)["duties"]] == ["负责保障", "负责水资", "负责水利"], text
     # section headings under the trigger are no duties
     assert p("主要职责：\n一、机构概况\n二、人员情况\n三、经费情况")["duties"] == []
+
+
+def test_units_named_党校_林场_科协_are_units():
+    d = p("中共凌云县委党校是县委直属事业单位，正科级，核定编制15名，其中行政编制3名、事业编制12名。")
+    assert (d["unit"], d["nature"], d["rank"]) == ("中共凌云县委党校", "县委直属事业单位", "正科级")
+    d = p("凌云县国有林场是县林业局所属公益二类事业单位，股级。")
+    assert (d["unit"], d["rank"]) == ("凌云县国有林场", "股级")
+    # “事业正科级单位” states a rank, not a kind of body
+    d = p("二、人员情况\n凌云县科学技术协会是事业正科级单位。编制数是8人。")
+    assert (d["unit"], d["nature"], d["rank"]) == ("凌云县科学技术协会", None, "正科级")
