@@ -630,7 +630,7 @@ class PowerImporter(BaseImporter):
         parsed, citations_for = self.parse_cache, self.citations_for
         serials, code_parts = self.serials, self.code_parts
         basis_mapped, job_id, cols = self.basis_mapped, self.job_id, self.cols
-        new_item = NewItem.of_row
+        new_item, check_cells = NewItem.of_row, self.check_cells
         for number, values in self.table.rows():
             self.processed += 1  # tick(), inline
             if self.processed % PROGRESS_EVERY == 0:
@@ -640,7 +640,7 @@ class PowerImporter(BaseImporter):
                 values = list(values) + [None] * (width - len(values))
             cleaned = tuple(map(dict.get, cleans, pick(values)))
             if None in cleaned:
-                cleaned = tuple(self.check_cells(number, values, cleaned))
+                cleaned = tuple(check_cells(number, values, cleaned))
             (name, sub_name, raw_category, raw_unit, setting, implementing, raw_duties, raw_body, code, target,
              level, statutory, promised, accountability, note) = take(cleaned + empty)
             name = nfkc(name) if name else ""
@@ -704,8 +704,8 @@ class PowerImporter(BaseImporter):
             item = new_item(  # positional: name, name_key, search text, category, unit, region, body, target,
                 # level, limits, accountability, note, basis pending, job
                 sub_name or name, sub_key or name_key, power_search_text(sub_key, name_key) if sub_name else name_key,
-                category.id, unit_id, region_id, body_id, target[:300], level[:50], statutory[:100], promised[:100],
-                accountability, note, not basis_mapped, job_id)
+                category.id, unit_id, region_id, body_id, target, level, statutory, promised,  # cell() refused longer
+                accountability, note, not basis_mapped, job_id)  # texts than their fields take (cell_limit)
             if sub_name or existing_id is not None or self.error_count or (unit_id, name_key) in implicit_mains:
                 self.write_row(number, item, name, name_key, sub_name, code, existing_id, category, citations,
                                duty_ids, codes)
@@ -864,8 +864,12 @@ class PowerImporter(BaseImporter):
                 codes = self.codes_for(codes_region)
             pk = item.pk
             codes[item.code] = (pk, item.unit_id)
-            if cites:  # the rows as written (CITATION_FIELDS), built once
-                citations += [(now, now, 1, pk, *c) for c in cites]
+            if cites:  # the rows as written (CITATION_FIELDS): the constant head, then the parsed citation
+                head = (now, now, 1, pk)
+                if len(cites) == 1:
+                    citations.append(head + cites[0])
+                else:
+                    citations += [head + c for c in cites]
             if duty_ids:
                 links += [through(poweritem_id=pk, duty_id=d) for d in duty_ids]
         self.fast_insert_citations(citations)
