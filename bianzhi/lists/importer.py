@@ -317,10 +317,14 @@ class BaseImporter:
         row.update(zip(self.read_keys, cleaned, strict=True))
         return row
 
-    def check_cells(self, number: int, values, cleaned: tuple) -> list:
+    def check_cells(self, number: int, values, cleaned: tuple):
         """`cleaned` (the row's mapped cells looked up in their column memos) with every cell not remembered
         (None) checked by cell(), in column order. The unremembered cells are found in C (`list.index`): a row
         usually has one (its unique name), so no Python loop walks the other columns."""
+        i = cleaned.index(None)
+        if None not in cleaned[i + 1:]:  # one cell to check (the row's name, typically)
+            key, pos, limit, clean = self.read_cols[i]
+            return (*cleaned[:i], self.cell(number, key, values[pos], limit, clean), *cleaned[i + 1:])
         cleaned = list(cleaned)
         read_cols, cell, index = self.read_cols, self.cell, cleaned.index
         i = -1
@@ -640,7 +644,7 @@ class PowerImporter(BaseImporter):
                 values = list(values) + [None] * (width - len(values))
             cleaned = tuple(map(dict.get, cleans, pick(values)))
             if None in cleaned:
-                cleaned = tuple(check_cells(number, values, cleaned))
+                cleaned = tuple(check_cells(number, values, cleaned))  # a tuple already when one cell was checked
             (name, sub_name, raw_category, raw_unit, setting, implementing, raw_duties, raw_body, code, target,
              level, statutory, promised, accountability, note) = take(cleaned + empty)
             name = nfkc(name) if name else ""
