@@ -1,7 +1,7 @@
 """Benchmark: 50 clerks at once through the real HTTP stack on PostgreSQL (issue 14, target 3).
 
 Run:  .venv/bin/python -m bench.clerks [--clerks 50] [--seconds 30] [--shared 5] [--workers 2] [--threads 8]
-                                       [--think 1-3]
+                                       [--think 1-3] [--mix full|api]
       (PostgreSQL at 127.0.0.1:5432 as postgres; drops and creates BENCH_DB, default bz_clerks; gunicorn on
       BENCH_PORT, default 8765. The load generator runs on the same machine as the server and the database.)
 
@@ -19,6 +19,8 @@ Each clerk is a thread with its own keep-alive connection and cookies, and loops
 6. page  GET  /manage/sanding/versions/<draft>/duties/main/   (the 三定 draft's 主要职责 editor, with row_version)
 7. save  POST the editor with the first duty's counter + 1 (“…（计数N）”)   (302 = saved; 409 with the conflict
          message when someone saved the draft in between)
+`--mix api` runs steps 3–5 only (the issue's own baseline mix: each clerk reads its unit, saves it with If-Match and
+lists its power items); the default `--mix full` runs all seven.
 Without --think the clerks loop without any pause (a stress figure: no person works like that); `--think 1-3` makes
 each clerk wait a random 1–3 s (uniform; `--think 2` waits exactly 2 s) before each of these five requests, the time
 a person takes to read a page and fill in a form — the realistic case. The run lasts --seconds; rounds under way then
@@ -201,11 +203,15 @@ def edit_form(page: str):
 
 
 class Clerk:
-    def __init__(self, index, session, unit_id, item_id, draft_id, cookie_names, think=(0.0, 0.0)):
+    def __init__(self, index, session, unit_id, item_id, draft_id, cookie_names, think=(0.0, 0.0), mix="full"):
+        self.mix = mix
         self.index, self.unit_id, self.item_id, self.draft_id = index, unit_id, item_id, draft_id
         self.think, self.random = think, random.Random(index)
         self.session_cookie, self.csrf_cookie = cookie_names
         self.cookies = {self.session_cookie: session}
+        if mix == "api":  # no page of this mix sets the CSRF cookie: the token a browser got with its first page
+            self.cookies[self.csrf_cookie] = "".join(self.random.choice("abcdefghijklmnopqrstuvwxyz0123456789")
+                                                     for _ in range(32))
         self.conn = None
         self.times = {"page": [], "save": []}
         self.by_request: dict[str, list] = {}
@@ -246,6 +252,10 @@ class Clerk:
         return resp.status, data
 
     def round(self):
+        if self.mix == "api":
+            self.api_steps()
+            self.rounds += 1
+            return
         edit = f"/manage/lists/powers/{self.item_id}/edit/"
         status, page = self.request("GET", edit)
         if status != 200:
@@ -267,11 +277,17 @@ class Clerk:
             self.conflicts += 1
         else:
             self.errors.append(f"POST {edit} → {status}: {re.sub(r'<[^>]+>', ' ', page.decode())[:200]}")
+        if self.api_steps():
+            self.edit_draft()
+        self.rounds += 1
+
+    def api_steps(self) -> bool:
+        """Steps 3–5: the unit from the API, PATCH with If-Match, the unit's power items. False when step 3 failed."""
         api = f"/api/v1/units/{self.unit_id}/"
         status, data = self.request("GET", api)
         if status != 200:
             self.errors.append(f"GET {api} → {status}")
-            return
+            return False
         unit = json.loads(data)
         status, data = self.request(
             "PATCH", api, json.dumps({"note": str(int(unit["note"] or 0) + 1)}), kind="save",
@@ -286,8 +302,7 @@ class Clerk:
         status, _ = self.request("GET", f"/api/v1/power-items/?unit={self.unit_id}")
         if status != 200:
             self.errors.append(f"GET power-items → {status}")
-        self.edit_draft()
-        self.rounds += 1
+        return True
 
     def edit_draft(self):
         editor = f"/manage/sanding/versions/{self.draft_id}/duties/main/"
@@ -318,6 +333,37 @@ def pct(values, p):
     return _http.pct(values, p)
 
 
+def process_cpu(pids) -> float:
+    """CPU seconds (user + system) the processes `pids` have used so far; a process gone meanwhile counts 0."""
+    tick, total = os.sysconf("SC_CLK_TCK"), 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return total
+
+
+def server_pids(pgid: int) -> list[int]:
+    """gunicorn's master and workers: every process of its process group."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[2]) == pgid:
+                    pids.append(int(entry.name))
+            except (OSError, IndexError, ValueError):
+                continue
+    return pids
+
+
+def database_pids() -> list[int]:
+    """The PostgreSQL backends serving the benchmark's database (the app's persistent connections)."""
+    with _pg.admin_conn() as conn:
+        return [r[0] for r in conn.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s", (DB,))]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clerks", type=int, default=50)
@@ -325,6 +371,9 @@ def main():
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--mix", choices=("full", "api"), default="full",
+                        help="full: the seven steps (pages, form and 三定 draft saves, API); api: steps 3–5 only, "
+                             "the issue's own baseline mix")
     parser.add_argument("--think", default="0", help="seconds a clerk pauses before each request: 2, or 1-3 (uniform)")
     args = parser.parse_args()
     low, _, high = args.think.partition("-")
@@ -337,11 +386,16 @@ def main():
         cwd=ROOT, env=env(), start_new_session=True, stderr=open(ROOT / "var" / "bench-clerks" / "server.log", "w"))
     try:
         _http.wait_until_serving(PORT, 150)
-        # warm-up: every worker imports its views before the measured run (one clerk, a few rounds)
-        warm = Clerk(-1, *clerks_data[-1], (session_cookie, csrf_cookie))
-        for _ in range(3):
-            warm.round()
-        clerks = [Clerk(i, *c, (session_cookie, csrf_cookie), think) for i, c in enumerate(clerks_data)]
+        # warm-up: every worker imports its views and compiles its templates before the measured run — two
+        # clerks per worker at once (one keep-alive connection reaches one worker only), three rounds each
+        warm = [Clerk(-1 - k, *clerks_data[-1 - k], (session_cookie, csrf_cookie), mix=args.mix)
+                for k in range(min(len(clerks_data), 2 * args.workers))]
+        warmers = [threading.Thread(target=lambda c: [c.round() for _ in range(3)], args=(c,)) for c in warm]
+        for t in warmers:
+            t.start()
+        for t in warmers:
+            t.join()
+        clerks = [Clerk(i, *c, (session_cookie, csrf_cookie), think, args.mix) for i, c in enumerate(clerks_data)]
         stop = time.perf_counter() + args.seconds
         barrier = threading.Barrier(len(clerks))
 
@@ -357,12 +411,19 @@ def main():
 
         load_before = os.getloadavg()[0]
         threads = [threading.Thread(target=run, args=(c,)) for c in clerks]
+        gunicorn = server_pids(server.pid)
+        db_before = {pid: process_cpu([pid]) for pid in database_pids()}
+        cpu_before = (process_cpu(gunicorn), time.process_time())
         t0 = time.perf_counter()
         for t in threads:
             t.start()
         for t in threads:
             t.join()
         elapsed = time.perf_counter() - t0
+        cpu_server = process_cpu(gunicorn) - cpu_before[0]
+        cpu_client = time.process_time() - cpu_before[1]
+        # a connection opened during the run counts from 0; one closed during the run is not counted
+        cpu_db = sum(process_cpu([pid]) - db_before.get(pid, 0.0) for pid in database_pids())
         load_after = os.getloadavg()[0]
     finally:
         os.killpg(server.pid, signal.SIGTERM)
@@ -372,7 +433,7 @@ def main():
     from bianzhi.registry.models import Unit
 
     expected_units, expected_items, expected_drafts = {}, {}, {}
-    for c in clerks + [warm]:
+    for c in clerks + warm:
         expected_units[c.unit_id] = expected_units.get(c.unit_id, 0) + c.saved["unit"]
         expected_items[c.item_id] = expected_items.get(c.item_id, 0) + c.saved["item"]
         expected_drafts[c.draft_id] = expected_drafts.get(c.draft_id, 0) + c.saved["draft"]
@@ -398,9 +459,13 @@ def main():
           f"gunicorn {args.workers} workers × {args.threads} threads；负载生成器在同一台机器上；"
           + (f"每个请求前思考 {think[0]:g}–{think[1]:g} s（均匀分布）" if think[1] > 0 else "无思考时间（连续请求，压力测试）"))
     print(f"请求：{len(pages) + len(saves)} 个，{(len(pages) + len(saves)) / elapsed:.0f} req/s")
-    print(f"页面（编辑页、单位接口、权力事项列表、三定草稿职责编辑页）：{len(pages)} 次，p50 {statistics.median(pages) * 1000:.0f} ms，"
+    print("请求组合：" + ("仅接口（单位接口读取、PATCH + If-Match、权力事项列表；议题的基线组合）" if args.mix == "api"
+                           else "完整（编辑页与表单保存、单位接口与 PATCH、权力事项列表、三定草稿职责编辑与保存）"))
+    page_kinds, save_kinds = (("单位接口、权力事项列表", "接口 PATCH + If-Match") if args.mix == "api" else
+                              ("编辑页、单位接口、权力事项列表、三定草稿职责编辑页", "表单提交、接口 PATCH + If-Match、三定草稿职责保存"))
+    print(f"页面（{page_kinds}）：{len(pages)} 次，p50 {statistics.median(pages) * 1000:.0f} ms，"
           f"p95 {pct(pages, 95) * 1000:.0f} ms（目标 ≤ 300 ms）")
-    print(f"保存（表单提交、接口 PATCH + If-Match、三定草稿职责保存）：{len(saves)} 次，p50 {statistics.median(saves) * 1000:.0f} ms，"
+    print(f"保存（{save_kinds}）：{len(saves)} 次，p50 {statistics.median(saves) * 1000:.0f} ms，"
           f"p95 {pct(saves, 95) * 1000:.0f} ms（目标 ≤ 300 ms）")
     print(f"成功保存 {sum(sum(c.saved.values()) for c in clerks)} 次（共用记录 {shared_saves} 次；其中三定草稿"
           f" {sum(c.saved['draft'] for c in clerks)} 次），"
@@ -410,6 +475,10 @@ def main():
     if later_pages and later_saves:  # all 50 clerks start within the first think time: the burst, shown apart
         print(f"不计每个录入员的第一轮（开始时 {len(clerks)} 人几乎同时打开编辑页）：页面 p95 "
               f"{pct(later_pages, 95) * 1000:.0f} ms，保存 p95 {pct(later_saves, 95) * 1000:.0f} ms")
+    n = len(pages) + len(saves)
+    print(f"CPU（运行期间）：gunicorn {cpu_server:.1f} s（每请求 {cpu_server / n * 1000:.1f} ms），PostgreSQL 后端（结束时仍在的连接；其间关闭的不计）"
+          f"{cpu_db:.1f} s（每请求 {cpu_db / n * 1000:.1f} ms），负载生成器 {cpu_client:.1f} s"
+          f"（每请求 {cpu_client / n * 1000:.1f} ms）；{os.cpu_count()} 核共 {os.cpu_count() * elapsed:.0f} s")
     labels = {label for c in clerks for label in c.by_request}
     for label in sorted(labels):
         times = [t for c in clerks for t in c.by_request.get(label, [])]

@@ -41,11 +41,14 @@ READ_ALL_ROLES = {Role.ADMIN, Role.LEADER, Role.REVIEWER}
 
 def _subtree_q(unit_ids, prefix: str = "", memo_key=None) -> Q:
     """Units in the subtrees rooted at the given unit ids (the units themselves and all subordinates).
-    With `memo_key`, the roots' tree paths are read once per request (RequestContext.memo)."""
+    With `memo_key`, the roots' tree paths are read once per request (RequestContext.memo). `unit_ids` may be a
+    function returning them, called only when the paths are read (building a queryset costs CPU too)."""
     memo = current().memo if memo_key is not None else None
     if memo is not None and memo_key in memo:
         paths = memo[memo_key]
     else:
+        if callable(unit_ids):
+            unit_ids = unit_ids()
         paths = list(unit_model()._base_manager.filter(pk__in=unit_ids).values_list("tree_path", flat=True))
         if memo is not None:
             memo[memo_key] = paths
@@ -96,7 +99,7 @@ def _unit_scope_q(user, action: str) -> Q:
     elif user.role == Role.COUNTY and action in {"view", "change", "review", "confirm"} and user.region_id:
         q = _region_q(user.region)
     elif user.role == Role.CLERK and action in {"view", "change"}:
-        q = _subtree_q(user.entry_groups.values_list("units", flat=True).exclude(units=None),
+        q = _subtree_q(lambda: user.entry_groups.values_list("units", flat=True).exclude(units=None),
                        memo_key=("clerk-roots", user.pk))
     elif user.role == Role.CONFIRMER and action in {"view", "confirm"} and user.unit_id:
         q = _subtree_q([user.unit_id], memo_key=("confirmer-roots", user.pk, user.unit_id))

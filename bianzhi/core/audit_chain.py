@@ -49,9 +49,11 @@ def entry_digest(values: dict, seq: int, prev_hash: str) -> str:
 def seal_pending() -> int:
     """Chain every committed, not yet sealed entry, in id order. Returns how many were sealed."""
     with transaction.atomic():
-        AuditChainHead.objects.get_or_create(pk=1)
-        # a write first: takes the row lock (PostgreSQL) / the write lock (SQLite) before anything is read
-        AuditChainHead.objects.filter(pk=1).update(sealed_at=timezone.now())
+        # a write first: takes the row lock (PostgreSQL) / the write lock (SQLite) before anything is read; the
+        # head row is made by the first seal of a new database (then written again, so locked the same way)
+        if not AuditChainHead.objects.filter(pk=1).update(sealed_at=timezone.now()):
+            AuditChainHead.objects.get_or_create(pk=1)
+            AuditChainHead.objects.filter(pk=1).update(sealed_at=timezone.now())
         head = AuditChainHead.objects.get(pk=1)
         seq, prev = head.seq, head.last_hash
         pending = list(AuditLogEntry.objects.filter(seq__isnull=True).order_by("id").values(*CONTENT_FIELDS))

@@ -16,8 +16,10 @@ from bianzhi.core.numerals import NUM, to_int
 
 from .clauses import CJK, STAFF_TYPE, UNIT_SUFFIX, Found, platform_staffing_type
 
-# “凤庆县公安局2019年部门预算编制说明”, “X 2020年部门预算及“三公”经费预算公开说明”, “下陆区司法局2022年部门预算公开”
-NOTE_TITLE_RE = re.compile(r"(?!第[一二三四五六七八九十]+部分)(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")\s*\d{4}年度?(?:部门|单位)?(?:预算|决算)"
+# “凤庆县公安局2019年部门预算编制说明”, “X 2020年部门预算及“三公”经费预算公开说明”, “下陆区司法局2022年部门预算公开”,
+# “X(本级)2025年部门预算编制说明” (the budget's scope after the name, heldout21); “李宅乡人民政府部门2024年部门预算” (the budget
+# word 部门 after the name is no part of it)
+NOTE_TITLE_RE = re.compile(r"(?!第[一二三四五六七八九十]+部分)(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")(?:\((?:本级|机关本级|本部)\))?(?:部门)?\s*\d{4}年度?(?:部门|单位)?(?:预算|决算)"
                            r"(?:及[“\"]?三公[”\"]?经费预算)?(?:编制说明|公开说明|情况说明|公开)")
 # a cover over three lines: “2024年度⏎X⏎部门决算”
 COVER_RE = re.compile(r"(?m)^[ \t]*(?P<y>\d{4}年度?)[ \t]*\n[ \t]*(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")[ \t]*\n"
@@ -56,7 +58,11 @@ def heading_run_unit(text: str, unit: str | None) -> Found | None:
     “禄丰县人民法院”, the name that opens a later clause); None when no such name is found."""
     if not unit or not HEADING_WORDS_RE.match(unit):
         return None
-    rest = HEADING_WORDS_RE.sub("", unit)
+    return place_named(text, HEADING_WORDS_RE.sub("", unit))
+
+
+def place_named(text: str, rest: str) -> Found | None:
+    """The first clause-opening “<place>X” of a bare name X (“人民法院” → “禄丰县人民法院”), or None."""
     if len(rest) < 2:
         return None
     for m in re.finditer(r"(?=(?P<u>[" + CJK + r"]{2,4}?[省市县区州旗])" + re.escape(rest) + ")", text):
@@ -105,6 +111,9 @@ def run_in_duties(text: str) -> list[Found]:
         start = trig.end() + first.start(0) + len(first.group(0)) - len(first.group(0).lstrip())
         line_end = text.find("\n", start)
         line_end = len(text) if line_end < 0 else line_end
+        while line_end < len(text) and re.match(r"\d{1,2}" + mark, text[line_end + 1:line_end + 4]):
+            nxt = text.find("\n", line_end + 1)  # the items one a line (a run-in copy's lines put back)
+            line_end = len(text) if nxt < 0 else nxt
         line = text[start:line_end]
         marks = []
         n = 1

@@ -80,8 +80,9 @@ def _mask_parens(text: str) -> str:
 
 
 # ------------------------------------------------------------------ dates
-_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-DATE_RE = re.compile(r"(?P<y>\d{4}|[〇○零O一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[lI]\d|[一二三四五六七八九十]{1,3})\s*月\s*"
+_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "O": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# (a year in numerals may carry digit zeros typed in: “二00九年”, heldout21b)
+DATE_RE = re.compile(r"(?P<y>\d{4}|[〇○零O0一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[lI]\d|[一二三四五六七八九十]{1,3})\s*月\s*"
                      r"(?P<d>\d{1,2}|[lI]\d|\d[lI]|[一二三四五六七八九十]{1,3})\s*日")
 ISO_DATE_RE = re.compile(r"(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})")
 
@@ -158,7 +159,7 @@ def unit_from_title(title: str) -> Found | None:
 def second_name_from_title(title: str) -> Found | None:
     """The body's second name in a report title, “X (Y) 2021年度部门决算”: one body, two names (a plaque)."""
     m = re.match(r"^(?:\d{4}年度?)?[^《》\d()]{3,40}?" + UNIT_SUFFIX + r"\s*\((?P<y>[^()]{2,40}?" + UNIT_SUFFIX + r")\)\s*"
-                 r"(?:\d{4}年度?)?(?:部门|单位)?(?:决算|预算|整体支出|绩效)", title)
+                 r"(?:\d{4}年度?)?(?:部门|单位)?(?:决算|预算|整体支出|绩效|年度报告)", title)
     return Found(m["y"], m.start("y"), m.end("y")) if m else None
 
 
@@ -458,6 +459,10 @@ STATEMENT_RES = [
     # X(原名Y)成立于1956年，是…的Z / X位于…，是Z: a founding date or an address between the unit and its nature
     re.compile(r"(?P<unit>[" + CJK + r"()“”、]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,40}\))?\s*(?:成立于|始建于|创建于|组建于|位于|地处|坐落于)"
                r"[^。;]{1,160}?[,，]\s*(?:是|为|系)(?P<nature>[^。;]{2,120}?" + NATURE_NOUN + r")(?:之一)?(?=[,。;]|$)"),
+    # “X于2019年3月正式挂牌，是Y，正处级” / “X于5月17日挂牌，作为Y”: the day it opened between the unit and its class
+    re.compile(r"(?:^|(?<=[\n。;,，]))[ \t]*(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")\s*于[\d年月日\s]{2,16}?(?:正式)?"
+               r"(?:挂牌|成立|组建|揭牌)(?:成立|运行)?\s*[,，]\s*(?:是|为|系|作为)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")"
+               r"(?:\s*[,，]\s*(?:机构规格)?(?:为|是)?\s*(?P<rank>" + RANK + r"))?(?=[,。;]|$)"),
     # X(简称Z)是/为Y，(机构规格)为R
     re.compile(r"(?P<unit>[" + CJK + r"()“”]{2,40}?)(?P<paren>\(\x00{2,30}\))?\s*"
                r"(?:是|为|系|作为|(?<!所)属于|(?<!所)属)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?:之一)?(?:\(\x00{1,40}\))?"
@@ -566,6 +571,8 @@ def read_statement(text: str, limit: int | None = None) -> dict:
                 continue
             if re.search(r"各级|各类|所有|有关", name):  # “地方各级人民政府是…”: a law's general subject, not a unit
                 continue
+            if "是" in name:  # “规格级别都是厅局级”: a clause with its verb cut into a “name” before a rank (heldout21)
+                continue
             if TWO_UNITS_RE.fullmatch(name):  # “保留A局和B局作为X的部管国家局”: two bodies, neither the text's unit (heldout14)
                 continue
             nature = m.groupdict().get("nature")
@@ -589,7 +596,7 @@ def read_statement(text: str, limit: int | None = None) -> dict:
     if m.groupdict().get("paren"):
         inner_start = m.start("paren") + 1
         inner = text[inner_start:m.end("paren") - 1]
-        sm = re.match(r"\s*(?:以下)?简称\s*[“\"]?(?P<short>[^“”\"]{2,20}?)[”\"]?\s*$", inner)
+        sm = re.match(r"\s*(?:以下)?简称\s*:?\s*[“\"]?(?P<short>[^“”\"]{2,20}?)[”\"]?\s*$", inner)
         if sm:
             out["short_name"] = Found(sm["short"], inner_start + sm.start("short"), inner_start + sm.end("short"))
         elif re.fullmatch(RANK, inner.strip()):  # “设立X（正部级），为Y”: the rank in brackets after the name (heldout14b)
@@ -963,8 +970,8 @@ def split_body_item(text: str, it: Item, last: bool) -> list[tuple[str, int, int
 
 INLINE_BODIES_RE = re.compile(
     r"(?:(?:内设机构|科室|股室|处室|部室|机构)(?:调整|设置)为|内设有|下设有|内设|下设|增设|设有|设置|"
-    r"(?:(?<=^)|(?<=[\n,，。;:：局委办厅部院心室队站所会署关另共现]))设(?![置立计施]))(?![和或及与、])(?!\s*" + NUM + r"\s*个)(?P<list>[" + CJK + r"()、\n]{2,400}?)(?:等|共)?\s*(?P<n>" + NUM + r")\s*个"
-    r"(?:" + RANK + r")?(?:内设机构|股室|科室|处室|部室|职能[处科股司]室?|机构|[处科股室司]|股室和直属单位)")
+    r"(?:(?<=^)|(?<=[\n,，。;:：局委办厅部院心室队站所会署关另共现馆]))设(?![置立计施]))(?![和或及与、])(?!\s*" + NUM + r"\s*个)(?P<list>[" + CJK + r"()、\n]{2,400}?)(?:等|共)?\s*(?P<n>" + NUM + r")\s*个"
+    r"(?:" + RANK + r")?(?:内设机构|内设科室|内设股室|内设处室|股室|科室|处室|部室|职能[处科股司]室?|机构|[处科股室司]|股室和直属单位)")
 # these two run on the text with brackets masked: a body's bracketed second name stays with it
 INLINE_BODIES_COLON_RE = re.compile(r"(?:内设机构|设下列内设机构|设下列机构|内设科室|(?:内设|下设)[^:。\n]{0,16}?(?:处室|科室|股室|机构|部门))[^:。\n]{0,12}:"
                                     r"(?P<list>(?:[^。:;\n()]|\(\x00{1,40}\)){2,400})")
@@ -1030,7 +1037,7 @@ PLAQUE_IN_RE = re.compile(r"(?:在|于)(?P<host>[" + CJK + r"]{2,40}?" + UNIT_SU
                           UNIT_SUFFIX + r")(?:的)?牌子")
 
 
-SHORT_NAME_RE = re.compile(r"(?P<name>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")\((?:以下)?简称\s*[“\"]?(?P<short>[^“”\"()]{2,20}?)[”\"]?\)")
+SHORT_NAME_RE = re.compile(r"(?P<name>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")\((?:以下)?简称\s*:?\s*[“\"]?(?P<short>[^“”\"()]{2,20}?)[”\"]?\)")
 
 
 def short_name_clause(text: str, unit: str | None) -> Found | None:
@@ -1085,6 +1092,10 @@ def inline_bodies(text: str) -> list[Found]:
             if inner >= 0:  # “机构设置\n某县统计局内设办公室、…”: the list starts after the nearer verb
                 pos += inner + 2
                 listed = listed[inner + 2:]
+            subject = re.match(r"\s*[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r"设(?![置立计施有])", listed)
+            if inner < 0 and subject:  # “单位机构设置⏎息烽县文化馆设办公室、…”: after the subject's own “设”
+                pos += subject.end()
+                listed = listed[subject.end():]
             groups = [(pos, listed)]
             more = INLINE_MORE_RE.match(text, m.end()) if rx is INLINE_BODIES_RE else None
             if more:
@@ -1170,7 +1181,8 @@ STAFF_TYPE = (r"(?:机关|机关工勤人员|工勤人员)?(?:后勤服务|行�
               r"(?:行政|事业工勤|事业控制|控制|事业|政法专项|工勤人员|工勤|后勤服务人员|参照公务员法?管理的?事业|"
               r"参公事业|参公管理事业|全额拨款事业|差额拨款事业|自收自支事业|全额事业|差额事业|公益一类事业|公益二类事业|专项|机动|周转)"
               r"编(?:制)?(?:\((?:参照公务员法管理|参公|参公管理|\x00{2,10})\))?")
-STAFF_RE = re.compile(r"(?P<type>" + STAFF_TYPE + r")\s*(?:数)?\s*(?:为|共|核定为|核定|总数为|)\s*"
+_FUNDING = r"(?:全额拨款|差额拨款|差额补助|自收自支|财政补助|全额|差额)?"
+STAFF_RE = re.compile(r"(?P<type>" + STAFF_TYPE + r")\s*(?:人数|数)?\s*(?:为|共|核定为|核定|总数为|合计|共计|)\s*"
                       # “行政编制由原来的26名增加到46名”: the number it has now
                       r"(?:由(?:原来的|原)?\s*" + NUM + r"\s*[名人个]\s*(?:增加|调整|减少|核增|核减|增|减)?(?:至|到|为)\s*)?"
                       r"(?P<n>" + NUM + r")\s*(?P<unit>名|人|个)")
@@ -1204,7 +1216,7 @@ def staffing_entry(wording: str, count: int, raw: str | None = None) -> dict:
 
 
 POST_SUFFIX = (r"(?:局长|厅长|部长|署长|主任|书记|主席|会长|院长|馆长|校长|所长|站长|队长|团长|行长|组长|秘书长|社长|政委|政治委员|乡镇长|镇长|乡长|"
-               r"总工程师|总经济师|总会计师|总规划师|总农艺师|总畜牧师|总兽医师|总建筑师|总统计师|总审计师|总飞行师|总督学|督学|总师|总监|巡视员|调研员|专员|委员|审计长|总督察|副总督察|督察长|检察长|庭长)")
+               r"总工程师|总经济师|总会计师|总规划师|总农艺师|总畜牧师|总兽医师|总建筑师|总统计师|总审计师|总飞行师|总督学|督学|总师|总监|巡视员|调研员|专员|委员|审计长|总督察|副总督察|督察长|检察长|庭长|总编辑)")
 POST_RE = re.compile(r"^(?:其中|另|设|核定|配备|另设)?\s*(?P<title>(?:副|常务副|专职副|专职)?[" + CJK + r"]{0,36}?" + POST_SUFFIX + r")"
                      r"\s*(?P<pre>\(\x00*\))?\s*(?P<n>" + NUM + r")\s*名\s*(?P<paren>\(\x00*\))?\s*$")
 LEAD_RE = re.compile(r"^(?:其中|另|设|核定)?\s*(?P<level>" + RANK + r"|[" + CJK + r"]{1,12}?)\s*(?:领导)?职数\s*(?:为|共)?\s*(?P<n>" + NUM +
@@ -1416,7 +1428,7 @@ def unit_from_sentences(text: str) -> Found | None:
         return heading
     masked = _mask_parens(text)
     # “苍溪县林业和园林局(含13个林业站所)总编制134名”; “组建X，锁定…编制”/“正式成立X，设大队长1名”
-    for p in (r"(?:^|(?<=[\n。;]))[ \t]*(?P<u>[" + CJK + r"]{3,40}?" + UNIT_SUFFIX + r")(?:\(\x00+\))?(?:机关)?(?:总编制|人员编制|编制总数)"
+    for p in (r"(?:^|(?<=[\n。;]))[ \t]*(?P<u>[" + CJK + r"]{3,40}?" + UNIT_SUFFIX + r")(?:\(\x00+\))?(?:机关)?(?:总编制|人员编制|编制总数|编制(?=\s*" + NUM + r"\s*名\s*[,，]\s*其中))"
               r"(?=[^。\n]{0,8}?" + NUM + r"\s*[名人个])",
               r"(?:新组建|重新组建|组建|正式成立|成立)(?:了)?(?P<u>[" + CJK + r"]{3,40}?" + UNIT_SUFFIX + r")\s*[,，]\s*"
               r"(?:锁定|核定|核拨|设|配备|明确)[^。]{0,30}?(?:编制|" + POST_SUFFIX + r")\s*" + NUM + r"\s*名"):
@@ -1424,9 +1436,9 @@ def unit_from_sentences(text: str) -> Found | None:
         if m:
             return Found(m["u"], m.start("u"), m.end("u"))
     patterns = [
-        r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:机关)?(?:行政|事业|政法专项)编制",
-        # “县应急管理局核定行政编制12名”
-        r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:机关)?(?:核定|核批)(?:机关)?(?:行政|事业|政法专项)编制\s*(?:为)?\s*"
+        r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:机关)?" + _FUNDING + r"(?:行政|事业|政法专项)编制",
+        # “县应急管理局核定行政编制12名”, “县文化馆核定全额拨款事业编制12名”
+        r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:机关)?(?:核定|核批)(?:机关)?" + _FUNDING + r"(?:行政|事业|政法专项)编制\s*(?:为)?\s*"
         + NUM + r"\s*名",
         r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:内设|下设)\s*" + NUM + r"\s*个",
         # “区人民政府办公室设6个内设机构:”
@@ -1519,6 +1531,12 @@ STATEMENT_RES.append(
     re.compile(r"(?:^|(?<=[\n。;]))[ \t]*(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,30}\))?"
                r"(?=\s*(?:加挂|挂|增挂)[^,。;]{2,40}?牌子\s*[,，]\s*(?:为|是|作为)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")"
                r"(?:\s*[,，]\s*(?:机构规格)?(?:为|是)?\s*(?P<rank>" + RANK + r"))?(?=[,。;]|$))"))
+# “设立常熟市文化广电新闻出版局，挂“常熟市文物局”、“常熟市版权局”牌子，为市政府工作部门，正科级建制”: the 2009–2010
+# rounds' set-up clause with the plaque between the unit and its class (read like the one above)
+STATEMENT_RES.append(
+    re.compile(r"(?:设立|组建|建立|成立)[“\"]?(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")[”\"]?(?P<paren>\(\x00{2,30}\))?"
+               r"(?=\s*[,，]\s*(?:加挂|挂|增挂)[^,。;]{2,60}?牌子\s*[,，]\s*(?:为|是|作为)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")"
+               r"(?:\s*[,，]\s*(?:机构规格)?(?:为|是)?\s*(?P<rank>" + RANK + r")(?:建制)?)?(?=[,。;]|$))"))
 # “县退役军人事务局（正科级），为县政府工作部门”: the rank in brackets after the name (read by the bracket rule below)
 STATEMENT_RES.append(
     re.compile(r"(?:^|(?<=[\n。;]))[ \t]*(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,30}\))\s*[,，]\s*"
@@ -1645,3 +1663,101 @@ def bullet_bodies(text: str) -> list[Found]:
         s = pos + m.start() + bm.start("name")
         out.append(Found(bm["name"], s, s + len(bm["name"])))
     return out if len(out) >= 2 else []
+
+
+# ------------------------------------------------------------------ session 6: three more shapes of a pasted body list
+# “内设机构有：办公室；水利工程股；水资源股。” (semicolons), “内设机构：1.办公室 2.水利工程股 3.水资源股” (numbered, run
+# into one line), “(三)内设机构⏎办公室、水利工程股、水资源股。” (a heading line, then the list inline on the next line)
+_LIST_TRIGGER = r"(?:内设机构|内设科室|内设处室|内设股室|下设机构|机构设置)(?:主要)?(?:有|包括|为|如下)?"
+SEMICOLON_BODIES_RE = re.compile(_LIST_TRIGGER + r"[:：][ \t]*(?P<list>[^。:\n]{4,400}?)(?=[。\n]|$)")
+NUMBERED_INLINE_BODIES_RE = re.compile(_LIST_TRIGGER + r"[:：][ \t]*(?P<list>(?:\d{1,2}[.、．][^。:\n]{2,40}?){2,30})(?=[。\n]|$)")
+HEADING_THEN_LIST_RE = re.compile(r"(?m)^[ \t]*(?:" + CN_NUM + r"、|\(" + CN_NUM + r"\))?[ \t]*(?:内设机构|内设科室|内设处室|内设股室|机构设置)"
+                                  r"[ \t]*[:：]?[ \t]*\n[ \t]*(?P<list>[^\n]{4,400}?)[ \t]*[。;]?[ \t]*$")
+_LIST_NAME_RE = re.compile(r"(?!" + VERB_START + r")[" + CJK + r"]{2,24}?" + BODY_SUFFIX + r"(?:\([^()]{1,40}\))?")
+
+
+def _names(text: str, start: int, pieces: list[tuple[int, str]]) -> list[Found]:
+    out: list[Found] = []
+    for off, piece in pieces:
+        name = piece.strip().rstrip("。;,、.")
+        if not _LIST_NAME_RE.fullmatch(name) or "设" in name:  # (“中心下设办公室”: a sentence, read elsewhere)
+            return []
+        at = start + off + piece.index(name)
+        if not any(f.value == name for f in out):
+            out.append(Found(name, at, at + len(name)))
+    return out if len(out) >= 2 else []
+
+
+def _split_at(listed: str, separator: str) -> list[tuple[int, str]]:
+    pieces, pos = [], 0
+    for piece in re.split(separator, listed):
+        pieces.append((pos, piece))
+        pos += len(piece) + 1
+    return [(off, piece) for off, piece in pieces if piece.strip()]
+
+
+def more_list_bodies(text: str) -> list[Found]:
+    for m in SEMICOLON_BODIES_RE.finditer(text):
+        if ";" in m["list"] and "、" not in m["list"]:
+            found = _names(text, m.start("list"), _split_at(m["list"], ";"))
+            if found:
+                return found
+    for m in NUMBERED_INLINE_BODIES_RE.finditer(text):
+        marks = list(re.finditer(r"(?P<n>\d{1,2})[.、．]", m["list"]))
+        if [int(k["n"]) for k in marks] != list(range(1, len(marks) + 1)):
+            continue
+        ends = [k.start() for k in marks[1:]] + [len(m["list"])]
+        pieces = [(k.end(), m["list"][k.end():end]) for k, end in zip(marks, ends, strict=True)]
+        found = _names(text, m.start("list"), pieces)
+        if found:
+            return found
+    for m in HEADING_THEN_LIST_RE.finditer(text):
+        if "、" in m["list"]:
+            found = _names(text, m.start("list"), [(off, p.split(";")[0]) for off, p in _split_at(m["list"], "、")])
+            if found:
+                return found
+    return []
+
+
+# duties under their trigger numbered in a way the item readers leave to sections or do not know: “主要职责：⏎一、负责…⏎
+# 二、…”, “主要职责：①负责…；②…”, “部门职责：1)负责…;2)…” — the markers count from one in order, at least two, and most
+# items open with a duty verb
+DUTY_LIST_TRIGGER_RE = re.compile(r"(?:主要职责|主要职能|职能职责|部门职责|工作职责|承担(?:以下|下列)职责)(?:是|如下|为)?[ \t]*[:：]?[ \t]*(?:\n|(?=[①一1(]))")
+_DUTY_MARK_KINDS = (
+    (r"(?P<n>[一二三四五六七八九十]{1,3})、", lambda s: to_int(s)),
+    (r"(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])", lambda s: "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(s) + 1),
+    (r"(?<![\d.])(?P<n>\d{1,2})\)", int),
+    (r"(?<![\d.])(?P<n>\d{1,2})(?=[\u4e00-\u9fff])", int),  # “①负责…；②…” after NFKC: “1负责…;2…”
+)
+_DUTY_VERB_START_RE = re.compile(r"(?:" + VERB_START + r"|管理|审核|审批|受理|编制|实施|监测|提供|维护|宣传|保障|协调|配合|起草|督促|"
+                                 r"落实|执行|领导|规划|建立|健全|牵头|指导|促进|承办|主管|调查|检查|审查|服务|保护|推动|统计|发布|处理)")
+
+
+def trigger_duties(text: str) -> list[Found]:
+    for trig in DUTY_LIST_TRIGGER_RE.finditer(text):
+        after = trig.end()
+        stop = re.search(r"\n[ \t]*\n|\n[ \t]*(?:\(" + CN_NUM + r"\)|第" + CN_NUM + r"条)[^\n]{0,12}(?:内设机构|人员编制|机构设置)", text[after:])
+        block_end = after + (stop.start() if stop else len(text) - after)
+        block = text[after:block_end]
+        for mark, value in _DUTY_MARK_KINDS:
+            marks = [m for m in re.finditer(r"(?:^|(?<=[\n;。 \t:]))[ \t]*" + mark, block)]
+            chain, want = [], 1
+            for m in marks:
+                if value(m["n"]) == want:
+                    chain.append(m)
+                    want += 1
+            if len(chain) < 2 or chain[0].start() > 4:
+                continue
+            items: list[Found] = []
+            for k, m in enumerate(chain):
+                end = chain[k + 1].start() if k + 1 < len(chain) else len(block)
+                piece = block[m.end():end]
+                if k + 1 == len(chain):
+                    cut = re.search(r"[。\n]", piece)
+                    piece = piece[:cut.end()] if cut else piece
+                value_text = piece.strip().rstrip(";；").strip()
+                s = after + m.end() + (len(piece) - len(piece.lstrip()))
+                items.append(Found(value_text, s, s + len(value_text)))
+            if sum(bool(_DUTY_VERB_START_RE.match(f.value)) for f in items) * 3 >= len(items) * 2:
+                return items
+    return []

@@ -133,8 +133,9 @@ def section_items(duties: list[str]) -> bool:
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 CN_DIGITS = "一二三四五六七八九十"
-DUTY_HEADING_RE = re.compile(r"(?m)^[ \t]*(?:(?:[一二三四五六七八九十]+)+、|\([一二三四五六七八九十]+\))[ \t]*(?:本|部门|单位|主要)*"
-                             r"(?:职责|职能|职能职责|工作职责)[ \t]*[:]?[ \t]*$"
+DUTY_HEADING_RE = re.compile(r"(?m)^[ \t]*(?:(?:[一二三四五六七八九十]+)+、|\([一二三四五六七八九十]+\))[ \t]*"
+                             r"(?:[" + CJK + r"()]{2,30}?" + UNIT_SUFFIX + r"的?)?(?:本|部门|单位|主要)*"
+                             r"(?:职责|职能|职能职责|工作职责)[ \t]*[:。]?[ \t]*$"
                              r"|^[^\n]{0,30}?(?:的)?(?:主要职责|主要职能|职责)(?:是|如下|为)[ \t]*[:][ \t]*$")
 ITEM_MARK_RE = re.compile(r"[ \t]*(?:(?P<a>\d{1,2})[、.]|(?P<b>\d{1,2})(?=[" + CJK + r"])|\((?P<p>\d{1,2})\)|\((?P<c>[一二三四五六七八九十]{1,3})\)|(?P<o>[" + CIRCLED
                           + r"]))[ \t]*(?P<d>[^\n]*\S)?[ \t]*")
@@ -241,8 +242,8 @@ def subject_bodies(text: str, unit: str | None) -> tuple[Found | None, list[Foun
     return None, []
 
 
-# untyped staffing: “编制数15人”, “编制数是8人”, “编制5人,其中…”; a table row “编制数 | 34 | 34 |”
-UNTYPED_RE = re.compile(r"(?<![" + CJK + r"])(?P<w>编制(?:数|人数)?)(?:是|为|:)?[ \t]*(?P<n>\d{1,5})[ \t]*(?:人|名)")
+# untyped staffing: “编制数15人”, “编制数是8人”, “现有编制数65名”, “编制5人,其中…”; a table row “编制数 | 34 | 34 |”
+UNTYPED_RE = re.compile(r"(?:(?<![" + CJK + r"])|(?<=现有))(?P<w>编制(?:数|人数)?)(?:是|为|:)?[ \t]*(?P<n>\d{1,5})[ \t]*(?:人|名)")
 UNIT_COUNT_RE = re.compile(r"(?P<w>编制(?:数|人数))(?:是|为|:)?[ \t]*(?P<n>\d{1,5})[ \t]*(?:人|名)")
 TABLE_RE = re.compile(r"(?m)^[ \t]*(?P<w>编制数)[ \t]*\|[ \t]*(?P<n>\d{1,5})[ \t]*\|")
 

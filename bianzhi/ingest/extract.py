@@ -78,6 +78,103 @@ def _is_cjk(ch: str) -> bool:
 _CJK_PUNCT_HALF = set(",.:;()!?、，。：；（）“”《》〔〕【】")
 
 
+# A web page copied as one line keeps a space where each paragraph ended (“…的通知 长府办发〔2009〕47号 各县(市)…:
+# …实施。 长春市人民政府办公厅 二〇〇九年九月十日 …规定 第一条 …”). Such spaces are sparse; the spaces OCR and
+# justified text put between Chinese characters are dense (“机 构 编 制”) and are dropped below. In a line of at least
+# RUN_IN_MIN characters with at least SPACED_MIN sparse spaces between Chinese characters, each becomes a line break.
+SPACED_MIN = 3
+SPACED_SHORT_MIN = 40  # a short one-line notice (“X〔2019〕3号 关于…的通知 X：…”): only the gaps _paragraph_gap names
+PARAGRAPH_MARK = "\x1e"  # ASCII record separator: not in any text, kept by the white-space pass
+SPACED_SEGMENT = 6  # shorter pieces (“2020 年 X 部门预算”, “目 录”) are words of one line spaced out
+_SPACE_LEFT = set("。；：，、）)”》〕】!?;:")
+_SPACE_RIGHT = set("（(“《〔【")
+
+
+def _cjk_side(ch: str, extra: set[str]) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or ch in extra
+
+
+_GAP_LEFT_RE = re.compile(r"(?:[。；：;:!?]|(?:通知|规定|决定|批复|方案|意见|办法|规则|号|日))$")
+_GAP_RIGHT_RE = re.compile(
+    r"^(?:[(（]?[一二三四五六七八九十]{1,3}[、)）]|\d{1,2}[.、．]|第[一二三四五六七八九十百]{1,4}[条章节]"
+    r"|[\u4e00-\u9fffA-Za-z]{1,16}[〔\[【(][12]\d{3}[〕\]】)]第?\d{1,6}\s?号"
+    r"|(?:[12]\d{3}|[〇○零一二三四五六七八九]{4})年|各[\u4e00-\u9fff、()（）]{1,40}?[:：,，])")
+
+
+def _paragraph_gap(left: str, right: str) -> bool:
+    """Whether a space in a one-line copy ends a paragraph: after the end of a sentence, a title or a 文号, or
+    before an item number, an article, a 文号, a date or a notice's addressees."""
+    return bool(_GAP_LEFT_RE.search(left) or _GAP_RIGHT_RE.match(right))
+
+
+def _spaces_as_breaks(chars: list[str]) -> None:
+    start = 0
+    n = len(chars)
+    while start < n:
+        end = start
+        while end < n and chars[end] != "\n":
+            end += 1
+        if end - start >= SPACED_SHORT_MIN:
+            long_line = end - start >= RUN_IN_MIN
+            gaps: list[tuple[int, int]] = []
+            cjk = 0
+            i = start
+            while i < end:
+                ch = chars[i]
+                if "\u4e00" <= ch <= "\u9fff":
+                    cjk += 1
+                if ch == " " and i > start:
+                    j = i
+                    while j < end and chars[j] == " ":
+                        j += 1
+                    if (j < end and _cjk_side(chars[i - 1], _SPACE_LEFT) and _cjk_side(chars[j], _SPACE_RIGHT)
+                            and not (chars[i - 1] in "年月" and chars[j].isdigit())):
+                        gaps.append((i, j))
+                    i = j
+                    continue
+                i += 1
+            if len(gaps) >= (SPACED_MIN if long_line else 2) and len(gaps) * 8 <= cjk:
+                bounds = [start] + [j for _, j in gaps]
+                ends = [i for i, _ in gaps] + [end]
+                for k, (i, j) in enumerate(gaps):
+                    left_len = sum(1 for c in chars[bounds[k]:ends[k]] if c != " ")
+                    right_len = sum(1 for c in chars[bounds[k + 1]:ends[k + 1]] if c != " ")
+                    if ((long_line and left_len >= SPACED_SEGMENT and right_len >= SPACED_SEGMENT)
+                            or _paragraph_gap("".join(chars[max(start, i - 12):i]), "".join(chars[j:min(end, j + 24)]))):
+                        chars[i] = PARAGRAPH_MARK  # a line break once the copy's own lines were rejoined (below)
+        start = end + 1
+
+
+# an encyclopedia copy's footnote marks (“规范化简称科技部[1],又简称…”, “…整体承担[3]。”) cut names and clauses
+_FOOTNOTE_RE = re.compile(r"(?<=[\u4e00-\u9fff。,，、)”])(?:\[\d{1,2}(?:-\d{1,2})?\])+(?!\s*页)")
+
+
+def _drop_footnote_marks(chars: list[str], offsets: list[int]) -> tuple[list[str], list[int]]:
+    joined = "".join(chars)
+    if "[" not in joined:
+        return chars, offsets
+    gone: set[int] = set()
+    for m in _FOOTNOTE_RE.finditer(joined):
+        gone.update(range(m.start(), m.end()))
+    if not gone:
+        return chars, offsets
+    keep = [k for k in range(len(chars)) if k not in gone]
+    return [chars[k] for k in keep], [offsets[k] for k in keep]
+
+
+def _strip_line_starts(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    keep = [k for k, ch in enumerate(text) if not (ch == " " and (k == 0 or text[k - 1] == "\n" or
+                                                                  (text[k - 1] == " " and _line_blank_before(text, k))))]
+    return "".join(text[k] for k in keep), [offsets[k] for k in keep]
+
+
+def _line_blank_before(text: str, k: int) -> bool:
+    j = k - 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    return j < 0 or text[j] == "\n"
+
+
 def normalize_with_map(original: str) -> tuple[str, list[int]]:
     """NFKC character by character, recording for each output character its source index; then
     remove white space between Chinese characters (OCR and justified text put spaces there), collapse
@@ -93,6 +190,8 @@ def normalize_with_map(original: str) -> tuple[str, list[int]]:
         for out in norm:
             chars.append(out)
             offsets.append(i)
+    chars, offsets = _drop_footnote_marks(chars, offsets)
+    _spaces_as_breaks(chars)
     out_chars: list[str] = []
     out_offsets: list[int] = []
     n = len(chars)
@@ -118,6 +217,10 @@ def normalize_with_map(original: str) -> tuple[str, list[int]]:
         i += 1
     text, offsets = reflow.collapse_double_spacing("".join(out_chars), out_offsets)  # a blank line after each line
     text, offsets = reflow.join_wrapped(text, offsets)  # a PDF's lines pasted as text
+    text, offsets = reflow.join_broken_lists(text, offsets)  # “…人事科、计划生⏎育科、…”
+    text = text.replace(PARAGRAPH_MARK, "\n")  # the spaces that ended paragraphs of a one-line copy
+    if "\n " in text:  # …and the rest of a run of such spaces
+        text, offsets = _strip_line_starts(text, offsets)
     return reflow_run_in(text, offsets)
 
 
@@ -193,6 +296,33 @@ def _sequence_cuts(line: str) -> list[int]:
     return cuts
 
 
+# “…职责1.承担…。2.贯彻…。3.负责…” run into one long line: a break before each number of a run counting 1, 2, 3… in
+# order (at least three), where every number after the first follows the end of a sentence and each item is a
+# clause of its own (at least 8 characters); a number inside a sentence (“第1.5条”, “2、3月”) is no item
+_ARABIC_MARKER_RE = re.compile(r"(?<![\d.])(?P<n>\d{1,2})(?:、|\.(?!\d)|．)(?=[\u4e00-\u9fff“《(])")
+
+
+def _arabic_sequence_cuts(line: str) -> list[int]:
+    found = [(m.start(), int(m["n"])) for m in _ARABIC_MARKER_RE.finditer(line)]
+    cuts: list[int] = []
+    i = 0
+    while i < len(found):
+        if found[i][1] != 1:
+            i += 1
+            continue
+        chain, want = [found[i][0]], 2
+        for pos, value in found[i + 1:]:
+            if value == want and pos - chain[-1] >= 8 and line[pos - 1] in "。;；":
+                chain.append(pos)
+                want += 1
+        if len(chain) >= 3:
+            cuts.extend(chain)
+        i += 1
+        while i < len(found) and found[i][0] <= chain[-1]:
+            i += 1
+    return cuts
+
+
 def reflow_run_in(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     """Line breaks put back into run-in lines (see above); an inserted break maps to the next character's offset."""
     if len(text) < RUN_IN_MIN or all(len(line) < RUN_IN_MIN for line in text.split("\n")):
@@ -207,6 +337,7 @@ def reflow_run_in(text: str, offsets: list[int]) -> tuple[str, list[int]]:
                     if 0 < at < len(line):
                         cuts.add(pos + at)
             cuts.update(pos + at for at in _sequence_cuts(line) if 0 < at < len(line))
+            cuts.update(pos + at for at in _arabic_sequence_cuts(line) if 0 < at < len(line))
         pos += len(line) + 1
     if not cuts:
         return text, offsets

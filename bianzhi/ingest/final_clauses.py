@@ -104,9 +104,10 @@ def generic_unit(unit: str | None) -> bool:
 
 
 # a section heading of a budget note's 概况 read as a numbered item: “(一)主要职能是:” … “(二)人员构成情况”
-SECTION_HEADING_ITEM_RE = re.compile(r"^(?:部门|单位)?(?:主要职能|主要职责|人员构成|人员编制|机构设置|编制及人员|人员)"
-                                     r"(?:是|情况|及[" + CJK + r"]{2,6}情况)?\s*[:]?")
-OTHER_SECTION_RE = re.compile(r"^(?:部门|单位)?(?:人员构成|人员编制|机构设置|编制及人员|人员)(?:情况)")
+SECTION_HEADING_ITEM_RE = re.compile(r"^(?:部门|单位)?(?:主要职能|主要职责|主要工作职责|职能简介|人员构成|人员编制|机构设置|"
+                                     r"编制及人员|编制配备|人员|\d{4}年度?重点工作)(?:是|情况|[及和][" + CJK + r"]{2,6}情况)?\s*[:]?")
+OTHER_SECTION_RE = re.compile(r"^(?:部门|单位)?(?:(?:人员构成|人员编制|机构设置|编制及人员|编制配备|人员)(?:[及和][" + CJK + r"]{2,4})?"
+                              r"(?:情况)|\d{4}年度?重点工作)")
 
 
 def heading_items(duties: list[str]) -> bool:
@@ -123,7 +124,7 @@ RUN_IN_UNIT = r"(?!第[一二三四五六七八九十\d]+部分)[" + CJK + r"()]
 RUN_IN_NOTE_RE = re.compile(
     r"[ \t]*(?:(?P<y1>\d{4}[ \t]*年度?)[ \t]*(?P<u1>" + RUN_IN_UNIT + r")[ \t]*(?P<k1>(?:部门|单位)(?:预算|决算))"
     r"|(?P<u2>" + RUN_IN_UNIT + r")[ \t]*(?P<y2>\d{4}[ \t]*年度?)[ \t]*(?P<k2>(?:部门|单位)?(?:预算|决算)"
-    r"(?:公开说明|编制说明|情况说明|公开)?))"
+    r"(?:公开说明|编制说明|情况说明|概况及说明|概况和说明|公开)?))"
     r"(?=[ \t]*(?:$|\||[(（]?目[ \t]*录))", re.M)
 
 

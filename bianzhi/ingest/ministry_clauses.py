@@ -265,7 +265,7 @@ def including_bodies(text: str) -> list[Found]:
 
 
 # a key-value pair run into a line: “… 所属上级 甘肃省人民政府 行政级别 正厅级 主要负责人 …”
-RUN_IN_RANK_RE = re.compile(r"(?:行政级别|机构级别|机构规格)[ \t]*[:：|]?[ \t]*(?P<r>" + RANK + r")")
+RUN_IN_RANK_RE = re.compile(r"(?:行政级别|机构级别|机构规格)[ \t]*(?:[:：|]|为|是|属于|属)?[ \t]*(?P<r>" + RANK + r")")
 
 
 def run_in_rank(text: str) -> Found | None:

@@ -77,8 +77,8 @@ def short_subject_bodies(text: str) -> list[Found]:
 
 
 # “中国工业和信息化部，简称工信部，是…组成部门”: the short name as a clause of its own between the unit and its nature
-COMMA_SHORT_RE = re.compile(r"(?:^|(?<=[\n。]))[ \t]*(?P<u>[" + CJK + r"]{2,30}?" + UNIT_SUFFIX + r")\s*[,，]\s*(?:以下)?简称\s*[“\"]?"
-                            r"(?P<s>[" + CJK + r"]{2,10}?)[”\"]?\s*[,，]\s*(?:是|为|系)(?P<n>[^,，。;]{2,40}?" + NATURE_NOUN + r")"
+COMMA_SHORT_RE = re.compile(r"(?:^|(?<=[\n。]))[ \t]*(?P<u>[" + CJK + r"]{2,30}?" + UNIT_SUFFIX + r")\s*[,，]\s*(?:以下|规范化|通常)?简称\s*[“\"]?"
+                            r"(?P<s>[" + CJK + r"]{2,10}?)[”\"]?(?:\s*[,，]\s*(?:又|亦|也)(?:可)?简称[^,，。;]{2,12})?\s*[,，]\s*(?:是|为|系)(?P<n>[^,，。;]{2,40}?" + NATURE_NOUN + r")"
                             r"(?=[,，。;]|$)")
 
 

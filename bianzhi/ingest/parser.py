@@ -27,9 +27,12 @@ from . import (
     final2_clauses,
     final_clauses,
     fragment_clauses,
+    institution_clauses,
     ministry_clauses,
     national_clauses,
     profile_clauses,
+    reference_clauses,
+    township_clauses,
     unnumbered_clauses,
     webcopy_clauses,
 )
@@ -580,6 +583,8 @@ def _is_adjustment(text: str, lines: list[Segment], runs, statement) -> tuple[bo
 _NAME_BREAK_RE = re.compile(r"(?<=[\u4e00-\u9fff()、])\n(?=[\u4e00-\u9fff()、])")
 # a “unit” holding a verb of news or of belonging is a clause taken whole (“江苏省已成立省大数据管理中心”, “故宫属于国家级
 # 博物馆”): no body is named so; the class and rank read with it belong to that clause, not to the text's unit
+_REFORM_PLAN_TITLE_RE = re.compile(r"(?<!编制)机构改革(?:实施)?方案》?(?:的(?:决定|说明|通知|批复))?$")
+_WHOLE_AREA_UNIT_RE = re.compile(r"^[\u4e00-\u9fff]{0,12}?全[县市省区州旗](?P<rest>[\u4e00-\u9fff]{2,20})$")
 _CLAUSE_AS_UNIT_RE = re.compile(r"已(?:经)?(?:成立|组建|设立|挂牌)|属于|举行|召开|印发|公布|揭牌")
 
 
@@ -588,13 +593,19 @@ def parse(text: str) -> ParseResult:
     result = _parse(text)
     # a name read across a line break of a wrapped copy (“加挂凌云县河长⏎制工作办公室牌子”) is one name
     data = result.data
-    founded = re.match(r"^.{0,20}?已(?:经)?(?:成立|组建|设立)(?:了)?(?P<u>[\u4e00-\u9fff()]{3,40}" + clauses.UNIT_SUFFIX + r")$",
+    founded = re.match(r"^.{0,20}?(?:已(?:经)?(?:成立|组建|设立)|组建|成立|(?:整建制)?(?:重组|改组|整合|更名)为)(?:了)?(?P<u>[\u4e00-\u9fff()]{3,40}" + clauses.UNIT_SUFFIX + r")$",
                        data.get("unit") or "")
     if founded:  # “广西已成立自治区大数据发展局，为…”: the body set up is the subject of what follows
         span = result.span_of("unit")
         data["unit"] = founded["u"]
         if span:
             result.spans = [sp for sp in result.spans if sp[0] != "unit"] + [("unit", span[1] - len(founded["u"]), span[1])]
+    elif isinstance(data.get("unit"), str) and (whole := _WHOLE_AREA_UNIT_RE.match(data["unit"])):
+        # “监督和指导全县人民法院的审判工作”: the courts of the whole county are no unit; the one named with its
+        # place where a clause opens (“禄丰县人民法院现有…”) is
+        named = budget_clauses.place_named(text, whole["rest"])
+        data["unit"] = named.value if named else None
+        result.spans = [sp for sp in result.spans if sp[0] != "unit"] + ([("unit", named.start, named.end)] if named else [])
     elif isinstance(data.get("unit"), str) and _CLAUSE_AS_UNIT_RE.search(data["unit"]):
         span = result.span_of("unit") or (0, 0)
         start = max(text.rfind(ch, 0, span[0]) for ch in "。\n") + 1
@@ -632,6 +643,8 @@ def _parse(text: str) -> ParseResult:
     hdr = clauses.read_header(text)
     if hdr.title is not None and fragment_clauses.is_metadata_row(hdr.title.value):
         hdr.title = None  # “[ 主题分类 ] … [ 体裁分类 ] 财政预算、决算” is page metadata
+    if hdr.title is not None and _REFORM_PLAN_TITLE_RE.search(hdr.title.value):
+        hdr.title = None  # “…关于国务院机构改革方案的决定”: a government's reform plan is no unit's document
     report = fragment_clauses.report_title(text)  # a budget/final-accounts report's title under page metadata
     if report is not None and not hdr.is_notice_cover and (hdr.title is None or report.start < hdr.title.start):
         hdr.title = report  # (also over a later cover line: “中共X县委员会机构编制委员会⏎办公室2023年部门决算”)
@@ -786,6 +799,8 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     _profile_nature(b, text)  # “X始建于1953年，是…事业单位”, “改制为…事业单位”, a 性质 table row (heldout13)
     if b.data["unit"]:  # an infobox run into lines: “机构类型国务院组成部门”, “行政级别正部级” (heldout14)
         for key, found in national_clauses.infobox_facts(text).items():
+            if key == "nature" and b.data.get(key) and reference_clauses.REGISTRY_CATEGORY_RE.fullmatch(found.value):
+                continue  # a registry card's “机构类型 党政机关”: its own category, not the class the text states
             if key == "nature" or not b.data.get(key):
                 b.spans = [sp for sp in b.spans if sp[0] != key]
                 _set(b, key, found)
@@ -831,7 +846,7 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
         found_bodies = clauses.inline_bodies(text) or clauses.heading_list_bodies(text) \
             or clauses.subject_bodies(text, b.data["unit"]) \
             or clauses.single_bodies(text, b.data["unit"]) \
-            or clauses.bullet_bodies(text) or clauses.prose_bodies(text)
+            or clauses.bullet_bodies(text) or clauses.prose_bodies(text) or clauses.more_list_bodies(text)
         for found in found_bodies:
             idx = len(b.data["internal_bodies"])
             b.data["internal_bodies"].append({"name": found.value, "duties": ""})
@@ -926,6 +941,9 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     _ministry_rules(b, text)  # news on a ministry's “三定”, “作为X直属机构,Y…”, bar tables, “A、B…Z司九个司” (heldout16)
     webcopy_clauses.apply(b, text)  # web copies and fragments: “X,是将…整合组建的,作为…”, contact lists (heldout18)
     _county_rules(b, text)  # township notices, 事业单位 notes, Q&A examples of a county's bureau (heldout17)
+    township_clauses.apply(b, text)  # grouped township duties, a cut first duty, “新设置11个机构:…” (heldout19)
+    institution_clauses.apply(b, text)  # 事业单位 pages, 章程, news and Q&A on one unit, explainers on a kind (heldout20)
+    reference_clauses.apply(b, text)  # encyclopedia leads, Q&A 作为-clauses, “A、B和C这12个部门” (heldout21)
     _unnumbered_lists(b, text)  # last: a copy out of Word that lost its automatic numbering
     if final_clauses.generic_unit(b.data.get("unit")) or final2_clauses.bare_place_unit(b.data.get("unit"), text):  # “街道办事处作为…的派出机关”: an article on a kind of body
         b.data["unit"] = b.data["nature"] = None
@@ -943,7 +961,7 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
 def _unnumbered_lists(b: _Builder, text: str):
     """Duties and bodies one a line under the line announcing them, their numbers lost (unnumbered_clauses)."""
     if not b.data["duties"]:
-        for found in unnumbered_clauses.duties(text):
+        for found in unnumbered_clauses.duties(text) or clauses.trigger_duties(text):
             b.data["duties"].append(found.value)
             b.span(f"duties[{len(b.data['duties']) - 1}]", found.start, found.end)
     if not b.data["internal_bodies"]:

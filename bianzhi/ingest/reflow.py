@@ -75,3 +75,31 @@ def collapse_double_spacing(text: str, offsets: list[int]) -> tuple[str, list[in
         pos += 1
     kept = [i for i in range(len(text)) if i not in drop]
     return "".join(text[i] for i in kept), [offsets[i] for i in kept]
+
+
+# a list of names cut by a line break inside a name or after its “、” (“…人事科、计划生⏎育科、疾病预防控制科、…”): a
+# copy wrapped where the wrap width could not be told (a short text, a few lines), or by a narrow page column
+_LIST_TAIL_RE = re.compile(r"(?:^|[。;:：])(?P<tail>[^。;:：]*)$")
+_CJK_CHAR_RE = re.compile(r"[\u4e00-\u9fff]")
+_NEXT_HEAD_RE = re.compile(r"^[\u4e00-\u9fff()]{1,10}(?:、|。|等)")
+
+
+def join_broken_lists(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    lines = text.split("\n")
+    if len(lines) < 2:
+        return text, offsets
+    drop: set[int] = set()
+    pos = 0
+    for i, line in enumerate(lines[:-1]):
+        pos += len(line)
+        following = lines[i + 1]
+        tail = _LIST_TAIL_RE.search(line)["tail"]
+        if (line and following and tail.count("、") >= 2 and (_CJK_CHAR_RE.match(line[-1]) or line[-1] == "、")
+                and len(tail.rsplit("、", 1)[1]) <= 8 and not _ITEM_START_RE.match(following)
+                and _NEXT_HEAD_RE.match(following)):
+            drop.add(pos)
+        pos += 1
+    if not drop:
+        return text, offsets
+    kept = [i for i in range(len(text)) if i not in drop]
+    return "".join(text[i] for i in kept), [offsets[i] for i in kept]

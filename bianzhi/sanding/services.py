@@ -68,6 +68,7 @@ from .publication import (  # noqa: F401
 )
 from .snapshot import (  # noqa: F401
     Snapshot,
+    duties_of,
     history,
     snapshot,
 )

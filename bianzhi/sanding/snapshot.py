@@ -87,6 +87,14 @@ def snapshot(unit, as_of: datetime.date | None = None, draft: SandingVersion | N
     return snap
 
 
+def duties_of(unit, kind, as_of: datetime.date | None = None, draft: SandingVersion | None = None) -> list:
+    """One kind of the unit's duties, as `snapshot(unit, as_of, draft).duties_of(kind)` gives them (same rows, same
+    order), in one query instead of the whole snapshot's seven: the duty editor shows nothing else."""
+    date = as_of or datetime.date.today()
+    qs = DutyRevision.objects.in_draft(draft) if draft is not None else DutyRevision.objects.as_of(date)
+    return list(qs.filter(unit=unit, kind=kind).order_by("position", "id"))
+
+
 def history(unit, include_drafts: bool = False):
     """沿革: the unit's versions in date order (approved only unless include_drafts)."""
     qs = SandingVersion.objects.filter(unit=unit).select_related("document", "primary__unit", "primary__document")

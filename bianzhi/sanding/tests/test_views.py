@@ -183,3 +183,22 @@ def test_duty_move_from_the_draft_page(client_as, jyj, doc):
     companion = SandingVersion.objects.get(primary=v, unit=target)
     assert duty.text in [d.text for d in s.snapshot(target, draft=companion).duties]
     assert duty.text not in [d.text for d in s.snapshot(jyj, draft=v).duties]
+
+
+def test_duty_editor_reads_the_same_duties_as_the_snapshot(client_as, jyj, doc):
+    """The editor reads one kind of duties on its own (services.duties_of): the same rows in the same order as the
+    whole snapshot gives, for approved history and for a draft that rewords, removes and reorders."""
+    v = s.create_draft_version(jyj, doc)
+    main = s.snapshot(jyj, draft=v).duties_of(DutyKind.MAIN)
+    assert len(main) >= 3
+    kept = [(d.duty_id, d.text) for d in main[2:]] + [(main[0].duty_id, "改写后的第一项职责。")]
+    s.sync_duties(v, DutyKind.MAIN, kept)  # the second item removed, the first reworded and moved to the end
+    for kind in DutyKind.values:
+        for draft in (None, v):
+            whole = s.snapshot(jyj, draft=draft).duties_of(kind)
+            assert [(d.pk, d.duty_id, d.text) for d in s.duties_of(jyj, kind, draft=draft)] == \
+                [(d.pk, d.duty_id, d.text) for d in whole]
+    assert [d.text for d in s.duties_of(jyj, DutyKind.MAIN, draft=v)] == [t for _i, t in kept]
+    page = client_as("luru").get(f"/manage/sanding/versions/{v.pk}/duties/main/").content.decode()
+    positions = [page.index(t) for _i, t in kept]
+    assert positions == sorted(positions) and main[1].text not in page
