@@ -319,8 +319,8 @@ class BaseImporter:
 
     def check_cells(self, number: int, values, cleaned: tuple):
         """`cleaned` (the row's mapped cells looked up in their column memos) with every cell not remembered
-        (None) checked by cell(), in column order. The unremembered cells are found in C (`list.index`): a row
-        usually has one (its unique name), so no Python loop walks the other columns."""
+        (None) checked by cell(), in column order. The unremembered cells are found in C (`index`): a row usually
+        has one (its unique name), so no Python loop walks the other columns."""
         i = cleaned.index(None)
         if None not in cleaned[i + 1:]:  # one cell to check (the row's name, typically)
             key, pos, limit, clean = self.read_cols[i]
@@ -708,8 +708,8 @@ class PowerImporter(BaseImporter):
             item = new_item(  # positional: name, name_key, search text, category, unit, region, body, target,
                 # level, limits, accountability, note, basis pending, job
                 sub_name or name, sub_key or name_key, power_search_text(sub_key, name_key) if sub_name else name_key,
-                category.id, unit_id, region_id, body_id, target, level, statutory, promised,  # cell() refused longer
-                accountability, note, not basis_mapped, job_id)  # texts than their fields take (cell_limit)
+                category.id, unit_id, region_id, body_id, target[:300], level[:50], statutory[:100], promised[:100],
+                accountability, note, not basis_mapped, job_id)  # (a number cell's text is not length-checked)
             if sub_name or existing_id is not None or self.error_count or (unit_id, name_key) in implicit_mains:
                 self.write_row(number, item, name, name_key, sub_name, code, existing_id, category, citations,
                                duty_ids, codes)
