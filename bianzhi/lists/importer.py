@@ -312,14 +312,27 @@ class BaseImporter:
         # never match a key); the cells not remembered (a unique name, a number, a refused cell) go through cell()
         # in column order, so the errors come in the same order as checking cell by cell
         cleaned = tuple(map(dict.get, self.read_cleans, self.pick(values)))
-        row.update(zip(self.read_keys, cleaned, strict=True))
         if None in cleaned:
-            read_cols, cell = self.read_cols, self.cell
-            for i, c in enumerate(cleaned):
-                if c is None:
-                    key, pos, limit, clean = read_cols[i]
-                    row[key] = cell(number, key, values[pos], limit, clean)
+            cleaned = self.check_cells(number, values, cleaned)
+        row.update(zip(self.read_keys, cleaned, strict=True))
         return row
+
+    def check_cells(self, number: int, values, cleaned: tuple):
+        """`cleaned` (the row's mapped cells looked up in their column memos) with every cell not remembered
+        (None) checked by cell(), in column order. The unremembered cells are found in C (`index`): a row usually
+        has one (its unique name), so no Python loop walks the other columns."""
+        i = cleaned.index(None)
+        if None not in cleaned[i + 1:]:  # one cell to check (the row's name, typically)
+            key, pos, limit, clean = self.read_cols[i]
+            return (*cleaned[:i], self.cell(number, key, values[pos], limit, clean), *cleaned[i + 1:])
+        cleaned = list(cleaned)
+        read_cols, cell, index = self.read_cols, self.cell, cleaned.index
+        i = -1
+        for _ in range(cleaned.count(None)):
+            i = index(None, i + 1)
+            key, pos, limit, clean = read_cols[i]
+            cleaned[i] = cell(number, key, values[pos], limit, clean)
+        return cleaned
 
     def cell(self, number: int, key: str, v, limit: int, clean: dict) -> str:
         if v.__class__ is str:
@@ -600,104 +613,159 @@ class PowerImporter(BaseImporter):
         return self.parse_cache[cache_key]
 
     # rows ---------------------------------------------------------------
+    # the cells a row is read into, in this order (a column the file does not have reads as "")
+    ROW_KEYS = ("name", "sub_name", "category", "unit", "setting_basis", "implementing_basis", "duties", "internal_body",
+                "code", "target", "exercise_level", "statutory_limit", "promised_limit", "accountability", "note")
+
     def run(self):
+        """One pass over the rows: each row's cells are read into local names (no dict per row) and checked in
+        the same order as ever (cells, name, category, unit, basis, duties, body, duplicates, code, existing
+        items), so the errors come in the same order with the same messages; the common case (a new 主项 whose
+        texts were all seen before) runs without a method call, the rare ones call the methods below."""
         last_name = ""
-        read, row_of = self.read, self.row
+        error, progress = self.error, self.progress
+        cleans, pick, width = self.read_cleans, self.pick, self.width
+        where = {key: i for i, key in enumerate(self.read_keys)}
+        unmapped = len(self.read_keys)  # the index of the "" appended to each row's cells
+        take = operator.itemgetter(*[where.get(key, unmapped) for key in self.ROW_KEYS])
+        empty = ("",)
+        known_categories, known_units, existing_for = self.known_categories, self.known_units, self.existing_for
+        seen_keys, seen_codes, mains, implicit_mains = self.seen_keys, self.seen_codes, self.mains, self.implicit_mains
+        parsed, citations_for = self.parse_cache, self.citations_for
+        serials, code_parts = self.serials, self.code_parts
+        basis_mapped, job_id, cols = self.basis_mapped, self.job_id, self.cols
+        new_item, check_cells = NewItem.of_row, self.check_cells
         for number, values in self.table.rows():
             self.processed += 1  # tick(), inline
             if self.processed % PROGRESS_EVERY == 0:
-                self.progress()
-            row = read(number, values)  # every template column is in row ("" when not mapped)
-            name = row["name"]
+                progress()
+            # the cells (read(), inline): each column's memo looked up in C, the cells not remembered checked
+            if len(values) < width:
+                values = list(values) + [None] * (width - len(values))
+            cleaned = tuple(map(dict.get, cleans, pick(values)))
+            if None in cleaned:
+                cleaned = tuple(check_cells(number, values, cleaned))  # a tuple already when one cell was checked
+            (name, sub_name, raw_category, raw_unit, setting, implementing, raw_duties, raw_body, code, target,
+             level, statutory, promised, accountability, note) = take(cleaned + empty)
             name = nfkc(name) if name else ""
-            sub_name = row["sub_name"]
             if sub_name:
                 sub_name = nfkc(sub_name)
             if not name and sub_name and last_name:
                 name = last_name  # 主项 cell merged over its 子项 rows
             if name:
                 last_name = name
-            row_of(number, row, name, sub_name)
-            if len(self.pending) >= BATCH:
-                self.flush()
+            else:
+                error(number, "name", "", "事项名称为空")
+            category = known_categories.get(raw_category)  # a category text already resolved: one lookup
+            if category is None:
+                category = self.category_of(number, raw_category)
+            unit = known_units.get(raw_unit)  # a unit text already resolved and checked: one lookup
+            if unit is None:
+                unit = self.unit_of(number, raw_unit)
+            if basis_mapped and not setting and not implementing:
+                error(number, "setting_basis" if "setting_basis" in cols else "implementing_basis", "",
+                      "缺少依据：设定依据和实施依据至少填写一项")
+            if unit is None or not name:
+                continue
+            unit_id, region_id, codes = unit
+            duty_ids = self.duty_ids_for(number, unit_id, raw_duties) if raw_duties else []
+            body_id = self.body_for(number, unit_id, raw_body) if raw_body else None
+            name_key = search_key_of_nfkc(name)
+            sub_key = search_key_of_nfkc(sub_name) if sub_name else ""
+            key = (unit_id, name_key, sub_key)
+            if key in seen_keys:
+                error(number, "sub_name" if sub_name else "name", sub_name or name,
+                      f"与第{seen_keys[key]}行是同一事项（重复）")
+                continue
+            seen_keys[key] = number
+            existing_id = None
+            if code:
+                code = nfkc(code)
+            if code:
+                if (region_id, code) in seen_codes:
+                    error(number, "code", code, f"编码与第{seen_codes[(region_id, code)]}行重复")
+                    continue
+                seen_codes[(region_id, code)] = number
+                found = codes.get(code)
+                if found:
+                    if found[1] != unit_id:
+                        error(number, "code", code, "该编码已被其他单位的事项使用")
+                        continue
+                    existing_id = found[0]
+            if existing_id is None:
+                clash = existing_for(unit_id).get((name_key, sub_key))
+                if clash:
+                    error(number, "sub_name" if sub_name else "name", sub_name or name,
+                          f"该单位已有同名事项（编码 {clash[1]}），如需修改请在“编码”列填写该编码")
+                    continue
+            if category is None:
+                continue
+            # the parsed citations are shared between rows citing the same text (read-only from here on)
+            citations = (parsed.get((setting, SETTING)) or citations_for(setting, SETTING)) if setting else []
+            if implementing:
+                citations = citations + (parsed.get((implementing, IMPLEMENTING))
+                                         or citations_for(implementing, IMPLEMENTING))
+            item = new_item(  # positional: name, name_key, search text, category, unit, region, body, target,
+                # level, limits, accountability, note, basis pending, job
+                sub_name or name, sub_key or name_key, power_search_text(sub_key, name_key) if sub_name else name_key,
+                category.id, unit_id, region_id, body_id, target[:300], level[:50], statutory[:100], promised[:100],
+                accountability, note, not basis_mapped, job_id)  # (a number cell's text is not length-checked)
+            if sub_name or existing_id is not None or self.error_count or (unit_id, name_key) in implicit_mains:
+                self.write_row(number, item, name, name_key, sub_name, code, existing_id, category, citations,
+                               duty_ids, codes)
+            else:  # a new 主项 (the common case): its 编码, then pending (write_row's last steps, inline)
+                if code:
+                    item.code = code
+                else:  # allocate_code(), inline once the (region, prefix) has its serial and format
+                    serial_key = (region_id, category.code_prefix)
+                    serial = serials.get(serial_key)
+                    if serial is None:
+                        item.code, item.code_serial = self.allocate_code(region_id, category)
+                    else:
+                        fmt = code_parts[serial_key]
+                        serial += 1
+                        new_code = fmt(serial)
+                        while new_code in codes:
+                            serial += 1
+                            new_code = fmt(serial)
+                        serials[serial_key] = item.code_serial = serial
+                        item.code = new_code
+                codes[item.code] = (None, unit_id)
+                mains[(unit_id, name_key)] = item
+                self.pending.append((item, citations, duty_ids, False))
+                if len(self.pending) >= BATCH:
+                    self.flush()
         self.flush()
 
-    def row(self, number, row, name, sub_name):
-        if not name:
-            self.error(number, "name", "", "事项名称为空")
-        raw_category = row["category"]
-        category = self.known_categories.get(raw_category)  # a category text already resolved: one lookup
+    def category_of(self, number, raw_category):
+        """The category a text names (remembered once found), or None with the row's error."""
+        if not raw_category:
+            self.error(number, "category", "", "事项类别为空")
+            return None
+        category = self.categories.resolve(raw_category)
         if category is None:
-            if not raw_category:
-                self.error(number, "category", "", "事项类别为空")
-            else:
-                category = self.categories.resolve(raw_category)
-                if category is None:
-                    hint = self.categories.suggestion(raw_category)
-                    self.error(number, "category", raw_category,
-                               "不是“事项类别”字典中的类别" + (f"，您是否要填“{hint}”？" if hint else ""), hint)
-                else:
-                    self.known_categories[raw_category] = category
-        unit = self.known_units.get(row["unit"])  # a unit text already resolved and checked: one lookup
-        if unit is None:
-            unit_id = self.unit_for(number, row)
-            if unit_id is not None:
-                region_id = self.units.units[unit_id].region_id
-                unit = self.known_units[row["unit"]] = (unit_id, region_id, self.codes_for(region_id))
-        unit_id = unit[0] if unit is not None else None
-        setting, implementing = row["setting_basis"], row["implementing_basis"]
-        if self.basis_mapped and not setting and not implementing:
-            self.error(number, "setting_basis" if "setting_basis" in self.cols else "implementing_basis", "",
-                       "缺少依据：设定依据和实施依据至少填写一项")
-        if unit_id is None or not name:
-            return
-        raw = row["duties"]
-        duty_ids = self.duty_ids_for(number, unit_id, raw) if raw else []
-        raw = row["internal_body"]
-        body_id = self.body_for(number, unit_id, raw) if raw else None
-        name_key = search_key_of_nfkc(name)
-        sub_key = search_key_of_nfkc(sub_name) if sub_name else ""
-        key = (unit_id, name_key, sub_key)
-        if key in self.seen_keys:
-            self.error(number, "sub_name" if sub_name else "name", sub_name or name,
-                       f"与第{self.seen_keys[key]}行是同一事项（重复）")
-            return
-        self.seen_keys[key] = number
-        _, region_id, codes = unit
-        code = row["code"]
-        code = nfkc(code) if code else ""
-        existing_id = None
-        if code:
-            if (region_id, code) in self.seen_codes:
-                self.error(number, "code", code, f"编码与第{self.seen_codes[(region_id, code)]}行重复")
-                return
-            self.seen_codes[(region_id, code)] = number
-            found = codes.get(code)
-            if found:
-                if found[1] != unit_id:
-                    self.error(number, "code", code, "该编码已被其他单位的事项使用")
-                    return
-                existing_id = found[0]
-        if existing_id is None:
-            clash = self.existing_for(unit_id).get((name_key, sub_key))
-            if clash:
-                self.error(number, "sub_name" if sub_name else "name", sub_name or name,
-                           f"该单位已有同名事项（编码 {clash[1]}），如需修改请在“编码”列填写该编码")
-                return
-        if category is None:
-            return
-        # the parsed citations are shared between rows citing the same text (read-only from here on)
-        parsed = self.parse_cache
-        citations = (parsed.get((setting, SETTING)) or self.citations_for(setting, SETTING)) if setting else []
-        if implementing:
-            citations = citations + (parsed.get((implementing, IMPLEMENTING))
-                                     or self.citations_for(implementing, IMPLEMENTING))
-        item = NewItem.of_row(  # positional: name, name_key, search text, category, unit, region, body, target,
-            # level, limits, accountability, note, basis pending, job
-            sub_name or name, sub_key or name_key, power_search_text(sub_key, name_key) if sub_name else name_key,
-            category.id, unit_id, region_id, body_id, row["target"][:300],
-            row["exercise_level"][:50], row["statutory_limit"][:100], row["promised_limit"][:100],
-            row["accountability"], row["note"], not self.basis_mapped, self.job_id)
+            hint = self.categories.suggestion(raw_category)
+            self.error(number, "category", raw_category,
+                       "不是“事项类别”字典中的类别" + (f"，您是否要填“{hint}”？" if hint else ""), hint)
+        else:
+            self.known_categories[raw_category] = category
+        return category
+
+    def unit_of(self, number, raw_unit):
+        """(unit id, region id, the region's codes) for a unit text, resolved and its lock checked once
+        (remembered), or None with the row's error."""
+        unit_id = self.unit_for(number, {"unit": raw_unit})
+        if unit_id is None:
+            return None
+        region_id = self.units.units[unit_id].region_id
+        unit = self.known_units[raw_unit] = (unit_id, region_id, self.codes_for(region_id))
+        return unit
+
+    def write_row(self, number, item, name, name_key, sub_name, code, existing_id, category, citations, duty_ids,
+                  codes):
+        """A valid row that is not a plain new 主项: a 子项 (its 主项 found or made), an update of an existing item
+        (编码 given), a 主项 first made from its 子项 rows, or any row after an error (validated only)."""
+        unit_id, region_id = item.unit_id, item.region_id
         parent = None
         if sub_name:
             parent = item.parent = self.main_for(number, unit_id, region_id, name, name_key, category)
@@ -717,17 +785,19 @@ class PowerImporter(BaseImporter):
             if code:
                 main.code = code
             self.pending.append((main, citations, duty_ids, True))
-            return
-        if code:
-            item.code = code
-        elif parent is not None:
-            item.code, item.code_serial = self.allocate_sub_code(region_id, parent)
         else:
-            item.code, item.code_serial = self.allocate_code(region_id, category)
-        codes[item.code] = (None, unit_id)
-        if not sub_name:
-            self.mains[main_key] = item
-        self.pending.append((item, citations, duty_ids, False))
+            if code:
+                item.code = code
+            elif parent is not None:
+                item.code, item.code_serial = self.allocate_sub_code(region_id, parent)
+            else:
+                item.code, item.code_serial = self.allocate_code(region_id, category)
+            codes[item.code] = (None, unit_id)
+            if not sub_name:
+                self.mains[main_key] = item
+            self.pending.append((item, citations, duty_ids, False))
+        if len(self.pending) >= BATCH:
+            self.flush()
 
     def main_for(self, number, unit_id, region_id, name, name_key, category) -> PowerItem | None:
         key = (unit_id, name_key)
@@ -773,17 +843,19 @@ class PowerImporter(BaseImporter):
             self.pending = []
             return
         batch, self.pending = self.pending, []
-        new = list({id(e[0]): e[0] for e in batch if e[0].pk is None}.values())
-        new_ids = {id(i) for i in new}
-        mains = [i for i in new if i.parent is None]
+        # Each entry not marked filled is a new item, pending once. A filled entry is a 主项 first made from its 子项
+        # rows whose own row came since: pending twice when it is new in this batch (written once, with its own
+        # row's values), else written by an earlier batch (it has its key) and updated here.
+        new = [e[0] for e in batch if not e[3]]
+        filled = [e[0] for e in batch if e[3] and e[0].pk is not None]
         subs = [i for i in new if i.parent is not None]
+        mains = [i for i in new if i.parent is None] if subs else new
         self.fast_insert(mains)
         for sub in subs:
             sub.parent_id = sub.parent.pk  # the 主项 has its primary key now
         self.fast_insert(subs)
         self.created += len(new)
-        filled = {id(e[0]): e[0] for e in batch if e[3] and id(e[0]) not in new_ids}
-        for item in filled.values():  # a 主项 inserted from its 子项 rows, then its own row came
+        for item in filled:  # a 主项 inserted from its 子项 rows, then its own row came
             PowerItem._base_manager.filter(pk=item.pk).update(
                 updated_at=self.now, **{attr: getattr(item, attr) for attr in FILLED_FIELDS})
         citations, links = [], []
@@ -796,8 +868,12 @@ class PowerImporter(BaseImporter):
                 codes = self.codes_for(codes_region)
             pk = item.pk
             codes[item.code] = (pk, item.unit_id)
-            if cites:  # the rows as written (CITATION_FIELDS), built once
-                citations += [(now, now, 1, pk, *c) for c in cites]
+            if cites:  # the rows as written (CITATION_FIELDS): the constant head, then the parsed citation
+                head = (now, now, 1, pk)
+                if len(cites) == 1:
+                    citations.append(head + cites[0])
+                else:
+                    citations += [head + c for c in cites]
             if duty_ids:
                 links += [through(poweritem_id=pk, duty_id=d) for d in duty_ids]
         self.fast_insert_citations(citations)

@@ -298,3 +298,48 @@ def test_real_review_lock_refuses_import_and_form(lusers, lclient):
     item = PowerItem.objects.filter(unit=jt, parent__isnull=True).first()
     r = lclient("jiaotong").post(reverse("lists:power-delete", args=[item.pk]))
     assert r.status_code == 302 and PowerItem.objects.filter(pk=item.pk).exists()
+
+
+# ------------------------------------------------------------------------------------------------ the row loop's paths
+def test_new_mains_sub_items_merged_names_fills_updates_and_given_codes_in_one_file(lusers):
+    """Every path a row can take in one file: a plain new 主项, 子项 rows before their 主项's own row (the 主项 is
+    made from them, then filled in by its row), a 子项 under a merged 主项 cell, an update by 编码, a 编码 given
+    in full-width letters (stored after NFKC)."""
+    from bianzhi.lists.models import SEARCH_TEXT_SEPARATOR
+
+    existing = PowerItem.objects.filter(unit__name="百色市交通运输局", parent__isnull=True).first()
+    before = PowerItem.objects.count()
+    job = run(lusers["jiaotong"], xlsx([
+        row("甲主项"),
+        row("乙主项", sub="乙子项一"),
+        row("", sub="乙子项二"),  # the 主项 cell merged over its 子项 rows
+        row("乙主项", basis="《城市公共交通条例》第二十条", target="自然人"),
+        row(existing.name, code=existing.code, target="新的实施对象"),
+        row("丙主项", code="451000-ＸＫ-9001"),
+    ]))
+    assert job.status == "succeeded", job.errors
+    assert (job.created_count, job.updated_count) == (5, 1) and PowerItem.objects.count() == before + 5
+    first, main, given = (PowerItem.objects.get(name=n) for n in ("甲主项", "乙主项", "丙主项"))
+    assert first.code.startswith("451000-XK-") and main.code.startswith("451000-XK-") and first.code != main.code
+    assert given.code == "451000-XK-9001"
+    subs = list(main.sub_items.order_by("code"))
+    assert [(s.name, s.code) for s in subs] == [("乙子项一", f"{main.code}-001"), ("乙子项二", f"{main.code}-002")]
+    assert [s.search_text for s in subs] == [f"乙子项一{SEARCH_TEXT_SEPARATOR}乙主项", f"乙子项二{SEARCH_TEXT_SEPARATOR}乙主项"]
+    assert main.parent_id is None and main.search_text == "乙主项" and main.target == "自然人"
+    assert not main.basis_pending and main.note == ""  # its own row's values, not the stand-in's
+    assert [(c.law.name, c.article) for c in main.citations.all()] == [("城市公共交通条例", "第二十条")]
+    assert [c.law.name for c in first.citations.all()] == ["中华人民共和国道路运输条例"]
+    existing.refresh_from_db()
+    assert existing.target == "新的实施对象"
+
+
+def test_the_errors_of_one_row_come_in_column_order(lusers):
+    """A row with several refused cells: each gets its own error, in column order, then the row's own checks."""
+    job = run(lusers["jiaotong"], xlsx([
+        row("甲事项"),
+        row("=A1", target="=B2", level="市" * 51),
+    ]))
+    assert job.status == "failed"
+    assert [(e[0], e[1], e[3].split("：")[0].split("，")[0]) for e in messages(job)] == [
+        (3, "B", "单元格是公式"), (3, "G", "单元格是公式"), (3, "J", "内容过长"), (3, "B", "事项名称为空")]
+    assert not PowerItem.objects.filter(name="甲事项").exists()
