@@ -106,3 +106,11 @@ def test_units_named_党校_林场_科协_are_units():
     # “事业正科级单位” states a rank, not a kind of body
     d = p("二、人员情况\n凌云县科学技术协会是事业正科级单位。编制数是8人。")
     assert (d["unit"], d["nature"], d["rank"]) == ("凌云县科学技术协会", None, "正科级")
+
+
+def test_the_unit_before_内设_or_下设_and_its_list():
+    from .helpers import bodies
+    d = p("县水利局内设办公室、水利工程股、水资源股、农村水利股4个股室。")
+    assert d["unit"] == "县水利局" and bodies(d) == ["办公室", "水利工程股", "水资源股", "农村水利股"]
+    d = p("县水利局下设综合股、规划股、工程股等3个股室。")
+    assert d["unit"] == "县水利局" and bodies(d) == ["综合股", "规划股", "工程股"]
