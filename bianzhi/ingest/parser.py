@@ -583,6 +583,8 @@ def _is_adjustment(text: str, lines: list[Segment], runs, statement) -> tuple[bo
 _NAME_BREAK_RE = re.compile(r"(?<=[\u4e00-\u9fff()、])\n(?=[\u4e00-\u9fff()、])")
 # a “unit” holding a verb of news or of belonging is a clause taken whole (“江苏省已成立省大数据管理中心”, “故宫属于国家级
 # 博物馆”): no body is named so; the class and rank read with it belong to that clause, not to the text's unit
+_BUDGET_ROW_RE = re.compile(r"(?:支出|收入|预算|决算|结余|结转|拨款)$")
+_BUDGET_DUTY_RE = re.compile(r"^(?:\d{4}年(?:度)?(?:初)?(?:预算|决算)|(?:部门)?(?:预算|决算)单位构成|[\u4e00-\u9fff]{0,12}(?:主要职能|主要职责)[:：])")
 _REFORM_PLAN_TITLE_RE = re.compile(r"(?<!编制)机构改革(?:实施)?方案》?(?:的(?:决定|说明|通知|批复))?$")
 _WHOLE_AREA_UNIT_RE = re.compile(r"^[\u4e00-\u9fff]{0,12}?全[县市省区州旗](?P<rest>[\u4e00-\u9fff]{2,20})$")
 _CLAUSE_AS_UNIT_RE = re.compile(r"已(?:经)?(?:成立|组建|设立|挂牌)|属于|举行|召开|印发|公布|揭牌")
@@ -616,6 +618,16 @@ def parse(text: str) -> ParseResult:
         for key in drop:
             data[key] = None
         result.spans = [sp for sp in result.spans if sp[0] not in drop]
+    # a budget report's table rows and section headings are no bodies or duties (“基本支出”, “2017年初预算收入”,
+    # “部门预算单位构成:…”)
+    bodies = data.get("internal_bodies") or []
+    if any(_BUDGET_ROW_RE.search(b.get("name") or "") for b in bodies):
+        data["internal_bodies"] = [b for b in bodies if not _BUDGET_ROW_RE.search(b.get("name") or "")]
+        result.spans = [sp for sp in result.spans if not sp[0].startswith("internal_bodies[")]
+    duties = data.get("duties") or []
+    if any(_BUDGET_DUTY_RE.match(d) for d in duties if isinstance(d, str)):
+        data["duties"] = [d for d in duties if not (isinstance(d, str) and _BUDGET_DUTY_RE.match(d))]
+        result.spans = [sp for sp in result.spans if not sp[0].startswith("duties[")]
     rank_only = re.fullmatch(r"(?:事业|行政|参公)?(?P<r>" + clauses.RANK + r")(?:事业|行政)?单位", data.get("nature") or "")
     if rank_only:  # “科协是事业正科级单位”: a rank, no kind of body (the corpus' reading of “正科级行政单位”)
         span = result.span_of("nature")

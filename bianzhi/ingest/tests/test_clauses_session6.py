@@ -114,3 +114,11 @@ def test_the_unit_before_内设_or_下设_and_its_list():
     assert d["unit"] == "县水利局" and bodies(d) == ["办公室", "水利工程股", "水资源股", "农村水利股"]
     d = p("县水利局下设综合股、规划股、工程股等3个股室。")
     assert d["unit"] == "县水利局" and bodies(d) == ["综合股", "规划股", "工程股"]
+
+
+def test_a_budget_tables_rows_and_headings_are_no_bodies_or_duties():
+    from .helpers import bodies
+    d = p("凌云县政协机关2020年部门预算\n一、部门主要职责\n1.组织政治协商。\n2.开展民主监督。\n3.组织参政议政。\n"
+          "二、内设机构\n办公室、提案委员会、文史委员会。\n三、支出预算\n(一)基本支出\n(二)项目支出")
+    assert "基本支出" not in bodies(d) and "项目支出" not in bodies(d)
+    assert all(not x.startswith(("2020年初预算", "部门预算单位构成")) for x in d["duties"])
