@@ -276,8 +276,9 @@ def _marker_value(n: str) -> int:
     return (_CN_VALUE[tens] if tens else 1) * 10 + (_CN_VALUE[units] if units else 0)
 
 
-def _sequence_cuts(line: str) -> list[int]:
-    found = [(m.start(), _marker_value(m["n"])) for m in _SEQ_MARKER_RE.finditer(line)]
+def _chains(found: list[tuple[int, int]], follows=lambda pos, last: True) -> list[int]:
+    """The positions of each run of markers counting 1, 2, 3… in order (at least three); `follows(pos, last)` says
+    whether a marker at `pos` may continue a run whose last marker is at `last`."""
     cuts, i = [], 0
     while i < len(found):
         if found[i][1] != 1:
@@ -285,7 +286,7 @@ def _sequence_cuts(line: str) -> list[int]:
             continue
         chain, want = [found[i][0]], 2
         for pos, value in found[i + 1:]:
-            if value == want:
+            if value == want and follows(pos, chain[-1]):
                 chain.append(pos)
                 want += 1
         if len(chain) >= 3:
@@ -294,6 +295,10 @@ def _sequence_cuts(line: str) -> list[int]:
         while i < len(found) and found[i][0] <= chain[-1]:
             i += 1
     return cuts
+
+
+def _sequence_cuts(line: str) -> list[int]:
+    return _chains([(m.start(), _marker_value(m["n"])) for m in _SEQ_MARKER_RE.finditer(line)])
 
 
 # “…职责1.承担…。2.贯彻…。3.负责…” run into one long line: a break before each number of a run counting 1, 2, 3… in
@@ -303,24 +308,8 @@ _ARABIC_MARKER_RE = re.compile(r"(?<![\d.])(?P<n>\d{1,2})(?:、|\.(?!\d)|．)(?=
 
 
 def _arabic_sequence_cuts(line: str) -> list[int]:
-    found = [(m.start(), int(m["n"])) for m in _ARABIC_MARKER_RE.finditer(line)]
-    cuts: list[int] = []
-    i = 0
-    while i < len(found):
-        if found[i][1] != 1:
-            i += 1
-            continue
-        chain, want = [found[i][0]], 2
-        for pos, value in found[i + 1:]:
-            if value == want and pos - chain[-1] >= 8 and line[pos - 1] in "。;；":
-                chain.append(pos)
-                want += 1
-        if len(chain) >= 3:
-            cuts.extend(chain)
-        i += 1
-        while i < len(found) and found[i][0] <= chain[-1]:
-            i += 1
-    return cuts
+    return _chains([(m.start(), int(m["n"])) for m in _ARABIC_MARKER_RE.finditer(line)],
+                   lambda pos, last: pos - last >= 8 and line[pos - 1] in "。;；")
 
 
 def reflow_run_in(text: str, offsets: list[int]) -> tuple[str, list[int]]:

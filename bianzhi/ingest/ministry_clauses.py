@@ -251,16 +251,23 @@ INCLUDING_BODIES_RE = re.compile(r"(?:机构|处室|科室|部门)(?:主要)?(?:
 INTERNAL_BODY_RE = re.compile(r"[" + CJK + r"()]{1,20}(?:处|科|室|司|股|中心)")
 
 
+def listed_names(m: re.Match, item_re: re.Pattern) -> list[Found]:
+    """The names of the match's “、”-separated `list` group when there are at least two and each is an `item_re`."""
+    items = m["list"].split("、")
+    if len(items) < 2 or not all(item_re.fullmatch(it) for it in items):
+        return []
+    out, pos = [], m.start("list")
+    for it in items:
+        out.append(Found(it, pos, pos + len(it)))
+        pos += len(it) + 1
+    return out
+
+
 def including_bodies(text: str) -> list[Found]:
     for m in INCLUDING_BODIES_RE.finditer(text):
-        items = m["list"].split("、")
-        if len(items) < 2 or not all(INTERNAL_BODY_RE.fullmatch(it) for it in items):
-            continue
-        out, pos = [], m.start("list")
-        for it in items:
-            out.append(Found(it, pos, pos + len(it)))
-            pos += len(it) + 1
-        return out
+        out = listed_names(m, INTERNAL_BODY_RE)
+        if out:
+            return out
     return []
 
 

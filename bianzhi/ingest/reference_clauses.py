@@ -29,8 +29,9 @@ from .clauses import (
     _mask_parens,
     parse_date,
 )
-from .ministry_clauses import ACTING_AS_RE, bar_infobox
+from .ministry_clauses import ACTING_AS_RE, bar_infobox, listed_names
 from .national_clauses import infobox_facts
+from .webcopy_clauses import _set
 
 NOT_A_NAME_RE = re.compile(r"^(?:本|该|我|其|各|新|原|这|此|在)")
 
@@ -96,15 +97,6 @@ PLAN_HEADING_RE = r"(?m)^[ \t]*(?P<u>{u})(?:职能配置|主要职责)[^\n]{{0,3
 # a list announced, then the page cut inside its first item: “主要履行以下职能:⏎1.负责…。组织开展森林、”
 ANNOUNCED_RE = re.compile(r"(?:以下|下列|如下)(?:主要)?(?:职能|职责)[ \t]*[:：][ \t]*\n[ \t]*(?:1[.、]|\(一\)|一、)[ \t]*"
                           r"(?P<d>[^\n]{10,})$")
-
-
-def _set(b, key: str, found: Found | None, replace: bool = False):
-    if found is None:
-        return
-    if replace:
-        b.spans = [sp for sp in b.spans if sp[0] != key]
-    b.data[key] = found.value
-    b.span(key, found.start, found.end)
 
 
 def _span(b, key: str):
@@ -251,14 +243,9 @@ def inner_including_bodies(text: str) -> list[Found]:
     for m in INNER_INCLUDING_RE.finditer(text):
         if re.search(r"直属|下属|所属", text[max(0, m.start() - 4):m.start("list")]):
             continue  # “直属单位,包括…”: subordinate units, not internal bodies
-        items = m["list"].split("、")
-        if len(items) < 2 or not all(INNER_BODY_RE.fullmatch(it) for it in items):
-            continue
-        out, pos = [], m.start("list")
-        for it in items:
-            out.append(Found(it, pos, pos + len(it)))
-            pos += len(it) + 1
-        return out
+        out = listed_names(m, INNER_BODY_RE)
+        if out:
+            return out
     return []
 
 
