@@ -84,7 +84,7 @@ _CJK_PUNCT_HALF = set(",.:;()!?、，。：；（）“”《》〔〕【】")
 # RUN_IN_MIN characters with at least SPACED_MIN sparse spaces between Chinese characters, each becomes a line break.
 SPACED_MIN = 3
 SPACED_SHORT_MIN = 40  # a short one-line notice (“X〔2019〕3号 关于…的通知 X：…”): only the gaps _paragraph_gap names
-PARAGRAPH_MARK = "\x1e"  # ASCII record separator: not in any text, kept by the white-space pass
+PARAGRAPH_MARK = "\x1e"  # ASCII record separator: in no text; the white-space pass treats it as a line break
 SPACED_SEGMENT = 6  # shorter pieces (“2020 年 X 部门预算”, “目 录”) are words of one line spaced out
 _SPACE_LEFT = set("。；：，、）)”》〕】!?;:")
 _SPACE_RIGHT = set("（(“《〔【")
@@ -162,19 +162,6 @@ def _drop_footnote_marks(chars: list[str], offsets: list[int]) -> tuple[list[str
     return [chars[k] for k in keep], [offsets[k] for k in keep]
 
 
-def _strip_line_starts(text: str, offsets: list[int]) -> tuple[str, list[int]]:
-    keep = [k for k, ch in enumerate(text) if not (ch == " " and (k == 0 or text[k - 1] == "\n" or
-                                                                  (text[k - 1] == " " and _line_blank_before(text, k))))]
-    return "".join(text[k] for k in keep), [offsets[k] for k in keep]
-
-
-def _line_blank_before(text: str, k: int) -> bool:
-    j = k - 1
-    while j >= 0 and text[j] == " ":
-        j -= 1
-    return j < 0 or text[j] == "\n"
-
-
 def normalize_with_map(original: str) -> tuple[str, list[int]]:
     """NFKC character by character, recording for each output character its source index; then
     remove white space between Chinese characters (OCR and justified text put spaces there), collapse
@@ -204,7 +191,7 @@ def normalize_with_map(original: str) -> tuple[str, list[int]]:
                 j += 1
             prev = out_chars[-1] if out_chars else "\n"
             nxt = chars[j] if j < n else "\n"
-            drop = (prev == "\n" or nxt == "\n"
+            drop = (prev in ("\n", PARAGRAPH_MARK) or nxt in ("\n", PARAGRAPH_MARK)
                     or (_is_cjk(prev) or prev in _CJK_PUNCT_HALF) and (_is_cjk(nxt) or nxt in _CJK_PUNCT_HALF)
                     or (_is_cjk(prev) and nxt.isdigit()) or (prev.isdigit() and _is_cjk(nxt)))
             if not drop:
@@ -219,8 +206,6 @@ def normalize_with_map(original: str) -> tuple[str, list[int]]:
     text, offsets = reflow.join_wrapped(text, offsets)  # a PDF's lines pasted as text
     text, offsets = reflow.join_broken_lists(text, offsets)  # “…人事科、计划生⏎育科、…”
     text = text.replace(PARAGRAPH_MARK, "\n")  # the spaces that ended paragraphs of a one-line copy
-    if "\n " in text:  # …and the rest of a run of such spaces
-        text, offsets = _strip_line_starts(text, offsets)
     return reflow_run_in(text, offsets)
 
 
