@@ -23,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import ocr_correct, ocr_prep, ocr_rapid, ocr_reread, reflow
+from . import docx_numbering, ocr_correct, ocr_prep, ocr_rapid, ocr_reread, reflow
 
 
 class ExtractionError(Exception):
@@ -437,18 +437,20 @@ def _docx_text(data: bytes) -> str:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises various errors for a broken package
         raise ExtractionError(f"无法读取 Word 文件：文件已损坏或不是 .docx 格式（{type(exc).__name__}）") from exc
+    numbering = docx_numbering.load(document)  # Word's automatic “第一条”, “（一）”, “1.” are not in the text
     lines: list[str] = []
     body = document.element.body
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append(Paragraph(child, document).text)
+            lines.append(docx_numbering.paragraph_label(numbering, child) + Paragraph(child, document).text)
         elif tag == "tbl":
             table = Table(child, document)
             for row in table.rows:
                 cells: list[str] = []
                 for cell in row.cells:
-                    value = cell.text.strip().replace("\n", " ")
+                    value = " ".join(docx_numbering.paragraph_label(numbering, p._p) + p.text
+                                     for p in cell.paragraphs).strip()
                     if not cells or cells[-1] != value:  # merged cells repeat
                         cells.append(value)
                 lines.append("\t".join(cells))
