@@ -6,7 +6,9 @@ duties run into a paragraph after “党委工作职责:(1)…(2)…”; the pag
 内设科室4个:”, “X内设科室:A、B…”), or in its heading line over the site's “来源:X” line; a street's report listing its bodies
 after “…8个工作机构。即:A、B(挂…牌子)、…”; a development zone's 规定 naming the 党工委 first and the 管委会 it sits with
 (“中共…工作委员会(简称…),为市委派出机关。…管理委员会(简称…),为市政府派出机构。…合署办公,为正县级”). The rules found missing
-on the first run of `heldout22` (bench/README.md).
+on the first run of `heldout22` (bench/README.md); after the first run of `heldout22b` also: duties run into one line each led by a
+duty's verb, a 科's page label “区教育局(基础教育与职业教育科)”, the name in full a news item announces (“武汉市医疗保障局正式挂牌”)
+over the short form read later (“武汉市医保局”), and body names split inside a bracket (“办公室(挂法制科”) dropped.
 
 Kept apart from `clauses` and the other rule modules; the parser calls `apply` once, after the reference-copy rules. Every
 rule works on the NFKC text the parser works on and records spans into it.
@@ -20,38 +22,62 @@ from bianzhi.core.numerals import NUM, to_int
 from .clauses import BODY_SUFFIX, CJK, NATURE_NOUN, RANK, UNIT_SUFFIX, Found
 from .webcopy_clauses import _set
 
-# ---------------------------------------------------------------- duties (一)…(N) closing with the catch-all duty
-ITEM_LINE_RE = re.compile(r"(?m)^[ \t]*\((?P<n>[一二三四五六七八九十]{1,3})\)[ \t]*(?P<t>[^\n]*\S)[ \t]*$")
+# ---------------------------------------------------------------- duties (一)…(N) with no lead-in
+# an item's mark at a line start or, in a list run into a line, after the previous item's “;” or “。”
+ITEM_MARK_RE = re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[;。]))[ \t]*\((?P<n>[一二三四五六七八九十]{1,3})\)[ \t]*")
 # the last duty of a department's list: “承办管委会和上级部门交办的其他事项。”, “完成区委、区政府交办的其他任务”
 CLOSING_DUTY_RE = re.compile(r"^(?:承办|完成|办理)[^。;\n]{0,40}?交办的其[他它](?:事项|工作|任务)")
+# what a duty starts with: the verbs of “负责…”, “贯彻执行…”, “会同有关部门…”, “动员和领导…”
+DUTY_VERB_RE = re.compile(r"^(?:负责|承担|承办|贯彻|组织|拟订|拟定|制定|指导|协调|统筹|会同|参与|监督|动员|完成|执行)")
 CITATION_TAIL_RE = re.compile(r"(?:\[\d{1,2}(?:-\d{1,2})?\])+$")
 
 
-def closing_duty_list(text: str) -> list[Found]:
-    """(一)…(N) lines in order, at least three, no heading naming them, whose last item is the catch-all duty
-    (“承办…交办的其他事项”): a department's duty list under a page heading (“X机构职能”) or after its history."""
-    lines = list(ITEM_LINE_RE.finditer(text))
-    best: list[re.Match] = []
-    run: list[re.Match] = []
-    for m in lines:
-        idx = to_int(m["n"])
-        if idx == 1:
-            run = [m]
-        elif run and idx == len(run) + 1 and not text[run[-1].end():m.start()].strip():
-            run.append(m)
-        else:
-            run = []
-            continue
-        if len(run) >= 3 and CLOSING_DUTY_RE.match(CITATION_TAIL_RE.sub("", m["t"])):
-            best = list(run)
-    if not best:
-        return []
+def _items(text: str) -> list[tuple[int, int, int, int]]:
+    """(number, mark start, start, end) of every “(一)…” item: to the next item's mark or the end of its line."""
+    marks = list(ITEM_MARK_RE.finditer(text))
     out = []
-    for m in best:
-        value = CITATION_TAIL_RE.sub("", m["t"]).strip()
-        if len(value) < 6:
-            return []
-        out.append(Found(value, m.start("t"), m.start("t") + len(value)))
+    for i, m in enumerate(marks):
+        line_end = text.find("\n", m.end())
+        end = len(text) if line_end == -1 else line_end
+        if i + 1 < len(marks):
+            end = min(end, marks[i + 1].start())
+        out.append((to_int(m["n"]), m.start(), m.end(), end))
+    return out
+
+
+def _is_duty_list(values: list[str]) -> bool:
+    """A list closing with the catch-all duty, or one whose every item starts with a duty's verb and ends with “;”/“。”."""
+    if len(values) < 3 or any(len(v) < 6 for v in values):
+        return False
+    if CLOSING_DUTY_RE.match(values[-1]):
+        return True
+    return all(DUTY_VERB_RE.match(v) and v.endswith((";", "。")) for v in values)
+
+
+def closing_duty_list(text: str) -> list[Found]:
+    """(一)…(N) items in order, at least three, no heading naming them, that read as a department's duties: the last
+    is the catch-all duty (“承办…交办的其他事项”), or each starts with a duty's verb and ends with “;” or “。” (a list
+    under a page heading “X机构职能”, after a history, or run into one line)."""
+    runs: list[list[tuple[int, int, int, int]]] = []
+    for item in _items(text):
+        if item[0] == 1:
+            runs.append([item])
+        elif runs and item[0] == len(runs[-1]) + 1 and not text[runs[-1][-1][3]:item[1]].strip():
+            runs[-1].append(item)
+    best: list[tuple[int, int, int, int]] = []
+    for run in runs:  # each whole run; a run closing with the catch-all duty ends there
+        values = [CITATION_TAIL_RE.sub("", text[s:e].strip()).strip() for _, _, s, e in run]
+        closing = [i for i, v in enumerate(values) if CLOSING_DUTY_RE.match(v)]
+        if closing and _is_duty_list(values[:closing[-1] + 1]):
+            best = run[:closing[-1] + 1]
+        elif _is_duty_list(values):
+            best = run
+    out = []
+    for _, _, s, e in best:
+        chunk = text[s:e]
+        value = CITATION_TAIL_RE.sub("", chunk.strip()).strip()
+        lead = len(chunk) - len(chunk.lstrip())
+        out.append(Found(value, s + lead, s + lead + len(value)))
     return out
 
 
@@ -185,6 +211,44 @@ def administrative_body(text: str, unit: str | None) -> dict | None:
     return out
 
 
+# ---------------------------------------------------------------- “区教育局(基础教育与职业教育科)”: a body's page label
+UNIT_BODY_LINE_RE = re.compile(r"(?m)^[ \t]*(?P<u>[" + CJK + r"]{2,20}?(?:局|委|办))\((?P<b>[" + CJK + r"]{2,20}?(?:科|股))\)[ \t]*$")
+
+
+def unit_body_line(text: str) -> tuple[Found, Found] | None:
+    """A line “X局(Y科)” on a body's page: the bureau and the body (a 科 or 股 in brackets is no second name)."""
+    m = UNIT_BODY_LINE_RE.search(text)
+    return (Found(m["u"], m.start("u"), m.end("u")), Found(m["b"], m.start("b"), m.end("b"))) if m else None
+
+
+# ---------------------------------------------------------------- a short form of the name given in full before it
+PLACE_PREFIX_RE = re.compile(r"^[" + CJK + r"]{1,4}?(?:省|市|县|区|州|旗|盟)")
+
+
+def _subsequence(short: str, full: str) -> bool:
+    it = iter(full)
+    return all(ch in it for ch in short)
+
+
+# a news item's subject in full: “武汉市医疗保障局正式挂牌”, “X今日揭牌成立”
+ANNOUNCED_RE = r"(?=[ \t]*(?:今日|今天|上午|下午)?[ \t]*(?:正式|举行)?[ \t]*(?:挂牌|揭牌|成立))"
+
+
+def earlier_full_form(text: str, name: str, start: int) -> Found | None:
+    """“武汉市医疗保障局正式挂牌…市医保局…武汉市医保局挂牌”: of a unit read in a short form (its characters in order in a
+    name at most four characters longer, with the same place and the same last character), the name in full that the
+    item announces before it (“X正式挂牌”)."""
+    place = PLACE_PREFIX_RE.match(name)
+    if place is None or len(name) < len(place.group(0)) + 2:
+        return None
+    pattern = re.escape(place.group(0)) + r"[" + CJK + r"]{1,20}?" + re.escape(name[-1]) + ANNOUNCED_RE
+    for m in re.finditer(pattern, text[:start]):
+        full = m.group(0)
+        if len(name) < len(full) <= len(name) + 4 and _subsequence(name, full):
+            return Found(full, m.start(), m.end())
+    return None
+
+
 def apply(b, text: str) -> None:
     """The department-page rules on a parse result `b` (the parser's builder: `data`, `spans`, `span()`, `meta`)."""
     data = b.data
@@ -201,6 +265,33 @@ def apply(b, text: str) -> None:
             _set(b, "unit", counted[0])
     if not data.get("unit"):
         _set(b, "unit", source_heading_unit(text))
+    if not data.get("unit") and not data.get("internal_bodies"):
+        labelled = unit_body_line(text)
+        if labelled is not None:
+            _set(b, "unit", labelled[0])
+            _add_body(b, labelled[1], "")
+    unit_span = next((sp for sp in b.spans if sp[0] == "unit"), None)
+    if data.get("unit") and unit_span is not None:  # the short form read, the full name written before it
+        full = earlier_full_form(text, data["unit"], unit_span[1])
+        if full is not None:
+            _set(b, "unit", full, replace=True)
+    bodies = data.get("internal_bodies") or []
+    if any((bd.get("name") or "").count("(") != (bd.get("name") or "").count(")") for bd in bodies):
+        # “办公室(挂法制科”, “宣传教育科牌子)”: a list split inside a bracket gives no body's name
+        numbered = b.meta.get("numbered_bodies") or []
+        old_spans = [sp for sp in b.spans if sp[0].startswith("internal_bodies[")]
+        b.spans = [sp for sp in b.spans if not sp[0].startswith("internal_bodies[")]
+        data["internal_bodies"], b.meta["numbered_bodies"] = [], []
+        for old, bd in enumerate(bodies):
+            name = bd.get("name") or ""
+            if name.count("(") != name.count(")"):
+                continue
+            new = len(data["internal_bodies"])
+            data["internal_bodies"].append(bd)
+            b.meta["numbered_bodies"].append(numbered[old] if old < len(numbered) else False)
+            for path, start, end in old_spans:
+                if path.startswith(f"internal_bodies[{old}]"):
+                    b.spans.append((f"internal_bodies[{new}]" + path[len(f"internal_bodies[{old}]"):], start, end))
     counted = counted_subject(text)
     bodies = data.get("internal_bodies") or []
     if counted is not None and counted[1] and bodies:

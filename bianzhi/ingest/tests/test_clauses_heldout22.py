@@ -126,3 +126,56 @@ def test_a_renamed_committee_over_the_zone_party_committee_set_up_later():
 
 def test_a_county_party_committee_is_no_zone_body():
     assert department_clauses.administrative_body("中共某某县委员会和某某县经济开发区管理委员会", "中共某某县委员会") is None
+
+
+# ================================================================ rules after the first run of heldout22b
+# ---------------------------------------------------------------- verb-led duties run into one line, no catch-all
+def test_duties_run_into_one_line_each_led_by_a_duty_verb():
+    d = p("(一)贯彻执行党和国家的路线、方针、政策以及市区关于街道工作方面的指示,制订具体的管理办法并组织实施; "
+          "(二)负责辖区内城市环境卫生日常管理工作,发动辖区单位和群众保护环境,开展爱国卫生运动; "
+          "(三)动员和领导居民及各单位、各部门开展社区建设工作;制订并实施社区建设规划和年度计划;\n")
+    assert [x[:8] for x in d["duties"]] == ["贯彻执行党和国家", "负责辖区内城市环", "动员和领导居民及"]
+
+
+def test_numbered_measures_led_by_other_verbs_are_no_duties():
+    assert department_clauses.closing_duty_list("(一)加强组织领导,成立工作专班;\n(二)强化宣传引导,营造良好氛围;\n"
+                                                "(三)严格督查考核,确保取得实效。\n") == []
+
+
+def test_a_verb_led_run_whose_fourth_item_is_no_duty_is_no_list():
+    assert department_clauses.closing_duty_list("(一)负责全区统计工作;\n(二)负责普查工作;\n(三)负责核算工作;\n"
+                                                "(四)2023年完成普查12次。\n") == []
+
+
+# ---------------------------------------------------------------- “区教育局(基础教育与职业教育科)” on a body's page
+def test_a_bureau_with_a_section_in_brackets_names_the_unit_and_the_body():
+    d = p("统筹管理全区学前教育、义务教育、职业教育、特殊教育。负责拟订和实施基础教育与职业教育发展规划、学校布局调整、政策措施。\n"
+          "区教育局(基础教育与职业教育科)\n")
+    assert d["unit"] == "区教育局"
+    assert bodies(d) == ["基础教育与职业教育科"]
+
+
+def test_a_bureau_with_its_second_name_in_brackets_is_no_body_line():
+    assert department_clauses.unit_body_line("区司法局(区行政复议局)\n负责全区司法行政工作。\n") is None
+
+
+# ---------------------------------------------------------------- the name in full that a news item announces
+def test_the_unit_read_in_its_short_form_is_the_name_announced_in_full():
+    d = p("长江日报融媒体3月11日讯(记者刘睿彻)3月11日,武汉市医疗保障局正式挂牌,成为本轮市级机构改革中压轴亮相的部门。\n"
+          "据悉,市医保局作为政府工作部门,整合市人力资源和社会保障局的城镇职工和城镇居民基本医疗保险职责等。\n"
+          "3月11日,武汉市医保局挂牌,偶有路过的市民在此留影。\n")
+    assert d["unit"] == "武汉市医疗保障局"
+    assert d["nature"] == "政府工作部门"
+
+
+def test_a_former_name_is_no_full_form_of_the_unit():
+    text = "2011年,原“剑阁县下寺经济开发区管理委员会”更名为剑阁县经济开发区管理委员会。"
+    assert department_clauses.earlier_full_form(text, "剑阁县经济开发区管理委员会", len(text)) is None
+
+
+# ---------------------------------------------------------------- a list split inside a bracket
+def test_names_split_inside_a_bracket_are_no_bodies():
+    d = p("一、各区城市管理机构现状\n(一)机构设置\n亭湖区设区城市管理局,内设办公室(挂法制科、宣传教育科牌子)、"
+          "市容管理科(挂执法协调科、行政许可服务科牌子)和环境卫生管理科机构3个科室;下设直属单位3个。\n"
+          "盐都区设区城市管理局,内设办公室、法制科和市容管理科3个科室。\n")
+    assert not any(n.count("(") != n.count(")") for n in bodies(d))
