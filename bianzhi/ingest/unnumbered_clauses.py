@@ -26,6 +26,9 @@ DUTY_HEADING_RE = re.compile(r"(?m)^[ \t]*" + _HEAD_NUMBER + r"(?:[" + CJK + r"]
 BODY_HEADING_RE = re.compile(r"(?m)^[ \t]*" + _HEAD_NUMBER + r"(?:内设机构|机构设置|内设科室|科室设置|处室设置)(?:情况)?[ \t]*[:：]?[ \t]*$")
 BODY_TRIGGER_RE = re.compile(r"(?m)^[^\n]*(?:设下列(?:内设)?机构|设(?:以下|如下)?\s*" + NUM + r"\s*个(?:内设机构|职能[处科股司]室?|处室|科室|"
                              r"股室|部室)|内设机构(?:如下|为|有)?)[ \t]*[:：][ \t]*$")
+# a sentence counting the bodies, then the names one a line: “…主管新区的司法行政工作,设13个内设机构。”, “开发区设13个内设机构”
+# (the count must match the names read)
+COUNTED_TRIGGER_RE = re.compile(r"(?m)^[^\n]*设\s*" + NUM + r"\s*个(?:内设机构|职能[处科股司]室?|处室|科室|股室|部室)[ \t]*[。]?[ \t]*$")
 # the next article, a numbered heading or item (a list with numbers is the numbered readers'), an appendix
 STOP_RE = re.compile(r"^(?:第" + CN_NUM + r"[条章]|" + CN_NUM + r"、|\(" + CN_NUM + r"\)|\(?\d|[①-⑳]|附件|附则)")
 BODY_LINE_RE = re.compile(r"^(?P<name>(?!" + VERB_START + r")[" + CJK + r"]{2,24}?" + BODY_SUFFIX + r"(?:\([^()\n]{1,40}\))?)"
@@ -86,9 +89,10 @@ def duties(text: str) -> list[Found]:
 
 def bodies(text: str) -> list[tuple[Found, str]]:
     """[(name, its duties)] for the bodies listed one a line under the line that announces them."""
-    for trigger in _triggers(text, BODY_TRIGGER_RE, BODY_HEADING_RE):
+    for trigger, spaced in ((t, spaced) for t in _triggers(text, BODY_TRIGGER_RE, BODY_HEADING_RE, COUNTED_TRIGGER_RE)
+                            for spaced in (False, True)):
         out: list[list] = []
-        for start, line in _lines_after(text, trigger.end()):
+        for start, line in _lines_after(text, trigger.end(), spaced):
             if STOP_RE.match(line):
                 break
             m = BODY_LINE_RE.match(line)

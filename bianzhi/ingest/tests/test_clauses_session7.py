@@ -99,3 +99,14 @@ def test_a_business_scope_announced_by_业务范围如下():
     d = p("立诚公证处贴近群众,开展各项公证及法律服务业务,业务范围如下:\n办理家事法律服务类公证业务,包括办理委托、声明、继承等公证;\n"
           "办理权益保护类公证业务,例如保护知识产权等;\n办理金融法律服务类公证业务,代为送达催收函件等;\n")
     assert len(d["duties"]) == 3
+
+
+def test_bodies_one_a_line_after_a_sentence_counting_them():
+    names = ["法治调研处", "办公室(审计办公室、外事办公室)", "政治部", "行政复议处"]
+    d = p("百色市右江区司法局是右江区的政府组成部门,主管全区的司法行政工作,设4个内设机构。\n\n" + "\n\n".join(names)
+          + "\n\n\n\n百色市右江区司法局的主要职责是:\n")
+    assert [b["name"] for b in d["internal_bodies"]] == names
+    # the names must be as many as the count says
+    assert p("百色市右江区司法局设5个内设机构。\n\n" + "\n\n".join(names) + "\n")["internal_bodies"] == []
+    d = p("开发区设2个内设机构\n办公室。\n负责文电、会务、机要、档案等机关日常工作。\n综合科(挂开发区管理科牌子)。\n负责编报和组织实施对外开放规划。\n")
+    assert [(b["name"], b["duties"][:4]) for b in d["internal_bodies"]] == [("办公室", "负责文电"), ("综合科(挂开发区管理科牌子)", "负责编报")]
