@@ -8,7 +8,8 @@ full only once, often in the signature under the note (“肇庆市文学艺术�
 (“其中X办公室内设3个科室:…”, which are that office's, not the 政协's); a 四川 budget note opens “X下属二级预算单位0个”; a
 工商联's duties run in as “一是…二是…”; a 纪委's duty item opens “县纪委为行使…职能的机关” (a duty, not the unit's class); a
 note names the year's work tasks under “二、2018年年度部门工作任务” (no duties); a news item's headline opens with the body
-(“西平县妇联开展…”). The rules found missing on the first run of `heldout23` (bench/README.md).
+(“西平县妇联开展…”). The rules found missing on the first run of `heldout23` (bench/README.md), and those its second
+batch `heldout23b` showed: “X属于…社会群团组织”, “其主要任务是:⏎1)…”, “区政协召开…” without a place, “X本级部门决算”.
 
 Kept apart from `clauses` and the other rule modules; the parser calls `apply` once, after the reference-copy rules.
 Every rule works on the NFKC text the parser works on and records spans into it.
@@ -25,9 +26,10 @@ SHORT_FULL = {"文联": "文学艺术界联合会", "妇联": "妇女联合会",
               "科协": "科学技术协会", "侨联": "归国华侨联合会"}
 GROUP_SUFFIX = r"(?:" + "|".join(list(SHORT_FULL) + list(SHORT_FULL.values())) + r"|总工会|团[县市区州]委|团委)"
 
-# “湘阴县工商业联合会是中国共产党领导的…人民团体和商会组织。”, “工商联它是…”, “市文联是…领导下的…专业人民团体,”
+# “湘阴县工商业联合会是中国共产党领导的…人民团体和商会组织。”, “工商联它是…”, “市文联是…领导下的…专业人民团体,”,
+# “万州区残疾人联合会属于财政全额拨款的社会群团组织,内设…”
 GROUP_NATURE_RE = re.compile(r"(?:^|(?<=[\n。:]))[ \t]*(?:\d{1,2}[、.][ \t]*)?(?:部门概况[ \t]*:[ \t]*)?"
-                             r"(?P<u>[" + CJK + r"]{0,20}?" + GROUP_SUFFIX + r")(?:它)?是"
+                             r"(?P<u>[" + CJK + r"]{0,20}?" + GROUP_SUFFIX + r")(?:它)?(?:是|属于)"
                              r"(?P<n>[^,。;:\n]{2,80}?(?:人民团体|群众团体|群团组织|群众组织|商会组织|社会团体))(?=[,。;])")
 
 # “西安市鄠邑区文化艺术界联合会机构设在区委宣传部,”: a body whose office sits in a party department
@@ -67,9 +69,17 @@ ORDINALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"
 # “二、2018年年度部门工作任务”, “三、滁州市文联2016年度主要工作任务”: the year's tasks, no duties
 TASKS_HEADING_RE = re.compile(r"(?m)^[ \t]*[一二三四五六七八九十]+、[^\n]{0,24}?\d{4}年[^\n]{0,10}?(?:工作任务|重点工作|工作要点)[ \t]*$")
 
-# a news item's headline opening with the body by its short form: “西平县妇联开展…”, “洋县妇联积极参与…”
-HEADLINE_RE = re.compile(r"^[ \t]*(?P<u>[" + CJK + r"]{1,8}?[县市区旗](?:妇联|残联|工商联|文联|科协|侨联|总工会|政协))"
+# a news item's headline opening with the body by its short form: “西平县妇联开展…”, “洋县妇联积极参与…”, “区政协召开…”
+HEADLINE_RE = re.compile(r"^[ \t]*(?P<u>(?:[" + CJK + r"]{1,8}?)?[县市区旗](?:妇联|残联|工商联|文联|科协|侨联|总工会|政协))"
                          r"(?=[" + CJK + r"“])")
+
+
+# “2021年度中共邵阳县委宣传部本级部门决算”: the unit before “本级”, which is no part of its name
+LEVEL_TITLE_RE = re.compile(r"^(?:\d{4}年度?)?(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")本级(?:部门|单位)?(?:决算|预算)")
+
+# a lead-in line ending in what follows: “残疾人联合会的宗旨是:…。其主要任务是:”, then “1)…” lines
+LEAD_IN_RE = re.compile(r"(?:主要任务|主要职责|主要职能|基本职能)(?:是|如下|为)?[ \t]*:[ \t]*$")
+PAREN_LINE_RE = re.compile(r"^[ \t]*(?P<n>\d{1,2})\)(?P<item>\S[^\n]*)$")
 
 
 def _span(b, key: str):
@@ -148,6 +158,30 @@ def ordinal_duties(text: str) -> list[Found]:
     return []
 
 
+def lead_in_paren_duties(text: str) -> list[Found]:
+    """“…其主要任务是:⏎1)…⏎2)…” (blank lines between allowed): the items from 1, at least three, under a lead-in line."""
+    lines = text.split("\n")
+    offsets, pos = [], 0
+    for ln in lines:
+        offsets.append(pos)
+        pos += len(ln) + 1
+    for i, ln in enumerate(lines):
+        if not LEAD_IN_RE.search(ln):
+            continue
+        items: list[Found] = []
+        for j in range(i + 1, len(lines)):
+            if not lines[j].strip():
+                continue
+            m = PAREN_LINE_RE.match(lines[j])
+            if m is None or int(m["n"]) != len(items) + 1:
+                break
+            value = m["item"].strip()
+            items.append(Found(value, offsets[j] + m.start("item"), offsets[j] + m.start("item") + len(value)))
+        if len(items) >= 3:
+            return items
+    return []
+
+
 def set_up_lists(text: str) -> tuple[Found | None, list[Found]]:
     """(subject, bodies) of “Y设置7个专委会:A、B…。” and “Y设置办事机构6个:A、B…。” (one subject for all the lists)."""
     subject, bodies = None, []
@@ -213,8 +247,8 @@ def apply(b, text: str) -> None:
                 data["duties"].append(d)
                 if sp is not None:
                     b.span(f"duties[{len(data['duties']) - 1}]", *sp)
-    if not data["duties"]:  # “一是…。二是…。”
-        for f in ordinal_duties(text):
+    if not data["duties"]:  # “一是…。二是…。”, “其主要任务是:⏎1)…”
+        for f in ordinal_duties(text) or lead_in_paren_duties(text):
             data["duties"].append(f.value)
             b.span(f"duties[{len(data['duties']) - 1}]", f.start, f.end)
     # a class read from inside a duty item (“1.县纪委为行使党内纪律检查职能的机关,…”) is the duty's wording
@@ -230,6 +264,11 @@ def apply(b, text: str) -> None:
             if key == "unit" or (span is not None and span[0] < unit_span[1] + 40):
                 data[key] = None
                 b.spans = [sp for sp in b.spans if sp[0] != key]
+    title_span = _span(b, "title")
+    if not data.get("unit") and data.get("title") and title_span is not None:
+        m = LEVEL_TITLE_RE.match(data["title"])
+        if m is not None:
+            _set(b, "unit", Found(m["u"], title_span[0] + m.start("u"), title_span[0] + m.end("u")))
     if not data.get("unit"):
         heading = HEADING_UNIT_RE.search(text)
         if heading is not None and not re.search(r"[省市县区州旗]", heading["u"][:-2]):

@@ -156,3 +156,33 @@ def test_a_news_headline_opening_with_a_bodys_short_form_names_it():
 
 def test_a_headline_naming_a_body_the_item_does_not_return_to_names_none():
     assert p("洋县妇联积极参与活动\n近日,各部门联合举办了助残日活动。\n")["unit"] is None
+
+
+# ---------------------------------------------------------------- rules added after the first run of heldout23b
+def test_a_peoples_organisation_belonging_to_a_class_has_that_nature():
+    d = p("重庆市万州区残疾人联合会\n2022年度部门决算情况说明\n一、部门基本情况\n(二)机构设置\n"
+          "万州区残疾人联合会属于财政全额拨款的社会群团组织,内设\n")
+    assert d["nature"] == "财政全额拨款的社会群团组织"
+
+
+def test_numbered_tasks_under_a_lead_in_line_with_blank_lines_between():
+    d = p("(一)职能职责\n\n残疾人联合会的宗旨是:弘扬人道主义,发展残疾人事业。其主要任务是:\n\n"
+          "1)听取残疾人意见,反映残疾人需求,维护残疾人权益。\n\n2)团结教育残疾人遵守法律,履行应尽的义务。\n\n"
+          "3)弘扬人道主义,宣传残疾人事业。\n\n(二)机构设置\n")
+    assert [x[:4] for x in d["duties"]] == ["听取残疾", "团结教育", "弘扬人道"]
+
+
+def test_a_lead_in_with_two_items_gives_no_list():
+    assert group_clauses.lead_in_paren_duties("其主要任务是:\n1)听取意见。\n2)团结教育。\n") == []
+
+
+def test_a_headline_naming_the_body_without_its_place():
+    d = p("区政协召开五届五十六次主席会议\n发布时间:2021-03-04\n3月2日,区政协召开五届五十六次主席会议。区政协主席张禾波主持会议并讲话。\n")
+    assert d["unit"] == "区政协"
+    assert d["posts"] == []  # a leader named is no post
+
+
+def test_benji_after_the_name_in_a_title_is_no_part_of_the_unit():
+    d = p("2021年度中共邵阳县委宣传部本级部门决算\n时间:2022-10-18 来源:邵阳县\n\n目 录\n\n一、部门职责\n\n"
+          "(一)拟订全县宣传思想文化工作规划和措施。\n\n(二)统筹协调全县党的意识形态工作。\n")
+    assert d["unit"] == "中共邵阳县委宣传部"
