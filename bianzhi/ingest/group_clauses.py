@@ -9,7 +9,9 @@ full only once, often in the signature under the note (“肇庆市文学艺术�
 工商联's duties run in as “一是…二是…”; a 纪委's duty item opens “县纪委为行使…职能的机关” (a duty, not the unit's class); a
 note names the year's work tasks under “二、2018年年度部门工作任务” (no duties); a news item's headline opens with the body
 (“西平县妇联开展…”). The rules found missing on the first run of `heldout23` (bench/README.md), and those its second
-batch `heldout23b` showed: “X属于…社会群团组织”, “其主要任务是:⏎1)…”, “区政协召开…” without a place, “X本级部门决算”.
+batch `heldout23b` showed: “X属于…社会群团组织”, “其主要任务是:⏎1)…”, “区政协召开…” without a place, “X本级部门决算”;
+and its third batch `heldout23c`: “X是一个群团部门” over “X是全县工会组织的领导机关”, “X为…群众团体,机构为正处级单位”, “内设部室3个,
+分别为:A、B、C”, “内设机构2个:A和B”, “核定编制人数:10人”, “一是…” after a sentence ending “职责共九项:”, the grades of staff on hand.
 
 Kept apart from `clauses` and the other rule modules; the parser calls `apply` once, after the reference-copy rules.
 Every rule works on the NFKC text the parser works on and records spans into it.
@@ -18,19 +20,24 @@ from __future__ import annotations
 
 import re
 
-from .clauses import BODY_SUFFIX, CJK, UNIT_SUFFIX, Found, staffing_entry
+from .clauses import BODY_SUFFIX, CJK, RANK, UNIT_SUFFIX, Found, staffing_entry
 from .webcopy_clauses import _set
 
 # the usual short forms of people's organisations and the full names they stand for
 SHORT_FULL = {"文联": "文学艺术界联合会", "妇联": "妇女联合会", "残联": "残疾人联合会", "工商联": "工商业联合会",
               "科协": "科学技术协会", "侨联": "归国华侨联合会"}
-GROUP_SUFFIX = r"(?:" + "|".join(list(SHORT_FULL) + list(SHORT_FULL.values())) + r"|总工会|团[县市区州]委|团委)"
+GROUP_SUFFIX = r"(?:" + "|".join(list(SHORT_FULL) + list(SHORT_FULL.values())) + r"|总工会|红十字会|团[县市区州]委|团委)"
 
+# “渠县总工会是一个群团部门,属行政性质”, “通州区红十字会为区政府直接联系的独立设置的群众团体,”,
 # “湘阴县工商业联合会是中国共产党领导的…人民团体和商会组织。”, “工商联它是…”, “市文联是…领导下的…专业人民团体,”,
 # “万州区残疾人联合会属于财政全额拨款的社会群团组织,内设…”
 GROUP_NATURE_RE = re.compile(r"(?:^|(?<=[\n。:]))[ \t]*(?:\d{1,2}[、.][ \t]*)?(?:部门概况[ \t]*:[ \t]*)?"
-                             r"(?P<u>[" + CJK + r"]{0,20}?" + GROUP_SUFFIX + r")(?:它)?(?:是|属于)"
-                             r"(?P<n>[^,。;:\n]{2,80}?(?:人民团体|群众团体|群团组织|群众组织|商会组织|社会团体))(?=[,。;])")
+                             r"(?P<u>[" + CJK + r"]{0,20}?" + GROUP_SUFFIX + r")(?:它)?(?:是|属于|为)(?:一个)?"
+                             r"(?P<n>[^,。;:\n]{2,80}?(?:人民团体|群众团体|群团组织|群众组织|商会组织|社会团体)|群团部门)(?=[,。;])")
+# the rank stated right after it: “…的独立设置的群众团体,机构为正处级单位。”
+GROUP_RANK_RE = re.compile(r"[ \t]*,[ \t]*(?:机构)?(?:规格)?(?:为|是)?(?P<r>" + RANK + r")(?:单位|建制)?(?=[,。;])")
+# a role read as the class before the class sentence: “X是全县工会组织的领导机关”
+ROLE_NATURE_RE = re.compile(r"的(?:领导|主管|管理)机关$")
 
 # “西安市鄠邑区文化艺术界联合会机构设在区委宣传部,”: a body whose office sits in a party department
 SEATED_RE = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[、.][ \t]*)?(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")(?:机关)?机构设在[" + CJK + r"]{2,20}?"
@@ -50,6 +57,15 @@ OFFICE_CLASS_RE = re.compile(r",为(?P<n>[^,。;]{2,24}?(?:事业单位|行政�
 HEADING_UNIT_RE = re.compile(r"(?m)^[ \t]*[一二三四五六七八九十]+、[ \t]*(?P<u>[" + CJK + r"]{3,30}?" + UNIT_SUFFIX + r")的?"
                              r"(?:主要职责|主要职能|职能职责|概况)[ \t]*$")
 
+# “单位内设部室3个,分别为:A、B、C。”, “X内设机构2个:A和B;”, “根据三定方案内设A、B、C,下属…”
+INNER_LIST_RE = re.compile(r"内设(?:机构|部室|科室|处室|股室|部门)?[ \t]*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})个)?[ \t]*,?[ \t]*"
+                           r"(?:分别为|分别是|即|为|有)?[ \t]*:?[ \t]*(?P<names>[" + CJK + r"]{2,12}?" + BODY_SUFFIX +
+                           r"(?:(?:、|和)[" + CJK + r"]{2,12}?" + BODY_SUFFIX + r")+)(?=[,。;])")
+# “核定编制人数:10人”, “编制人数3名”: an untyped quota
+QUOTA_RE = re.compile(r"(?:核定)?(?P<raw>编制人数)[ \t]*:?[ \t]*(?P<n>\d{1,4})[ \t]*[人名]")
+# staff on hand and their grades: “实有在职人员7人(…),其中二巡1名、科级4名”
+ON_HAND_RE = re.compile(r"(?:实有|现有|在职人员|实际)[^。;]*$")
+
 # “市文联机关事业编制6;”: a typed count without its measure word
 BARE_STAFFING_RE = re.compile(r"(?P<t>行政|事业|工勤)编制[ \t]*(?P<n>\d{1,4})(?=[;,。])")
 
@@ -63,6 +79,8 @@ WITHIN_RE = re.compile(r"其中[ \t]*(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFI
 # “一是…。二是…。”: duties numbered by ordinals, run into one paragraph under a duty heading
 DUTY_HEADING_LINE_RE = re.compile(r"(?m)^[ \t]*(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)?[ \t]*(?:部门|单位|主要)?"
                                   r"(?:职能职责|主要职责|主要职能|职责|职能)[ \t]*[:。]?[ \t]*\n")
+# a sentence naming the duties that follow: “2.主要职责。按照《…法》规定,红十字会履行职责共九项:”
+DUTY_LEAD_LINE_RE = re.compile(r"(?m)^[^\n]{0,80}?(?:职责|职能)[^\n]{0,60}?:[ \t]*\n")
 ORDINALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六", "十七",
             "十八", "十九", "二十"]
 
@@ -129,12 +147,13 @@ def signature_line(text: str) -> Found | None:
 
 def ordinal_duties(text: str) -> list[Found]:
     """“一是…。二是…。…十二是…” under a duty heading line: the items, as worded (the last one may be cut off)."""
-    for h in DUTY_HEADING_LINE_RE.finditer(text):
-        line_end = text.find("\n", h.end())
-        para = text[h.end(): len(text) if line_end < 0 else line_end]
+    heads = sorted([h.end() for h in DUTY_HEADING_LINE_RE.finditer(text)] + [h.end() for h in DUTY_LEAD_LINE_RE.finditer(text)])
+    for h_end in heads:
+        line_end = text.find("\n", h_end)
+        para = text[h_end: len(text) if line_end < 0 else line_end]
         if not para.lstrip().startswith("一是"):
             continue
-        base = h.end() + len(para) - len(para.lstrip())
+        base = h_end + len(para) - len(para.lstrip())
         para = para.lstrip()
         marks, pos = [], 0
         for n, word in enumerate(ORDINALS):
@@ -149,7 +168,7 @@ def ordinal_duties(text: str) -> list[Found]:
         if len(marks) < 3:
             continue
         out = []
-        for i, (s, e) in enumerate(marks):
+        for i, (_s, e) in enumerate(marks):
             end = marks[i + 1][0] if i + 1 < len(marks) else len(para)
             item = para[e:end].strip()
             if item:
@@ -283,17 +302,30 @@ def apply(b, text: str) -> None:
             bare = re.fullmatch(GROUP_SUFFIX, subject.value) is not None
             _set(b, "unit", (placed_form(text, subject.value) if bare else None) or subject)
         unit = data.get("unit") or ""
-        if not data.get("nature") and (unit == subject.value or unit.endswith(subject.value.lstrip("县市区州"))
-                                       or subject.value.endswith(unit)):
-            _set(b, "nature", nature)
+        same = unit == subject.value or unit.endswith(subject.value.lstrip("县市区州")) or subject.value.endswith(unit)
+        if same and (not data.get("nature") or ROLE_NATURE_RE.search(data["nature"])):
+            _set(b, "nature", nature, replace=True)
+            r = GROUP_RANK_RE.match(text, nature.end)
+            if r is not None and not data.get("rank"):
+                _set(b, "rank", Found(r["r"], r.start("r"), r.end("r")))
     if not data.get("unit"):  # a news item's headline: “西平县妇联开展…”
         m = HEADLINE_RE.match(text)
         short = m["u"] if m else None
         if m and re.search(r"[县市区]" + re.escape(short[-2:]), text[m.end():]):
             _set(b, "unit", Found(short, m.start("u"), m.end("u")))
+    m = QUOTA_RE.search(text)
+    if not data["staffing"] and m is not None and (data.get("unit") or re.search(r"(?:^|\n)[ \t]*$", text[:m.start()])):
+        # at a line's start the quota is the note's own, named body or not (“(一)人员基本情况⏎编制人数3名;…”)
+        data["staffing"].append(staffing_entry("其他编制", int(m["n"]), raw=m["raw"]))
+        b.span("staffing[0]", m.start("raw"), m.end("n"))
     unit = data.get("unit")
     if not unit:
         return
+    m = re.match(r"(?:部门|单位)?预算(?:单位)?为", unit)  # “部门预算为兰州市红十字会市本级”
+    span = _span(b, "unit")
+    if m is not None and span is not None and len(unit) - m.end() >= 3:
+        _set(b, "unit", Found(unit[m.end():], span[0] + m.end(), span[1]), replace=True)
+        unit = data["unit"]
     full = full_form(text, unit)
     if full is not None:
         _set(b, "unit", full, replace=True)
@@ -314,6 +346,24 @@ def apply(b, text: str) -> None:
             n = OFFICE_CLASS_RE.match(text, m.end())
             if n is not None and not data.get("nature"):  # “…机关本级设有办公室,为参照公务员法管理事业单位”
                 _set(b, "nature", Found(n["n"], n.start("n"), n.end("n")))
+    if not data["internal_bodies"]:
+        m = INNER_LIST_RE.search(text)
+        if m is not None:
+            pos, found = m.start("names"), []
+            for piece in re.split(r"(、|和)", m["names"]):
+                if piece not in ("、", "和"):
+                    found.append(Found(piece, pos, pos + len(piece)))
+                pos += len(piece)
+            _add_bodies(b, found)
+    spans = [_span(b, f"internal_leadership[{i}]") for i in range(len(data["internal_leadership"]))]
+    kept = [(q, sp) for q, sp in zip(data["internal_leadership"], spans, strict=True)
+            if sp is None or not ON_HAND_RE.search(text[max(0, sp[0] - 60):sp[0]])]  # the grades of the staff on hand
+    if len(kept) < len(spans):
+        _drop_list(b, "internal_leadership")
+        for q, sp in kept:
+            data["internal_leadership"].append(q)
+            if sp is not None:
+                b.span(f"internal_leadership[{len(data['internal_leadership']) - 1}]", *sp)
     if not data["staffing"]:
         m = BARE_STAFFING_RE.search(text)
         if m is not None:

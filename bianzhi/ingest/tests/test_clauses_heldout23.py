@@ -186,3 +186,46 @@ def test_benji_after_the_name_in_a_title_is_no_part_of_the_unit():
     d = p("2021年度中共邵阳县委宣传部本级部门决算\n时间:2022-10-18 来源:邵阳县\n\n目 录\n\n一、部门职责\n\n"
           "(一)拟订全县宣传思想文化工作规划和措施。\n\n(二)统筹协调全县党的意识形态工作。\n")
     assert d["unit"] == "中共邵阳县委宣传部"
+
+
+# ---------------------------------------------------------------- rules added after the first run of heldout23c
+def test_a_group_class_replaces_a_role_read_as_the_nature_and_an_inline_body_list():
+    d = p("(一)职能简介\n渠县总工会是全县工会组织的领导机关,其主要职能是把广大的职工和会员团结组织起来。\n二、部门单位构成\n"
+          "渠县总工会是一个群团部门,属行政性质,根据三定方案内设办公室、组织宣传部、权益保障部,下属参照公务员法管理的事业单位一个。\n")
+    assert d["unit"] == "渠县总工会"
+    assert d["nature"] == "群团部门"
+    assert bodies(d) == ["办公室", "组织宣传部", "权益保障部"]
+
+
+def test_a_red_cross_society_stated_with_wei_its_rank_bodies_and_ordinal_duties_after_a_lead_sentence():
+    d = p("一、部门情况\n(一)部门机构设置、主要职责\n"
+          "1.部门机构设置情况。通州区红十字会为区政府直接联系的独立设置的群众团体,机构为正处级单位。单位内设部室3个,分别为:办公室、"
+          "业务部、赈济部。下属事业单位1个。\n"
+          "2.主要职责。按照《中华人民共和国红十字会法》规定,红十字会履行职责共九项:\n"
+          "一是开展救援、救灾的相关工作;二是开展应急救护培训;三是参与、推动无偿献血工作;四是组织开展红十字志愿服务。\n")
+    assert d["nature"] == "区政府直接联系的独立设置的群众团体"
+    assert d["rank"] == "正处级"
+    assert bodies(d) == ["办公室", "业务部", "赈济部"]
+    assert [x[:4] for x in d["duties"]] == ["开展救援", "开展应急", "参与、推", "组织开展"]
+
+
+def test_a_counted_list_joined_by_he_a_quota_and_the_grades_of_staff_on_hand():
+    d = p("一、部门职责\n市红十字会的主要职责是:(一)负责组织开展全市性红十字工作。(二)开展救灾的准备工作。(三)依法开展募捐活动。\n"
+          "二、机构及人员设置情况\n1、机构设置机构\n兰州市红十字会内设机构2个:办公室和赈济救护科;无下属机构。\n2、人员设置情况\n"
+          "核定编制人数:10人,实有在职人员7人(含临聘人员1名),其中二巡1名、科级4名、四级主任科员1名;退休人员3人。\n"
+          "部门预算为兰州市红十字会市本级。\n")
+    assert d["unit"] == "兰州市红十字会"
+    assert bodies(d) == ["办公室", "赈济救护科"]
+    assert [(s["type"], s["raw"], s["count"]) for s in d["staffing"]] == [("其他编制", "编制人数", 10)]
+    assert d["internal_leadership"] == []
+
+
+def test_a_quota_at_a_lines_start_in_a_note_naming_no_body():
+    d = p("一、基本情况\n(一)人员基本情况\n编制人数3名;财政供养人数3名,其中:在职3名。\n(二)部门主要职能\n"
+          "1、宣传、贯彻、落实《中华人民共和国红十字会法》。\n2、开展救援、救助、救灾工作。\n")
+    assert d["unit"] is None
+    assert [(s["type"], s["count"]) for s in d["staffing"]] == [("其他编制", 3)]
+
+
+def test_a_report_title_with_bumen_after_the_name():
+    assert fragment_clauses.report_title("蒙自市红十字会部门2019年度部门决算\n目录\n").value == "蒙自市红十字会部门2019年度部门决算"
