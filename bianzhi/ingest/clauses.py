@@ -510,7 +510,8 @@ def _clean_subject(subject: str) -> tuple[str, int]:
         offset += m2.end()
         name = name[m2.end():]
     # a section heading run into the subject once the page's spaces are gone (“二、人员情况 妇联是…”)
-    m3 = re.match(r"^(?:人员情况|基本情况|单位概况|部门概况|机构概况|单位简介|机构设置|机构职能)(?=[" + CJK + r"]{2})", name)
+    m3 = re.match(r"^(?:人员情况|基本情况|单位概况|部门概况|机构概况|单位简介|机构设置|机构职能|单位性质|机构性质|经费来源)(?=[" + CJK + r"]{2})",
+                  name)
     if m3:
         offset += m3.end()
         name = name[m3.end():]

@@ -751,6 +751,13 @@ def _scheme_rules(result: ParseResult, text: str) -> None:
     full = scheme_clauses.quoted_full_name(text, unit)
     if full is not None:
         _set_field(result, "unit", full)
+        unit = full.value
+    # “X和Y、Z实行“一套班子、三块牌子””: Y and Z are X's plaques (heldout24b)
+    if not data.get("plaques"):
+        shared = scheme_clauses.shared_plaques(text, unit)
+        if shared:
+            data["plaques"] = [f.value for f in shared]
+            result.spans += [(f"plaques[{i}]", f.start, f.end) for i, f in enumerate(shared)]
 
 
 def _parse(text: str) -> ParseResult:

@@ -131,3 +131,30 @@ def quoted_full_name(text: str, unit: str | None) -> Found | None:
 # ---------------------------------------------------------------- a law's wording: “可以设立若干区公所,作为它的派出机关”
 VAGUE_UNIT_RE = re.compile(r"^(?:若干|一些|有关|相关|各类|各级|下级|本级)")
 VAGUE_NATURE_RE = re.compile(r"^(?:它的|它们的|其)")
+
+
+# ---------------------------------------------------------------- “X和Y、Z实行“一套班子、三块牌子””
+SHARED_PLAQUES_RE = re.compile(r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:和|与|同)(?P<others>[" + CJK + r"()、和与]{2,120}?)"
+                               r"(?:合署办公[,，]?)?实行[“\"]?(?:(?:一套班子|一套人马|一个机构)[、,，]?[两二三四]块牌子|"
+                               r"[两二三四]块牌子[、,，]?(?:一套班子|一套人马))")
+
+
+def shared_plaques(text: str, unit: str | None) -> list[Found]:
+    """The other names of “X和Y、Z实行“一套班子、三块牌子””: the unit X's plaques; [] when X is not the unit."""
+    if not unit:
+        return []
+    for m in SHARED_PLAQUES_RE.finditer(text):
+        subject = m["u"]
+        if not (subject == unit or subject.endswith(unit)):
+            continue
+        out, pos = [], m.start("others")
+        for piece in re.split(r"(、|和|与)", m["others"]):
+            if piece in ("、", "和", "与"):
+                pos += len(piece)
+                continue
+            if not re.fullmatch(r"[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX, piece):
+                return []
+            out.append(Found(piece, pos, pos + len(piece)))
+            pos += len(piece)
+        return out
+    return []

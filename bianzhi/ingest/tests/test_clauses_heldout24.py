@@ -119,3 +119,39 @@ def test_a_quoted_name_without_a_place_or_another_name_is_not_the_full_name():
 def test_a_laws_wording_names_no_unit_and_no_class():
     d = p("4. 县、自治县的人民政府在必要的时候,经省、自治区、直辖市人民政府批准,可以设立若干区公所,作为它的派出机关。\n")
     assert d["unit"] is None and d["nature"] is None
+
+
+# ---------------------------------------------------------------- heldout24b: run-in headings, shared plaques, 现有人员编制
+def test_a_run_in_heading_before_the_subject_is_no_part_of_its_name():
+    d = p("杭州西湖博物馆机构设置\n\n杭州西湖博物馆机构设置历任馆长馆长:吴胜天(2005年8月起) 单位性质杭州西湖博物馆是全民公益类事业单位\n")
+    assert d["unit"] == "杭州西湖博物馆"
+    assert d["nature"] == "全民公益类事业单位"
+    d = p("二、基本信息\n机构性质某县档案馆是县委直属的公益一类事业单位。\n")
+    assert d["unit"] == "某县档案馆"
+
+
+def test_names_sharing_one_team_are_the_units_plaques():
+    d = p("单位性质杭州西湖博物馆是全民公益类事业单位\n"
+          "机构设置杭州西湖博物馆和西湖学研究院、杭州西湖风景名胜区档案馆实行“一套班子、三块牌子”的运作模式,"
+          "内设办公室、陈列展览部等2个机构\n")
+    assert d["plaques"] == ["西湖学研究院", "杭州西湖风景名胜区档案馆"]
+    found = scheme_clauses.shared_plaques("县文物管理所与县博物馆合署办公,实行两块牌子一套人马,核定编制12名。", "县文物管理所")
+    assert [f.value for f in found] == ["县博物馆"]
+
+
+def test_a_merged_office_without_plaques_or_of_another_body_gives_none():
+    assert scheme_clauses.shared_plaques("县文物管理所与县博物馆合署办公,核定编制12名。", "县文物管理所") == []
+    assert scheme_clauses.shared_plaques("县图书馆和县文化馆实行一套班子、两块牌子。", "县文物管理所") == []
+
+
+def test_the_staffing_a_unit_has_now_is_its_quota():
+    d = p("(二)机构设置\n中国文字博物馆于2009年11月16日开馆,为全供事业单位,现有人员编制75人。设6个内设机构,分别为办公室、宣传教育部、"
+          "文化产业部、陈列布展部、文物征集部、安全保卫部。\n")
+    [entry] = d["staffing"]
+    assert (entry["type"], entry["raw"], entry["count"]) == ("其他编制", "人员编制", 75)
+    assert entry.get("unknown")  # untyped: flagged for the clerk, as “编制数15人”
+
+
+def test_staff_on_hand_is_still_no_quota():
+    d = p("县文化馆为全额拨款事业单位,现有人员35人,其中专业技术人员20人。\n")
+    assert d["staffing"] == []
