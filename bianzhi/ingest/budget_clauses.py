@@ -61,6 +61,19 @@ def heading_run_unit(text: str, unit: str | None) -> Found | None:
     return place_named(text, HEADING_WORDS_RE.sub("", unit))
 
 
+# a budget note's first part named after the unit: “第一部分 株洲市渌口区人民政府办公室单位概况”, “第一部分 市残联及直属单位概况”
+PART_HEADING_UNIT_RE = re.compile(r"(?m)^[ \t]*第一部分[ \t]*(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")"
+                                  r"(?:及(?:其)?(?:所属|下属|直属)(?:事业)?单位)?(?:单位|部门)?(?:基本)?(?:概况|情况)[ \t]*$")
+
+
+def part_heading_unit(text: str) -> Found | None:
+    """The unit a budget note's “第一部分 X概况” heading names (its table of contents or the part itself), or None."""
+    m = PART_HEADING_UNIT_RE.search(text[:6000])
+    if m is None or re.match(r"(?:部门|单位|本部门|本单位)", m["u"]):
+        return None
+    return Found(m["u"], m.start("u"), m.end("u"))
+
+
 def place_named(text: str, rest: str) -> Found | None:
     """The first clause-opening “<place>X” of a bare name X (“人民法院” → “禄丰县人民法院”), or None."""
     if len(rest) < 2:
@@ -96,7 +109,7 @@ def budget_nature(text: str, nature: Found | None) -> tuple[bool, Found | None]:
 
 # an item that is a section heading, not a duty: “部门主要职能:1)…”, “机构设置情况 X…”
 DUTY_HEADING_RE = re.compile(r"^(?:(?:部门|单位)?主要(?:职责|职能)\s*[:]|机构设置|人员(?:编制|构成)|部门预算单位)")
-DUTY_TRIGGER_RE = re.compile(r"(?:主要职责|主要职能|职责)(?:是|如下|为)?\s*[:]")
+DUTY_TRIGGER_RE = re.compile(r"(?:主要职责|主要职能|职责|机构职能)(?:是|如下|为)?\s*[:]")
 
 
 def run_in_duties(text: str) -> list[Found]:
@@ -104,20 +117,21 @@ def run_in_duties(text: str) -> list[Found]:
     (a page that lost its line breaks): the items in order from 1, at least three; the last ends with its sentence."""
     for trig in DUTY_TRIGGER_RE.finditer(text):
         after = text[trig.end():]
-        first = re.match(r"\s*(?:\n\s*)?1(?P<mark>[.)、])", after)
-        if first is None:
-            continue
+        first = re.match(r"\s*(?:\n\s*)?(?P<open>\()?1(?P<mark>(?(open)\)|[.)、]))", after)  # “1.”, “1)”, “(1)”
+        if first is None or (first["open"] and trig.group(0).startswith("职责")):
+            continue  # “1.党委职责:(1)…(2)…2.政府职责:(1)…” are a group's items (township_clauses.grouped_duties)
         mark = re.escape(first["mark"])
+        lead = r"\(" if first["open"] else ""
         start = trig.end() + first.start(0) + len(first.group(0)) - len(first.group(0).lstrip())
         line_end = text.find("\n", start)
         line_end = len(text) if line_end < 0 else line_end
-        while line_end < len(text) and re.match(r"\d{1,2}" + mark, text[line_end + 1:line_end + 4]):
+        while line_end < len(text) and re.match(lead + r"\d{1,2}" + mark, text[line_end + 1:line_end + 5]):
             nxt = text.find("\n", line_end + 1)  # the items one a line (a run-in copy's lines put back)
             line_end = len(text) if nxt < 0 else nxt
         line = text[start:line_end]
         marks = []
         n = 1
-        for m in re.finditer(r"(?:^|(?<=[\s。;]))(?P<n>\d{1,2})" + mark, line):
+        for m in re.finditer(r"(?:^|(?<=[\s。;]))" + lead + r"(?P<n>\d{1,2})" + mark, line):
             if int(m["n"]) == n:
                 marks.append(m)
                 n += 1

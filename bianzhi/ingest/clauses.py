@@ -1453,7 +1453,9 @@ def unit_from_sentences(text: str) -> Found | None:
         r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:内设|下设)\s*" + NUM + r"\s*个",
         # “区人民政府办公室设6个内设机构:”
         r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")设\s*" + NUM + r"\s*个(?:内设机构|职能[处科股司]室?|处室|科室|股室|部室)",
-        r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:承担下列职责|的主要职责是|主要职责是|承担以下职责)",
+        # “市政协机关的主要职责是:”, “(一)市残联主要履行的公共职能包括:” (a short form as the note's subject)
+        r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r"(?:机关)?)(?:承担下列职责|的主要职责是|主要职责是|承担以下职责"
+        r"|主要履行的(?:公共)?职能(?:包括|是|有)[:：])",
     ]
     best = None
     for p in patterns:

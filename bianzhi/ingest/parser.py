@@ -1380,7 +1380,7 @@ def _budget_note(b: _Builder, text: str):
     better = budget_clauses.heading_run_unit(text, unit)  # “(一)部门主要职责 人民法院是…” read as a unit
     if better is None and not unit:
         note = budget_clauses.note_title(text)  # the cover “2024年度⏎X⏎部门决算” names the unit
-        better = note[1] if note is not None else None
+        better = note[1] if note is not None else budget_clauses.part_heading_unit(text)  # “第一部分 X单位概况”
     if better is not None:
         b.spans = [sp for sp in b.spans if sp[0] != "unit"]
         _set(b, "unit", better)
@@ -1420,6 +1420,8 @@ def _budget_note(b: _Builder, text: str):
     b.data["staffing"] = []
     b.spans = [sp for sp in b.spans if not re.fullmatch(r"staffing\[\d+\]", sp[0])]
     for entry, s, e in kept:
+        if entry.get("count") == 0:  # “其中:行政编制人数0人,…” states a kind the unit does not hold
+            continue
         b.data["staffing"].append(entry)
         b.span(f"staffing[{len(b.data['staffing']) - 1}]", s, e)
     if not b.data["posts"]:  # “设主任1名(兼任县” cut off by the page
