@@ -96,6 +96,10 @@ def test_a_list_with_a_piece_that_is_no_body_is_no_list():
     assert scheme_clauses.listed_bodies("县委的工作机构包括:办公室和一些临时抽调人员。") is None
 
 
+def test_a_list_owned_by_this_or_our_bureau_names_no_unit():
+    assert scheme_clauses.listed_bodies("本局的内设机构包括:办公室、计财股和法规股。") is None
+
+
 # ---------------------------------------------------------------- “林场设A、B…5个职能机构” and the quoted full name
 def test_an_entrys_class_word_subject_gives_the_bodies_and_the_quoted_name_the_unit():
     d = p("1998年2月7日,正式创办“安福县金顶毛竹林场”。新组建的金顶毛竹林场,为国有性质的副科级事业单位。"
