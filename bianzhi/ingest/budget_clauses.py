@@ -19,8 +19,8 @@ from .clauses import CJK, STAFF_TYPE, UNIT_SUFFIX, Found, platform_staffing_type
 # “凤庆县公安局2019年部门预算编制说明”, “X 2020年部门预算及“三公”经费预算公开说明”, “下陆区司法局2022年部门预算公开”,
 # “X(本级)2025年部门预算编制说明” (the budget's scope after the name, heldout21); “李宅乡人民政府部门2024年部门预算” (the budget
 # word 部门 after the name is no part of it)
-NOTE_TITLE_RE = re.compile(r"(?!第[一二三四五六七八九十]+部分)(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")(?:\((?:本级|机关本级|本部)\))?(?:部门)?\s*\d{4}年度?(?:部门|单位)?(?:预算|决算)"
-                           r"(?:及[“\"]?三公[”\"]?经费预算)?(?:编制说明|公开说明|情况说明|公开)")
+NOTE_TITLE_RE = re.compile(r"(?!第[一二三四五六七八九十]+部分)(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:\((?:本级|机关本级|本部)\))?(?:部门)?\s*\d{4}年度?(?:部门|单位)?(?:预算|决算)"
+                           r"(?:及[“\"]?三公[”\"]?经费预算|及)?(?:编制说明|公开说明|情况说明|公开)")
 # a cover over three lines: “2024年度⏎X⏎部门决算”
 COVER_RE = re.compile(r"(?m)^[ \t]*(?P<y>\d{4}年度?)[ \t]*\n[ \t]*(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")[ \t]*\n"
                       r"[ \t]*(?P<k>(?:部门|单位)(?:预算|决算))[ \t]*$")
@@ -86,7 +86,7 @@ def place_named(text: str, rest: str) -> Found | None:
 
 
 # a role is no nature: “是国家的审判机关”, “是全市的法律监督机关”; a budget status neither: “是县财政一级预算单位”
-ROLE_NATURE_RE = re.compile(r"^(?:国家|全[国省市县区])的[" + CJK + r"]{0,12}?机关$|预算单位$")
+ROLE_NATURE_RE = re.compile(r"^(?:国家|全[国省市县区])的[" + CJK + r"]{0,12}?机关$|预算单位$|的重要(?:部门|机构|单位)$")
 EXPLICIT_NATURE_RE = re.compile(r"性质为(?P<n>[" + CJK + r"]{2,20}?(?:单位|机关|机构))(?=[。,;]|$)")
 
 

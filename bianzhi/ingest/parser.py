@@ -24,6 +24,7 @@ from . import (
     budget_clauses,
     clauses,
     county_clauses,
+    department_clauses,
     final2_clauses,
     final_clauses,
     fragment_clauses,
@@ -1078,6 +1079,7 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     township_clauses.apply(b, text)  # grouped township duties, a cut first duty, “新设置11个机构:…” (heldout19)
     institution_clauses.apply(b, text)  # 事业单位 pages, 章程, news and Q&A on one unit, explainers on a kind (heldout20)
     reference_clauses.apply(b, text)  # encyclopedia leads, Q&A 作为-clauses, “A、B和C这12个部门” (heldout21)
+    department_clauses.apply(b, text)  # departments' 机构职能 pages, a zone's 党工委 and 管委会 (heldout22)
     _unnumbered_lists(b, text)  # last: a copy out of Word that lost its automatic numbering
     if final_clauses.generic_unit(b.data.get("unit")) or final2_clauses.bare_place_unit(b.data.get("unit"), text):  # “街道办事处作为…的派出机关”: an article on a kind of body
         b.data["unit"] = b.data["nature"] = None

@@ -58,3 +58,10 @@ def test_a_spaced_目录_stays_one_word_in_a_one_line_copy():
             + "第二部分:2021年部门决算表 一、收入支出决算总表 二、收入决算表 三、支出决算表")
     assert "目录第一部分" in from_text(text).text.replace("\n", "")
     assert "目\n录" not in from_text(text).text
+
+
+def test_a_note_titled_决算及编制说明_and_a_role_that_is_no_nature():
+    d = p("县委党校2017年部门决算及编制说明\n来源:县委党校\n发布日期:2018-09-21\n\n一、基本职能及主要工作\n\n(一)主要职能\n\n"
+          "中共凌云县委党校是县委的重要部门,是培训轮训党的基层党员干部的主渠道。\n(二)机构设置\n")
+    assert d["title"] == "县委党校2017年部门决算及编制说明"
+    assert d["nature"] is None
