@@ -65,3 +65,37 @@ def test_a_note_titled_决算及编制说明_and_a_role_that_is_no_nature():
           "中共凌云县委党校是县委的重要部门,是培训轮训党的基层党员干部的主渠道。\n(二)机构设置\n")
     assert d["title"] == "县委党校2017年部门决算及编制说明"
     assert d["nature"] is None
+
+
+# ---------------------------------------------------------------- duty lists whose numbers were lost in the copy
+DUTY_LINES = ("负责贯彻落实中央、省委、市委关于对外宣传的方针、政策;\n负责全区新闻发布工作,指导协调部门的新闻发布工作;\n"
+              "组织召开全区新闻调度会、新闻协调会;\n完成区委、区政府交办的其他工作。\n")
+
+
+def test_unnumbered_duties_under_a_heading_naming_the_unit():
+    d = p("一、区委外宣办(政府新闻办)概况\n区委外宣办(政府新闻办)的主要职责\n" + DUTY_LINES)
+    assert [x[:6] for x in d["duties"]] == ["负责贯彻落实", "负责全区新闻", "组织召开全区", "完成区委、区"]
+    d = p("百色市右江区政务服务数据管理局主要职责\n" + DUTY_LINES)
+    assert len(d["duties"]) == 4
+    d = p("一、部门基本情况\n职能职责。\n" + DUTY_LINES)
+    assert len(d["duties"]) == 4
+
+
+def test_unnumbered_duties_one_a_paragraph_with_blank_lines_between():
+    d = p("百色市右江区政务服务数据管理局主要职责\n\n" + DUTY_LINES.replace("\n", "\n\n") + "\n\n\n联系电话:0776-1234567\n")
+    assert [x[:6] for x in d["duties"]] == ["负责贯彻落实", "负责全区新闻", "组织召开全区", "完成区委、区"]
+
+
+def test_unnumbered_duties_that_few_verbs_open_but_the_catch_all_duty_closes():
+    d = p("职能职责\n认真贯彻党的新闻宣传方针政策,推动媒体融合发展。\n架设党委政府与人民群众沟通交流的桥梁。\n"
+          "重视人才队伍建设,培育全媒型专业人才。\n完成区委交办的其他任务。\n")
+    assert len(d["duties"]) == 4
+    # without the catch-all duty, a description is no duty list
+    assert p("职能职责\n认真贯彻党的新闻宣传方针政策,推动媒体融合发展。\n架设党委政府与人民群众沟通交流的桥梁。\n"
+             "重视人才队伍建设,培育全媒型专业人才。\n")["duties"] == []
+
+
+def test_a_business_scope_announced_by_业务范围如下():
+    d = p("立诚公证处贴近群众,开展各项公证及法律服务业务,业务范围如下:\n办理家事法律服务类公证业务,包括办理委托、声明、继承等公证;\n"
+          "办理权益保护类公证业务,例如保护知识产权等;\n办理金融法律服务类公证业务,代为送达催收函件等;\n")
+    assert len(d["duties"]) == 3
