@@ -20,7 +20,7 @@ from bianzhi.core.numerals import NUM, to_int
 
 from .clauses import BODY_SUFFIX, CJK, CN_NUM, RANK, UNIT_SUFFIX, Found
 from .institution_clauses import INSTITUTION_SUFFIX
-from .webcopy_clauses import NOT_A_NAME_RE, PLACE_CHARS_RE, _set
+from .webcopy_clauses import NOT_A_NAME_RE, PLACE_CHARS_RE, _clear, _set
 
 NAME_SUFFIX = r"(?:" + INSTITUTION_SUFFIX + r"|宫)"
 
@@ -47,7 +47,9 @@ HEADING_LEAD_RE = re.compile(r"(?:内设|下设|设有)[" + CJK + r"]{0,4}(?:机
                              r"[ \t]*(?:包括|分别为|分别是|如下)[:：]?[ \t]*$")
 HEADING_BODY_RE = re.compile(r"^[ \t]*[(（]" + CN_NUM + r"[)）][、.]?[ \t]*(?P<name>[" + CJK + r"]{2,20}?" + BODY_SUFFIX +
                              r"(?:[(（][" + CJK + r"]{2,10}[)）])?)[ \t]*$")
-HEADING_ANY_RE = re.compile(r"^[ \t]*(?:[(（]" + CN_NUM + r"[)）]|" + CN_NUM + r"、)")
+# “三家新组建的事业单位正式成立,分别是A、B、C”: a news item on several units set up at once — no one unit's facts
+SEVERAL_SET_UP_RE = re.compile(r"(?:两|二|三|四|五|六|七|八|九|十|\d{1,2})[家个](?:新组建的|新成立的|新设立的)?(?:事业单位|单位|机构)"
+                               r"[^。\n]{0,8}?(?:同日|同时)?(?:正式)?(?:成立|挂牌|组建|揭牌)[^。\n]{0,4}?[,，:：]?[ \t]*分别(?:是|为)")
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
@@ -147,6 +149,10 @@ def heading_bodies(text: str) -> list[Found]:
 def apply(b, text: str) -> None:
     """The heldout25 rules on a parse result `b` (the parser's builder: `data`, `spans`, `span()`, `meta`)."""
     data = b.data
+    if SEVERAL_SET_UP_RE.search(text[:600]):  # several units set up at once: none of them is the text's unit
+        _clear(b, ("unit", "short_name", "nature", "rank", "plaques", "duties", "internal_bodies", "staffing", "posts",
+                   "internal_leadership"))
+        return
     if not data.get("title"):
         found = news_rules(text)
         if found is not None and (not data.get("unit") or data["unit"] == found[1].value):

@@ -85,3 +85,16 @@ def test_bodies_as_numbered_headings_after_a_counted_lead_in():
 
 def test_numbered_headings_without_a_lead_in_are_not_taken_as_bodies():
     assert registry_clauses.heading_bodies("工作要点\n(一)、办公室\n负责文秘。\n(二)、财务股\n负责财务。") == []
+
+
+# ---------------------------------------------------------------- several units set up at once (heldout25b)
+def test_news_on_several_units_set_up_at_once_names_no_unit():
+    d = p("辽宁推进省事业单位改革:三家新组建单位同日成立\n  辽宁省事业单位改革持续推进。\n  7月23日,三家新组建的事业单位正式成立,"
+          "分别是辽宁省广播电视技术保障中心、省档案局、省保密检查处置中心。\n  7月23日,辽宁省广播电视技术保障中心挂牌成立。")
+    assert d["unit"] is None
+    assert d["internal_bodies"] == []
+
+
+def test_one_unit_set_up_is_still_read():
+    d = p("7月23日,新组建的甲市广播电视技术保障中心挂牌成立。该中心为市委宣传部所属公益一类事业单位。")
+    assert d["unit"] is not None
