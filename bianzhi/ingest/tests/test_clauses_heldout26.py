@@ -81,3 +81,15 @@ def test_news_on_several_provinces_bodies_names_no_unit():
 def test_one_province_news_keeps_its_unit():
     d = p("4月30日下午,湖南省乡村振兴局正式挂牌成立。\n湖南省乡村振兴局为湖南省政府直属机构,规格为正厅级。")
     assert d["unit"] == "湖南省乡村振兴局"
+
+
+# ---------------------------------------------------------------- heldout26b: a byline, a place clause, a day word
+def test_unit_after_a_byline_and_a_place_clause_opened_yesterday():
+    d = p("本报讯(记者杜玲)位于科技总部新城的市城乡一体化示范区行政服务中心昨日上午揭牌,并正式投入使用。据悉,示范区103个行政审批"
+          "和公务服务事项均可以实现“一站式”办理。")
+    assert d["unit"] == "市城乡一体化示范区行政服务中心"
+
+
+def test_a_place_clause_without_a_body_gives_no_unit():
+    d = p("本报讯(记者杜玲)位于科技总部新城的展览昨日上午揭幕。")
+    assert d["unit"] is None
