@@ -174,6 +174,8 @@ def load(document) -> Numbering | None:
         return None
     root = part.element
     numbering = Numbering()
+    linked: dict[str, dict[int, Level]] = {}
+    pending: list[tuple[str, str]] = []
     for abstract in root.findall(W + "abstractNum"):
         levels = {}
         for lvl in abstract.findall(W + "lvl"):
@@ -181,6 +183,14 @@ def load(document) -> Numbering | None:
             if ilvl is not None and ilvl.isdigit():
                 levels[int(ilvl)] = _level(lvl)
         numbering.abstract[abstract.get(W + "abstractNumId")] = levels
+        link = _val(abstract, "styleLink")
+        if link:
+            linked[link] = levels
+        via = _val(abstract, "numStyleLink")
+        if via and not levels:
+            pending.append((abstract.get(W + "abstractNumId"), via))
+    for abstract_id, via in pending:  # a list that takes its levels from a numbering style (w:numStyleLink)
+        numbering.abstract[abstract_id] = linked.get(via, {})
     for num in root.findall(W + "num"):
         overrides: dict[int, Level] = {}
         starts: dict[int, int] = {}

@@ -100,3 +100,20 @@ def test_number_formats_and_restarts():
         ["三、", "1.", "1.1 ", "2.", "2.2 "]  # level 3 never restarts (lvlRestart 0)
     assert [n.label("7", 0), n.label("7", 1)] == ["四、", "1."]
     assert n.label("unknown", 0) == ""
+
+
+def test_a_list_that_takes_its_levels_from_a_numbering_style():
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(f'<w:abstractNum {NS} w:abstractNumId="911"><w:styleLink w:val="SandingList"/>'
+                                  + _lvl(0, "chineseCounting", "（%1）") + "</w:abstractNum>"))
+    numbering.insert(1, parse_xml(f'<w:abstractNum {NS} w:abstractNumId="912"><w:numStyleLink w:val="SandingList"/>'
+                                  "</w:abstractNum>"))
+    numbering.append(parse_xml(f'<w:num {NS} w:numId="912"><w:abstractNumId w:val="912"/></w:num>'))
+    for text in ("负责全市应急管理工作。", "指导各县应对安全生产类事故。"):
+        p = document.add_paragraph(text)
+        p._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {NS}><w:ilvl w:val="0"/><w:numId w:val="912"/></w:numPr>'))
+    out = io.BytesIO()
+    document.save(out)
+    lines = [line for line in extract_bytes(out.getvalue(), "a.docx").text.split("\n") if line]
+    assert lines == ["(一)负责全市应急管理工作。", "(二)指导各县应对安全生产类事故。"]
