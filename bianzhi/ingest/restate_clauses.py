@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from . import registry_clauses
 from .clauses import BODY_SUFFIX, CJK, NATURE_NOUN, UNIT_SUFFIX, Found
 
 # “1月17日上午,X将正式挂牌成立。”, “昨(12)日,X正式授牌成立。”;
@@ -149,8 +150,8 @@ def apply(b, text: str) -> None:
     if data.get("unit") and SEVERAL_PLACES_RE.search(text[:600]):  # “湖南、广东、广西等多省挂牌乡村振兴局”
         _clear(b, ("unit", "short_name", "nature", "rank", "plaques"))
         return
-    if not data.get("unit"):  # “X将正式挂牌成立”, “决定设立X。”
-        found = announced_unit(text)
+    if not data.get("unit") and not registry_clauses.SEVERAL_SET_UP_RE.search(text[:600]):  # “X将正式挂牌成立”, “决定设立X。”
+        found = announced_unit(text)  # (not when the text sets up several units at once: “三家新组建的事业单位…”)
         if found is not None:
             _set(b, "unit", found)
     if data.get("unit") and not data.get("nature"):  # “组建为新的X作为市政府组成部门”

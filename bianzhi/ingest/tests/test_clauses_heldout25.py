@@ -98,3 +98,11 @@ def test_news_on_several_units_set_up_at_once_names_no_unit():
 def test_one_unit_set_up_is_still_read():
     d = p("7月23日,新组建的甲市广播电视技术保障中心挂牌成立。该中心为市委宣传部所属公益一类事业单位。")
     assert d["unit"] is not None
+
+
+def test_several_units_set_up_at_once_stay_unnamed_after_the_announcement_rules():
+    # the news restatement rules (heldout26) read “X挂牌成立,…出席挂牌仪式” as the text's unit; not here
+    d = p("辽宁推进省事业单位改革:三家新组建单位同日成立\n辽宁省事业单位改革持续推进。\n"
+          "7月23日,三家新组建的事业单位正式成立,分别是辽宁省广播电视技术保障中心、省档案局、省保密检查处置中心。\n"
+          "据《辽宁日报》报道,7月23日,辽宁省广播电视技术保障中心挂牌成立,省委常委、宣传部部长出席挂牌仪式。\n")
+    assert d["unit"] is None
