@@ -79,7 +79,7 @@ def place_named(text: str, rest: str) -> Found | None:
     if len(rest) < 2:
         return None
     for m in re.finditer(r"(?=(?P<u>[" + CJK + r"]{2,4}?[省市县区州旗])" + re.escape(rest) + ")", text):
-        if not re.search(r"[全各本该的和及与对级]", m["u"]) and not re.match(r"情况|概况|职责|职能|设置", m["u"]) \
+        if not re.search(r"[全各本该的和及与对级我]", m["u"]) and not re.match(r"情况|概况|职责|职能|设置", m["u"]) \
                 and CLAUSE_START_RE.search(text[max(0, m.start() - 4):m.start()]):
             return Found(m["u"] + rest, m.start(), m.start() + len(m["u"]) + len(rest))
     return None

@@ -265,6 +265,10 @@ def read_header(text: str) -> Header:
             if TITLE_END_RE.search(core) and len(core) >= 6 and not DOCNUMBER_LINE_RE.match(ln) \
                     and not re.match(r"^(?:第" + CN_NUM + "条|" + CN_NUM + "、|[(（])", core):
                 h.title = Found(core, s, s + len(core))
+                above = head[i - 1][2] if i > 0 else ""
+                if above.startswith("关于") and not TITLE_END_RE.search(above) and not re.search(r"[。,:;]", above) \
+                        and len(above) + len(core) <= 90:  # “关于济南槐荫工业园区等11家⏎工业园区更名的通知”
+                    h.title = Found(above + core, head[i - 1][0], s + len(core))
                 if core != ln:
                     title_dn = (tail, s)
                 break

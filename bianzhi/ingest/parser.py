@@ -624,6 +624,7 @@ def parse(text: str) -> ParseResult:
             data[key] = None
         result.spans = [sp for sp in result.spans if sp[0] not in drop]
     _scheme_rules(result, text)
+    _polish_unit(result, text)
     # a budget report's table rows and section headings are no bodies or duties (“基本支出”, “2017年初预算收入”,
     # “部门预算单位构成:…”)
     bodies = data.get("internal_bodies") or []
@@ -651,6 +652,49 @@ def parse(text: str) -> ParseResult:
         if isinstance(body.get("name"), str):
             body["name"] = _NAME_BREAK_RE.sub("", body["name"])
     return result
+
+
+# a unit read with what the sentence says before it: “会议宣布了区农业农村局…”, “现将我县不动产登记中心…”; a pronoun
+# (“我部”, “本局”) names no unit; a bracketed second name is the unit's plaque (“X局(X港澳事务局)”)
+_UNIT_LEAD_RE = re.compile(r"^.{0,12}?(?:宣布了?|宣读了?|现将|特将|决定将|同意将)")
+_UNIT_OWN_PLACE_RE = re.compile(r"^(?:我|本)(?=[省市县区州旗镇乡])")
+_PRONOUN_UNIT_RE = re.compile(r"^(?:我|本|该)(?:部|局|委|办|厅|院|会|所|站|队|馆|中心|单位|机关|部门)$")
+_BRACKETED_PLAQUE_RE = re.compile(r"^(?P<u>[\u4e00-\u9fff]{3,40}?" + clauses.UNIT_SUFFIX + r")\((?P<p>[\u4e00-\u9fff]{3,40}?"
+                                  + clauses.UNIT_SUFFIX + r")\)$")
+
+
+def _polish_unit(result: ParseResult, text: str) -> None:
+    data = result.data
+    unit = data.get("unit")
+    if not isinstance(unit, str):
+        return
+    span = result.span_of("unit") or (0, 0)
+    if _PRONOUN_UNIT_RE.match(unit):
+        data["unit"] = None
+        result.spans = [sp for sp in result.spans if sp[0] != "unit"]
+        return
+    lead = _UNIT_LEAD_RE.match(unit)
+    if lead and len(unit) - lead.end() >= 3:
+        unit = unit[lead.end():]
+    own = _UNIT_OWN_PLACE_RE.match(unit)
+    if own:  # “我县不动产登记中心” → the name with the place the text gives it, else “县不动产登记中心”
+        unit = unit[own.end():]
+        named = budget_clauses.place_named(text, unit[1:])
+        if named is not None and named.value.endswith(unit):
+            data["unit"] = named.value
+            result.spans = [sp for sp in result.spans if sp[0] != "unit"] + [("unit", named.start, named.end)]
+            return
+    bracket = _BRACKETED_PLAQUE_RE.match(unit)
+    if bracket and bracket["p"] not in (data.get("plaques") or []):
+        data.setdefault("plaques", []).append(bracket["p"])
+        p_end = span[1] - 1
+        result.spans.append((f"plaques[{len(data['plaques']) - 1}]", p_end - len(bracket["p"]), p_end))
+    if bracket:
+        unit = bracket["u"]
+    if unit != data["unit"]:
+        start = span[1] - len(data["unit"]) + data["unit"].find(unit)
+        data["unit"] = unit
+        result.spans = [sp for sp in result.spans if sp[0] != "unit"] + ([("unit", start, start + len(unit))] if span[1] else [])
 
 
 def _drop_fields(result: ParseResult, keys) -> None:

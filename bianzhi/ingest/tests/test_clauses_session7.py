@@ -110,3 +110,33 @@ def test_bodies_one_a_line_after_a_sentence_counting_them():
     assert p("百色市右江区司法局设5个内设机构。\n\n" + "\n\n".join(names) + "\n")["internal_bodies"] == []
     d = p("开发区设2个内设机构\n办公室。\n负责文电、会务、机要、档案等机关日常工作。\n综合科(挂开发区管理科牌子)。\n负责编报和组织实施对外开放规划。\n")
     assert [(b["name"], b["duties"][:4]) for b in d["internal_bodies"]] == [("办公室", "负责文电"), ("综合科(挂开发区管理科牌子)", "负责编报")]
+
+
+# ---------------------------------------------------------------- heldout_final7/8 (session 7), after their one run
+def test_a_notice_title_over_two_lines_under_its_organ():
+    d = p("广西壮族自治区人民政府\n关于百色市右江工业园区等3家\n工业园区更名的通知\n桂政函〔2019〕4号\n各市人民政府:\n"
+          "现将百色市右江工业园区等3家工业园区统一更名为经济开发区。\n")
+    assert d["title"] == "关于百色市右江工业园区等3家工业园区更名的通知"
+
+
+def test_what_a_sentence_says_before_the_unit_is_no_part_of_it():
+    d = p("4月1日,右江区召开农业农村局挂牌大会。会议宣布了区农业农村局机构编制调整方案、领导班子人员名单。")
+    assert d["unit"] in (None, "区农业农村局")
+    from bianzhi.ingest import parser
+    from bianzhi.ingest.extract import from_text
+    for said, unit in (("会议宣布了区农业农村局", "区农业农村局"), ("现将我县不动产登记中心", "县不动产登记中心"),
+                       ("我部", None), ("本局", None), ("百色市外事侨务局(百色市港澳事务局)", "百色市外事侨务局")):
+        text = from_text(said + "情况报告如下。").text
+        result = parser.ParseResult(kind="sanding", layout="fragment", data={"unit": said, "plaques": []},
+                                    spans=[("unit", 0, len(said))], meta={})
+        parser._polish_unit(result, text)
+        assert result.data["unit"] == unit, said
+        if unit:
+            start, end = result.span_of("unit")
+            assert text[start:end] == unit
+    # 我县 with the place the text names elsewhere at a clause's start
+    text = from_text("凌云县不动产登记中心职责\n现将我县不动产登记中心情况报告如下。").text
+    result = parser.ParseResult(kind="sanding", layout="fragment", data={"unit": "现将我县不动产登记中心", "plaques": []},
+                                spans=[("unit", text.index("现将"), text.index("现将") + 11)], meta={})
+    parser._polish_unit(result, text)
+    assert result.data["unit"] == "凌云县不动产登记中心"
