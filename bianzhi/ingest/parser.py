@@ -669,9 +669,10 @@ def _polish_unit(result: ParseResult, text: str) -> None:
     if not isinstance(unit, str):
         return
     span = result.span_of("unit") or (0, 0)
-    if _PRONOUN_UNIT_RE.match(unit):
-        data["unit"] = None
-        result.spans = [sp for sp in result.spans if sp[0] != "unit"]
+    if _PRONOUN_UNIT_RE.match(unit):  # “该中心为…事业单位”: the body the news item sets up, if it names one
+        named = clauses.unit_from_event(text)
+        data["unit"] = named.value if named else None
+        result.spans = [sp for sp in result.spans if sp[0] != "unit"] + ([("unit", named.start, named.end)] if named else [])
         return
     lead = _UNIT_LEAD_RE.match(unit)
     if lead and len(unit) - lead.end() >= 3:
