@@ -23,7 +23,8 @@ class PowerItemViewSet(ScopedReadOnlyViewSet):
 
     def get_queryset(self):
         qs = super().get_queryset()
-        return PowerItemFilterSet(self.request.query_params, queryset=qs, request=self.request).qs
+        return PowerItemFilterSet(self.request.query_params, queryset=qs, request=self.request,
+                                  rendered=False).qs
 
     filter_backends: list = []
 
@@ -38,7 +39,8 @@ class ResponsibilityItemViewSet(ScopedReadOnlyViewSet):
 
     def get_queryset(self):
         qs = super().get_queryset()
-        return ResponsibilityItemFilterSet(self.request.query_params, queryset=qs, request=self.request).qs
+        return ResponsibilityItemFilterSet(self.request.query_params, queryset=qs, request=self.request,
+                                           rendered=False).qs
 
 
 class PowerCategoryViewSet(ScopedReadOnlyViewSet):
