@@ -101,13 +101,13 @@ class ScopedReadOnlyViewSet(ScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
     pass
 
 
+# For a ModelSerializer: its fields are built from the model once per class, then copied for each serializer (DRF
+# built them afresh for every instance — model introspection, every field's arguments, each time: about a tenth of a
+# unit's API request). The copy is DRF's own, the one it makes of declared fields (each field made again from its
+# arguments), so every serializer still gets fields of its own to bind and change. Only for a serializer whose
+# `get_fields` depends on its class alone (not on the request or the instance). (A comment, not a docstring:
+# drf-spectacular would show a docstring as every such serializer's description.)
 class BuiltFieldsOnce:
-    """For a ModelSerializer: its fields are built from the model once per class, then copied for each serializer
-    (DRF built them afresh for every instance — model introspection, every field's arguments, each time: about a
-    tenth of a unit's API request). The copy is DRF's own, the one it makes of declared fields (each field made
-    again from its arguments), so every serializer still gets fields of its own to bind and change. Only for a
-    serializer whose `get_fields` depends on its class alone (not on the request or the instance)."""
-
     def get_fields(self):
         cls = type(self)
         built = cls.__dict__.get("_fields_built_once")

@@ -51,8 +51,9 @@ class UnitViewSet(ScopedModelViewSet):
         return super().filter_queryset(queryset)
 
     def update(self, request, *args, **kwargs):
-        """DRF's update, answering with the unit's relations read after the save, with the same rule as a read
-        (DRF's own re-read after an update listed every internal body, pending ones too)."""
+        # DRF's update, answering with the unit's relations read after the save, with the same rule as a read (DRF's
+        # own re-read after an update listed every internal body, pending ones too). A comment: drf-spectacular
+        # shows a view method's docstring as the operation's description.
         partial = kwargs.pop("partial", False)
         instance = self.get_object()
         serializer = self.get_serializer(instance, data=request.data, partial=partial)
