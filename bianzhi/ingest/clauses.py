@@ -724,7 +724,12 @@ def _plaques(text: str, source: str, base: int, stop: int, found: list):
         if re.search(r"(?:不再|撤销|取消|摘除)[^,。]*$", before):
             continue
         pos = base + pm.start("names")
-        for piece in re.split(r"(、|和)", text[base + pm.start("names"):base + pm.end("names")]):
+        names = text[base + pm.start("names"):base + pm.end("names")]
+        # split outside brackets only: “A、B(简称A'、B')” is two plaques, each with its 简称 (heldout26)
+        guarded = re.sub(r"\([^()]*\)", lambda bm: "(" + "\x00" * (len(bm[0]) - 2) + ")", names)
+        at = 0
+        for mpiece in re.split(r"(、|和)", guarded):
+            piece, at = names[at:at + len(mpiece)], at + len(mpiece)
             if piece in ("、", "和"):
                 pos += len(piece)
                 continue

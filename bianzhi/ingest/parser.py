@@ -34,6 +34,8 @@ from . import (
     national_clauses,
     profile_clauses,
     reference_clauses,
+    registry_clauses,
+    restate_clauses,
     scheme_clauses,
     township_clauses,
     unnumbered_clauses,
@@ -1082,6 +1084,8 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     reference_clauses.apply(b, text)  # encyclopedia leads, Q&A 作为-clauses, “A、B和C这12个部门” (heldout21)
     department_clauses.apply(b, text)  # departments' 机构职能 pages, a zone's 党工委 and 管委会 (heldout22)
     group_clauses.apply(b, text)  # 群团 bodies: “X是…人民团体”, short forms, “Y设置7个专委会:…”, “一是…二是…” (heldout23)
+    registry_clauses.apply(b, text)  # 事业单位 texts of every kind: “增挂“X”的牌子”, “(一)、办公室” headings (heldout25)
+    restate_clauses.apply(b, text)  # news restating a 三定: “X将正式挂牌成立”, “决定设立X。”, “X整体划入Y,Y加挂X牌子” (heldout26)
     _unnumbered_lists(b, text)  # last: a copy out of Word that lost its automatic numbering
     if final_clauses.generic_unit(b.data.get("unit")) or final2_clauses.bare_place_unit(b.data.get("unit"), text):  # “街道办事处作为…的派出机关”: an article on a kind of body
         b.data["unit"] = b.data["nature"] = None
