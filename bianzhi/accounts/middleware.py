@@ -47,7 +47,8 @@ class SecondFactorMiddleware:
         if (user is None or not user.is_authenticated or not path.startswith(self.PROTECTED)
                 or path.startswith(self.OPEN) or user.is_verified()):
             return self.get_response(request)
-        if otp.has_second_factor(user):
+        bound = getattr(user, "confirmed_totp_at_load", None)  # read with the user (backends.get_user), this request
+        if bound if bound is not None else otp.has_second_factor(user):
             target = "accounts:otp-verify"
         elif otp.needs_enrolment(user):
             target = "accounts:otp-enrol"

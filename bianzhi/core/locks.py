@@ -116,10 +116,11 @@ def _instance_unit_ids(instance) -> list:
         target = getattr(instance, field.attname, None) if field.many_to_one else None
         if target is not None:
             ids.extend(field.related_model._base_manager.filter(pk=target).values_list(rest, flat=True))
-    if instance.pk is not None:
+    stored_paths = [p for p in paths if p]  # a unit's own id ("" path) is its pk: nothing to read
+    if instance.pk is not None and stored_paths:
         stored = type(instance)._base_manager.filter(pk=instance.pk)
-        for path in paths:
-            ids.extend(stored.values_list(path or "pk", flat=True))
+        for path in stored_paths:
+            ids.extend(stored.values_list(path, flat=True))
     return [i for i in dict.fromkeys(ids) if i is not None]
 
 

@@ -18,11 +18,16 @@ class _ScopedUnitFilterMixin:
     name (`unit_name`) instead, so that the page does not carry every unit. `?unit=<id>` is still accepted (a
     hidden field then), always validated against the user's scope."""
 
-    def __init__(self, *args, request=None, **kwargs):
+    def __init__(self, *args, request=None, rendered=True, **kwargs):
+        """`rendered=False` (the API: no form is shown) counts the units only when `unit_name` is asked for: without
+        it, whether the filter exists changes nothing in the result, and the widget is never drawn."""
         super().__init__(*args, **kwargs)
         user = getattr(request, "user", None)
         units = Unit.objects.restrict(user, "view")
         self.filters["unit"].queryset = units.order_by("region__code", "tree_path").only("id", "name")  # __str__: name
+        if not rendered and "unit_name" not in self.data:
+            self.many_units = None  # not counted (and not needed)
+            return
         self.many_units = units.order_by()[:UNIT_CHOICES_MAX + 1].count() > UNIT_CHOICES_MAX
         if self.many_units:
             self.filters["unit"].extra["widget"] = forms.HiddenInput

@@ -135,3 +135,20 @@ def test_the_security_administrator_resets_a_lost_authenticator(users):
     sys_client = Client()
     sys_client.force_login(xitong)
     assert "reset_second_factor" not in sys_client.get("/admin/accounts/user/").content.decode()
+
+
+def test_a_bound_authenticator_is_asked_for_on_the_api_and_read_with_the_user(users):
+    """The session's user is read together with whether it has a confirmed authenticator (one query, not a second
+    one per request); a clerk who bound one and has not passed it yet is still refused by the API."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    clerk = users["luru"]
+    client = password_login("luru")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/api/v1/units/").status_code == 200  # no authenticator bound: the password is enough
+    assert not [q for q in queries.captured_queries if q["sql"].startswith('SELECT 1 AS "a" FROM "otp_totp')]
+    TOTPDevice.objects.create(user=clerk, name=otp.TOTP_NAME, confirmed=True)
+    response = client.get("/api/v1/units/")
+    assert response.status_code == 403
+    assert response.json()["code"] == "second_factor_required"

@@ -1,5 +1,7 @@
 from rest_framework import serializers
 
+from bianzhi.core.api import BuiltFieldsOnce
+
 from ..models import (
     Citation,
     ImportJob,
@@ -26,7 +28,7 @@ class LawSerializer(serializers.ModelSerializer):
                   "needs_review"]
 
 
-class CitationSerializer(serializers.ModelSerializer):
+class CitationSerializer(BuiltFieldsOnce, serializers.ModelSerializer):
     law_name = serializers.CharField(source="law.name", read_only=True, default="")
 
     class Meta:
@@ -34,13 +36,13 @@ class CitationSerializer(serializers.ModelSerializer):
         fields = ["kind", "law", "law_name", "article", "text"]
 
 
-class StageSerializer(serializers.ModelSerializer):
+class StageSerializer(BuiltFieldsOnce, serializers.ModelSerializer):
     class Meta:
         model = StageResponsibility
         fields = ["stage", "content", "position"]
 
 
-class PowerItemSerializer(serializers.ModelSerializer):
+class PowerItemSerializer(BuiltFieldsOnce, serializers.ModelSerializer):
     category = serializers.SlugRelatedField(slug_field="name", read_only=True)
     unit_name = serializers.CharField(source="unit.name", read_only=True)
     main_item_code = serializers.CharField(source="parent.code", read_only=True, default=None)

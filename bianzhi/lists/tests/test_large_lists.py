@@ -114,3 +114,20 @@ def test_a_list_that_fits_on_one_page_is_counted_from_the_page(lclient):
     assert f"共 {expected} 个事项" in page and len(codes_on(page)) == expected
     counts = [q["sql"] for q in ctx.captured_queries if "COUNT(" in q["sql"] and "lists_poweritem" in q["sql"]]
     assert counts == []  # the page's ids were fewer than a page: no second scan of the search to count them
+
+
+def test_the_api_filters_by_unit_name_and_counts_the_units_only_when_asked(lclient, api_for, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr(filtersets, "UNIT_CHOICES_MAX", 5)
+    api = api_for("admin")
+    expected = PowerItem.objects.filter(unit__name__contains="交通运输")
+    response = api.get("/api/v1/power-items/", {"unit_name": "交通运输", "limit": 1000})
+    assert sorted(i["code"] for i in response.json()["results"]) == sorted(expected.values_list("code", flat=True))
+    edu = Unit.objects.get(name="百色市教育局")
+    with CaptureQueriesContext(connection) as queries:
+        response = api.get("/api/v1/power-items/", {"unit": edu.pk, "limit": 1000})
+    assert sorted(i["code"] for i in response.json()["results"]) == sorted(
+        PowerItem.objects.filter(unit=edu).values_list("code", flat=True))
+    assert not [q for q in queries.captured_queries if "LIMIT 6) subquery" in q["sql"]]  # the units not counted

@@ -165,3 +165,21 @@ def test_law_page_traces_every_item_citing_it(lclient):
     assert "对超限运输车辆的处罚" in page and "对超限运输车辆擅自行驶公路的处罚" in page
     page = lclient("jiaotong").get(reverse("lists:law-detail", args=[law.pk])).content.decode()
     assert "对超限运输车辆擅自行驶公路的处罚" in page and "百色市公安局" not in page
+
+
+def test_the_api_lists_each_items_citations_with_their_law_in_one_query(lclient):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from bianzhi.lists.models import Citation
+
+    jt = lclient("jiaotong")
+    with CaptureQueriesContext(connection) as queries:
+        items = jt.get("/api/v1/power-items/", {"limit": 1000}).json()["results"]
+    cited = [i for i in items if i["citations"]]
+    assert cited and any(c["law"] for i in cited for c in i["citations"])
+    for item in cited:
+        stored = Citation.objects.filter(power_item_id=item["id"]).select_related("law")
+        assert item["citations"] == [{"kind": c.kind, "law": c.law_id, "law_name": c.law.name if c.law else "",
+                                      "article": c.article, "text": c.text} for c in stored]
+    assert not [q for q in queries.captured_queries if q["sql"].startswith('SELECT "lists_law"')]

@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from bianzhi.accounts.scope import allowed_units
+from bianzhi.core.api import BuiltFieldsOnce
 
 from ..models import InternalBody, Plaque, Region, RelationType, Unit, UnitRelation
 
@@ -15,13 +16,13 @@ class RegionSerializer(serializers.ModelSerializer):
                   "successor_code", "change_note"]
 
 
-class PlaqueSerializer(serializers.ModelSerializer):
+class PlaqueSerializer(BuiltFieldsOnce, serializers.ModelSerializer):
     class Meta:
         model = Plaque
         fields = ["id", "name", "kind", "internal_body", "start_date", "end_date", "start_document", "end_document"]
 
 
-class InternalBodySerializer(serializers.ModelSerializer):
+class InternalBodySerializer(BuiltFieldsOnce, serializers.ModelSerializer):
     class Meta:
         model = InternalBody
         fields = ["id", "name", "kind", "sort_order", "established_on", "abolished_on"]
@@ -35,7 +36,7 @@ class UnitRelationSerializer(serializers.ModelSerializer):
         fields = ["id", "superior", "subordinate", "relation_type", "start_date", "end_date", "document", "note"]
 
 
-class UnitSerializer(serializers.ModelSerializer):
+class UnitSerializer(BuiltFieldsOnce, serializers.ModelSerializer):
     region_code = serializers.SlugRelatedField(source="region", slug_field="code", queryset=Region.objects.all(),
                                                error_messages={"does_not_exist": "行政区划代码“{value}”不存在"})
     parent_relation = serializers.SlugRelatedField(slug_field="code", queryset=RelationType.objects.all(),

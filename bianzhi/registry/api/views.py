@@ -1,7 +1,8 @@
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import permissions, serializers, viewsets
+from rest_framework.response import Response
 
 from bianzhi.core.api import IF_MATCH, ScopedModelViewSet, ScopedReadOnlyViewSet
 
@@ -26,9 +27,41 @@ class RegionViewSet(viewsets.ReadOnlyModelViewSet):
 class UnitViewSet(ScopedModelViewSet):
     """单位（机构库）。结果按调用者的数据范围过滤；范围外的单位返回 404。"""
 
-    queryset = Unit.objects.select_related("region", "parent_relation").prefetch_related("plaques", Prefetch("internal_bodies", queryset=InternalBody.objects.established()))
+    queryset = Unit.objects.select_related("region", "parent_relation")
     serializer_class = UnitSerializer
     filterset_class = UnitFilterSet
+
+    @staticmethod
+    def shown_relations():
+        """What the answer lists with a unit: its plaques and its established internal bodies (not those a 三定 draft
+        set up and that await approval)."""
+        return ("plaques", Prefetch("internal_bodies", queryset=InternalBody.objects.established()))
+
+    def get_queryset(self):
+        qs = super().get_queryset()
+        if self.request.method in ("PUT", "PATCH"):
+            return qs  # read again after the save (update below): read before it, DRF threw them away unused
+        return qs.prefetch_related(*self.shown_relations())
+
+    def filter_queryset(self, queryset):
+        """One unit without query parameters: UnitFilterSet's filters all skip an empty value, so the filter set
+        (a form built and validated per request) would return the queryset unchanged."""
+        if self.lookup_field in self.kwargs and not self.request.query_params:
+            return queryset
+        return super().filter_queryset(queryset)
+
+    def update(self, request, *args, **kwargs):
+        # DRF's update, answering with the unit's relations read after the save, with the same rule as a read (DRF's
+        # own re-read after an update listed every internal body, pending ones too). A comment: drf-spectacular
+        # shows a view method's docstring as the operation's description.
+        partial = kwargs.pop("partial", False)
+        instance = self.get_object()
+        serializer = self.get_serializer(instance, data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        self.perform_update(serializer)
+        instance._prefetched_objects_cache = {}
+        prefetch_related_objects([instance], *self.shown_relations())
+        return Response(serializer.data)
 
     def expected_version(self):
         value = self.request.headers.get("If-Match", "").strip('"W/ ')

@@ -198,3 +198,28 @@ def test_api_filters(demo, api_for):
     assert names == ["百色市招生考试院"]
     names = [u["name"] for u in api.get("/api/v1/units/?kind=institution&limit=100").json()["results"]]
     assert "百色高级中学" in names and "百色市教育局" not in names
+
+
+def test_the_answer_to_a_patch_lists_what_a_read_lists(edu, api_for):
+    """An internal body set up by a 三定 draft awaiting approval is not in the register: neither a read nor the
+    answer to a save lists it (the answer re-read every internal body)."""
+    from bianzhi.registry.models import InternalBody
+
+    InternalBody.objects.create(unit=edu, name="待批准的新科室", pending=True)
+    api = api_for("luru")
+    read = api.get(f"/api/v1/units/{edu.pk}/").json()
+    response = api.patch(f"/api/v1/units/{edu.pk}/", {"note": "改"}, format="json",
+                         HTTP_IF_MATCH=str(read["row_version"]))
+    assert response.status_code == 200, response.content
+    saved = response.json()
+    assert "待批准的新科室" not in [b["name"] for b in saved["internal_bodies"]]
+    assert saved["internal_bodies"] == read["internal_bodies"] and saved["plaques"] == read["plaques"]
+    assert saved["note"] == "改" and saved["row_version"] == read["row_version"] + 1
+
+
+def test_one_unit_with_a_filter_parameter_is_still_filtered(edu, api_for):
+    api = api_for("luru")
+    assert api.get(f"/api/v1/units/{edu.pk}/").status_code == 200
+    assert api.get(f"/api/v1/units/{edu.pk}/", {"kind": edu.kind}).status_code == 200
+    other = next(k for k in ("organ", "institution", "other") if k != edu.kind)
+    assert api.get(f"/api/v1/units/{edu.pk}/", {"kind": other}).status_code == 404
