@@ -19,8 +19,8 @@ from .clauses import CJK, STAFF_TYPE, UNIT_SUFFIX, Found, platform_staffing_type
 # “凤庆县公安局2019年部门预算编制说明”, “X 2020年部门预算及“三公”经费预算公开说明”, “下陆区司法局2022年部门预算公开”,
 # “X(本级)2025年部门预算编制说明” (the budget's scope after the name, heldout21); “李宅乡人民政府部门2024年部门预算” (the budget
 # word 部门 after the name is no part of it)
-NOTE_TITLE_RE = re.compile(r"(?!第[一二三四五六七八九十]+部分)(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")(?:\((?:本级|机关本级|本部)\))?(?:部门)?\s*\d{4}年度?(?:部门|单位)?(?:预算|决算)"
-                           r"(?:及[“\"]?三公[”\"]?经费预算)?(?:编制说明|公开说明|情况说明|公开)")
+NOTE_TITLE_RE = re.compile(r"(?!第[一二三四五六七八九十]+部分)(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:\((?:本级|机关本级|本部)\))?(?:部门)?\s*\d{4}年度?(?:部门|单位)?(?:预算|决算)"
+                           r"(?:及[“\"]?三公[”\"]?经费预算|及)?(?:编制说明|公开说明|情况说明|公开)")
 # a cover over three lines: “2024年度⏎X⏎部门决算”
 COVER_RE = re.compile(r"(?m)^[ \t]*(?P<y>\d{4}年度?)[ \t]*\n[ \t]*(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")[ \t]*\n"
                       r"[ \t]*(?P<k>(?:部门|单位)(?:预算|决算))[ \t]*$")
@@ -61,6 +61,19 @@ def heading_run_unit(text: str, unit: str | None) -> Found | None:
     return place_named(text, HEADING_WORDS_RE.sub("", unit))
 
 
+# a budget note's first part named after the unit: “第一部分 株洲市渌口区人民政府办公室单位概况”, “第一部分 市残联及直属单位概况”
+PART_HEADING_UNIT_RE = re.compile(r"(?m)^[ \t]*第一部分[ \t]*(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")"
+                                  r"(?:及(?:其)?(?:所属|下属|直属)(?:事业)?单位)?(?:单位|部门)?(?:基本)?(?:概况|情况)[ \t]*$")
+
+
+def part_heading_unit(text: str) -> Found | None:
+    """The unit a budget note's “第一部分 X概况” heading names (its table of contents or the part itself), or None."""
+    m = PART_HEADING_UNIT_RE.search(text[:6000])
+    if m is None or re.match(r"(?:部门|单位|本部门|本单位)", m["u"]):
+        return None
+    return Found(m["u"], m.start("u"), m.end("u"))
+
+
 def place_named(text: str, rest: str) -> Found | None:
     """The first clause-opening “<place>X” of a bare name X (“人民法院” → “禄丰县人民法院”), or None."""
     if len(rest) < 2:
@@ -73,7 +86,7 @@ def place_named(text: str, rest: str) -> Found | None:
 
 
 # a role is no nature: “是国家的审判机关”, “是全市的法律监督机关”; a budget status neither: “是县财政一级预算单位”
-ROLE_NATURE_RE = re.compile(r"^(?:国家|全[国省市县区])的[" + CJK + r"]{0,12}?机关$|预算单位$")
+ROLE_NATURE_RE = re.compile(r"^(?:国家|全[国省市县区])的[" + CJK + r"]{0,12}?机关$|预算单位$|的重要(?:部门|机构|单位)$")
 EXPLICIT_NATURE_RE = re.compile(r"性质为(?P<n>[" + CJK + r"]{2,20}?(?:单位|机关|机构))(?=[。,;]|$)")
 
 
@@ -96,7 +109,7 @@ def budget_nature(text: str, nature: Found | None) -> tuple[bool, Found | None]:
 
 # an item that is a section heading, not a duty: “部门主要职能:1)…”, “机构设置情况 X…”
 DUTY_HEADING_RE = re.compile(r"^(?:(?:部门|单位)?主要(?:职责|职能)\s*[:]|机构设置|人员(?:编制|构成)|部门预算单位)")
-DUTY_TRIGGER_RE = re.compile(r"(?:主要职责|主要职能|职责)(?:是|如下|为)?\s*[:]")
+DUTY_TRIGGER_RE = re.compile(r"(?:主要职责|主要职能|职责|机构职能)(?:是|如下|为)?\s*[:]")
 
 
 def run_in_duties(text: str) -> list[Found]:
@@ -104,20 +117,21 @@ def run_in_duties(text: str) -> list[Found]:
     (a page that lost its line breaks): the items in order from 1, at least three; the last ends with its sentence."""
     for trig in DUTY_TRIGGER_RE.finditer(text):
         after = text[trig.end():]
-        first = re.match(r"\s*(?:\n\s*)?1(?P<mark>[.)、])", after)
-        if first is None:
-            continue
+        first = re.match(r"\s*(?:\n\s*)?(?P<open>\()?1(?P<mark>(?(open)\)|[.)、]))", after)  # “1.”, “1)”, “(1)”
+        if first is None or (first["open"] and trig.group(0).startswith("职责")):
+            continue  # “1.党委职责:(1)…(2)…2.政府职责:(1)…” are a group's items (township_clauses.grouped_duties)
         mark = re.escape(first["mark"])
+        lead = r"\(" if first["open"] else ""
         start = trig.end() + first.start(0) + len(first.group(0)) - len(first.group(0).lstrip())
         line_end = text.find("\n", start)
         line_end = len(text) if line_end < 0 else line_end
-        while line_end < len(text) and re.match(r"\d{1,2}" + mark, text[line_end + 1:line_end + 4]):
+        while line_end < len(text) and re.match(lead + r"\d{1,2}" + mark, text[line_end + 1:line_end + 5]):
             nxt = text.find("\n", line_end + 1)  # the items one a line (a run-in copy's lines put back)
             line_end = len(text) if nxt < 0 else nxt
         line = text[start:line_end]
         marks = []
         n = 1
-        for m in re.finditer(r"(?:^|(?<=[\s。;]))(?P<n>\d{1,2})" + mark, line):
+        for m in re.finditer(r"(?:^|(?<=[\s。;]))" + lead + r"(?P<n>\d{1,2})" + mark, line):
             if int(m["n"]) == n:
                 marks.append(m)
                 n += 1

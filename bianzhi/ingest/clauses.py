@@ -420,9 +420,13 @@ def _header_run_in(h: Header, text: str, lines) -> None:
                 if date:
                     h.issued_on = Found(date, m.start("date"), m.end("date"))
     if h.issued_on is None and h.inner_title is not None:
-        for s, _e, ln in lines[:60]:
+        for i, (s, _e, ln) in enumerate(lines[:60]):
             dm = DATE_RE.match(ln)
-            if dm and ln[dm.end():].lstrip().startswith(h.inner_title.value):
+            rest = ln[dm.end():].strip() if dm else ""
+            # the date run into the issued text's title, or on a line of its own above it (“现予印发。⏎二○○四年七月
+            # 二十七日⏎X方案”: a notice with no signature line)
+            below = lines[i + 1][2].strip() if i + 1 < len(lines) else ""
+            if dm and (rest.startswith(h.inner_title.value) or (not rest and below.startswith(h.inner_title.value))):
                 date = parse_date(dm)
                 if date:
                     h.issued_on = Found(date, s, s + dm.end())
@@ -506,7 +510,8 @@ def _clean_subject(subject: str) -> tuple[str, int]:
         offset += m2.end()
         name = name[m2.end():]
     # a section heading run into the subject once the page's spaces are gone (“二、人员情况 妇联是…”)
-    m3 = re.match(r"^(?:人员情况|基本情况|单位概况|部门概况|机构概况|单位简介|机构设置|机构职能)(?=[" + CJK + r"]{2})", name)
+    m3 = re.match(r"^(?:人员情况|基本情况|单位概况|部门概况|机构概况|单位简介|机构设置|机构职能|单位性质|机构性质|经费来源)(?=[" + CJK + r"]{2})",
+                  name)
     if m3:
         offset += m3.end()
         name = name[m3.end():]
@@ -719,7 +724,12 @@ def _plaques(text: str, source: str, base: int, stop: int, found: list):
         if re.search(r"(?:不再|撤销|取消|摘除)[^,。]*$", before):
             continue
         pos = base + pm.start("names")
-        for piece in re.split(r"(、|和)", text[base + pm.start("names"):base + pm.end("names")]):
+        names = text[base + pm.start("names"):base + pm.end("names")]
+        # split outside brackets only: “A、B(简称A'、B')” is two plaques, each with its 简称 (heldout26)
+        guarded = re.sub(r"\([^()]*\)", lambda bm: "(" + "\x00" * (len(bm[0]) - 2) + ")", names)
+        at = 0
+        for mpiece in re.split(r"(、|和)", guarded):
+            piece, at = names[at:at + len(mpiece)], at + len(mpiece)
             if piece in ("、", "和"):
                 pos += len(piece)
                 continue
@@ -1448,7 +1458,9 @@ def unit_from_sentences(text: str) -> Found | None:
         r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:内设|下设)\s*" + NUM + r"\s*个",
         # “区人民政府办公室设6个内设机构:”
         r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")设\s*" + NUM + r"\s*个(?:内设机构|职能[处科股司]室?|处室|科室|股室|部室)",
-        r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:承担下列职责|的主要职责是|主要职责是|承担以下职责)",
+        # “市政协机关的主要职责是:”, “(一)市残联主要履行的公共职能包括:” (a short form as the note's subject)
+        r"(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r"(?:机关)?)(?:承担下列职责|的主要职责是|主要职责是|承担以下职责"
+        r"|主要履行的(?:公共)?职能(?:包括|是|有)[:：])",
     ]
     best = None
     for p in patterns:

@@ -243,7 +243,8 @@ def subject_bodies(text: str, unit: str | None) -> tuple[Found | None, list[Foun
 
 
 # untyped staffing: “编制数15人”, “编制数是8人”, “现有编制数65名”, “编制5人,其中…”; a table row “编制数 | 34 | 34 |”
-UNTYPED_RE = re.compile(r"(?:(?<![" + CJK + r"])|(?<=现有))(?P<w>编制(?:数|人数)?)(?:是|为|:)?[ \t]*(?P<n>\d{1,5})[ \t]*(?:人|名)")
+UNTYPED_RE = re.compile(r"(?:(?<![" + CJK + r"])|(?<=现有))(?P<w>(?:(?<=现有)人员)?编制(?:数|人数)?)(?:是|为|:)?[ \t]*(?P<n>\d{1,5})[ \t]*"
+                        r"(?:人|名)")
 UNIT_COUNT_RE = re.compile(r"(?P<w>编制(?:数|人数))(?:是|为|:)?[ \t]*(?P<n>\d{1,5})[ \t]*(?:人|名)")
 TABLE_RE = re.compile(r"(?m)^[ \t]*(?P<w>编制数)[ \t]*\|[ \t]*(?P<n>\d{1,5})[ \t]*\|")
 
@@ -255,7 +256,9 @@ def untyped_staffing(text: str, unit: str | None = None) -> Found | None:
         m = next((x for x in UNIT_COUNT_RE.finditer(text) if text[:x.start()].endswith(unit)), None)
     if m is None:
         return None
-    return Found(staffing_entry("编制", int(m["n"])), m.start(), m.end())
+    # “现有人员编制75人”: the quota the unit has (not staff on hand), worded 人员编制
+    raw = "人员编制" if m["w"].startswith("人员") else None
+    return Found(staffing_entry("编制", int(m["n"]), raw=raw), m.start(), m.end())
 
 
 # “成立A,B,两块牌子一套人员,事业性质,科级建制,…”

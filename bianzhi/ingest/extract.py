@@ -23,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import ocr_correct, ocr_prep, ocr_rapid, ocr_reread, reflow
+from . import docx_numbering, ocr_correct, ocr_prep, ocr_rapid, ocr_reread, reflow
 
 
 class ExtractionError(Exception):
@@ -86,6 +86,7 @@ SPACED_MIN = 3
 SPACED_SHORT_MIN = 40  # a short one-line notice (“X〔2019〕3号 关于…的通知 X：…”): only the gaps _paragraph_gap names
 PARAGRAPH_MARK = "\x1e"  # ASCII record separator: in no text; the white-space pass treats it as a line break
 SPACED_SEGMENT = 6  # shorter pieces (“2020 年 X 部门预算”, “目 录”) are words of one line spaced out
+_SPACED_WORDS = {"目录"}  # “目 录”: a heading's two characters spaced out, whatever runs on either side
 _SPACE_LEFT = set("。；：，、）)”》〕】!?;:")
 _SPACE_RIGHT = set("（(“《〔【")
 
@@ -128,7 +129,8 @@ def _spaces_as_breaks(chars: list[str]) -> None:
                     while j < end and chars[j] == " ":
                         j += 1
                     if (j < end and _cjk_side(chars[i - 1], _SPACE_LEFT) and _cjk_side(chars[j], _SPACE_RIGHT)
-                            and not (chars[i - 1] in "年月" and chars[j].isdigit())):
+                            and not (chars[i - 1] in "年月" and chars[j].isdigit())
+                            and chars[i - 1] + chars[j] not in _SPACED_WORDS):
                         gaps.append((i, j))
                     i = j
                     continue
@@ -297,11 +299,19 @@ def _arabic_sequence_cuts(line: str) -> list[int]:
                    lambda pos, last: pos - last >= 8 and line[pos - 1] in "。;；")
 
 
+# the first line of a copy that ran the title into the first article: “X职能配置、内设机构和人员编制规定第一条⏎为了…”
+# (the article's own space became a break, so the line is short); the title holds no sentence punctuation
+_TITLE_ARTICLE_RE = re.compile(r"^[^\n。,;:，；：]{6,100}?(?:规定|方案|规则|办法)(?P<at>)第一条")
+
+
 def reflow_run_in(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     """Line breaks put back into run-in lines (see above); an inserted break maps to the next character's offset."""
-    if len(text) < RUN_IN_MIN or all(len(line) < RUN_IN_MIN for line in text.split("\n")):
-        return text, offsets
     cuts: set[int] = set()
+    title = _TITLE_ARTICLE_RE.match(text)
+    if title is not None and len(text) >= RUN_IN_MIN:
+        cuts.add(title.start("at"))
+    if not cuts and (len(text) < RUN_IN_MIN or all(len(line) < RUN_IN_MIN for line in text.split("\n"))):
+        return text, offsets
     pos = 0
     for line in text.split("\n"):
         if len(line) >= RUN_IN_MIN:
@@ -427,18 +437,20 @@ def _docx_text(data: bytes) -> str:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises various errors for a broken package
         raise ExtractionError(f"无法读取 Word 文件：文件已损坏或不是 .docx 格式（{type(exc).__name__}）") from exc
+    numbering = docx_numbering.load(document)  # Word's automatic “第一条”, “（一）”, “1.” are not in the text
     lines: list[str] = []
     body = document.element.body
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append(Paragraph(child, document).text)
+            lines.append(docx_numbering.paragraph_label(numbering, child) + Paragraph(child, document).text)
         elif tag == "tbl":
             table = Table(child, document)
             for row in table.rows:
                 cells: list[str] = []
                 for cell in row.cells:
-                    value = cell.text.strip().replace("\n", " ")
+                    value = " ".join(docx_numbering.paragraph_label(numbering, p._p) + p.text
+                                     for p in cell.paragraphs).strip()
                     if not cells or cells[-1] != value:  # merged cells repeat
                         cells.append(value)
                 lines.append("\t".join(cells))

@@ -25,8 +25,8 @@ from .clauses import (
 # “临沧市政务服务管理局2023年度部门决算”: a report's title line; a year must be in it (a heading
 # “第一部分 X概况” or a table-of-contents line “一、部门决算表” names no year)
 REPORT_TITLE_RE = re.compile(
-    r"(?:(?P<y1>\d{4})年度?)?(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")\s*(?:\([^()]{2,40}\))?\s*"
-    r"(?:关于)?(?:(?P<y2>\d{4})年度?)?(?:部门|单位)?(?:决算|预算)(?:公开)?(?:情况的说明|情况说明|说明|报告|公开报告)?")
+    r"(?!第[一二三四五六七八九十]+部分)(?:(?P<y1>\d{4})年度?)?(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")\s*(?:\([^()]{2,40}\))?\s*"
+    r"(?:部门)?(?:关于)?(?:(?P<y2>\d{4})年度?)?(?:部门|单位)?(?:收支)?(?:决算|预算)(?:编制)?(?:公开)?(?:情况的说明|情况说明|的说明|说明|报告|公开报告)?")
 
 
 def is_metadata_row(line: str) -> bool:

@@ -24,14 +24,19 @@ from . import (
     budget_clauses,
     clauses,
     county_clauses,
+    department_clauses,
     final2_clauses,
     final_clauses,
     fragment_clauses,
+    group_clauses,
     institution_clauses,
     ministry_clauses,
     national_clauses,
     profile_clauses,
     reference_clauses,
+    registry_clauses,
+    restate_clauses,
+    scheme_clauses,
     township_clauses,
     unnumbered_clauses,
     webcopy_clauses,
@@ -585,7 +590,7 @@ _NAME_BREAK_RE = re.compile(r"(?<=[\u4e00-\u9fff()、])\n(?=[\u4e00-\u9fff()、]
 # 博物馆”): no body is named so; the class and rank read with it belong to that clause, not to the text's unit
 _BUDGET_ROW_RE = re.compile(r"(?:支出|收入|预算|决算|结余|结转|拨款)$")
 _BUDGET_DUTY_RE = re.compile(r"^(?:\d{4}年(?:度)?(?:初)?(?:预算|决算)|(?:部门)?(?:预算|决算)单位构成|[\u4e00-\u9fff]{0,12}(?:主要职能|主要职责)[:：])")
-_REFORM_PLAN_TITLE_RE = re.compile(r"(?<!编制)机构改革(?:实施)?方案》?(?:的(?:决定|说明|通知|批复))?$")
+_REFORM_PLAN_TITLE_RE = re.compile(r"(?<!编制)(?<!事业单位)机构改革(?:实施)?方案》?(?:的(?:决定|说明|通知|批复))?$")
 _WHOLE_AREA_UNIT_RE = re.compile(r"^[\u4e00-\u9fff]{0,12}?全[县市省区州旗](?P<rest>[\u4e00-\u9fff]{2,20})$")
 _CLAUSE_AS_UNIT_RE = re.compile(r"已(?:经)?(?:成立|组建|设立|挂牌)|属于|举行|召开|印发|公布|揭牌")
 
@@ -618,6 +623,7 @@ def parse(text: str) -> ParseResult:
         for key in drop:
             data[key] = None
         result.spans = [sp for sp in result.spans if sp[0] not in drop]
+    _scheme_rules(result, text)
     # a budget report's table rows and section headings are no bodies or duties (“基本支出”, “2017年初预算收入”,
     # “部门预算单位构成:…”)
     bodies = data.get("internal_bodies") or []
@@ -645,6 +651,117 @@ def parse(text: str) -> ParseResult:
         if isinstance(body.get("name"), str):
             body["name"] = _NAME_BREAK_RE.sub("", body["name"])
     return result
+
+
+def _drop_fields(result: ParseResult, keys) -> None:
+    for key in keys:
+        result.data[key] = None
+    result.spans = [sp for sp in result.spans if sp[0] not in keys]
+
+
+def _set_field(result: ParseResult, key: str, found) -> None:
+    result.data[key] = found.value
+    result.spans = [sp for sp in result.spans if sp[0] != key] + [(key, found.start, found.end)]
+
+
+def _keep_items(result: ParseResult, key: str, keep: list[int]) -> None:
+    """Keep the items of list `key` at the indices `keep` (in order), renumbering their spans."""
+    renumber = {old: new for new, old in enumerate(keep)}
+    result.data[key] = [result.data[key][i] for i in keep]
+    spans = []
+    for path, s, e in result.spans:
+        m = re.match(re.escape(key) + r"\[(\d+)\]", path)
+        if m is None:
+            spans.append((path, s, e))
+        elif int(m.group(1)) in renumber:
+            spans.append((f"{key}[{renumber[int(m.group(1))]}]" + path[m.end():], s, e))
+    result.spans = spans
+
+
+def _scheme_rules(result: ParseResult, text: str) -> None:
+    """机构编制方案 and the pages that restate them (heldout24): see scheme_clauses."""
+    data = result.data
+    unit = data.get("unit")
+    # “可以设立若干区公所,作为它的派出机关”: a law's wording names no body and no class
+    if isinstance(unit, str) and scheme_clauses.VAGUE_UNIT_RE.match(unit):
+        _drop_fields(result, ("unit", "short_name", "nature", "rank"))
+        unit = None
+    if isinstance(data.get("nature"), str) and scheme_clauses.VAGUE_NATURE_RE.match(data["nature"]):
+        _drop_fields(result, ("nature",))
+    # “一是X为处级事业单位…二是Y…三是Z更名为W…”: a 批复 restated for several units names no one unit
+    series = scheme_clauses.series_units(text)
+    if series and isinstance(unit, str):
+        span = result.span_of("unit")
+        if unit in {f.value for f in series} or (span and span[0] >= series[0].start):
+            _drop_fields(result, ("unit", "short_name", "nature", "rank"))
+            unit = None
+    # “X的办事机构和工作机构包括:A、B…和E”: X is the unit, A… its bodies (A's own sentence describes A, not X)
+    listed = scheme_clauses.listed_bodies(text)
+    if listed is not None:
+        owner, names = listed
+        if unit is None or any(same_unit(unit, f.value) for f in names):
+            if unit is not None:
+                _drop_fields(result, ("short_name", "nature", "rank"))
+            _set_field(result, "unit", owner)
+            unit = owner.value
+        if same_unit(unit, owner.value):
+            old = data.get("internal_bodies") or []
+            numbered = result.meta.get("numbered_bodies")
+            others = [i for i, body in enumerate(old) if not any(same_unit(body.get("name"), f.value) for f in names)]
+            _keep_items(result, "internal_bodies", others)
+            new = [next((dict(body) for body in old if same_unit(body.get("name"), f.value)), {"name": f.value, "duties": ""})
+                   for f in names]  # a listed body also numbered later keeps the duties read there
+            for body, f in zip(new, names, strict=True):
+                body["name"] = f.value
+            result.spans = [(re.sub(r"^internal_bodies\[(\d+)\]", lambda m: f"internal_bodies[{int(m.group(1)) + len(new)}]", p), s, e)
+                            for p, s, e in result.spans]
+            data["internal_bodies"] = new + data["internal_bodies"]
+            result.spans += [(f"internal_bodies[{i}].name", f.start, f.end) for i, f in enumerate(names)]
+            if numbered is not None:
+                result.meta["numbered_bodies"] = [False] * len(new) + [numbered[i] for i in others if i < len(numbered)]
+    # “市农垦种子管理站。仍为相当于科级事业机构。”: a 方案's block for the one unit the page keeps
+    if unit is None:
+        block = scheme_clauses.scheme_block(text)
+        if block is not None:
+            found_unit, nature, rank = block
+            _set_field(result, "unit", found_unit)
+            unit = found_unit.value
+            if nature is not None and not data.get("nature"):
+                _set_field(result, "nature", nature)
+            if rank is not None and not data.get("rank"):
+                _set_field(result, "rank", rank)
+    # “清远市林业局⏎…清远市林业局所属事业单位机构编制方案确定如下:…(二)X站,…核定事业编制8名,其中站长1名”
+    owner = scheme_clauses.owner_scheme(text)
+    if owner is not None:
+        if unit is None and scheme_clauses.heading_named(text, owner.value):
+            _set_field(result, "unit", owner)
+            unit = owner.value
+        for key in ("staffing", "posts", "internal_leadership"):
+            keep = []
+            for i, _item in enumerate(data.get(key) or []):
+                span = result.span_of(f"{key}[{i}]")
+                if not (span and span[0] > owner.end and scheme_clauses.other_unit_item(text, span[0], unit)):
+                    keep.append(i)
+            if len(keep) < len(data.get(key) or []):
+                _keep_items(result, key, keep)
+    # “林场设A、B…5个职能机构”: the unit's bodies, its class word as subject
+    if not data.get("internal_bodies"):
+        found = scheme_clauses.class_word_bodies(text, unit)
+        if found:
+            data["internal_bodies"] = [{"name": f.value, "duties": ""} for f in found]
+            result.spans += [(f"internal_bodies[{i}].name", f.start, f.end) for i, f in enumerate(found)]
+            result.meta["numbered_bodies"] = [False] * len(found)
+    # “正式创办“安福县金顶毛竹林场”…新组建的金顶毛竹林场,为…”: the quoted full name
+    full = scheme_clauses.quoted_full_name(text, unit)
+    if full is not None:
+        _set_field(result, "unit", full)
+        unit = full.value
+    # “X和Y、Z实行“一套班子、三块牌子””: Y and Z are X's plaques (heldout24b)
+    if not data.get("plaques"):
+        shared = scheme_clauses.shared_plaques(text, unit)
+        if shared:
+            data["plaques"] = [f.value for f in shared]
+            result.spans += [(f"plaques[{i}]", f.start, f.end) for i, f in enumerate(shared)]
 
 
 def _parse(text: str) -> ParseResult:
@@ -965,6 +1082,10 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     township_clauses.apply(b, text)  # grouped township duties, a cut first duty, “新设置11个机构:…” (heldout19)
     institution_clauses.apply(b, text)  # 事业单位 pages, 章程, news and Q&A on one unit, explainers on a kind (heldout20)
     reference_clauses.apply(b, text)  # encyclopedia leads, Q&A 作为-clauses, “A、B和C这12个部门” (heldout21)
+    department_clauses.apply(b, text)  # departments' 机构职能 pages, a zone's 党工委 and 管委会 (heldout22)
+    group_clauses.apply(b, text)  # 群团 bodies: “X是…人民团体”, short forms, “Y设置7个专委会:…”, “一是…二是…” (heldout23)
+    registry_clauses.apply(b, text)  # 事业单位 texts of every kind: “增挂“X”的牌子”, “(一)、办公室” headings (heldout25)
+    restate_clauses.apply(b, text)  # news restating a 三定: “X将正式挂牌成立”, “决定设立X。”, “X整体划入Y,Y加挂X牌子” (heldout26)
     _unnumbered_lists(b, text)  # last: a copy out of Word that lost its automatic numbering
     if final_clauses.generic_unit(b.data.get("unit")) or final2_clauses.bare_place_unit(b.data.get("unit"), text):  # “街道办事处作为…的派出机关”: an article on a kind of body
         b.data["unit"] = b.data["nature"] = None
@@ -1267,7 +1388,7 @@ def _budget_note(b: _Builder, text: str):
     better = budget_clauses.heading_run_unit(text, unit)  # “(一)部门主要职责 人民法院是…” read as a unit
     if better is None and not unit:
         note = budget_clauses.note_title(text)  # the cover “2024年度⏎X⏎部门决算” names the unit
-        better = note[1] if note is not None else None
+        better = note[1] if note is not None else budget_clauses.part_heading_unit(text)  # “第一部分 X单位概况”
     if better is not None:
         b.spans = [sp for sp in b.spans if sp[0] != "unit"]
         _set(b, "unit", better)
@@ -1307,6 +1428,8 @@ def _budget_note(b: _Builder, text: str):
     b.data["staffing"] = []
     b.spans = [sp for sp in b.spans if not re.fullmatch(r"staffing\[\d+\]", sp[0])]
     for entry, s, e in kept:
+        if entry.get("count") == 0:  # “其中:行政编制人数0人,…” states a kind the unit does not hold
+            continue
         b.data["staffing"].append(entry)
         b.span(f"staffing[{len(b.data['staffing']) - 1}]", s, e)
     if not b.data["posts"]:  # “设主任1名(兼任县” cut off by the page

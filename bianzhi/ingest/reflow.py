@@ -27,19 +27,42 @@ def _full(line: str, width: int) -> bool:
     return width - 4 <= len(line) <= width
 
 
+_CLAUSE_MARK_RE = re.compile(r"[,，、;；:：]")
+_LEAD_NUMBER_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）])")
+
+
+def _clause_line(line: str) -> bool:
+    """Whether a line holds a clause's punctuation (an item's own number “一、” is none: contents lines have it)."""
+    return bool(_CLAUSE_MARK_RE.search(_LEAD_NUMBER_RE.sub("", line)))
+
+
+def _wrap_width(lengths: list[int]) -> int:
+    """The wrap width: the longest line of the window of five lengths that holds the most lines (justified lines
+    vary by a character or two: half-width digits and punctuation)."""
+    counts = Counter(lengths)
+    top = max(counts, key=lambda n: (sum(counts[m] for m in range(n - 4, n + 1)), n))
+    return max(m for m in counts if top - 4 <= m <= top)
+
+
 def join_wrapped(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     lines = text.split("\n")
     lengths = [len(line) for line in lines if len(line) >= 10]
     if len(lengths) < 5:
         return text, offsets
-    counts = Counter(lengths)
-    # the wrap width: the longest line of the window of five lengths that holds the most lines (justified lines
-    # vary by a character or two: half-width digits and punctuation)
-    top = max(counts, key=lambda n: (sum(counts[m] for m in range(n - 4, n + 1)), n))
-    width = max(m for m in counts if top - 4 <= m <= top)
+    width = _wrap_width(lengths)
     full = [line for line in lines if _full(line, width)]
+    mixed = False
     if width < _MIN_WIDTH or len(full) < 5 or len(full) * 2 < len(lengths):
-        return text, offsets  # no common width: paragraphs of their own lengths
+        # a budget note's contents and tables around wrapped prose: the width of the lines that hold a clause's
+        # punctuation (a title or a heading holds none), a third of the lines or more, and only those lines joined
+        clause_lengths = [len(line) for line in lines if len(line) >= 10 and _clause_line(line)]
+        if len(clause_lengths) < 8:
+            return text, offsets
+        width = _wrap_width(clause_lengths)
+        full = [line for line in lines if _full(line, width)]
+        mixed = True
+        if width < _MIN_WIDTH or len(full) < 8 or len(full) * 3 < len(lengths):
+            return text, offsets  # no common width: paragraphs of their own lengths
     if sum(1 for line in full if line[-1] not in _SENTENCE_END) * 2 < len(full):
         return text, offsets  # the lines end where sentences end: one paragraph a line
     drop: set[int] = set()
@@ -47,7 +70,8 @@ def join_wrapped(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     for i, line in enumerate(lines[:-1]):
         pos += len(line)
         following = lines[i + 1]
-        if _full(line, width) and following and not _ITEM_START_RE.match(following):
+        if _full(line, width) and following and not _ITEM_START_RE.match(following) \
+                and (not mixed or _clause_line(line)):
             drop.add(pos)  # the line break after this line
         pos += 1
     if not drop:

@@ -102,3 +102,23 @@ def test_blank_lines_here_and_there_stay():
     collapsed, offsets = reflow.collapse_double_spacing(spaced, list(range(len(spaced))))
     assert collapsed == text.replace("\n\n", "\n")
     assert all(spaced[o] == c for o, c in zip(offsets, collapsed, strict=True))
+
+
+def test_wrapped_prose_among_a_budget_notes_contents_and_tables():
+    contents = ["目 录", "第一部分 凌云县委宣传部概况", "一、部门职责", "二、机构设置", "第二部分 2022年部门预算表",
+                "一、收支预算总表", "二、收入预算总表", "三、支出预算总表", "四、财政拨款收支预算总表",
+                "五、一般公共预算支出表", "六、一般公共预算基本支出表", "七、一般公共预算“三公”经费支出表",
+                "八、政府性基金预算支出表", "九、国有资本经营预算支出表", "十、部门整体支出绩效目标表",
+                "十一、项目支出绩效目标表", "第三部分 2022年部门预算情况说明", "一、收支预算总体情况说明",
+                "二、收入预算情况说明", "三、支出预算情况说明", "第四部分 名词解释"]
+    prose = ("县委宣传部设办公室、新闻宣传股、理论教育与意识形态股、文化艺术股、传媒出版股、精神文明创建股、县委报道组及"
+             "新时代文明实践指导中心。县委宣传部核定行政编制20人,事业编制12人,共有编制32人。现有正式职工29人,"
+             "其中行政20人,事业6人,工勤3人。现有退休职工7人。2022年财政预算拨款收入851.61万元,其中一般公共预算拨款"
+             "收入593.61万元,专项业务预算拨款收入258万元,主要用于党报党刊征订、宣传工作经费、学校思想政治教育经费、"
+             "新华网站技术服务及维护费等项目,较上年增加12.5万元,主要原因是新时代文明实践中心建设经费增加。")
+    wrapped = [prose[i:i + 30] for i in range(0, len(prose), 30)]
+    text = "\n".join(contents + ["第一部分 凌云县委宣传部概况", "二、机构设置"] + wrapped)
+    out = from_text(text).text
+    assert "新时代文明实践指导中心。" in out  # the wrapped prose is joined
+    assert "目录\n第一部分" in out and "一、收支预算总表\n二、收入预算总表" in out  # contents lines stay lines
+    assert "新时代文明实践指导中心" in [b["name"] for b in parse(out).data["internal_bodies"]]
