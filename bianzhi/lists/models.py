@@ -187,7 +187,8 @@ class PowerItem(TrackedModel):
     code = models.CharField("编码", max_length=40)
     code_serial = models.PositiveIntegerField("编码序号", default=0, editable=False)
     name = models.CharField("事项名称", max_length=500)
-    name_key = models.CharField("检索名", max_length=500, editable=False, db_index=True)
+    # no index of its own: every lookup by name_key is within a unit, (unit, name_key) below (ADR 0034)
+    name_key = models.CharField("检索名", max_length=500, editable=False)
     # name_key + the 主项's name_key (power_search_text); PostgreSQL: pg_trgm GIN indexes (migration 0005)
     search_text = models.CharField("检索文本", max_length=1001, editable=False)
     category = models.ForeignKey(PowerCategory, verbose_name="事项类别", on_delete=models.PROTECT,

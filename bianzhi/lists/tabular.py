@@ -167,6 +167,23 @@ def _inflated(zf: zipfile.ZipFile, member: str, size: int = 1 << 22):
         yield rest
 
 
+def _may_hold_formula(data: bytes) -> bool:
+    """Whether b"<f" occurs in `data` (a formula element may start there). The byte "f" is rare in sheet XML (cell
+    texts sit in sharedStrings.xml or are written as numeric character references), so its places are found with
+    memchr (`find` of one byte) and the byte before each is looked at; `b"<f" in data` steps through the XML about a
+    byte at a time: 0.16 s for the 122 MB of a 100,000-row sheet, twice the time of inflating it. Data with many "f"s
+    falls back to that search."""
+    find = data.find
+    at = find(b"f")
+    for _ in range(64):
+        if at < 0:
+            return False
+        if at and data[at - 1] == 0x3C:  # "<"
+            return True
+        at = find(b"f", at + 1)
+    return b"<f" in data
+
+
 def _formula_cells(path, sheet: str, chunk_size: int = 1 << 22) -> dict[int, list[tuple[int, str]]]:
     """Row number → [(column index, "=formula")] for the sheet's formula cells, read from the sheet XML.
     calamine gives a formula cell's cached value (none at all when the writing program did not compute it),
@@ -183,7 +200,7 @@ def _formula_cells(path, sheet: str, chunk_size: int = 1 << 22) -> dict[int, lis
                 # the chunk joined to the previous one's end only when a formula element may be in them (a
                 # copy of 4 MB per chunk otherwise): one in the chunk, one that began in the tail, one split
                 # between the two
-                if b"<f" in chunk or b"<f" in tail or (tail[-1:] == b"<" and chunk[:1] == b"f"):
+                if _may_hold_formula(chunk) or b"<f" in tail or (tail[-1:] == b"<" and chunk[:1] == b"f"):
                     data = tail + chunk
                     for m in _FORMULA_RE.finditer(data):
                         col, row, _, _ = range_boundaries(m.group(1).decode())

@@ -343,3 +343,43 @@ def test_the_errors_of_one_row_come_in_column_order(lusers):
     assert [(e[0], e[1], e[3].split("：")[0].split("，")[0]) for e in messages(job)] == [
         (3, "B", "单元格是公式"), (3, "G", "单元格是公式"), (3, "J", "内容过长"), (3, "B", "事项名称为空")]
     assert not PowerItem.objects.filter(name="甲事项").exists()
+
+
+def test_many_rows_go_in_with_many_rows_per_insert_statement(lusers):
+    """The new items and their citations are written with many rows per INSERT (on SQLite; COPY on PostgreSQL), the
+    values every row of a batch shares (timestamps, row version, no 主项, no 承办机构, 依据待补录, the job) written
+    into the statement: 150 items of 15 bound values (two statements of 66 rows and one of the remaining 18) with two
+    citations each of 7 (142, 142, 16). Every row arrives whole, in file order: names, codes, keys, 依据待补录 false,
+    the job, the timestamps, each citation's kind and article."""
+    from django.db import connection
+
+    statements = []
+    rows = [row(f"批量事项{i}", basis=f"《中华人民共和国道路运输条例》第{i + 1}条", impl=f"《城市公共交通条例》第{i + 2}条")
+            for i in range(150)]
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        connection.connection.set_trace_callback(statements.append)
+    try:
+        job = run(lusers["jiaotong"], xlsx(rows))
+    finally:
+        if connection.vendor == "sqlite":
+            connection.connection.set_trace_callback(None)
+    assert job.status == "succeeded", job.errors
+    items = list(PowerItem.objects.filter(name__startswith="批量事项").order_by("pk"))
+    assert [i.name for i in items] == [f"批量事项{i}" for i in range(150)]
+    assert [i.code_serial for i in items] == sorted(i.code_serial for i in items)
+    assert len({i.code for i in items}) == 150 and not any(i.basis_pending for i in items)
+    assert PowerItem.objects.filter(name__startswith="批量事项", basis_pending=False).count() == 150
+    assert {(i.import_job_id, i.parent_id, i.internal_body_id, i.row_version) for i in items} == {(job.pk, None, None, 1)}
+    assert {(i.created_at, i.updated_at) for i in items} == {(items[0].created_at, items[0].created_at)}
+    assert abs((items[0].created_at - job.started_at).total_seconds()) < 60
+    cited = Citation.objects.filter(power_item__in=items).order_by("power_item_id", "position")
+    assert [(c.power_item_id, c.kind, c.article, c.law.name) for c in cited] == [
+        pair for n, item in enumerate(items) for pair in (
+            (item.pk, "setting", f"第{n + 1}条", "中华人民共和国道路运输条例"),
+            (item.pk, "implementing", f"第{n + 2}条", "城市公共交通条例"))]
+    if connection.vendor == "sqlite":
+        inserts = [s for s in statements if s.startswith(('INSERT INTO "lists_poweritem"', 'INSERT INTO "lists_citation"'))]
+        assert [(s.split('"')[1], s.count("), (") + 1) for s in inserts] == [
+            ("lists_poweritem", 66), ("lists_poweritem", 66), ("lists_poweritem", 18),
+            ("lists_citation", 142), ("lists_citation", 142), ("lists_citation", 16)]

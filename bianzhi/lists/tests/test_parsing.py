@@ -71,3 +71,32 @@ def test_formula_scan_reads_the_sheet_in_chunks_and_finds_formulas_across_chunk_
     with zipfile.ZipFile(stored) as zf:
         assert b"".join(tabular._inflated(zf, member, 100)) == zf.read(member)
     assert tabular._formula_cells(stored, "权力清单", chunk_size=50) == expected
+
+
+def test_formula_start_found_by_its_rare_byte_as_the_substring_search_finds_it(tmp_path):
+    """The scan asks each chunk whether b"<f" is in it by finding the byte "f" (rare in sheet XML) and looking at
+    the byte before; the answer is the substring search's for any data, many "f"s (that search's fallback) too.
+    A sheet whose inline texts are full of "f" still has its formula found."""
+    import random
+
+    from openpyxl import Workbook
+
+    from bianzhi.lists import tabular
+
+    pick = random.Random(14).choice
+    for length in (0, 1, 2, 3, 10, 200, 5000):
+        for _ in range(300):
+            data = bytes(pick(b"<f&#;a") for _ in range(length))
+            assert tabular._may_hold_formula(data) == (b"<f" in data), data
+    assert tabular._may_hold_formula(b"f" * 500 + b"<f>") and not tabular._may_hold_formula(b"f" * 500 + b"<g>")
+    assert tabular._may_hold_formula(b"<f/>") and not tabular._may_hold_formula(b"f<c r=\"A1\"/>")
+
+    path = tmp_path / "f.xlsx"
+    wb = Workbook(write_only=True)  # inline strings: the texts' letters are in the sheet XML
+    ws = wb.create_sheet("权力清单")
+    for i in range(1, 201):
+        ws.append([f"staff offer of fees for ferry traffic {i}", "=B1&\"f\"" if i == 150 else "行政许可"])
+    wb.save(path)
+    for size in (None, 97, 4099):
+        found = tabular._formula_cells(path, "权力清单", **({"chunk_size": size} if size else {}))
+        assert found == {150: [(1, '=B1&"f"')]}
