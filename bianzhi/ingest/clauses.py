@@ -55,6 +55,21 @@ class Found:
 _CLOSER = {")": "(", "〕": "〔", "】": "【"}
 
 
+def split_names(value: str, base: int, separators: str, item_re: re.Pattern | str) -> list[Found] | None:
+    """The names of a list “A、B和C” (`separators`: a regex alternation such as "、|和"), each with its offsets from
+    `base`; None when a name is not an `item_re`."""
+    out, pos = [], base
+    for piece in re.split("(" + separators + ")", value):
+        if re.fullmatch(separators, piece):
+            pos += len(piece)
+            continue
+        if not re.fullmatch(item_re, piece):
+            return None
+        out.append(Found(piece, pos, pos + len(piece)))
+        pos += len(piece)
+    return out
+
+
 def _mask_parens(text: str) -> str:
     """Text inside brackets replaced by NULs (same length). A closer ends its own opener and any opener left open
     inside it (a page that lost a 〕: “(国发〔199325)”, heldout14); a bracket left open (an OCR slip: “〔2019]”,

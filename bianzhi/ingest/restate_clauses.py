@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from . import registry_clauses
-from .clauses import BODY_SUFFIX, CJK, NATURE_NOUN, UNIT_SUFFIX, Found
+from .clauses import BODY_SUFFIX, CJK, NATURE_NOUN, UNIT_SUFFIX, Found, split_names
 
 # “1月17日上午,X将正式挂牌成立。”, “昨(12)日,X正式授牌成立。”;
 # (heldout26b) “本报讯(记者杜玲)位于科技总部新城的X昨日上午揭牌,并…”: after a byline's bracket, a place clause before
@@ -129,15 +129,7 @@ def this_bodies(text: str) -> list[Found]:
     m = THIS_BODIES_RE.search(text)
     if m is None:
         return []
-    out, pos = [], m.start("list")
-    for piece in re.split(r"(、|和|及)", m["list"]):
-        if piece in ("、", "和", "及"):
-            pos += len(piece)
-            continue
-        if not re.fullmatch(r"[" + CJK + r"]{2,16}?" + BODY_SUFFIX, piece):
-            return []
-        out.append(Found(piece, pos, pos + len(piece)))
-        pos += len(piece)
+    out = split_names(m["list"], m.start("list"), "、|和|及", r"[" + CJK + r"]{2,16}?" + BODY_SUFFIX) or []
     return out if len(out) >= 2 else []
 
 

@@ -6,7 +6,7 @@ in quotes, and a law's wording that names no body (“可以设立若干区公�
 Each reader takes the normalised text and returns what it finds (Found values with their positions), or None/[]."""
 import re
 
-from .clauses import CJK, RANK, UNIT_SUFFIX, Found
+from .clauses import CJK, RANK, UNIT_SUFFIX, Found, split_names
 
 # ---------------------------------------------------------------- one unit's block in a 方案: “X。仍为相当于科级事业机构。”
 # a 方案 keeping several units writes each one's name as a sentence of its own, then its class
@@ -147,14 +147,5 @@ def shared_plaques(text: str, unit: str | None) -> list[Found]:
         subject = m["u"]
         if not (subject == unit or subject.endswith(unit)):
             continue
-        out, pos = [], m.start("others")
-        for piece in re.split(r"(、|和|与)", m["others"]):
-            if piece in ("、", "和", "与"):
-                pos += len(piece)
-                continue
-            if not re.fullmatch(r"[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX, piece):
-                return []
-            out.append(Found(piece, pos, pos + len(piece)))
-            pos += len(piece)
-        return out
+        return split_names(m["others"], m.start("others"), "、|和|与", r"[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX) or []
     return []
