@@ -55,6 +55,16 @@ class Found:
 _CLOSER = {")": "(", "〕": "〔", "】": "【"}
 
 
+def lines_with_starts(text: str) -> tuple[list[str], list[int]]:
+    """The text's lines and the offset where each starts."""
+    lines = text.split("\n")
+    starts, pos = [], 0
+    for ln in lines:
+        starts.append(pos)
+        pos += len(ln) + 1
+    return lines, starts
+
+
 def split_names(value: str, base: int, separators: str, item_re: re.Pattern | str) -> list[Found] | None:
     """The names of a list “A、B和C” (`separators`: a regex alternation such as "、|和"), each with its offsets from
     `base`; None when a name is not an `item_re`."""

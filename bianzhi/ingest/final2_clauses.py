@@ -13,7 +13,7 @@ import re
 from bianzhi.core.numerals import NUM
 
 from .budget_clauses import split_list
-from .clauses import CJK, UNIT_SUFFIX, Found
+from .clauses import CJK, UNIT_SUFFIX, Found, lines_with_starts
 
 # an anti-copy string a mirror site glues at the end of a paragraph: “ z5.7wb,.4eb24Y”, “ M5;9By4-2Cv28l”
 JUNK_TAIL_RE = re.compile(r"(?<=[^\x00-\x7f]|[:;,.])(?P<j>[ \t]+[A-Za-z0-9,.;:=+\-!?]{8,24})[ \t]*$", re.M)
@@ -72,11 +72,7 @@ def two_line_title(text: str, max_lines: int = 4) -> tuple[Found, Found] | None:
     that is a unit's name (with the year before or after it) and the next line the kind of note (“2023年部门预算”,
     “部门决算公开说明”); the year in one of the two lines, not both; a page number line above is passed over. The
     title's white space is dropped."""
-    lines = text.split("\n")
-    offsets, pos = [], 0
-    for ln in lines:
-        offsets.append(pos)
-        pos += len(ln) + 1
+    lines, offsets = lines_with_starts(text)
     seen = 0
     for i, ln in enumerate(lines[:-1]):
         if ln.startswith("#") or not ln.strip() or PAGE_NUMBER_RE.fullmatch(ln):
@@ -137,11 +133,7 @@ def colon_heading_duties(text: str) -> list[Found]:
     """Duties numbered “(一)”, “(二)”… each on its own line right under a heading line “X职能:” (an anti-copy string
     after the colon blanked), in order from (一), each opening with a duty verb; the run ends at the first other
     non-blank line. One item is enough: a page cut off after the first duty still names it."""
-    lines = text.split("\n")
-    offsets, pos = [], 0
-    for ln in lines:
-        offsets.append(pos)
-        pos += len(ln) + 1
+    lines, offsets = lines_with_starts(text)
     for i, ln in enumerate(lines):
         if not COLON_DUTY_HEADING_RE.fullmatch(ln):
             continue

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from .clauses import BODY_SUFFIX, CJK, RANK, UNIT_SUFFIX, Found, staffing_entry
+from .clauses import BODY_SUFFIX, CJK, RANK, UNIT_SUFFIX, Found, lines_with_starts, staffing_entry
 from .webcopy_clauses import _set
 
 # the usual short forms of people's organisations and the full names they stand for
@@ -179,11 +179,7 @@ def ordinal_duties(text: str) -> list[Found]:
 
 def lead_in_paren_duties(text: str) -> list[Found]:
     """“…其主要任务是:⏎1)…⏎2)…” (blank lines between allowed): the items from 1, at least three, under a lead-in line."""
-    lines = text.split("\n")
-    offsets, pos = [], 0
-    for ln in lines:
-        offsets.append(pos)
-        pos += len(ln) + 1
+    lines, offsets = lines_with_starts(text)
     for i, ln in enumerate(lines):
         if not LEAD_IN_RE.search(ln):
             continue
