@@ -269,7 +269,7 @@ def apply(b, text: str) -> None:
         labelled = unit_body_line(text)
         if labelled is not None:
             _set(b, "unit", labelled[0])
-            _add_body(b, labelled[1], "")
+            b.add_bodies([labelled[1]])
     unit_span = next((sp for sp in b.spans if sp[0] == "unit"), None)
     if data.get("unit") and unit_span is not None:  # the short form read, the full name written before it
         full = earlier_full_form(text, data["unit"], unit_span[1])
@@ -303,18 +303,13 @@ def apply(b, text: str) -> None:
             b.spans = [sp for sp in b.spans if not sp[0].startswith("internal_bodies[")]
             b.meta["numbered_bodies"] = []
             for found in counted[1]:
-                _add_body(b, found, duties.get(found.value, ""))
+                b.add_bodies([found], duties.get(found.value, ""))
     if not data.get("internal_bodies"):
         for found in named_after_count(text):
-            _add_body(b, found, "")
+            b.add_bodies([found])
     if not data.get("duties"):
         for found in closing_duty_list(text) or run_in_duties(text):
             data["duties"].append(found.value)
             b.span(f"duties[{len(data['duties']) - 1}]", found.start, found.end)
 
 
-def _add_body(b, found: Found, duties: str) -> None:
-    idx = len(b.data["internal_bodies"])
-    b.data["internal_bodies"].append({"name": found.value, "duties": duties})
-    b.meta.setdefault("numbered_bodies", []).append(False)
-    b.span(f"internal_bodies[{idx}].name", found.start, found.end)

@@ -227,14 +227,6 @@ def _drop_list(b, key: str):
     b.spans = [sp for sp in b.spans if not sp[0].startswith(key + "[")]
 
 
-def _add_bodies(b, found: list[Found]):
-    for f in found:
-        idx = len(b.data["internal_bodies"])
-        b.data["internal_bodies"].append({"name": f.value, "duties": ""})
-        b.meta.setdefault("numbered_bodies", []).append(False)
-        b.span(f"internal_bodies[{idx}].name", f.start, f.end)
-
-
 def _inside(span, outer_spans) -> bool:
     return span is not None and any(s <= span[0] and span[1] <= e for s, e in outer_spans)
 
@@ -250,7 +242,7 @@ def apply(b, text: str) -> None:
         if unit_span == (within.start("u"), within.end("u")):
             _set(b, "unit", subject, replace=True)
         _drop_list(b, "internal_bodies")
-        _add_bodies(b, listed)
+        b.add_bodies(listed)
     # the year's work tasks under their own heading are no duties
     tasks = TASKS_HEADING_RE.search(text)
     if tasks is not None and data["duties"]:
@@ -338,7 +330,7 @@ def apply(b, text: str) -> None:
             for piece in m["names"].split("、"):
                 found.append(Found(piece, pos, pos + len(piece)))
                 pos += len(piece) + 1
-            _add_bodies(b, found)
+            b.add_bodies(found)
             n = OFFICE_CLASS_RE.match(text, m.end())
             if n is not None and not data.get("nature"):  # “…机关本级设有办公室,为参照公务员法管理事业单位”
                 _set(b, "nature", Found(n["n"], n.start("n"), n.end("n")))
@@ -350,7 +342,7 @@ def apply(b, text: str) -> None:
                 if piece not in ("、", "和"):
                     found.append(Found(piece, pos, pos + len(piece)))
                 pos += len(piece)
-            _add_bodies(b, found)
+            b.add_bodies(found)
     spans = [_span(b, f"internal_leadership[{i}]") for i in range(len(data["internal_leadership"]))]
     kept = [(q, sp) for q, sp in zip(data["internal_leadership"], spans, strict=True)
             if sp is None or not ON_HAND_RE.search(text[max(0, sp[0] - 60):sp[0]])]  # the grades of the staff on hand

@@ -252,14 +252,6 @@ def association_charter(text: str) -> bool:
     return ASSOCIATION_RE.search(text) is not None and text.count("会员") >= 3
 
 
-def _add_bodies(b, found_bodies: list[Found]):
-    for found in found_bodies:
-        idx = len(b.data["internal_bodies"])
-        b.data["internal_bodies"].append({"name": found.value, "duties": ""})
-        b.meta.setdefault("numbered_bodies", []).append(False)
-        b.span(f"internal_bodies[{idx}].name", found.start, found.end)
-
-
 def apply(b, text: str) -> None:
     """The 事业单位 rules on a parse result `b` (the parser's builder: `data`, `spans`, `span()`, `meta`)."""
     data = b.data
@@ -323,10 +315,10 @@ def apply(b, text: str) -> None:
     names = [body["name"] for body in data["internal_bodies"]]
     if shared and len(names) < len(shared) and set(names) <= {f.value for f in shared}:
         _clear(b, ("internal_bodies",))
-        _add_bodies(b, shared)
+        b.add_bodies(shared)
     if not data["internal_bodies"] and data.get("unit"):  # “嘉兴博物馆设立展览部、研究部、教育部、行政办公室等职能部门”
-        _add_bodies(b, subject_list_bodies(text, data["unit"]))
+        b.add_bodies(subject_list_bodies(text, data["unit"]))
     if not data["internal_bodies"] and data.get("unit"):  # “共内设综合部等14个机构,分别为:” cut off
         m = FIRST_OF_COUNT_RE.search(text)
         if m is not None:
-            _add_bodies(b, [Found(m["name"], m.start("name"), m.end("name"))])
+            b.add_bodies([Found(m["name"], m.start("name"), m.end("name"))])

@@ -13,7 +13,7 @@ import re
 
 from bianzhi.core.numerals import NUM, to_int
 
-from .clauses import BODY_SUFFIX, CJK, NATURE_NOUN, RANK, UNIT_SUFFIX, Found, _mask_parens
+from .clauses import BODY_SUFFIX, CJK, NATURE_NOUN, RANK, UNIT_SUFFIX, Found, _mask_parens, split_names
 
 # “国土资源部是根据…决定而设立的”, “X是由原A、B…共同组建而成的”: a history sentence whose subject is the unit
 FOUNDING_RE = re.compile(r"(?:^|(?<=[\n。]))[ \t]*(?P<u>[" + CJK + r"]{2,30}?" + UNIT_SUFFIX + r")(?:是|系)"
@@ -99,12 +99,7 @@ def example_bodies(text: str) -> list[Found]:
     m = EXAMPLE_BODIES_RE.search(text)
     if m is None:
         return []
-    out, pos = [], m.start("list")
-    for piece in m["list"].split("、"):
-        if not BODY_NAME_RE.fullmatch(piece):
-            return []
-        out.append(Found(piece, pos, pos + len(piece)))
-        pos += len(piece) + 1
+    out = split_names(m["list"], m.start("list"), "、", BODY_NAME_RE) or []
     return out if len(out) >= 2 else []
 
 

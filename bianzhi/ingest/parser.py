@@ -165,6 +165,14 @@ class _Builder:
     def span(self, path: str, start: int, end: int):
         self.spans.append((path, start, end))
 
+    def add_bodies(self, found_bodies, duties: str = ""):
+        """Internal bodies read by name (unnumbered), each with its span."""
+        for found in found_bodies:
+            idx = len(self.data["internal_bodies"])
+            self.data["internal_bodies"].append({"name": found.value, "duties": duties})
+            self.meta.setdefault("numbered_bodies", []).append(False)
+            self.span(f"internal_bodies[{idx}].name", found.start, found.end)
+
 
 # ------------------------------------------------------------------ header: title, 文号, unit
 def _header(b: _Builder, lines: list[Segment]):
@@ -1309,14 +1317,6 @@ def _replace(b: _Builder, key: str, found):
     _set(b, key, found)
 
 
-def _add_bodies(b: _Builder, found_bodies):
-    for found in found_bodies:
-        idx = len(b.data["internal_bodies"])
-        b.data["internal_bodies"].append({"name": found.value, "duties": ""})
-        b.meta.setdefault("numbered_bodies", []).append(False)
-        b.span(f"internal_bodies[{idx}].name", found.start, found.end)
-
-
 def _county_rules(b: _Builder, text: str):
     """heldout17: what city/county clerks paste from 部门预算/决算 notes and Q&A pages (rules in `county_clauses`)."""
     cc = county_clauses
@@ -1400,9 +1400,9 @@ def _county_rules(b: _Builder, text: str):
         subject, found_bodies = cc.subject_bodies(text, d.get("unit"))
         if subject is not None and not d.get("unit"):
             _set(b, "unit", subject)
-        _add_bodies(b, found_bodies)
+        b.add_bodies(found_bodies)
     if not d["internal_bodies"]:  # “共有八个内设机构,即A、B…”, “下设7个科室(A、B…)”
-        _add_bodies(b, cc.counted_list_bodies(text))
+        b.add_bodies(cc.counted_list_bodies(text))
     if d["internal_bodies"]:  # “内设组室分别是秘书组、…”: the first name glued to the lead-in
         first = cc.listed_after_words(d["internal_bodies"][0]["name"])
         if first is not None:

@@ -184,8 +184,4 @@ def apply(b, text: str) -> None:
                 data["duties"] = [data["duties"][i] for i in keep]
                 b.spans = [(new_index[sp[0]], sp[1], sp[2]) if sp[0] in new_index else sp for sp in b.spans
                            if not sp[0].startswith("duties[") or sp[0] in new_index]
-        for found in headings:
-            idx = len(data["internal_bodies"])
-            data["internal_bodies"].append({"name": found.value, "duties": ""})
-            b.meta.setdefault("numbered_bodies", []).append(False)
-            b.span(f"internal_bodies[{idx}].name", found.start, found.end)
+        b.add_bodies(headings)

@@ -156,8 +156,4 @@ def apply(b, text: str) -> None:
                 data["plaques"].append(carried[1].value)
                 b.span(f"plaques[{len(data['plaques']) - 1}]", carried[1].start, carried[1].end)
     if data.get("unit") and not data["internal_bodies"]:  # “该办下设A、B和C;”
-        for found in this_bodies(text):
-            idx = len(data["internal_bodies"])
-            data["internal_bodies"].append({"name": found.value, "duties": ""})
-            b.meta.setdefault("numbered_bodies", []).append(False)
-            b.span(f"internal_bodies[{idx}].name", found.start, found.end)
+        b.add_bodies(this_bodies(text))

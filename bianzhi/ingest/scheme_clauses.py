@@ -110,12 +110,7 @@ def class_word_bodies(text: str, unit: str | None) -> list[Found]:
     m = re.search(pattern, text)
     if m is None:
         return []
-    out, pos = [], m.start("list")
-    for piece in m["list"].split("、"):
-        if not BODY_NAME_RE.fullmatch(piece):
-            return []
-        out.append(Found(piece, pos, pos + len(piece)))
-        pos += len(piece) + 1
+    out = split_names(m["list"], m.start("list"), "、", BODY_NAME_RE) or []
     return out if len(out) >= 2 else []
 
 
