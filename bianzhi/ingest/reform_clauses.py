@@ -28,7 +28,7 @@ JOINED_PLAQUE_RE = re.compile(r"^(?P<x>" + NAME + r")(?:加挂|增挂)(?P<y>" + 
 SET_UP_AS_RE = re.compile(r"(?:部署|决定|提出|同意|批准)?(?:组建|设立|成立)(?P<u>" + NAME + r")[ \t]*,[ \t]*(?:负责|承担)[^。;\n]{4,600}?"
                           r"[ \t]*,[ \t]*(?:作为|是|为)(?P<n>[" + CJK + r"]{2,20}?" + NATURE_NOUN + r")(?=[。;]|$)")
 # “原文明确界定中央社会工作部有三大职责所在:” / “X的主要职责有:”
-DUTY_LEAD_RE = re.compile(r"(?P<u>" + NAME + r")(?:有|的)(?:" + CN_NUM + r"|\d{1,2})?(?:大|项|个方面)?(?:主要)?职责"
+DUTY_LEAD_RE = re.compile(r"(?P<u>" + NAME + r")(?:有|的)(?:" + CN_NUM + r"|两|\d{1,2})?(?:大|项|个方面)?(?:主要)?职责"
                           r"(?:所在|如下|包括|有|是)?[ \t]*[:：]")
 # “职责一:统筹指导人民信访工作,指导人民建议征集工作。” one a line
 DUTY_HEADING_RE = re.compile(r"^[ \t]*(?:职责|职能)" + CN_NUM + r"[ \t]*[:：][ \t]*(?P<d>[^\n]{4,200}?)[ \t]*$", re.M)
