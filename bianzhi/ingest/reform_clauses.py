@@ -8,6 +8,7 @@ study notes, budget notes and round-ups, in shapes the first run of `heldout28` 
 - a note's “X有三大职责:” over headings “职责一:A。” (the unit and its duties A, the commentary under each is none);
 - a budget note's part heading “第一部分 X(汇总)预算公开情况说明” (the unit, without “(汇总)/(本级)”);
 - a commentary opening “X日前并入Y,…” (the unit X), a cleft “唯一新组建的副部级国家局,则是X” (the unit X and its rank);
+- a party committee's body named once with “中共” and then without it (the unit is the name with “中共”);
 - and what is no unit's 三定: a round-up of bodies set up in many places (“已有21个省级数据局相继成立”).
 
 Kept apart from `clauses` and the other rule modules; the parser calls `apply` once, after its other rules. Every rule
@@ -41,6 +42,8 @@ MERGED_OPENING_RE = re.compile(r"^[ \t]*(?P<u>" + NAME + r")(?:日前|近日|已
 # “唯一新组建的副部级国家局,则是国家数据局。”
 CLEFT_RE = re.compile(r"新(?:组建|设立|成立)的(?P<r>" + RANK + r")?[" + CJK + r"]{0,6}?(?:国家局|局|部门|机构|单位)[ \t]*,?[ \t]*"
                       r"(?:则|就|便)?是(?P<u>" + NAME + r")(?=[。;,]|$)")
+# a party committee's body read without the “中共” the text writes before it: “杭州市委社会建设委员会” of “中共杭州市委社会建设委员会”
+PARTY_BODY_RE = re.compile(r"^[" + CJK + r"]{2,12}?(?:省|市|县|区|州|盟|旗)委[" + CJK + r"]{2,30}$")
 # “已有21个省级数据局相继成立”, “盘点 | 21个省级数据局揭牌成立”: bodies set up in many places at once
 MANY_SET_UP_RE = re.compile(r"(?:\d{1,3}|[两三四五六七八九十]{1,3})个(?:省级|市级|县级|地市级|省|市|县|地方)[" + CJK + r"]{1,10}?"
                             r"(?:局|部|委|办|中心|机构)(?:相继|先后|陆续|均已|已)?(?:正式)?(?:揭牌|挂牌)?(?:成立|组建)")
@@ -119,6 +122,14 @@ def cleft_unit(text: str) -> tuple[Found, Found | None] | None:
     return Found(m["u"], m.start("u"), m.end("u")), rank
 
 
+def with_party_prefix(text: str, unit: str) -> Found | None:
+    """The unit with the “中共” the text writes before it, for a party committee's body: “中共杭州市委社会建设委员会”."""
+    if unit.startswith("中共") or not PARTY_BODY_RE.match(unit):
+        return None
+    at = text.find("中共" + unit)
+    return Found("中共" + unit, at, at + len(unit) + 2) if at >= 0 else None
+
+
 def apply(b, text: str) -> None:
     """The reform-page rules on a parse result `b` (the parser's builder: `data`, `spans`, `span()`, `meta`)."""
     data = b.data
@@ -156,3 +167,5 @@ def apply(b, text: str) -> None:
             _set(b, "unit", cleft[0])
             if not data.get("rank"):
                 _set(b, "rank", cleft[1])
+    if data.get("unit"):  # “中共杭州市委社会建设委员会揭牌…杭州市委社会建设委员会是市委派出机关”
+        _set(b, "unit", with_party_prefix(text, data["unit"]))

@@ -82,3 +82,13 @@ def test_one_bureau_set_up_is_no_round_up():
     d = p("寅市数据局于3月1日挂牌成立。寅市数据局是市政府工作部门,为正处级。")
     assert d["unit"] == "寅市数据局"
     assert d["rank"] == "正处级"
+
+
+# ---------------------------------------------------------------- “中共” written once before a party body's name (heldout28b)
+def test_party_body_keeps_the_zhonggong_the_text_writes():
+    d = p("昨日,中共卯山州委社会工作部揭牌仪式举行。根据批复,卯山州委社会工作部是州委职能部门,加挂州委两新工委牌子。")
+    assert d["unit"] == "中共卯山州委社会工作部"
+
+
+def test_a_government_body_gets_no_zhonggong():
+    assert reform_clauses.with_party_prefix("中共辰市委、辰市人民政府决定,辰市数据局是市政府工作部门。", "辰市数据局") is None
