@@ -19,7 +19,7 @@ import re
 
 from bianzhi.core.numerals import NUM, to_int
 
-from .clauses import BODY_SUFFIX, CJK, RANK, UNIT_SUFFIX, Found
+from .clauses import BODY_SUFFIX, CJK, NATURE_NOUN, RANK, UNIT_SUFFIX, Found
 from .restate_clauses import NOT_PLACE_RE
 from .webcopy_clauses import NOT_A_NAME_RE, PLACE_CHARS_RE, _clear, _set
 
@@ -72,6 +72,14 @@ FOUNDED_IS_RE = r"于\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:正式)?(?:成立|
 DUTY_HEADING_RE = re.compile(r"^[ \t]*(?:机构|主要|工作|部门|单位)?职责[ \t]*[:：]?[ \t]*$")
 DUTY_ITEM_RE = re.compile(r"^[ \t]*[(（](?P<n>[一二三四五六七八九十]+)[)）][ \t]*(?P<d>\S.*?)[ \t]*$")
 CN_ORDER = "一二三四五六七八九十"
+
+# an infobox pasted as label-value lines without bars: “机构类型国务院直属事业单位中国气象局的直属事业单位(依法…)”
+INFOBOX_TYPE_RE = re.compile(r"(?m)^[ \t]*机构类型[ \t:：]*(?P<n>[" + CJK + r"]{2,40}?" + NATURE_NOUN + r")(?:[(（][^()（）\n]{0,40}[)）])?"
+                             r"[ \t]*$")
+# a class that is only a rank (“正厅局级事业单位”): the 南县 convention reads it as a rank, no nature
+RANK_ONLY_NATURE_RE = re.compile(r"^(?:正|副)?[部厅局司处县科股]{1,2}级(?:事业单位|单位|机构)$")
+# a rank in the 司局/厅局 wording of the central bodies: the platform's 正厅级 / 副厅级
+BUREAU_RANK_RE = re.compile(r"^(?P<d>正|副)(?:司局|厅局)级$")
 
 # a site's label over an abstract, not a document's title
 SITE_LABEL_TITLE_RE = re.compile(r"^(?:论文|文章|全文)?(?:部分)?内容(?:阅读|预览)$")
@@ -331,6 +339,16 @@ def apply(b, text: str) -> None:
         for found in heading_duties(text):
             data["duties"].append(found.value)
             b.span(f"duties[{len(data['duties']) - 1}]", found.start, found.end)
+    if data.get("unit") and (not data.get("nature") or RANK_ONLY_NATURE_RE.match(data["nature"])):
+        m = INFOBOX_TYPE_RE.search(text)
+        if m is not None:
+            _set(b, "nature", Found(m["n"], m.start("n"), m.end("n")), replace=True)
+    if data.get("rank"):  # “正司局级”, “正厅局级” (also when only its “局级” was read)
+        span = next((sp for sp in b.spans if sp[0] == "rank"), None)
+        whole = text[max(0, span[1] - 2):span[2]] if span is not None else ""
+        m = BUREAU_RANK_RE.match(data["rank"]) or BUREAU_RANK_RE.match(whole)
+        if m is not None:
+            data["rank"] = m["d"] + "厅级"
     colon = colon_line_bodies(text)
     inline = [] if colon else inline_bodies(text)
     new = colon or inline
@@ -338,7 +356,10 @@ def apply(b, text: str) -> None:
         have = [body["name"] for body in data["internal_bodies"]]
         plain = [NOTE_RE.sub("", h) for h in have]
         # replace what was read when it is empty or a part of this list (a note kept, the last item lost, a lead-in word)
-        if not have or all(p in {f.value for f in new} or any(p.endswith(f.value) for f in new) for p in plain):
+        if have != [f.value for f in new] and (not have or all(p in {f.value for f in new} or any(p.endswith(f.value) for f in new)
+                                                             for p in plain)):
             if len(new) >= len(have):
+                duties = {NOTE_RE.sub("", body["name"]): body.get("duties") or "" for body in data["internal_bodies"]}
                 _clear(b, ("internal_bodies",))
-                b.add_bodies(new)
+                for found in new:  # a body read before keeps the duties read with it
+                    b.add_bodies([found], duties.get(found.value, ""))

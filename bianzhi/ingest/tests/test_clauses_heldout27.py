@@ -86,3 +86,24 @@ def test_a_bare_level_unit_is_not_completed_from_a_heading_word():
 def test_nature_after_the_founding_date():
     d = p("国家数据局是副部级单位。\n\n国家数据局于2023年10月25日成立,是国家发展和改革委员会管理的单位,负责协调推进数据基础制度建设。")
     assert (d["unit"], d["rank"], d["nature"]) == ("国家数据局", "副部级", "国家发展和改革委员会管理的单位")
+
+
+# ---------------------------------------------------------------- heldout27b: a body under its city's name on a Q&A site
+def test_vertical_body_under_its_city_name_on_a_content_site():
+    d = p("时间:03-02人气:31作者:某网友\n拱北海关是中央垂直管理机构,属于国家公务员编制。主要负责口岸监管。\n"
+          "注意:本站部分文字内容由网友投稿。")
+    assert (d["unit"], d["nature"]) == ("拱北海关", "中央垂直管理机构")
+
+
+def test_a_kind_of_vertical_body_on_a_content_site_is_still_no_unit():
+    d = p("时间:03-02人气:31作者:某网友\n地方海事局是地方政府的行政机构,负责内河水上交通安全。\n注意:本站部分文字内容由网友投稿。")
+    assert d["unit"] is None
+
+
+# ---------------------------------------------------------------- heldout27b: an infobox without bars; 司局 wording of a rank
+def test_infobox_type_line_without_bars_and_a_bureau_rank():
+    d = p("青山省水文局\n\n青山省水文局(英語:Qingshan Hydrology Bureau),是负责全省水文工作的正厅局级事业单位。\n\n机构概况\n"
+          "业务上级机构水利部\n机构类型水利部直属事业单位长江委的直属事业单位(依法履行水文行政职能)\n行政级别正司局级\n")
+    assert d["unit"] == "青山省水文局"
+    assert d["nature"] == "水利部直属事业单位长江委的直属事业单位"
+    assert d["rank"] == "正厅级"
