@@ -32,6 +32,7 @@ from . import (
     institution_clauses,
     ministry_clauses,
     national_clauses,
+    organ_clauses,
     profile_clauses,
     reference_clauses,
     registry_clauses,
@@ -1139,6 +1140,7 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     group_clauses.apply(b, text)  # 群团 bodies: “X是…人民团体”, short forms, “Y设置7个专委会:…”, “一是…二是…” (heldout23)
     registry_clauses.apply(b, text)  # 事业单位 texts of every kind: “增挂“X”的牌子”, “(一)、办公室” headings (heldout25)
     restate_clauses.apply(b, text)  # news restating a 三定: “X将正式挂牌成立”, “决定设立X。”, “X整体划入Y,Y加挂X牌子” (heldout26)
+    organ_clauses.apply(b, text)  # 检察院, 管委会, 议事协调 offices, schools: “即第一、二检察部”, “|” tables (heldout29)
     _unnumbered_lists(b, text)  # last: a copy out of Word that lost its automatic numbering
     if final_clauses.generic_unit(b.data.get("unit")) or final2_clauses.bare_place_unit(b.data.get("unit"), text):  # “街道办事处作为…的派出机关”: an article on a kind of body
         b.data["unit"] = b.data["nature"] = None
