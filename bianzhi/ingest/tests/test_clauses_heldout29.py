@@ -103,3 +103,34 @@ def test_notice_date_above_the_issued_title_written_with_a_de():
     d = p("东平市人民政府办公室印发关于东平产业园管理体制意见的通知\n各镇人民政府:\n《关于东平产业园管理体制的意见》已经市政府同意,"
           "现印发给你们。\n二○一二年三月九日\n关于东平产业园管理体制的意见\n一、管理架构。")
     assert d["issued_on"] == "2012-03-09"
+
+
+# ---------------------------------------------------------------- heldout29b: measured after the rules above
+def test_unit_and_short_name_of_a_body_described_right_after_them():
+    d = p("机构设置\n江口临港产业园管理委员会(简称“管委会”)内设3个职能机构,主要负责园区规划和招商。\n1、综合办公室\n负责文秘和后勤。\n"
+          "2、招商服务部\n负责项目引进。")
+    assert (d["unit"], d["short_name"]) == ("江口临港产业园管理委员会", "管委会")
+
+
+def test_school_below_a_site_clock_line_and_breadcrumb():
+    d = p("今天是:2016年05月03日 星期二\n当前位置:网站首页 > 学校概况\n石门镇中心小学位于镇区东侧,创建于1962年,现有教职工40名。")
+    assert d["unit"] == "石门镇中心小学"
+    assert d["staffing"] == [] and d["issued_on"] is None
+
+
+def test_procuratorate_of_a_reform_news_item_and_its_bodies():
+    d = p("某省检察院完成内设机构改革\n12月3日上午,江北省人民检察院召开新闻发布会,宣布该院完成内设机构改革。改革后共设有20个内设机构,"
+          "包括11个检察业务部门,以及办公室(新闻办公室)、检务督察部等9个综合部门。改革组建了民事、行政、公益诉讼三个检察部。")
+    assert d["unit"] == "江北省人民检察院"
+    assert sorted(bodies(d)) == sorted(["办公室(新闻办公室)", "检务督察部", "民事检察部", "行政检察部", "公益诉讼检察部"])
+
+
+def test_no_unit_from_a_meeting_that_launches_a_reform():
+    d = p("6月5日下午,江口区检察院召开内设机构改革动员部署会,全院干警参加。会上传达了改革实施方案,检察长作了动员讲话。")
+    assert d["unit"] is None
+
+
+def test_counted_group_needs_the_count_to_match():
+    d = p("会上宣读了《青河县人民检察院职能配置、内设机构和人员编制规定》。改革组建了民事、行政两个检察部,另设立刑事、未检、"
+          "控申三个办案组。")
+    assert bodies(d) == ["民事检察部", "行政检察部"]
