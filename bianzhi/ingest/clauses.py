@@ -174,7 +174,9 @@ def unit_from_title(title: str) -> Found | None:
                   r")的(?:通知|决定|批复|请示|函)$", title)
     if m:
         return Found(m["u"], m.start("u"), m.end("u"))
-    m = re.search(r"关于(?:调整|同意|明确|核定|核增|核减|设立)?(?P<u>[^《》]{2,40}?" + UNIT_SUFFIX + r")"
+    # (not an action on a kind of body: “关于完善学校内设机构中层职位的规定”, heldout29)
+    m = re.search(r"关于(?:调整|同意|明确|核定|核增|核减|设立)?(?!完善|规范|加强|进一步|做好|推进|深化|健全|改进|优化|严格|落实)"
+                  r"(?P<u>[^《》]{2,40}?" + UNIT_SUFFIX + r")"
                   r"(?:机构编制|主要职责|职责|内设机构|人员编制|编制|领导职数|机构规格|规格|加挂|挂牌|增挂|更名|有关)", title)
     if m:
         return Found(m["u"], m.start("u"), m.end("u"))
@@ -355,7 +357,8 @@ def read_header(text: str) -> Header:
         if i + 1 >= len(lines):
             break
         ns, ne, nxt = lines[i + 1]
-        dm = DATE_RE.fullmatch(nxt.replace(" ", ""))
+        # (a date cell of a web table keeps its “|”: “国务院办公厅⏎2021年4月21日 |”, heldout29)
+        dm = DATE_RE.fullmatch(nxt.replace(" ", "").rstrip("|"))
         if ORGAN_LINE_RE.match(ln.replace(" ", "")) and dm:
             if h.issuing_organ is None:
                 h.issuing_organ = Found(ln.replace(" ", ""), s, e)
@@ -410,7 +413,32 @@ def read_header(text: str) -> Header:
             if date:
                 h.issued_on = Found(date, m.start("date"), m.end("date"))
     _header_run_in(h, text, lines)
+    # (a 三定 or a numbered document keeps its date where its own conventions put it: not this fallback)
+    if h.issued_on is None and h.title is not None and not h.is_notice_cover and h.doc_number is None \
+            and not SANDING_TITLE_RE.search(h.title.value):
+        h.issued_on = closing_date(lines, h.title.end)
     return h
+
+
+# what may follow a document's date at its end: “主题词:内设机构”, “抄送:…”
+CLOSING_TAIL_RE = re.compile(r"^(?:主题词|主题分类|抄送|抄报|印发|打印|关闭|\(此件|（此件)")
+
+
+def closing_date(lines, after: int) -> Found | None:
+    """A titled document's date on a line of its own at its end, with no organ line above it (heldout29: “…予以纠正。⏎
+    二00三年八月十六日⏎主题词:内设机构”): the last line with text, “主题词”/“抄送” lines aside."""
+    for s, e, ln in reversed(lines):
+        if s < after:
+            return None
+        text = ln.replace(" ", "").replace("\u3000", "")
+        if not text or CLOSING_TAIL_RE.match(text):
+            continue
+        dm = DATE_RE.fullmatch(text)
+        if dm is None:
+            return None
+        date = parse_date(dm)
+        return Found(date, s, e) if date else None
+    return None
 
 
 # law-database and document-site copies (heldout11): the notice's 文号 and date run into its title line
@@ -455,7 +483,10 @@ def _header_run_in(h: Header, text: str, lines) -> None:
             # the date run into the issued text's title, or on a line of its own above it (“现予印发。⏎二○○四年七月
             # 二十七日⏎X方案”: a notice with no signature line)
             below = lines[i + 1][2].strip() if i + 1 < len(lines) else ""
-            if dm and (rest.startswith(h.inner_title.value) or (not rest and below.startswith(h.inner_title.value))):
+            # (the issued text's title written with a 的 the notice's title leaves out: “关于X管理体制意见” over
+            # “关于X管理体制的意见”, heldout29)
+            inner = h.inner_title.value.replace("的", "")
+            if dm and (rest.replace("的", "").startswith(inner) or (not rest and below.replace("的", "").startswith(inner))):
                 date = parse_date(dm)
                 if date:
                     h.issued_on = Found(date, s, s + dm.end())
