@@ -345,6 +345,9 @@ def from_text(original: str, method: str = "text", pages: int = 1) -> Extracted:
 
 # ------------------------------------------------------------------ paragraph reconstruction
 _PAGE_NUMBER_RE = re.compile(r"^[\s\-—–－·]*(第\s*)?\d{1,3}\s*(页)?[\s\-—–－·]*(/\s*\d+\s*页?)?$")
+# “第 1 页 共 3 页”, “共3页 第1页”, “第1页/共3页”, “Page 1 of 3”: a footer whatever the office's template
+_PAGE_OF_RE = re.compile(r"^[\s\-—–－·]*(?:第\s*\d{1,3}\s*页[\s,，/]*共\s*\d{1,3}\s*页|共\s*\d{1,3}\s*页[\s,，/]*第\s*\d{1,3}\s*页"
+                         r"|(?i:page)\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?)[\s\-—–－·]*$")
 
 
 @dataclass
@@ -353,6 +356,84 @@ class Line:
     x1: float
     text: str
     height: float = 0.0
+    top: float | None = None  # the line's top and bottom on its page (a text PDF's geometry; OCR lines leave them out)
+    bottom: float | None = None
+
+
+def _page_number(text: str) -> bool:
+    return bool(_PAGE_NUMBER_RE.match(text) or _PAGE_OF_RE.match(text))
+
+
+def _running_key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def _drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
+    """A page's running header or footer (the title or the organ repeated at the top of each page, “机密”, a footer
+    line) would land inside the paragraph that runs over the page break. Dropped: the first line of a page (and the
+    second after it, a long title wrapping) when the same text (numbers aside) also opens another page, the same at
+    the foot of the pages; and, from the second page on, the first lines in smaller type than the page's body set
+    apart from it by more than a line's height (Word's “different first page” leaves the header out of page 1, so a
+    two-page document shows it once)."""
+    if len(pages) < 2:
+        return pages
+    pages = [[ln for ln in lines if ln.text.strip()] for lines in pages]
+    heads: dict[str, int] = {}
+    feet: dict[str, int] = {}
+    for lines in pages:
+        for key in {_running_key(ln.text) for ln in lines[:2]}:
+            heads[key] = heads.get(key, 0) + 1
+        for key in {_running_key(ln.text) for ln in lines[-2:]}:
+            feet[key] = feet.get(key, 0) + 1
+
+    def repeated(line: Line, seen: dict[str, int]) -> bool:
+        return seen.get(_running_key(line.text), 0) >= 2 and len(line.text.strip()) <= 60
+
+    out: list[list[Line]] = []
+    for n, lines in enumerate(pages):
+        drop: set[int] = set()
+        if len(lines) >= 3:
+            for order in (range(2), range(len(lines) - 1, len(lines) - 3, -1)):
+                for i in order:
+                    if not repeated(lines[i], heads if order.step == 1 else feet):
+                        break
+                    drop.add(i)
+        if n > 0 and len(lines) >= 4 and all(ln.top is not None and ln.bottom is not None for ln in lines[:4]):
+            body = _body_height(lines)
+            for j in range(1, 4):  # a header of one to three lines in small type, then a gap
+                block, nxt = lines[:j], lines[j]
+                if (body and all(ln.height < 0.85 * body and len(ln.text.strip()) <= 60 for ln in block)
+                        and nxt.top - block[-1].bottom > body):
+                    drop.update(range(j))
+                    break
+        out.append([ln for i, ln in enumerate(lines) if i not in drop])
+    return out
+
+
+def _body_height(lines: list[Line]) -> float:
+    """The height of the page's body type: the one most characters are set in (a title's few large lines aside)."""
+    chars: dict[float, int] = {}
+    for ln in lines:
+        if ln.height:
+            key = round(ln.height, 1)
+            chars[key] = chars.get(key, 0) + len(ln.text.replace(" ", ""))
+    return max(chars, key=lambda h: (chars[h], -h)) if chars else 0.0
+
+
+def _indent_layout(lines: list[Line], left: float, right: float, cw: float) -> bool:
+    """Whether a text PDF's page starts its paragraphs with a first-line indent (the 公文 layout: two characters):
+    at least three lines start indented by one to four characters and at most one in four of the paragraph starts
+    is flush (a line at the left margin after a line that stopped short). OCR lines (no geometry) never count: their
+    right edges are too ragged to tell a full line."""
+    if not lines or lines[0].top is None:
+        return False
+    indented = flush = 0
+    for prev, ln in zip(lines, lines[1:]):
+        if left + 1.2 * cw < ln.x0 <= left + 4.5 * cw:
+            indented += 1
+        elif ln.x0 <= left + 1.2 * cw and prev.x1 < right - 3 * cw:
+            flush += 1
+    return indented >= 3 and flush * 4 <= indented
 
 
 def join_lines(pages: list[list[Line]]) -> str:
@@ -360,8 +441,8 @@ def join_lines(pages: list[list[Line]]) -> str:
     previous line ran to the right margin and this line is not indented. Page-number lines go."""
     paragraphs: list[str] = []
     open_paragraph = False
-    for lines in pages:
-        lines = [ln for ln in lines if ln.text.strip() and not _PAGE_NUMBER_RE.match(ln.text.strip())]
+    pages = [[ln for ln in lines if ln.text.strip() and not _page_number(ln.text.strip())] for lines in pages]
+    for lines in _drop_running_lines(pages):
         if not lines:
             continue
         widths = [(ln.x1 - ln.x0) / max(1, len(ln.text.strip())) for ln in lines if len(ln.text.strip()) > 4]
@@ -371,6 +452,9 @@ def join_lines(pages: list[list[Line]]) -> str:
         x1s = sorted(ln.x1 for ln in lines)
         left = x0s[len(x0s) // 5]
         right = x1s[int(len(x1s) * 0.8)] if len(x1s) >= 5 else x1s[-1]
+        body_height = _body_height(lines)
+        middle = (left + right) / 2
+        indent_layout = _indent_layout(lines, left, right, cw)
         prev_height, prev_len = 0.0, 0
         for ln in lines:
             text = ln.text.strip()
@@ -379,13 +463,21 @@ def join_lines(pages: list[list[Line]]) -> str:
             size = len(text.replace(" ", ""))
             resized = bool(ln.height and prev_height and prev_len >= 8 and size >= 6
                            and abs(ln.height - prev_height) > 0.12 * max(ln.height, prev_height))
+            # a title in large type wrapped under a full first line: its second line is centred, not indented
+            centred_title = bool(body_height and ln.height >= 1.15 * body_height and prev_height
+                                 and abs(ln.height - prev_height) <= 0.12 * max(ln.height, prev_height)
+                                 and abs((ln.x0 + ln.x1) / 2 - middle) < cw)
             prev_height, prev_len = ln.height, size
-            if open_paragraph and not indented and not resized and paragraphs:
+            if open_paragraph and (not indented or centred_title) and not resized and paragraphs:
                 paragraphs[-1] += text
             else:
                 paragraphs.append(text)
             # generous: a following paragraph starts indented anyway, so only wrapped lines get joined
-            open_paragraph = ln.x1 >= right - 3 * cw and not text.endswith(("。", ":", "：", "；"))
+            open_paragraph = ln.x1 >= right - 3 * cw and (
+                not text.endswith(("。", ":", "：", "；"))
+                # where paragraphs start indented, a line justified to the margin that happens to end a sentence
+                # still runs on into a flush next line (“…的通知》。⏎现印发给你们…”)
+                or indent_layout and ln.x1 >= right - 1.2 * cw)
         # a paragraph running to the bottom right may continue on the next page: keep it open
     return "\n".join(paragraphs)
 
@@ -457,6 +549,39 @@ def _docx_text(data: bytes) -> str:
     return "\n".join(lines)
 
 
+def _vertical_rules(page) -> list[tuple[float, float, float]]:
+    """The vertical rules a page draws (a table's cell borders) as (x, top, bottom); none on most pages."""
+    if not page.rects and not page.lines:
+        return []
+    return [(e["x0"], e["top"], e["bottom"]) for e in page.edges
+            if e["orientation"] == "v" and e["bottom"] - e["top"] >= 4]
+
+
+def _cells_text(line: dict, rules: list[tuple[float, float, float]]) -> str:
+    """A text line of a ruled table with a tab where a vertical rule runs between two characters (the cells of a row,
+    as the .docx reading gives them: “内设机构⇥行政编制”); spaces the text layer put at such a gap go."""
+    middle = (line["top"] + line["bottom"]) / 2
+    crossing = [x for x, top, bottom in rules if top <= middle <= bottom]
+    chars = line.get("chars") or []
+    if not crossing or len(chars) < 2:
+        return line["text"]
+    out: list[str] = []
+    k, prev = 0, None
+    for ch in line["text"]:
+        if k < len(chars) and chars[k]["text"] == ch:
+            current = chars[k]
+            k += 1
+            if prev is not None and any(prev["x1"] - 0.5 <= x <= current["x0"] + 0.5 for x in crossing):
+                while out and out[-1] == " ":
+                    out.pop()
+                out.append("\t")
+            prev = current
+        elif out and out[-1] == "\t":
+            continue  # the space at a cell border
+        out.append(ch)
+    return "".join(out)
+
+
 def _pdf_pages_lines(data: bytes) -> list[list[Line]]:
     import pdfplumber
 
@@ -464,8 +589,10 @@ def _pdf_pages_lines(data: bytes) -> list[list[Line]]:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for page in pdf.pages:
-                lines = [Line(ln["x0"], ln["x1"], ln["text"], ln["bottom"] - ln["top"])
-                         for ln in page.extract_text_lines(return_chars=False)]
+                rules = _vertical_rules(page)
+                lines = [Line(ln["x0"], ln["x1"], _cells_text(ln, rules) if rules else ln["text"],
+                              ln["bottom"] - ln["top"], ln["top"], ln["bottom"])
+                         for ln in page.extract_text_lines(return_chars=bool(rules))]
                 pages.append(lines)
     except Exception as exc:
         raise ExtractionError(f"无法读取 PDF 文件：文件已损坏、加密或不是 PDF（{type(exc).__name__}）") from exc
