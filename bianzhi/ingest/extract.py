@@ -371,8 +371,8 @@ def _running_key(text: str) -> str:
 def _drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
     """A page's running header or footer (the title or the organ repeated at the top of each page, “机密”, a footer
     line) would land inside the paragraph that runs over the page break. Dropped: the first line of a page (and the
-    second after it, a long title wrapping) when the same text (numbers aside) also opens another page, the same at
-    the foot of the pages; and, from the second page on, the first lines in smaller type than the page's body set
+    second after it, a long title wrapping) when the same text (numbers aside) also opens another page and, in a text
+    PDF, stands apart from the body (more than 1.4 line pitches), the same at the foot of the pages; and, from the second page on, the first lines in smaller type than the page's body set
     apart from it by more than a line's height (Word's “different first page” leaves the header out of page 1, so a
     two-page document shows it once)."""
     if len(pages) < 2:
@@ -393,11 +393,24 @@ def _drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
     for n, lines in enumerate(pages):
         drop: set[int] = set()
         if len(lines) >= 3:
-            for order in (range(2), range(len(lines) - 1, len(lines) - 3, -1)):
-                for i in order:
-                    if not repeated(lines[i], heads if order.step == 1 else feet):
-                        break
-                    drop.add(i)
+            geometry = all(ln.top is not None for ln in lines)
+            pitches = sorted(b.top - a.top for a, b in zip(lines, lines[1:])) if geometry else []
+            pitch = pitches[len(pitches) // 2] if pitches else 0.0
+
+            def apart(upper: Line, lower: Line) -> bool:
+                # a text PDF's running line stands in the margin, clear of the body's line pitch
+                return not geometry or lower.top - upper.top > 1.4 * pitch
+
+            k = 0
+            while k < 2 and repeated(lines[k], heads):
+                k += 1
+            if k and apart(lines[k - 1], lines[k]):
+                drop.update(range(k))
+            k = 0
+            while k < 2 and repeated(lines[-1 - k], feet):
+                k += 1
+            if k and apart(lines[-1 - k], lines[-k]):
+                drop.update(range(len(lines) - k, len(lines)))
         if n > 0 and len(lines) >= 4 and all(ln.top is not None and ln.bottom is not None for ln in lines[:4]):
             body = _body_height(lines)
             for j in range(1, 4):  # a header of one to three lines in small type, then a gap
@@ -420,20 +433,38 @@ def _body_height(lines: list[Line]) -> float:
     return max(chars, key=lambda h: (chars[h], -h)) if chars else 0.0
 
 
+def _text_block(pages: list[list[Line]]) -> tuple[float | None, float]:
+    """A text PDF's left margin and right edge over all its pages: the smallest left edge at least three lines share
+    (to half a point) and the 80th percentile of the right edges of lines of ten characters or more. (None, 0) for
+    OCR lines (no geometry) or too few lines."""
+    lines = [ln for page in pages for ln in page]
+    if not lines or any(ln.top is None for ln in lines):
+        return None, 0.0
+    starts: dict[float, int] = {}
+    for ln in lines:
+        key = round(ln.x0 * 2) / 2
+        starts[key] = starts.get(key, 0) + 1
+    shared = [x for x, n in starts.items() if n >= 3]
+    ends = sorted(ln.x1 for ln in lines if len(ln.text.strip()) >= 10)
+    if not shared or not ends:
+        return None, 0.0
+    return min(shared), ends[int(len(ends) * 0.8)]
+
+
 def _indent_layout(lines: list[Line], left: float, right: float, cw: float) -> bool:
     """Whether a text PDF's page starts its paragraphs with a first-line indent (the 公文 layout: two characters):
-    at least three lines start indented by one to four characters and at most one in four of the paragraph starts
+    at least two lines start indented by one to four characters and at most one in four of the paragraph starts
     is flush (a line at the left margin after a line that stopped short). OCR lines (no geometry) never count: their
     right edges are too ragged to tell a full line."""
     if not lines or lines[0].top is None:
         return False
     indented = flush = 0
-    for prev, ln in zip(lines, lines[1:]):
+    for i, ln in enumerate(lines):
         if left + 1.2 * cw < ln.x0 <= left + 4.5 * cw:
             indented += 1
-        elif ln.x0 <= left + 1.2 * cw and prev.x1 < right - 3 * cw:
+        elif i and ln.x0 <= left + 1.2 * cw and lines[i - 1].x1 < right - 3 * cw:
             flush += 1
-    return indented >= 3 and flush * 4 <= indented
+    return indented >= 2 and flush * 4 <= indented
 
 
 def join_lines(pages: list[list[Line]]) -> str:
@@ -441,8 +472,10 @@ def join_lines(pages: list[list[Line]]) -> str:
     previous line ran to the right margin and this line is not indented. Page-number lines go."""
     paragraphs: list[str] = []
     open_paragraph = False
-    pages = [[ln for ln in lines if ln.text.strip() and not _page_number(ln.text.strip())] for lines in pages]
-    for lines in _drop_running_lines(pages):
+    pages = _drop_running_lines([[ln for ln in lines if ln.text.strip() and not _page_number(ln.text.strip())]
+                                 for lines in pages])
+    doc_left, doc_right = _text_block(pages)
+    for lines in pages:
         if not lines:
             continue
         widths = [(ln.x1 - ln.x0) / max(1, len(ln.text.strip())) for ln in lines if len(ln.text.strip()) > 4]
@@ -452,6 +485,10 @@ def join_lines(pages: list[list[Line]]) -> str:
         x1s = sorted(ln.x1 for ln in lines)
         left = x0s[len(x0s) // 5]
         right = x1s[int(len(x1s) * 0.8)] if len(x1s) >= 5 else x1s[-1]
+        if doc_left is not None and sum(1 for ln in lines if ln.x0 < doc_left - cw) < 2:
+            # a page of a text PDF whose lines mostly start indented (a table of contents, a list) has the
+            # document's margins, not its own bulk's
+            left, right = doc_left, max(right, doc_right)
         body_height = _body_height(lines)
         middle = (left + right) / 2
         indent_layout = _indent_layout(lines, left, right, cw)

@@ -104,3 +104,13 @@ def test_without_first_line_indents_a_sentence_at_the_margin_still_ends_its_para
                   extra_css="p { text-indent: 0 !important; }")
     lines = extract_bytes(pdf, "a.pdf").text.splitlines()
     assert lines[:2] == ["结合本市实际制定了本办法。", "现印发给你们,请认真贯彻执行。"]
+
+
+def test_a_page_of_indented_short_lines_keeps_the_documents_margins():
+    # a table of contents: most lines start indented, so the page's own bulk would put the margin at the indent and
+    # a contents line reaching the right edge would swallow the next one
+    contents = ["第二部分部门决算表汇总", "一、收入支出决算总表", "二、收入决算表", "三、支出决算表", "四、财政拨款收入支出表",
+                "五、一般公共预算支出表", "六、政府性基金预算表", "七、三公经费支出表", "八、国有资本经营预算表", "九、项目支出表"]
+    pdf = typeset(f"<p>{LONG[:60]}</p>" + "".join(f"<p>{c}</p>" for c in contents * 2))  # the second page all contents
+    lines = extract_bytes(pdf, "a.pdf").text.splitlines()
+    assert lines[1:] == contents * 2
