@@ -114,3 +114,18 @@ def test_a_page_of_indented_short_lines_keeps_the_documents_margins():
     pdf = typeset(f"<p>{LONG[:60]}</p>" + "".join(f"<p>{c}</p>" for c in contents * 2))  # the second page all contents
     lines = extract_bytes(pdf, "a.pdf").text.splitlines()
     assert lines[1:] == contents * 2
+
+
+def test_large_type_set_with_letter_spacing_keeps_its_digits_together():
+    pdf = typeset("<p class='c' style='font-size: 20pt; letter-spacing: 0.17em'>2024年度</p>"
+                  f"<p>{LONG[:40]}</p>")
+    assert extract_bytes(pdf, "a.pdf").text.splitlines()[0] == "2024年度"
+
+
+def test_the_title_on_page_one_stays_when_the_running_header_repeats_it():
+    title = "某市发展和改革委员会部门决算"
+    pdf = typeset(f"<h1>{title}</h1><p>{LONG}</p><p>{LONG}</p>",
+                  f'@top-center {{ content: "{title}"; font: 7pt T; }}', "@page :first { @top-center { content: none; } }")
+    ex = extract_bytes(pdf, "a.pdf")
+    assert ex.pages >= 3
+    assert ex.text.splitlines()[0] == title and ex.text.count(title) == 1
