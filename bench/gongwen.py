@@ -70,7 +70,7 @@ def blocks(text: str, tables: bool = False) -> list[Block]:
         elif _CHAPTER.match(ln):
             kinds[i] = "chapter"
     out: list[Block] = []
-    for ln, kind in zip(lines, kinds):
+    for ln, kind in zip(lines, kinds, strict=True):
         if tables and kind == "body" and _is_table_line(ln):
             cells = [c.strip() for c in ln.strip("|").split("|")]
             if out and out[-1].kind == "table":

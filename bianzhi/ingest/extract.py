@@ -399,22 +399,18 @@ def _drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
         drop: set[int] = set()
         if len(lines) >= 3:
             geometry = all(ln.top is not None for ln in lines)
-            pitches = sorted(b.top - a.top for a, b in zip(lines, lines[1:])) if geometry else []
-            pitch = pitches[len(pitches) // 2] if pitches else 0.0
-
-            def apart(upper: Line, lower: Line) -> bool:
-                # a text PDF's running line stands in the margin, clear of the body's line pitch
-                return not geometry or lower.top - upper.top > 1.4 * pitch
-
+            pitches = sorted(b.top - a.top for a, b in zip(lines, lines[1:], strict=False)) if geometry else []
+            pitch = pitches[(len(pitches) - 1) // 2] if pitches else 0.0
+            # a text PDF's running line stands in the margin, clear of the body's line pitch
             k = 0
             while k < 2 and repeated(lines[k], heads):
                 k += 1
-            if k and apart(lines[k - 1], lines[k]):
+            if k and (not geometry or lines[k].top - lines[k - 1].top > 1.4 * pitch):
                 drop.update(range(k))
             k = 0
             while k < 2 and repeated(lines[-1 - k], feet):
                 k += 1
-            if k and apart(lines[-1 - k], lines[-k]):
+            if k and (not geometry or lines[-k].top - lines[-1 - k].top > 1.4 * pitch):
                 drop.update(range(len(lines) - k, len(lines)))
         if n > 0 and len(lines) >= 4 and all(ln.top is not None and ln.bottom is not None for ln in lines[:4]):
             body = _body_height(lines)
@@ -457,20 +453,42 @@ def _text_block(pages: list[list[Line]]) -> tuple[float | None, float]:
     return min(shared), max(ends)
 
 
-def _indent_layout(lines: list[Line], left: float, right: float, cw: float) -> bool:
-    """Whether a text PDF's page starts its paragraphs with a first-line indent (the 公文 layout: two characters):
-    at least two lines start indented by one to four characters and at most one in four of the paragraph starts
-    is flush (a line at the left margin after a line that stopped short). OCR lines (no geometry) never count: their
+def _indent_starts(lines: list[Line], left: float, right: float, cw: float) -> tuple[int, int]:
+    """A text PDF page's paragraph starts: (lines indented by one to four characters, flush lines after a line that
+    stopped short). The document starts its paragraphs indented (the 公文 layout: two characters) when at least two
+    lines are indented and at most one in four of the starts is flush. OCR lines (no geometry) never count: their
     right edges are too ragged to tell a full line."""
-    if not lines or lines[0].top is None:
-        return False
+    if lines[0].top is None:
+        return 0, 0
     indented = flush = 0
     for i, ln in enumerate(lines):
         if left + 1.2 * cw < ln.x0 <= left + 4.5 * cw:
             indented += 1
         elif i and ln.x0 <= left + 1.2 * cw and lines[i - 1].x1 < right - 3 * cw:
             flush += 1
-    return indented >= 2 and flush * 4 <= indented
+    return indented, flush
+
+
+def _page_number_lines(lines: list[Line]) -> list[Line]:
+    """The lines without page numbers: anywhere on an OCR page (no geometry), only among a text PDF page's first or
+    last two lines and set apart from the body (a “21” alone in a table row is a value, not the page)."""
+    lines = [ln for ln in lines if ln.text.strip()]
+    if not lines or lines[0].top is None:
+        return [ln for ln in lines if not _page_number(ln.text.strip())]
+    pitches = sorted(b.top - a.top for a, b in zip(lines, lines[1:], strict=False))
+    pitch = pitches[(len(pitches) - 1) // 2] if pitches else 0.0
+
+    def margin(i: int) -> bool:  # in the top or bottom margin: set apart from the body by more than its line pitch
+        if i < 2:
+            return i + 1 >= len(lines) or lines[i + 1].top - lines[i].top > 1.4 * pitch
+        return i >= len(lines) - 2 and lines[i].top - lines[i - 1].top > 1.4 * pitch
+
+    return [ln for i, ln in enumerate(lines) if not (_page_number(ln.text.strip()) and margin(i))]
+
+
+# a Latin word too long for the room left on a line goes to the next one, leaving the line short of the margin
+_LATIN_END_RE = re.compile(r"[A-Za-z0-9,.;:)]$")
+_LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9\-']*")
 
 
 def join_lines(pages: list[list[Line]]) -> str:
@@ -478,11 +496,12 @@ def join_lines(pages: list[list[Line]]) -> str:
     previous line ran to the right margin and this line is not indented. Page-number lines go."""
     paragraphs: list[str] = []
     open_paragraph = False
-    pages = _drop_running_lines([[ln for ln in lines if ln.text.strip() and not _page_number(ln.text.strip())]
-                                 for lines in pages])
+    pages = _drop_running_lines([_page_number_lines(lines) for lines in pages])
     doc_left, doc_right = _text_block(pages)
+    geometry: list[tuple[float, float, float]] = []
     for lines in pages:
         if not lines:
+            geometry.append((0.0, 0.0, 10.0))
             continue
         widths = [(ln.x1 - ln.x0) / max(1, len(ln.text.strip())) for ln in lines if len(ln.text.strip()) > 4]
         cw = statistics.median(widths) if widths else 10.0
@@ -495,10 +514,17 @@ def join_lines(pages: list[list[Line]]) -> str:
             # a page of a text PDF whose lines mostly start indented (a table of contents, a list) has the
             # document's margins, not its own bulk's
             left, right = doc_left, max(right, doc_right)
+        geometry.append((left, right, cw))
+    # where paragraphs start indented (the 公文 layout), counted over the whole document
+    starts = [_indent_starts(lines, *page) for lines, page in zip(pages, geometry, strict=True) if lines]
+    indented, flush = sum(n for n, _ in starts), sum(n for _, n in starts)
+    indent_layout = indented >= 2 and flush * 4 <= indented
+    for lines, (left, right, cw) in zip(pages, geometry, strict=True):
+        if not lines:
+            continue
         body_height = _body_height(lines)
         middle = (left + right) / 2
-        indent_layout = _indent_layout(lines, left, right, cw)
-        prev_height, prev_len = 0.0, 0
+        prev_height, prev_len, prev_end, prev_text = 0.0, 0, 0.0, ""
         for ln in lines:
             text = ln.text.strip()
             indented = ln.x0 > left + 1.2 * cw
@@ -510,9 +536,18 @@ def join_lines(pages: list[list[Line]]) -> str:
             centred_title = bool(body_height and ln.height >= 1.15 * body_height and prev_height
                                  and abs(ln.height - prev_height) <= 0.12 * max(ln.height, prev_height)
                                  and abs((ln.x0 + ln.x1) / 2 - middle) < cw)
-            prev_height, prev_len = ln.height, size
-            if open_paragraph and (not indented or centred_title) and not resized and paragraphs:
-                paragraphs[-1] += text
+            # “…译名:China⏎National Tourism…”: the first word of this line did not fit into the room the last one left
+            word = _LATIN_WORD_RE.match(text)
+            latin_wrap = bool(ln.top is not None and not open_paragraph and not indented and paragraphs and word
+                              and _LATIN_END_RE.search(prev_text) and right - prev_end < 0.6 * cw * len(word.group()) + cw)
+            prev_latin = bool(re.search(r"[A-Za-z]$", prev_text))
+            prev_height, prev_len, prev_end, prev_text = ln.height, size, ln.x1, text
+            if latin_wrap and not resized:
+                paragraphs[-1] += " " + text
+            elif open_paragraph and (not indented or centred_title) and not resized and paragraphs:
+                # two Latin words broken at the line's end were two words
+                latin_words = prev_latin and word is not None and ln.top is not None
+                paragraphs[-1] += (" " if latin_words else "") + text
             else:
                 paragraphs.append(text)
             # generous: a following paragraph starts indented anyway, so only wrapped lines get joined

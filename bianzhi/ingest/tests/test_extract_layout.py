@@ -129,3 +129,21 @@ def test_the_title_on_page_one_stays_when_the_running_header_repeats_it():
     ex = extract_bytes(pdf, "a.pdf")
     assert ex.pages >= 3
     assert ex.text.splitlines()[0] == title and ex.text.count(title) == 1
+
+
+def test_a_latin_word_wrapped_to_the_next_line_continues_its_paragraph():
+    pdf = typeset("<p>国家旅游局（英语译名：China National Tourism Administration，缩写CNTA）是国务院直属机构。</p>"
+                  "<p>第二条 本规定自印发之日起施行。</p>")
+    lines = extract_bytes(pdf, "a.pdf").text.splitlines()
+    assert len(lines) == 2 and "China National Tourism Administration" in lines[0]
+
+
+def test_a_number_alone_on_a_line_of_the_body_is_a_value_not_a_page_number():
+    # a text PDF's lines (with their place on the page): “21” opens page 2 in the body's line pitch; “— 1 —” stands
+    # in the bottom margin
+    def line(text, top, x0=100.0):
+        return Line(x0, x0 + 16 * len(text), text, 16, top, top + 16)
+
+    page1 = [line("实有人数统计如下表所列：", 100), line("人员编制", 129), line("— 1 —", 780, 300)]
+    page2 = [line("21", 100), line("实有人数", 129), line("19", 158)]
+    assert join_lines([page1, page2]).split("\n") == ["实有人数统计如下表所列：", "人员编制", "21", "实有人数", "19"]
