@@ -9,6 +9,10 @@ splits, measured once as collected by `bench.sanding_real`) is rewritten into ea
 (`VARIANTS`, the words untouched) and scored against its unchanged hand label with the same comparison as
 `bench.sanding_real`; the printed table gives P / R per shape and the ratio to the text as collected, in one run.
 A shape that loses values shows rules that read the layout instead of the clause.
+
+The file shapes go through `extract.extract_bytes` as an upload would: a .docx with Word's automatic numbering, and
+the text typeset as an office sends it (`bench/gongwen.py`: a 公文 PDF exported from Word, with or without real tables,
+and the same layout as a .docx); renders are cached under CACHE. The CPU per PDF page is printed under the table.
 """
 from __future__ import annotations
 
