@@ -14,6 +14,7 @@ it into the SQL) is refused when the query is first compiled (ValueError), not a
 import datetime
 
 from django.db import connections
+from django.db.models import sql
 
 
 class Precompiled:
@@ -36,7 +37,7 @@ class Precompiled:
             slots = []
             for marker in self.markers:
                 sent = _adapt(using, marker)
-                at = [i for i, p in enumerate(params) if type(p) is type(sent) and p == sent]
+                at = [i for i, p in enumerate(params) if isinstance(p, type(sent)) and p == sent]
                 if not at:
                     raise ValueError(f"marker {marker!r} is not among the parameters: {sql}")
                 slots.append(at)
@@ -49,7 +50,9 @@ class Precompiled:
         for at, value in zip(slots, values, strict=True):
             value = _adapt(using, value)
             for slot in at:
-                params[slot] = value
+                # the driver's type the ORM chose (psycopg's Int8 for a big integer column), for the new value too
+                kind = type(params[slot])
+                params[slot] = value if value is None or type(value) is kind else kind(value)
         connection = connections[using]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
@@ -68,6 +71,46 @@ class Precompiled:
         return converted
 
 
+class PrecompiledUpdate(Precompiled):
+    """An UPDATE compiled once: `build(*markers)` returns (queryset, {field: value}) as for `queryset.update(...)`;
+    `run(using, *values)` runs it and returns the number of rows changed. Only for a plain UPDATE of one table
+    (no related updates): the queryset's own `update()` checks (a lock, an append-only log) are the caller's."""
+
+    def compiled(self, using: str) -> tuple:
+        found = self._compiled.get(using)
+        if found is None:
+            queryset, changes = self.build(*self.markers)
+            query = queryset.query.chain(sql.UpdateQuery)
+            query.add_update_values(changes)
+            if query.related_updates:
+                raise ValueError("an update of several tables is not precompiled")
+            compiler = query.get_compiler(using)
+            statement, params = compiler.as_sql()
+            params = list(params)
+            slots = []
+            for marker in self.markers:
+                sent = _adapt(using, marker)
+                at = [i for i, p in enumerate(params) if isinstance(p, type(sent)) and p == sent]
+                if not at:
+                    raise ValueError(f"marker {marker!r} is not among the parameters: {statement}")
+                slots.append(at)
+            found = self._compiled[using] = (statement, params, slots, [])
+        return found
+
+    def run(self, using: str, *values) -> int:
+        statement, params, slots, _ = self.compiled(using)
+        params = list(params)
+        for at, value in zip(slots, values, strict=True):
+            value = _adapt(using, value)
+            for slot in at:
+                # the driver's type the ORM chose (psycopg's Int8 for a big integer column), for the new value too
+                kind = type(params[slot])
+                params[slot] = value if value is None or type(value) is kind else kind(value)
+        with connections[using].cursor() as cursor:
+            cursor.execute(statement, params)
+            return cursor.rowcount
+
+
 def _adapt(using: str, value):
     """A value as the ORM passes it to the database driver (a time is a string on SQLite)."""
     if isinstance(value, datetime.datetime):
@@ -79,4 +122,5 @@ def _adapt(using: str, value):
 MARKER_ID = -730_114_129
 MARKER_ID_2 = -730_114_130
 MARKER_TEXT = "\x00precompiled-marker\x00"
+MARKER_TEXT_2 = "\x00precompiled-marker-2\x00"
 MARKER_TIME = datetime.datetime(1901, 2, 3, 4, 5, 6, 789_012, tzinfo=datetime.UTC)
