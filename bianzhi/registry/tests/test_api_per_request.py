@@ -91,3 +91,28 @@ def test_a_unit_save_reads_its_current_parents_path(edu, demo):
         assert fresh.parent_tree_path() == Unit.objects.get(pk=fresh.parent_id).tree_path
     fresh.parent_id = other.pk
     assert fresh.parent_tree_path() == other.tree_path  # a new parent is read again, not the kept path
+
+
+def test_related_rows_keep_their_models_order_in_the_answers(edu, client_for):
+    """Plaques, internal bodies, citations and stages are read without ordering by their parent (no join): within
+    one parent the order is the models' own."""
+    import datetime as dt
+
+    from bianzhi.lists.models import PowerItem
+    from bianzhi.registry.models import InternalBody, Plaque
+
+    Plaque.objects.create(unit=edu, name="后挂的牌子", start_date=dt.date(2001, 1, 1))
+    Plaque.objects.create(unit=edu, name="先挂的牌子", start_date=dt.date(1999, 1, 1))
+    InternalBody.objects.create(unit=edu, name="排后的科室", sort_order=9)
+    InternalBody.objects.create(unit=edu, name="排前的科室", sort_order=1)
+    client = client_for("luru")
+    unit = client.get(f"/api/v1/units/{edu.pk}/").json()
+    assert [p["id"] for p in unit["plaques"]] == [p.pk for p in Plaque.objects.filter(unit=edu)]
+    assert [b["id"] for b in unit["internal_bodies"]] == [
+        b.pk for b in InternalBody.objects.established().filter(unit=edu)]
+    items = {i["id"]: i for i in client.get(f"/api/v1/power-items/?unit={edu.pk}&limit=1000").json()["results"]}
+    assert items
+    for item in PowerItem.objects.filter(pk__in=items):
+        assert [c["text"] for c in items[item.pk]["citations"]] == [c.text for c in item.citations.all()]
+        assert [s["content"] for s in items[item.pk]["stage_responsibilities"]] == [
+            s.content for s in item.stage_responsibilities.all()]
