@@ -1,9 +1,9 @@
 """Login with the throttle of `throttle.py`: a (username, address) pair is stopped after LOGIN_MAX_FAILURES
 failures for LOGIN_LOCKOUT_MINUTES, before its password is even checked."""
 from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import ValidationError
 from django.db import router
-from django.contrib.auth.backends import ModelBackend
 from django.db.models import Exists, OuterRef
 from django_otp.plugins.otp_totp.models import TOTPDevice
 

@@ -21,8 +21,15 @@ from django.utils import timezone
 from gmssl import func, sm3
 
 from .audit_models import AuditChainHead, AuditLogEntry
-from .precompiled import (MARKER_ID, MARKER_ID_2, MARKER_TEXT, MARKER_TEXT_2, MARKER_TIME, Precompiled,
-                          PrecompiledUpdate)
+from .precompiled import (
+    MARKER_ID,
+    MARKER_ID_2,
+    MARKER_TEXT,
+    MARKER_TEXT_2,
+    MARKER_TIME,
+    Precompiled,
+    PrecompiledUpdate,
+)
 
 log = logging.getLogger(__name__)
 

@@ -54,7 +54,7 @@ def save_unit(unit: Unit, *, acting_user, expected_version: int | None = None, r
     previous = None
     if unit.pk:
         rows = PREVIOUS.rows(router.db_for_read(Unit), unit.pk)
-        previous = dict(zip(("parent_id", "parent_relation_id", "uscc_legacy_reason"), rows[0])) if rows else None
+        previous = dict(zip(("parent_id", "parent_relation_id", "uscc_legacy_reason"), rows[0], strict=True)) if rows else None
     problems = unit_problems(unit, previous, acting_user)
     try:
         unit.clean()  # the model's own rules (codes, dates, the parent relation) hold on every path

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from bianzhi.accounts.models import Role, User
-from bianzhi.core.precompiled import (MARKER_ID, MARKER_TEXT, MARKER_TIME, Precompiled, PrecompiledUpdate)
+from bianzhi.core.precompiled import MARKER_ID, MARKER_TEXT, MARKER_TIME, Precompiled, PrecompiledUpdate
 from bianzhi.core.tests.factories import UnitFactory, UserFactory
 from bianzhi.registry.models import Unit
 

@@ -4,7 +4,15 @@ from rest_framework import viewsets
 from bianzhi.core.api import ScopedReadOnlyViewSet
 
 from ..filtersets import PowerItemFilterSet, ResponsibilityItemFilterSet
-from ..models import Citation, ImportJob, Law, PowerCategory, PowerItem, ResponsibilityItem, StageResponsibility
+from ..models import (
+    Citation,
+    ImportJob,
+    Law,
+    PowerCategory,
+    PowerItem,
+    ResponsibilityItem,
+    StageResponsibility,
+)
 from .serializers import (
     ImportJobSerializer,
     LawSerializer,
