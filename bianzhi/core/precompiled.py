@@ -7,7 +7,7 @@ keeps the SQL the ORM compiled for the queryset once per database alias and runs
 the same statement the ORM would send, so the same rows.
 
 How the values are found in the compiled parameters: `build(*markers)` builds the queryset with marker values
-(values no request sends); every parameter equal to a marker, and of its type, is replaced by the request's
+(values no request sends); every parameter equal to a marker (and of its type or a subtype) is replaced by the request's
 value (each place, when the query uses it more than once). A marker missing from the parameters (the ORM folded
 it into the SQL) is refused when the query is first compiled (ValueError), not answered wrongly.
 """
@@ -30,7 +30,7 @@ class Precompiled:
         if found is None:
             queryset = self.build(*self.markers)
             compiler = queryset.query.get_compiler(using)
-            sql, params = compiler.as_sql()
+            statement, params = compiler.as_sql()
             params = list(params)
             # the ORM's own conversions of the columns it reads (a time from SQLite's text, a boolean from 0/1)
             converters = list(compiler.get_converters([s[0] for s in compiler.select[:compiler.col_count]]).items())
@@ -39,13 +39,13 @@ class Precompiled:
                 sent = _adapt(using, marker)
                 at = [i for i, p in enumerate(params) if isinstance(p, type(sent)) and p == sent]
                 if not at:
-                    raise ValueError(f"marker {marker!r} is not among the parameters: {sql}")
+                    raise ValueError(f"marker {marker!r} is not among the parameters: {statement}")
                 slots.append(at)
-            found = self._compiled[using] = (sql, params, slots, converters)
+            found = self._compiled[using] = (statement, params, slots, converters)
         return found
 
     def rows(self, using: str, *values) -> list[tuple]:
-        sql, params, slots, converters = self.compiled(using)
+        statement, params, slots, converters = self.compiled(using)
         params = list(params)
         for at, value in zip(slots, values, strict=True):
             value = _adapt(using, value)
@@ -55,7 +55,7 @@ class Precompiled:
                 params[slot] = value if value is None or type(value) is kind else kind(value)
         connection = connections[using]
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
+            cursor.execute(statement, params)
             rows = cursor.fetchall()
         if not converters:
             return rows
