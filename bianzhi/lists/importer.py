@@ -458,8 +458,9 @@ ROW_FIELDS = ("name", "name_key", "search_text", "category_id", "unit_id", "regi
 
 
 class MainRef:
-    """What a written 主项 still needs to be for its later 子项 rows (their parent): its key and 编码. Kept instead of
-    the whole row so a 100,000-row import does not hold every row's texts until the end."""
+    """What a written 主项 still needs to be for a later 子项 row (its parent): its key and 编码. `mains` keeps only the
+    编码 of a written 主项 (its key is in the region's codes), not the whole row, so a 100,000-row import does not hold
+    every row's texts until the end; main_for makes this from it when a 子项 row names the 主项."""
 
     __slots__ = ("pk", "code")
 
@@ -519,7 +520,8 @@ class PowerImporter(BaseImporter):
         self.bodies: dict[int, dict] = {}
         self.seen_keys: dict[tuple, int] = {}
         self.seen_codes: dict[tuple, int] = {}
-        self.mains: dict[tuple, PowerItem] = {}
+        # (unit id, name key) → the 主项: a PowerItem, a NewItem, or the 编码 of one already written (see main_for)
+        self.mains: dict[tuple, object] = {}
         self.implicit_mains: set[tuple] = set()
         self.pending: list[tuple] = []  # (item, citations, duty ids, filled in)
         self.pending_mixed = False  # whether `pending` holds anything but new 主项 (see flush)
@@ -833,6 +835,8 @@ class PowerImporter(BaseImporter):
         key = (unit_id, name_key)
         item = self.mains.get(key)
         if item is not None:
+            if item.__class__ is str:  # a written 主项 kept as its 编码 (flush): its key is in the region's codes
+                item = MainRef(self.codes_for(region_id)[item][0], item)
             return item
         found = self.existing_for(unit_id).get((name_key, ""))
         if found:
@@ -905,10 +909,10 @@ class PowerImporter(BaseImporter):
                 codes = self.codes_for(codes_region)
             pk = item.pk
             codes[item.code] = (pk, item.unit_id)
-            if not filled_in and item.parent is None:  # a new 主项: later 子项 rows need only its key and 编码
-                key = (item.unit_id, item.name_key)
+            if not filled_in and item.parent is None:  # a new 主项: later 子项 rows need only its key and 编码, and
+                key = (item.unit_id, item.name_key)  # the key is in `codes` from here on: the 编码 alone is kept
                 if known_mains.get(key) is item and key not in implicit_mains:
-                    known_mains[key] = MainRef(pk, item.code)
+                    known_mains[key] = item.code
             if cites:  # the rows as written (fast_insert_citations): the constant head, then the parsed citation
                 head = (*prefix, pk)
                 if len(cites) == 1:
