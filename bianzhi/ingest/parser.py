@@ -34,6 +34,7 @@ from . import (
     national_clauses,
     profile_clauses,
     reference_clauses,
+    reform_clauses,
     registry_clauses,
     restate_clauses,
     scheme_clauses,
@@ -1139,6 +1140,7 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     group_clauses.apply(b, text)  # 群团 bodies: “X是…人民团体”, short forms, “Y设置7个专委会:…”, “一是…二是…” (heldout23)
     registry_clauses.apply(b, text)  # 事业单位 texts of every kind: “增挂“X”的牌子”, “(一)、办公室” headings (heldout25)
     restate_clauses.apply(b, text)  # news restating a 三定: “X将正式挂牌成立”, “决定设立X。”, “X整体划入Y,Y加挂X牌子” (heldout26)
+    reform_clauses.apply(b, text)  # 2023–24 reform bodies: “X加挂Y揭牌”, “组建X,负责…,作为Y”, “职责一:…” (heldout28)
     _unnumbered_lists(b, text)  # last: a copy out of Word that lost its automatic numbering
     if final_clauses.generic_unit(b.data.get("unit")) or final2_clauses.bare_place_unit(b.data.get("unit"), text):  # “街道办事处作为…的派出机关”: an article on a kind of body
         b.data["unit"] = b.data["nature"] = None
