@@ -21,6 +21,9 @@ from .clauses import CJK, STAFF_TYPE, UNIT_SUFFIX, Found, platform_staffing_type
 # word 部门 after the name is no part of it)
 NOTE_TITLE_RE = re.compile(r"(?!第[一二三四五六七八九十]+部分)(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:\((?:本级|机关本级|本部)\))?(?:部门)?\s*\d{4}年度?(?:部门|单位)?(?:预算|决算)"
                            r"(?:及[“\"]?三公[”\"]?经费预算|及)?(?:编制说明|公开说明|情况说明|公开)")
+# the year first: “2023年黔东南州机关事务管理局本级部门决算公开说明”, “2021年度X部门预算公开”
+YEAR_FIRST_NOTE_TITLE_RE = re.compile(r"\d{4}年度?(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:\(?(?:本级|机关本级|本部)\)?)?"
+                                      r"(?:部门|单位)(?:预算|决算)(?:编制说明|公开说明|情况说明|公开)")
 # a cover over three lines: “2024年度⏎X⏎部门决算”
 COVER_RE = re.compile(r"(?m)^[ \t]*(?P<y>\d{4}年度?)[ \t]*\n[ \t]*(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")[ \t]*\n"
                       r"[ \t]*(?P<k>(?:部门|单位)(?:预算|决算))[ \t]*$")
@@ -41,7 +44,7 @@ def note_title(text: str, max_lines: int = 40) -> tuple[Found, Found] | None:
         pos += len(raw) + 1
         if len(line) > 70 or re.search(r"[。,;:|]", line):
             continue
-        m = NOTE_TITLE_RE.fullmatch(line)
+        m = NOTE_TITLE_RE.fullmatch(line) or YEAR_FIRST_NOTE_TITLE_RE.fullmatch(line)
         if m:
             return Found(line, start, start + len(line)), Found(m["u"], start + m.start("u"), start + m.end("u"))
     return None

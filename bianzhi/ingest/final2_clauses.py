@@ -63,7 +63,7 @@ def run_in_bodies(text: str) -> list[Found]:
 TITLE_HEAD_RE = re.compile(r"[ \t]*(?P<y1>\d{4}[ \t]*年度?)?[ \t]*(?P<u>(?!第[一二三四五六七八九十\d]+部分)[" + CJK
                            + r"()]{3,40}?" + UNIT_SUFFIX + r")[ \t]*(?P<y2>\d{4}[ \t]*(?:年度?)?)?[ \t]*")
 TITLE_TAIL_RE = re.compile(r"[ \t]*(?P<y>\d{4}[ \t]*年度?)?[ \t]*(?:部门|单位)(?:预算|决算)(?:[" + CJK + r"“”\"]{0,16}?"
-                           r"(?:说明|公开|预算|决算|报告))?[ \t]*")
+                           r"(?:说明|公开|预算|决算|报告|信息))?[ \t]*")
 PAGE_NUMBER_RE = re.compile(r"[ \t]*\d{1,3}[ \t]*")
 
 

@@ -669,7 +669,10 @@ def parse(text: str) -> ParseResult:
 
 # a unit read with what the sentence says before it: “会议宣布了区农业农村局…”, “现将我县不动产登记中心…”; a pronoun
 # (“我部”, “本局”) names no unit; a bracketed second name is the unit's plaque (“X局(X港澳事务局)”)
-_UNIT_LEAD_RE = re.compile(r"^.{0,12}?(?:宣布了?|宣读了?|现将|特将|决定将|同意将)")
+_UNIT_LEAD_RE = re.compile(r"^(?:.{0,12}?(?:宣布了?|宣读了?|现将|特将|决定将|同意将)"
+                           r"|.{0,8}?(?:领导|嘉宾|书记|县长|市长|省长|主任|局长)对"  # “出席领导对县X揭牌”
+                           r"|[\u4e00-\u9fff]{2,4}(?:兼任|担任|任)(?=[\u4e00-\u9fff]{2,8}?[省市县区州旗]))")  # “林健东任浙江省X厅长”
+_SET_UP_VERB_RE = re.compile(r"(?:组建|设立|成立|撤销|新建|整合|挂牌|改设)")  # “组建区X”: a verb, not a place
 _UNIT_OWN_PLACE_RE = re.compile(r"^(?:我|本)(?=[省市县区州旗镇乡])")
 _PRONOUN_UNIT_RE = re.compile(r"^(?:我|本|该)(?:部|局|委|办|厅|院|会|所|站|队|馆|中心|单位|机关|部门)$")
 _BRACKETED_PLAQUE_RE = re.compile(r"^(?P<u>[\u4e00-\u9fff]{3,40}?" + clauses.UNIT_SUFFIX + r")\((?P<p>[\u4e00-\u9fff]{3,40}?"
@@ -690,11 +693,11 @@ def _polish_unit(result: ParseResult, text: str) -> None:
     lead = _UNIT_LEAD_RE.match(unit)
     if lead and len(unit) - lead.end() >= 3:
         unit = unit[lead.end():]
-    own = _UNIT_OWN_PLACE_RE.match(unit)
+    own = _UNIT_OWN_PLACE_RE.match(unit) or (lead and re.match(r"^(?=[省市县区州旗])", unit))  # “县X”: the text's full name
     if own:  # “我县不动产登记中心” → the name with the place the text gives it, else “县不动产登记中心”
         unit = unit[own.end():]
         named = budget_clauses.place_named(text, unit[1:])
-        if named is not None and named.value.endswith(unit):
+        if named is not None and named.value.endswith(unit) and not _SET_UP_VERB_RE.match(named.value):
             data["unit"] = named.value
             result.spans = [sp for sp in result.spans if sp[0] != "unit"] + [("unit", named.start, named.end)]
             return

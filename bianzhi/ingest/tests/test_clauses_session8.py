@@ -1,6 +1,7 @@
 """Body lists in the shapes the eighth session's final splits showed unread (issue 12): the count before the list,
 “内设机构,包括…”, a clause after the last name, a plaque note after a name, a heading with a telephone number, and
 the units under a body listed right after its bodies. The sentences are written for these tests."""
+from bianzhi.ingest import parser
 from bianzhi.ingest.extract import from_text
 from bianzhi.ingest.parser import parse
 
@@ -41,3 +42,18 @@ def test_the_units_under_a_body_listed_after_its_bodies_are_not_its_bodies():
     text = ("(一)机构设置情况\n我局共设置3个内设机构,包括:综合科、规划科、督查科,所属单位2个,分别是:\n"
             "1.某县乡村振兴局(本级)\n2.某县乡村振兴服务中心\n(二)决算单位构成情况")
     assert bodies(text) == ["综合科", "规划科", "督查科"]
+
+
+def test_a_budget_notes_title_with_the_year_first_or_over_two_lines():
+    d = parse(from_text("2023年百色市机关事务管理局本级部门决算公开说明\n目录\n第一部分:部门概况\n一、部门职责").text).data
+    assert d["title"] == "2023年百色市机关事务管理局本级部门决算公开说明" and d["unit"] == "百色市机关事务管理局"
+    d = parse(from_text("百色市自然资源局\n2024年部门预算公开信息\n目 录\n第一部分:部门概况").text).data
+    assert d["unit"] == "百色市自然资源局" and d["title"].replace(" ", "") == "百色市自然资源局2024年部门预算公开信息"
+
+
+def test_a_unit_read_with_the_news_items_words_in_front():
+    d = parse(from_text("近日,那坡县退役军人服务中心举行挂牌仪式。\n出席领导对县退役军人服务中心揭牌,并为各乡镇服务站授牌。").text).data
+    assert d["unit"] == "那坡县退役军人服务中心"
+    lead = parser._UNIT_LEAD_RE.match("李明任广西壮族自治区农业农村厅")
+    assert lead is not None and "李明任广西壮族自治区农业农村厅"[lead.end():] == "广西壮族自治区农业农村厅"
+    assert parser._UNIT_LEAD_RE.match("中国人民对外友好协会") is None
