@@ -32,6 +32,8 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib
+import inspect
 import json
 import math
 import os
@@ -108,9 +110,12 @@ def document(file: str, start: str, organ: str | None, number: str | None, date:
 
 
 def ground_truth(doc: dict) -> str:
-    """The document's text in reading order, one paragraph a line (what the pipeline should give back)."""
+    """The document's text in reading order, one paragraph a line (what the pipeline should give back), with the
+    clean-up the pipeline applies to every OCR line on purpose (extract.clean_ocr_line: 〈 〉 < > → ( ), a 文号's
+    year in 〔 〕) and ○ (a circle some web copies put for 〇) as 〇, so that only misreadings count."""
     head = [f"{doc['organ']}文件"] + ([doc["number"]] if doc["number"] else []) + ([doc["title"]] if doc["title"] else [])
-    return "\n".join(head + doc["body"] + doc["signature"] + [doc["date"]])
+    lines = head + doc["body"] + doc["signature"] + [doc["date"]]
+    return "\n".join(extract.clean_ocr_line(line).replace("○", "〇") for line in lines)
 
 
 # ------------------------------------------------------------------ rendering (300 dpi, RGB)
@@ -380,7 +385,9 @@ def save(a, path: Path, suffix: str) -> Path:
 
 
 def cache_dir() -> Path:
-    key = hashlib.sha1((RENDER_VERSION + Path(__file__).read_text(encoding="utf-8")).encode()).hexdigest()[:10]
+    code = [inspect.getsource(f) for f in (document, render, _seal, wrap, degrade, _scan, _phone, _photocopy, _rotate,
+                                          _resample, save)]
+    key = hashlib.sha1(repr((RENDER_VERSION, DOCS, code)).encode()).hexdigest()[:10]
     d = Path("/tmp") / f"bianzhi-ocr-realistic-{os.getuid()}-{key}"
     d.mkdir(parents=True, exist_ok=True)
     return d
@@ -389,14 +396,15 @@ def cache_dir() -> Path:
 def pages_for(doc: dict, n: int, degradation: str) -> list[Path]:
     d = cache_dir() / f"{n:02d}"
     d.mkdir(exist_ok=True)
-    done = sorted(d.glob(f"{degradation}-p*"))
-    if done:
-        return done
+    marker = d / f"{degradation}.done"
+    if marker.exists():
+        return sorted(d.glob(f"{degradation}-p*.*"), key=lambda p: int(re.search(r"-p(\d+)", p.name)[1]))
     out = []
     for k, img in enumerate(render(doc, n), 1):
         seed = int(hashlib.sha1(f"{doc['file']}|{degradation}|{k}".encode()).hexdigest()[:8], 16)
         a, suffix = degrade(img, degradation, seed)
         out.append(save(a, d / f"{degradation}-p{k}", suffix))
+    marker.touch()
     return out
 
 
@@ -417,6 +425,17 @@ def read(engine: str, paths: list[Path]) -> tuple[str, list[float]]:
     return text, cpus
 
 
+def diffs(ref: str, got: str) -> list[str]:
+    """The differences as “expected→read” with a character of context."""
+    import difflib
+
+    out = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ref, got, autojunk=False).get_opcodes():
+        if tag != "equal":
+            out.append(f"{ref[max(0, i1 - 1):i1]}[{ref[i1:i2][:15]}→{got[j1:j2][:15]}]")
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--engines", default=",".join(ENGINES))
@@ -424,7 +443,16 @@ def main(argv=None) -> int:
     ap.add_argument("--docs", default="", help="comma-separated text file names (default: all eight)")
     ap.add_argument("--per-field", action="store_true", help="print precision/recall of every field")
     ap.add_argument("-v", action="store_true", help="print each document's differing fields")
+    ap.add_argument("--save", default="", help="write every OCR text (degradation, engine, file) to this JSON file")
+    ap.add_argument("--set", action="append", default=[], metavar="MODULE.NAME=VALUE",
+                    help="change one setting of bianzhi.ingest (e.g. ocr_rapid.PAGE_PREP=0) for this run")
     args = ap.parse_args(argv)
+    for item in args.set:
+        target, value = item.split("=", 1)
+        module, name = target.rsplit(".", 1)
+        mod = importlib.import_module(f"bianzhi.ingest.{module}")
+        setattr(mod, name, type(getattr(mod, name))(float(value)) if value.replace(".", "").isdigit() else value)
+        print(f"设置 {target} = {getattr(mod, name)!r}")
     engines = [e for e in args.engines.split(",") if e]
     degradations = [d for d in args.degradations.split(",") if d]
     for d in degradations:
@@ -449,6 +477,7 @@ def main(argv=None) -> int:
     print(f"渲染/读取缓存 {time.perf_counter() - t0:.1f} 秒（{cache_dir()}）", flush=True)
     results = {}
     loads = []
+    saved: dict[str, str] = {}
     for d in degradations:
         for engine in engines:
             dist = total = 0
@@ -456,6 +485,7 @@ def main(argv=None) -> int:
             counts = defaultdict(lambda: {"tp": 0, "pred": 0, "gold": 0})
             for n, doc in docs:
                 text, page_cpus = read(engine, pages_for(doc, n, d))
+                saved[f"{d}|{engine}|{doc['file']}"] = text
                 loads.append(os.getloadavg()[0])
                 ref = _norm(refs[n])
                 e = edit_distance(ref, _norm(text))
@@ -464,7 +494,8 @@ def main(argv=None) -> int:
                 errors: list[str] = []
                 compare(ref_fields[n], predicted(parse(text).data), counts, errors)
                 if args.v and (errors or e):
-                    print(f"  {d} {engine} {doc['file']}: {e}/{len(ref)} 字错 {len(errors)} 字段不符")
+                    print(f"  {d} {engine} {doc['file']}: {e}/{len(ref)} 字错 {len(errors)} 字段不符  "
+                          + " ".join(diffs(ref, _norm(text))[:12]))
                     for line in errors:
                         print("   ", line)
             results[d, engine] = (dist, total, counts, cpus)
@@ -474,6 +505,8 @@ def main(argv=None) -> int:
             print(f"{d:<10} {engine:<10} CER {dist / max(1, total):7.3%}（{dist}/{total}） 字段 P {tp / max(1, pred):.3f} "
                   f"R {tp / max(1, gold):.3f}  CPU 秒/页 中位 {statistics.median(cpus):.2f} 最慢 {max(cpus):.2f}  "
                   f"负载 {os.getloadavg()[0]:.1f}", flush=True)
+    if args.save:
+        Path(args.save).write_text(json.dumps(saved, ensure_ascii=False, indent=0), encoding="utf-8")
     print()
     print("真实版式公文扫描件：CER = 编辑距离 / 参考字数（NFKC、去空白）；字段 = 对 OCR 文本与对真值文本的解析结果之比；"
           "比值 = 与同一引擎 clean 之比")

@@ -371,10 +371,14 @@ def join_lines(pages: list[list[Line]]) -> str:
         x1s = sorted(ln.x1 for ln in lines)
         left = x0s[len(x0s) // 5]
         right = x1s[int(len(x1s) * 0.8)] if len(x1s) >= 5 else x1s[-1]
-        prev_height, prev_len = 0.0, 0
+        prev_height, prev_len, prev_centred = 0.0, 0, False
         for ln in lines:
             text = ln.text.strip()
-            indented = ln.x0 > left + 1.2 * cw
+            # a title set centred over two lines: its second line is centred too, and continues the first
+            centred = abs((ln.x0 - left) - (right - ln.x1)) < cw and ln.x0 > left + 0.5 * cw
+            indented = ln.x0 > left + 1.2 * cw and not (centred and prev_centred and ln.height and prev_height
+                                                        and abs(ln.height - prev_height) <= 0.12 * prev_height)
+            prev_centred = centred
             # a change of type size (title → body) also starts a paragraph
             size = len(text.replace(" ", ""))
             resized = bool(ln.height and prev_height and prev_len >= 8 and size >= 6
@@ -511,7 +515,7 @@ _OCR_FIXES = [
     (re.compile(r"^\(\s*=\s*\)"), "(二)"),
     # the year of a 文号 stands in hexagonal brackets (GB/T 9704); both engines read 〔 〕 as [ ] or 【 】:
     # 百办发[2019]23号, 百办发【2019】23号, 百办发〔2019]23号 → 百办发〔2019〕23号
-    (re.compile(r"(?<=[\u4e00-\u9fff])\s*[\[【〔［]\s*((?:19|20)\d{2})\s*[\]】〕］]\s*(?=第?\d{1,6}\s*号)"), r"〔\1〕"),
+    (re.compile(r"(?<=[\u4e00-\u9fff])\s*[\[【〔［「]\s*((?:19|20)\d{2})\s*[\]】〕］」]\s*(?=第?\d{1,6}\s*号)"), r"〔\1〕"),
     # an opening bracket read twice before an item number: （(五） → （五）
     (re.compile(r"^([(（])\s*[(（](?=\s*[一二三四五六七八九十]{1,3}\s*[)）])"), r"\1"),
 ]

@@ -33,13 +33,14 @@ import os
 import threading
 from dataclasses import dataclass
 
-from . import ocr_prep
+from . import ocr_page, ocr_prep
 
 # Settings (measured on the benchmark scans: bench/README.md, “RapidOCR: where the time went”).
 DET_SIDE = 960  # longer side of the page as detection sees it
 REC_HEIGHT = 36  # height of a line as recognition sees it (the model was trained at 48)
 REC_BATCH = 1  # one line per run: no padding to the widest line of a batch (6: ~17 % more CPU)
 DESPECKLE = True
+PAGE_PREP = True  # colour/photo pages: red seal and rules out, uneven light flattened (ocr_page)
 TEXT_SCORE = 0.5  # lines recognised with a lower mean confidence are dropped (RapidOCR's default)
 THREADS = 1  # onnxruntime intra-op threads per session
 SPIN = False  # onnxruntime's idle threads spinning for work (costs CPU time, not wall)
@@ -155,16 +156,21 @@ def boxes_to_lines(boxes: list[Box]) -> list[tuple[float, float, str, float]]:
 
 
 def load_gray(path: str):
-    """The first page of an image file as a uint8 gray array (a 1-bit scan becomes 0/255), specks whitened."""
+    """The first page of an image file as a uint8 gray array (a 1-bit scan becomes 0/255): a colour or photographed
+    page made plain first (`ocr_page.prepare`: red seal and rules out, red characters kept, light evened out),
+    specks whitened."""
     import numpy as np
     from PIL import Image
 
     with Image.open(path) as img:
         img.seek(0)
-        gray = img.convert("L")
+        if PAGE_PREP:
+            gray = ocr_page.prepare(img)
+        else:
+            gray = np.asarray(img.convert("L"))
     if DESPECKLE:
-        gray = ocr_prep.despeckle(gray)
-    return np.asarray(gray)
+        gray = np.asarray(ocr_prep.despeckle(Image.fromarray(gray)))
+    return gray
 
 
 def detect(eng: _Engine, gray) -> list:
