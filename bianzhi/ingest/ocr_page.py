@@ -31,7 +31,7 @@ FLAT_RANGE = 24  # pages whose paper level varies less than this (5th to 95th pe
 # Skew: the angle (degrees) at which the rows of the reduced page's ink are most uneven (text lines level)
 MAX_SKEW = 5.0
 SKEW_STEP = 0.5
-MIN_SKEW = 0.3  # pages turned less than this are left alone
+MIN_SKEW = 1.0  # pages turned less than this are left alone (RapidOCR cuts each line along its own slant)
 SKEW_WIDTH = 800
 
 
@@ -172,9 +172,9 @@ FLATTEN = True
 DESKEW = True
 
 
-def prepare(img):
-    """A PIL image of a page → uint8 gray array ready for OCR (red seal and rules out, light evened, lines levelled;
-    each step can be turned off for measurement)."""
+def prepare(img, level: bool = True):
+    """A PIL image of a page → uint8 gray array ready for OCR (red seal and rules out, light evened, and with `level`
+    lines levelled; each step can be turned off for measurement)."""
     import numpy as np
 
     if img.mode in ("1", "L") or not RED_INK:
@@ -183,6 +183,6 @@ def prepare(img):
         gray = gray_without_seal(np.asarray(img.convert("RGB")))
     if FLATTEN:
         gray = flatten(gray)
-    if DESKEW:
+    if DESKEW and level:
         gray = deskew(gray)
     return gray

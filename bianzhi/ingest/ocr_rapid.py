@@ -165,11 +165,13 @@ def load_gray(path: str):
     with Image.open(path) as img:
         img.seek(0)
         if PAGE_PREP:
-            gray = ocr_page.prepare(img)
+            gray = ocr_page.prepare(img, level=False)
         else:
             gray = np.asarray(img.convert("L"))
     if DESPECKLE:
         gray = np.asarray(ocr_prep.despeckle(Image.fromarray(gray)))
+    if PAGE_PREP and ocr_page.DESKEW:
+        gray = ocr_page.deskew(gray)  # after the specks are gone: turning smears a speck into a blot
     return gray
 
 
