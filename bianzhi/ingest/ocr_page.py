@@ -25,6 +25,9 @@ RULE_MM = 40.0  # a rule is at least this long and at most RULE_THICK_MM thick
 RULE_THICK_MM = 3.5
 JOIN_MM = 2.5  # red shapes closer than this are one shape
 PAGE_MM = 210.0  # page width assumed when converting pixels to millimetres (A4 portrait)
+# Gray scans: black ink below BLACK_BELOW, red ink (seals) between it and MID_ABOVE
+BLACK_BELOW = 50
+MID_ABOVE = 170
 # Illumination: the paper's level is the maximum over BACKGROUND_MM around each point
 BACKGROUND_MM = 3.0
 FLAT_RANGE = 24  # pages whose paper level varies less than this (5th to 95th percentile) are left alone
@@ -110,6 +113,38 @@ def gray_without_seal(rgb):
     return gray
 
 
+def gray_seal_removed(gray):
+    """A gray scan of a page with a seal: red ink scans mid-gray (luminance ~80 against ~20 for black). The
+    mid-gray areas thicker than a stroke's soft edge or a thin serif stroke (they survive an erosion) are taken
+    for red ink; where they form a round shape the size of a seal, they are whitened (with their soft edges),
+    and the pixels as dark as black ink — the signature printed under the seal — are kept."""
+    import cv2
+    import numpy as np
+
+    h, w = gray.shape
+    scale = min(1.0, REDUCED_WIDTH / w)
+    steps = max(1, round(w / 1000))
+    band = ((gray >= BLACK_BELOW) & (gray <= MID_ABOVE)).astype(np.uint8)
+    kernel = np.ones((3, 3), np.uint8)
+    ink = cv2.erode(band, kernel, iterations=steps)
+    if ink.mean() < RED_PIXELS:
+        return gray
+    small = cv2.resize(ink * 255, (max(1, round(w * scale)), max(1, round(h * scale))),
+                       interpolation=cv2.INTER_AREA) > 40
+    drop, _keep = red_shapes(small, scale)
+    drop = [b for b in drop if 0.5 <= (b[2] - b[0]) / max(1, b[3] - b[1]) <= 2]  # a gray rule is left alone
+    if not drop:
+        return gray
+    out = gray.copy()
+    pad = max(2, w // 400)
+    for x0, y0, x1, y1 in drop:
+        x0, y0, x1, y1 = max(0, x0 - pad), max(0, y0 - pad), min(w, x1 + pad), min(h, y1 + pad)
+        seal = cv2.dilate(ink[y0:y1, x0:x1], kernel, iterations=steps + 2).astype(bool)
+        region = out[y0:y1, x0:x1]
+        region[seal & (region >= BLACK_BELOW)] = 255
+    return out
+
+
 def flatten(gray):
     """The page divided by its paper level (uneven light, shadows and a dark desk become white); a page whose
     paper is even is returned unchanged."""
@@ -177,8 +212,10 @@ def prepare(img, level: bool = True):
     lines levelled; each step can be turned off for measurement)."""
     import numpy as np
 
-    if img.mode in ("1", "L") or not RED_INK:
+    if img.mode == "1" or not RED_INK:
         gray = np.asarray(img.convert("L"))
+    elif img.mode == "L":
+        gray = gray_seal_removed(np.asarray(img))
     else:
         gray = gray_without_seal(np.asarray(img.convert("RGB")))
     if FLATTEN:

@@ -149,3 +149,19 @@ def test_a_doc_number_in_corner_brackets_gets_its_hexagonal_brackets():
     from bianzhi.ingest.extract import clean_ocr_line
 
     assert clean_ocr_line("（国发【2008」11号）") == "（国发〔2008〕11号）"
+
+
+def test_a_seal_on_a_gray_scan_goes_and_the_signature_and_thin_strokes_stay():
+    gray = np.full((H, W), 240, dtype=np.uint8)
+    for x in range(300, 520, 12):  # the signature under the seal: black strokes
+        gray[596:619, x + 3:x + 6] = 20
+    gray[400, 100:500] = 110  # a thin serif stroke scanned mid-gray, away from the seal
+    cv2.circle(gray, (410, 610), round(21 * PX_MM), 85, 5)  # red ink scans mid-gray
+    cv2.circle(gray, (410, 610), 12, 85, -1)
+    out = ocr_page.gray_seal_removed(gray)
+    assert out[610 - round(21 * PX_MM), 410] == 255 and out[610, 410] == 255  # ring and star
+    assert out[600, 400] == 20  # the black stroke under the star
+    assert out[400, 300] == 110  # the thin stroke
+    plain = np.full((H, W), 240, dtype=np.uint8)
+    plain[400, 100:500] = 110
+    assert ocr_page.gray_seal_removed(plain) is plain
