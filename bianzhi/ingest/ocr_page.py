@@ -35,7 +35,7 @@ FLAT_RANGE = 24  # pages whose paper level varies less than this (5th to 95th pe
 MAX_SKEW = 5.0
 SKEW_STEP = 0.5
 MIN_SKEW = 1.0  # pages turned less than this are left alone (RapidOCR cuts each line along its own slant)
-SKEW_WIDTH = 800
+SKEW_WIDTH = 600
 
 
 def red_mask(rgb):
@@ -174,18 +174,20 @@ def skew_angle(gray) -> float:
     h, w = gray.shape
     f = min(1.0, SKEW_WIDTH / w)
     small = cv2.resize(gray, (max(1, round(w * f)), max(1, round(h * f))), interpolation=cv2.INTER_AREA)
-    ink = (small < min(160, int(np.percentile(small, 50)) - 40)).astype(np.float32)
-    if ink.sum() < 50:
+    ink = ((small < min(160, int(np.percentile(small, 50)) - 40)) * 255).astype(np.uint8)
+    if ink.sum() < 50 * 255:
         return 0.0
     sh, sw = ink.shape
     centre = (sw / 2, sh / 2)
 
     def score(angle: float) -> float:
-        turned = cv2.warpAffine(ink, cv2.getRotationMatrix2D(centre, angle, 1.0), (sw, sh), flags=cv2.INTER_LINEAR)
-        rows = turned.sum(axis=1)
+        turned = cv2.warpAffine(ink, cv2.getRotationMatrix2D(centre, angle, 1.0), (sw, sh), flags=cv2.INTER_NEAREST)
+        rows = turned.sum(axis=1, dtype=np.int64)
         return float(np.square(np.diff(rows)).sum())
 
     coarse = max(np.arange(-MAX_SKEW, MAX_SKEW + 1e-6, SKEW_STEP), key=score)
+    if abs(coarse) < MIN_SKEW - SKEW_STEP:
+        return 0.0  # level enough: no finer search
     fine = max(np.arange(coarse - SKEW_STEP, coarse + SKEW_STEP + 1e-6, 0.1), key=score)
     return round(float(fine), 2)
 

@@ -40,6 +40,7 @@ DET_SIDE = 960  # longer side of the page as detection sees it
 REC_HEIGHT = 36  # height of a line as recognition sees it (the model was trained at 48)
 REC_BATCH = 1  # one line per run: no padding to the widest line of a batch (6: ~17 % more CPU)
 DESPECKLE = True
+MAX_WIDTH = 1700  # wider pages (an A4 page over ~205 dpi, a phone photo) are first reduced to this width
 PAGE_PREP = True  # colour/photo pages: red seal and rules out, uneven light flattened (ocr_page)
 TEXT_SCORE = 0.5  # lines recognised with a lower mean confidence are dropped (RapidOCR's default)
 THREADS = 1  # onnxruntime intra-op threads per session
@@ -164,6 +165,11 @@ def load_gray(path: str):
 
     with Image.open(path) as img:
         img.seek(0)
+        if MAX_WIDTH and img.width > MAX_WIDTH:
+            # recognition sees each line at REC_HEIGHT px: a 300-dpi page's detail is lost there anyway, and the
+            # page's preparation, despeckling and cutting cost in proportion to its pixels
+            img = (img if img.mode in ("L", "RGB") else img.convert("L" if img.mode == "1" else "RGB"))
+            img = img.resize((MAX_WIDTH, round(img.height * MAX_WIDTH / img.width)), Image.Resampling.BOX)
         if PAGE_PREP:
             gray = ocr_page.prepare(img, level=False)
         else:
