@@ -38,8 +38,10 @@ import json
 import math
 import os
 import re
+import shutil
 import statistics
 import sys
+import tempfile
 import time
 import unicodedata
 from collections import defaultdict
@@ -398,7 +400,8 @@ def pages_for(doc: dict, n: int, degradation: str) -> list[Path]:
     d.mkdir(exist_ok=True)
     marker = d / f"{degradation}.done"
     if marker.exists():
-        return sorted(d.glob(f"{degradation}-p*.*"), key=lambda p: int(re.search(r"-p(\d+)", p.name)[1]))
+        pages = [p for p in d.iterdir() if re.fullmatch(re.escape(degradation) + r"-p\d+\.(png|jpg)", p.name)]
+        return sorted(pages, key=lambda p: int(re.search(r"-p(\d+)\.", p.name)[1]))
     out = []
     for k, img in enumerate(render(doc, n), 1):
         seed = int(hashlib.sha1(f"{doc['file']}|{degradation}|{k}".encode()).hexdigest()[:8], 16)
@@ -417,10 +420,13 @@ def _cpu() -> float:
 def read(engine: str, paths: list[Path]) -> tuple[str, list[float]]:
     os.environ["BIANZHI_OCR_ENGINE"] = engine
     pages, cpus = [], []
-    for path in paths:
-        c0 = _cpu()
-        pages.append(extract._ocr_image(str(path)))
-        cpus.append(_cpu() - c0)
+    with tempfile.TemporaryDirectory(prefix="bz-ocr-") as tmp:
+        for path in paths:
+            work = Path(tmp) / path.name  # as extract does: the engines may write prepared pages next to it
+            shutil.copyfile(path, work)
+            c0 = _cpu()
+            pages.append(extract._ocr_image(str(work)))
+            cpus.append(_cpu() - c0)
     text = extract.from_text(extract._corrected(extract.join_lines(pages), [])).text
     return text, cpus
 
