@@ -35,7 +35,7 @@ RANK = r"(?:(?:正|副)?(?:国|部|省部|厅|司局|局|地厅|处|县处|科|�
 RANK_RE = re.compile(RANK)
 # ranks written with a post: 副部长级, 正处长级
 POST_RANK = r"(?:正|副)?(?:部长|司长|厅长|局长|处长|县长|科长|主任)级"
-UNIT_SUFFIX = (r"(?:委员会|办公室|办公厅|管理局|总局|局|部|委|办|厅|院|中心|会|署|站|所|馆|队|社|处|室|科|股|政府|"
+UNIT_SUFFIX = (r"(?:委员会|海关|办公室|办公厅|管理局|总局|局|部|委|办|厅|院|中心|会|署|站|所|馆|队|社|处|室|科|股|政府|"
                r"党组|党委|工委|纪委|联合会|总会|电视台|广播电台|保护区|大学|学校|党校|中学|小学|幼儿园|联|协|林场|农场|园|团|宫)")
 BODY_SUFFIX = (r"(?:党委|党组|纪委|工委|办公厅|办公室|值班室|督查室|办|厅|处|出|科|股|室|司|局|中心|部|组|队|站|所|"
                r"委员会|工会|馆|院)")
@@ -778,6 +778,9 @@ BODY_TRIGGER_RE = re.compile(r"(?:内设机构|机构设置|内设科室|内设�
                              r"\s*个|个内设机构|个职能|根据上述职责)")
 DUTY_TRIGGER_RE = re.compile(r"(?:主要职责|职责是|下列职责|职责如下|主要职能|职责为|承担以下|承担如下|职责:|职能是)")
 HEADING_RE = re.compile(r"^(?:第" + CN_NUM + r"条|" + CN_NUM + r"、)")
+# a heading line that names the list under it as the unit's duties: “一、部门职责”, “(一)单位职责:”, “1.职能职责”
+DUTY_HEADING_LINE_RE = re.compile(r"^[ \t]*(?:" + CN_NUM + r"、|[(（]" + CN_NUM + r"[)）]|\d{1,2}[.、．])?[ \t]*"
+                                  r"(?:部门|单位|机构|工作|基本)?(?:职责|职能)(?:职责)?[ \t]*[:：。]?[ \t]*$")
 UNNUMBERED_NAME_RE = re.compile(r"^(?P<name>(?!" + VERB_START + r")[" + CJK + r"()]{2,24}?" + BODY_SUFFIX + r"(?:\([^()]{1,30}\))?)"
                                 r"(?=[。.]|\s|负责|承担|主要负责|$)")
 
@@ -880,6 +883,8 @@ def _context_kind(text: str, run_start: int, prev_end: int) -> str | None:
 
 def _looks_like_body(first: str) -> bool:
     head = re.split(r"[。\n:]|\s{1,}|职责[:]|负责|承担", first.strip(), maxsplit=1)[0]
+    if head.startswith("中华人民共和国"):
+        return False  # a ministry's full name (“1.中华人民共和国煤炭工业部”): a list of the State's bodies, no unit's own
     return bool(re.fullmatch(r"(?!" + VERB_START + r")[" + CJK + r"()]{2,30}?" + BODY_SUFFIX + r"(?:\([^()]{1,30}\))?", head)) \
         or glued_body_name(first) is not None  # “(三)财务科拟定…”: the name runs straight into its duties (heldout12)
 
@@ -907,6 +912,11 @@ def _labelled_steps(firsts: list[str]) -> bool:
     return labelled >= max(2, len(firsts) * 0.7)
 
 
+def _line_above(text: str, pos: int) -> str:
+    end = text.rfind("\n", 0, pos)
+    return text[text.rfind("\n", 0, end) + 1:end] if end > 0 else ""
+
+
 def item_runs(text: str) -> list[tuple[str, list[Item]]]:
     """[(kind, items)] with kind 'duties' or 'bodies'."""
     items = _numbered_items(text)
@@ -925,6 +935,8 @@ def item_runs(text: str) -> list[tuple[str, list[Item]]]:
         kind = _context_kind(text, run[0].mark_start, prev_end)
         if kind is None and duty_head and len(run) >= 2:  # “(一)部门职责⏎lead-in⏎1.…2.…”
             kind = "duties"
+        if kind is None and len(run) >= 2 and DUTY_HEADING_LINE_RE.match(_line_above(text, run[0].mark_start)):
+            kind = "duties"  # “一、部门职责” alone on the line above the list
         if kind == "skip":
             prev_end = run[-1].end
             continue

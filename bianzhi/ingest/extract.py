@@ -108,6 +108,15 @@ def _paragraph_gap(left: str, right: str) -> bool:
     return bool(_GAP_LEFT_RE.search(left) or _GAP_RIGHT_RE.match(right))
 
 
+_ITEM_NUMBER_RE = re.compile(r"\d{1,2}[、.．](?!\d) ?[\u4e00-\u9fff“《(（]")
+
+
+def _item_number_at(chars: list[str], j: int, end: int) -> bool:
+    """Whether an item's Arabic number starts at `j` (“2、指导…”, “3.负责…”): a space before it may end a paragraph
+    like a space before a Chinese character."""
+    return chars[j].isdigit() and bool(_ITEM_NUMBER_RE.match("".join(chars[j:min(end, j + 6)])))
+
+
 def _spaces_as_breaks(chars: list[str]) -> None:
     start = 0
     n = len(chars)
@@ -117,6 +126,7 @@ def _spaces_as_breaks(chars: list[str]) -> None:
             end += 1
         if end - start >= SPACED_SHORT_MIN:
             long_line = end - start >= RUN_IN_MIN
+            numbers_end = chars[start:end].count("|") < 3  # in a table's row a number opens a cell's item, not a paragraph
             gaps: list[tuple[int, int]] = []
             cjk = 0
             i = start
@@ -128,7 +138,8 @@ def _spaces_as_breaks(chars: list[str]) -> None:
                     j = i
                     while j < end and chars[j] == " ":
                         j += 1
-                    if (j < end and _cjk_side(chars[i - 1], _SPACE_LEFT) and _cjk_side(chars[j], _SPACE_RIGHT)
+                    if (j < end and _cjk_side(chars[i - 1], _SPACE_LEFT)
+                            and (_cjk_side(chars[j], _SPACE_RIGHT) or numbers_end and _item_number_at(chars, j, end))
                             and not (chars[i - 1] in "年月" and chars[j].isdigit())
                             and chars[i - 1] + chars[j] not in _SPACED_WORDS):
                         gaps.append((i, j))

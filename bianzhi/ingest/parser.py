@@ -34,11 +34,13 @@ from . import (
     national_clauses,
     profile_clauses,
     reference_clauses,
+    reform_clauses,
     registry_clauses,
     restate_clauses,
     scheme_clauses,
     township_clauses,
     unnumbered_clauses,
+    vertical_clauses,
     webcopy_clauses,
 )
 
@@ -590,6 +592,8 @@ def _is_adjustment(text: str, lines: list[Segment], runs, statement) -> tuple[bo
                                text) and not re.search(r"调整后", text):
         # a 批复 setting up a unit (“同意建立“X”，为…，核定人员编制N名”) states the new unit's own facts, not changes
         is_notice = False
+    if is_notice and vertical_clauses.describes_new_body(text):  # “撤销A,成立省X。…省X是以…为主…的行政机构” (heldout27)
+        is_notice = False
     return is_notice and not has_body, title_idx, scratch
 
 
@@ -1139,6 +1143,8 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     group_clauses.apply(b, text)  # 群团 bodies: “X是…人民团体”, short forms, “Y设置7个专委会:…”, “一是…二是…” (heldout23)
     registry_clauses.apply(b, text)  # 事业单位 texts of every kind: “增挂“X”的牌子”, “(一)、办公室” headings (heldout25)
     restate_clauses.apply(b, text)  # news restating a 三定: “X将正式挂牌成立”, “决定设立X。”, “X整体划入Y,Y加挂X牌子” (heldout26)
+    reform_clauses.apply(b, text)  # 2023–24 reform bodies: “X加挂Y揭牌”, “组建X,负责…,作为Y”, “职责一:…” (heldout28)
+    vertical_clauses.apply(b, text)  # vertically managed bodies: “X:” body lines, “以X为例,其…”, “X(EnglishName)是…” (heldout27)
     _unnumbered_lists(b, text)  # last: a copy out of Word that lost its automatic numbering
     if final_clauses.generic_unit(b.data.get("unit")) or final2_clauses.bare_place_unit(b.data.get("unit"), text):  # “街道办事处作为…的派出机关”: an article on a kind of body
         b.data["unit"] = b.data["nature"] = None

@@ -36,6 +36,10 @@ PROVINCES = ("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|
              "云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门")
 PLACE_RE = re.compile(r"^(?:[" + CJK + r"]{2,8}?(?:省|自治区|市|自治州|州|盟|县|自治县|旗|区|镇|乡)|中国|中华|国家|全国|"
                       + PROVINCES + r")")
+# a vertically managed body named after its city without 市 (“宁波海事局”, “拱北海关”, “伊川调查队”); not a level or a kind
+# word before it (“地方海事局”, “直属海关”, “基层调查队”)
+VERTICAL_NAMED_RE = re.compile(r"^(?!地方|中央|直属|隶属|基层|各级|省级|市级|县级|本|该|我|各|全国|全省|全市)[" + CJK + r"]{2,3}"
+                               r"(?:海事局|海关|海警局|出入境边防检查站|边防检查站|边检站|调查队|海事处|监管分局)$")
 HISTORY_VERB = r"(?:坐落在|坐落于|位于|地处|始建于|创建于|成立于|组建于|创办于|建于|原属|隶属|前身|是一所|是一家|系一所|是一座)"
 
 
@@ -45,6 +49,8 @@ def has_place(name: str) -> bool:
     if re.match(r"^(?:省级|市级|县级|区级|乡级|镇级|本|该|我|各)", name):
         return False
     if PLACE_RE.match(name) and not re.match(r"^(?:省|市|县|区|州|旗|镇|乡)", name):
+        return True
+    if VERTICAL_NAMED_RE.match(name):  # “宁波海事局”, “拱北海关”: a vertically managed body under its city's name
         return True
     return len(name) >= 7 and not re.match(r"^(?:省|市|县|区|州|旗|镇|乡)", name)
 

@@ -20,6 +20,9 @@ _CN = "[一二三四五六七八九十百零〇]{1,5}"
 _ITEM_START_RE = re.compile(r"(?:\(" + _CN + r"\)|" + _CN + r"、|\(\d{1,2}\)|\d{1,2}(?:、|\.(?!\d))|第" + _CN
                             + r"(?:条|章|部分)|[①-⑳]|附件|附则)")
 _SENTENCE_END = set("。;!?")
+# a page's own fields under a title (“发布时间: 2025-04-14”, “来源:…”) start a line of their own, never continue one
+_PAGE_FIELD_RE = re.compile(r"^(?:发布时间|发布日期|发布机构|成文日期|来源|时间|日期|字体|作者|浏览次数|点击数)[:：]")
+_PARAGRAPH_END = set("。;!?:")
 _MIN_WIDTH = 20  # characters: narrower "lines" are lists of names or headings, not a wrapped page
 
 
@@ -61,8 +64,14 @@ def join_wrapped(text: str, offsets: list[int]) -> tuple[str, list[int]]:
         width = _wrap_width(clause_lengths)
         full = [line for line in lines if _full(line, width)]
         mixed = True
-        if width < _MIN_WIDTH or len(full) < 8 or len(full) * 3 < len(lengths):
+        if width < _MIN_WIDTH or len(full) < 6:
             return text, offsets  # no common width: paragraphs of their own lengths
+        if len(full) < 8 or len(full) * 3 < len(lengths):
+            # fewer full lines than a third: a list whose long items alone wrapped (“1、…按照⏎省委…;”, the short
+            # items one to a line) — taken only where most full lines break off inside a sentence
+            cut_off = sum(1 for line in full if line[-1] not in _PARAGRAPH_END)
+            if cut_off < 6 or cut_off * 5 < len(lengths) or cut_off * 4 < len(full) * 3:
+                return text, offsets
     if sum(1 for line in full if line[-1] not in _SENTENCE_END) * 2 < len(full):
         return text, offsets  # the lines end where sentences end: one paragraph a line
     drop: set[int] = set()
@@ -71,6 +80,7 @@ def join_wrapped(text: str, offsets: list[int]) -> tuple[str, list[int]]:
         pos += len(line)
         following = lines[i + 1]
         if _full(line, width) and following and not _ITEM_START_RE.match(following) \
+                and not _PAGE_FIELD_RE.match(following) \
                 and (not mixed or _clause_line(line)):
             drop.add(pos)  # the line break after this line
         pos += 1

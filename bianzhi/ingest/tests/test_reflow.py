@@ -122,3 +122,47 @@ def test_wrapped_prose_among_a_budget_notes_contents_and_tables():
     assert "新时代文明实践指导中心。" in out  # the wrapped prose is joined
     assert "目录\n第一部分" in out and "一、收支预算总表\n二、收入预算总表" in out  # contents lines stay lines
     assert "新时代文明实践指导中心" in [b["name"] for b in parse(out).data["internal_bodies"]]
+
+
+DUTY_LIST = [
+    "田林县文化馆2024年度部门预算、“三公”经费预算公开说明",
+    "发布时间: 2024-03-02 来源:县文化馆",
+    "一、单位职责",
+    "1、组织全县群众文化活动；",
+    "2、负责全县非物质文化遗产的普查、认定、申报、保护和传承工作，指导乡镇综合文化站开展业务；",
+    "3、辅导基层文艺骨干，组织群众文艺团队的业务培训和交流展演，培养乡村文化能人；",
+    "4、承担全县公共文化服务体系建设的业务指导，组织开展文化惠民演出、展览、讲座和培训；",
+    "5、收集整理民族民间文艺资料；",
+    "6、负责馆内文物和档案的管理，配合做好全县文物普查、保护、利用和安全检查等相关工作；",
+    "7、指导村级文化室开展活动，帮助村屯建设文艺队伍，开展送文化下乡和文化志愿服务；",
+    "8、组织开展对外文化交流和合作，承办县委、县政府确定的大型节庆文化活动和群众性文艺比赛；",
+    "9、承担馆内场馆的开放服务；",
+    "10、负责馆属文艺团队的组建、培训、排练和演出管理，推动群众文艺创作和优秀作品的推广展示；",
+    "11、完成县文化广电体育和旅游局交办的其他任务。",
+    "二、机构设置",
+    "田林县文化馆设办公室、辅导部、非遗保护部3个内设机构。",
+    "三、收支预算情况",
+    "（一）收入预算合计315.20万元。",
+    "（二）一般公共预算拨款收入301.20万元。",
+    "（三）政府性基金预算拨款收入0万元。",
+    "（四）事业收入14.00万元。",
+    "（五）支出预算合计315.20万元。",
+    "（六）基本支出270.45万元。",
+    "（七）项目支出44.75万元。",
+    "（八）“三公”经费预算1.20万元。",
+]
+
+
+def test_a_list_whose_long_items_alone_wrapped_is_joined():
+    """Most items fit one line; the long ones wrapped mid-sentence at the page width. Those are rejoined, the short
+    items and the title stay as they are, and a page's field line under the title is not taken into the title."""
+    whole = parse(from_text("\n".join(DUTY_LIST)).text).data
+    cut = parse(from_text(wrap(DUTY_LIST, 30)).text).data
+    assert len(whole["duties"]) == 11
+    assert cut["duties"] == whole["duties"]
+    assert [b["name"] for b in cut["internal_bodies"]] == ["办公室", "辅导部", "非遗保护部"]
+
+
+def test_a_title_at_the_wrap_width_keeps_the_page_fields_off_it():
+    text, _ = reflow.join_wrapped("\n".join(wrap(DUTY_LIST, 30).split("\n")), list(range(2000)))
+    assert "发布时间: 2024-03-02 来源:县文化馆" in text.split("\n")

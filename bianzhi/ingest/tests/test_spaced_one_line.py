@@ -2,6 +2,7 @@
 (extract._spaces_as_breaks), while spaces inside a line's words (“2020 年 X 部门预算”, “目 录”) and the dense spaces
 OCR puts between characters are not. The snippets are written for the tests."""
 from bianzhi.ingest.extract import from_text
+from bianzhi.ingest.parser import parse
 
 from .helpers import bodies, p
 
@@ -110,3 +111,34 @@ def test_a_short_one_line_notice_with_spaces_is_read_as_its_parts():
     assert (d["issuing_organ"], d["issued_on"]) == ("百色市机构编制委员会", "2019-01-08")
     # in a short line only those gaps break: two organs signing together stay on one line
     assert "\n" not in from_text("中共中央办公厅 国务院办公厅印发《关于深化事业单位改革试点工作的指导意见》").text
+
+
+def test_a_space_before_an_arabic_item_number_ends_a_paragraph_of_a_one_line_copy():
+    """“…的主要职责 1、负责…; 2、…”: the number is no Chinese character, yet the space before it ended a paragraph."""
+    text = ("乐业县文化馆2024年部门预算公开说明 一、部门职责 1、组织开展全县群众文化活动，辅导基层文艺骨干; "
+            "2、 负责全县非物质文化遗产的普查、认定和保护工作; 3、收集整理民族民间文艺资料，组织文艺创作; "
+            "4、完成县文化广电体育和旅游局交办的其他任务。 二、机构设置 乐业县文化馆设办公室、辅导部2个内设机构。")
+    data = parse(from_text(text).text).data
+    assert [d[:6] for d in data["duties"]] == ["组织开展全县", "负责全县非物", "收集整理民族", "完成县文化广"]
+    assert [b["name"] for b in data["internal_bodies"]] == ["办公室", "辅导部"]
+
+
+def test_numbers_inside_a_table_row_stay_in_their_cell():
+    row = ("综合政务 | 政府信息公开制度 | 1.中华人民共和国政府信息公开条例 2.广西壮族自治区政府信息公开规定 "
+           "3.本县政府信息公开制度性文件 | 20个工作日 | 县教育局 | 政府网站 |")
+    assert from_text(row).text.count("\n") == 0
+
+
+def test_a_numbered_list_of_ministries_is_no_units_internal_bodies():
+    text = ("这次国务院机构改革的具体方案是:\n一、拟不再保留的有3个部、委\n1.中华人民共和国电力工业部\n"
+            "2.中华人民共和国煤炭工业部\n3.中华人民共和国冶金工业部\n二、新组建的有2个部、委")
+    assert parse(from_text(text).text).data["internal_bodies"] == []
+
+
+def test_a_list_under_a_bare_部门职责_heading_is_the_units_duties():
+    text = ("乐业县文化馆2024年部门预算公开说明\n一、部门职责\n1、组织开展全县群众文化活动,辅导基层文艺骨干;\n"
+            "2、负责全县非物质文化遗产的普查、认定和保护工作;\n3、收集整理民族民间文艺资料,组织文艺创作;\n"
+            "4、完成县文化广电体育和旅游局交办的其他任务。\n二、机构设置\n乐业县文化馆设办公室、辅导部2个内设机构。")
+    assert len(parse(from_text(text).text).data["duties"]) == 4
+    for heading in ("(一)单位职责:", "1.职能职责", "二、基本职能"):
+        assert len(parse(from_text(text.replace("一、部门职责", heading)).text).data["duties"]) == 4, heading
