@@ -6,8 +6,7 @@ wheel is installed (a pinned dependency) and tesseract only where it is not.
 
 The page goes through the wheel's models, but not through `RapidOCR.__call__`, whose handling cost most of the time
 and most of the errors on 200-dpi 1-bit scans (bench/README.md, “RapidOCR: where the time and the errors went”):
-- the page is read in gray (a 1-bit scan becomes 0/255), a page wider than `MAX_WIDTH` (300-dpi scans, phone
-  photos) reduced to it, made plain (`ocr_page.prepare`: a red seal and red rules taken out, red 红头 characters kept
+- the page is read in gray (a 1-bit scan becomes 0/255), made plain (`ocr_page.prepare`: a red seal and red rules taken out, red 红头 characters kept
   dark, a seal on a gray scan whitened, uneven light flattened; bench/ocr_realistic.py), specks whitened
   (`ocr_prep.despeckle`; a speck in the gap after 第六条 was read as “.”), and a page turned by 1° or more levelled
   (`ocr_page.deskew`, after the specks are gone: turning smears a speck into a mark that is read);
@@ -43,7 +42,9 @@ DET_SIDE = 960  # longer side of the page as detection sees it
 REC_HEIGHT = 36  # height of a line as recognition sees it (the model was trained at 48)
 REC_BATCH = 1  # one line per run: no padding to the widest line of a batch (6: ~17 % more CPU)
 DESPECKLE = True
-MAX_WIDTH = 1700  # wider pages (an A4 page over ~205 dpi, a phone photo) are first reduced to this width
+# Wider pages are first reduced to this width (0: never). Measured (bench/ocr_realistic.py): 1700 px saved ~5 % CPU
+# on 300-dpi pages but a gray 300-dpi page's seal then came out worse (fields 0.927 against 1.000), so it is off.
+MAX_WIDTH = 0
 PAGE_PREP = True  # colour/photo pages: red seal and rules out, uneven light flattened (ocr_page)
 TEXT_SCORE = 0.5  # lines recognised with a lower mean confidence are dropped (RapidOCR's default)
 THREADS = 1  # onnxruntime intra-op threads per session
