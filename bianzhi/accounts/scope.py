@@ -16,12 +16,14 @@ the relation it declares (`User.unit`), not by importing registry.
 """
 from collections.abc import Callable
 
+from django.db import router
 from django.db.models import Q
 
 from bianzhi.core.audit_models import AuditLogEntry
 from bianzhi.core.context import current
+from bianzhi.core.precompiled import MARKER_ID, Precompiled
 
-from .models import SEPARATED_ADMIN_ROLES, Role, User
+from .models import SEPARATED_ADMIN_ROLES, EntryGroup, Role, User
 
 NOTHING = Q(pk__in=[])
 SCOPE_EXTENSIONS: list[Callable] = []
@@ -39,17 +41,33 @@ def unit_model():
 READ_ALL_ROLES = {Role.ADMIN, Role.LEADER, Role.REVIEWER}
 
 
-def _subtree_q(unit_ids, prefix: str = "", memo_key=None) -> Q:
-    """Units in the subtrees rooted at the given unit ids (the units themselves and all subordinates).
-    With `memo_key`, the roots' tree paths are read once per request (RequestContext.memo). `unit_ids` may be a
-    function returning them, called only when the paths are read (building a queryset costs CPU too)."""
+def _root_paths(unit_ids) -> list[str]:
+    return list(unit_model()._base_manager.filter(pk__in=unit_ids).values_list("tree_path", flat=True))
+
+
+def _clerk_root_paths_query(user_id):
+    """The tree paths of the units of a clerk's entry groups (the roots of the clerk's scope)."""
+    groups = EntryGroup._default_manager.filter(members=user_id).values_list("units", flat=True).exclude(units=None)
+    return unit_model()._base_manager.filter(pk__in=groups).values_list("tree_path")
+
+
+# Read on every request of a clerk: compiled once per process (core.precompiled), the same statement.
+CLERK_ROOT_PATHS = Precompiled(_clerk_root_paths_query, MARKER_ID)
+
+
+def clerk_root_paths(user) -> list[str]:
+    return [path for (path,) in CLERK_ROOT_PATHS.rows(router.db_for_read(unit_model()), user.pk)]
+
+
+def _subtree_q(paths_of, prefix: str = "", memo_key=None) -> Q:
+    """Units in the subtrees rooted at some units (the units themselves and all subordinates); `paths_of()`
+    returns the roots' tree paths, called only when they are read. With `memo_key`, they are read once per request
+    (RequestContext.memo)."""
     memo = current().memo if memo_key is not None else None
     if memo is not None and memo_key in memo:
         paths = memo[memo_key]
     else:
-        if callable(unit_ids):
-            unit_ids = unit_ids()
-        paths = list(unit_model()._base_manager.filter(pk__in=unit_ids).values_list("tree_path", flat=True))
+        paths = paths_of()
         if memo is not None:
             memo[memo_key] = paths
     if not paths:
@@ -99,10 +117,9 @@ def _unit_scope_q(user, action: str) -> Q:
     elif user.role == Role.COUNTY and action in {"view", "change", "review", "confirm"} and user.region_id:
         q = _region_q(user.region)
     elif user.role == Role.CLERK and action in {"view", "change"}:
-        q = _subtree_q(lambda: user.entry_groups.values_list("units", flat=True).exclude(units=None),
-                       memo_key=("clerk-roots", user.pk))
+        q = _subtree_q(lambda: clerk_root_paths(user), memo_key=("clerk-roots", user.pk))
     elif user.role == Role.CONFIRMER and action in {"view", "confirm"} and user.unit_id:
-        q = _subtree_q([user.unit_id], memo_key=("confirmer-roots", user.pk, user.unit_id))
+        q = _subtree_q(lambda: _root_paths([user.unit_id]), memo_key=("confirmer-roots", user.pk, user.unit_id))
     else:
         q = NOTHING
     for extension in SCOPE_EXTENSIONS:

@@ -1,12 +1,17 @@
 """Shared API pieces: Chinese error bodies, scoped viewsets, token auth recorded in the audit context."""
 import copy
+from types import BuiltinFunctionType, FunctionType
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import ProtectedError, RestrictedError
+from django.db.models import ProtectedError, QuerySet, RestrictedError
+from django.db.models.manager import BaseManager
 from django.http import Http404
+from django.utils.functional import Promise
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import exceptions, status, viewsets
+from rest_framework.fields import REGEX_TYPE
 from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from .context import current
@@ -114,4 +119,26 @@ class BuiltFieldsOnce:
         if built is None:
             built = super().get_fields()
             cls._fields_built_once = built
-        return copy.deepcopy(built)
+        return {name: copy_field(field) for name, field in built.items()}
+
+
+# A field's argument that is never changed in place can be shared by the copies: text (lazy translations too),
+# numbers, None, a class or a function. A queryset is shared too: DRF's related fields read it through `.all()`, a
+# new queryset each time. Everything else (a list of choices, a default value, a nested field) is deep-copied, as
+# DRF does. Shared constants are what a field's own __deepcopy__ spends most of its time on (lazy texts).
+_SHARED_ARGUMENT_TYPES = (str, int, float, bool, type(None), Promise, type, FunctionType, BuiltinFunctionType,
+                          QuerySet, BaseManager)
+
+
+def copy_field(field):
+    """A new field made from the same arguments, as DRF's `Field.__deepcopy__` makes it (its "validators" and
+    "regex" passed on as they are, the same rule), but with the unchanging arguments shared instead of deep-copied.
+    A nested serializer is deep-copied the DRF way (its fields are bound to it)."""
+    if isinstance(field, BaseSerializer):
+        return copy.deepcopy(field)
+    args = [a if isinstance(a, _SHARED_ARGUMENT_TYPES) or isinstance(a, REGEX_TYPE) else copy.deepcopy(a)
+            for a in field._args]
+    kwargs = {key: (value if key in ("validators", "regex") or isinstance(value, _SHARED_ARGUMENT_TYPES)
+                    else copy.deepcopy(value))
+              for key, value in field._kwargs.items()}
+    return field.__class__(*args, **kwargs)

@@ -16,11 +16,20 @@ import json
 import logging
 from dataclasses import dataclass
 
-from django.db import connection, transaction
+from django.db import connection, router, transaction
 from django.utils import timezone
 from gmssl import func, sm3
 
 from .audit_models import AuditChainHead, AuditLogEntry
+from .precompiled import (
+    MARKER_ID,
+    MARKER_ID_2,
+    MARKER_TEXT,
+    MARKER_TEXT_2,
+    MARKER_TIME,
+    Precompiled,
+    PrecompiledUpdate,
+)
 
 log = logging.getLogger(__name__)
 
@@ -48,24 +57,37 @@ def entry_digest(values: dict, seq: int, prev_hash: str) -> str:
 
 def seal_pending() -> int:
     """Chain every committed, not yet sealed entry, in id order. Returns how many were sealed."""
-    with transaction.atomic():
+    using = router.db_for_write(AuditLogEntry)
+    with transaction.atomic(using=using):
         # a write first: takes the row lock (PostgreSQL) / the write lock (SQLite) before anything is read; the
         # head row is made by the first seal of a new database (then written again, so locked the same way)
-        if not AuditChainHead.objects.filter(pk=1).update(sealed_at=timezone.now()):
-            AuditChainHead.objects.get_or_create(pk=1)
-            AuditChainHead.objects.filter(pk=1).update(sealed_at=timezone.now())
-        head = AuditChainHead.objects.get(pk=1)
-        seq, prev = head.seq, head.last_hash
-        pending = list(AuditLogEntry.objects.filter(seq__isnull=True).order_by("id").values(*CONTENT_FIELDS))
+        if not _MARK_HEAD.run(using, timezone.now()):
+            AuditChainHead.objects.using(using).get_or_create(pk=1)
+            _MARK_HEAD.run(using, timezone.now())
+        [(seq, prev)] = _HEAD.rows(using)
+        pending = [dict(zip(CONTENT_FIELDS, row, strict=True)) for row in _PENDING.rows(using)]
         for values in pending:
             seq += 1
             digest = entry_digest(values, seq, prev)
-            AuditLogEntry.objects.filter(pk=values["id"], seq__isnull=True)._seal(
-                seq=seq, prev_hash=prev, entry_hash=digest)
+            _SEAL_ENTRY.run(using, values["id"], seq, prev, digest)
             prev = digest
         if pending:
-            AuditChainHead.objects.filter(pk=1).update(seq=seq, last_hash=prev)
+            _ADVANCE_HEAD.run(using, seq, prev)
         return len(pending)
+
+
+# The sealer's statements run after every write: compiled once per process (core.precompiled), the same SQL as
+# the querysets below. Entries are sealed only here (AuditLogQuerySet._seal: the triggers allow nothing else).
+_MARK_HEAD = PrecompiledUpdate(lambda now: (AuditChainHead.objects.filter(pk=1), {"sealed_at": now}), MARKER_TIME)
+_HEAD = Precompiled(lambda: AuditChainHead.objects.filter(pk=1).values_list("seq", "last_hash"))
+_PENDING = Precompiled(lambda: AuditLogEntry.objects.filter(seq__isnull=True).order_by("id").values_list(
+    *CONTENT_FIELDS))
+_SEAL_ENTRY = PrecompiledUpdate(
+    lambda pk, seq, prev, digest: (AuditLogEntry.objects.filter(pk=pk, seq__isnull=True),
+                                   {"seq": seq, "prev_hash": prev, "entry_hash": digest}),
+    MARKER_ID, MARKER_ID_2, MARKER_TEXT, MARKER_TEXT_2)
+_ADVANCE_HEAD = PrecompiledUpdate(
+    lambda seq, prev: (AuditChainHead.objects.filter(pk=1), {"seq": seq, "last_hash": prev}), MARKER_ID, MARKER_TEXT)
 
 
 def _seal_now() -> None:

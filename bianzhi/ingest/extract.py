@@ -356,6 +356,9 @@ def from_text(original: str, method: str = "text", pages: int = 1) -> Extracted:
 
 # ------------------------------------------------------------------ paragraph reconstruction
 _PAGE_NUMBER_RE = re.compile(r"^[\s\-—–－·]*(第\s*)?\d{1,3}\s*(页)?[\s\-—–－·]*(/\s*\d+\s*页?)?$")
+# “第 1 页 共 3 页”, “共3页 第1页”, “第1页/共3页”, “Page 1 of 3”: a footer whatever the office's template
+_PAGE_OF_RE = re.compile(r"^[\s\-—–－·]*(?:第\s*\d{1,3}\s*页[\s,，/]*共\s*\d{1,3}\s*页|共\s*\d{1,3}\s*页[\s,，/]*第\s*\d{1,3}\s*页"
+                         r"|(?i:page)\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?)[\s\-—–－·]*$")
 
 
 @dataclass
@@ -364,6 +367,139 @@ class Line:
     x1: float
     text: str
     height: float = 0.0
+    top: float | None = None  # the line's top and bottom on its page (a text PDF's geometry; OCR lines leave them out)
+    bottom: float | None = None
+
+
+def _page_number(text: str) -> bool:
+    return bool(_PAGE_NUMBER_RE.match(text) or _PAGE_OF_RE.match(text))
+
+
+def _running_key(line: Line) -> str:
+    """The text with its numbers masked, and in a text PDF the type size and the place on the page: a running header
+    stands where the one on the other pages stands (the title on page 1 is not the header repeating it)."""
+    key = re.sub(r"\d+", "#", re.sub(r"\s+", "", line.text))
+    if line.top is not None:
+        key += f"@{round(line.height)}:{round(line.top / 4)}"
+    return key
+
+
+def _drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
+    """A page's running header or footer (the title or the organ repeated at the top of each page, “机密”, a footer
+    line) would land inside the paragraph that runs over the page break. Dropped: the first line of a page (and the
+    second after it, a long title wrapping) when the same text (numbers aside) also opens another page and, in a text
+    PDF, stands apart from the body (more than 1.4 line pitches), the same at the foot of the pages; and, from the second page on, the first lines in smaller type than the page's body set
+    apart from it by more than a line's height (Word's “different first page” leaves the header out of page 1, so a
+    two-page document shows it once)."""
+    if len(pages) < 2:
+        return pages
+    pages = [[ln for ln in lines if ln.text.strip()] for lines in pages]
+    heads: dict[str, int] = {}
+    feet: dict[str, int] = {}
+    for lines in pages:
+        for key in {_running_key(ln) for ln in lines[:2]}:
+            heads[key] = heads.get(key, 0) + 1
+        for key in {_running_key(ln) for ln in lines[-2:]}:
+            feet[key] = feet.get(key, 0) + 1
+
+    def repeated(line: Line, seen: dict[str, int]) -> bool:
+        return seen.get(_running_key(line), 0) >= 2 and len(line.text.strip()) <= 60
+
+    out: list[list[Line]] = []
+    for n, lines in enumerate(pages):
+        drop: set[int] = set()
+        if len(lines) >= 3:
+            geometry = all(ln.top is not None for ln in lines)
+            pitches = sorted(b.top - a.top for a, b in zip(lines, lines[1:], strict=False)) if geometry else []
+            pitch = pitches[(len(pitches) - 1) // 2] if pitches else 0.0
+            # a text PDF's running line stands in the margin, clear of the body's line pitch
+            k = 0
+            while k < 2 and repeated(lines[k], heads):
+                k += 1
+            if k and (not geometry or lines[k].top - lines[k - 1].top > 1.4 * pitch):
+                drop.update(range(k))
+            k = 0
+            while k < 2 and repeated(lines[-1 - k], feet):
+                k += 1
+            if k and (not geometry or lines[-k].top - lines[-1 - k].top > 1.4 * pitch):
+                drop.update(range(len(lines) - k, len(lines)))
+        if n > 0 and len(lines) >= 4 and all(ln.top is not None and ln.bottom is not None for ln in lines[:4]):
+            body = _body_height(lines)
+            for j in range(1, 4):  # a header of one to three lines in small type, then a gap
+                block, nxt = lines[:j], lines[j]
+                if (body and all(ln.height < 0.85 * body and len(ln.text.strip()) <= 60 for ln in block)
+                        and nxt.top - block[-1].bottom > body):
+                    drop.update(range(j))
+                    break
+        out.append([ln for i, ln in enumerate(lines) if i not in drop])
+    return out
+
+
+def _body_height(lines: list[Line]) -> float:
+    """The height of the page's body type: the one most characters are set in (a title's few large lines aside)."""
+    chars: dict[float, int] = {}
+    for ln in lines:
+        if ln.height:
+            key = round(ln.height, 1)
+            chars[key] = chars.get(key, 0) + len(ln.text.replace(" ", ""))
+    return max(chars, key=lambda h: (chars[h], -h)) if chars else 0.0
+
+
+def _text_block(pages: list[list[Line]]) -> tuple[float | None, float]:
+    """A text PDF's left margin and right edge over all its pages: the smallest left edge at least three lines share
+    (to half a point) and the furthest right edge of a line of ten characters or more (a text layer has no specks;
+    page numbers are gone by now). (None, 0) for
+    OCR lines (no geometry) or too few lines."""
+    lines = [ln for page in pages for ln in page]
+    if not lines or any(ln.top is None for ln in lines):
+        return None, 0.0
+    starts: dict[float, int] = {}
+    for ln in lines:
+        key = round(ln.x0 * 2) / 2
+        starts[key] = starts.get(key, 0) + 1
+    shared = [x for x, n in starts.items() if n >= 3]
+    ends = [ln.x1 for ln in lines if len(ln.text.strip()) >= 10]
+    if not shared or not ends:
+        return None, 0.0
+    return min(shared), max(ends)
+
+
+def _indent_starts(lines: list[Line], left: float, right: float, cw: float) -> tuple[int, int]:
+    """A text PDF page's paragraph starts: (lines indented by one to four characters, flush lines after a line that
+    stopped short). The document starts its paragraphs indented (the 公文 layout: two characters) when at least two
+    lines are indented and at most one in four of the starts is flush. OCR lines (no geometry) never count: their
+    right edges are too ragged to tell a full line."""
+    if lines[0].top is None:
+        return 0, 0
+    indented = flush = 0
+    for i, ln in enumerate(lines):
+        if left + 1.2 * cw < ln.x0 <= left + 4.5 * cw:
+            indented += 1
+        elif i and ln.x0 <= left + 1.2 * cw and lines[i - 1].x1 < right - 3 * cw:
+            flush += 1
+    return indented, flush
+
+
+def _page_number_lines(lines: list[Line]) -> list[Line]:
+    """The lines without page numbers: anywhere on an OCR page (no geometry), only among a text PDF page's first or
+    last two lines and set apart from the body (a “21” alone in a table row is a value, not the page)."""
+    lines = [ln for ln in lines if ln.text.strip()]
+    if not lines or lines[0].top is None:
+        return [ln for ln in lines if not _page_number(ln.text.strip())]
+    pitches = sorted(b.top - a.top for a, b in zip(lines, lines[1:], strict=False))
+    pitch = pitches[(len(pitches) - 1) // 2] if pitches else 0.0
+
+    def margin(i: int) -> bool:  # in the top or bottom margin: set apart from the body by more than its line pitch
+        if i < 2:
+            return i + 1 >= len(lines) or lines[i + 1].top - lines[i].top > 1.4 * pitch
+        return i >= len(lines) - 2 and lines[i].top - lines[i - 1].top > 1.4 * pitch
+
+    return [ln for i, ln in enumerate(lines) if not (_page_number(ln.text.strip()) and margin(i))]
+
+
+# a Latin word too long for the room left on a line goes to the next one, leaving the line short of the margin
+_LATIN_END_RE = re.compile(r"[A-Za-z0-9,.;:)]$")
+_LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9\-']*")
 
 
 def join_lines(pages: list[list[Line]]) -> str:
@@ -371,9 +507,12 @@ def join_lines(pages: list[list[Line]]) -> str:
     previous line ran to the right margin and this line is not indented. Page-number lines go."""
     paragraphs: list[str] = []
     open_paragraph = False
+    pages = _drop_running_lines([_page_number_lines(lines) for lines in pages])
+    doc_left, doc_right = _text_block(pages)
+    geometry: list[tuple[float, float, float]] = []
     for lines in pages:
-        lines = [ln for ln in lines if ln.text.strip() and not _PAGE_NUMBER_RE.match(ln.text.strip())]
         if not lines:
+            geometry.append((0.0, 0.0, 10.0))
             continue
         widths = [(ln.x1 - ln.x0) / max(1, len(ln.text.strip())) for ln in lines if len(ln.text.strip()) > 4]
         cw = statistics.median(widths) if widths else 10.0
@@ -382,25 +521,52 @@ def join_lines(pages: list[list[Line]]) -> str:
         x1s = sorted(ln.x1 for ln in lines)
         left = x0s[len(x0s) // 5]
         right = x1s[int(len(x1s) * 0.8)] if len(x1s) >= 5 else x1s[-1]
-        prev_height, prev_len, prev_centred = 0.0, 0, False
+        if doc_left is not None and sum(1 for ln in lines if ln.x0 < doc_left - cw) < 2:
+            # a page of a text PDF whose lines mostly start indented (a table of contents, a list) has the
+            # document's margins, not its own bulk's
+            left, right = doc_left, max(right, doc_right)
+        geometry.append((left, right, cw))
+    # where paragraphs start indented (the 公文 layout), counted over the whole document
+    starts = [_indent_starts(lines, *page) for lines, page in zip(pages, geometry, strict=True) if lines]
+    indented, flush = sum(n for n, _ in starts), sum(n for _, n in starts)
+    indent_layout = indented >= 2 and flush * 4 <= indented
+    for lines, (left, right, cw) in zip(pages, geometry, strict=True):
+        if not lines:
+            continue
+        body_height = _body_height(lines)
+        middle = (left + right) / 2
+        prev_height, prev_len, prev_end, prev_text = 0.0, 0, 0.0, ""
         for ln in lines:
             text = ln.text.strip()
-            # a title set centred over two lines: its second line is centred too, and continues the first
-            centred = abs((ln.x0 - left) - (right - ln.x1)) < cw and ln.x0 > left + 0.5 * cw
-            indented = ln.x0 > left + 1.2 * cw and not (centred and prev_centred and ln.height and prev_height
-                                                        and abs(ln.height - prev_height) <= 0.12 * prev_height)
-            prev_centred = centred
+            indented = ln.x0 > left + 1.2 * cw
             # a change of type size (title → body) also starts a paragraph
             size = len(text.replace(" ", ""))
             resized = bool(ln.height and prev_height and prev_len >= 8 and size >= 6
                            and abs(ln.height - prev_height) > 0.12 * max(ln.height, prev_height))
-            prev_height, prev_len = ln.height, size
-            if open_paragraph and not indented and not resized and paragraphs:
-                paragraphs[-1] += text
+            # a title in large type wrapped under a full first line: its second line is centred, not indented
+            centred_title = bool(body_height and ln.height >= 1.15 * body_height and prev_height
+                                 and abs(ln.height - prev_height) <= 0.12 * max(ln.height, prev_height)
+                                 and abs((ln.x0 + ln.x1) / 2 - middle) < cw)
+            # “…译名:China⏎National Tourism…”: the first word of this line did not fit into the room the last one left
+            word = _LATIN_WORD_RE.match(text)
+            latin_wrap = bool(ln.top is not None and not open_paragraph and not indented and paragraphs and word
+                              and _LATIN_END_RE.search(prev_text) and right - prev_end < 0.6 * cw * len(word.group()) + cw)
+            prev_latin = bool(re.search(r"[A-Za-z]$", prev_text))
+            prev_height, prev_len, prev_end, prev_text = ln.height, size, ln.x1, text
+            if latin_wrap and not resized:
+                paragraphs[-1] += " " + text
+            elif open_paragraph and (not indented or centred_title) and not resized and paragraphs:
+                # two Latin words broken at the line's end were two words
+                latin_words = prev_latin and word is not None and ln.top is not None
+                paragraphs[-1] += (" " if latin_words else "") + text
             else:
                 paragraphs.append(text)
             # generous: a following paragraph starts indented anyway, so only wrapped lines get joined
-            open_paragraph = ln.x1 >= right - 3 * cw and not text.endswith(("。", ":", "：", "；"))
+            open_paragraph = ln.x1 >= right - 3 * cw and (
+                not text.endswith(("。", ":", "：", "；"))
+                # where paragraphs start indented, a line justified to the margin that happens to end a sentence
+                # still runs on into a flush next line (“…的通知》。⏎现印发给你们…”)
+                or indent_layout and ln.x1 >= right - 1.2 * cw)
         # a paragraph running to the bottom right may continue on the next page: keep it open
     return "\n".join(paragraphs)
 
@@ -472,6 +638,44 @@ def _docx_text(data: bytes) -> str:
     return "\n".join(lines)
 
 
+# a gap wider than this share of the type size is a space: large type set with letter spacing (a red organ line,
+# “2 0 2 4 年度” in 30 pt) keeps its digits together; 0.2 of 16 pt body type is pdfplumber's usual 3 pt
+X_TOLERANCE_RATIO = 0.2
+
+
+def _vertical_rules(page) -> list[tuple[float, float, float]]:
+    """The vertical rules a page draws (a table's cell borders) as (x, top, bottom); none on most pages."""
+    if not page.rects and not page.lines:
+        return []
+    return [(e["x0"], e["top"], e["bottom"]) for e in page.edges
+            if e["orientation"] == "v" and e["bottom"] - e["top"] >= 4]
+
+
+def _cells_text(line: dict, rules: list[tuple[float, float, float]]) -> str:
+    """A text line of a ruled table with a tab where a vertical rule runs between two characters (the cells of a row,
+    as the .docx reading gives them: “内设机构⇥行政编制”); spaces the text layer put at such a gap go."""
+    middle = (line["top"] + line["bottom"]) / 2
+    crossing = [x for x, top, bottom in rules if top <= middle <= bottom]
+    chars = line.get("chars") or []
+    if not crossing or len(chars) < 2:
+        return line["text"]
+    out: list[str] = []
+    k, prev = 0, None
+    for ch in line["text"]:
+        if k < len(chars) and chars[k]["text"] == ch:
+            current = chars[k]
+            k += 1
+            if prev is not None and any(prev["x1"] - 0.5 <= x <= current["x0"] + 0.5 for x in crossing):
+                while out and out[-1] == " ":
+                    out.pop()
+                out.append("\t")
+            prev = current
+        elif out and out[-1] == "\t":
+            continue  # the space at a cell border
+        out.append(ch)
+    return "".join(out)
+
+
 def _pdf_pages_lines(data: bytes) -> list[list[Line]]:
     import pdfplumber
 
@@ -479,8 +683,10 @@ def _pdf_pages_lines(data: bytes) -> list[list[Line]]:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for page in pdf.pages:
-                lines = [Line(ln["x0"], ln["x1"], ln["text"], ln["bottom"] - ln["top"])
-                         for ln in page.extract_text_lines(return_chars=False)]
+                rules = _vertical_rules(page)
+                lines = [Line(ln["x0"], ln["x1"], _cells_text(ln, rules) if rules else ln["text"],
+                              ln["bottom"] - ln["top"], ln["top"], ln["bottom"])
+                         for ln in page.extract_text_lines(return_chars=bool(rules), x_tolerance_ratio=X_TOLERANCE_RATIO)]
                 pages.append(lines)
     except Exception as exc:
         raise ExtractionError(f"无法读取 PDF 文件：文件已损坏、加密或不是 PDF（{type(exc).__name__}）") from exc

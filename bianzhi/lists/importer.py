@@ -458,8 +458,9 @@ ROW_FIELDS = ("name", "name_key", "search_text", "category_id", "unit_id", "regi
 
 
 class MainRef:
-    """What a written 主项 still needs to be for its later 子项 rows (their parent): its key and 编码. Kept instead of
-    the whole row so a 100,000-row import does not hold every row's texts until the end."""
+    """What a written 主项 still needs to be for a later 子项 row (its parent): its key and 编码. `mains` keeps only the
+    编码 of a written 主项 (its key is in the region's codes), not the whole row, so a 100,000-row import does not hold
+    every row's texts until the end; main_for makes this from it when a 子项 row names the 主项."""
 
     __slots__ = ("pk", "code")
 
@@ -519,9 +520,11 @@ class PowerImporter(BaseImporter):
         self.bodies: dict[int, dict] = {}
         self.seen_keys: dict[tuple, int] = {}
         self.seen_codes: dict[tuple, int] = {}
-        self.mains: dict[tuple, PowerItem] = {}
+        # (unit id, name key) → the 主项: a PowerItem, a NewItem, or the 编码 of one already written (see main_for)
+        self.mains: dict[tuple, object] = {}
         self.implicit_mains: set[tuple] = set()
-        self.pending: list[tuple] = []  # (item, citations, duty ids)
+        self.pending: list[tuple] = []  # (item, citations, duty ids, filled in)
+        self.pending_mixed = False  # whether `pending` holds anything but new 主项 (see flush)
         self.basis_mapped = "setting_basis" in self.cols or "implementing_basis" in self.cols
         self.code_format = code_format()
         self.now = timezone.now()
@@ -633,112 +636,135 @@ class PowerImporter(BaseImporter):
         unmapped = len(self.read_keys)  # the index of the "" appended to each row's cells
         take = operator.itemgetter(*[where.get(key, unmapped) for key in self.ROW_KEYS])
         empty = ("",)
-        known_categories, known_units, existing_for = self.known_categories, self.known_units, self.existing_for
+        known_categories, known_units = self.known_categories, self.known_units
         seen_keys, seen_codes, mains, implicit_mains = self.seen_keys, self.seen_codes, self.mains, self.implicit_mains
         parsed, citations_for = self.parse_cache, self.citations_for
         serials, code_parts = self.serials, self.code_parts
         basis_mapped, job_id, cols = self.basis_mapped, self.job_id, self.cols
-        new_item, check_cells = NewItem.of_row, self.check_cells
-        for number, values in self.table.rows():
-            self.processed += 1  # tick(), inline
-            if self.processed % PROGRESS_EVERY == 0:
-                progress()
-            # the cells (read(), inline): each column's memo looked up in C, the cells not remembered checked
-            if len(values) < width:
-                values = list(values) + [None] * (width - len(values))
-            cleaned = tuple(map(dict.get, cleans, pick(values)))
-            if None in cleaned:
-                cleaned = tuple(check_cells(number, values, cleaned))  # a tuple already when one cell was checked
-            (name, sub_name, raw_category, raw_unit, setting, implementing, raw_duties, raw_body, code, target,
-             level, statutory, promised, accountability, note) = take(cleaned + empty)
-            name = nfkc(name) if name else ""
-            if sub_name:
-                sub_name = nfkc(sub_name)
-            if not name and sub_name and last_name:
-                name = last_name  # 主项 cell merged over its 子项 rows
-            if name:
-                last_name = name
-            else:
-                error(number, "name", "", "事项名称为空")
-            category = known_categories.get(raw_category)  # a category text already resolved: one lookup
-            if category is None:
-                category = self.category_of(number, raw_category)
-            unit = known_units.get(raw_unit)  # a unit text already resolved and checked: one lookup
-            if unit is None:
-                unit = self.unit_of(number, raw_unit)
-            if basis_mapped and not setting and not implementing:
-                error(number, "setting_basis" if "setting_basis" in cols else "implementing_basis", "",
-                      "缺少依据：设定依据和实施依据至少填写一项")
-            if unit is None or not name:
-                continue
-            unit_id, region_id, codes = unit
-            duty_ids = self.duty_ids_for(number, unit_id, raw_duties) if raw_duties else []
-            body_id = self.body_for(number, unit_id, raw_body) if raw_body else None
-            name_key = search_key_of_nfkc(name)
-            sub_key = search_key_of_nfkc(sub_name) if sub_name else ""
-            key = (unit_id, name_key, sub_key)
-            if key in seen_keys:
-                error(number, "sub_name" if sub_name else "name", sub_name or name,
-                      f"与第{seen_keys[key]}行是同一事项（重复）")
-                continue
-            seen_keys[key] = number
-            existing_id = None
-            if code:
-                code = nfkc(code)
-            if code:
-                if (region_id, code) in seen_codes:
-                    error(number, "code", code, f"编码与第{seen_codes[(region_id, code)]}行重复")
-                    continue
-                seen_codes[(region_id, code)] = number
-                found = codes.get(code)
-                if found:
-                    if found[1] != unit_id:
-                        error(number, "code", code, "该编码已被其他单位的事项使用")
-                        continue
-                    existing_id = found[0]
-            if existing_id is None:
-                clash = existing_for(unit_id).get((name_key, sub_key))
-                if clash:
-                    error(number, "sub_name" if sub_name else "name", sub_name or name,
-                          f"该单位已有同名事项（编码 {clash[1]}），如需修改请在“编码”列填写该编码")
-                    continue
-            if category is None:
-                continue
-            # the parsed citations are shared between rows citing the same text (read-only from here on)
-            citations = (parsed.get((setting, SETTING)) or citations_for(setting, SETTING)) if setting else []
-            if implementing:
-                citations = citations + (parsed.get((implementing, IMPLEMENTING))
-                                         or citations_for(implementing, IMPLEMENTING))
-            item = new_item(  # positional: name, name_key, search text, category, unit, region, body, target,
-                # level, limits, accountability, note, basis pending, job
-                sub_name or name, sub_key or name_key, power_search_text(sub_key, name_key) if sub_name else name_key,
-                category.id, unit_id, region_id, body_id, target[:300], level[:50], statutory[:100], promised[:100],
-                accountability, note, not basis_mapped, job_id)  # (a number cell's text is not length-checked)
-            if sub_name or existing_id is not None or self.error_count or (unit_id, name_key) in implicit_mains:
-                self.write_row(number, item, name, name_key, sub_name, code, existing_id, category, citations,
-                               duty_ids, codes)
-            else:  # a new 主项 (the common case): its 编码, then pending (write_row's last steps, inline)
-                if code:
-                    item.code = code
-                else:  # allocate_code(), inline once the (region, prefix) has its serial and format
-                    serial_key = (region_id, category.code_prefix)
-                    serial = serials.get(serial_key)
-                    if serial is None:
-                        item.code, item.code_serial = self.allocate_code(region_id, category)
+        new_item, check_cells, pending = NewItem.of_row, self.check_cells, self.pending
+        positions = [pos for _, pos, _, _ in self.read_cols]
+        limits = [limit for _, _, limit, _ in self.read_cols]
+        xlsx = self.xlsx
+        processed = self.processed
+        try:
+            for number, values in self.table.rows():
+                processed += 1  # tick(), inline (self.processed kept at each progress step and at the end)
+                if processed % PROGRESS_EVERY == 0:
+                    self.processed = processed
+                    progress()
+                # the cells (read(), inline): each column's memo looked up in C, the cells not remembered checked
+                if len(values) < width:
+                    values = list(values) + [None] * (width - len(values))
+                cleaned = tuple(map(dict.get, cleans, pick(values)))
+                if None in cleaned:
+                    # one cell not remembered (the row's unique name, as a rule), a text that passes every check of
+                    # cell() on sight: taken here; anything else (several such cells, a number, a possible formula,
+                    # NUL or too long a text) goes through check_cells() for its errors in column order
+                    i = cleaned.index(None)
+                    v = values[positions[i]]
+                    if (v.__class__ is str and len(v) <= limits[i] and (not xlsx or v[0] != "=")
+                            and "\x00" not in v and None not in cleaned[i + 1:]):
+                        text, clean = v.strip(), cleans[i]
+                        if len(clean) < CLEAN_CACHE_SIZE:
+                            clean[v] = text
+                        cleaned = (*cleaned[:i], text, *cleaned[i + 1:])
                     else:
-                        fmt = code_parts[serial_key]
-                        serial += 1
-                        new_code = fmt(serial)
-                        while new_code in codes:
+                        cleaned = tuple(check_cells(number, values, cleaned))  # a tuple already for one cell
+                (name, sub_name, raw_category, raw_unit, setting, implementing, raw_duties, raw_body, code, target,
+                 level, statutory, promised, accountability, note) = take(cleaned + empty)
+                name = nfkc(name) if name else ""
+                if sub_name:
+                    sub_name = nfkc(sub_name)
+                if not name and sub_name and last_name:
+                    name = last_name  # 主项 cell merged over its 子项 rows
+                if name:
+                    last_name = name
+                else:
+                    error(number, "name", "", "事项名称为空")
+                category = known_categories.get(raw_category)  # a category text already resolved: one lookup
+                if category is None:
+                    category = self.category_of(number, raw_category)
+                unit = known_units.get(raw_unit)  # a unit text already resolved and checked: one lookup
+                if unit is None:
+                    unit = self.unit_of(number, raw_unit)
+                if basis_mapped and not setting and not implementing:
+                    error(number, "setting_basis" if "setting_basis" in cols else "implementing_basis", "",
+                          "缺少依据：设定依据和实施依据至少填写一项")
+                if unit is None or not name:
+                    continue
+                unit_id, region_id, codes, existing = unit
+                duty_ids = self.duty_ids_for(number, unit_id, raw_duties) if raw_duties else []
+                body_id = self.body_for(number, unit_id, raw_body) if raw_body else None
+                name_key = search_key_of_nfkc(name)
+                sub_key = search_key_of_nfkc(sub_name) if sub_name else ""
+                # a 主项 row's key is the (unit, name) pair its later 子项 rows look it up by (`mains`): one tuple for both
+                key = (unit_id, name_key, sub_key) if sub_key else (unit_id, name_key)
+                if key in seen_keys:
+                    error(number, "sub_name" if sub_name else "name", sub_name or name,
+                          f"与第{seen_keys[key]}行是同一事项（重复）")
+                    continue
+                seen_keys[key] = number
+                existing_id = None
+                if code:
+                    code = nfkc(code)
+                if code:
+                    if (region_id, code) in seen_codes:
+                        error(number, "code", code, f"编码与第{seen_codes[(region_id, code)]}行重复")
+                        continue
+                    seen_codes[(region_id, code)] = number
+                    found = codes.get(code)
+                    if found:
+                        if found[1] != unit_id:
+                            error(number, "code", code, "该编码已被其他单位的事项使用")
+                            continue
+                        existing_id = found[0]
+                if existing_id is None:
+                    clash = existing.get((name_key, sub_key))
+                    if clash:
+                        error(number, "sub_name" if sub_name else "name", sub_name or name,
+                              f"该单位已有同名事项（编码 {clash[1]}），如需修改请在“编码”列填写该编码")
+                        continue
+                if category is None:
+                    continue
+                # the parsed citations are shared between rows citing the same text (read-only from here on)
+                citations = (parsed.get((setting, SETTING)) or citations_for(setting, SETTING)) if setting else []
+                if implementing:
+                    citations = citations + (parsed.get((implementing, IMPLEMENTING))
+                                             or citations_for(implementing, IMPLEMENTING))
+                item = new_item(  # positional: name, name_key, search text, category, unit, region, body, target,
+                    # level, limits, accountability, note, basis pending, job
+                    sub_name or name, sub_key or name_key, power_search_text(sub_key, name_key) if sub_name else name_key,
+                    category.id, unit_id, region_id, body_id, target[:300], level[:50], statutory[:100], promised[:100],
+                    accountability, note, not basis_mapped, job_id)  # (a number cell's text is not length-checked)
+                if sub_name or existing_id is not None or self.error_count or key in implicit_mains:
+                    self.write_row(number, item, name, name_key, sub_name, code, existing_id, category, citations,
+                                   duty_ids, codes)
+                    pending = self.pending  # write_row may have flushed (a new list)
+                else:  # a new 主项 (the common case): its 编码, then pending (write_row's last steps, inline)
+                    if code:
+                        item.code = code
+                    else:  # allocate_code(), inline once the (region, prefix) has its serial and format
+                        serial_key = (region_id, category.code_prefix)
+                        serial = serials.get(serial_key)
+                        if serial is None:
+                            item.code, item.code_serial = self.allocate_code(region_id, category)
+                        else:
+                            fmt = code_parts[serial_key]
                             serial += 1
                             new_code = fmt(serial)
-                        serials[serial_key] = item.code_serial = serial
-                        item.code = new_code
-                codes[item.code] = (None, unit_id)
-                mains[(unit_id, name_key)] = item
-                self.pending.append((item, citations, duty_ids, False))
-                if len(self.pending) >= BATCH:
-                    self.flush()
+                            while new_code in codes:
+                                serial += 1
+                                new_code = fmt(serial)
+                            serials[serial_key] = item.code_serial = serial
+                            item.code = new_code
+                    codes[item.code] = (None, unit_id)
+                    mains[key] = item
+                    pending.append((item, citations, duty_ids, False))
+                    if len(pending) >= BATCH:
+                        self.flush()
+                        pending = self.pending
+        finally:
+            self.processed = processed  # also when a row raises (a locked unit)
         self.flush()
 
     def category_of(self, number, raw_category):
@@ -762,7 +788,7 @@ class PowerImporter(BaseImporter):
         if unit_id is None:
             return None
         region_id = self.units.units[unit_id].region_id
-        unit = self.known_units[raw_unit] = (unit_id, region_id, self.codes_for(region_id))
+        unit = self.known_units[raw_unit] = (unit_id, region_id, self.codes_for(region_id), self.existing_for(unit_id))
         return unit
 
     def write_row(self, number, item, name, name_key, sub_name, code, existing_id, category, citations, duty_ids,
@@ -789,6 +815,7 @@ class PowerImporter(BaseImporter):
             if code:
                 main.code = code
             self.pending.append((main, citations, duty_ids, True))
+            self.pending_mixed = True
         else:
             if code:
                 item.code = code
@@ -800,6 +827,7 @@ class PowerImporter(BaseImporter):
             if not sub_name:
                 self.mains[main_key] = item
             self.pending.append((item, citations, duty_ids, False))
+            self.pending_mixed = True
         if len(self.pending) >= BATCH:
             self.flush()
 
@@ -807,6 +835,8 @@ class PowerImporter(BaseImporter):
         key = (unit_id, name_key)
         item = self.mains.get(key)
         if item is not None:
+            if item.__class__ is str:  # a written 主项 kept as its 编码 (flush): its key is in the region's codes
+                item = MainRef(self.codes_for(region_id)[item][0], item)
             return item
         found = self.existing_for(unit_id).get((name_key, ""))
         if found:
@@ -820,6 +850,7 @@ class PowerImporter(BaseImporter):
             self.implicit_mains.add(key)
             if not self.failed:
                 self.pending.append((item, [], [], False))
+                self.pending_mixed = True
         self.mains[key] = item
         return item
 
@@ -850,10 +881,15 @@ class PowerImporter(BaseImporter):
         # Each entry not marked filled is a new item, pending once. A filled entry is a 主项 first made from its 子项
         # rows whose own row came since: pending twice when it is new in this batch (written once, with its own
         # row's values), else written by an earlier batch (it has its key) and updated here.
-        new = [e[0] for e in batch if not e[3]]
-        filled = [e[0] for e in batch if e[3] and e[0].pk is not None]
-        subs = [i for i in new if i.parent is not None]
-        mains = [i for i in new if i.parent is None] if subs else new
+        if self.pending_mixed:  # a 子项, a filled-in or implicit 主项 among them (write_row, main_for)
+            new = [e[0] for e in batch if not e[3]]
+            filled = [e[0] for e in batch if e[3] and e[0].pk is not None]
+            subs = [i for i in new if i.parent is not None]
+            mains = [i for i in new if i.parent is None] if subs else new
+        else:  # new 主项 only (the common case): no pass over the batch to sort them
+            new = mains = list(map(operator.itemgetter(0), batch))
+            filled = subs = ()
+        self.pending_mixed = False
         self.fast_insert(mains)
         for sub in subs:
             sub.parent_id = sub.parent.pk  # the 主项 has its primary key now
@@ -866,12 +902,17 @@ class PowerImporter(BaseImporter):
         through = PowerItem.duties.through
         prefix = self._citation_prefix()
         codes, codes_region = None, None
-        for item, cites, duty_ids, _filled in batch:
+        known_mains, implicit_mains = self.mains, self.implicit_mains
+        for item, cites, duty_ids, filled_in in batch:
             if item.region_id != codes_region:
                 codes_region = item.region_id
                 codes = self.codes_for(codes_region)
             pk = item.pk
             codes[item.code] = (pk, item.unit_id)
+            if not filled_in and item.parent is None:  # a new 主项: later 子项 rows need only its key and 编码, and
+                key = (item.unit_id, item.name_key)  # the key is in `codes` from here on: the 编码 alone is kept
+                if known_mains.get(key) is item and key not in implicit_mains:
+                    known_mains[key] = item.code
             if cites:  # the rows as written (fast_insert_citations): the constant head, then the parsed citation
                 head = (*prefix, pk)
                 if len(cites) == 1:
@@ -881,10 +922,6 @@ class PowerImporter(BaseImporter):
             if duty_ids:
                 links += [through(poweritem_id=pk, duty_id=d) for d in duty_ids]
         self.fast_insert_citations(citations)
-        for item in mains:
-            key = (item.unit_id, item.name_key)
-            if self.mains.get(key) is item and key not in self.implicit_mains:
-                self.mains[key] = MainRef(item.pk, item.code)
         if links:
             through.objects.bulk_create(links, batch_size=2000, ignore_conflicts=True)
 

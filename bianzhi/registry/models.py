@@ -1,8 +1,9 @@
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models, router, transaction
 
 from bianzhi.core import identifiers
 from bianzhi.core.models import RestrictedQuerySet, TrackedModel
+from bianzhi.core.precompiled import MARKER_ID, Precompiled
 from bianzhi.core.text import nfkc, search_key
 
 
@@ -194,7 +195,7 @@ class Unit(TrackedModel):
                 errors["org_code"] = f"组织机构代码与统一社会信用代码第9至17位（{self.uscc[8:17]}）不一致"
         if self.parent_id and self.pk and self.parent_id == self.pk:
             errors["parent"] = "主管部门不能是单位自身"
-        elif self.parent_id and self.pk and self.parent.tree_path.startswith(self.tree_path or "\0"):
+        elif self.parent_id and self.pk and self.parent_tree_path().startswith(self.tree_path or "\0"):
             errors["parent"] = "主管部门不能是本单位的下属单位（会形成循环）"
         if self.parent_id and not self.parent_relation_id:
             errors["parent_relation"] = "请选择与主管部门的关系"
@@ -225,8 +226,23 @@ class Unit(TrackedModel):
             if old_path and old_path != self.tree_path:
                 self._move_subtree(old_path, self.tree_path)
 
+    def parent_tree_path(self) -> str:
+        """The 主管部门's tree path: from the loaded parent when there is one, else its one column (a query compiled
+        once per process, core.precompiled: a clean() and the save read it on every unit save). Kept on the unit for
+        its current parent, as the loaded parent itself is (a new parent_id reads again)."""
+        if Unit.parent.is_cached(self):
+            return self.parent.tree_path
+        kept = self.__dict__.get("_parent_tree_path")
+        if kept is not None and kept[0] == self.parent_id:
+            return kept[1]
+        rows = PARENT_TREE_PATH.rows(router.db_for_read(Unit), self.parent_id)
+        if not rows:  # a parent that does not exist: the ORM's own error, as reading self.parent gives
+            return self.parent.tree_path
+        self._parent_tree_path = (self.parent_id, rows[0][0])
+        return rows[0][0]
+
     def _compute_path(self) -> str:
-        prefix = self.parent.tree_path if self.parent_id else "/"
+        prefix = self.parent_tree_path() if self.parent_id else "/"
         return f"{prefix}{self.pk}/"
 
     def _move_subtree(self, old: str, new: str) -> None:
@@ -248,6 +264,10 @@ class Unit(TrackedModel):
 
     def current_plaques(self):
         return [p for p in self.plaques.all() if p.end_date is None and p.internal_body_id is None]
+
+
+PARENT_TREE_PATH = Precompiled(lambda pk: Unit._base_manager.filter(pk=pk).order_by().values_list("tree_path"),
+                               MARKER_ID)
 
 
 class InternalBodyQuerySet(RestrictedQuerySet):

@@ -1,10 +1,11 @@
 """Registry write operations that touch more than one row, with their rules enforced once, here."""
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import router, transaction
 from django.utils import timezone
 
 from bianzhi.accounts.permissions import may_accept_legacy_code, may_create_top_level_unit, within_region
 from bianzhi.accounts.scope import allowed_units
+from bianzhi.core.precompiled import MARKER_ID, Precompiled
 
 from .models import Unit, UnitRelation
 
@@ -41,14 +42,19 @@ def duplicate_warnings(unit: Unit) -> list[str]:
     return warnings
 
 
+# The stored placement a unit save compares with (compiled once per process, core.precompiled).
+PREVIOUS = Precompiled(lambda pk: Unit._base_manager.filter(pk=pk).order_by().values_list(
+    "parent_id", "parent_relation_id", "uscc_legacy_reason"), MARKER_ID)
+
+
 @transaction.atomic
 def save_unit(unit: Unit, *, acting_user, expected_version: int | None = None, relation_document=None) -> Unit:
     """Save a unit for `acting_user`; when its 主管部门 or relation type changed, close the old dated relation and
     open a new one. Refused (ValidationError naming the field) when the user may not place the unit there."""
     previous = None
     if unit.pk:
-        previous = Unit._base_manager.filter(pk=unit.pk).values(
-            "parent_id", "parent_relation_id", "uscc_legacy_reason").first()
+        rows = PREVIOUS.rows(router.db_for_read(Unit), unit.pk)
+        previous = dict(zip(("parent_id", "parent_relation_id", "uscc_legacy_reason"), rows[0], strict=True)) if rows else None
     problems = unit_problems(unit, previous, acting_user)
     try:
         unit.clean()  # the model's own rules (codes, dates, the parent relation) hold on every path

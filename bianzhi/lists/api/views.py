@@ -4,7 +4,15 @@ from rest_framework import viewsets
 from bianzhi.core.api import ScopedReadOnlyViewSet
 
 from ..filtersets import PowerItemFilterSet, ResponsibilityItemFilterSet
-from ..models import Citation, ImportJob, Law, PowerCategory, PowerItem, ResponsibilityItem
+from ..models import (
+    Citation,
+    ImportJob,
+    Law,
+    PowerCategory,
+    PowerItem,
+    ResponsibilityItem,
+    StageResponsibility,
+)
 from .serializers import (
     ImportJobSerializer,
     LawSerializer,
@@ -18,9 +26,14 @@ class PowerItemViewSet(ScopedReadOnlyViewSet):
     """权力事项（含依据、环节责任）。按调用者的数据范围过滤。"""
 
     queryset = (PowerItem.objects.select_related("category", "unit", "parent")
-                # a citation's law comes with it (one query for both, not one each)
-                .prefetch_related(Prefetch("citations", queryset=Citation.objects.select_related("law")),
-                                  "stage_responsibilities", "duties").order_by("unit_id", "code"))
+                # a citation's law comes with it (one query for both, not one each); citations and stages in their
+                # models' order without its first key, the power item (the same order within one item; ordering by
+                # the item joined the items' and units' tables into both queries)
+                .prefetch_related(Prefetch("citations", queryset=Citation.objects.select_related("law")
+                                           .order_by("kind", "position", "id")),
+                                  Prefetch("stage_responsibilities",
+                                           queryset=StageResponsibility.objects.order_by("position", "id")),
+                                  "duties").order_by("unit_id", "code"))
     serializer_class = PowerItemSerializer
     filterset_class = PowerItemFilterSet
 

@@ -383,3 +383,52 @@ def test_many_rows_go_in_with_many_rows_per_insert_statement(lusers):
         assert [(s.split('"')[1], s.count("), (") + 1) for s in inserts] == [
             ("lists_poweritem", 66), ("lists_poweritem", 66), ("lists_poweritem", 18),
             ("lists_citation", 142), ("lists_citation", 142), ("lists_citation", 16)]
+
+
+def test_sub_items_of_a_main_written_in_an_earlier_batch_and_an_error_in_the_last_row(lusers, monkeypatch):
+    """Batches of 3 rows: the 子项 rows at the end name 主项 written three batches before (kept only as their 编码
+    by then), a 主项 written with its own citation. Then the same file with an error in its very last row, after
+    several batches were already inserted: nothing is written (no item, citation or law), the error is reported
+    with its row, and the processed count is every row."""
+    from bianzhi.lists import importer
+
+    monkeypatch.setattr(importer, "BATCH", 3)
+    names = [f"分批主项{i}" for i in range(10)]
+    rows = [row(n, basis=f"《分批新条例{i}》第一条") for i, n in enumerate(names)]
+    rows += [row(names[0], sub="分批子项一"), row(names[1], sub="分批子项二"), row("", sub="分批子项三")]
+    items, laws, cites = PowerItem.objects.count(), Law.objects.count(), Citation.objects.count()
+    bad = run(lusers["jiaotong"], xlsx([*rows, row("坏行", category="许可")]))
+    assert bad.status == "failed" and "所有行均未导入" in bad.message and bad.processed_rows == 14
+    assert [(e[0], e[1]) for e in messages(bad)] == [(15, "D")]
+    assert (PowerItem.objects.count(), Law.objects.count(), Citation.objects.count()) == (items, laws, cites)
+    job = run(lusers["jiaotong"], xlsx(rows))
+    assert job.status == "succeeded", job.errors
+    assert (job.created_count, job.processed_rows) == (13, 13)
+    first, second = PowerItem.objects.get(name=names[0]), PowerItem.objects.get(name=names[1])
+    assert [(s.name, s.code, s.parent_id) for s in PowerItem.objects.filter(name="分批子项一")] == [
+        ("分批子项一", f"{first.code}-001", first.pk)]
+    assert [(s.name, s.code, s.parent_id) for s in PowerItem.objects.filter(name__in=["分批子项二", "分批子项三"])
+            .order_by("code")] == [("分批子项二", f"{second.code}-001", second.pk),
+                                   ("分批子项三", f"{second.code}-002", second.pk)]
+    assert [c.law.name for c in first.citations.all()] == ["分批新条例0"]
+    assert Law.objects.count() == laws + 10
+
+
+def test_a_name_cell_alone_unremembered_is_still_checked(lusers):
+    """The row loop takes a row's one new cell (its name) on sight only when every check of a cell would pass: a
+    formula, a NUL or an over-long name in that cell still gets its own error; spaces around a name are dropped; in
+    a CSV file a leading "=" is text (openpyxl cannot write a NUL, so that case is a CSV file too)."""
+    job = run(lusers["jiaotong"], xlsx([row("  前后有空格的事项　"), row("=A2"), row("长" * 501)]))
+    assert job.status == "failed"
+    assert [(e[0], e[1], e[3].split("：")[0].split("，")[0]) for e in messages(job)] == [
+        (3, "B", "单元格是公式"), (3, "B", "事项名称为空"), (4, "B", "内容过长"), (4, "B", "事项名称为空")]
+    csv_text = ("事项名称,事项类别,实施部门,设定依据\n"
+                + "".join(f"{name},行政许可,百色市交通运输局,《条例》第一条\n" for name in (
+                    " 前后有空格的事项 ", "=等号开头的事项", "含\x00字符的事项", "长" * 501)))
+    job = run(lusers["jiaotong"], csv_text.encode("utf-8"), filename="清单.csv")
+    assert [(e[0], e[1], e[3].split("（")[0].split("：")[0]) for e in messages(job)] == [
+        (4, "A", "含有非法字符"), (4, "A", "事项名称为空"), (5, "A", "内容过长"), (5, "A", "事项名称为空")]
+    job = run(lusers["jiaotong"], csv_text.encode("utf-8").split(b"\n\xe5\x90\xab")[0] + b"\n", filename="清单.csv")
+    assert job.status == "succeeded", job.errors
+    assert set(PowerItem.objects.filter(name__in=["前后有空格的事项", "=等号开头的事项"]).values_list("name", flat=True)) == {
+        "前后有空格的事项", "=等号开头的事项"}

@@ -8,7 +8,7 @@ from bianzhi.core.api import IF_MATCH, ScopedModelViewSet, ScopedReadOnlyViewSet
 
 from .. import services
 from ..filtersets import UnitFilterSet
-from ..models import InternalBody, Region, Unit, UnitRelation
+from ..models import InternalBody, Plaque, Region, Unit, UnitRelation
 from .serializers import RegionSerializer, UnitRelationSerializer, UnitSerializer
 
 
@@ -34,8 +34,10 @@ class UnitViewSet(ScopedModelViewSet):
     @staticmethod
     def shown_relations():
         """What the answer lists with a unit: its plaques and its established internal bodies (not those a 三定 draft
-        set up and that await approval)."""
-        return ("plaques", Prefetch("internal_bodies", queryset=InternalBody.objects.established()))
+        set up and that await approval). Each unit's own rows in the models' order without its first key, the unit
+        (the same order within one unit; ordering by the unit joined the units' table into both queries)."""
+        return (Prefetch("plaques", queryset=Plaque.objects.order_by("start_date", "id")),
+                Prefetch("internal_bodies", queryset=InternalBody.objects.established().order_by("sort_order", "id")))
 
     def get_queryset(self):
         qs = super().get_queryset()
