@@ -732,7 +732,7 @@ _OCR_FIXES = [
     (re.compile(r"^\(\s*=\s*\)"), "(二)"),
     # the year of a 文号 stands in hexagonal brackets (GB/T 9704); both engines read 〔 〕 as [ ] or 【 】:
     # 百办发[2019]23号, 百办发【2019】23号, 百办发〔2019]23号 → 百办发〔2019〕23号
-    (re.compile(r"(?<=[\u4e00-\u9fff])\s*[\[【〔［]\s*((?:19|20)\d{2})\s*[\]】〕］]\s*(?=第?\d{1,6}\s*号)"), r"〔\1〕"),
+    (re.compile(r"(?<=[\u4e00-\u9fff])\s*[\[【〔［「]\s*((?:19|20)\d{2})\s*[\]】〕］」]\s*(?=第?\d{1,6}\s*号)"), r"〔\1〕"),
     # an opening bracket read twice before an item number: （(五） → （五）
     (re.compile(r"^([(（])\s*[(（](?=\s*[一二三四五六七八九十]{1,3}\s*[)）])"), r"\1"),
 ]

@@ -32,6 +32,7 @@ MAX_SCALE = 3.0
 BLUR_RADIUS = 0.6
 SPECK_WINDOW = 3  # 3 or 5 (Pillow kernels)
 PSM = "6"
+PAGE_PREP = True  # colour/photographed/turned pages made plain first (ocr_page; needs OpenCV)
 # tesseract models. chi_sim alone is the default. "chi_sim+HanS" (HanS from the Debian package
 # tesseract-ocr-script-hans) made half as many character errors on the scans (corpus 9 → 4, held-out
 # 9 → 4) but took ~1.8× the CPU (up to 3.1 s CPU per page), beyond the 3 s per page budget on this
@@ -133,6 +134,25 @@ def prepare_image(img):
     return gray.point(lambda v: 255 if v > level else 0), scale
 
 
+def plain_page(img):
+    """A colour, photographed or turned page made plain (`ocr_page.prepare`: red seal and rules out, light evened,
+    lines levelled) as a gray PIL image, or None when nothing changed or OpenCV is missing (it comes with the
+    RapidOCR wheel; a tesseract-only install reads the page as it is)."""
+    import importlib.util
+
+    if not PAGE_PREP or importlib.util.find_spec("cv2") is None:
+        return None
+    import numpy as np
+    from PIL import Image
+
+    from . import ocr_page
+
+    gray = ocr_page.prepare(img)
+    if img.mode in ("1", "L") and np.array_equal(gray, np.asarray(img.convert("L"))):
+        return None
+    return Image.fromarray(gray)
+
+
 def prepare(path: str) -> tuple[str, float]:
     """Write the prepared page next to `path` (a temporary directory of the caller); returns the new path
     and the enlargement factor. An image Pillow cannot read is passed to tesseract unchanged."""
@@ -141,9 +161,11 @@ def prepare(path: str) -> tuple[str, float]:
     try:
         with Image.open(path) as img:
             img.seek(0)
-            prepared, scale = prepare_image(img)
+            plain = plain_page(img)
+            prepared, scale = prepare_image(plain or img)
     except (UnidentifiedImageError, OSError, ValueError):
         return path, 1.0
+    prepared = prepared or plain
     if prepared is None:
         return path, 1.0
     out = f"{os.path.splitext(path)[0]}.prep.png"

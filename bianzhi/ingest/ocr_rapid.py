@@ -6,8 +6,10 @@ wheel is installed (a pinned dependency) and tesseract only where it is not.
 
 The page goes through the wheel's models, but not through `RapidOCR.__call__`, whose handling cost most of the time
 and most of the errors on 200-dpi 1-bit scans (bench/README.md, “RapidOCR: where the time and the errors went”):
-- the page is read in gray (a 1-bit scan becomes 0/255) and specks are whitened (`ocr_prep.despeckle`; a speck in
-  the gap after 第六条 was read as “.”);
+- the page is read in gray (a 1-bit scan becomes 0/255), made plain (`ocr_page.prepare`: a red seal and red rules taken out, red 红头 characters kept
+  dark, a seal on a gray scan whitened, uneven light flattened; bench/ocr_realistic.py), specks whitened
+  (`ocr_prep.despeckle`; a speck in the gap after 第六条 was read as “.”), and a page turned by 1° or more levelled
+  (`ocr_page.deskew`, after the specks are gone: turning smears a speck into a mark that is read);
 - detection runs on the page scaled (area averaging) so that its longer side is `DET_SIDE` pixels. RapidOCR ran it
   on the whole page (1408 × 1984 after its own 2000-px cap: 1.4–2.7 s CPU), and with `limit_type=max` its code
   replaces the limit asked for by 960/1500/2000, so the earlier “960 px” measurement never ran at 960; here
@@ -33,13 +35,17 @@ import os
 import threading
 from dataclasses import dataclass
 
-from . import ocr_prep
+from . import ocr_page, ocr_prep
 
 # Settings (measured on the benchmark scans: bench/README.md, “RapidOCR: where the time went”).
 DET_SIDE = 960  # longer side of the page as detection sees it
 REC_HEIGHT = 36  # height of a line as recognition sees it (the model was trained at 48)
 REC_BATCH = 1  # one line per run: no padding to the widest line of a batch (6: ~17 % more CPU)
 DESPECKLE = True
+# Wider pages are first reduced to this width (0: never). Measured (bench/ocr_realistic.py): 1700 px saved ~5 % CPU
+# on 300-dpi pages but a gray 300-dpi page's seal then came out worse (fields 0.927 against 1.000), so it is off.
+MAX_WIDTH = 0
+PAGE_PREP = True  # colour/photo pages: red seal and rules out, uneven light flattened (ocr_page)
 TEXT_SCORE = 0.5  # lines recognised with a lower mean confidence are dropped (RapidOCR's default)
 THREADS = 1  # onnxruntime intra-op threads per session
 SPIN = False  # onnxruntime's idle threads spinning for work (costs CPU time, not wall)
@@ -155,16 +161,28 @@ def boxes_to_lines(boxes: list[Box]) -> list[tuple[float, float, str, float]]:
 
 
 def load_gray(path: str):
-    """The first page of an image file as a uint8 gray array (a 1-bit scan becomes 0/255), specks whitened."""
+    """The first page of an image file as a uint8 gray array (a 1-bit scan becomes 0/255): a colour or photographed
+    page made plain first (`ocr_page.prepare`: red seal and rules out, red characters kept, light evened out),
+    specks whitened."""
     import numpy as np
     from PIL import Image
 
     with Image.open(path) as img:
         img.seek(0)
-        gray = img.convert("L")
+        if MAX_WIDTH and img.width > MAX_WIDTH:
+            # recognition sees each line at REC_HEIGHT px: a 300-dpi page's detail is lost there anyway, and the
+            # page's preparation, despeckling and cutting cost in proportion to its pixels
+            img = (img if img.mode in ("L", "RGB") else img.convert("L" if img.mode == "1" else "RGB"))
+            img = img.resize((MAX_WIDTH, round(img.height * MAX_WIDTH / img.width)), Image.Resampling.BOX)
+        if PAGE_PREP:
+            gray = ocr_page.prepare(img, level=False)
+        else:
+            gray = np.asarray(img.convert("L"))
     if DESPECKLE:
-        gray = ocr_prep.despeckle(gray)
-    return np.asarray(gray)
+        gray = np.asarray(ocr_prep.despeckle(Image.fromarray(gray)))
+    if PAGE_PREP and ocr_page.DESKEW:
+        gray = ocr_page.deskew(gray)  # after the specks are gone: turning smears a speck into a blot
+    return gray
 
 
 def detect(eng: _Engine, gray) -> list:

@@ -1,0 +1,227 @@
+"""A page as users upload it, made plain before OCR (numpy/OpenCV, which come with the RapidOCR wheel).
+
+Real uploads are not the clean 1-bit scans of bench/ocr_engines.py: a 红头文件 carries red ink (the issuing
+organ's name in large red characters, a red rule, a round red seal printed over the signature and the date),
+phone photos are lit unevenly and show the desk around the page. Measured on bench/ocr_realistic.py (bench/README.md,
+“OCR on realistic government-document scans”):
+
+- `gray_without_seal`: a colour page becomes gray with the red seal and red rules taken out (their pixels get the
+  red channel's value, in which red ink is as light as the paper and black ink stays black, so a character under
+  the seal keeps its strokes), while other red ink — the 红头's characters, a red title — is kept dark (the
+  darkest channel), so it is read like black text;
+- `flatten`: the paper's brightness is estimated (a maximum filter that removes the ink, on a reduced copy) and the
+  page divided by it: uneven light and a dark desk around the page become white paper.
+"""
+from __future__ import annotations
+
+# Red ink: R exceeds both G and B by at least this share of R (and by RED_MIN gray levels).
+RED_SHARE = 0.3
+RED_MIN = 40
+RED_PIXELS = 0.0002  # below this share of the page the red is ignored (a page without red ink)
+# Red shapes, measured on the page reduced to REDUCED_WIDTH pixels across (an A4 page: ~0.35 mm a pixel)
+REDUCED_WIDTH = 600
+SEAL_MM = 28.0  # a seal is at least this wide and high (official seals: 38–45 mm) and about round
+RULE_MM = 40.0  # a rule is at least this long and at most RULE_THICK_MM thick
+RULE_THICK_MM = 3.5
+JOIN_MM = 2.5  # red shapes closer than this are one shape
+PAGE_MM = 210.0  # page width assumed when converting pixels to millimetres (A4 portrait)
+# Gray scans: black ink below BLACK_BELOW, red ink (seals) between it and MID_ABOVE
+BLACK_BELOW = 50
+MID_ABOVE = 170
+# Illumination: the paper's level is the maximum over BACKGROUND_MM around each point
+BACKGROUND_MM = 3.0
+FLAT_RANGE = 24  # pages whose paper level varies less than this (5th to 95th percentile) are left alone
+# Skew: the angle (degrees) at which the rows of the reduced page's ink are most uneven (text lines level)
+MAX_SKEW = 5.0
+SKEW_STEP = 0.5
+MIN_SKEW = 1.0  # pages turned less than this are left alone (RapidOCR cuts each line along its own slant)
+SKEW_WIDTH = 600
+
+
+def red_mask(rgb):
+    """Boolean mask of red ink in an RGB uint8 array."""
+    import numpy as np
+
+    r = rgb[..., 0].astype(np.int16)
+    other = np.maximum(rgb[..., 1], rgb[..., 2]).astype(np.int16)
+    diff = r - other
+    return (diff > RED_MIN) & (diff * 10 > r * int(RED_SHARE * 10))
+
+
+def red_shapes(small_mask, scale: float) -> tuple[list[tuple[int, int, int, int]], list[tuple[int, int, int, int]]]:
+    """(drop, keep) boxes (x0, y0, x1, y1 in the page's pixels; `scale` = reduced / page size) of the red ink found
+    on the reduced page: seals (with everything inside them: star, arc text) and rules to drop, other red shapes
+    (characters) to keep."""
+    import cv2
+    import numpy as np
+
+    closed = cv2.morphologyEx(small_mask.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
+    n, _labels, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
+    mm = PAGE_MM / small_mask.shape[1]
+    # shapes: the components, those within JOIN_MM of each other joined (black ink printed over a seal cuts its ring)
+    shapes = [[int(v) for v in stats[i][:4]] for i in range(1, n) if stats[i][4] >= 4]
+    shapes = [[x, y, x + bw, y + bh] for x, y, bw, bh in shapes]
+    gap = JOIN_MM / mm
+    joined = True
+    while joined:
+        joined = False
+        for a in range(len(shapes)):
+            for b in range(a + 1, len(shapes)):
+                p, q = shapes[a], shapes[b]
+                if p[0] - gap <= q[2] and q[0] - gap <= p[2] and p[1] - gap <= q[3] and q[1] - gap <= p[3]:
+                    shapes[a] = [min(p[0], q[0]), min(p[1], q[1]), max(p[2], q[2]), max(p[3], q[3])]
+                    del shapes[b]
+                    joined = True
+                    break
+            if joined:
+                break
+    drop, keep = [], []
+    for x0, y0, x1, y1 in shapes:
+        box = (int(x0 / scale), int(y0 / scale), int(np.ceil(x1 / scale)), int(np.ceil(y1 / scale)))
+        wmm, hmm = (x1 - x0) * mm, (y1 - y0) * mm
+        seal = wmm >= SEAL_MM and hmm >= SEAL_MM and 0.7 <= wmm / hmm <= 1.4
+        rule = max(wmm, hmm) >= RULE_MM and min(wmm, hmm) <= RULE_THICK_MM
+        (drop if seal or rule else keep).append(box)
+    keep = [k for k in keep if not any(d[0] <= k[0] and d[1] <= k[1] and k[2] <= d[2] and k[3] <= d[3] for d in drop)]
+    return drop, keep
+
+
+def gray_without_seal(rgb):
+    """The page in gray: luminance, with seals and rules in red ink taken out and other red ink kept dark."""
+    import cv2
+    import numpy as np
+
+    gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    h, w = gray.shape
+    scale = min(1.0, REDUCED_WIDTH / w)
+    small = cv2.resize(rgb, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA)
+    small_mask = red_mask(small)
+    if small_mask.mean() < RED_PIXELS:
+        return gray
+    drop, keep = red_shapes(small_mask, scale)
+    pad = max(2, w // 400)
+    for x0, y0, x1, y1 in keep:
+        x0, y0, x1, y1 = max(0, x0 - pad), max(0, y0 - pad), min(w, x1 + pad), min(h, y1 + pad)
+        region = rgb[y0:y1, x0:x1]
+        gray[y0:y1, x0:x1] = np.where(red_mask(region), region.min(axis=2), gray[y0:y1, x0:x1])
+    for x0, y0, x1, y1 in drop:
+        x0, y0, x1, y1 = max(0, x0 - pad), max(0, y0 - pad), min(w, x1 + pad), min(h, y1 + pad)
+        region = rgb[y0:y1, x0:x1]
+        lifted = np.maximum(gray[y0:y1, x0:x1], region[..., 0])
+        lifted[red_mask(region)] = 255
+        gray[y0:y1, x0:x1] = lifted
+    return gray
+
+
+def gray_seal_removed(gray):
+    """A gray scan of a page with a seal: red ink scans mid-gray (luminance ~80 against ~20 for black). The
+    mid-gray areas thicker than a stroke's soft edge or a thin serif stroke (they survive an erosion) are taken
+    for red ink; where they form a round shape the size of a seal, they are whitened (with their soft edges),
+    and the pixels as dark as black ink — the signature printed under the seal — are kept."""
+    import cv2
+    import numpy as np
+
+    h, w = gray.shape
+    scale = min(1.0, REDUCED_WIDTH / w)
+    steps = max(1, round(w / 1000))
+    band = ((gray >= BLACK_BELOW) & (gray <= MID_ABOVE)).astype(np.uint8)
+    kernel = np.ones((3, 3), np.uint8)
+    ink = cv2.erode(band, kernel, iterations=steps)
+    if ink.mean() < RED_PIXELS:
+        return gray
+    small = cv2.resize(ink * 255, (max(1, round(w * scale)), max(1, round(h * scale))),
+                       interpolation=cv2.INTER_AREA) > 40
+    drop, _keep = red_shapes(small, scale)
+    drop = [b for b in drop if 0.5 <= (b[2] - b[0]) / max(1, b[3] - b[1]) <= 2]  # a gray rule is left alone
+    if not drop:
+        return gray
+    out = gray.copy()
+    pad = max(2, w // 400)
+    for x0, y0, x1, y1 in drop:
+        x0, y0, x1, y1 = max(0, x0 - pad), max(0, y0 - pad), min(w, x1 + pad), min(h, y1 + pad)
+        seal = cv2.dilate(ink[y0:y1, x0:x1], kernel, iterations=steps + 2).astype(bool)
+        region = out[y0:y1, x0:x1]
+        region[seal & (region >= BLACK_BELOW)] = 255
+    return out
+
+
+def flatten(gray):
+    """The page divided by its paper level (uneven light, shadows and a dark desk become white); a page whose
+    paper is even is returned unchanged."""
+    import cv2
+    import numpy as np
+
+    h, w = gray.shape
+    f = min(1.0, REDUCED_WIDTH / w)
+    small = cv2.resize(gray, (max(1, round(w * f)), max(1, round(h * f))), interpolation=cv2.INTER_AREA)
+    k = max(3, round(BACKGROUND_MM / (PAGE_MM / small.shape[1])) | 1)
+    paper = cv2.dilate(small, np.ones((k, k), np.uint8))
+    paper = cv2.GaussianBlur(paper, (0, 0), k)
+    low, high = np.percentile(paper, (5, 95))
+    if high - low < FLAT_RANGE:
+        return gray
+    paper = cv2.resize(paper, (w, h), interpolation=cv2.INTER_LINEAR)
+    return cv2.divide(gray, np.maximum(paper, 1), scale=255)
+
+
+def skew_angle(gray) -> float:
+    """The angle in degrees (counter-clockwise positive, as cv2.getRotationMatrix2D takes it) by which the page must
+    be turned for its text lines to lie level: the angle at which the row sums of the ink vary most (a line's ink
+    gathers in few rows only when the line is level); coarse steps, then tenths of a degree."""
+    import cv2
+    import numpy as np
+
+    h, w = gray.shape
+    f = min(1.0, SKEW_WIDTH / w)
+    small = cv2.resize(gray, (max(1, round(w * f)), max(1, round(h * f))), interpolation=cv2.INTER_AREA)
+    ink = ((small < min(160, int(np.percentile(small, 50)) - 40)) * 255).astype(np.uint8)
+    if ink.sum() < 50 * 255:
+        return 0.0
+    sh, sw = ink.shape
+    centre = (sw / 2, sh / 2)
+
+    def score(angle: float) -> float:
+        turned = cv2.warpAffine(ink, cv2.getRotationMatrix2D(centre, angle, 1.0), (sw, sh), flags=cv2.INTER_NEAREST)
+        rows = turned.sum(axis=1, dtype=np.int64)
+        return float(np.square(np.diff(rows)).sum())
+
+    coarse = max(np.arange(-MAX_SKEW, MAX_SKEW + 1e-6, SKEW_STEP), key=score)
+    if abs(coarse) < MIN_SKEW - SKEW_STEP:
+        return 0.0  # level enough: no finer search
+    fine = max(np.arange(coarse - SKEW_STEP, coarse + SKEW_STEP + 1e-6, 0.1), key=score)
+    return round(float(fine), 2)
+
+
+def deskew(gray):
+    """The page turned so that its text lines lie level (unchanged when already within MIN_SKEW degrees)."""
+    import cv2
+
+    angle = skew_angle(gray)
+    if abs(angle) < MIN_SKEW:
+        return gray
+    h, w = gray.shape
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    return cv2.warpAffine(gray, m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+
+
+RED_INK = True
+FLATTEN = True
+DESKEW = True
+
+
+def prepare(img, level: bool = True):
+    """A PIL image of a page → uint8 gray array ready for OCR (red seal and rules out, light evened, and with `level`
+    lines levelled; each step can be turned off for measurement)."""
+    import numpy as np
+
+    if img.mode == "1" or not RED_INK:
+        gray = np.asarray(img.convert("L"))
+    elif img.mode == "L":
+        gray = gray_seal_removed(np.asarray(img))
+    else:
+        gray = gray_without_seal(np.asarray(img.convert("RGB")))
+    if FLATTEN:
+        gray = flatten(gray)
+    if DESKEW and level:
+        gray = deskew(gray)
+    return gray

@@ -1,0 +1,167 @@
+"""Page preparation before OCR (ocr_page): red seal and rules out, red characters kept dark, uneven light evened out.
+Small pages drawn here (600 px across = an A4 page at ~72 dpi, 2.86 px a millimetre); no file from outside."""
+import numpy as np
+import pytest
+
+cv2 = pytest.importorskip("cv2")  # comes with rapidocr-onnxruntime
+
+from bianzhi.ingest import ocr_page, ocr_rapid  # noqa: E402
+
+W, H = 600, 850
+PX_MM = W / 210
+RED = (205, 25, 35)
+PAPER = (246, 244, 238)
+
+
+def blank():
+    return np.full((H, W, 3), PAPER, dtype=np.uint8)
+
+
+def multiply(page, layer):
+    """Ink printed over ink, as a seal over the signature: the darker of both in each channel."""
+    return (page.astype(np.uint16) * layer // 255).astype(np.uint8)
+
+
+def test_red_mask_tells_red_ink_from_black_paper_and_tinted_paper():
+    pixels = np.array([[RED, (0, 0, 0), PAPER, (200, 190, 170), (92, 11, 14), (240, 150, 150), (40, 12, 14)]],
+                      dtype=np.uint8)
+    assert ocr_page.red_mask(pixels).tolist() == [[True, False, False, False, True, True, False]]
+
+
+def page_with_seal():
+    page = blank()
+    # black signature line the seal is printed over, and a 红头 of red characters (15 mm squares, 3 mm strokes)
+    for x in range(300, 520, 12):  # characters: strokes of ~1 mm, gaps between them
+        cv2.rectangle(page, (x, 600), (x + 8, 602), (0, 0, 0), -1)
+        cv2.rectangle(page, (x + 3, 596), (x + 5, 618), (0, 0, 0), -1)
+    for k in range(6):
+        x = 60 + k * 80
+        cv2.rectangle(page, (x, 60), (x + 43, 103), RED, 8)
+    cv2.rectangle(page, (40, 150), (560, 152), RED, -1)  # the 红头's rule
+    seal = np.full_like(page, 255)
+    cv2.circle(seal, (410, 610), round(21 * PX_MM), RED, 4)
+    cv2.circle(seal, (410, 610), 12, RED, -1)  # the star
+    return multiply(page, seal)
+
+
+def test_the_seal_and_the_rule_go_the_black_under_the_seal_and_the_red_characters_stay():
+    rgb = page_with_seal()
+    gray = ocr_page.gray_without_seal(rgb)
+    ring = (410, 610 - round(21 * PX_MM))  # (x, y) on the ring, above the signature
+    assert cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)[ring[1], ring[0]] < 110  # luminance alone keeps it dark
+    assert gray[ring[1], ring[0]] > 200
+    assert gray[601, 408] < 60  # the black strokes under the seal's star and ring are still black
+    assert gray[610, 388] < 60
+    assert gray[151, 300] > 200  # the rule
+    assert gray[64, 64] < 60  # a stroke of a red character: darker than its luminance (~80)
+    assert gray[80, 80] > 200  # inside the character: paper
+
+
+def test_a_page_without_red_ink_is_its_luminance():
+    rgb = blank()
+    cv2.rectangle(rgb, (100, 100), (300, 110), (10, 10, 10), -1)
+    assert np.array_equal(ocr_page.gray_without_seal(rgb), cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY))
+
+
+def lit_page():
+    gray = np.full((H, W), 240, dtype=np.float32)
+    for y in range(120, 760, 40):
+        gray[y:y + 12, 60:540] = 30  # lines of text
+    yy, xx = np.mgrid[0:H, 0:W].astype(np.float32)
+    light = 1.0 - 0.5 * np.hypot(xx - 100, yy - 100) / np.hypot(W, H)  # a lamp at the top left
+    return np.clip(gray * light, 0, 255).astype(np.uint8)
+
+
+def test_uneven_light_is_evened_out_and_the_text_stays_dark():
+    gray = lit_page()
+    assert gray[800, 580] < 180 < gray[100, 100]  # the far corner's paper is darker than near the lamp
+    flat = ocr_page.flatten(gray)
+    paper = flat[np.asarray(gray) > 100]
+    assert paper.mean() > 240 and np.percentile(paper, 5) > 225
+    assert flat[720 + 6, 500] < 80  # text in the dark corner
+    assert flat[120 + 6, 80] < 80
+
+
+def test_an_evenly_lit_page_is_left_alone():
+    gray = np.full((H, W), 250, dtype=np.uint8)
+    gray[200:212, 60:540] = 20
+    assert ocr_page.flatten(gray) is gray
+
+
+def test_load_gray_prepares_a_colour_page_and_keeps_a_gray_one(tmp_path):
+    from PIL import Image
+
+    Image.fromarray(page_with_seal()).save(tmp_path / "seal.png")
+    gray = ocr_rapid.load_gray(str(tmp_path / "seal.png"))
+    assert gray.shape == (H, W) and gray[610 - round(21 * PX_MM), 410] > 200 and gray[601, 408] < 60
+    plain = np.full((H, W), 255, dtype=np.uint8)
+    plain[300:320, 100:400] = 0
+    Image.fromarray(plain).convert("1").save(tmp_path / "bw.png")
+    assert np.array_equal(ocr_rapid.load_gray(str(tmp_path / "bw.png")), plain)
+
+
+def lines_page():
+    gray = np.full((H, W), 245, dtype=np.uint8)
+    for y in range(120, 760, 34):
+        for x in range(60, 540, 20):  # characters of a line: blocks with gaps
+            gray[y:y + 14, x:x + 15] = 25
+    return gray
+
+
+@pytest.mark.parametrize("turned", [2.4, -1.7])
+def test_the_skew_of_a_turned_page_is_measured_and_undone(turned):
+    level = lines_page()
+    m = cv2.getRotationMatrix2D((W / 2, H / 2), turned, 1.0)
+    page = cv2.warpAffine(level, m, (W, H), borderValue=245)
+    assert abs(ocr_page.skew_angle(page) + turned) <= 0.2
+    straight = ocr_page.deskew(page)
+    rows = (straight < 128).sum(axis=1)
+    assert (rows > 0.6 * 480).sum() >= 200  # rows crossing most of a line's ink: level 266, turned 0–106
+
+
+def test_a_level_page_is_not_turned():
+    page = lines_page()
+    assert ocr_page.skew_angle(page) == 0.0
+    assert ocr_page.deskew(page) is page
+
+
+def test_a_title_centred_over_two_lines_stays_one_paragraph():
+    from bianzhi.ingest.extract import Line, join_lines
+
+    # body lines 100–1000 px, 30 px a character; the title (40 px type) centred over two lines
+    lines = [Line(250, 850, "中共某某市委机构编制委员会办公室文件", 60),
+             Line(130, 970, "某某市人民政府办公室关于印发某某市发展和改革委员会主要职责", 40),
+             Line(310, 790, "内设机构和人员编制规定的通知", 40),
+             Line(160, 1000, "各县（市、区）人民政府，市政府各部门：经市人民政府同意，现将", 30),
+             Line(100, 1000, "《某某市发展和改革委员会主要职责内设机构和人员编制规定》印发", 30),
+             Line(100, 400, "给你们，请认真贯彻执行。", 30),
+             Line(400, 700, "一、职责调整", 30),
+             Line(400, 700, "二、主要职责", 30)]
+    assert join_lines([lines]).split("\n") == [
+        "中共某某市委机构编制委员会办公室文件",
+        "某某市人民政府办公室关于印发某某市发展和改革委员会主要职责内设机构和人员编制规定的通知",
+        "各县（市、区）人民政府，市政府各部门：经市人民政府同意，现将《某某市发展和改革委员会主要职责内设机构和人员编制规定》印发"
+        "给你们，请认真贯彻执行。",
+        "一、职责调整", "二、主要职责"]
+
+
+def test_a_doc_number_in_corner_brackets_gets_its_hexagonal_brackets():
+    from bianzhi.ingest.extract import clean_ocr_line
+
+    assert clean_ocr_line("（国发【2008」11号）") == "（国发〔2008〕11号）"
+
+
+def test_a_seal_on_a_gray_scan_goes_and_the_signature_and_thin_strokes_stay():
+    gray = np.full((H, W), 240, dtype=np.uint8)
+    for x in range(300, 520, 12):  # the signature under the seal: black strokes
+        gray[596:619, x + 3:x + 6] = 20
+    gray[400, 100:500] = 110  # a thin serif stroke scanned mid-gray, away from the seal
+    cv2.circle(gray, (410, 610), round(21 * PX_MM), 85, 5)  # red ink scans mid-gray
+    cv2.circle(gray, (410, 610), 12, 85, -1)
+    out = ocr_page.gray_seal_removed(gray)
+    assert out[610 - round(21 * PX_MM), 410] == 255 and out[610, 410] == 255  # ring and star
+    assert out[600, 400] == 20  # the black stroke under the star
+    assert out[400, 300] == 110  # the thin stroke
+    plain = np.full((H, W), 240, dtype=np.uint8)
+    plain[400, 100:500] = 110
+    assert ocr_page.gray_seal_removed(plain) is plain
