@@ -34,25 +34,13 @@ class Precompiled:
             params = list(params)
             # the ORM's own conversions of the columns it reads (a time from SQLite's text, a boolean from 0/1)
             converters = list(compiler.get_converters([s[0] for s in compiler.select[:compiler.col_count]]).items())
-            slots = []
-            for marker in self.markers:
-                sent = _adapt(using, marker)
-                at = [i for i, p in enumerate(params) if isinstance(p, type(sent)) and p == sent]
-                if not at:
-                    raise ValueError(f"marker {marker!r} is not among the parameters: {statement}")
-                slots.append(at)
+            slots = _slots(using, self.markers, statement, params)
             found = self._compiled[using] = (statement, params, slots, converters)
         return found
 
     def rows(self, using: str, *values) -> list[tuple]:
         statement, params, slots, converters = self.compiled(using)
-        params = list(params)
-        for at, value in zip(slots, values, strict=True):
-            value = _adapt(using, value)
-            for slot in at:
-                # the driver's type the ORM chose (psycopg's Int8 for a big integer column), for the new value too
-                kind = type(params[slot])
-                params[slot] = value if value is None or type(value) is kind else kind(value)
+        params = _bind(using, params, slots, values)
         connection = connections[using]
         with connection.cursor() as cursor:
             cursor.execute(statement, params)
@@ -87,28 +75,40 @@ class PrecompiledUpdate(Precompiled):
             compiler = query.get_compiler(using)
             statement, params = compiler.as_sql()
             params = list(params)
-            slots = []
-            for marker in self.markers:
-                sent = _adapt(using, marker)
-                at = [i for i, p in enumerate(params) if isinstance(p, type(sent)) and p == sent]
-                if not at:
-                    raise ValueError(f"marker {marker!r} is not among the parameters: {statement}")
-                slots.append(at)
+            slots = _slots(using, self.markers, statement, params)
             found = self._compiled[using] = (statement, params, slots, [])
         return found
 
     def run(self, using: str, *values) -> int:
         statement, params, slots, _ = self.compiled(using)
-        params = list(params)
-        for at, value in zip(slots, values, strict=True):
-            value = _adapt(using, value)
-            for slot in at:
-                # the driver's type the ORM chose (psycopg's Int8 for a big integer column), for the new value too
-                kind = type(params[slot])
-                params[slot] = value if value is None or type(value) is kind else kind(value)
+        params = _bind(using, params, slots, values)
         with connections[using].cursor() as cursor:
             cursor.execute(statement, params)
             return cursor.rowcount
+
+
+def _slots(using: str, markers, statement: str, params: list) -> list[list[int]]:
+    """Where each marker stands among the compiled parameters (each place, when the query uses it more than once)."""
+    slots = []
+    for marker in markers:
+        sent = _adapt(using, marker)
+        at = [i for i, p in enumerate(params) if isinstance(p, type(sent)) and p == sent]
+        if not at:
+            raise ValueError(f"marker {marker!r} is not among the parameters: {statement}")
+        slots.append(at)
+    return slots
+
+
+def _bind(using: str, params: list, slots: list[list[int]], values) -> list:
+    """The compiled parameters with the request's values in the markers' places."""
+    params = list(params)
+    for at, value in zip(slots, values, strict=True):
+        value = _adapt(using, value)
+        for slot in at:
+            # the driver's type the ORM chose (psycopg's Int8 for a big integer column), for the new value too
+            kind = type(params[slot])
+            params[slot] = value if value is None or type(value) is kind else kind(value)
+    return params
 
 
 def _adapt(using: str, value):

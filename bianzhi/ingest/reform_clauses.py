@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from .clauses import CJK, NATURE_NOUN, RANK, UNIT_SUFFIX, Found
+from .webcopy_clauses import _clear, _set
 
 NAME = r"[" + CJK + r"]{2,40}?" + UNIT_SUFFIX
 CN_NUM = r"[一二三四五六七八九十]{1,3}"
@@ -49,18 +50,6 @@ MANY_SET_UP_RE = re.compile(r"(?:\d{1,3}|[两三四五六七八九十]{1,3})个(
                             r"(?:局|部|委|办|中心|机构)(?:相继|先后|陆续|均已|已)?(?:正式)?(?:揭牌|挂牌)?(?:成立|组建)")
 
 
-def _set(b, key: str, found: Found | None) -> None:
-    if found is None:
-        return
-    b.spans = [sp for sp in b.spans if sp[0] != key]
-    b.data[key] = found.value
-    b.span(key, found.start, found.end)
-
-
-def _clear(b, keys: tuple[str, ...]) -> None:
-    for key in keys:
-        b.data[key] = [] if isinstance(b.data.get(key), list) else None
-    b.spans = [sp for sp in b.spans if re.split(r"[\[.]", sp[0])[0] not in keys]
 
 
 def _span_start(b, key: str) -> int | None:
@@ -139,7 +128,7 @@ def apply(b, text: str) -> None:
     if data.get("unit"):  # “X加挂Y揭牌仪式举行” read as one name
         split = joined_plaque(text, data["unit"])
         if split is not None:
-            _set(b, "unit", split[0])
+            _set(b, "unit", split[0], replace=True)
             if split[1].value not in data["plaques"]:
                 data["plaques"].append(split[1].value)
                 b.span(f"plaques[{len(data['plaques']) - 1}]", split[1].start, split[1].end)
@@ -149,23 +138,23 @@ def apply(b, text: str) -> None:
         if not data.get("unit") or data["unit"] == found[0].value or (at is not None and at > found[1].end):
             if data.get("unit") != found[0].value:
                 _clear(b, ("nature", "rank"))
-            _set(b, "unit", found[0])
+            _set(b, "unit", found[0], replace=True)
             if not data.get("nature"):
-                _set(b, "nature", found[1])
+                _set(b, "nature", found[1], replace=True)
     if not data.get("duties"):  # “X有三大职责所在:” over “职责一:A。”
         found_heads = duty_headings(text)
         if found_heads is not None and (not data.get("unit") or data["unit"] == found_heads[0].value):
-            _set(b, "unit", found_heads[0])
+            _set(b, "unit", found_heads[0], replace=True)
             for d in found_heads[1]:
                 data["duties"].append(d.value)
                 b.span(f"duties[{len(data['duties']) - 1}]", d.start, d.end)
     if not data.get("unit"):  # “第一部分 X(汇总)预算公开情况说明”, “X日前并入Y”
-        _set(b, "unit", part_heading_unit(text) or merged_opening(text))
+        _set(b, "unit", part_heading_unit(text) or merged_opening(text), replace=True)
     if not data.get("unit"):  # “唯一新组建的副部级国家局,则是X”
         cleft = cleft_unit(text)
         if cleft is not None:
-            _set(b, "unit", cleft[0])
+            _set(b, "unit", cleft[0], replace=True)
             if not data.get("rank"):
-                _set(b, "rank", cleft[1])
+                _set(b, "rank", cleft[1], replace=True)
     if data.get("unit"):  # “中共杭州市委社会建设委员会揭牌…杭州市委社会建设委员会是市委派出机关”
-        _set(b, "unit", with_party_prefix(text, data["unit"]))
+        _set(b, "unit", with_party_prefix(text, data["unit"]), replace=True)

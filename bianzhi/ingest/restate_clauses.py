@@ -17,6 +17,7 @@ import re
 
 from . import registry_clauses
 from .clauses import BODY_SUFFIX, CJK, NATURE_NOUN, UNIT_SUFFIX, Found, split_names
+from .webcopy_clauses import _clear, _set
 
 # “1月17日上午,X将正式挂牌成立。”, “昨(12)日,X正式授牌成立。”;
 # (heldout26b) “本报讯(记者杜玲)位于科技总部新城的X昨日上午揭牌,并…”: after a byline's bracket, a place clause before
@@ -50,18 +51,6 @@ SEVERAL_PLACES_RE = re.compile(r"(?:[" + CJK + r"]{2,4}、)+[" + CJK + r"]{2,4}�
                                r"[^\n。]{0,12}?(?:挂牌|揭牌|成立|组建)")
 
 
-def _set(b, key: str, found: Found | None) -> None:
-    if found is None:
-        return
-    b.spans = [sp for sp in b.spans if sp[0] != key]
-    b.data[key] = found.value
-    b.span(key, found.start, found.end)
-
-
-def _clear(b, keys: tuple[str, ...]) -> None:
-    for key in keys:
-        b.data[key] = [] if isinstance(b.data.get(key), list) else None
-    b.spans = [sp for sp in b.spans if re.split(r"[\[.]", sp[0])[0] not in keys]
 
 
 def full_form(text: str, name: str, found: Found) -> Found:
@@ -145,13 +134,13 @@ def apply(b, text: str) -> None:
     if not data.get("unit") and not registry_clauses.SEVERAL_SET_UP_RE.search(text[:600]):  # “X将正式挂牌成立”, “决定设立X。”
         found = announced_unit(text)  # (not when the text sets up several units at once: “三家新组建的事业单位…”)
         if found is not None:
-            _set(b, "unit", found)
+            _set(b, "unit", found, replace=True)
     if data.get("unit") and not data.get("nature"):  # “组建为新的X作为市政府组成部门”
-        _set(b, "nature", as_nature(text, data["unit"]))
+        _set(b, "nature", as_nature(text, data["unit"]), replace=True)
     if data.get("unit"):  # “X整体划入Y,Y加挂X牌子”
         carried = plaque_carrier(text, data["unit"])
         if carried is not None:
-            _set(b, "unit", carried[0])
+            _set(b, "unit", carried[0], replace=True)
             if carried[1].value not in data["plaques"]:
                 data["plaques"].append(carried[1].value)
                 b.span(f"plaques[{len(data['plaques']) - 1}]", carried[1].start, carried[1].end)
