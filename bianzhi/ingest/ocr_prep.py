@@ -25,6 +25,8 @@ import os
 import subprocess
 from pathlib import Path
 
+from . import ocr_page
+
 # Pages narrower than this (an A4 page under ~170 dpi) are enlarged to TARGET_WIDTH (~240 dpi).
 UPSCALE_BELOW = 1400
 TARGET_WIDTH = 2000
@@ -144,8 +146,6 @@ def plain_page(img):
         return None
     import numpy as np
     from PIL import Image
-
-    from . import ocr_page
 
     gray = ocr_page.prepare(img)
     if img.mode in ("1", "L") and np.array_equal(gray, np.asarray(img.convert("L"))):
