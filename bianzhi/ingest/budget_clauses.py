@@ -19,8 +19,8 @@ from .clauses import CJK, STAFF_TYPE, UNIT_SUFFIX, Found, platform_staffing_type
 # “凤庆县公安局2019年部门预算编制说明”, “X 2020年部门预算及“三公”经费预算公开说明”, “下陆区司法局2022年部门预算公开”,
 # “X(本级)2025年部门预算编制说明” (the budget's scope after the name, heldout21); “李宅乡人民政府部门2024年部门预算” (the budget
 # word 部门 after the name is no part of it)
-NOTE_TITLE_RE = re.compile(r"(?!第[一二三四五六七八九十]+部分)(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:\((?:本级|机关本级|本部)\))?(?:部门)?\s*\d{4}年度?(?:部门|单位)?(?:预算|决算)"
-                           r"(?:及[“\"]?三公[”\"]?经费预算|及)?(?:编制说明|公开说明|情况说明|公开)")
+NOTE_TITLE_RE = re.compile(r"(?!第[一二三四五六七八九十]+部分)(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:\((?:本级|机关本级|本部)\))?(?:部门)?\s*(?:\d{4}年度?|年度)(?:部门|单位)?(?:预算|决算)"
+                           r"(?:及[“\"]?三公[”\"]?经费预算|及)?(?:编制说明|公开说明|情况说明|公开)?")
 # the year first: “2023年黔东南州机关事务管理局本级部门决算公开说明”, “2021年度X部门预算公开”
 YEAR_FIRST_NOTE_TITLE_RE = re.compile(r"\d{4}年度?(?P<u>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:\(?(?:本级|机关本级|本部)\)?)?"
                                       r"(?:部门|单位)(?:预算|决算)(?:编制说明|公开说明|情况说明|公开)")

@@ -19,11 +19,13 @@ from . import registry_clauses
 from .clauses import BODY_SUFFIX, CJK, NATURE_NOUN, UNIT_SUFFIX, Found, split_names
 from .webcopy_clauses import _clear, _set
 
+# a date before the verb: “X于5月30日正式挂牌成立”, “X2023年5月30日挂牌成立”
+_DATE = r"于?(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
 # “1月17日上午,X将正式挂牌成立。”, “昨(12)日,X正式授牌成立。”;
 # (heldout26b) “本报讯(记者杜玲)位于科技总部新城的X昨日上午揭牌,并…”: after a byline's bracket, a place clause before
 # the name, a day word before the verb
-ANNOUNCED_RE = re.compile(r"(?:^|(?<=[\n。;,)]))[ \t]*(?:位于[^,。;\n的]{1,20}的)?(?P<u>[" + CJK + r"]{3,40}?" + UNIT_SUFFIX + r")"
-                          r"(?:将|已|已经)?(?:今日|今天|昨日|昨天|日前|近日)?(?:上午|下午)?(?:正式)?"
+ANNOUNCED_RE = re.compile(r"(?:^|(?<=[\n。;,):]))[ \t]*(?:位于[^,。;\n的]{1,20}的)?(?P<u>[" + CJK + r"]{3,40}?" + UNIT_SUFFIX + r")"
+                          r"(?:将|已|已经)?(?:今日|今天|昨日|昨天|日前|近日|" + _DATE + r")?(?:上午|下午)?(?:正式)?"
                           r"(?:授牌成立|挂牌成立|揭牌成立|授牌|揭牌|挂牌)(?=[,。;]|$)")
 # “…协商,决定设立X。”, “创新…服务,组建X,是…”, “核增行*编制17名,成立省医保办。”
 SET_UP_RE = re.compile(r"(?:^|(?<=[\n。;,]))[ \t]*(?:决定|同意|批准)?(?:设立|组建|成立)(?P<u>[" + CJK + r"]{3,40}?" + UNIT_SUFFIX +

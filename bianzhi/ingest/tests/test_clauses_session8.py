@@ -57,3 +57,15 @@ def test_a_unit_read_with_the_news_items_words_in_front():
     lead = parser._UNIT_LEAD_RE.match("李明任广西壮族自治区农业农村厅")
     assert lead is not None and "李明任广西壮族自治区农业农村厅"[lead.end():] == "广西壮族自治区农业农村厅"
     assert parser._UNIT_LEAD_RE.match("中国人民对外友好协会") is None
+
+
+def test_a_unit_set_up_on_a_date_and_a_headline_after_a_column_label():
+    assert parse(from_text("百色市疾病预防控制局于5月30日正式挂牌成立。").text).data["unit"] == "百色市疾病预防控制局"
+    assert parse(from_text("百色市数据局于2024年5月30日上午正式揭牌。").text).data["unit"] == "百色市数据局"
+    text = "今日快讯:百色市疾病预防控制局挂牌成立\n\n百色市疾病预防控制局5月30日挂牌成立,标志着疾控体系改革迈出关键一步。"
+    assert parse(from_text(text).text).data["unit"] == "百色市疾病预防控制局"
+
+
+def test_a_budget_notes_title_without_the_years_digits():
+    d = parse(from_text("监督索引号53102200131501000\n田林县司法局年度部门决算\n目录:\n第一部分 单位概况").text).data
+    assert d["unit"] == "田林县司法局"
