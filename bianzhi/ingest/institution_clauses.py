@@ -302,9 +302,7 @@ def apply(b, text: str) -> None:
             b.span("staffing[0]", m.start(), m.end())
     if data.get("unit"):  # “该中心挂A、B牌子”
         for found in this_plaques(text, data["unit"]):
-            if found.value not in data["plaques"]:
-                data["plaques"].append(found.value)
-                b.span(f"plaques[{len(data['plaques']) - 1}]", found.start, found.end)
+            b.add_plaque(found)
     # bodies
     for i, body in enumerate(data["internal_bodies"]):  # “翻译室等科室”: the list's closing word is no part of a name
         cm = CLOSING_WORD_RE.search(body["name"])

@@ -287,8 +287,7 @@ def apply(b, text: str) -> None:
             b.span("staffing[0]", quota[2], quota[3])
     if data.get("unit"):  # “Y牌子挂在X”
         plaque = plaque_on(text, data["unit"])
-        if plaque is not None and plaque.value not in data["plaques"]:
-            data["plaques"].append(plaque.value)
-            b.span(f"plaques[{len(data['plaques']) - 1}]", plaque.start, plaque.end)
+        if plaque is not None:
+            b.add_plaque(plaque)
     if data.get("unit") and not data["internal_bodies"]:  # (an explainer on a kind of body names bodies of none)
         b.add_bodies(table_bodies(text) or paragraph_bodies(text) or running_bodies(text))

@@ -176,6 +176,12 @@ class _Builder:
             self.meta.setdefault("numbered_bodies", []).append(False)
             self.span(f"internal_bodies[{idx}].name", found.start, found.end)
 
+    def add_plaque(self, found):
+        """A plaque read from the text, with its span, unless the same name is already among the plaques."""
+        if found.value not in self.data["plaques"]:
+            self.data["plaques"].append(found.value)
+            self.span(f"plaques[{len(self.data['plaques']) - 1}]", found.start, found.end)
+
 
 # ------------------------------------------------------------------ header: title, 文号, unit
 def _header(b: _Builder, lines: list[Segment]):
@@ -1033,14 +1039,12 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
         _set(b, "short_name", clauses.short_name_clause(text, b.data["unit"]))
     if hdr.title is not None and title_unit is not None:  # “X (Y) 2021年度部门决算”: Y is X's second name
         second = clauses.second_name_from_title(hdr.title.value)
-        if second is not None and second.value not in b.data["plaques"]:
-            b.data["plaques"].append(second.value)
-            b.span(f"plaques[{len(b.data['plaques']) - 1}]", hdr.title.start + second.start, hdr.title.start + second.end)
+        if second is not None:
+            b.add_plaque(clauses.Found(second.value, hdr.title.start + second.start, hdr.title.start + second.end))
     if b.data["unit"]:
         for found in clauses.plaque_clauses(text, b.data["unit"]) + clauses.subject_plaques(text, b.data["unit"]):
-            if found.value not in b.data["plaques"] and not same_unit(found.value, b.data["unit"]):
-                b.data["plaques"].append(found.value)
-                b.span(f"plaques[{len(b.data['plaques']) - 1}]", found.start, found.end)
+            if not same_unit(found.value, b.data["unit"]):
+                b.add_plaque(found)
     if not b.data["internal_bodies"]:
         found_bodies = clauses.inline_bodies(text) or clauses.heading_list_bodies(text) \
             or clauses.subject_bodies(text, b.data["unit"]) \
@@ -1544,9 +1548,7 @@ def _profile_nature(b: _Builder, text: str):
         elif line is not None and same_unit(line[0].value, unit):
             nature = line[1]
         for found in table["plaques"]:
-            if found.value not in b.data["plaques"]:
-                b.data["plaques"].append(found.value)
-                b.span(f"plaques[{len(b.data['plaques']) - 1}]", found.start, found.end)
+            b.add_plaque(found)
     changed = profile_clauses.changed_nature(text, unit, same_unit)
     if changed is not None:
         nature = changed

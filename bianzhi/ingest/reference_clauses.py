@@ -337,9 +337,8 @@ def apply(b, text: str) -> None:
     if not data.get("rank"):  # “X的前身是…,1998年…升格为正部级直属机构”
         _set(b, "rank", raised_rank(text, unit))
     plaque = two_plaques(text)  # “与中华全国体育总会实行“一个机构、两块牌子””
-    if plaque is not None and plaque.value not in data["plaques"] and plaque.value != unit:
-        data["plaques"].append(plaque.value)
-        b.span(f"plaques[{len(data['plaques']) - 1}]", plaque.start, plaque.end)
+    if plaque is not None and plaque.value != unit:
+        b.add_plaque(plaque)
     if not data["internal_bodies"]:
         for found in and_counted_bodies(text) or inner_including_bodies(text):
             idx = len(data["internal_bodies"])

@@ -129,9 +129,7 @@ def apply(b, text: str) -> None:
         split = joined_plaque(text, data["unit"])
         if split is not None:
             _set(b, "unit", split[0], replace=True)
-            if split[1].value not in data["plaques"]:
-                data["plaques"].append(split[1].value)
-                b.span(f"plaques[{len(data['plaques']) - 1}]", split[1].start, split[1].end)
+            b.add_plaque(split[1])
     found = set_up_as(text)  # “组建X,负责…,作为党中央职能部门。”
     if found is not None:
         at = _span_start(b, "unit")

@@ -165,9 +165,7 @@ def apply(b, text: str) -> None:
     if not unit:
         return
     for found in quoted_plaques(text, unit):
-        if found.value not in data["plaques"]:
-            data["plaques"].append(found.value)
-            b.span(f"plaques[{len(data['plaques']) - 1}]", found.start, found.end)
+        b.add_plaque(found)
     if not data["staffing"]:
         found = clause_quota(text, unit)
         if found is not None:

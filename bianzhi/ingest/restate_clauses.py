@@ -143,8 +143,6 @@ def apply(b, text: str) -> None:
         carried = plaque_carrier(text, data["unit"])
         if carried is not None:
             _set(b, "unit", carried[0], replace=True)
-            if carried[1].value not in data["plaques"]:
-                data["plaques"].append(carried[1].value)
-                b.span(f"plaques[{len(data['plaques']) - 1}]", carried[1].start, carried[1].end)
+            b.add_plaque(carried[1])
     if data.get("unit") and not data["internal_bodies"]:  # “该办下设A、B和C;”
         b.add_bodies(this_bodies(text))

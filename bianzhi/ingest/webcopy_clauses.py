@@ -248,6 +248,5 @@ def apply(b, text: str) -> None:
             b.span(f"internal_bodies[{idx}].name", found.start, found.end)
     if data.get("unit"):  # “X于…正式挂牌成立,同时加挂Y牌子”
         for found in founded_plaques(text, data["unit"]):
-            if found.value not in data["plaques"] and found.value != data["unit"]:
-                data["plaques"].append(found.value)
-                b.span(f"plaques[{len(data['plaques']) - 1}]", found.start, found.end)
+            if found.value != data["unit"]:
+                b.add_plaque(found)
