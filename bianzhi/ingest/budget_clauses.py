@@ -173,8 +173,8 @@ def verb_line_duties(text: str) -> list[Found]:
     return items if len(items) >= 2 else []
 
 
-# “1. 公安机关是…”, “2.三门县公安局设政治处…”: numbered paragraphs of a description, no duties
-DESCRIPTION_ITEM_RE = re.compile(r"^\s*[" + CJK + r"]{2,20}?(?:机关|局|院|中心|委员会|办公室|政府)(?:是|设|为)")
+# “1. 公安机关是…”, “2.三门县公安局设政治处…”, “1.林芝图书馆系…”: numbered paragraphs of a description, no duties
+DESCRIPTION_ITEM_RE = re.compile(r"^\s*[" + CJK + r"]{2,20}?(?:机关|局|院|中心|委员会|办公室|政府|馆)(?:是|设|为|系)")
 
 
 def description_items(items: list[str]) -> bool:

@@ -1283,7 +1283,7 @@ def chapter_bodies(text: str) -> list[tuple[Found, str]]:
 # the wording in front of the type names who uses it (“机关后勤服务全额拨款事业编制”, “行政执法类事业编制”): kept in raw
 STAFF_TYPE = (r"(?:机关|机关工勤人员|工勤人员)?(?:后勤服务|行政执法类|执法类|公益一类|公益二类|公益类)?"
               r"(?:行政|事业工勤|事业控制|控制|事业|政法专项|工勤人员|工勤|后勤服务人员|参照公务员法?管理的?事业|"
-              r"参公事业|参公管理事业|全额拨款事业|差额拨款事业|自收自支事业|全额事业|差额事业|公益一类事业|公益二类事业|专项|机动|周转)"
+              r"参公事业|参公管理事业|财政全额拨款事业|全额拨款事业|差额拨款事业|自收自支事业|全额事业|差额事业|公益一类事业|公益二类事业|专项|机动|周转)"
               r"编(?:制)?(?:\((?:参照公务员法管理|参公|参公管理|\x00{2,10})\))?")
 _FUNDING = r"(?:全额拨款|差额拨款|差额补助|自收自支|财政补助|全额|差额)?"
 STAFF_RE = re.compile(r"(?P<type>" + STAFF_TYPE + r")\s*(?:人数|数)?\s*(?:为|共|核定为|核定|总数为|合计|共计|)\s*"
@@ -1456,7 +1456,12 @@ def read_staffing(text: str, start: int = 0, end: int | None = None) -> dict:
                 if count is not None and not re.search(r"(?:编制|人员)$", level) and level not in ("领导", "其中领导") \
                         and not _non_leading(clause, level):
                     leadership.append(({"level": level, "count": count}, c0 + lm.start("level"), c0 + lm.end("n") + 1))
-                    if lm.groupdict().get("paren"):  # “科级领导职数12名(其中正科级8名、副科级4名)”
+                    split = _up_down_split(text[c0 + lm.start("paren") + 1:c0 + lm.end("paren") - 1], level, count) \
+                        if lm.groupdict().get("paren") else None
+                    if split is not None:  # “科级领导职数8名(5正3副)”: the parts, not their sum
+                        _e, ls, le = leadership.pop()
+                        leadership += [(part, ls, le) for part in split]
+                    elif lm.groupdict().get("paren"):  # “科级领导职数12名(其中正科级8名、副科级4名)”
                         ps = c0 + lm.start("paren") + 1
                         for piece in re.split(r"(?<=[、,，;；])", text[ps:c0 + lm.end("paren") - 1]):
                             part = _leadership_part(_mask_parens(piece.strip().rstrip("、,，;；")), leadership, breakdown)
@@ -1470,6 +1475,17 @@ def read_staffing(text: str, start: int = 0, end: int | None = None) -> dict:
         if not found_staff and not re.search(r"职数|" + POST_SUFFIX, sm):
             in_staffing = False
     return {"staffing": staffing, "posts": posts, "leadership": leadership}
+
+
+def _up_down_split(inner: str, level: str, count: int) -> list[dict] | None:
+    """“(5正3副)” after “科级领导职数8名”: 正科级 5 and 副科级 3, when the parts add up to the total."""
+    m = re.fullmatch(r"\s*(?:其中)?\s*(?P<a>" + NUM + r")\s*正\s*[,、]?\s*(?P<b>" + NUM + r")\s*副\s*", inner)
+    if m is None or not re.fullmatch(r"(?:科|处|股|县处|乡科|司局|厅局|局)级", level):
+        return None
+    a, b = to_int(m["a"]), to_int(m["b"])
+    if a is None or b is None or a + b != count:
+        return None
+    return [{"level": "正" + level, "count": a}, {"level": "副" + level, "count": b}]
 
 
 # a leadership total broken down by post: “科级领导职数18名，其中科长(主任)11名，副科长(副主任)7名” — the parts are

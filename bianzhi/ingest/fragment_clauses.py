@@ -29,9 +29,14 @@ REPORT_TITLE_RE = re.compile(
     r"(?:部门)?(?:关于)?(?:(?P<y2>\d{4})年度?)?(?:部门|单位)?(?:收支)?(?:决算|预算)(?:编制)?(?:公开)?(?:情况的说明|情况说明|的说明|说明|报告|公开报告)?")
 
 
+# a page's keyword row under its metadata: “• 预算,部门预算” (short terms separated by commas, nothing else)
+KEYWORD_ROW_RE = re.compile(r"[•·\-\s]*[" + CJK + r"]{1,8}(?:\s*[,，]\s*[" + CJK + r"]{1,8})+\s*")
+
+
 def is_metadata_row(line: str) -> bool:
     """“[ 主题分类 ] 财政、金融、审计 [ 体裁分类 ] 财政预算、决算”: a page's metadata row, no title."""
-    return bool(re.match(r"^\s*[\[【]", line) or re.search(r"(?:主题|体裁|组配)分类|索引号|发布机构", line))
+    return bool(re.match(r"^\s*[\[【]", line) or re.search(r"(?:主题|体裁|组配)分类|索引号|发布机构", line)
+                or KEYWORD_ROW_RE.fullmatch(line))
 
 
 def report_title(text: str, max_lines: int = 24) -> Found | None:
@@ -104,6 +109,10 @@ COLLECTIVE_SUBJECT_RE = re.compile(r"(?:\d+|[一二三四五六七八九十两]+
                                    r"单位|部门|学校|医院)[" + CJK + r"]{0,4}?(?:的|均|都|各)|^[ \t]*(?:各|每个|每一)[" + CJK + r"]")
 
 
+# a clause on each of the unit's sub-units: “各所设”, “各中队设”, “每所配备”
+EACH_SUBUNIT_RE = re.compile(r"[ \t]*(?:各|每)(?:个)?[" + CJK + r"]{0,4}?(?:所|站|队|中队|大队|分局|支队|科|股|室|中心|馆)(?:均|各)?(?:设|配备|配)")
+
+
 def drop_collective_posts(text: str, posts: list) -> list:
     """Posts read from a sentence whose subject is a number of units or each of them are no unit's posts."""
     out = []
@@ -111,6 +120,9 @@ def drop_collective_posts(text: str, posts: list) -> list:
         _e, s, _end = entry
         sent_start = max(text.rfind(ch, 0, s) for ch in "。;\n") + 1
         if COLLECTIVE_SUBJECT_RE.search(text[sent_start:s]):
+            continue
+        clause_start = max(text.rfind(ch, 0, s) for ch in "。;,\n") + 1
+        if EACH_SUBUNIT_RE.match(text[clause_start:s]):  # “下辖14个司法所,…,各所设所长一名”
             continue
         out.append(entry)
     return out
