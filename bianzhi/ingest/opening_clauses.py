@@ -13,6 +13,11 @@ more wordings than a 三定 does. The first run of `heldout30` showed the parser
 - the unit named on a cover line “单位名称:X(本级)”, the first of a joint subject “X、Y(…)是…”, a cover over two lines
   “2024年度X(部门)⏎公开文档” (its title, joined with a space);
 - a title line “X2026年部门预算公开目录” is the title as a whole (the 目录 glued to it ends the line);
+- (heldout30b) a PDF page footer run into a paragraph (“…迷信; — 1 — (5)执行…”) is a line break; bodies listed after a
+  count and a colon when the count is the number of names (“机关设置4个科室:疾控门诊、卫生监测科、计免科、后勤科”), after
+  “本单位内部设置了A、B、C等”; a purpose clause before the class (“是由政府举办实施…的纯公益性全额拨款事业单位”); duties
+  “(一)…(二)…” right after the 2019 formula sentence with no “主要职责是:”; the one numbered duty under a duty heading
+  that the page cut off; an article on a kind of body (“行业协会作为…”) names no unit and no bodies;
 - a staffing kind stated with the count 0 (“行政编制0人”) is none the unit holds.
 
 Kept apart from `clauses`, `budget_clauses` and the other rule modules; the parser calls `apply` once, after its other
@@ -22,8 +27,9 @@ from __future__ import annotations
 
 import re
 
-from bianzhi.core.numerals import NUM
+from bianzhi.core.numerals import NUM, to_int
 
+from .budget_clauses import description_items
 from .clauses import BODY_SUFFIX, CJK, UNIT_SUFFIX, Found
 from .webcopy_clauses import _set
 
@@ -49,6 +55,32 @@ NAMED_UNIT_RE = re.compile(r"(?m)^[ \t]*(?:单位|部门)名称\s*:\s*(?P<u>[" +
 # a cover over two lines: “2024年度X(部门)⏎公开文档”
 COVER2_RE = re.compile(r"(?m)^[ \t]*(?P<l1>\d{4}年度?(?P<u>[" + CJK + r"]{3,40}?" + UNIT_SUFFIX + r")(?:\((?:本级|部门|汇总)\))?)[ \t]*\n"
                        r"[ \t]*(?P<l2>公开文档|(?:部门|单位)?(?:预算|决算)(?:公开|公开说明|情况说明)?)[ \t]*$")
+
+
+# a budget report's table row read as a body (the parser drops these later): “基本支出”, “项目支出”
+BUDGET_ROW_RE = re.compile(r"(?:支出|收入|预算|决算|结余|结转|拨款)$")
+# the 2019 formula sentence, also in a city's wording (“坚持和加强市委对应急管理工作的统一领导”)
+FORMULA_RE = re.compile(r"贯彻(?:落实|执行)(?:党中央|中央|中共中央)[^。\n]{0,160}?在履行职责过程中坚持和加强[^。\n]{1,60}?(?:集中)?统一领导。?")
+# “延安市社科联是在…领导下的…群众团体,”: a short form of the unit as the subject of its class
+SHORT_SUBJECT_NATURE_RE = re.compile(r"(?:^|(?<=[\s。;:]))(?P<s>[" + CJK + r"]{3,12}?)是(?P<n>[^,。;:\n]{4,40}?(?:团体|组织|单位|机关|部门|机构))(?=[,。;])")
+# a PDF's page footer run into the text: “— 1 —”, “- 12 -”
+PAGE_MARK_RE = re.compile(r"(?<=\s)(?:—|－|-){1,2}[ \t]*\d{1,3}[ \t]*(?:—|－|-){1,2}(?=\s)")
+# a counted list after a colon: “机关设置4个科室:A、B、C、D。”
+COUNTED_COLON_RE = re.compile(r"(?:设置|设有|内设|下设)\s*(?P<n>" + NUM + r")\s*个(?:职能)?(?:科室|股室|处室|部室|内设机构|部门)\s*:"
+                              r"(?P<list>[^。;:\n]{2,300})")
+# “本单位内部设置了A、B、C等,”
+INNER_SETUP_RE = re.compile(r"内部设置(?:了|有)(?P<list>[^。;:\n]{2,300}?)等")
+# “是由政府举办实施…的纯公益性全额拨款事业单位”: the class after the purpose clause
+RUN_BY_NATURE_RE = re.compile(r"^由[" + CJK + r"]{2,8}?举办(?:的)?(?:实施|承担|从事|开展|提供|负责)[^。]{2,80}的(?P<c>[" + CJK + r"]{2,16}?事业单位)$")
+# the heading of the unit's duties, no number of its own or a section number: “(一)部门主要职责”
+DUTY_HEADING_LINE_RE = re.compile(r"(?m)^[ \t]*(?:\([一二三四五六七八九十]\)|[一二三四五六七八九十]、)?[ \t]*(?:部门|单位)?主要(?:职责|职能)[ \t]*:?[ \t]*$")
+# an article on a kind of body: its subject is the kind's name alone
+KIND_UNIT_RE = re.compile(r"(?:行业|专业)?(?:协会|学会|商会|社会组织|社会团体|基金会)")
+
+
+def drop_page_marks(text: str) -> str:
+    """The text with every page footer run into it turned into a line break (the same length: offsets stay valid)."""
+    return PAGE_MARK_RE.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), text)
 
 
 def _items(text: str, start: int, value: str, cut_at_end: bool) -> list[Found]:
@@ -101,7 +133,17 @@ def note_bodies(text: str, unit: str | None) -> list[Found]:
             ([Found(one, m.start("list"), m.start("list") + len(one))] if NAME_RE.fullmatch(one) else [])
     if len(out) >= 2:
         return out
-    rules = [COUNT_SEMI_RE] + ([SETUP_COLON_RE, MAIN_ONES_RE] if unit else [])
+    if unit:  # “机关设置4个科室:A、B、C、D”: names that need no body's suffix when they are as many as the count
+        for m in COUNTED_COLON_RE.finditer(text):
+            names = [n.strip() for n in m["list"].split("、")]
+            if to_int(m["n"]) == len(names) and all(re.fullmatch(r"[" + CJK + r"]{2,12}", n) for n in names):
+                out, pos = [], m.start("list")
+                for piece in m["list"].split("、"):
+                    lead = len(piece) - len(piece.lstrip())
+                    out.append(Found(piece.strip(), pos + lead, pos + lead + len(piece.strip())))
+                    pos += len(piece) + 1
+                return out
+    rules = [COUNT_SEMI_RE] + ([SETUP_COLON_RE, MAIN_ONES_RE, INNER_SETUP_RE] if unit else [])
     for rx in rules:
         m = rx.search(text)
         if m is not None:
@@ -130,6 +172,57 @@ def other_bodies_duties(text: str, spans: list, unit: str | None) -> set[int]:
         if m is not None and last in body_ends:
             out.add(int(m[1]))
     return out
+
+
+def formula_duties(text: str) -> list[Found]:
+    """“X贯彻落实党中央关于…的集中统一领导。⏎(一)负责…⏎(二)拟订…”: the lines “(一)…” in order right after the 2019
+    formula sentence are the unit's duties, also when a clerk dropped “主要职责是:” (the last one may be cut off)."""
+    m = FORMULA_RE.search(text)
+    if m is None:
+        return []
+    rest = re.match(r"[^\n]*\n", text[m.end():])
+    pos = m.end() + (rest.end() if rest else 0)
+    out: list[Found] = []
+    for line in re.finditer(r"[^\n]*(?:\n|$)", text[pos:]):
+        lm = re.match(r"[ \t]*\((?P<n>[一二三四五六七八九十]{1,3})\)(?P<d>[^\n]+)", line.group(0))
+        if lm is None or to_int(lm["n"]) != len(out) + 1:
+            break
+        s = pos + line.start() + lm.start("d")
+        out.append(Found(lm["d"].strip(), s, s + len(lm["d"].strip())))
+        if not line.group(0).endswith("\n"):
+            break
+    return out if len(out) >= 2 else []
+
+
+def lone_cut_duty(text: str) -> list[Found]:
+    """“(一)部门主要职责⏎1.疾病预防与控制:开展…” cut off by the page inside item 1: that one item is a duty (not a
+    description of the unit: “1.X馆系…”)."""
+    heads = list(DUTY_HEADING_LINE_RE.finditer(text))
+    if not heads:
+        return []
+    after = text[heads[-1].end():]
+    m = re.match(r"\s*\n[ \t]*1[.、](?P<d>[^\n]{4,})\s*$", after)
+    if m is None or description_items([m["d"]]):
+        return []
+    s = heads[-1].end() + m.start("d")
+    return [Found(m["d"].strip(), s, s + len(m["d"].strip()))]
+
+
+def _short_form_of(short: str, unit: str) -> bool:
+    """“延安市社科联” of “延安市社会科学界联合会”: the same place, then the rest's characters in the full name's order."""
+    place = re.match(r"^[" + CJK + r"]{1,6}?[省市县区州旗]", unit)
+    if place is None or not short.startswith(place.group(0)) or short == unit:
+        return False
+    rest, full = short[len(place.group(0)):], unit[len(place.group(0)):]
+    it = iter(full)
+    return len(rest) >= 2 and rest != full and rest[0] == full[0] and all(ch in it for ch in rest)
+
+
+def short_subject_nature(text: str, unit: str) -> Found | None:
+    for m in SHORT_SUBJECT_NATURE_RE.finditer(text):
+        if _short_form_of(m["s"], unit):
+            return Found(m["n"], m.start("n"), m.end("n"))
+    return None
 
 
 def named_unit(text: str) -> Found | None:
@@ -189,8 +282,31 @@ def apply(b, text: str) -> None:
             data["duties"].append(duty)
             if span is not None:
                 b.span(f"duties[{len(data['duties']) - 1}]", *span)
-    if not data["internal_bodies"]:
-        b.add_bodies(note_bodies(text, data.get("unit")))
+    if data.get("unit") and KIND_UNIT_RE.fullmatch(data["unit"]):  # “行业协会作为连接政府…”: an article on a kind
+        for key in ("unit", "nature", "rank", "short_name"):
+            data[key] = None
+        data["internal_bodies"] = []
+        b.meta.pop("numbered_bodies", None)
+        b.spans = [sp for sp in b.spans if re.split(r"[\[.]", sp[0])[0] not in ("unit", "nature", "rank", "short_name", "internal_bodies")]
+    if data.get("unit") and not data.get("nature"):  # “延安市社科联是在…领导下的…群众团体”
+        _set(b, "nature", short_subject_nature(text, data["unit"]))
+    if data.get("nature"):
+        m = RUN_BY_NATURE_RE.match(data["nature"])
+        span = next(((s, e) for k, s, e in b.spans if k == "nature"), None)
+        if m is not None and span is not None and text[span[0]:span[1]] == data["nature"]:
+            _set(b, "nature", Found(m["c"], span[0] + m.start("c"), span[1]), replace=True)
+    if data.get("unit") and not data["duties"]:
+        for found in formula_duties(text) or lone_cut_duty(text):
+            data["duties"].append(found.value)
+            b.span(f"duties[{len(data['duties']) - 1}]", found.start, found.end)
+    rows = [x for x in data["internal_bodies"] if BUDGET_ROW_RE.search(x.get("name") or "")]
+    if not data["internal_bodies"] or len(rows) == len(data["internal_bodies"]):  # (“基本支出”, “项目支出”: a report's rows)
+        found = note_bodies(text, data.get("unit"))
+        if found:
+            data["internal_bodies"] = []
+            b.meta.pop("numbered_bodies", None)
+            b.spans = [sp for sp in b.spans if not sp[0].startswith("internal_bodies[")]
+            b.add_bodies(found)
     if any(s.get("count") == 0 for s in data["staffing"]):  # “本部门行政编制0人,…事业编制30人”
         spans = {int(k[9:-1]): (s, e) for k, s, e in b.spans if re.fullmatch(r"staffing\[\d+\]", k)}
         kept = [(entry, spans.get(i)) for i, entry in enumerate(data["staffing"]) if entry.get("count") != 0]

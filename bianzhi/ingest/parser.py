@@ -655,8 +655,8 @@ def parse(text: str) -> ParseResult:
     if any(_BUDGET_DUTY_RE.match(d) for d in duties if isinstance(d, str)):
         data["duties"] = [d for d in duties if not (isinstance(d, str) and _BUDGET_DUTY_RE.match(d))]
         result.spans = [sp for sp in result.spans if not sp[0].startswith("duties[")]
-    rank_only = re.fullmatch(r"(?:事业|行政|参公)?(?P<r>" + clauses.RANK + r")(?:事业|行政)?单位", data.get("nature") or "")
-    if rank_only:  # “科协是事业正科级单位”: a rank, no kind of body (the corpus' reading of “正科级行政单位”)
+    rank_only = re.fullmatch(r"(?:事业|行政|参公)?(?P<r>" + clauses.RANK + r")(?:(?:事业|行政)?单位|群团组织)", data.get("nature") or "")
+    if rank_only:  # “科协是事业正科级单位”, “是正科级群团组织”: a rank, no kind of body (the corpus' reading of “正科级行政单位”)
         span = result.span_of("nature")
         data["nature"] = None
         result.spans = [sp for sp in result.spans if sp[0] != "nature"]
@@ -835,6 +835,7 @@ def _scheme_rules(result: ParseResult, text: str) -> None:
 def _parse(text: str) -> ParseResult:
     text = final2_clauses.blank_junk(_light_nfkc(text))  # “…、四科、 p3:9jq,1gM8+2e⏎文电科、…”: anti-copy strings
     text = ministry_clauses.cjk_line_periods(text)  # “…国务院直属事业单位.⏎(一) 拟定….”: half-width periods (heldout16)
+    text = opening_clauses.drop_page_marks(text)  # “…封建迷信; — 1 — (5)执行…”: a PDF's page footer run in (heldout30b)
     lines = [ln for ln in _lines(text) if not ln.text.startswith("#")]
     runs, statement = clauses.item_runs(text), clauses.read_statement(text)
     runs = fragment_clauses.drop_toc_runs(text, fragment_clauses.drop_heading_items(text, runs))

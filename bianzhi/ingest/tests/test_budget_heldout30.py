@@ -130,3 +130,66 @@ def test_a_description_item_is_no_duty():
           "青川县图书馆内设3室;行政部、借阅部、采编部。\n一、部门情况\n1、主要职能\n1.青川图书馆系全省第三批")
     assert d["duties"] == []
     assert bodies(d) == ["行政部", "借阅部", "采编部"]
+
+
+# ---------------------------------------------------------------- heldout30b: rules after the second batch's first run
+def test_page_footer_run_into_a_paragraph_does_not_join_two_duties():
+    d = p("青川市社会科学界联合会2023年部门预算公开说明.pdf\n第一部分 部门概况 一、主要职责及机构设置 二、工作任务 三、预算单位构成 "
+          "第二部分 收支情况 四、收支说明 第一部分 部门概况 一、主要职责及机构设置 青川市社科联是在中共青川市委领导下的社会科学学术性"
+          "群众团体,是由市级社会科学类社会 团体组成的联合组织,是联系社科工作者的桥梁和 纽带。 (一)主要职责 (1)贯彻党和国家在社会"
+          "科学方面的方针政策; (2)领导和协调全市社会科学界联合会、协会、研究会的工作; (3)组织市社会科学团体和社会科学工作者开展学术"
+          "交流活动; (4)积极推动社会科学知识的宣传普及工作,帮助广大干部群众增强理论修养; — 1 — (5)执行市社科联代表大会、常务理事会"
+          "的决议、决定,承办市委、市政府交办的其他任务。 (二)机构设置 根据以上职责,市社会科学界联合会内设 2 个科室:")
+    assert [x[:4] for x in d["duties"]] == ["贯彻党和", "领导和协", "组织市社", "积极推动", "执行市社"]
+
+
+def test_counted_bodies_after_a_colon_need_no_suffix_when_the_count_matches():
+    d = p("1、职能职责\n青川县疾病预防控制中心是全额拨款事业单位。\n2、机构设置\n现有人数12人。机关设置3个科室:疾控门诊、计免科、后勤科。\n")
+    assert bodies(d) == ["疾控门诊", "计免科", "后勤科"]
+
+
+def test_counted_names_that_are_not_as_many_as_the_count_are_no_bodies():
+    d = p("青川县疾病预防控制中心是全额拨款事业单位。机关设置4个科室:疾控门诊、计免科、后勤科。")
+    assert bodies(d) == []
+
+
+def test_bodies_set_up_inside_with_etc():
+    d = p("现将市图书馆2026年部门预算予以公开:\n第一部分 青川市图书馆概况\n二、机构设置情况\n本单位内部设置了办公室、采编部、"
+          "借阅部等,审批全额事业编制财政人数 20 人,其中,财政供养人员15人。")
+    assert bodies(d) == ["办公室", "采编部", "借阅部"]
+    assert [(s["type"], s["raw"], s["count"]) for s in d["staffing"]] == [("事业编制", "全额事业编制", 20)]
+
+
+def test_purpose_clause_before_the_class_is_no_nature():
+    d = p("青川县疾病预防控制中心是由政府举办实施县级疾病预防控制与公共卫生技术服务的纯公益性全额拨款事业单位。")
+    assert d["nature"] == "纯公益性全额拨款事业单位"
+
+
+def test_duties_after_the_2019_formula_without_their_heading():
+    d = p("第二条 县应急管理局是县人民政府工作部门,为正科级。\n第三条 县应急管理局贯彻落实党中央关于应急管理工作的方针政策和"
+          "省委、县委的决策部署,在履行职责过程中坚持和加强县委对应急管理工作的统一领导。\n(一)负责应急管理工作。\n(二)拟订应急")
+    assert [x[:4] for x in d["duties"]] == ["负责应急", "拟订应急"]
+
+
+def test_one_duty_under_its_heading_cut_off_by_the_page():
+    d = p("青川县疾病预防控制中心2026年预算公开\n一、基本职能及主要工作\n(一)部门主要职责\n1.疾病预防与控制:开展疾病监测,分析")
+    assert [x[:7] for x in d["duties"]] == ["疾病预防与控制"]
+
+
+def test_rank_with_a_mass_organisation_class_is_a_rank():
+    d = p("青川县总工会是正科级群团组织,隶属中共青川县委管理,主要职责是领导全县各级工会组织。")
+    assert (d["nature"], d["rank"]) == (None, "正科级")
+
+
+def test_short_form_subject_gives_the_units_class():
+    d = p("青川市社会科学界联合会2023年部门预算\n青川市社科联是在中共青川市委领导下的社会科学学术性群众团体,是联系社科工作者的桥梁。")
+    assert d["unit"] == "青川市社会科学界联合会"
+    assert d["nature"] == "在中共青川市委领导下的社会科学学术性群众团体"
+
+
+def test_an_article_on_a_kind_of_association_names_no_unit_and_no_bodies():
+    d = p("【行业协会的组织与分工】行业协会作为连接政府、企业与社会的重要桥梁,发挥着重要作用。\n一、基本组织架构\n一般来说,行业协会的"
+          "组织架构主要包括理事会、秘书处和监事会。\n二、各部门的主要职责\n1. 综合部\n综合部主要负责协会的行政事务。\n2. 业务发展部\n"
+          "该部门负责行业调研。\n3. 财务部\n负责协会的资金管理。\n")
+    assert d["unit"] is None
+    assert bodies(d) == []
