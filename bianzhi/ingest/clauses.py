@@ -508,8 +508,8 @@ STATEMENT_RES = [
     # 新组建的X将…整合组建而成，作为Z: the merger between the unit and its nature
     re.compile(r"(?:新组建的|重新组建的|组建后的)(?P<unit>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")(?=将|把|由|以|是|为|作为|[,，])"
                r"[^。]{0,300}?[,，]\s*(?:作为|为|是)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?=[,。;]|$)"),
-    # X(Y)由A、B…整合组建而成，为Z: the merger between the unit and its nature
-    re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,40}\))?\s*由[^。]{2,300}?(?:组建|整合|合并|重组)而成"
+    # X(Y)由A、B…整合组建而成，为Z / X由原Y更名设置，为Z: the merger or the renaming between the unit and its nature
+    re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,40}\))?\s*由[^。]{2,300}?(?:(?:组建|整合|合并|重组)而成|更名(?:设置|组建|设立|而来)?)"
                r"\s*[,，]\s*(?:为|是|作为)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?=[,。;]|$)"),
     # X由正股级升格为副科级事业单位 / X由…调整为Z
     re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,40}\))?\s*由[^,。;]{1,40}?"

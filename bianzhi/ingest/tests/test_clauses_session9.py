@@ -67,3 +67,10 @@ def test_bodies_listed_without_a_count_up_to_the_groups_name():
 def test_a_verb_that_names_no_body_still_ends_the_list():
     text = "某县统计局,内设办公室、负责全县统计工作的协调等科室,编制10名。"
     assert bodies(text) == []
+
+
+def test_a_unit_renamed_from_another_and_its_class():
+    text = ("11月3日,市应急管理局防震减灾中心正式揭牌。\n按照全市机构改革方案,某某市防震减灾中心由原某某市地震局更名设置,"
+            "为市应急管理局管理的正处级公益一类参公事业单位。原地震局行政职能划转至市应急管理局。")
+    d = data(text)
+    assert (d["unit"], d["nature"], d["rank"]) == ("某某市防震减灾中心", "市应急管理局管理的正处级公益一类参公事业单位", "正处级")
