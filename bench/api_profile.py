@@ -23,6 +23,7 @@ def main():
     parser.add_argument("--sort", default="tottime")
     parser.add_argument("--top", type=int, default=45)
     parser.add_argument("--callers", help="print the callers of functions matching this")
+    parser.add_argument("--dump", help="write the profile to this file (pstats)")
     parser.add_argument("--sql", action="store_true", help="print the statements of each kind")
     args = parser.parse_args()
     os.environ.update(clerks.env())
@@ -74,6 +75,8 @@ def main():
             prof.enable()
             kinds[args.profile]()
             prof.disable()
+        if args.dump:
+            prof.dump_stats(args.dump)
         stats = pstats.Stats(prof).sort_stats(args.sort)
         if args.callers:
             stats.print_callers(args.callers)
