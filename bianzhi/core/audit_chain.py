@@ -61,10 +61,12 @@ def seal_pending() -> int:
     with transaction.atomic(using=using):
         # a write first: takes the row lock (PostgreSQL) / the write lock (SQLite) before anything is read; the
         # head row is made by the first seal of a new database (then written again, so locked the same way)
-        if not _MARK_HEAD.run(using, timezone.now()):
+        # (the write returns the head it locked: one statement, the write still first)
+        head = _MARK_HEAD.returning(using, HEAD_COLUMNS, timezone.now())
+        if not head:
             AuditChainHead.objects.using(using).get_or_create(pk=1)
-            _MARK_HEAD.run(using, timezone.now())
-        [(seq, prev)] = _HEAD.rows(using)
+            head = _MARK_HEAD.returning(using, HEAD_COLUMNS, timezone.now())
+        [(seq, prev)] = head
         pending = [dict(zip(CONTENT_FIELDS, row, strict=True)) for row in _PENDING.rows(using)]
         for values in pending:
             seq += 1
@@ -79,7 +81,7 @@ def seal_pending() -> int:
 # The sealer's statements run after every write: compiled once per process (core.precompiled), the same SQL as
 # the querysets below. Entries are sealed only here (AuditLogQuerySet._seal: the triggers allow nothing else).
 _MARK_HEAD = PrecompiledUpdate(lambda now: (AuditChainHead.objects.filter(pk=1), {"sealed_at": now}), MARKER_TIME)
-_HEAD = Precompiled(lambda: AuditChainHead.objects.filter(pk=1).values_list("seq", "last_hash"))
+HEAD_COLUMNS = (AuditChainHead._meta.get_field("seq").column, AuditChainHead._meta.get_field("last_hash").column)
 _PENDING = Precompiled(lambda: AuditLogEntry.objects.filter(seq__isnull=True).order_by("id").values_list(
     *CONTENT_FIELDS))
 _SEAL_ENTRY = PrecompiledUpdate(

@@ -53,13 +53,17 @@ class TrackedModel(models.Model):
     class Meta:
         abstract = True
 
-    def save(self, *args, expected_version: int | None = None, **kwargs):
-        """Save; with `expected_version`, refuse (ConcurrentEditError) if someone saved in between."""
+    def save(self, *args, expected_version: int | None = None, savepoint: bool = True, **kwargs):
+        """Save; with `expected_version`, refuse (ConcurrentEditError) if someone saved in between (the version
+        check, the save and its audit entry in one atomic block). `savepoint=False`: the caller's own atomic block
+        directly encloses this call and nothing between them catches an exception, so that block's savepoint
+        (or transaction) undoes this save on a refusal; a caller that may catch the refusal and go on keeps the
+        default (a savepoint of its own, as every other caller)."""
         if self.pk is None or expected_version is None or kwargs.get("force_insert"):
             if self.pk is not None and not self._state.adding:
                 self.row_version = (self.row_version or 0) + 1
             return super().save(*args, **kwargs)
-        with transaction.atomic():
+        with transaction.atomic(savepoint=savepoint):
             bumped = type(self)._base_manager.filter(pk=self.pk, row_version=expected_version).update(
                 row_version=F("row_version") + 1
             )

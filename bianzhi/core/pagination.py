@@ -3,10 +3,29 @@ from rest_framework.pagination import LimitOffsetPagination
 
 
 class Pagination(LimitOffsetPagination):
-    """limit at most MAX_LIMIT, offset clamped: `?limit=99999999999999999999` answers a page, never a 500."""
+    """limit at most MAX_LIMIT, offset clamped: `?limit=99999999999999999999` answers a page, never a 500.
+
+    The page is read first; a page shorter than the limit is the last one, so the count is its offset plus its
+    length and no COUNT query is asked (a unit's power items: one page). A full page, or an empty one past the
+    first, is counted as DRF counts it."""
 
     max_limit = 1000
     max_offset = 10**9
 
     def get_offset(self, request):
         return min(super().get_offset(request), self.max_offset)
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.request = request
+        self.limit = self.get_limit(request)
+        if self.limit is None:
+            return None
+        self.offset = self.get_offset(request)
+        page = list(queryset[self.offset:self.offset + self.limit])
+        if len(page) < self.limit and (page or self.offset == 0):
+            self.count = self.offset + len(page)
+        else:
+            self.count = self.get_count(queryset)
+        if self.count > self.limit and self.template is not None:
+            self.display_page_controls = True
+        return page

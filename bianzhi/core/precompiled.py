@@ -59,6 +59,40 @@ class Precompiled:
         return converted
 
 
+class PrecompiledModels(Precompiled):
+    """A query of one model's rows compiled once: `build(*markers)` returns a queryset of that model's instances
+    (no `select_related`, annotations, `values` or deferred columns: refused when compiling); `objects(using,
+    *values)` returns the instances as the ORM would load them (`Model.from_db`, the ORM's converters)."""
+
+    def __init__(self, build, *markers):
+        super().__init__(build, *markers)
+        self._names: dict[str, tuple] = {}
+
+    def compiled(self, using: str) -> tuple:
+        found = self._compiled.get(using)
+        if found is None:
+            queryset = self.build(*self.markers)
+            compiler = queryset.query.get_compiler(using)
+            statement, params = compiler.as_sql()
+            info = compiler.klass_info
+            model = queryset.model
+            if (info is None or info.get("related_klass_infos") or compiler.annotation_col_map
+                    or len(compiler.select) != len(model._meta.concrete_fields) or queryset._fields is not None):
+                raise ValueError(f"not a plain query of whole {model.__name__} rows: {statement}")
+            names = [column[0].target.attname for column in compiler.select]
+            params = list(params)
+            converters = list(compiler.get_converters([s[0] for s in compiler.select[:compiler.col_count]]).items())
+            slots = _slots(using, self.markers, statement, params)
+            self._names[using] = (model, names)  # before the compiled query is seen by another thread
+            found = self._compiled[using] = (statement, params, slots, converters)
+        return found
+
+    def objects(self, using: str, *values) -> list:
+        rows = self.rows(using, *values)
+        model, names = self._names[using]
+        return [model.from_db(using, names, row) for row in rows]
+
+
 class PrecompiledUpdate(Precompiled):
     """An UPDATE compiled once: `build(*markers)` returns (queryset, {field: value}) as for `queryset.update(...)`;
     `run(using, *values)` runs it and returns the number of rows changed. Only for a plain UPDATE of one table
@@ -85,6 +119,18 @@ class PrecompiledUpdate(Precompiled):
         with connections[using].cursor() as cursor:
             cursor.execute(statement, params)
             return cursor.rowcount
+
+    def returning(self, using: str, columns: tuple[str, ...], *values) -> list[tuple]:
+        """Run the update and return the changed rows' `columns` as they are after it (`UPDATE … RETURNING`,
+        PostgreSQL and SQLite ≥ 3.35): the write and the read of the same rows in one statement, the write (and
+        so the row lock) first. Plain columns of the updated table only; no conversion (ints and text)."""
+        statement, params, slots, _ = self.compiled(using)
+        params = _bind(using, params, slots, values)
+        connection = connections[using]
+        statement = f"{statement} RETURNING {', '.join(connection.ops.quote_name(c) for c in columns)}"
+        with connection.cursor() as cursor:
+            cursor.execute(statement, params)
+            return cursor.fetchall()
 
 
 def _slots(using: str, markers, statement: str, params: list) -> list[list[int]]:

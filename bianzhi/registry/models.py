@@ -208,12 +208,15 @@ class Unit(TrackedModel):
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs):
+    def save(self, *args, savepoint: bool = True, **kwargs):
+        """`savepoint` as in TrackedModel.save (False: the caller's atomic block directly encloses this save). The
+        tracked save inside runs in this method's atomic block without a savepoint of its own: nothing here catches
+        its refusal, so this block undoes it (one SAVEPOINT and RELEASE fewer per save)."""
         self.name_key = search_key(self.name)
         if not self.uscc:
             self.uscc = None
         old_path = self.tree_path
-        with transaction.atomic():
+        with transaction.atomic(savepoint=savepoint):
             if self.pk is None:
                 super().save(*args, **kwargs)
                 kwargs.pop("force_insert", None)
@@ -222,7 +225,7 @@ class Unit(TrackedModel):
                 type(self)._base_manager.filter(pk=self.pk).update(tree_path=self.tree_path)
                 return
             self.tree_path = self._compute_path()
-            super().save(*args, **kwargs)
+            super().save(*args, savepoint=False, **kwargs)
             if old_path and old_path != self.tree_path:
                 self._move_subtree(old_path, self.tree_path)
 

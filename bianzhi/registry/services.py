@@ -63,7 +63,8 @@ def save_unit(unit: Unit, *, acting_user, expected_version: int | None = None, r
             problems.setdefault(field, messages[0])
     if problems:
         raise ValidationError(problems)
-    unit.save(expected_version=expected_version)
+    # save_unit's own atomic block undoes the save on any refusal (nothing here catches one): no savepoints inside
+    unit.save(expected_version=expected_version, savepoint=False)
     old_parent = previous["parent_id"] if previous else None
     old_type = previous["parent_relation_id"] if previous else None
     if (old_parent, old_type) != (unit.parent_id, unit.parent_relation_id):

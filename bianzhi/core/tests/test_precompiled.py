@@ -8,9 +8,16 @@ from django.db.models import Q
 from django.utils import timezone
 
 from bianzhi.accounts.models import Role, User
-from bianzhi.core.precompiled import MARKER_ID, MARKER_TEXT, MARKER_TIME, Precompiled, PrecompiledUpdate
+from bianzhi.core.precompiled import (
+    MARKER_ID,
+    MARKER_TEXT,
+    MARKER_TIME,
+    Precompiled,
+    PrecompiledModels,
+    PrecompiledUpdate,
+)
 from bianzhi.core.tests.factories import UnitFactory, UserFactory
-from bianzhi.registry.models import Unit
+from bianzhi.registry.models import Plaque, Unit
 
 pytestmark = pytest.mark.django_db
 
@@ -60,3 +67,37 @@ def test_an_update_returns_the_rows_it_changed():
     assert update.run("default", 10**9, "没有") == 0
     unit.refresh_from_db()
     assert unit.note == "改过"
+
+
+def test_an_update_can_return_the_rows_as_it_left_them():
+    unit = UnitFactory(note="旧")
+    update = PrecompiledUpdate(lambda pk, note: (Unit._base_manager.filter(pk=pk), {"note": note}),
+                               MARKER_ID, MARKER_TEXT)
+    assert update.returning("default", ("id", "note", "name"), unit.pk, "新") == [(unit.pk, "新", unit.name)]
+    assert update.returning("default", ("note",), 10**9, "没有") == []
+    unit.refresh_from_db()
+    assert unit.note == "新"
+
+
+def test_model_rows_are_the_instances_the_orm_loads():
+    unit = UnitFactory()
+    late = Plaque.objects.create(unit=unit, name="后挂", start_date=datetime.date(2001, 1, 1))
+    early = Plaque.objects.create(unit=unit, name="先挂", start_date=datetime.date(1999, 1, 1), end_date=None)
+    query = PrecompiledModels(lambda pk: Plaque.objects.filter(unit_id=pk).order_by("start_date", "id"), MARKER_ID)
+    loaded = query.objects("default", unit.pk)
+    expected = list(Plaque.objects.filter(unit_id=unit.pk).order_by("start_date", "id"))
+    assert [p.pk for p in loaded] == [early.pk, late.pk] == [p.pk for p in expected]
+    for got, want in zip(loaded, expected, strict=True):
+        assert type(got) is Plaque and not got._state.adding and got._state.db == "default"
+        assert {f.attname: getattr(got, f.attname) for f in Plaque._meta.concrete_fields} == {
+            f.attname: getattr(want, f.attname) for f in Plaque._meta.concrete_fields}
+        assert isinstance(got.start_date, datetime.date) and isinstance(got.created_at, datetime.datetime)
+    assert query.objects("default", 10**9) == []
+
+
+def test_model_rows_refuse_what_is_not_one_models_whole_rows():
+    for build in (lambda pk: Plaque.objects.filter(unit_id=pk).select_related("unit"),
+                  lambda pk: Plaque.objects.filter(unit_id=pk).only("id", "name"),
+                  lambda pk: Plaque.objects.filter(unit_id=pk).values("id")):
+        with pytest.raises(ValueError):
+            PrecompiledModels(build, MARKER_ID).objects("default", 1)

@@ -1,10 +1,11 @@
 from django.db import transaction
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import permissions, serializers, viewsets
 from rest_framework.response import Response
 
 from bianzhi.core.api import IF_MATCH, ScopedModelViewSet, ScopedReadOnlyViewSet
+from bianzhi.core.precompiled import MARKER_ID, PrecompiledModels
 
 from .. import services
 from ..filtersets import UnitFilterSet
@@ -41,9 +42,32 @@ class UnitViewSet(ScopedModelViewSet):
 
     def get_queryset(self):
         qs = super().get_queryset()
-        if self.request.method in ("PUT", "PATCH"):
-            return qs  # read again after the save (update below): read before it, DRF threw them away unused
+        if self.request.method in ("PUT", "PATCH") or self.lookup_field in self.kwargs:
+            # one unit: its relations read by show_relations_of (retrieve); a save reads them again after it (update
+            # below: read before it, DRF threw them away unused)
+            return qs
         return qs.prefetch_related(*self.shown_relations())
+
+    @staticmethod
+    def show_relations_of(unit):
+        """One unit's shown relations (shown_relations: the same rows, the same order), each read with a query compiled
+        once per process, kept on the unit as a prefetch keeps them (`unit.plaques.all()` answers from them)."""
+        using = unit._state.db
+        cache = unit.__dict__.setdefault("_prefetched_objects_cache", {})
+        for name, query, base in (("plaques", PLAQUES_OF_UNIT, Plaque.objects.order_by("start_date", "id")),
+                                  ("internal_bodies", BODIES_OF_UNIT,
+                                   InternalBody.objects.established().order_by("sort_order", "id"))):
+            rows = query.objects(using, unit.pk)
+            for row in rows:
+                row._state.fields_cache["unit"] = unit  # as a prefetch sets the reverse relation
+            related = base.filter(unit=unit)  # what a further .filter() of unit.<name> starts from, not run
+            related._result_cache, related._prefetch_done = rows, True
+            cache[name] = related
+
+    def retrieve(self, request, *args, **kwargs):
+        unit = self.get_object()
+        self.show_relations_of(unit)
+        return Response(self.get_serializer(unit).data)
 
     def filter_queryset(self, queryset):
         """One unit without query parameters: UnitFilterSet's filters all skip an empty value, so the filter set
@@ -62,7 +86,7 @@ class UnitViewSet(ScopedModelViewSet):
         serializer.is_valid(raise_exception=True)
         self.perform_update(serializer)
         instance._prefetched_objects_cache = {}
-        prefetch_related_objects([instance], *self.shown_relations())
+        self.show_relations_of(instance)
         return Response(serializer.data)
 
     def expected_version(self):
@@ -79,12 +103,18 @@ class UnitViewSet(ScopedModelViewSet):
         unit = Unit(**{k: v for k, v in serializer.validated_data.items()})
         serializer.instance = services.save_unit(unit, acting_user=self.request.user)
 
-    @transaction.atomic
-    def perform_update(self, serializer):
+    def perform_update(self, serializer):  # save_unit is the transaction (an atomic block here added a savepoint)
         unit = serializer.instance
         for key, value in serializer.validated_data.items():
             setattr(unit, key, value)
         services.save_unit(unit, acting_user=self.request.user, expected_version=self.expected_version())
+
+
+# A unit's shown relations (UnitViewSet.shown_relations) for one unit, compiled once per process (core.precompiled).
+PLAQUES_OF_UNIT = PrecompiledModels(lambda pk: Plaque.objects.filter(unit_id=pk).order_by("start_date", "id"),
+                                    MARKER_ID)
+BODIES_OF_UNIT = PrecompiledModels(lambda pk: InternalBody.objects.established().filter(unit_id=pk).order_by(
+    "sort_order", "id"), MARKER_ID)
 
 
 class UnitRelationViewSet(ScopedReadOnlyViewSet):

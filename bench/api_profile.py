@@ -1,0 +1,109 @@
+"""CPU and queries of the three API requests of `bench.clerks --mix api`, in-process (Django test client through the
+whole middleware stack) on the database a `bench.clerks` run left (BENCH_DB): for profiling, not a benchmark.
+
+Run:  .venv/bin/python -m bench.api_profile [--n 40] [--clerk 10] [--profile get|patch|items] [--sort tottime]
+Prints per request kind the queries and the median CPU (process time) of `--n` requests; `--profile KIND` prints
+cProfile's top functions (CPU clock) for that kind instead.
+"""
+import argparse
+import cProfile
+import os
+import pstats
+import statistics
+import time
+
+from bench import clerks
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--n", type=int, default=40)
+    parser.add_argument("--clerk", type=int, default=10)
+    parser.add_argument("--profile", choices=("get", "patch", "items"))
+    parser.add_argument("--sort", default="tottime")
+    parser.add_argument("--top", type=int, default=45)
+    parser.add_argument("--callers", help="print the callers of functions matching this")
+    parser.add_argument("--dump", help="write the profile to this file (pstats)")
+    parser.add_argument("--sql", action="store_true", help="print the statements of each kind")
+    args = parser.parse_args()
+    os.environ.update(clerks.env())
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bianzhi.settings")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.contrib.sessions.models import Session
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from bianzhi.accounts.models import User
+    from bianzhi.accounts.scope import allowed_units
+
+    user = User.objects.get(username=f"bench-clerk-{args.clerk}")
+    unit_id = allowed_units(user, "change").order_by("pk").values_list("pk", flat=True).first()
+    key = next(s.session_key for s in Session.objects.all() if s.get_decoded().get("_auth_user_id") == str(user.pk))
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.cookies[settings.SESSION_COOKIE_NAME] = key
+    unit_url, items_url = f"/api/v1/units/{unit_id}/", f"/api/v1/power-items/?unit={unit_id}"
+    state = {}
+
+    def get():
+        r = client.get(unit_url)
+        assert r.status_code == 200, r.status_code
+        state["unit"] = r.json()
+
+    def patch():
+        unit = state["unit"]
+        r = client.patch(unit_url, {"note": str(int(unit["note"] or 0) + 1)}, content_type="application/json",
+                         HTTP_IF_MATCH=str(unit["row_version"]))
+        assert r.status_code == 200, (r.status_code, r.content[:300])
+        state["unit"] = r.json()
+
+    def items():
+        r = client.get(items_url)
+        assert r.status_code == 200, r.status_code
+
+    kinds = {"get": get, "patch": patch, "items": items}
+    for _ in range(3):
+        for f in kinds.values():
+            f()
+    if args.profile:
+        prof = cProfile.Profile(time.process_time)
+        for _ in range(args.n):
+            get()
+            prof.enable()
+            kinds[args.profile]()
+            prof.disable()
+        if args.dump:
+            prof.dump_stats(args.dump)
+        stats = pstats.Stats(prof).sort_stats(args.sort)
+        if args.callers:
+            stats.print_callers(args.callers)
+        else:
+            stats.print_stats(args.top)
+        return
+    for name, f in kinds.items():
+        with CaptureQueriesContext(connection) as q:
+            f()
+        print(f"{name}: {len(q.captured_queries)} queries")
+        if args.sql:
+            for s in q.captured_queries:
+                print("   ", s["sql"][:230])
+    times = {k: [] for k in kinds}
+    for _ in range(args.n):
+        for name, f in kinds.items():
+            t = time.process_time()
+            f()
+            times[name].append(time.process_time() - t)
+    total = 0
+    for name, ts in times.items():
+        m = statistics.median(ts) * 1000
+        total += m
+        p20 = sorted(ts)[len(ts) // 5] * 1000
+        print(f"{name}: CPU median {m:.2f} ms, p20 {p20:.2f}, min {min(ts) * 1000:.2f}")
+    print(f"round: {total:.2f} ms; load {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
