@@ -523,8 +523,10 @@ class PowerImporter(BaseImporter):
         # (unit id, name key) → the 主项: a PowerItem, a NewItem, or the 编码 of one already written (see main_for)
         self.mains: dict[tuple, object] = {}
         self.implicit_mains: set[tuple] = set()
-        self.pending: list[tuple] = []  # (item, citations, duty ids, filled in)
-        self.pending_mixed = False  # whether `pending` holds anything but new 主项 (see flush)
+        # (item, citations, duty ids, filled in); the item of a plain new 主项 is its row as written (a FAST_COLUMNS list)
+        self.pending: list[tuple] = []
+        self.pending_mixed = False  # whether `pending` holds anything but plain new 主项 (see flush)
+        self.pending_bodies = False  # whether a plain new 主项 in `pending` has a 承办机构
         self.basis_mapped = "setting_basis" in self.cols or "implementing_basis" in self.cols
         self.code_format = code_format()
         self.now = timezone.now()
@@ -731,35 +733,39 @@ class PowerImporter(BaseImporter):
                 if implementing:
                     citations = citations + (parsed.get((implementing, IMPLEMENTING))
                                              or citations_for(implementing, IMPLEMENTING))
-                item = new_item(  # positional: name, name_key, search text, category, unit, region, body, target,
-                    # level, limits, accountability, note, basis pending, job
-                    sub_name or name, sub_key or name_key, power_search_text(sub_key, name_key) if sub_name else name_key,
-                    category.id, unit_id, region_id, body_id, target[:300], level[:50], statutory[:100], promised[:100],
-                    accountability, note, not basis_mapped, job_id)  # (a number cell's text is not length-checked)
                 if sub_name or existing_id is not None or self.error_count or key in implicit_mains:
+                    item = new_item(  # positional: name, name_key, search text, category, unit, region, body, target,
+                        # level, limits, accountability, note, basis pending, job
+                        sub_name or name, sub_key or name_key,
+                        power_search_text(sub_key, name_key) if sub_name else name_key, category.id, unit_id,
+                        region_id, body_id, target[:300], level[:50], statutory[:100], promised[:100], accountability,
+                        note, not basis_mapped, job_id)  # (a number cell's text is not length-checked)
                     self.write_row(number, item, name, name_key, sub_name, code, existing_id, category, citations,
                                    duty_ids, codes)
                     pending = self.pending  # write_row may have flushed (a new list)
-                else:  # a new 主项 (the common case): its 编码, then pending (write_row's last steps, inline)
+                else:  # a new 主项 (the common case): its 编码, then pending as the row it is written as (FAST_COLUMNS)
                     if code:
-                        item.code = code
+                        serial = 0
                     else:  # allocate_code(), inline once the (region, prefix) has its serial and format
                         serial_key = (region_id, category.code_prefix)
                         serial = serials.get(serial_key)
                         if serial is None:
-                            item.code, item.code_serial = self.allocate_code(region_id, category)
+                            code, serial = self.allocate_code(region_id, category)
                         else:
                             fmt = code_parts[serial_key]
                             serial += 1
-                            new_code = fmt(serial)
-                            while new_code in codes:
+                            code = fmt(serial)
+                            while code in codes:
                                 serial += 1
-                                new_code = fmt(serial)
-                            serials[serial_key] = item.code_serial = serial
-                            item.code = new_code
-                    codes[item.code] = (None, unit_id)
-                    mains[key] = item
-                    pending.append((item, citations, duty_ids, False))
+                                code = fmt(serial)
+                            serials[serial_key] = serial
+                    codes[code] = (None, unit_id)
+                    mains[key] = code  # a 子项 row naming it before its batch is written: main_for (materialize)
+                    pending.append(([None, code, serial, name, name_key, name_key, category.id, unit_id, region_id,
+                                     target[:300], level[:50], statutory[:100], promised[:100], accountability, note,
+                                     body_id], citations, duty_ids, False))
+                    if body_id is not None:
+                        self.pending_bodies = True
                     if len(pending) >= BATCH:
                         self.flush()
                         pending = self.pending
@@ -835,8 +841,13 @@ class PowerImporter(BaseImporter):
         key = (unit_id, name_key)
         item = self.mains.get(key)
         if item is not None:
-            if item.__class__ is str:  # a written 主项 kept as its 编码 (flush): its key is in the region's codes
-                item = MainRef(self.codes_for(region_id)[item][0], item)
+            if item.__class__ is str:  # a 主项 kept as its 编码: written (its key is in the region's codes) or pending
+                pk = self.codes_for(region_id)[item][0]
+                if pk is None:  # pending in this batch as its row: made a NewItem, which gets its key when written
+                    self.materialize()
+                    found = self.mains[key]
+                    return found if found.__class__ is NewItem else MainRef(None, item)  # (errors: nothing pending)
+                item = MainRef(pk, item)
             return item
         found = self.existing_for(unit_id).get((name_key, ""))
         if found:
@@ -873,22 +884,39 @@ class PowerImporter(BaseImporter):
                          text=text, position=pos, created_at=self.now, updated_at=self.now)
                 for kind, law_id, article, akey, text, pos in citations]
 
+    def materialize(self):
+        """The pending plain new 主项 (kept as their rows, FAST_COLUMNS) as NewItem objects, in place, and in `mains`:
+        a 子项 row names one of them (its parent gets its key when the batch is written), or the batch is mixed."""
+        basis_pending, job_id, mains, pending = not self.basis_mapped, self.job_id, self.mains, self.pending
+        for i, (row, citations, duty_ids, filled) in enumerate(pending):
+            if row.__class__ is list:
+                (_, code, serial, name, name_key, search_text, category_id, unit_id, region_id, target, level,
+                 statutory, promised, accountability, note, body_id) = row
+                item = NewItem.of_row(name, name_key, search_text, category_id, unit_id, region_id, body_id, target,
+                                      level, statutory, promised, accountability, note, basis_pending, job_id)
+                item.code, item.code_serial = code, serial
+                pending[i] = (item, citations, duty_ids, filled)
+                if mains.get((unit_id, name_key)) == code:
+                    mains[(unit_id, name_key)] = item
+        self.pending_mixed = True
+
     def flush(self):
         if self.failed or not self.pending:
             self.pending = []
+            self.pending_bodies = False
             return
+        if not self.pending_mixed:  # plain new 主项 only (the common case): written as they were kept
+            return self.flush_rows()
+        self.materialize()
+        self.pending_bodies = False
         batch, self.pending = self.pending, []
         # Each entry not marked filled is a new item, pending once. A filled entry is a 主项 first made from its 子项
         # rows whose own row came since: pending twice when it is new in this batch (written once, with its own
         # row's values), else written by an earlier batch (it has its key) and updated here.
-        if self.pending_mixed:  # a 子项, a filled-in or implicit 主项 among them (write_row, main_for)
-            new = [e[0] for e in batch if not e[3]]
-            filled = [e[0] for e in batch if e[3] and e[0].pk is not None]
-            subs = [i for i in new if i.parent is not None]
-            mains = [i for i in new if i.parent is None] if subs else new
-        else:  # new 主项 only (the common case): no pass over the batch to sort them
-            new = mains = list(map(operator.itemgetter(0), batch))
-            filled = subs = ()
+        new = [e[0] for e in batch if not e[3]]  # a 子项, a filled-in or implicit 主项 among them (write_row, main_for)
+        filled = [e[0] for e in batch if e[3] and e[0].pk is not None]
+        subs = [i for i in new if i.parent is not None]
+        mains = [i for i in new if i.parent is None] if subs else new
         self.pending_mixed = False
         self.fast_insert(mains)
         for sub in subs:
@@ -924,6 +952,78 @@ class PowerImporter(BaseImporter):
         self.fast_insert_citations(citations)
         if links:
             through.objects.bulk_create(links, batch_size=2000, ignore_conflicts=True)
+
+    # a plain new 主项 as `pending` keeps it until its batch is written: the values its row is inserted with, its key
+    # (None until then) first, as a list (the key is set in place when the batch is written)
+    FAST_COLUMNS = ["id", "code", "code_serial", "name", "name_key", "search_text", "category_id", "unit_id",
+                    "region_id", "target", "exercise_level", "statutory_limit", "promised_limit", "accountability",
+                    "note", "internal_body_id"]
+
+    def flush_rows(self):
+        """A batch of plain new 主项 (the common case), kept as their rows (FAST_COLUMNS): no object per row. The rows
+        are written with their keys, then each key goes into its region's codes (`mains` has held the 主项's 编码 since
+        its row was read: main_for finds the key there), and the citations and duties are written."""
+        batch, self.pending = self.pending, []
+        bodies, self.pending_bodies = self.pending_bodies, False
+        self.insert_rows(list(map(operator.itemgetter(0), batch)), bodies)
+        self.created += len(batch)
+        citations, links = [], []
+        through = PowerItem.duties.through
+        prefix = self._citation_prefix()
+        codes, codes_region = None, None
+        for row, cites, duty_ids, _ in batch:
+            pk = row[0]
+            if row[8] != codes_region:
+                codes_region = row[8]
+                codes = self.codes_for(codes_region)
+            codes[row[1]] = (pk, row[7])
+            if cites:  # the rows as written (fast_insert_citations): the constant head, then the parsed citation
+                head = (*prefix, pk)
+                if len(cites) == 1:
+                    citations.append(head + cites[0])
+                else:
+                    citations += [head + c for c in cites]
+            if duty_ids:
+                links += [through(poweritem_id=pk, duty_id=d) for d in duty_ids]
+        self.fast_insert_citations(citations)
+        if links:
+            through.objects.bulk_create(links, batch_size=2000, ignore_conflicts=True)
+
+    def insert_rows(self, rows: list[list], bodies: bool) -> None:
+        """Insert plain new 主项 given as FAST_COLUMNS rows (no parent, the import's 依据待补录 and job), each row's key
+        taken as fast_insert does and set in place. `bodies`: whether any row has a 承办机构 (else that column is
+        written as NULL for all, and the rows lose their last value)."""
+        from django.db import connection
+
+        basis_pending = not self.basis_mapped
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:  # keys from the table's sequence up front, as fast_insert
+                cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                               [PowerItem._meta.db_table, len(rows)])
+                pks = cursor.fetchall()
+            now = self._now_copy()
+            head = (now, now, 1, None, basis_pending, self.job_id)
+            for row, (pk,) in zip(rows, pks, strict=True):
+                row[0] = pk
+                row += head
+            self._write_rows(PowerItem, [*self.FAST_COLUMNS, "created_at", "updated_at", "row_version", "parent_id",
+                                         "basis_pending", "import_job_id"], rows)
+            return
+        last = self._last_key()
+        now = self._now_db()
+        fixed = {"created_at": now, "updated_at": now, "row_version": 1, "parent_id": None,
+                 "basis_pending": basis_pending, "import_job_id": self.job_id}
+        columns = self.FAST_COLUMNS
+        if bodies:
+            for pk, row in enumerate(rows, last + 1):
+                row[0] = pk
+        else:  # no 承办机构 in the batch (the rule): NULL written into the statement, not bound per row
+            fixed["internal_body_id"] = None
+            columns = columns[:-1]
+            for pk, row in enumerate(rows, last + 1):
+                row[0] = pk
+                del row[-1]
+        self._write_rows(PowerItem, columns, rows, fixed)
 
     # The fast path: prepared INSERTs of many rows each (SQLite) or COPY (PostgreSQL); bulk_create compiles SQL per
     # object, which costs more than reading the workbook. Values are plain str/int/None (bools only when they
@@ -979,6 +1079,16 @@ class PowerImporter(BaseImporter):
             self._now_value = connection.ops.adapt_datetimefield_value(self.now)
         return self._now_value
 
+    def _last_key(self) -> int:
+        """SQLite: the largest key `lists_poweritem` has had (its largest key, or AUTOINCREMENT's high-water mark)."""
+        from django.db import connection
+
+        table = PowerItem._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT max(k) FROM (SELECT max(id) AS k FROM {connection.ops.quote_name(table)} "
+                           "UNION ALL SELECT seq FROM sqlite_sequence WHERE name = %s)", [table])
+            return cursor.fetchone()[0] or 0
+
     ITEM_FIELDS = ["created_at", "updated_at", "row_version", "region_id", "code", "code_serial", "name", "name_key",
                    "search_text", "category_id", "parent_id", "unit_id", "internal_body_id", "target", "exercise_level",
                    "statutory_limit", "promised_limit", "accountability", "basis_pending", "note", "import_job_id"]
@@ -1004,11 +1114,7 @@ class PowerImporter(BaseImporter):
         # SQLite: the keys follow the table's largest key (and AUTOINCREMENT's high-water mark), taken inside the
         # import's transaction, which holds SQLite's only write lock (BEGIN IMMEDIATE) until COMMIT: no other
         # connection can insert in between, so the rows go in with their keys and nothing is read back.
-        table = PowerItem._meta.db_table
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT max(k) FROM (SELECT max(id) AS k FROM {connection.ops.quote_name(table)} "
-                           "UNION ALL SELECT seq FROM sqlite_sequence WHERE name = %s)", [table])
-            last = cursor.fetchone()[0] or 0
+        last = self._last_key()
         for pk, item in enumerate(items, last + 1):
             item.pk = pk
         now = self._now_db()

@@ -432,3 +432,46 @@ def test_a_name_cell_alone_unremembered_is_still_checked(lusers):
     assert job.status == "succeeded", job.errors
     assert set(PowerItem.objects.filter(name__in=["前后有空格的事项", "=等号开头的事项"]).values_list("name", flat=True)) == {
         "前后有空格的事项", "=等号开头的事项"}
+
+
+def test_plain_new_mains_kept_as_rows_then_named_by_sub_items_in_the_same_batch(lusers, monkeypatch):
+    """Batches of 4 rows. A plain new 主项 waits for its batch as the row it is written as; a 子项 row naming one of
+    them while it still waits (its 主项 has no key yet) turns the batch into objects, and the 主项 read after that
+    joins them. Then a batch of plain new 主项 only, one with a 承办机构, and a 子项 naming one of them once written.
+    Every item comes out whole: keys in the order written (the 主项 of a batch, then its 子项), 编码, 主项, 承办机构,
+    关联职责, citations, 依据待补录 and the job."""
+    from bianzhi.lists import importer
+
+    monkeypatch.setattr(importer, "BATCH", 4)
+    job = run(lusers["jiaotong"], xlsx([
+        row("批内丁主项", body="运输管理科", duties="（一）"),
+        row("批内戊主项", basis="《城市公共交通条例》第二十条"),
+        row("批内丁主项", sub="批内丁子项一"),
+        row("批内己主项", duties="（一）"),
+        row("批内庚主项", body="运输管理科"),
+        row("批内辛主项"),
+        row("批内壬主项", impl="《城市公共交通条例》第二条"),
+        row("批内癸主项"),
+        row("批内庚主项", sub="批内庚子项一"),
+    ]))
+    assert job.status == "succeeded", job.errors
+    assert (job.created_count, job.processed_rows) == (9, 9)
+    items = list(PowerItem.objects.filter(name__startswith="批内").order_by("pk"))
+    assert [i.name for i in items] == ["批内丁主项", "批内戊主项", "批内己主项", "批内丁子项一", "批内庚主项",
+                                       "批内辛主项", "批内壬主项", "批内癸主项", "批内庚子项一"]
+    assert [i.pk - items[0].pk for i in items] == list(range(9))
+    by = {i.name: i for i in items}
+    mains = [i for i in items if "主项" in i.name]
+    assert all(i.code.startswith("451000-XK-") and i.parent_id is None and i.search_text == i.name for i in mains)
+    assert [i.code_serial for i in mains] == sorted(i.code_serial for i in mains) and len({i.code for i in mains}) == 7
+    assert [(s.parent_id, s.code) for s in (by["批内丁子项一"], by["批内庚子项一"])] == [
+        (by["批内丁主项"].pk, by["批内丁主项"].code + "-001"), (by["批内庚主项"].pk, by["批内庚主项"].code + "-001")]
+    assert {i.name for i in items if i.internal_body_id} == {"批内丁主项", "批内庚主项"}
+    assert {i.internal_body.name for i in items if i.internal_body_id} == {"运输管理科"}
+    assert {i.name for i in items if i.duties.exists()} == {"批内丁主项", "批内己主项"}
+    assert {(i.import_job_id, i.basis_pending, i.row_version) for i in items} == {(job.pk, False, 1)}
+    assert [(c.kind, c.law.name, c.article) for c in by["批内戊主项"].citations.all()] == [
+        ("setting", "城市公共交通条例", "第二十条")]
+    assert [(c.kind, c.law.name, c.article) for c in by["批内壬主项"].citations.order_by("position")] == [
+        ("setting", "中华人民共和国道路运输条例", "第十条"), ("implementing", "城市公共交通条例", "第二条")]
+    assert all(i.citations.count() == 1 for i in items if i.name not in ("批内壬主项",))
