@@ -218,8 +218,19 @@ def normalize_with_map(original: str) -> tuple[str, list[int]]:
     text, offsets = reflow.collapse_double_spacing("".join(out_chars), out_offsets)  # a blank line after each line
     text, offsets = reflow.join_wrapped(text, offsets)  # a PDF's lines pasted as text
     text, offsets = reflow.join_broken_lists(text, offsets)  # “…人事科、计划生⏎育科、…”
+    run_in = _run_in_lines(text)
     text = text.replace(PARAGRAPH_MARK, "\n")  # the spaces that ended paragraphs of a one-line copy
-    return reflow_run_in(text, offsets)
+    return reflow_run_in(text, offsets, run_in)
+
+
+def _run_in_lines(text: str) -> list[bool]:
+    """For each line the paragraph marks will make, whether it comes from a run-in line (one of at least
+    RUN_IN_MIN characters as pasted): a one-line copy whose spaces became breaks has pieces shorter than that
+    (“…附件 第一部分 概况 一、部门职责(一)…(二)…”) that are still run in."""
+    flags: list[bool] = []
+    for line in text.split("\n"):
+        flags.extend([len(line) - line.count(PARAGRAPH_MARK) >= RUN_IN_MIN] * (line.count(PARAGRAPH_MARK) + 1))
+    return flags
 
 
 # ------------------------------------------------------------------ run-in text
@@ -259,6 +270,9 @@ _RUN_IN_BREAKS = [
     # page metadata run in after a title: …规定发布时间:2019-03-04 / …决算来源:…
     re.compile(r"(?<=(?:规定|通知|批复|决定|方案|意见|规则|办法|决算|预算|报告|说明))(?=(?:发布时间|发布日期|来源|时间)[:：])"),
 ]
+# the rules a piece of a run-in line gets (`_run_in_lines`: a one-line copy cut at its spaces): not the last two, a
+# title's end, told in long lines only (on pieces they cut texts as collected that read well as they stand)
+_RUN_IN_PIECE_BREAKS = _RUN_IN_BREAKS[:-2]
 
 
 # numbered items run into a long line: “…:(一)…(二)…(三)…” — a break before each “(N)” of a run numbered 一, 二, 三… in
@@ -277,6 +291,10 @@ def _marker_value(n: str) -> int:
 def _chains(found: list[tuple[int, int]], follows=lambda pos, last: True) -> list[int]:
     """The positions of each run of markers counting 1, 2, 3… in order (at least three); `follows(pos, last)` says
     whether a marker at `pos` may continue a run whose last marker is at `last`."""
+    return [pos for chain in _chain_list(found, follows) for pos in chain]
+
+
+def _chain_list(found: list[tuple[int, int]], follows=lambda pos, last: True) -> list[list[int]]:
     cuts, i = [], 0
     while i < len(found):
         if found[i][1] != 1:
@@ -288,7 +306,7 @@ def _chains(found: list[tuple[int, int]], follows=lambda pos, last: True) -> lis
                 chain.append(pos)
                 want += 1
         if len(chain) >= 3:
-            cuts.extend(chain)
+            cuts.append(chain)
         i += 1
         while i < len(found) and found[i][0] <= chain[-1]:
             i += 1
@@ -305,9 +323,39 @@ def _sequence_cuts(line: str) -> list[int]:
 _ARABIC_MARKER_RE = re.compile(r"(?<![\d.])(?P<n>\d{1,2})(?:、|\.(?!\d)|．)(?=[\u4e00-\u9fff“《(])")
 
 
+_DUTY_HEAD_RE = re.compile(r"职责|职能")
+
+
 def _arabic_sequence_cuts(line: str) -> list[int]:
     return _chains([(m.start(), int(m["n"])) for m in _ARABIC_MARKER_RE.finditer(line)],
                    lambda pos, last: pos - last >= 8 and line[pos - 1] in "。;；")
+
+
+# “…职责:(1)负责…。(2)办理…” / “…任务是:1)听取…。2)团结…” / “…职能职责一是参与…。二是引导…”: the same, after a sentence's end
+_PAREN_ARABIC_RE = re.compile(r"(?:\((?P<n>\d{1,2})\)|(?<![\d(.])(?P<m>\d{1,2})\))(?=[\u4e00-\u9fff“《])")
+_SHI_MARKER_RE = re.compile(r"(?<![\u4e00-\u9fff])(?P<n>[一二三四五六七八九]|十[一二三四五六七八九]?)是(?=[\u4e00-\u9fff“《])"
+                            r"|(?<=[\u4e00-\u9fff])(?P<m>[一二三四五六七八九]|十[一二三四五六七八九]?)是(?=[\u4e00-\u9fff“《])")
+
+
+def _after_sentence(line: str):
+    return lambda pos, last: pos - last >= 8 and line[pos - 1] in "。;；"
+
+
+def _list_start(line: str, at: int) -> int:
+    """Where a run-in list that starts at `at` begins its line: with the short heading that announces it (“…职能。
+    一、党委工作职责:(1)…”), else at its first number; the list's items stay together, read as a run-in list."""
+    head = max(line.rfind(c, 0, at) for c in "。;；")
+    return head + 1 if at - head <= 25 else at  # head −1: the line's own heading
+
+
+def _more_sequence_cuts(line: str) -> list[int]:
+    starts = []
+    for chain in (_chain_list([(m.start(), int(m["n"] or m["m"])) for m in _PAREN_ARABIC_RE.finditer(line)],
+                              _after_sentence(line)),
+                  _chain_list([(m.start(), _marker_value(m["n"] or m["m"])) for m in _SHI_MARKER_RE.finditer(line)],
+                              _after_sentence(line))):
+        starts += [_list_start(line, c[0]) for c in chain]
+    return starts
 
 
 # the first line of a copy that ran the title into the first article: “X职能配置、内设机构和人员编制规定第一条⏎为了…”
@@ -315,25 +363,34 @@ def _arabic_sequence_cuts(line: str) -> list[int]:
 _TITLE_ARTICLE_RE = re.compile(r"^[^\n。,;:，；：]{6,100}?(?:规定|方案|规则|办法)(?P<at>)第一条")
 
 
-def reflow_run_in(text: str, offsets: list[int]) -> tuple[str, list[int]]:
-    """Line breaks put back into run-in lines (see above); an inserted break maps to the next character's offset."""
+def reflow_run_in(text: str, offsets: list[int], run_in: list[bool] | None = None) -> tuple[str, list[int]]:
+    """Line breaks put back into run-in lines (see above): lines of at least RUN_IN_MIN characters, and those `run_in`
+    marks (pieces of such a line as pasted); an inserted break maps to the next character's offset."""
     cuts: set[int] = set()
     title = _TITLE_ARTICLE_RE.match(text)
     if title is not None and len(text) >= RUN_IN_MIN:
         cuts.add(title.start("at"))
-    if not cuts and (len(text) < RUN_IN_MIN or all(len(line) < RUN_IN_MIN for line in text.split("\n"))):
+    lines = text.split("\n")
+    long_lines = [len(line) >= RUN_IN_MIN or bool(run_in and k < len(run_in) and run_in[k])
+                  for k, line in enumerate(lines)]
+    if not cuts and not any(long_lines):
         return text, offsets
-    pos = 0
-    for line in text.split("\n"):
-        if len(line) >= RUN_IN_MIN:
-            for rx in _RUN_IN_BREAKS:
+    pos, previous = 0, ""
+    for line, long_line in zip(lines, long_lines, strict=True):
+        if long_line:
+            for rx in (_RUN_IN_BREAKS if len(line) >= RUN_IN_MIN else _RUN_IN_PIECE_BREAKS):
                 for m in rx.finditer(line):
                     at = m.start("at") if "at" in rx.groupindex else m.start()
                     if 0 < at < len(line):
                         cuts.add(pos + at)
             cuts.update(pos + at for at in _sequence_cuts(line) if 0 < at < len(line))
-            cuts.update(pos + at for at in _arabic_sequence_cuts(line) if 0 < at < len(line))
+            arabic = _arabic_sequence_cuts(line)
+            if arabic and len(line) < RUN_IN_MIN and not _DUTY_HEAD_RE.search(previous[-30:] + line[:arabic[0]]):
+                arabic = []  # a piece's “1.…2.…” not announced as duties: a cell's run-in list (“年度工作内容 1.完成…”)
+            cuts.update(pos + at for at in arabic if 0 < at < len(line))
+            cuts.update(pos + at for at in _more_sequence_cuts(line) if 0 < at < len(line))
         pos += len(line) + 1
+        previous = line
     if not cuts:
         return text, offsets
     out, out_offsets, last = [], [], 0
