@@ -246,6 +246,9 @@ def remove_specks(gray):
     import numpy as np
 
     h, w = gray.shape
+    hist = np.bincount(gray.ravel(), minlength=256)
+    if hist[0] + hist[255] > 0.99 * gray.size:
+        return gray  # a 1-bit scan: its specks are ocr_prep.despeckle's, its small marks are punctuation
     paper = int(np.median(gray))
     ink = (gray < paper - SPECK_INK).astype(np.uint8)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
@@ -326,7 +329,7 @@ def prepare(img, level: bool = True):
         gray = gray_without_seal(a) if RED_INK else cv2.cvtColor(a, cv2.COLOR_RGB2GRAY)
     if FLATTEN:
         gray = flatten(gray)
-    if SPECKS:
+    if SPECKS and img.mode != "1":
         gray = remove_specks(gray)
     if DESKEW and level:
         gray = deskew(gray)
