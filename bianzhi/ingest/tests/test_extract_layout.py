@@ -52,6 +52,18 @@ def test_a_header_shown_from_the_second_page_on_goes_too():
     assert ex.text.splitlines()[0].endswith("计划的报告。")
 
 
+def test_a_header_over_a_last_page_of_one_short_paragraph_goes_too():
+    # the document ends with a line or two on its last page: the header above them is still no part of the text
+    pdf = typeset(f"<p>{LONG[:130]}</p><p>第四条 本规定自印发之日起施行。</p>",
+                  '@top-center { content: "某市发展和改革委员会职能配置规定"; font: 7pt T; }'
+                  '@bottom-center { content: "— " counter(page) " —"; font: 9pt T; }',
+                  "@page :first { @top-center { content: none; } }")
+    ex = extract_bytes(pdf, "a.pdf")
+    assert ex.pages == 2  # page 2: the header, the paragraph's last line, 第四条 and the page number
+    assert "职能配置规定" not in ex.text
+    assert ex.text.splitlines()[-1] == "第四条本规定自印发之日起施行。"
+
+
 def test_page_x_of_y_footers_are_page_numbers():
     pdf = typeset(f"<p>{LONG}</p>", '@bottom-center { content: "第 " counter(page) " 页 共 " counter(pages) " 页"; '
                                       "font: 9pt T; }")
