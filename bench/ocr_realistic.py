@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.ocr_realistic [--engines rapidocr,tesseract] [--degradations clean,gray300,…]
                                             [--docs a.txt,b.txt] [--per-field] [-v]
+                                            [--variant NAME]
 
 `bench/ocr_engines.py` measures scans made by our own corpus generators (clean black text, one font, mild noise).
 Here eight real texts of bench/sanding_real (splits tune … heldout21, never a `heldout_final*` split; mixed lengths,
@@ -79,6 +80,7 @@ DOCS = [
 DEGRADATIONS = ["clean", "gray300", "colour200", "gray200", "colour150", "gray150", "jpeg50", "skew+", "skew-",
                 "phone", "photocopy"]
 ENGINES = ("rapidocr", "tesseract")
+VARIANT = ""  # --variant: another seed for every degradation (a held-out draw of the same kinds of damage)
 
 
 # ------------------------------------------------------------------ text of a document
@@ -390,7 +392,7 @@ def cache_dir() -> Path:
     code = [inspect.getsource(f) for f in (document, render, _seal, wrap, degrade, _scan, _phone, _photocopy, _rotate,
                                           _resample, save)]
     key = hashlib.sha1(repr((RENDER_VERSION, DOCS, code)).encode()).hexdigest()[:10]
-    d = Path("/tmp") / f"bianzhi-ocr-realistic-{os.getuid()}-{key}"
+    d = Path("/tmp") / f"bianzhi-ocr-realistic-{os.getuid()}-{key}{'-' + VARIANT if VARIANT else ''}"
     d.mkdir(parents=True, exist_ok=True)
     return d
 
@@ -404,7 +406,8 @@ def pages_for(doc: dict, n: int, degradation: str) -> list[Path]:
         return sorted(pages, key=lambda p: int(re.search(r"-p(\d+)\.", p.name)[1]))
     out = []
     for k, img in enumerate(render(doc, n), 1):
-        seed = int(hashlib.sha1(f"{doc['file']}|{degradation}|{k}".encode()).hexdigest()[:8], 16)
+        salt = f"|{VARIANT}" if VARIANT else ""
+        seed = int(hashlib.sha1(f"{doc['file']}|{degradation}|{k}{salt}".encode()).hexdigest()[:8], 16)
         a, suffix = degrade(img, degradation, seed)
         out.append(save(a, d / f"{degradation}-p{k}", suffix))
     marker.touch()
@@ -452,7 +455,10 @@ def main(argv=None) -> int:
     ap.add_argument("--save", default="", help="write every OCR text (degradation, engine, file) to this JSON file")
     ap.add_argument("--set", action="append", default=[], metavar="MODULE.NAME=VALUE",
                     help="change one setting of bianzhi.ingest (e.g. ocr_rapid.PAGE_PREP=0) for this run")
+    ap.add_argument("--variant", default="", help="draw the degradations with other seeds (a held-out variant)")
     args = ap.parse_args(argv)
+    global VARIANT
+    VARIANT = args.variant
     for item in args.set:
         target, value = item.split("=", 1)
         module, name = target.rsplit(".", 1)

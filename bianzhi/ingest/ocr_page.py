@@ -9,8 +9,13 @@ phone photos are lit unevenly and show the desk around the page. Measured on ben
   red channel's value, in which red ink is as light as the paper and black ink stays black, so a character under
   the seal keeps its strokes), while other red ink — the 红头's characters, a red title — is kept dark (the
   darkest channel), so it is read like black text;
+- `page_outline` / `straighten`: a page photographed on a desk is found by its outline (the largest bright
+  quadrilateral) and warped to an upright rectangle, as scanner apps do: the desk, its noise read as words at the
+  shaded edge, and the perspective go;
 - `flatten`: the paper's brightness is estimated (a maximum filter that removes the ink, on a reduced copy) and the
-  page divided by it: uneven light and a dark desk around the page become white paper.
+  page divided by it: uneven light and a dark desk around the page become white paper;
+- `remove_specks`: a photocopy's toner specks (a page with hundreds of dark marks under 0.8 mm) whitened; they were
+  read as punctuation (“,” “:” “·” in the gap after 第X条, after a 。).
 """
 from __future__ import annotations
 
@@ -23,6 +28,8 @@ REDUCED_WIDTH = 600
 SEAL_MM = 28.0  # a seal is at least this wide and high (official seals: 38–45 mm) and about round
 RULE_MM = 40.0  # a rule is at least this long and at most RULE_THICK_MM thick
 RULE_THICK_MM = 3.5
+SEAL_LIGHT = 0.75  # a seal's red pixel is whitened when its red channel is at least this share of the region's
+# paper (its 95th percentile): a darker one is a black stroke's edge blended with the seal (a phone photo's blur)
 JOIN_MM = 2.5  # red shapes closer than this are one shape
 PAGE_MM = 210.0  # page width assumed when converting pixels to millimetres (A4 portrait)
 # Gray scans: black ink below BLACK_BELOW, red ink (seals) between it and MID_ABOVE
@@ -36,6 +43,18 @@ MAX_SKEW = 5.0
 SKEW_STEP = 0.5
 MIN_SKEW = 1.0  # pages turned less than this are left alone (RapidOCR cuts each line along its own slant)
 SKEW_WIDTH = 600
+# Page outline (a photo of a page on a desk): the page is the largest bright quadrilateral on the reduced image; it is
+# straightened when it covers at least PAGE_AREA of the image but leaves a border of desk (the paper brighter than
+# the desk around it by DESK_CONTRAST levels), and cut INSET_MM inside its edge (the edge's shadow)
+PAGE_AREA = 0.3
+DESK_CONTRAST = 40
+INSET_MM = 1.5
+# Toner specks (a photocopy, a dirty scanner glass): dark marks at most SPECK_MM across in both directions. A page
+# with more than SPECKLED of them (per A4 page) is taken for a speckled copy and they are whitened; on other pages
+# the few tiny marks are left (a middle dot or a period of small type is about as small).
+SPECK_MM = 0.8
+SPECKLED = 300
+SPECK_INK = 30  # a speck's pixels are darker than the paper by at least this many levels (a light speck is read too)
 
 
 def red_mask(rgb):
@@ -108,7 +127,9 @@ def gray_without_seal(rgb):
         x0, y0, x1, y1 = max(0, x0 - pad), max(0, y0 - pad), min(w, x1 + pad), min(h, y1 + pad)
         region = rgb[y0:y1, x0:x1]
         lifted = np.maximum(gray[y0:y1, x0:x1], region[..., 0])
-        lifted[red_mask(region)] = 255
+        # red ink whitened, but not a dark red pixel: a black stroke's edge blended with the seal (blur, a photo)
+        light = region[..., 0] >= SEAL_LIGHT * np.percentile(region[..., 0], 95)
+        lifted[red_mask(region) & light] = 255
         gray[y0:y1, x0:x1] = lifted
     return gray
 
@@ -164,6 +185,90 @@ def flatten(gray):
     return cv2.divide(gray, np.maximum(paper, 1), scale=255)
 
 
+def page_outline(gray):
+    """The four corners (top-left, top-right, bottom-right, bottom-left; float32, in the image's pixels) of a page
+    photographed on a darker desk, or None when the image shows no such page (a scan: the page fills the image)."""
+    import cv2
+    import numpy as np
+
+    h, w = gray.shape
+    f = min(1.0, REDUCED_WIDTH / w)
+    small = cv2.resize(gray, (max(1, round(w * f)), max(1, round(h * f))), interpolation=cv2.INTER_AREA)
+    small = cv2.GaussianBlur(small, (5, 5), 0)
+    level, bright = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    bright = cv2.morphologyEx(bright, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))  # the text inside the page
+    contours, _ = cv2.findContours(bright, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if not contours:
+        return None
+    page = max(contours, key=cv2.contourArea)
+    area = cv2.contourArea(page)
+    sh, sw = small.shape
+    if area < PAGE_AREA * sh * sw:
+        return None
+    quad = cv2.approxPolyDP(page, 0.02 * cv2.arcLength(page, True), True)
+    if len(quad) != 4 or not cv2.isContourConvex(quad):
+        return None
+    pts = quad.reshape(4, 2).astype(np.float32)
+    inside = np.zeros_like(small)
+    cv2.fillConvexPoly(inside, pts.astype(np.int32), 255)
+    outside = small[inside == 0]
+    if outside.size < 0.02 * sh * sw:
+        return None  # the page fills the image: a scan
+    if float(np.median(small[inside > 0])) - float(np.median(outside)) < DESK_CONTRAST:
+        return None
+    # order: top-left has the smallest x + y, bottom-right the largest; top-right the smallest y - x
+    total, diff = pts.sum(axis=1), pts[:, 1] - pts[:, 0]
+    ordered = np.float32([pts[total.argmin()], pts[diff.argmin()], pts[total.argmax()], pts[diff.argmax()]])
+    return ordered / f
+
+
+def straighten(a, corners):
+    """The page inside `corners` (page_outline) warped to an upright rectangle, cut INSET_MM inside its edge."""
+    import cv2
+    import numpy as np
+
+    tl, tr, br, bl = corners
+    w = float(max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl)))
+    h = float(max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr)))
+    inset = INSET_MM / (PAGE_MM / w)
+    dst = np.float32([[-inset, -inset], [w - inset, -inset], [w - inset, h - inset], [-inset, h - inset]])
+    m = cv2.getPerspectiveTransform(np.float32(corners), dst)
+    size = (round(w - 2 * inset), round(h - 2 * inset))
+    return cv2.warpPerspective(a, m, size, flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+
+
+def remove_specks(gray):
+    """A speckled page (more than SPECKLED dark marks no larger than SPECK_MM across) with those marks set to the
+    paper's level (and a pixel around them, their soft edge); any other page unchanged. Toner specks are read as
+    punctuation (“,” “:” “·” in the gap after 第X条, after a 。); a character's strokes, a comma or a full stop of
+    body type are larger than SPECK_MM in at least one direction and stay."""
+    import cv2
+    import numpy as np
+
+    h, w = gray.shape
+    sample = gray[::3, ::3]
+    hist = np.bincount(sample.ravel(), minlength=256)
+    if hist[0] + hist[255] > 0.99 * sample.size:
+        return gray  # a 1-bit scan: its specks are ocr_prep.despeckle's, its small marks are punctuation
+    paper = int(np.searchsorted(np.cumsum(hist), sample.size / 2))  # the median level
+    # marks counted first on the page reduced by a whole factor to 1,000–2,000 px across (a 300-dpi page: a quarter
+    # of the pixels to label), then labelled on the page itself; per A4 page (297 × 210 mm)
+    k = max(1, w // 1000)
+    small = cv2.resize(gray, (w // k, h // k), interpolation=cv2.INTER_AREA) if k > 1 else gray
+    for page in ((small, gray) if k > 1 else (gray,)):
+        ink = (page < paper - SPECK_INK).view(np.uint8)
+        _n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+        limit = SPECK_MM / (PAGE_MM / page.shape[1])
+        tiny = (stats[:, 2] <= limit) & (stats[:, 3] <= limit)
+        tiny[0] = False
+        if tiny.sum() * (297 / PAGE_MM) * w / h < SPECKLED:
+            return gray
+    specks = cv2.dilate(tiny[labels].astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
+    out = gray.copy()
+    out[specks] = np.maximum(out[specks], paper)
+    return out
+
+
 def skew_angle(gray) -> float:
     """The angle in degrees (counter-clockwise positive, as cv2.getRotationMatrix2D takes it) by which the page must
     be turned for its text lines to lie level: the angle at which the row sums of the ink vary most (a line's ink
@@ -207,21 +312,31 @@ def deskew(gray):
 RED_INK = True
 FLATTEN = True
 DESKEW = True
+SPECKS = True
+OUTLINE = True
 
 
 def prepare(img, level: bool = True):
     """A PIL image of a page → uint8 gray array ready for OCR (red seal and rules out, light evened, and with `level`
     lines levelled; each step can be turned off for measurement)."""
+    import cv2
     import numpy as np
 
-    if img.mode == "1" or not RED_INK:
-        gray = np.asarray(img.convert("L"))
-    elif img.mode == "L":
-        gray = gray_seal_removed(np.asarray(img))
+    if img.mode == "1":
+        a = np.asarray(img.convert("L"))
     else:
-        gray = gray_without_seal(np.asarray(img.convert("RGB")))
+        a = np.asarray(img.convert("L" if img.mode == "L" else "RGB"))
+        corners = page_outline(a if a.ndim == 2 else cv2.cvtColor(a, cv2.COLOR_RGB2GRAY)) if OUTLINE else None
+        if corners is not None:
+            a = straighten(a, corners)
+    if a.ndim == 2:
+        gray = gray_seal_removed(a) if RED_INK and img.mode == "L" else a
+    else:
+        gray = gray_without_seal(a) if RED_INK else cv2.cvtColor(a, cv2.COLOR_RGB2GRAY)
     if FLATTEN:
         gray = flatten(gray)
+    if SPECKS and img.mode != "1":
+        gray = remove_specks(gray)
     if DESKEW and level:
         gray = deskew(gray)
     return gray

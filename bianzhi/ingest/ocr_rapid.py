@@ -7,7 +7,8 @@ wheel is installed (a pinned dependency) and tesseract only where it is not.
 The page goes through the wheel's models, but not through `RapidOCR.__call__`, whose handling cost most of the time
 and most of the errors on 200-dpi 1-bit scans (bench/README.md, “RapidOCR: where the time and the errors went”):
 - the page is read in gray (a 1-bit scan becomes 0/255), made plain (`ocr_page.prepare`: a red seal and red rules taken out, red 红头 characters kept
-  dark, a seal on a gray scan whitened, uneven light flattened; bench/ocr_realistic.py), specks whitened
+  dark, a seal on a gray scan whitened, a photographed page cut from the desk and straightened, uneven light
+  flattened, a photocopy's toner specks whitened; bench/ocr_realistic.py), specks whitened
   (`ocr_prep.despeckle`; a speck in the gap after 第六条 was read as “.”), and a page turned by 1° or more levelled
   (`ocr_page.deskew`, after the specks are gone: turning smears a speck into a mark that is read);
 - detection runs on the page scaled (area averaging) so that its longer side is `DET_SIDE` pixels. RapidOCR ran it

@@ -5,6 +5,8 @@ import pytest
 
 cv2 = pytest.importorskip("cv2")  # comes with rapidocr-onnxruntime
 
+from PIL import Image  # noqa: E402
+
 from bianzhi.ingest import ocr_page, ocr_rapid  # noqa: E402
 
 W, H = 600, 850
@@ -165,3 +167,91 @@ def test_a_seal_on_a_gray_scan_goes_and_the_signature_and_thin_strokes_stay():
     plain = np.full((H, W), 240, dtype=np.uint8)
     plain[400, 100:500] = 110
     assert ocr_page.gray_seal_removed(plain) is plain
+
+
+def test_a_dark_red_pixel_in_a_seal_is_a_black_strokes_blurred_edge_and_stays_dark():
+    rgb = page_with_seal()
+    rgb[604:607, 395:400] = (95, 18, 22)  # a stroke's edge under the seal's ring, blurred into its red (a photo)
+    gray = ocr_page.gray_without_seal(rgb)
+    assert ocr_page.red_mask(rgb[605:606, 396:397]).all()  # it is red ink by colour
+    assert gray[605, 396] < 128  # kept as dark as its red channel
+    ring = (410, 610 - round(21 * PX_MM))
+    assert gray[ring[1], ring[0]] > 200  # the seal's own (light) red still goes
+
+
+def text_page(paper=226):
+    """A gray page of characters (blocks of strokes), each line ending in a full stop and with a comma inside."""
+    gray = np.full((H, W), paper, dtype=np.uint8)
+    marks = []
+    for y in range(120, 760, 34):
+        for x in range(60, 520, 20):
+            gray[y:y + 3, x:x + 15] = 15
+            gray[y:y + 14, x + 6:x + 9] = 15
+        gray[y + 10:y + 14, 522:526] = 15  # a full stop, 1.4 mm: larger than any speck
+        gray[y + 9:y + 14, 290:293] = 15  # a comma in a gap
+        marks += [(y + 12, 524), (y + 11, 291)]
+    return gray, marks
+
+
+def speckle(gray, n, seed=7):
+    rng = np.random.default_rng(seed)
+    out = gray.copy()
+    spots = []
+    for _ in range(n):
+        y, x = int(rng.integers(5, H - 5)), int(rng.integers(5, W - 5))
+        s = int(rng.integers(1, 3))  # 1–2 px across: at most 0.7 mm on this 600-px page
+        out[y:y + s, x:x + s] = np.minimum(out[y:y + s, x:x + s], int(rng.integers(20, 120)))
+        spots.append((y, x))
+    return out, spots
+
+
+def test_toner_specks_of_a_photocopy_go_and_the_characters_and_punctuation_stay():
+    page, marks = text_page()
+    copy, spots = speckle(page, 500)
+    out = ocr_page.remove_specks(copy)
+    assert out is not copy
+    alone = [(y, x) for y, x in spots if page[y - 3:y + 4, x - 3:x + 4].min() > 200]  # specks clear of the text
+    assert len(alone) > 300
+    gone = [out[y, x] >= 226 for y, x in alone]
+    assert sum(gone) >= 0.97 * len(alone)  # (two specks that touch are one mark, larger, and may stay)
+    assert sum(copy[y, x] >= 226 for y, x in alone) == 0
+    assert all(out[y, x] < 60 for y, x in marks)  # full stops and commas
+    text = page < 128
+    assert (out[text] < 128).mean() > 0.98  # the strokes (a speck touching a stroke is part of it and stays)
+
+
+def test_a_few_tiny_marks_on_a_clean_page_are_left_alone():
+    page, _marks = text_page(paper=245)
+    dotted, _spots = speckle(page, 40)
+    assert ocr_page.remove_specks(dotted) is dotted
+
+
+def photographed_page():
+    """A page (its text lines level) photographed from slightly off-axis on a dark desk, and its corners."""
+    page = np.full((H, W), 235, dtype=np.uint8)
+    for y in range(120, 760, 34):
+        page[y:y + 14, 60:540] = 30
+    canvas_h, canvas_w = H + 160, W + 120
+    corners = np.float32([[95, 70], [W + 35, 95], [W + 50, H + 120], [60, H + 100]])
+    m = cv2.getPerspectiveTransform(np.float32([[0, 0], [W, 0], [W, H], [0, H]]), corners)
+    photo = cv2.warpPerspective(page, m, (canvas_w, canvas_h), borderValue=60)
+    return photo, corners
+
+
+def test_a_photographed_page_is_cut_from_the_desk_and_straightened():
+    photo, corners = photographed_page()
+    found = ocr_page.page_outline(photo)
+    assert found is not None and np.abs(found - corners).max() < 8
+    page = ocr_page.straighten(photo, found)
+    assert abs(page.shape[1] - W) < 30 and abs(page.shape[0] - H) < 30  # less the 1.5-mm inset
+    assert page[:, :3].min() > 200 and page[:3, :].min() > 200  # no desk left along the edges
+    rows = (page < 128).sum(axis=1)
+    assert (rows > 0.9 * 480).sum() >= 150  # the text lines lie level again (each ~14 rows of full ink)
+
+
+def test_a_scanned_page_has_no_outline_to_cut():
+    page, _marks = text_page(paper=245)
+    assert ocr_page.page_outline(page) is None
+    assert ocr_page.prepare(Image.fromarray(page), level=False).shape == (H, W)  # not cut
+    photo, _corners = photographed_page()
+    assert ocr_page.prepare(Image.fromarray(photo), level=False).shape[1] < W + 10  # cut from the desk
