@@ -926,9 +926,7 @@ class PowerImporter(BaseImporter):
         for item in filled:  # a 主项 inserted from its 子项 rows, then its own row came
             PowerItem._base_manager.filter(pk=item.pk).update(
                 updated_at=self.now, **{attr: getattr(item, attr) for attr in FILLED_FIELDS})
-        citations, links = [], []
-        through = PowerItem.duties.through
-        prefix = self._citation_prefix()
+        cited = []
         codes, codes_region = None, None
         known_mains, implicit_mains = self.mains, self.implicit_mains
         for item, cites, duty_ids, filled_in in batch:
@@ -941,6 +939,16 @@ class PowerImporter(BaseImporter):
                 key = (item.unit_id, item.name_key)  # the key is in `codes` from here on: the 编码 alone is kept
                 if known_mains.get(key) is item and key not in implicit_mains:
                     known_mains[key] = item.code
+            if cites or duty_ids:
+                cited.append((pk, cites, duty_ids))
+        self.write_citations_and_duties(cited)
+
+    def write_citations_and_duties(self, cited: list[tuple]) -> None:
+        """A written batch's citations and duty links: `cited` holds (key, parsed citations, duty ids) of its items."""
+        citations, links = [], []
+        through = PowerItem.duties.through
+        prefix = self._citation_prefix()
+        for pk, cites, duty_ids in cited:
             if cites:  # the rows as written (fast_insert_citations): the constant head, then the parsed citation
                 head = (*prefix, pk)
                 if len(cites) == 1:
@@ -967,9 +975,7 @@ class PowerImporter(BaseImporter):
         bodies, self.pending_bodies = self.pending_bodies, False
         self.insert_rows(list(map(operator.itemgetter(0), batch)), bodies)
         self.created += len(batch)
-        citations, links = [], []
-        through = PowerItem.duties.through
-        prefix = self._citation_prefix()
+        cited = []
         codes, codes_region = None, None
         for row, cites, duty_ids, _ in batch:
             pk = row[0]
@@ -977,17 +983,9 @@ class PowerImporter(BaseImporter):
                 codes_region = row[8]
                 codes = self.codes_for(codes_region)
             codes[row[1]] = (pk, row[7])
-            if cites:  # the rows as written (fast_insert_citations): the constant head, then the parsed citation
-                head = (*prefix, pk)
-                if len(cites) == 1:
-                    citations.append(head + cites[0])
-                else:
-                    citations += [head + c for c in cites]
-            if duty_ids:
-                links += [through(poweritem_id=pk, duty_id=d) for d in duty_ids]
-        self.fast_insert_citations(citations)
-        if links:
-            through.objects.bulk_create(links, batch_size=2000, ignore_conflicts=True)
+            if cites or duty_ids:
+                cited.append((pk, cites, duty_ids))
+        self.write_citations_and_duties(cited)
 
     def insert_rows(self, rows: list[list], bodies: bool) -> None:
         """Insert plain new 主项 given as FAST_COLUMNS rows (no parent, the import's 依据待补录 and job), each row's key
