@@ -1304,7 +1304,9 @@ def chapter_bodies(text: str) -> list[tuple[Found, str]]:
 # the wording in front of the type names who uses it (“机关后勤服务全额拨款事业编制”, “行政执法类事业编制”): kept in raw
 STAFF_TYPE = (r"(?:机关|机关工勤人员|工勤人员)?(?:后勤服务|行政执法类|执法类|公益一类|公益二类|公益类)?"
               r"(?:行政|事业工勤|事业控制|控制|事业|政法专项|工勤人员|工勤|后勤服务人员|参照公务员法?管理的?事业|"
-              r"参公事业|参公管理事业|财政全额拨款事业|全额拨款事业|差额拨款事业|自收自支事业|全额事业|差额事业|公益一类事业|公益二类事业|专项|机动|周转)"
+              r"参公事业|参公管理事业|财政全额拨款事业|全额拨款事业|差额拨款事业|自收自支事业|全额事业|差额事业|公益一类事业|公益二类事业|专项|机动|周转|"
+              # 深圳's own kinds of staff (heldout31): “行政事务编制18人,雇员编制11人,临时聘用编制8人”
+              r"行政事务|雇员|临时聘用)"
               r"编(?:制)?(?:\((?:参照公务员法管理|参公|参公管理|\x00{2,10})\))?")
 _FUNDING = r"(?:全额拨款|差额拨款|差额补助|自收自支|财政补助|全额|差额)?"
 STAFF_RE = re.compile(r"(?P<type>" + STAFF_TYPE + r")\s*(?:财政人数|人数|数)?\s*(?:为|共|核定为|核定|总数为|合计|共计|)\s*"
@@ -1315,7 +1317,7 @@ TOTAL_STAFF_RE = re.compile(r"(?:人员编制|编制)(?:总数|总额)?\s*(?:为
 # who holds the 编制 decides before its kind (“机关工勤人员事业编制” is 工勤编制, the platform's convention); the words in
 # front of a kind are kept in raw (“行政执法类事业编制” is 事业编制: 事业 is checked before 行政).
 PLATFORM_TYPES = [("政法专项", "政法专项编制"), ("参照公务员", "事业编制（参照公务员法管理）"), ("参公", "事业编制（参照公务员法管理）"),
-                  ("控制", "其他编制"), ("工勤", "工勤编制"), ("后勤服务", "工勤编制"), ("事业", "事业编制"), ("行政", "行政编制")]
+                  ("控制", "其他编制"), ("行政事务", "其他编制"), ("工勤", "工勤编制"), ("后勤服务", "工勤编制"), ("事业", "事业编制"), ("行政", "行政编制")]
 # a staffing figure with no kind: “人员编制核定为76名”, “核定人员编制76名” (kept as 其他编制, flagged)
 UNTYPED_STAFF_RE = re.compile(r"(?<![总额])(?P<type>人员编制)\s*(?:核定为|核定|为|共)?\s*(?P<n>" + NUM + r")\s*名"
                               r"|核定(?P<type2>人员编制)\s*(?P<n2>" + NUM + r")\s*名"
@@ -1342,7 +1344,8 @@ def staffing_entry(wording: str, count: int, raw: str | None = None) -> dict:
 
 POST_SUFFIX = (r"(?:局长|厅长|部长|署长|主任|书记|主席|会长|院长|馆长|校长|所长|站长|队长|团长|行长|组长|秘书长|社长|政委|政治委员|乡镇长|镇长|乡长|"
                r"总工程师|总经济师|总会计师|总规划师|总农艺师|总畜牧师|总兽医师|总建筑师|总统计师|总审计师|总飞行师|总督学|督学|总师|总监|巡视员|调研员|专员|委员|审计长|总督察|副总督察|督察长|检察长|庭长|总编辑)")
-POST_RE = re.compile(r"^(?:其中|另|设|核定|配备|另设)?\s*(?P<title>(?:副|常务副|专职副|专职)?[" + CJK + r"]{0,36}?" + POST_SUFFIX + r")"
+# (an office's second name may stand in a post's title: “应急办(总值班室)主任1名”, heldout31)
+POST_RE = re.compile(r"^(?:其中|另|设|核定|配备|另设)?\s*(?P<title>(?:副|常务副|专职副|专职)?(?:[" + CJK + r"]{1,20}\(\x00{1,20}\))?[" + CJK + r"]{0,36}?" + POST_SUFFIX + r")"
                      r"\s*(?P<pre>\(\x00*\))?\s*(?P<n>" + NUM + r")\s*名\s*(?P<paren>\(\x00*\))?\s*$")
 LEAD_RE = re.compile(r"^(?:其中|另|设|核定)?\s*(?P<level>" + RANK + r"|[" + CJK + r"]{1,12}?)\s*(?:领导)?职数\s*(?:为|共)?\s*(?P<n>" + NUM +
                      r")\s*名\s*(?P<paren>\(\x00*\))?\s*$")
@@ -1457,7 +1460,8 @@ def read_staffing(text: str, start: int = 0, end: int | None = None) -> dict:
                         r, n = _rank_note(inner)
                         rank = rank or r
                         note = note or n
-                title, t0 = pm["title"], c0 + pm.start("title")
+                t0 = c0 + pm.start("title")
+                title = text[t0:c0 + pm.end("title")]  # the clause is masked: a bracket in the title is read back
                 # “中卫市气象局设局长1名”: the unit and its verb stand before the post
                 sub = re.match(r"^[" + CJK + r"()]{2,40}?(?:机关)?(?:设|配备|核定|配)(?=[" + CJK + r"])", title)
                 if sub and re.search(POST_SUFFIX + r"$", title[sub.end():]) and len(title) - sub.end() >= 2:
