@@ -181,7 +181,8 @@ def organ_before(text: str, start: int) -> Found | None:
 
 
 def regulation_notice(title: str | None) -> bool:
-    """A 印发 notice of a regulation on how bodies and 编制 are managed (not a 三定)."""
+    """A 印发 notice of a regulation on how bodies and 编制 are managed (not a 三定); also asked of the text's first
+    characters, for a copy run into one line whose title the parser did not find."""
     m = REGULATION_TITLE_RE.search(title or "")
     return m is not None and SANDING_DOC_RE.search(m["d"]) is None
 
@@ -189,7 +190,7 @@ def regulation_notice(title: str | None) -> bool:
 def apply(b, text: str) -> None:
     """The rules on a parse result `b` (the parser's builder: `data`, `spans`, `span()`, `meta`, `add_plaque()`)."""
     data = b.data
-    if regulation_notice(data.get("title")):  # “关于印发《X机构设置和编制管理暂行规定》的通知”
+    if regulation_notice(data.get("title")) or regulation_notice(text.lstrip()[:80]):  # “关于印发《X…管理暂行规定》的通知”
         for key in ("unit", "short_name", "nature", "rank"):
             data[key] = None
         for key in ("plaques", "duties", "internal_bodies", "staffing", "posts", "internal_leadership"):

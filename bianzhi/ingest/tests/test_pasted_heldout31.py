@@ -134,6 +134,14 @@ def test_regulation_notice_names_no_unit():
     assert d["unit"] is None and d["nature"] is None
 
 
+def test_regulation_notice_run_into_one_line_names_no_unit():
+    d = p("关于印发《青川县机构设置和编制管理暂行规定》的通知 2015-03-09 10:21:00 关于印发《青川县机构设置和编制管理暂行规定》的通知 "
+          "各乡镇党委和人民政府: 现印发给你们,请认真贯彻执行。 中共青川县委办公室 青川县人民政府办公室 2015年3月2日 青川县机构设置和"
+          "编制管理暂行规定 第一章 总则 第一条 为规范机构编制管理,制定本规定。 第二条 县机构编制委员会办公室是县机构编制委员会的常设"
+          "办事机构,负责日常管理工作。")
+    assert d["unit"] is None and d["nature"] is None
+
+
 def test_a_sanding_notice_keeps_its_unit():
     d = p("关于印发《青川县统计局主要职责内设机构和人员编制规定》的通知\n各乡镇人民政府:\n现予印发。\n青川县人民政府办公室\n"
           "2010年3月2日\n青川县统计局主要职责内设机构和人员编制规定\n设立青川县统计局,为县政府工作部门。")
