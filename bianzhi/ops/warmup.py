@@ -32,7 +32,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.contrib.sessions.backends.base import SessionBase
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.template import engines
 from django.test import RequestFactory
 from django.urls import URLResolver, get_resolver, resolve, reverse
@@ -175,6 +175,16 @@ def _host() -> str:
 @contextmanager
 def read_only(connection):
     """The connection refuses writes meanwhile (a write raises a database error instead of writing)."""
+    if connection.vendor == "postgresql" and connection.in_atomic_block:
+        # inside a transaction (a test's): read-only within a savepoint that is then rolled back, the mode with it
+        with transaction.atomic(using=connection.alias):
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION READ ONLY")
+            try:
+                yield
+            finally:
+                transaction.set_rollback(True, using=connection.alias)
+        return
     statements = {"postgresql": ("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY",
                                  "SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE"),
                   "sqlite": ("PRAGMA query_only = ON", "PRAGMA query_only = OFF")}.get(connection.vendor)
@@ -185,5 +195,7 @@ def read_only(connection):
     try:
         yield
     finally:
-        with connection.cursor() as cursor:
-            cursor.execute(statements[1])
+        # on the driver's connection: Django refuses queries in a transaction a failed write has spoiled, and the
+        # mode must be lifted all the same
+        if connection.connection is not None:
+            connection.connection.cursor().execute(statements[1])
