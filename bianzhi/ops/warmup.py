@@ -168,7 +168,8 @@ def _render(user, path: str) -> int:
 
 
 def _host() -> str:
-    hosts = [h for h in settings.ALLOWED_HOSTS if h and not h.startswith(".") and h != "*"]
+    """A host the site answers to (a page may build an absolute address: the API's next-page link)."""
+    hosts = [h.lstrip(".") for h in settings.ALLOWED_HOSTS if h.lstrip(".") and h != "*"]
     return hosts[0] if hosts else "localhost"
 
 
