@@ -89,7 +89,10 @@ class ScopedViewSetMixin:
     def get_object(self):
         """For PUT/PATCH/DELETE of a versioned record: If-Match is required (428 without it) and must equal
         the stored row_version (409 otherwise); services then save with that expected version."""
-        obj = super().get_object()
+        return self.checked_version(super().get_object())
+
+    def checked_version(self, obj):
+        """The If-Match rule of get_object for an object read otherwise (428 without it, 409 when stale)."""
         if self.request.method in VERSIONED_WRITE_METHODS and hasattr(obj, "row_version"):
             expected = if_match_version(self.request)
             if obj.row_version != expected:
