@@ -318,7 +318,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     # The background worker's own log (job started/finished); one handler, so `bianzhi serve` prints each line once.
-    "loggers": {"huey": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+    "loggers": {"huey": {"handlers": ["console"], "level": "INFO", "propagate": False},
+                # each web process's warm-up before it serves (ops/warmup.py): one line with its time
+                "bianzhi.warmup": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -12,11 +12,25 @@ value (each place, when the query uses it more than once). A marker missing from
 it into the SQL) is refused when the query is first compiled (ValueError), not answered wrongly.
 """
 import datetime
+import weakref
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import Q, sql
 from django.db.models.query import get_related_populators
+
+# Every precompiled query of the process (made at module level, or once per model), for `compile_all`; weak, so a
+# query made for a moment (a test's) is not kept alive.
+REGISTERED: "weakref.WeakSet[Precompiled]" = weakref.WeakSet()
+
+
+def compile_all(using: str) -> int:
+    """Compile every registered query for the database alias `using` now (a web process's warm-up, before its first
+    request): building SQL only, nothing is sent to the database. Returns how many there are."""
+    queries = list(REGISTERED)
+    for query in queries:
+        query.compiled(using)
+    return len(queries)
 
 
 class Precompiled:
@@ -26,6 +40,7 @@ class Precompiled:
     def __init__(self, build, *markers):
         self.build, self.markers = build, markers
         self._compiled: dict[str, tuple] = {}
+        REGISTERED.add(self)
 
     def compiled(self, using: str) -> tuple:
         found = self._compiled.get(using)

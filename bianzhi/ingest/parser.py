@@ -25,6 +25,7 @@ from . import (
     clauses,
     county_clauses,
     department_clauses,
+    entry_clauses,
     final2_clauses,
     final_clauses,
     fragment_clauses,
@@ -1157,6 +1158,7 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     vertical_clauses.apply(b, text)  # vertically managed bodies: “X:” body lines, “以X为例,其…”, “X(EnglishName)是…” (heldout27)
     organ_clauses.apply(b, text)  # 检察院, 管委会, 议事协调 offices, schools: “即第一、二检察部”, “|” tables (heldout29)
     opening_clauses.apply(b, text)  # budget notes' openings: “内设7室;A、B”, “工作机构4个,即A、B…”, “单位名称:X” (heldout30)
+    entry_clauses.apply(b, text)  # entries and introductions: “有10个办公室,包括A…和J”, “一室五部一分馆:A,B…” (heldout32)
     _unnumbered_lists(b, text)  # last: a copy out of Word that lost its automatic numbering
     if final_clauses.generic_unit(b.data.get("unit")) or final2_clauses.bare_place_unit(b.data.get("unit"), text):  # “街道办事处作为…的派出机关”: an article on a kind of body
         b.data["unit"] = b.data["nature"] = None

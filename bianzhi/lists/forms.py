@@ -47,7 +47,8 @@ class PowerItemForm(VersionedModelForm):
         self.fields["unit"].queryset = units
         self.fields["code"].required = False
         self.fields["code"].help_text = "留空则按编码规则自动生成"
-        self.fields["category"].queryset = PowerCategory.objects.filter(active=True)
+        # with each category's national parent: the edit page also shows the categories' stages from these rows
+        self.fields["category"].queryset = PowerCategory.objects.filter(active=True).select_related("parent")
         self.fields["parent"].queryset = PowerItem.objects.restrict(user, "change").filter(parent__isnull=True)
         self.fields["internal_body"].queryset = InternalBody.objects.established().restrict(user, "change").select_related("unit")
         self.fields["duties"].queryset = _duty_queryset(user)

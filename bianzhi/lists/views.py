@@ -137,8 +137,10 @@ class PowerItemFormMixin(ScopedQuerysetMixin, SavingMixin):
         return reverse("lists:power-detail", args=[self.object.pk])
 
     def get_context_data(self, **kwargs):
-        stages = {c.pk: c.effective_stages() for c in PowerCategory.objects.filter(active=True).select_related("parent")}
-        return {**super().get_context_data(**kwargs), "title": "权力事项", "category_stages": stages}
+        ctx = super().get_context_data(**kwargs)
+        # the stages of the categories the select offers, from the select's own rows (one read for both)
+        stages = {c.pk: c.effective_stages() for c in ctx["form"].fields["category"].queryset}
+        return {**ctx, "title": "权力事项", "category_stages": stages}
 
 
 class PowerItemCreateView(PermissionRequiredMixin, PowerItemFormMixin, CreateView):
