@@ -2,6 +2,7 @@
 whole middleware stack) on the database a `bench.clerks` run left (BENCH_DB): for profiling, not a benchmark.
 
 Run:  .venv/bin/python -m bench.api_profile [--n 40] [--clerk 10] [--profile get|patch|items] [--sort tottime]
+      [--rounds N]  (instructions per round: valgrind --tool=callgrind … --rounds 20, minus the same with --rounds 0)
 Prints per request kind the queries and the median CPU (process time) of `--n` requests; `--profile KIND` prints
 cProfile's top functions (CPU clock) for that kind instead.
 """
@@ -25,6 +26,9 @@ def main():
     parser.add_argument("--callers", help="print the callers of functions matching this")
     parser.add_argument("--dump", help="write the profile to this file (pstats)")
     parser.add_argument("--sql", action="store_true", help="print the statements of each kind")
+    parser.add_argument("--rounds", type=int, help="only run this many rounds (the three requests) after the warm-up "
+                        "and print nothing: under `valgrind --tool=callgrind`, the instructions of N rounds are "
+                        "the total of --rounds N minus that of --rounds 0")
     args = parser.parse_args()
     os.environ.update(clerks.env())
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bianzhi.settings")
@@ -68,6 +72,11 @@ def main():
     for _ in range(3):
         for f in kinds.values():
             f()
+    if args.rounds is not None:
+        for _ in range(args.rounds):
+            for f in kinds.values():
+                f()
+        return
     if args.profile:
         prof = cProfile.Profile(time.process_time)
         for _ in range(args.n):

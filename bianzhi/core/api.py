@@ -89,7 +89,10 @@ class ScopedViewSetMixin:
     def get_object(self):
         """For PUT/PATCH/DELETE of a versioned record: If-Match is required (428 without it) and must equal
         the stored row_version (409 otherwise); services then save with that expected version."""
-        obj = super().get_object()
+        return self.checked_version(super().get_object())
+
+    def checked_version(self, obj):
+        """The If-Match rule of get_object for an object read otherwise (428 without it, 409 when stale)."""
         if self.request.method in VERSIONED_WRITE_METHODS and hasattr(obj, "row_version"):
             expected = if_match_version(self.request)
             if obj.row_version != expected:
@@ -117,9 +120,9 @@ class BuiltFieldsOnce:
         cls = type(self)
         built = cls.__dict__.get("_fields_built_once")
         if built is None:
-            built = super().get_fields()
+            built = [(name, field, copier_for(field)) for name, field in super().get_fields().items()]
             cls._fields_built_once = built
-        return {name: copy_field(field) for name, field in built.items()}
+        return {name: copier(field) for name, field, copier in built}
 
 
 # A field's argument that is never changed in place can be shared by the copies: text (lazy translations too),
@@ -130,15 +133,69 @@ _SHARED_ARGUMENT_TYPES = (str, int, float, bool, type(None), Promise, type, Func
                           QuerySet, BaseManager)
 
 
+def _shared_argument(key, value) -> bool:
+    return key in ("validators", "regex") or isinstance(value, _SHARED_ARGUMENT_TYPES) or isinstance(value, REGEX_TYPE)
+
+
 def copy_field(field):
     """A new field made from the same arguments, as DRF's `Field.__deepcopy__` makes it (its "validators" and
     "regex" passed on as they are, the same rule), but with the unchanging arguments shared instead of deep-copied.
     A nested serializer is deep-copied the DRF way (its fields are bound to it)."""
     if isinstance(field, BaseSerializer):
         return copy.deepcopy(field)
-    args = [a if isinstance(a, _SHARED_ARGUMENT_TYPES) or isinstance(a, REGEX_TYPE) else copy.deepcopy(a)
-            for a in field._args]
-    kwargs = {key: (value if key in ("validators", "regex") or isinstance(value, _SHARED_ARGUMENT_TYPES)
-                    else copy.deepcopy(value))
+    args = [a if _shared_argument(None, a) else copy.deepcopy(a) for a in field._args]
+    kwargs = {key: (value if _shared_argument(key, value) else copy.deepcopy(value))
               for key, value in field._kwargs.items()}
     return field.__class__(*args, **kwargs)
+
+
+_CONTAINERS = (list, dict, set)
+
+
+def copy_unbound_field(field):
+    """The copy `copy_field` would make, without running the field's `__init__` again: the template's state with
+    each of its own lists, dicts and sets copied (validators, error messages, style, choices), everything else
+    shared — for a field `copier_for` found plain (its arguments never changed in place, no child field bound to
+    it) and never bound (`BuiltFieldsOnce` binds only the copies). `__init__` made that state from the same
+    arguments, so it would make the same again."""
+    new = object.__new__(field.__class__)
+    state = field.__dict__.copy()
+    for key, value in state.items():
+        if isinstance(value, _CONTAINERS):
+            state[key] = value.copy()
+    new.__dict__ = state
+    return new
+
+
+def copier_for(field):
+    """How `BuiltFieldsOnce` copies this built field for each serializer: `copy_unbound_field` for a plain field
+    (every argument shared by `copy_field`'s rule or a tuple, list or dict of such, no serializer, no child field,
+    never bound, no container in a container of its state but its arguments, which only a deep copy reads again),
+    `copy_field` otherwise."""
+    if (isinstance(field, BaseSerializer) or hasattr(field, "child") or hasattr(field, "child_relation")
+            or field.parent is not None
+            or not all(_plain_argument(None, a) for a in field._args)
+            or not all(_plain_argument(k, v) for k, v in field._kwargs.items())
+            or any(_nested_container(v) for k, v in field.__dict__.items() if k not in ("_args", "_kwargs"))):
+        return copy_field
+    return copy_unbound_field
+
+
+def _plain_argument(key, value) -> bool:
+    """Shared by copy_field's rule, or a tuple, list or dict of such values (choices, a style): what __init__ makes of
+    it is copied by copy_unbound_field, and the argument itself is only read again by a deep copy."""
+    if _shared_argument(key, value):
+        return True
+    if isinstance(value, tuple | list):
+        return all(_plain_argument(None, item) for item in value)
+    if isinstance(value, dict):
+        return all(_plain_argument(None, item) for item in value.values())
+    return False
+
+
+def _nested_container(value) -> bool:
+    """A list, dict or set holding another one (copied one level only by copy_unbound_field: not plain)."""
+    if not isinstance(value, _CONTAINERS):
+        return False
+    items = value.values() if isinstance(value, dict) else value
+    return any(isinstance(item, list | dict | set | BaseSerializer) for item in items)

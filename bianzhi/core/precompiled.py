@@ -14,8 +14,10 @@ it into the SQL) is refused when the query is first compiled (ValueError), not a
 import datetime
 import weakref
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import sql
+from django.db.models import Q, sql
+from django.db.models.query import get_related_populators
 
 # Every precompiled query of the process (made at module level, or once per model), for `compile_all`; weak, so a
 # query made for a moment (a test's) is not kept alive.
@@ -148,12 +150,154 @@ class PrecompiledUpdate(Precompiled):
             return cursor.fetchall()
 
 
-def _slots(using: str, markers, statement: str, params: list) -> list[list[int]]:
+class PrecompiledWithCondition:
+    """A query of whole model rows (`select_related` allowed) that takes a condition built per request — a user's data
+    scope, a `Q` — compiled once per process, database alias and *shape* of that condition (its tree of lookups,
+    each value's type, a list's length), never per request.
+
+    `build(condition, *markers)` returns the queryset; `objects(using, condition, *values)` returns its instances as
+    the ORM loads them (`Model.from_db`, the ORM's converters, the related rows of `select_related` put in place as
+    the ORM puts them), or None when this condition cannot be compiled this way — an expression or an empty list in
+    it, a value the ORM folds into the SQL — and the caller asks the ORM. Each value of the condition and each of
+    `values` stands in the compiled parameters either as it is or, for a `startswith` lookup, as its escaped LIKE
+    pattern; a marker found in neither form refuses the shape (never answered wrongly). The same statement the ORM
+    would send for the same condition, so the same rows."""
+
+    MAX_SHAPES = 256  # different shapes of one query in one process (a clerk's scope: one per number of roots)
+
+    def __init__(self, build, *markers):
+        self.build, self.markers = build, markers
+        self._compiled: dict[tuple, tuple | None] = {}
+
+    def compiled(self, using: str, shape) -> tuple | None:
+        key = (using, shape)
+        if key in self._compiled:
+            return self._compiled[key]
+        condition, condition_markers = _condition_with_markers(shape)
+        markers = (*condition_markers, *self.markers)
+        try:
+            queryset = self.build(condition, *self.markers)
+            compiler = queryset.query.get_compiler(using)
+            statement, params = compiler.as_sql()
+            params = list(params)
+            slots = _slots(using, markers, statement, params, patterns=True)
+        except (EmptyResultSet, ValueError):
+            found = None
+        else:
+            info, select = compiler.klass_info, compiler.select
+            if (info is None or compiler.annotation_col_map or queryset._fields is not None
+                    or compiler.has_extra_select):
+                raise ValueError(f"not a query of whole {queryset.model.__name__} rows: {statement}")
+            start, end = info["select_fields"][0], info["select_fields"][-1] + 1
+            names = [column[0].target.attname for column in select[start:end]]
+            converters = list(compiler.get_converters([s[0] for s in select[:compiler.col_count]]).items())
+            found = (statement, params, slots, converters, info["model"], names, start, end,
+                     get_related_populators(info, select, using))
+        if len(self._compiled) < self.MAX_SHAPES:
+            self._compiled[key] = found
+        return found
+
+    def objects(self, using: str, condition: Q, *values) -> list | None:
+        shaped = condition_shape(condition)
+        if shaped is None:
+            return None
+        shape, condition_values = shaped
+        found = self.compiled(using, shape)
+        if found is None:
+            return None
+        statement, params, slots, converters, model, names, start, end, populators = found
+        params = _bind(using, params, slots, (*condition_values, *values))
+        connection = connections[using]
+        with connection.cursor() as cursor:
+            cursor.execute(statement, params)
+            rows = cursor.fetchall()
+        instances = []
+        for row in rows:
+            if converters:
+                row = list(row)
+                for position, (functions, expression) in converters:
+                    value = row[position]
+                    for function in functions:
+                        value = function(value, expression, connection)
+                    row[position] = value
+            instance = model.from_db(using, names, row[start:end])
+            for populator in populators:
+                populator.populate(row, instance)
+            instances.append(instance)
+        return instances
+
+
+def condition_shape(condition: Q):
+    """(shape, values) of a condition: its tree (connector, negation, lookups) with each value's type in its place
+    (a list's length and its items' type), and the values in order; None when it holds something else than lookups
+    with a text or an integer or a non-empty list of them (an expression, an empty list: the ORM's own path)."""
+    values = []
+
+    def walk(node):
+        parts = []
+        for child in node.children:
+            if isinstance(child, Q):
+                part = walk(child)
+            elif isinstance(child, tuple) and len(child) == 2 and isinstance(child[0], str):
+                part = _leaf(child[0], child[1], values)
+            else:
+                part = None
+            if part is None:
+                return None
+            parts.append(part)
+        return (node.connector, node.negated, tuple(parts))
+
+    shape = walk(condition)
+    return None if shape is None else (shape, values)
+
+
+def _leaf(lookup: str, value, values: list):
+    if type(value) in (int, str):
+        values.append(value)
+        return (lookup, type(value))
+    if type(value) in (list, tuple) and value and len({type(v) for v in value}) == 1 and type(value[0]) in (int, str):
+        values.extend(value)
+        return (lookup, type(value), type(value[0]), len(value))
+    return None
+
+
+def _condition_with_markers(shape) -> tuple[Q, list]:
+    """The condition of this shape with a marker of its own in each value's place, and the markers in order."""
+    markers = []
+
+    def marker(kind):
+        n = len(markers)
+        value = MARKER_ID - 1000 - n if kind is int else f"\x00precompiled-marker-{n}\x00"
+        markers.append(value)
+        return value
+
+    def build(node):
+        connector, negated, parts = node
+        q = Q()
+        q.connector, q.negated = connector, negated
+        for part in parts:
+            if isinstance(part[0], str):  # a lookup
+                if len(part) == 2:
+                    q.children.append((part[0], marker(part[1])))
+                else:
+                    q.children.append((part[0], part[1](marker(part[2]) for _ in range(part[3]))))
+            else:
+                q.children.append(build(part))
+        return q
+
+    return build(shape), markers
+
+
+def _slots(using: str, markers, statement: str, params: list, patterns: bool = False) -> list[list[int]]:
     """Where each marker stands among the compiled parameters (each place, when the query uses it more than once)."""
     slots = []
     for marker in markers:
         sent = _adapt(using, marker)
         at = [i for i, p in enumerate(params) if isinstance(p, type(sent)) and p == sent]
+        if not at and patterns and isinstance(marker, str):
+            # a startswith lookup sends the escaped value followed by %: that place takes each value so (slot < 0)
+            pattern = connections[using].ops.prep_for_like_query(marker) + "%"
+            at = [-1 - i for i, p in enumerate(params) if p == pattern]
         if not at:
             raise ValueError(f"marker {marker!r} is not among the parameters: {statement}")
         slots.append(at)
@@ -166,6 +310,9 @@ def _bind(using: str, params: list, slots: list[list[int]], values) -> list:
     for at, value in zip(slots, values, strict=True):
         value = _adapt(using, value)
         for slot in at:
+            if slot < 0:  # a startswith pattern (see _slots)
+                params[-1 - slot] = connections[using].ops.prep_for_like_query(value) + "%"
+                continue
             # the driver's type the ORM chose (psycopg's Int8 for a big integer column), for the new value too
             kind = type(params[slot])
             params[slot] = value if value is None or type(value) is kind else kind(value)

@@ -43,9 +43,10 @@ class StageSerializer(BuiltFieldsOnce, serializers.ModelSerializer):
 
 
 class PowerItemSerializer(BuiltFieldsOnce, serializers.ModelSerializer):
-    category = serializers.SlugRelatedField(slug_field="name", read_only=True)
-    unit_name = serializers.CharField(source="unit.name", read_only=True)
-    main_item_code = serializers.CharField(source="parent.code", read_only=True, default=None)
+    # the related rows' names, read as columns by the view (PowerItemViewSet's RELATED_NAMES annotations)
+    category = serializers.CharField(source="category_name", read_only=True, label="类别名称")
+    unit_name = serializers.CharField(read_only=True)
+    main_item_code = serializers.CharField(read_only=True, default=None)
     citations = CitationSerializer(many=True, read_only=True)
     stage_responsibilities = StageSerializer(many=True, read_only=True)
 

@@ -183,3 +183,27 @@ def test_the_api_lists_each_items_citations_with_their_law_in_one_query(lclient)
         assert item["citations"] == [{"kind": c.kind, "law": c.law_id, "law_name": c.law.name if c.law else "",
                                       "article": c.article, "text": c.text} for c in stored]
     assert not [q for q in queries.captured_queries if q["sql"].startswith('SELECT "lists_law"')]
+
+
+def test_the_api_shows_each_items_category_unit_and_main_item_as_stored(lclient):
+    """The list reads the category's name, the unit's name and the 主项's code as columns of its joins (not the
+    three related rows): the same values as the rows themselves, None for an item without a 主项; one query for
+    the items, none per item."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    main = PowerItem.objects.filter(unit__name__startswith="百色市交通运输局", parent__isnull=True).order_by("pk")[0]
+    sub = PowerItem.objects.create(region=main.region, code=f"{main.code}-9", name="测试子项", category=main.category,
+                                   parent=main, unit=main.unit)
+    jt = lclient("jiaotong")
+    jt.get("/api/v1/power-items/")
+    with CaptureQueriesContext(connection) as queries:
+        items = {i["id"]: i for i in jt.get("/api/v1/power-items/", {"limit": 1000}).json()["results"]}
+    assert len(items) == PowerItem.objects.filter(unit__name__startswith="百色市交通运输局").count() > 2
+    for item in PowerItem.objects.filter(pk__in=items).select_related("category", "unit", "parent"):
+        shown = items[item.pk]
+        assert shown["category"] == item.category.name and shown["unit_name"] == item.unit.name
+        assert shown["main_item_code"] == (item.parent.code if item.parent else None)
+    assert items[sub.pk]["main_item_code"] == main.code and items[main.pk]["main_item_code"] is None
+    assert not [q for q in queries.captured_queries if q["sql"].startswith(('SELECT "lists_powercategory"',
+                                                                          'SELECT "registry_unit"."id", "registry_unit"."created_at"'))]

@@ -1,11 +1,15 @@
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import router, transaction
 from django.db.models import Prefetch
+from django.db.models.query import MAX_GET_RESULTS
+from django.http import Http404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import permissions, serializers, viewsets
 from rest_framework.response import Response
 
+from bianzhi.accounts.scope import unit_scope_q
 from bianzhi.core.api import IF_MATCH, ScopedModelViewSet, ScopedReadOnlyViewSet
-from bianzhi.core.precompiled import MARKER_ID, PrecompiledModels
+from bianzhi.core.precompiled import MARKER_ID, PrecompiledModels, PrecompiledWithCondition
 
 from .. import services
 from ..filtersets import UnitFilterSet
@@ -47,6 +51,28 @@ class UnitViewSet(ScopedModelViewSet):
             # below: read before it, DRF threw them away unused)
             return qs
         return qs.prefetch_related(*self.shown_relations())
+
+    def get_object(self):
+        """One unit in the user's scope: the query `get_queryset` restricts (`restrict(user, action)`: the unit with
+        `unit_scope_q(user, action)`, its region and relation type) run with the scope computed for this request,
+        compiled once per shape of that scope (`SCOPED_UNIT`); then DRF's object permissions and the If-Match rule
+        as for every viewset. Query parameters (the filter set), or a scope that cannot be compiled so: the ORM's
+        own path, the same query."""
+        lookup = self.kwargs.get(self.lookup_url_kwarg or self.lookup_field)
+        if lookup is None or self.lookup_field != "pk" or self.request.query_params:
+            return super().get_object()
+        try:
+            pk = Unit._meta.pk.to_python(lookup)
+        except ValidationError:
+            raise Http404 from None
+        found = SCOPED_UNIT.objects(router.db_for_read(Unit), unit_scope_q(self.request.user, self.get_scope_action()),
+                                    pk)
+        if found is None:
+            return super().get_object()
+        if not found:
+            raise Http404
+        self.check_object_permissions(self.request, found[0])
+        return self.checked_version(found[0])
 
     @staticmethod
     def show_relations_of(unit):
@@ -109,6 +135,12 @@ class UnitViewSet(ScopedModelViewSet):
             setattr(unit, key, value)
         services.save_unit(unit, acting_user=self.request.user, expected_version=self.expected_version())
 
+
+# UnitViewSet's queryset for one unit as restrict() filters it (Unit's scope path is the unit itself: the scope's
+# condition on its rows), compiled once per shape of the condition (core.precompiled).
+# The statement of `restrict(user, action).get(pk=…)`: no order, at most MAX_GET_RESULTS rows.
+SCOPED_UNIT = PrecompiledWithCondition(
+    lambda condition, pk: UnitViewSet.queryset.filter(condition).filter(pk=pk).order_by()[:MAX_GET_RESULTS], MARKER_ID)
 
 # A unit's shown relations (UnitViewSet.shown_relations) for one unit, compiled once per process (core.precompiled).
 PLAQUES_OF_UNIT = PrecompiledModels(lambda pk: Plaque.objects.filter(unit_id=pk).order_by("start_date", "id"),

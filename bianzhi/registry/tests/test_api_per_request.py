@@ -217,3 +217,53 @@ def test_a_short_page_is_counted_without_a_count_query_and_a_full_one_with_it(ed
     assert last["count"] == total and len(last["results"]) == 1 and last["next"] is None
     past = client.get(f"/api/v1/power-items/?limit=2&offset={total + 5}").json()
     assert past["count"] == total and past["results"] == []
+
+
+@pytest.mark.parametrize("username", ["luru", "admin", "jiaoyu", "youjiang", "shenhe", "anquan"])
+@pytest.mark.parametrize("action", ["view", "change"])
+def test_the_scoped_unit_read_is_the_statement_restrict_sends(edu, users, username, action):
+    """UnitViewSet.get_object reads one unit with SCOPED_UNIT (compiled once per shape of the scope): the same SQL
+    and parameters as `restrict(user, action).get(pk=…)`, the same unit with its region and relation type, and
+    nothing for a unit out of scope."""
+    from bianzhi.accounts.scope import unit_scope_q
+    from bianzhi.registry.api.views import SCOPED_UNIT
+
+    user = users[username]
+    inside = list(allowed_units(user, action).order_by("pk").values_list("pk", flat=True))
+    outside = Unit.objects.exclude(pk__in=inside).order_by("pk").values_list("pk", flat=True).first()
+    for pk in [p for p in (inside[:1] + inside[-1:] + [outside]) if p is not None]:
+        with CaptureQueriesContext(connection) as orm:
+            expected = list(UnitViewSet.queryset.restrict(user, action).filter(pk=pk).order_by()[:21])
+        with CaptureQueriesContext(connection) as compiled:
+            found = SCOPED_UNIT.objects(connection.alias, unit_scope_q(user, action), pk)
+        if found is None:  # a scope that cannot be compiled so (an administrator's empty condition compiles)
+            assert username not in ("luru", "admin")
+            continue
+        assert [q["sql"] for q in compiled.captured_queries][-1] == orm.captured_queries[-1]["sql"]
+        assert [u.pk for u in found] == [u.pk for u in expected] == ([pk] if pk in inside else [])
+        with CaptureQueriesContext(connection) as related:
+            assert [(u.region.code, u.parent_relation and u.parent_relation.code, u.note, u.row_version, u.tree_path)
+                    for u in found] == [(u.region.code, u.parent_relation and u.parent_relation.code, u.note,
+                                         u.row_version, u.tree_path) for u in expected]
+        assert not related.captured_queries  # region and relation type came with the unit
+
+
+def test_a_condition_of_another_shape_compiles_again_and_one_it_cannot_hold_is_refused(edu):
+    """core.precompiled.PrecompiledWithCondition: a scope with two roots is not answered with one root's statement;
+    an empty list (no unit at all) or an expression is left to the ORM (None)."""
+    from django.db.models import Exists, OuterRef, Q
+
+    from bianzhi.registry.api.views import SCOPED_UNIT
+
+    other = Unit.objects.exclude(tree_path__startswith=edu.tree_path).order_by("pk").first()
+    one = Q(tree_path__startswith=edu.tree_path)
+    two = Q(tree_path__startswith=edu.tree_path) | Q(tree_path__startswith=other.tree_path)
+    assert [u.pk for u in SCOPED_UNIT.objects(connection.alias, one, edu.pk)] == [edu.pk]
+    assert SCOPED_UNIT.objects(connection.alias, one, other.pk) == []
+    assert [u.pk for u in SCOPED_UNIT.objects(connection.alias, two, other.pk)] == [other.pk]
+    assert [u.pk for u in SCOPED_UNIT.objects(connection.alias, Q(pk__in=[other.pk, edu.pk]), edu.pk)] == [edu.pk]
+    assert SCOPED_UNIT.objects(connection.alias, Q(pk__in=[]), edu.pk) is None
+    exists = Q(Exists(Unit.objects.filter(parent=OuterRef("pk"))))
+    assert SCOPED_UNIT.objects(connection.alias, exists, edu.pk) is None
+    # a path with LIKE's special characters is escaped as the ORM escapes it: no unit's path starts with it
+    assert SCOPED_UNIT.objects(connection.alias, Q(tree_path__startswith="%"), edu.pk) == []
