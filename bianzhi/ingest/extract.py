@@ -95,11 +95,29 @@ def _cjk_side(ch: str, extra: set[str]) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or ch in extra
 
 
-_GAP_LEFT_RE = re.compile(r"(?:[。；：;:!?]|(?:通知|规定|决定|批复|方案|意见|办法|规则|号|日))$")
+_GAP_LEFT_RE = re.compile(r"(?:[。；：;:!?]|(?:通知|规定|决定|批复|方案|意见|办法|规则|号|日)"
+                          # a page's own buttons and links before its text (“字体大小: 打印 保存 收藏 铜川市…”)
+                          r"|(?<![\u4e00-\u9fff])(?:打印|保存|收藏|关闭|分享|返回|全文检索|无障碍|关怀版|手机版))$")
+# a budget or final-accounts note's, or a report's, title as the whole piece before a space (“2021年X部门决算 目 录 …”)
+_TITLE_PIECE_RE = re.compile(r"[^。,，;；:：、 ]{6,40}?(?:决算|预算|报告|情况说明|公开)")
+_CLAUSE_PUNCT_RE = re.compile(r"[。,，;；:：、]")
+
+
+def _title_cut(left: str, right: str) -> bool:
+    """Whether a space cuts one title in two: the piece after it ends the title (“2023年度部门决算”, “…管理局2023年
+    部门预算”) and the piece before it, no clause and no title of its own, is the title's start (a name)."""
+    year_first = re.fullmatch(r"[12]\d{3}年度?(?:部门|单位)?(?:预算|决算)[^。,，;；:：、]{0,8}|[12]\d{3}年[^。,，;；:：、]{0,12}报告", right)
+    # after a name without its year (“…委员会 2023年度部门决算”) or a place the name goes on from (“…片区 管理委员会…”);
+    # a page's own words before a title (“政府信息公开”, “全文检索”, the page's organ) are no part of it
+    return (bool(year_first or _TITLE_PIECE_RE.fullmatch(right) and re.search(r"[区市县省州旗镇乡]$|^[12]\d{3}年度?$", left))
+            and not _CLAUSE_PUNCT_RE.search(left) and not _TITLE_PIECE_RE.fullmatch(left)
+            and not _GAP_LEFT_RE.search(left) and len(left) + len(right) <= 60)
+
+
 _GAP_RIGHT_RE = re.compile(
     r"^(?:[(（]?[一二三四五六七八九十]{1,3}[、)）]|\d{1,2}[.、．]|第[一二三四五六七八九十百]{1,4}[条章节]"
     r"|[\u4e00-\u9fffA-Za-z]{1,16}[〔\[【(][12]\d{3}[〕\]】)]第?\d{1,6}\s?号"
-    r"|(?:[12]\d{3}|[〇○零一二三四五六七八九]{4})年|各[\u4e00-\u9fff、()（）]{1,40}?[:：,，])")
+    r"|(?:[12]\d{3}|[〇○零一二三四五六七八九]{4})年|各[\u4e00-\u9fff、()（）]{1,40}?[:：,，]|目 ?录)")
 
 
 def _paragraph_gap(left: str, right: str) -> bool:
@@ -108,6 +126,8 @@ def _paragraph_gap(left: str, right: str) -> bool:
     return bool(_GAP_LEFT_RE.search(left) or _GAP_RIGHT_RE.match(right))
 
 
+_NAMED_YEAR_TITLE_RE = re.compile(r"[12]\d{3}年度?(?!部门|单位|预算|决算)[\u4e00-\u9fff()]{4,}")  # “2021年度X街道…”
+_YEAR_AT_RE = re.compile(r"[12]\d{3}年")  # “…部门决算 2021年…”: a title repeated, or a date line, after a space
 _ITEM_NUMBER_RE = re.compile(r"\d{1,2}[、.．](?!\d) ?[\u4e00-\u9fff“《(（]")
 
 
@@ -128,6 +148,7 @@ def _spaces_as_breaks(chars: list[str]) -> None:
             long_line = end - start >= RUN_IN_MIN
             numbers_end = chars[start:end].count("|") < 3  # in a table's row a number opens a cell's item, not a paragraph
             gaps: list[tuple[int, int]] = []
+            year_gaps: list[tuple[int, int]] = []  # a space before “2021年”: a break only after a note's title (below)
             cjk = 0
             i = start
             while i < end:
@@ -143,6 +164,8 @@ def _spaces_as_breaks(chars: list[str]) -> None:
                             and not (chars[i - 1] in "年月" and chars[j].isdigit())
                             and chars[i - 1] + chars[j] not in _SPACED_WORDS):
                         gaps.append((i, j))
+                    elif j < end and "\u4e00" <= chars[i - 1] <= "\u9fff" and _YEAR_AT_RE.match("".join(chars[j:j + 5])):
+                        year_gaps.append((i, j))
                     i = j
                     continue
                 i += 1
@@ -152,10 +175,34 @@ def _spaces_as_breaks(chars: list[str]) -> None:
                 for k, (i, j) in enumerate(gaps):
                     left_len = sum(1 for c in chars[bounds[k]:ends[k]] if c != " ")
                     right_len = sum(1 for c in chars[bounds[k + 1]:ends[k + 1]] if c != " ")
+                    left = "".join(chars[_piece_start(bounds[k], year_gaps, i):i]).replace(" ", "")
+                    m = k + 1  # the piece after the space, with the lone characters a spaced-out word leaves (“预 算”)
+                    while m + 1 < len(bounds) and sum(1 for c in chars[bounds[m + 1]:ends[m + 1]] if c != " ") == 1:
+                        m += 1
+                    if _title_cut(left, "".join(chars[j:ends[m]]).replace(" ", "")):
+                        continue  # a title spaced out as extracted: “X片区 管理委员会…2023年部门预 算”
                     if ((long_line and left_len >= SPACED_SEGMENT and right_len >= SPACED_SEGMENT)
+                            or _TITLE_PIECE_RE.fullmatch(left)
                             or _paragraph_gap("".join(chars[max(start, i - 12):i]), "".join(chars[j:min(end, j + 24)]))):
                         chars[i] = PARAGRAPH_MARK  # a line break once the copy's own lines were rejoined (below)
+            if year_gaps and len(gaps) * 8 <= cjk:
+                marks = sorted([j for _, j in gaps] + [j for _, j in year_gaps])
+                for i, j in year_gaps:
+                    begin = max([start] + [m for m in marks if m <= i])
+                    after = min([end] + [m - 1 for m in marks if m > j])
+                    left = "".join(chars[begin:i]).replace(" ", "")
+                    right = "".join(chars[j:after]).replace(" ", "")
+                    # “2021年X部门决算 2021年X部门决算 目 录…” (the title repeated), “…是否有效 2021年度X部门决算公开 …” (a
+                    # named title after a page's words); not “X委员会 2023年度部门决算” (the title's own year)
+                    if _TITLE_PIECE_RE.fullmatch(left) or (_TITLE_PIECE_RE.fullmatch(right) and not _title_cut(left, right)
+                                                           and _NAMED_YEAR_TITLE_RE.match(right)):
+                        chars[i] = PARAGRAPH_MARK
         start = end + 1
+
+
+def _piece_start(begin: int, year_gaps: list[tuple[int, int]], at: int) -> int:
+    """Where the piece that ends at `at` begins: after the last space before it (a year's space counts)."""
+    return max([begin] + [j for _, j in year_gaps if j <= at])
 
 
 # an encyclopedia copy's footnote marks (“规范化简称科技部[1],又简称…”, “…整体承担[3]。”) cut names and clauses

@@ -142,3 +142,44 @@ def test_a_list_under_a_bare_部门职责_heading_is_the_units_duties():
     assert len(parse(from_text(text).text).data["duties"]) == 4
     for heading in ("(一)单位职责:", "1.职能职责", "二、基本职能"):
         assert len(parse(from_text(text.replace("一、部门职责", heading)).text).data["duties"]) == 4, heading
+
+
+# session 10: a budget or final-accounts note copied as one line with spaces (the snippets are written for the tests)
+NOTE = ("2021年凌云县林业局部门决算 2021年凌云县林业局部门决算 目 录 第一部分:凌云县林业局概况 一、单位主要职责"
+        " 二、单位机构设置 三、部门决算单位构成 第二部分:凌云县林业局2021年部门决算表 一、收入支出决算总表"
+        " 二、收入决算表 三、支出决算表 第一部分:凌云县林业局概况 一、单位主要职责 (一)负责全县林业和草原及其生态保护修复的监督管理。"
+        " (二)组织全县林业和草原生态保护修复和造林绿化工作。 (三)负责森林、草原、湿地资源的监督管理。")
+
+
+def test_a_notes_title_ends_where_its_words_end_before_a_space():
+    lines = from_text(NOTE).text.split("\n")
+    assert lines[0] == "2021年凌云县林业局部门决算"  # the repeated title and the contents are lines of their own
+    assert lines[1] == "2021年凌云县林业局部门决算"
+    assert lines[2].startswith("目录")
+    d = p(NOTE)
+    assert d["title"] == "2021年凌云县林业局部门决算"
+    assert d["unit"] == "凌云县林业局"
+
+
+def test_a_space_inside_a_notes_title_does_not_cut_it():
+    # a PDF's title spaced out as extracted: the name, then the rest with the year; and the last word's characters
+    text = ("凌云县人民政治协商会议委员会 2023年度部门决算 目 录 第一部分 部门概况 一、部门职责 二、机构设置"
+            " 第一部分 部门概况 一、部门职责 (一)围绕全县中心工作组织委员开展调查研究，提出意见和建议。"
+            " (二)组织委员视察、考察和联系群众，反映社情民意。 (三)承担县政协全体会议和常务委员会会议的会务工作。")
+    assert from_text(text).text.split("\n")[0] == "凌云县人民政治协商会议委员会2023年度部门决算"
+    spaced = ("凌云县下甲镇人民政府 财政所2023年部门预 算 目 录 第一部分 部门概况 一、部门职责 二、机构设置"
+              " 第一部分 部门概况 一、部门职责 (一)负责全镇财政收支的预算编制和执行，管理镇级财政资金。"
+              " (二)负责惠农补贴资金的发放和监督管理工作。 (三)负责镇级国有资产的登记和管理。")
+    assert from_text(spaced).text.split("\n")[0] == "凌云县下甲镇人民政府财政所2023年部门预算"
+
+
+def test_a_pages_buttons_and_fields_before_a_named_title_are_not_part_of_it():
+    text = ("来源: 发布时间:2015-03-10 字体大小: 打印 保存 收藏 凌云县林业局2015年部门预算公开 一、凌云县林业局概况"
+            " (一)主要职责 1、负责全县林业和草原及其生态保护修复的监督管理。 2、组织全县林业和草原生态保护修复和造林绿化工作。"
+            " 3、负责森林、草原、湿地资源的监督管理。")
+    lines = from_text(text).text.split("\n")
+    assert "凌云县林业局2015年部门预算公开" in lines
+    page = ("公开方式 主动公开 是否有效 有效 2021年度凌云县下甲镇人民政府部门决算公开 目 录 第一部分 部门概况"
+            " 一、部门职责 (一)执行本级人民代表大会的决议和上级国家行政机关的决定和命令。 (二)发布决定和命令。"
+            " (三)执行本行政区域内的经济和社会发展计划、预算。")
+    assert "2021年度凌云县下甲镇人民政府部门决算公开" in from_text(page).text.split("\n")
