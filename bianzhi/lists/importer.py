@@ -1258,6 +1258,19 @@ class StageImporter(BaseImporter):
         super().__init__(job, table)
         self.categories = CategoryResolver()
         self.seen: dict[int, int] = {}
+        self.mains_by_key: dict[int, dict] = {}  # unit id → {name key: the unit's 主项 of that name}
+
+    def main_item_id(self, unit_id: int, name_key: str) -> int | None:
+        """The key of the unit's 主项 named `name_key` (the first in the list's order, 编码 then key), or None. The
+        unit's 主项 are read once, into a dict: `lists_poweritem` is indexed by unit only (ADR 0040), so a query per
+        row (`unit_id = ? AND name_key = ?`) would read every item of the unit for each row."""
+        found = self.mains_by_key.get(unit_id)
+        if found is None:
+            found = self.mains_by_key[unit_id] = {}
+            for pk, key in (PowerItem._base_manager.filter(unit_id=unit_id, parent__isnull=True)
+                            .order_by("code", "id").values_list("pk", "name_key")):
+                found.setdefault(key, pk)
+        return found.get(name_key)
 
     def run(self):
         for number, values in self.table.rows():
@@ -1282,8 +1295,14 @@ class StageImporter(BaseImporter):
                            + (f"，您是否要填“{hint}”？" if hint else ""), hint)
         if unit_id is None or (not name and not code):
             return
-        qs = PowerItem._base_manager.filter(unit_id=unit_id)
-        item = qs.filter(code=code).first() if code else qs.filter(name_key=search_key(name), parent__isnull=True).first()
+        if code:
+            # by (region, 编码), the unique index (an item's region is its unit's): with the unit's index alone to
+            # choose from, SQLite (no statistics) would read the unit's items for `unit_id = ? AND code = ?`
+            item = PowerItem._base_manager.filter(region_id=self.units.units[unit_id].region_id, unit_id=unit_id,
+                                                  code=code).first()
+        else:
+            pk = self.main_item_id(unit_id, search_key(name))
+            item = PowerItem._base_manager.get(pk=pk) if pk is not None else None
         if item is None and code:
             self.error(number, "code", code, "该实施部门没有此编码的权力事项")
             return
@@ -1299,6 +1318,7 @@ class StageImporter(BaseImporter):
 
             item = create_power_item(unit=self.units.units[unit_id], name=name, category=category,
                                      basis_pending=True, note="由责任清单导入时新建，依据待补录")
+            self.mains_by_key[unit_id].setdefault(item.name_key, item.pk)  # a later row naming it finds it
             self.created += 1
         else:
             self.updated += 1

@@ -180,14 +180,14 @@ class PowerItem(TrackedModel):
 
     lockable = True
 
-    # no index of its own on region or unit: (region, code) and (unit, name_key) below lead with them and serve
-    # every lookup by region or unit (docs/adr/0030-no-redundant-foreign-key-indexes.md)
+    # no index of its own on region: UNIQUE (region, code) below leads with it and serves every lookup by region
+    # (docs/adr/0030-no-redundant-foreign-key-indexes.md); unit: the one-column index below (ADR 0040)
     region = models.ForeignKey("registry.Region", verbose_name="行政区划", on_delete=models.PROTECT,
                                related_name="+", editable=False, db_index=False)
     code = models.CharField("编码", max_length=40)
     code_serial = models.PositiveIntegerField("编码序号", default=0, editable=False)
     name = models.CharField("事项名称", max_length=500)
-    # no index of its own: every lookup by name_key is within a unit, (unit, name_key) below (ADR 0034)
+    # no index: every lookup by name_key is within a unit, found in the unit's items (ADR 0034, ADR 0040)
     name_key = models.CharField("检索名", max_length=500, editable=False)
     # name_key + the 主项's name_key (power_search_text); PostgreSQL: pg_trgm GIN indexes (migration 0005)
     search_text = models.CharField("检索文本", max_length=1001, editable=False)
@@ -220,7 +220,9 @@ class PowerItem(TrackedModel):
         ordering = ["unit", "code", "id"]
         constraints = [models.UniqueConstraint(fields=["region", "code"], name="lists_power_code_unique_per_region")]
         indexes = [
-            models.Index(fields=["unit", "name_key"]),
+            # by unit only: an import appends each new item's entry at its unit's end (keys ascend), where an entry
+            # by (unit, name_key) went to a random place; lookups by name read the unit's items (ADR 0040)
+            models.Index(fields=["unit"], name="lists_power_unit"),
             # most items are 主项 without a 承办机构: only the rows that have one are indexed (ADR 0030)
             models.Index(fields=["parent"], condition=models.Q(parent__isnull=False), name="lists_power_parent_set"),
             models.Index(fields=["internal_body"], condition=models.Q(internal_body__isnull=False),

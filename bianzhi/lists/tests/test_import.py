@@ -475,3 +475,53 @@ def test_plain_new_mains_kept_as_rows_then_named_by_sub_items_in_the_same_batch(
     assert [(c.kind, c.law.name, c.article) for c in by["批内壬主项"].citations.order_by("position")] == [
         ("setting", "中华人民共和国道路运输条例", "第十条"), ("implementing", "城市公共交通条例", "第二条")]
     assert all(i.citations.count() == 1 for i in items if i.name not in ("批内壬主项",))
+
+
+# ------------------------------------------------------------------------------------------------ 责任清单（按权力事项）
+STAGE_HEADER = ["权力事项编码", "权力事项名称", "事项类别", "实施部门", "责任事项", "追责情形"]
+STAGES = "1.受理责任：依法受理。\n2.决定责任：作出决定。"
+
+
+def test_stage_rows_find_their_unit_main_item_by_name_and_a_new_one_only_once(lusers):
+    """A row without 编码 names a 主项 of its unit: never a 子项 or another unit's item of the same name (the unit's 主项
+    are looked up in memory, ADR 0040); a row that creates an item and a later row naming it are one item twice."""
+    admin = lusers["admin"]
+    job = run(admin, xlsx([
+        row("测试甲类经营许可"),
+        row("测试甲类经营许可", sub="测试乙类站点许可"),
+        row("测试乙类站点许可", category="行政确认"),  # a 主项 with the name of the 子项 above
+        row("测试甲类经营许可", unit="百色市教育局"),  # the same name in another unit
+    ]))
+    assert job.status == "succeeded", job.errors
+    items = PowerItem.objects.filter(unit__name="百色市交通运输局")
+    licence, station = items.get(name="测试甲类经营许可"), items.get(name="测试乙类站点许可", parent=None)
+    other = PowerItem.objects.get(unit__name="百色市教育局", name="测试甲类经营许可")
+
+    job = run(admin, xlsx([
+        ["", "测试甲类经营许可", "", "百色市交通运输局", STAGES, "甲"],
+        ["", "测试乙类站点许可", "", "百色市交通运输局", STAGES, "乙"],
+        ["", "测试甲类经营许可", "", "百色市教育局", STAGES, "丙"],
+        ["", "测试丙类车辆审验", "行政确认", "百色市交通运输局", STAGES, "丁"],  # new: made from this row
+    ], header=STAGE_HEADER, sheet="环节责任清单"), kind="stage")
+    assert job.status == "succeeded", job.errors
+    assert (job.created_count, job.updated_count) == (1, 3)
+    for item, accountability in [(licence, "甲"), (station, "乙"), (other, "丙")]:
+        item.refresh_from_db()
+        assert item.accountability == accountability
+        assert list(item.stage_responsibilities.values_list("stage", "content")) == [
+            ("受理", "依法受理。"), ("决定", "作出决定。")]
+    sub = PowerItem.objects.get(name="测试乙类站点许可", parent=licence)
+    assert sub.accountability == "" and not sub.stage_responsibilities.exists()
+    new = items.get(name="测试丙类车辆审验")
+    assert new.accountability == "丁" and new.basis_pending and new.stage_responsibilities.count() == 2
+
+    before = (PowerItem.objects.count(), StageResponsibility.objects.count())
+    job = run(admin, xlsx([
+        ["", "测试丁类车辆年检", "行政确认", "百色市交通运输局", STAGES, ""],  # new in this file
+        ["", "测试甲类经营许可", "", "百色市交通运输局", STAGES, ""],
+        ["", "测试丁类车辆年检", "", "百色市交通运输局", STAGES, ""],  # the item the first row makes
+    ], header=STAGE_HEADER, sheet="环节责任清单"), kind="stage")
+    assert job.status == "failed"
+    assert [(e["row"], e["column"], e["value"], e["message"]) for e in job.errors] == [
+        (4, "B", "测试丁类车辆年检", "与第2行是同一权力事项（重复）")]
+    assert (PowerItem.objects.count(), StageResponsibility.objects.count()) == before  # all or nothing
