@@ -393,23 +393,11 @@ def apply(b, text: str) -> None:
     leads = {int(k[20:-1]): (s, e) for k, s, e in b.spans if re.fullmatch(r"internal_leadership\[\d+\]", k)}
     changed = {i for i, (s, e) in leads.items() if re.search(CHANGED_RE.pattern + r"[^,。;]{0,6}领导职数", text[max(0, s - 4):e])}
     if changed:
-        kept = [(entry, leads.get(i)) for i, entry in enumerate(data["internal_leadership"]) if i not in changed]
-        data["internal_leadership"] = []
-        b.spans = [sp for sp in b.spans if not re.fullmatch(r"internal_leadership\[\d+\]", sp[0])]
-        for entry, span in kept:
-            data["internal_leadership"].append(entry)
-            if span is not None:
-                b.span(f"internal_leadership[{len(data['internal_leadership']) - 1}]", *span)
+        b.drop_items("internal_leadership", changed)
     # a 编制 stated for a body under the unit
     if data["staffing"]:
         spans = {int(k[9:-1]): (s, e) for k, s, e in b.spans if re.fullmatch(r"staffing\[\d+\]", k)}
         drop = {i for i, (s, _e) in spans.items()
                 if UNDER_STAFFING_RE.search(text[max(0, text.rfind("。", 0, s) + 1):s + 4])}
         if drop:
-            kept = [(entry, spans.get(i)) for i, entry in enumerate(data["staffing"]) if i not in drop]
-            data["staffing"] = []
-            b.spans = [sp for sp in b.spans if not re.fullmatch(r"staffing\[\d+\]", sp[0])]
-            for entry, span in kept:
-                data["staffing"].append(entry)
-                if span is not None:
-                    b.span(f"staffing[{len(data['staffing']) - 1}]", *span)
+            b.drop_items("staffing", drop)

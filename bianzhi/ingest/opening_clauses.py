@@ -308,11 +308,4 @@ def apply(b, text: str) -> None:
             b.spans = [sp for sp in b.spans if not sp[0].startswith("internal_bodies[")]
             b.add_bodies(found)
     if any(s.get("count") == 0 for s in data["staffing"]):  # “本部门行政编制0人,…事业编制30人”
-        spans = {int(k[9:-1]): (s, e) for k, s, e in b.spans if re.fullmatch(r"staffing\[\d+\]", k)}
-        kept = [(entry, spans.get(i)) for i, entry in enumerate(data["staffing"]) if entry.get("count") != 0]
-        data["staffing"] = []
-        b.spans = [sp for sp in b.spans if not re.fullmatch(r"staffing\[\d+\]", sp[0])]
-        for entry, span in kept:
-            data["staffing"].append(entry)
-            if span is not None:
-                b.span(f"staffing[{len(data['staffing']) - 1}]", *span)
+        b.drop_items("staffing", {i for i, entry in enumerate(data["staffing"]) if entry.get("count") == 0})

@@ -179,6 +179,19 @@ class _Builder:
             self.meta.setdefault("numbered_bodies", []).append(False)
             self.span(f"internal_bodies[{idx}].name", found.start, found.end)
 
+    def drop_items(self, key: str, indices) -> None:
+        """Take the entries at `indices` out of the list `key` (“staffing”, “internal_leadership”…) with their spans;
+        the entries kept keep their spans, renumbered."""
+        item = re.compile(re.escape(key) + r"\[(\d+)\]")
+        spans = {int(m[1]): (s, e) for k, s, e in self.spans if (m := item.fullmatch(k))}
+        kept = [(entry, spans.get(i)) for i, entry in enumerate(self.data[key]) if i not in indices]
+        self.data[key] = []
+        self.spans = [sp for sp in self.spans if not item.fullmatch(sp[0])]
+        for entry, span in kept:
+            self.data[key].append(entry)
+            if span is not None:
+                self.span(f"{key}[{len(self.data[key]) - 1}]", *span)
+
     def add_plaque(self, found):
         """A plaque read from the text, with its span, unless the same name is already among the plaques."""
         if found.value not in self.data["plaques"]:
