@@ -57,23 +57,28 @@ class Precompiled:
 
     def rows(self, using: str, *values) -> list[tuple]:
         statement, params, slots, converters = self.compiled(using)
-        params = _bind(using, params, slots, values)
-        connection = connections[using]
-        with connection.cursor() as cursor:
-            cursor.execute(statement, params)
-            rows = cursor.fetchall()
-        if not converters:
-            return rows
-        converted = []
-        for row in rows:
-            row = list(row)
-            for position, (functions, expression) in converters:
-                value = row[position]
-                for function in functions:
-                    value = function(value, expression, connection)
-                row[position] = value
-            converted.append(tuple(row))
-        return converted
+        return _fetch(using, statement, _bind(using, params, slots, values), converters)
+
+
+def _fetch(using: str, statement: str, params: list, converters: list) -> list[tuple]:
+    """The rows of a compiled statement, each column through the ORM's own converters (a time from SQLite's text, a
+    boolean from 0/1) where the compiler named any."""
+    connection = connections[using]
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        rows = cursor.fetchall()
+    if not converters:
+        return rows
+    converted = []
+    for row in rows:
+        row = list(row)
+        for position, (functions, expression) in converters:
+            value = row[position]
+            for function in functions:
+                value = function(value, expression, connection)
+            row[position] = value
+        converted.append(tuple(row))
+    return converted
 
 
 class PrecompiledModels(Precompiled):
@@ -206,20 +211,9 @@ class PrecompiledWithCondition:
         if found is None:
             return None
         statement, params, slots, converters, model, names, start, end, populators = found
-        params = _bind(using, params, slots, (*condition_values, *values))
-        connection = connections[using]
-        with connection.cursor() as cursor:
-            cursor.execute(statement, params)
-            rows = cursor.fetchall()
+        rows = _fetch(using, statement, _bind(using, params, slots, (*condition_values, *values)), converters)
         instances = []
         for row in rows:
-            if converters:
-                row = list(row)
-                for position, (functions, expression) in converters:
-                    value = row[position]
-                    for function in functions:
-                        value = function(value, expression, connection)
-                    row[position] = value
             instance = model.from_db(using, names, row[start:end])
             for populator in populators:
                 populator.populate(row, instance)
