@@ -112,7 +112,7 @@ SPEC_CLASS_RE = re.compile(r"机构规格为\s*(?P<r>" + _RANK + r")\s*,\s*(?P<n
 SETUP_SUBJECT_RE = re.compile(r"(?m)^[ \t]*(?P<u>" + _PLACE + r"[" + CJK + r"]{2,24}?(?:管理局|局|中心|站|所|馆|院|处|办公室))"
                               r"(?:经[^。\n]{2,40}?批准|成立于|始建于|组建于)")
 # a record's name field: “'name': '深圳图书馆',”, “"名称": "X"”
-RECORD_NAME_RE = re.compile(r"""(?m)^[ \t]*['"]?(?:name|名称|单位名称)['"]?\s*:\s*['"](?P<u>[""" + CJK + r"""]{2,30}?""" + UNIT_SUFFIX + r""")['"]""")
+RECORD_NAME_RE = re.compile(r"""(?m)(?:^|(?<=[{,]))[ \t]*['"]?(?:name|名称|单位名称)['"]?\s*:\s*['"](?P<u>[""" + CJK + r"""]{2,30}?""" + UNIT_SUFFIX + r""")['"]""")
 # a summary that opens with the class and no subject: “('深圳市文化广电旅游体育局直属公益一类事业单位,前身是…')”
 BARE_CLASS_RE = re.compile(r"""(?:^|(?<=[(['"\n]))[ \t]*['"]?(?P<n>[""" + CJK + r"""]{2,24}?(?:直属|所属|管理的|主管的)"""
                            r"""(?:(?:全额拨款|差额拨款|财政全额)?(?:公益[一二]类|公益性|全额拨款|差额拨款)?)事业单位)(?=[,。;])""")
@@ -126,7 +126,8 @@ COUNTED_CONTAINING_RE = re.compile(r"内设(?:科室|股室|处室|机构|部门
 TOWN_OFFICES_RE = re.compile(r"其中行政单位\s*(?P<n>\d{1,2})\s*个\s*\((?P<list>[^()]{4,300})\)")
 _BODY_NAME_RE = re.compile(r"[" + CJK + r"]{1,20}?" + BODY_SUFFIX + r"(?:\([" + CJK + r"]{2,20}\))?")
 # the part heading of a budget note that names the unit in full: “第一部分 楚雄彝族自治州农产品质量检测中心概况”
-PART_HEADING_RE = re.compile(r"(?m)^[ \t]*第[一1]部分[ \t:]*(?P<u>[" + CJK + r"()]{4,40}?" + UNIT_SUFFIX + r")(?:部门|单位)?概况[ \t]*$")
+PART_HEADING_RE = re.compile(r"第[一1]部分[ \t:]*(?P<u>[" + CJK + r"()]{4,40}?" + UNIT_SUFFIX + r")(?:部门|单位)?概况"
+                             r"(?=[ \t]*(?:\n|$|一、|\(一\)|第[二2]部分))")
 # a budget note's first line naming its unit: “云南日报报业集团(本级)2024年度部门决算”
 NOTE_TITLE_LINE_RE = re.compile(r"^[ \t]*(?P<t>(?P<u>(?!关于)[" + CJK + r"]{4,30}?)(?:\((?:本级|机关本级)\))?\d{4}年度?(?:部门|单位)(?:预算|决算))(?:[ \t]*目[ \t]*录)?[ \t]*$", re.M)
 # “X和Y都是经…核定的正厅级事业单位”: the rank, an approval clause is no nature
@@ -174,6 +175,37 @@ def _expands(short: str, full: str) -> bool:
         return False
     it = iter(full)
     return all(ch in it for ch in short)
+
+
+# ------------------------------------------------------------------ a copy run into one line (bench.sanding_perturb one_line)
+def one_line(text: str) -> bool:
+    """A page run into one line: few line breaks for its length (the reflow may have put back a few)."""
+    return len(text) >= 80 and len(text) / (text.count("\n") + 1) >= 50
+
+
+_PLACE_CHARS = "省市县区州旗盟镇乡村"
+_ORGAN_END = "委党府厅局部会办室院"
+# a budget note's title run into what follows it: “…下陆区司法局2022年部门预算公开目录一、…”
+GLUED_NOTE_TITLE_RE = re.compile(r"(?P<n>[" + CJK + r"()]{3,60}?" + UNIT_SUFFIX + r")(?P<rest>(?:\((?:本级|机关本级)\))?\s?\d{4}年度?(?:部门|单位)?"
+                                 r"(?:预算|决算)(?:公开说明|公开报告|编制说明|情况说明|公开)?)(?=\s*(?:目\s?录|监督索引号|来源|第[一二]部分|一、|发布))")
+
+
+def glued_tail(name: str, text: str) -> str | None:
+    """The name a heading's words were run into: the longest proper tail of `name` that the text names more often
+    (“部门职责信息中心” → “信息中心”), not a place's tail (“区工业…局”) nor a body cut from its organ (“市” + “卫生健康局”)."""
+    here, best = text.count(name), None
+    for i in range(1, len(name) - 3):
+        tail, cut = name[i:], name[:i]
+        if tail[0] in _PLACE_CHARS or cut[-1] in _PLACE_CHARS + _ORGAN_END or cut[-1] in "()":
+            continue
+        if text.count(tail) <= here or not re.search(UNIT_SUFFIX + r"$", tail):
+            continue
+        # the tail's other mentions (not glued to this prefix) must not continue the same name (“柳”+“城县委员会…”)
+        others = [m.start() for m in re.finditer(re.escape(tail), text) if text[max(0, m.start() - len(cut)):m.start()] != cut]
+        if others and all(k == 0 or text[k - 1] != cut[-1] for k in others) \
+                and (best is None or text.count(tail) > text.count(best)):
+            best = tail
+    return best
 
 
 def _add_staffing(b, parts: list[tuple[dict, int, int]]) -> None:
@@ -233,6 +265,20 @@ def apply(b, text: str) -> None:
             if _expands(data["unit"], m["u"]):
                 _set(b, "unit", Found(m["u"], m.start("u"), m.end("u")), replace=True)
                 break
+    # a copy run into one line: a budget note's title glued to what follows (a heading's words before it cut off)
+    if one_line(text):
+        if not data.get("title"):
+            m = GLUED_NOTE_TITLE_RE.search(text[:600])
+            if m is not None:
+                name = re.sub(r"^(?:第[一二三四五六七八九十\d]{1,3}部分|[一二三四五六七八九十]{1,2}、|目\s?录)+", "", m["n"])
+                name = glued_tail(name, text) or name
+                start = m.end("n") - len(name)
+                if text.count(name) >= 2 or start == 0 or not re.match("[" + CJK + "]", text[start - 1]):
+                    _set(b, "title", Found(name + m["rest"], start, m.end("rest")))
+                    unit = data.get("unit")
+                    # the title's name over the same name with a heading's words glued before it (“…预算表X”)
+                    if not unit or (unit != name and unit.endswith(name) and unit[-len(name) - 1] not in _PLACE_CHARS + _ORGAN_END):
+                        _set(b, "unit", Found(name, start, m.end("n")), replace=True)
     # staffing: the typed parts of a total replace a part read alone
     parts = total_parts(text)
     held = [e["count"] for e in data["staffing"]]

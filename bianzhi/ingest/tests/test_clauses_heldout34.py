@@ -114,3 +114,28 @@ def test_numbered_points_of_a_how_to_article_are_no_duties():
 def test_duties_under_a_sub_heading_that_names_them_are_kept():
     d = p("一、基本情况\n(一)人员基本情况\n编制人数5名。\n(二)部门主要职能\n1、宣传贯彻有关法律法规。\n2、开展救助工作。\n3、完成交办的其他工作。")
     assert len(d["duties"]) == 3
+
+
+# ---------------------------------------------------------------- a copy run into one line
+def test_one_line_budget_note_title_after_a_sites_words_and_a_part_heading():
+    text = ("• 设为首页• 无障碍阅读监督索引号53012300112300000第一部分某某县林业和草原局2021年部门预算编制说明一、基本职能及主要工作"
+            "二、预算单位基本情况第二部分某某县林业和草原局2021年部门预算表一、财务收支预算总表二、部门收入预算表三、部门支出预算表"
+            "某某县林业和草原局是县政府工作部门。")
+    d = p(text)
+    assert (d["title"], d["unit"]) == ("某某县林业和草原局2021年部门预算编制说明", "某某县林业和草原局")
+
+
+def test_one_line_title_keeps_a_name_that_is_named_once_after_a_date():
+    d = p("来源:某某县财政局发布日期: 2024-09-06中国共产党某某县委员会宣传部2023年度部门决算公开目录第一部分:单位概况一、主要职能"
+          "二、部门决算单位构成第二部分:2023年部门决算报表表一:收入支出决算总表表二:收入决算表表三:支出决算表")
+    assert d["title"] == "中国共产党某某县委员会宣传部2023年度部门决算公开"
+
+
+def test_a_name_continued_elsewhere_is_not_cut():
+    # “柳”+“城县…”: every other mention of the tail continues the same name, so it is no heading glued to a name
+    assert staffnote_clauses.glued_tail("中国共产党柳城县委员会办公室", "中国共产党柳城县委员会办公室…中共柳城县委员会办公室") is None
+    assert staffnote_clauses.glued_tail("部门职责信息中心", "部门职责信息中心的职责…信息中心设办公室…信息中心负责") == "信息中心"
+
+
+def test_a_text_with_its_lines_is_not_a_one_line_copy():
+    assert not staffnote_clauses.one_line("某某县林业局2021年部门预算\n目录\n第一部分 概况\n一、主要职责\n" * 5)
