@@ -190,13 +190,17 @@ GLUED_NOTE_TITLE_RE = re.compile(r"(?P<n>[" + CJK + r"()]{3,60}?" + UNIT_SUFFIX 
                                  r"(?:预算|决算)(?:公开说明|公开报告|编制说明|情况说明|公开)?)(?=\s*(?:目\s?录|监督索引号|来源|第[一二]部分|一、|发布))")
 
 
+# a name that starts with its place (or the Party's name): the only tail a heading's words are cut from
+PLACE_LED_RE = re.compile(r"(?:中共|中国共产党|[" + CJK + r"]{1,8}?(?:省|市|县|区|州|旗|盟|镇|乡)(?![" + CJK + r"]{0,1}$))")
+
+
 def glued_tail(name: str, text: str) -> str | None:
     """The name a heading's words were run into: the longest proper tail of `name` that the text names more often
     (“部门职责信息中心” → “信息中心”), not a place's tail (“区工业…局”) nor a body cut from its organ (“市” + “卫生健康局”)."""
     here, best = text.count(name), None
     for i in range(1, len(name) - 3):
         tail, cut = name[i:], name[:i]
-        if tail[0] in _PLACE_CHARS or cut[-1] in _PLACE_CHARS + _ORGAN_END or cut[-1] in "()":
+        if not PLACE_LED_RE.match(tail) or cut[-1] in _PLACE_CHARS + "民()" or re.search(r"(?:中共|中国共产党|共青团)$", cut):
             continue
         if text.count(tail) <= here or not re.search(UNIT_SUFFIX + r"$", tail):
             continue
@@ -268,7 +272,7 @@ def apply(b, text: str) -> None:
     # a copy run into one line: a budget note's title glued to what follows (a heading's words before it cut off)
     if one_line(text):
         if not data.get("title"):
-            m = GLUED_NOTE_TITLE_RE.search(text[:600])
+            m = next((x for x in GLUED_NOTE_TITLE_RE.finditer(text[:600]) if not re.search(r"预算|决算|目\s?录|公开|年度", x["n"])), None)
             if m is not None:
                 name = re.sub(r"^(?:第[一二三四五六七八九十\d]{1,3}部分|[一二三四五六七八九十]{1,2}、|目\s?录)+", "", m["n"])
                 name = glued_tail(name, text) or name

@@ -134,7 +134,10 @@ def test_one_line_title_keeps_a_name_that_is_named_once_after_a_date():
 def test_a_name_continued_elsewhere_is_not_cut():
     # “柳”+“城县…”: every other mention of the tail continues the same name, so it is no heading glued to a name
     assert staffnote_clauses.glued_tail("中国共产党柳城县委员会办公室", "中国共产党柳城县委员会办公室…中共柳城县委员会办公室") is None
-    assert staffnote_clauses.glued_tail("部门职责信息中心", "部门职责信息中心的职责…信息中心设办公室…信息中心负责") == "信息中心"
+    text = "部门职责某某市信息中心的职责…某某市信息中心设办公室…某某市信息中心负责"
+    assert staffnote_clauses.glued_tail("部门职责某某市信息中心", text) == "某某市信息中心"
+    # only a tail that starts with its place is cut from heading words (“…人民” + “政府办公室” is no tail)
+    assert staffnote_clauses.glued_tail("重庆市某某区人民政府办公室", "重庆市某某区人民政府办公室…政府办公室…政府办公室") is None
 
 
 def test_a_text_with_its_lines_is_not_a_one_line_copy():
