@@ -98,7 +98,7 @@ def main():
         print(f"{name}: {len(q.captured_queries)} queries")
         if args.sql:
             for s in q.captured_queries:
-                print("   ", s["sql"][:230])
+                print("   ", s["sql"][:230] + (" …" + s["sql"][-40:] if len(s["sql"]) > 230 else ""))
     times = {k: [] for k in kinds}
     for _ in range(args.n):
         for name, f in kinds.items():

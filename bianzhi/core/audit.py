@@ -8,14 +8,14 @@ import datetime
 import decimal
 import uuid
 
-from django.db import models, router
+from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from .audit_chain import seal_after_commit
 from .audit_models import AuditLogEntry
 from .context import current
-from .precompiled import MARKER_ID, Precompiled
+from .precompiled import stored_row
 
 SKIP_FIELDS = {"password"}
 AUDITED_PREFIX = "bianzhi."
@@ -120,11 +120,12 @@ def _remember_before(sender, instance, raw=False, **kwargs):
     if raw or not _is_audited(sender):
         return
     instance._audit_before = None
-    if instance.pk is not None:
+    # a versioned save (TrackedModel.save) read the stored row under its lock already: its before-image
+    stored = instance.__dict__.pop("_stored_row", None)
+    if stored is not None:
+        instance._audit_before = _image(sender, stored)
+    elif instance.pk is not None:
         instance._audit_before = _before_image(sender, instance.pk)
-
-
-_BEFORE_IMAGES: dict = {}
 
 
 def _before_image(model, pk) -> dict | None:
@@ -133,17 +134,14 @@ def _before_image(model, pk) -> dict | None:
     if type(pk) is not int:
         old = model._base_manager.filter(pk=pk).first()
         return snapshot(old) if old is not None else None
-    fields = model._meta.concrete_fields
-    query = _BEFORE_IMAGES.get(model)
-    if query is None:
-        query = _BEFORE_IMAGES[model] = Precompiled(
-            lambda key: model._base_manager.filter(pk=key).order_by().values_list(*[f.attname for f in fields]),
-            MARKER_ID)
-    rows = query.rows(router.db_for_read(model), pk)
-    if not rows:
-        return None
-    return {(f.attname if isinstance(f, models.ForeignKey) else f.name): _jsonable(value)
-            for f, value in zip(fields, rows[0], strict=True) if f.name not in SKIP_FIELDS}
+    stored = stored_row(model, pk)
+    return None if stored is None else _image(model, stored)
+
+
+def _image(model, stored: dict) -> dict:
+    """A stored row ({attname: value}, core.precompiled.stored_row) as `snapshot` shows the instance."""
+    return {(f.attname if isinstance(f, models.ForeignKey) else f.name): _jsonable(stored[f.attname])
+            for f in model._meta.concrete_fields if f.name not in SKIP_FIELDS}
 
 
 @receiver(post_save)

@@ -15,7 +15,7 @@ import datetime
 import weakref
 
 from django.core.exceptions import EmptyResultSet
-from django.db import connections
+from django.db import connections, router
 from django.db.models import Q, sql
 from django.db.models.query import get_related_populators
 
@@ -52,12 +52,49 @@ class Precompiled:
             # the ORM's own conversions of the columns it reads (a time from SQLite's text, a boolean from 0/1)
             converters = list(compiler.get_converters([s[0] for s in compiler.select[:compiler.col_count]]).items())
             slots = _slots(using, self.markers, statement, params)
-            found = self._compiled[using] = (statement, params, slots, converters)
+            found = self._compiled[using] = (self.finish(using, statement), params, slots, converters)
         return found
+
+    def finish(self, using: str, statement: str) -> str:
+        """The statement as it is kept and sent (a subclass adds a clause the ORM compiles only inside a
+        transaction)."""
+        return statement
 
     def rows(self, using: str, *values) -> list[tuple]:
         statement, params, slots, converters = self.compiled(using)
         return _fetch(using, statement, _bind(using, params, slots, values), converters)
+
+
+class PrecompiledForUpdate(Precompiled):
+    """A SELECT of one table's rows that locks them (PostgreSQL's `FOR UPDATE`, as `select_for_update()` compiles
+    it for a query without joins; nothing on SQLite, whose write lock is the whole database): `build` returns the
+    queryset without `select_for_update()` (the ORM compiles that only inside a transaction; this is compiled
+    ahead, e.g. by a warm-up). Run `rows` inside a transaction."""
+
+    def finish(self, using: str, statement: str) -> str:
+        connection = connections[using]
+        if " JOIN " in statement:
+            raise ValueError(f"a locking read of one table only: {statement}")
+        return f"{statement} {connection.ops.for_update_sql()}" if connection.features.has_select_for_update \
+            else statement
+
+
+_STORED_ROWS: dict = {}
+
+
+def stored_row(model, pk: int, *, lock: bool = False) -> dict | None:
+    """The stored row of `model` with this (integer) key as {attname: value} of every concrete column (the ORM's
+    converters), or None when there is none; `lock`: read under the row's lock (inside a transaction). One query
+    compiled once per model and process."""
+    query = _STORED_ROWS.get((model, lock))
+    if query is None:
+        names = [f.attname for f in model._meta.concrete_fields]
+        kind = PrecompiledForUpdate if lock else Precompiled
+        query = kind(lambda key: model._base_manager.filter(pk=key).order_by().values_list(*names), MARKER_ID)
+        query.names = names
+        _STORED_ROWS[(model, lock)] = query  # with its names, before another thread finds it
+    rows = query.rows((router.db_for_write if lock else router.db_for_read)(model), pk)
+    return dict(zip(query.names, rows[0], strict=True)) if rows else None
 
 
 def _fetch(using: str, statement: str, params: list, converters: list) -> list[tuple]:
