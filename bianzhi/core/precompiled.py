@@ -192,6 +192,45 @@ class PrecompiledUpdate(Precompiled):
             return cursor.fetchall()
 
 
+class PrecompiledInsert:
+    """One row of a model inserted with the statement the ORM compiles for `Model.objects.create(...)` (every
+    column but the automatic key, `RETURNING` the key), compiled once per database alias; each value prepared by
+    its field as the ORM prepares it (`pre_save(obj, add=True)`: an `auto_now_add` time is set, then
+    `get_db_prep_save`). `insert(using, obj)` writes `obj` and sets its key. No `pre_save`/`post_save` signal and
+    no `save()` of the model: only for a model whose rows nothing else acts on when written (the audit log)."""
+
+    def __init__(self, model):
+        self.model = model
+        self._compiled: dict[str, tuple] = {}
+        REGISTERED.add(self)
+
+    def compiled(self, using: str) -> tuple:
+        found = self._compiled.get(using)
+        if found is None:
+            meta = self.model._meta
+            connection = connections[using]
+            if not connection.features.can_return_columns_from_insert:
+                raise ValueError(f"{connection.vendor}: an INSERT that returns its key is not precompiled")
+            fields = [f for f in meta.local_concrete_fields if not f.generated and f is not meta.auto_field]
+            query = sql.InsertQuery(self.model)
+            query.insert_values(fields, [self.model()])  # a row of defaults: only the statement is kept
+            compiler = query.get_compiler(using)
+            compiler.returning_fields = [meta.pk]
+            [(statement, _)] = compiler.as_sql()
+            found = self._compiled[using] = (statement, fields, compiler.returning_params)
+        return found
+
+    def insert(self, using: str, obj) -> None:
+        statement, fields, returning_params = self.compiled(using)
+        connection = connections[using]
+        params = [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
+        with connection.cursor() as cursor:
+            cursor.execute(statement, params)
+            (key,) = connection.ops.fetch_returned_insert_columns(cursor, returning_params)
+        obj.pk = key
+        obj._state.adding, obj._state.db = False, using
+
+
 class PrecompiledWithCondition:
     """A query of whole model rows (`select_related` allowed) that takes a condition built per request — a user's data
     scope, a `Q` — compiled once per process, database alias and *shape* of that condition (its tree of lookups,
