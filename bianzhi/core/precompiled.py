@@ -226,9 +226,10 @@ def keep_prefetched(instance, name: str, rows: list, related) -> None:
     """`rows` kept on `instance` as `prefetch_related` keeps its relation `name` (a reverse foreign key or a
     many-to-many field): `instance.<name>.all()` answers from them; a further `.filter()` asks the database about
     this instance's related rows (the relation's own filter on `related`, applied lazily as the ORM's prefetch
-    applies it). `related` is the queryset the prefetch would have run (its order), not run."""
+    applies it). `related` is the queryset the prefetch would have run (its order), neither run nor changed (a
+    module's own, shared by the threads)."""
     manager = getattr(instance, name)
-    queryset = manager._apply_rel_filters(related)
+    queryset = manager._apply_rel_filters(related._chain())  # (it sets hints and a flag on the queryset it gets)
     queryset._result_cache, queryset._prefetch_done = rows, True
     cache_name = getattr(manager, "prefetch_cache_name", None) or manager.field.remote_field.cache_name
     instance.__dict__.setdefault("_prefetched_objects_cache", {})[cache_name] = queryset

@@ -96,7 +96,6 @@ class PowerItemViewSet(ScopedReadOnlyViewSet):
             kept = defaultdict(list)
             for row in rows:
                 kept[row.power_item_id].append(row)
-            related = related.all()
             for item in items:
                 for row in kept[item.pk]:
                     row._state.fields_cache["power_item"] = item  # as a prefetch sets the reverse relation
@@ -107,9 +106,8 @@ class PowerItemViewSet(ScopedReadOnlyViewSet):
         kept = defaultdict(list)
         for row in rows:
             kept[getattr(row, DUTY_ITEM)].append(row)
-        related = DUTIES.all()
         for item in items:
-            keep_prefetched(item, "duties", kept[item.pk], related)
+            keep_prefetched(item, "duties", kept[item.pk], DUTIES)
         self.paginator.short_first_page(self.request, items)
         return items
 
