@@ -16,7 +16,6 @@ from ..filtersets import UnitFilterSet
 from ..models import InternalBody, Plaque, Region, Unit, UnitRelation
 from .serializers import RegionSerializer, UnitRelationSerializer, UnitSerializer
 
-
 # What the answer lists with a unit (UnitViewSet.shown_relations), built once: its plaques and its established
 # internal bodies, each in its model's order without its first key, the unit.
 PLAQUES = Plaque.objects.order_by("start_date", "id")
