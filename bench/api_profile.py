@@ -3,6 +3,7 @@ whole middleware stack) on the database a `bench.clerks` run left (BENCH_DB): fo
 
 Run:  .venv/bin/python -m bench.api_profile [--n 40] [--clerk 10] [--profile get|patch|items] [--sort tottime]
       [--rounds N]  (instructions per round: valgrind --tool=callgrind … --rounds 20, minus the same with --rounds 0)
+      [--backend]  (CPU per request of this process and of its PostgreSQL backend, each kind run --n times in a row)
 Prints per request kind the queries and the median CPU (process time) of `--n` requests; `--profile KIND` prints
 cProfile's top functions (CPU clock) for that kind instead.
 """
@@ -29,6 +30,8 @@ def main():
     parser.add_argument("--rounds", type=int, help="only run this many rounds (the three requests) after the warm-up "
                         "and print nothing: under `valgrind --tool=callgrind`, the instructions of N rounds are "
                         "the total of --rounds N minus that of --rounds 0")
+    parser.add_argument("--backend", action="store_true", help="each kind --n times in a row: the CPU of this "
+                        "process and of its PostgreSQL backend (/proc, same machine) per request")
     args = parser.parse_args()
     os.environ.update(clerks.env())
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bianzhi.settings")
@@ -92,13 +95,33 @@ def main():
         else:
             stats.print_stats(args.top)
         return
+    if args.backend:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            [(backend,)] = cursor.fetchall()
+        tick = os.sysconf("SC_CLK_TCK")
+
+        def backend_cpu():
+            with open(f"/proc/{backend}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / tick
+
+        for name, f in kinds.items():
+            t, b = time.process_time(), backend_cpu()
+            for _ in range(args.n):
+                f()
+            t, b = time.process_time() - t, backend_cpu() - b
+            print(f"{name}: app CPU {t / args.n * 1000:.2f} ms, PostgreSQL backend {b / args.n * 1000:.2f} ms "
+                  f"a request ({args.n} in a row)")
+        print(f"load {os.getloadavg()[0]:.2f}")
+        return
     for name, f in kinds.items():
         with CaptureQueriesContext(connection) as q:
             f()
         print(f"{name}: {len(q.captured_queries)} queries")
         if args.sql:
             for s in q.captured_queries:
-                print("   ", s["sql"][:230])
+                print("   ", s["sql"][:230] + (" …" + s["sql"][-40:] if len(s["sql"]) > 230 else ""))
     times = {k: [] for k in kinds}
     for _ in range(args.n):
         for name, f in kinds.items():

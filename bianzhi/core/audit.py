@@ -15,7 +15,7 @@ from django.dispatch import receiver
 from .audit_chain import seal_after_commit
 from .audit_models import AuditLogEntry
 from .context import current
-from .precompiled import MARKER_ID, Precompiled
+from .precompiled import PrecompiledInsert, stored_row
 
 SKIP_FIELDS = {"password"}
 AUDITED_PREFIX = "bianzhi."
@@ -83,9 +83,7 @@ def record(instance, action: str, before: dict | None, after: dict | None, **ove
         after=after,
     )
     values.update(overrides)
-    entry = AuditLogEntry.objects.create(**values)
-    seal_after_commit()
-    return entry
+    return _append(AuditLogEntry(**values))
 
 
 def record_event(action: str, *, user=None, username: str = "", obj=None, detail: dict | None = None,
@@ -95,7 +93,7 @@ def record_event(action: str, *, user=None, username: str = "", obj=None, detail
     ctx = current()
     target = obj if obj is not None else user
     meta = target._meta if target is not None else None
-    entry = AuditLogEntry.objects.create(
+    return _append(AuditLogEntry(
         user_id=getattr(user, "pk", None) or ctx.user_id,
         username=(user.get_username() if user is not None else username or ctx.username or "anonymous")[:150],
         ip=ctx.ip, request_id=ctx.request_id, action=action,
@@ -104,7 +102,20 @@ def record_event(action: str, *, user=None, username: str = "", obj=None, detail
         object_id=str(getattr(target, "pk", "") or "")[:64],
         object_repr=(str(target) if target is not None else username)[:300],
         unit_id=unit_id, before=None, after=detail,
-    )
+    ))
+
+
+# Every audit entry is written by one INSERT compiled once per process (core.precompiled; AuditLogEntry.save would
+# only refuse an entry that has a key, and no signal receiver acts on the log's own rows).
+_INSERT_ENTRY = PrecompiledInsert(AuditLogEntry)
+
+
+def _append(entry: AuditLogEntry) -> AuditLogEntry:
+    """Write a new entry (the log is append-only: an entry that has a key is refused) and have it sealed once its
+    transaction commits."""
+    if entry.pk is not None:
+        raise PermissionError("审计日志不可修改")
+    _INSERT_ENTRY.insert(router.db_for_write(AuditLogEntry), entry)
     seal_after_commit()
     return entry
 
@@ -120,11 +131,12 @@ def _remember_before(sender, instance, raw=False, **kwargs):
     if raw or not _is_audited(sender):
         return
     instance._audit_before = None
-    if instance.pk is not None:
+    # a versioned save (TrackedModel.save) read the stored row under its lock already: its before-image
+    stored = instance.__dict__.pop("_stored_row", None)
+    if stored is not None:
+        instance._audit_before = _image(sender, stored)
+    elif instance.pk is not None:
         instance._audit_before = _before_image(sender, instance.pk)
-
-
-_BEFORE_IMAGES: dict = {}
 
 
 def _before_image(model, pk) -> dict | None:
@@ -133,17 +145,14 @@ def _before_image(model, pk) -> dict | None:
     if type(pk) is not int:
         old = model._base_manager.filter(pk=pk).first()
         return snapshot(old) if old is not None else None
-    fields = model._meta.concrete_fields
-    query = _BEFORE_IMAGES.get(model)
-    if query is None:
-        query = _BEFORE_IMAGES[model] = Precompiled(
-            lambda key: model._base_manager.filter(pk=key).order_by().values_list(*[f.attname for f in fields]),
-            MARKER_ID)
-    rows = query.rows(router.db_for_read(model), pk)
-    if not rows:
-        return None
-    return {(f.attname if isinstance(f, models.ForeignKey) else f.name): _jsonable(value)
-            for f, value in zip(fields, rows[0], strict=True) if f.name not in SKIP_FIELDS}
+    stored = stored_row(model, pk)
+    return None if stored is None else _image(model, stored)
+
+
+def _image(model, stored: dict) -> dict:
+    """A stored row ({attname: value}, core.precompiled.stored_row) as `snapshot` shows the instance."""
+    return {(f.attname if isinstance(f, models.ForeignKey) else f.name): _jsonable(stored[f.attname])
+            for f in model._meta.concrete_fields if f.name not in SKIP_FIELDS}
 
 
 @receiver(post_save)

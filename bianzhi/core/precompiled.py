@@ -15,7 +15,7 @@ import datetime
 import weakref
 
 from django.core.exceptions import EmptyResultSet
-from django.db import connections
+from django.db import connections, router
 from django.db.models import Q, sql
 from django.db.models.query import get_related_populators
 
@@ -52,12 +52,49 @@ class Precompiled:
             # the ORM's own conversions of the columns it reads (a time from SQLite's text, a boolean from 0/1)
             converters = list(compiler.get_converters([s[0] for s in compiler.select[:compiler.col_count]]).items())
             slots = _slots(using, self.markers, statement, params)
-            found = self._compiled[using] = (statement, params, slots, converters)
+            found = self._compiled[using] = (self.finish(using, statement), params, slots, converters)
         return found
+
+    def finish(self, using: str, statement: str) -> str:
+        """The statement as it is kept and sent (a subclass adds a clause the ORM compiles only inside a
+        transaction)."""
+        return statement
 
     def rows(self, using: str, *values) -> list[tuple]:
         statement, params, slots, converters = self.compiled(using)
         return _fetch(using, statement, _bind(using, params, slots, values), converters)
+
+
+class PrecompiledForUpdate(Precompiled):
+    """A SELECT of one table's rows that locks them (PostgreSQL's `FOR UPDATE`, as `select_for_update()` compiles
+    it for a query without joins; nothing on SQLite, whose write lock is the whole database): `build` returns the
+    queryset without `select_for_update()` (the ORM compiles that only inside a transaction; this is compiled
+    ahead, e.g. by a warm-up). Run `rows` inside a transaction."""
+
+    def finish(self, using: str, statement: str) -> str:
+        connection = connections[using]
+        if " JOIN " in statement:
+            raise ValueError(f"a locking read of one table only: {statement}")
+        return f"{statement} {connection.ops.for_update_sql()}" if connection.features.has_select_for_update \
+            else statement
+
+
+_STORED_ROWS: dict = {}
+
+
+def stored_row(model, pk: int, *, lock: bool = False) -> dict | None:
+    """The stored row of `model` with this (integer) key as {attname: value} of every concrete column (the ORM's
+    converters), or None when there is none; `lock`: read under the row's lock (inside a transaction). One query
+    compiled once per model and process."""
+    query = _STORED_ROWS.get((model, lock))
+    if query is None:
+        names = [f.attname for f in model._meta.concrete_fields]
+        kind = PrecompiledForUpdate if lock else Precompiled
+        query = kind(lambda key: model._base_manager.filter(pk=key).order_by().values_list(*names), MARKER_ID)
+        query.names = names
+        _STORED_ROWS[(model, lock)] = query  # with its names, before another thread finds it
+    rows = query.rows((router.db_for_write if lock else router.db_for_read)(model), pk)
+    return dict(zip(query.names, rows[0], strict=True)) if rows else None
 
 
 def _fetch(using: str, statement: str, params: list, converters: list) -> list[tuple]:
@@ -155,14 +192,53 @@ class PrecompiledUpdate(Precompiled):
             return cursor.fetchall()
 
 
+class PrecompiledInsert:
+    """One row of a model inserted with the statement the ORM compiles for `Model.objects.create(...)` (every
+    column but the automatic key, `RETURNING` the key), compiled once per database alias; each value prepared by
+    its field as the ORM prepares it (`pre_save(obj, add=True)`: an `auto_now_add` time is set, then
+    `get_db_prep_save`). `insert(using, obj)` writes `obj` and sets its key. No `pre_save`/`post_save` signal and
+    no `save()` of the model: only for a model whose rows nothing else acts on when written (the audit log)."""
+
+    def __init__(self, model):
+        self.model = model
+        self._compiled: dict[str, tuple] = {}
+        REGISTERED.add(self)
+
+    def compiled(self, using: str) -> tuple:
+        found = self._compiled.get(using)
+        if found is None:
+            meta = self.model._meta
+            connection = connections[using]
+            if not connection.features.can_return_columns_from_insert:
+                raise ValueError(f"{connection.vendor}: an INSERT that returns its key is not precompiled")
+            fields = [f for f in meta.local_concrete_fields if not f.generated and f is not meta.auto_field]
+            query = sql.InsertQuery(self.model)
+            query.insert_values(fields, [self.model()])  # a row of defaults: only the statement is kept
+            compiler = query.get_compiler(using)
+            compiler.returning_fields = [meta.pk]
+            [(statement, _)] = compiler.as_sql()
+            found = self._compiled[using] = (statement, fields, compiler.returning_params)
+        return found
+
+    def insert(self, using: str, obj) -> None:
+        statement, fields, returning_params = self.compiled(using)
+        connection = connections[using]
+        params = [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
+        with connection.cursor() as cursor:
+            cursor.execute(statement, params)
+            (key,) = connection.ops.fetch_returned_insert_columns(cursor, returning_params)
+        obj.pk = key
+        obj._state.adding, obj._state.db = False, using
+
+
 class PrecompiledWithCondition:
-    """A query of whole model rows (`select_related` allowed) that takes a condition built per request — a user's data
+    """A query of whole model rows (`select_related` and annotations allowed) that takes a condition built per request — a user's data
     scope, a `Q` — compiled once per process, database alias and *shape* of that condition (its tree of lookups,
     each value's type, a list's length), never per request.
 
     `build(condition, *markers)` returns the queryset; `objects(using, condition, *values)` returns its instances as
-    the ORM loads them (`Model.from_db`, the ORM's converters, the related rows of `select_related` put in place as
-    the ORM puts them), or None when this condition cannot be compiled this way — an expression or an empty list in
+    the ORM loads them (`Model.from_db`, the ORM's converters, the related rows of `select_related` put in place and
+    each annotation's value set as the ORM does), or None when this condition cannot be compiled this way — an expression or an empty list in
     it, a value the ORM folds into the SQL — and the caller asks the ORM. Each value of the condition and each of
     `values` stands in the compiled parameters either as it is or, for a `startswith` lookup, as its escaped LIKE
     pattern; a marker found in neither form refuses the shape (never answered wrongly). The same statement the ORM
@@ -190,14 +266,13 @@ class PrecompiledWithCondition:
             found = None
         else:
             info, select = compiler.klass_info, compiler.select
-            if (info is None or compiler.annotation_col_map or queryset._fields is not None
-                    or compiler.has_extra_select):
+            if info is None or queryset._fields is not None or compiler.has_extra_select:
                 raise ValueError(f"not a query of whole {queryset.model.__name__} rows: {statement}")
             start, end = info["select_fields"][0], info["select_fields"][-1] + 1
             names = [column[0].target.attname for column in select[start:end]]
             converters = list(compiler.get_converters([s[0] for s in select[:compiler.col_count]]).items())
             found = (statement, params, slots, converters, info["model"], names, start, end,
-                     get_related_populators(info, select, using))
+                     get_related_populators(info, select, using), list(compiler.annotation_col_map.items()))
         if len(self._compiled) < self.MAX_SHAPES:
             self._compiled[key] = found
         return found
@@ -210,15 +285,30 @@ class PrecompiledWithCondition:
         found = self.compiled(using, shape)
         if found is None:
             return None
-        statement, params, slots, converters, model, names, start, end, populators = found
+        statement, params, slots, converters, model, names, start, end, populators, annotations = found
         rows = _fetch(using, statement, _bind(using, params, slots, (*condition_values, *values)), converters)
         instances = []
         for row in rows:
             instance = model.from_db(using, names, row[start:end])
             for populator in populators:
                 populator.populate(row, instance)
+            for name, position in annotations:  # as the ORM sets an annotation's value on its instance
+                setattr(instance, name, row[position])
             instances.append(instance)
         return instances
+
+
+def keep_prefetched(instance, name: str, rows: list, related) -> None:
+    """`rows` kept on `instance` as `prefetch_related` keeps its relation `name` (a reverse foreign key or a
+    many-to-many field): `instance.<name>.all()` answers from them; a further `.filter()` asks the database about
+    this instance's related rows (the relation's own filter on `related`, applied lazily as the ORM's prefetch
+    applies it). `related` is the queryset the prefetch would have run (its order), neither run nor changed (a
+    module's own, shared by the threads)."""
+    manager = getattr(instance, name)
+    queryset = manager._apply_rel_filters(related._chain())  # (it sets hints and a flag on the queryset it gets)
+    queryset._result_cache, queryset._prefetch_done = rows, True
+    cache_name = getattr(manager, "prefetch_cache_name", None) or manager.field.remote_field.cache_name
+    instance.__dict__.setdefault("_prefetched_objects_cache", {})[cache_name] = queryset
 
 
 def condition_shape(condition: Q):

@@ -4,8 +4,9 @@ from django.db import router, transaction
 from django.utils import timezone
 
 from bianzhi.accounts.permissions import may_accept_legacy_code, may_create_top_level_unit, within_region
-from bianzhi.accounts.scope import allowed_units
-from bianzhi.core.precompiled import MARKER_ID, Precompiled
+from bianzhi.accounts.scope import allowed_units, unit_scope_q
+from bianzhi.core.models import ConcurrentEditError
+from bianzhi.core.precompiled import MARKER_ID, PrecompiledWithCondition
 
 from .models import Unit, UnitRelation
 
@@ -42,19 +43,13 @@ def duplicate_warnings(unit: Unit) -> list[str]:
     return warnings
 
 
-# The stored placement a unit save compares with (compiled once per process, core.precompiled).
-PREVIOUS = Precompiled(lambda pk: Unit._base_manager.filter(pk=pk).order_by().values_list(
-    "parent_id", "parent_relation_id", "uscc_legacy_reason"), MARKER_ID)
-
-
 @transaction.atomic
 def save_unit(unit: Unit, *, acting_user, expected_version: int | None = None, relation_document=None) -> Unit:
     """Save a unit for `acting_user`; when its 主管部门 or relation type changed, close the old dated relation and
     open a new one. Refused (ValidationError naming the field) when the user may not place the unit there."""
-    previous = None
-    if unit.pk:
-        rows = PREVIOUS.rows(router.db_for_read(Unit), unit.pk)
-        previous = dict(zip(("parent_id", "parent_relation_id", "uscc_legacy_reason"), rows[0], strict=True)) if rows else None
+    # the stored row, locked until the end of this transaction: the placement compared with below, and the save's
+    # version check, changed columns and audit before-image (TrackedModel.save)
+    previous = unit.read_for_update() if unit.pk and not unit._state.adding else None
     problems = unit_problems(unit, previous, acting_user)
     try:
         unit.clean()  # the model's own rules (codes, dates, the parent relation) hold on every path
@@ -64,7 +59,9 @@ def save_unit(unit: Unit, *, acting_user, expected_version: int | None = None, r
     if problems:
         raise ValidationError(problems)
     # save_unit's own atomic block undoes the save on any refusal (nothing here catches one): no savepoints inside
-    unit.save(expected_version=expected_version, savepoint=False)
+    if previous is None and unit.pk and not unit._state.adding:
+        raise ConcurrentEditError(unit)  # deleted meanwhile
+    unit.save(expected_version=expected_version, savepoint=False, stored=previous)
     old_parent = previous["parent_id"] if previous else None
     old_type = previous["parent_relation_id"] if previous else None
     if (old_parent, old_type) != (unit.parent_id, unit.parent_relation_id):
@@ -78,6 +75,22 @@ def save_unit(unit: Unit, *, acting_user, expected_version: int | None = None, r
                                         relation_type_id=unit.parent_relation_id,
                                         start_date=unit.established_on if previous is None else today,
                                         document=relation_document)
-    if not allowed_units(acting_user, "change").filter(pk=unit.pk).exists():
+    if not in_scope_after_save(unit, acting_user):
         raise ValidationError({"region": "保存后该单位将不在您的数据范围内，未保存"})  # rolls the save back
     return unit
+
+
+def in_scope_after_save(unit: Unit, acting_user) -> bool:
+    """Whether the saved unit is in the user's "change" scope, as `allowed_units(user, "change").filter(pk=…)
+    .exists()` answers in this transaction: the scope's condition on the unit's row as it now is, read with a
+    query compiled once per shape of the condition (a scope it cannot hold: the ORM's query)."""
+    condition = unit_scope_q(acting_user, "change")
+    found = UNIT_IN_SCOPE.objects(router.db_for_write(Unit), condition, unit.pk)
+    if found is None:
+        return allowed_units(acting_user, "change").filter(pk=unit.pk).exists()
+    return bool(found)
+
+
+# allowed_units(user, "change") for one unit, its key only (core.precompiled: compiled once per shape of the scope).
+UNIT_IN_SCOPE = PrecompiledWithCondition(
+    lambda condition, pk: Unit._base_manager.filter(condition).filter(pk=pk).only("pk").order_by()[:1], MARKER_ID)

@@ -36,11 +36,22 @@ class UnitRelationSerializer(serializers.ModelSerializer):
         fields = ["id", "superior", "subordinate", "relation_type", "start_date", "end_date", "document", "note"]
 
 
+class ScopedParentField(serializers.PrimaryKeyRelatedField):
+    """主管部门: a unit in the requesting user's "change" scope (allowed_units), asked only when a value is given
+    (an answer or a save that leaves the 主管部门 alone never builds the scope's queryset). Without a request in
+    the context: every unit."""
+
+    def get_queryset(self):
+        request = self.context.get("request")
+        return allowed_units(request.user, "change") if request is not None else super().get_queryset()
+
+
 class UnitSerializer(BuiltFieldsOnce, serializers.ModelSerializer):
     region_code = serializers.SlugRelatedField(source="region", slug_field="code", queryset=Region.objects.all(),
                                                error_messages={"does_not_exist": "行政区划代码“{value}”不存在"})
     parent_relation = serializers.SlugRelatedField(slug_field="code", queryset=RelationType.objects.all(),
                                                    required=False, allow_null=True)
+    parent = ScopedParentField(label="主管部门", queryset=Unit.objects.all(), allow_null=True, required=False)
     plaques = PlaqueSerializer(many=True, read_only=True)
     internal_bodies = InternalBodySerializer(many=True, read_only=True)
 
@@ -52,12 +63,6 @@ class UnitSerializer(BuiltFieldsOnce, serializers.ModelSerializer):
                   "contact_mobile", "status", "established_on", "abolished_on", "sort_order", "note",
                   "row_version", "plaques", "internal_bodies", "created_at", "updated_at"]
         read_only_fields = ["row_version", "created_at", "updated_at"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        request = self.context.get("request")
-        if request is not None and "parent" in self.fields:
-            self.fields["parent"].queryset = allowed_units(request.user, "change")
 
     def validate(self, attrs):
         instance = self.instance or Unit()

@@ -48,14 +48,16 @@ def test_the_three_api_requests_ask_a_fixed_number_of_queries(edu, client_for):
     # internal bodies (the same 7 before the queries were compiled once per process: fewer CPU, not fewer queries)
     counts = (len(read.captured_queries), len(save.captured_queries), len(items.captured_queries))
     # save (in the test's transaction: save_unit's savepoint and its release stand for BEGIN / COMMIT, and no seal
-    # after it: 7 more statements on a server, 22 in all): session, user, scope roots, the unit, the parent's path,
-    # save_unit's savepoint, the stored placement, the If-Match check (UPDATE … row_version), the lock check, the
-    # audit before-image, the UPDATE, the audit entry, the scope check after the save, the release, plaques,
-    # internal bodies (was 21 here, 29 on a server: the view's atomic block and Unit.save's and TrackedModel.save's
-    # savepoints inside save_unit's, and the seal's head read, are gone). Items: session, user, roots, packages,
-    # the unit filter's choice, the items, citations with laws, stage responsibilities, duties (no COUNT: the page
-    # is shorter than the limit).
-    assert counts == (7, 15, 9), sql_of(save) + "\n\n" + sql_of(items)
+    # after it: 7 more statements on a server, 20 in all): session, user, scope roots, the unit, the parent's path,
+    # save_unit's savepoint, the stored row under its lock (the placement compared, the version checked, the audit
+    # before-image), the lock check, the UPDATE of the changed columns with the version in its condition, the
+    # audit entry, the scope check after the save, the release, plaques, internal bodies (was 15 here, 22 on a
+    # server: the stored placement, the If-Match UPDATE and the before-image were three statements; 21 / 29 before
+    # the view's atomic block and Unit.save's and TrackedModel.save's savepoints inside save_unit's, and the
+    # seal's head read, were gone). Items: session, user, roots, packages,
+    # the items, citations with laws, stage responsibilities, duties (no COUNT: the page is shorter than the limit;
+    # no check of the unit filter's choice: the items found in scope are of that unit, lists/api/views.py).
+    assert counts == (7, 13, 8), sql_of(save) + "\n\n" + sql_of(items)
     assert sum("SAVEPOINT" in q["sql"] and "RELEASE" not in q["sql"] for q in save.captured_queries) == 1
     entry = AuditLogEntry.objects.filter(model="unit", object_id=str(edu.pk)).order_by("-id").first()
     assert entry.before["note"] != "计数1" and entry.after["note"] == "计数1"
