@@ -167,6 +167,40 @@ def test_law_page_traces_every_item_citing_it(lclient):
     assert "对超限运输车辆擅自行驶公路的处罚" in page and "百色市公安局" not in page
 
 
+def test_citations_are_read_by_law_through_the_law_index_and_the_law_page_keeps_its_order(lclient):
+    """ADR 0043: `lists_citation` is indexed by law alone (no (law, article_key) index); every lookup by law uses it
+    (the law page, the law list's counts, PROTECT on deleting a law), and the law page still lists a law's
+    citations by article, then unit."""
+    from django.db import connection, transaction
+    from django.db.models import Count
+
+    from bianzhi.lists.models import Citation, CitationKind, Law
+
+    with connection.cursor() as cursor:
+        indexes = {tuple(c["columns"]) for c in connection.introspection.get_constraints(
+            cursor, Citation._meta.db_table).values() if c["index"] and not c["primary_key"]}
+    assert ("law_id",) in indexes and ("law_id", "article_key") not in indexes
+
+    law = Law.objects.create(name="测试索引条例", doc_number="测试令第1号", level="law")
+    items = list(PowerItem.objects.filter(parent__isnull=True).order_by("unit_id", "pk"))
+    first, other = items[0], next(i for i in items if i.unit_id != items[0].unit_id)
+    for item, article in [(other, "第3条"), (first, "第3条"), (first, "第1条"), (other, "第2条")]:
+        Citation.objects.create(power_item=item, kind=CitationKind.SETTING, law=law, article=article)
+    page = lclient("admin").get(reverse("lists:law-detail", args=[law.pk]))
+    assert [(c.article, c.power_item.unit_id) for c in page.context["citations"]] == sorted(
+        [("第3条", other.unit_id), ("第3条", first.unit_id), ("第1条", first.unit_id), ("第2条", other.unit_id)],
+        key=lambda a: (a[0], a[1]))
+
+    queries = [page.context["citations"], Citation.objects.filter(law__in=[law.pk]),
+               Law.objects.filter(pk=law.pk).annotate(n=Count("citations"))]
+    with transaction.atomic():
+        if connection.vendor == "postgresql":  # a small test table: make the planner show what the index serves
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL enable_seqscan = off")
+        for qs in queries:
+            assert "lists_citation_law" in qs.explain(), qs.query
+
+
 def test_the_api_lists_each_items_citations_with_their_law_in_one_query(lclient):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
