@@ -156,3 +156,50 @@ def _isolated(text: str, start: int, length: int, known: frozenset[str]) -> bool
     before = text[start - 1:start + 1] if start > 0 else ""
     after = text[start + length - 1:start + length + 1] if start + length < len(text) else ""
     return before not in known and after not in known
+
+
+# A 红头文件 (GB/T 9704) names its issuing organ twice: in the 红头 at the top (“XX文件”, in large type) and in the
+# signature over the date, under the seal. Where the seal's ink is as black as the text (a photocopy), the signature
+# loses characters or reads the arc text into them (湖南省人民政府办公厅 → 湖南人民政府公厅, 中共中央办公厅 → 中英中央办公疗)
+# while the 红头 reads right. A signature line that differs from the 红头's organ by at most SIGNATURE_SLIPS of its
+# characters — same first character, not a shorter form (a prefix or a suffix of it: 湖南省人民政府 signing for
+# 湖南省人民政府办公厅's 红头 stays), in the last SIGNATURE_LINES lines — is taken for a misreading of it.
+SIGNATURE_SLIPS = 0.3
+SIGNATURE_LINES = 4
+_HEADER_RE = re.compile(r"^\s*(\S{4,30}?)\s*文件\s*$")
+_DATE_TAIL_RE = re.compile(r"((?:19|20)\d{2}\s*年.{0,8}日)\s*$")
+
+
+def _edits(a: str, b: str) -> int:
+    """Edit distance (insertions, deletions, substitutions)."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def signature_from_header(text: str) -> tuple[str, Repair | None]:
+    """The OCR text with a misread signature replaced by the 红头's organ (see above), and the repair made."""
+    lines = text.split("\n")
+    first = next((k for k, line in enumerate(lines) if line.strip()), None)
+    header = _HEADER_RE.match(lines[first]) if first is not None else None
+    if header is None:
+        return text, None
+    organ = header[1]
+    tail = [k for k, line in enumerate(lines) if line.strip()][-SIGNATURE_LINES:]
+    for k in reversed(tail):
+        if k == first:
+            break
+        date = _DATE_TAIL_RE.search(lines[k])
+        read = (lines[k][:date.start()] if date else lines[k]).strip()
+        if (not read or read == organ or read[0] != organ[0] or organ.startswith(read) or organ.endswith(read)
+                or len(read) < (1 - SIGNATURE_SLIPS) * len(organ)
+                or _edits(read, organ) > SIGNATURE_SLIPS * len(organ)):
+            continue
+        lines[k] = organ + (date[1] if date else "")
+        position = sum(len(line) + 1 for line in lines[:k])
+        return "\n".join(lines), Repair(position, read, organ)
+    return text, None
