@@ -163,9 +163,13 @@ def _isolated(text: str, start: int, length: int, known: frozenset[str]) -> bool
 # loses characters or reads the arc text into them (湖南省人民政府办公厅 → 湖南人民政府公厅, 中共中央办公厅 → 中英中央办公疗)
 # while the 红头 reads right. A signature line that differs from the 红头's organ by at most SIGNATURE_SLIPS of its
 # characters — same first character, not a shorter form (a prefix or a suffix of it: 湖南省人民政府 signing for
-# 湖南省人民政府办公厅's 红头 stays), in the last SIGNATURE_LINES lines — is taken for a misreading of it.
+# 湖南省人民政府办公厅's 红头 stays), in the last SIGNATURE_LINES lines — is taken for a misreading of it. The seal's
+# arc text (the organ's name along its upper arc) read as a line of its own right above the signature (院, 院办, 民政府
+# over 国务院办公厅) — a line of at most ARC_TEXT characters, all Chinese (a body's last line ends with a punctuation
+# mark) — is left out.
 SIGNATURE_SLIPS = 0.3
 SIGNATURE_LINES = 4
+ARC_TEXT = 3
 _HEADER_RE = re.compile(r"^\s*(\S{4,30}?)\s*文件\s*$")
 _DATE_TAIL_RE = re.compile(r"((?:19|20)\d{2}\s*年.{0,8}日)\s*$")
 
@@ -181,25 +185,38 @@ def _edits(a: str, b: str) -> int:
     return previous[-1]
 
 
-def signature_from_header(text: str) -> tuple[str, Repair | None]:
-    """The OCR text with a misread signature replaced by the 红头's organ (see above), and the repair made."""
+def signature_from_header(text: str) -> tuple[str, list[Repair]]:
+    """The OCR text with a misread signature replaced by the 红头's organ and the seal's arc text read as a line of
+    its own above the signature left out (see above), and the repairs made (an arc text's with `corrected` empty)."""
     lines = text.split("\n")
-    first = next((k for k, line in enumerate(lines) if line.strip()), None)
-    header = _HEADER_RE.match(lines[first]) if first is not None else None
+    filled = [k for k, line in enumerate(lines) if line.strip()]
+    header = _HEADER_RE.match(lines[filled[0]]) if filled else None
     if header is None:
-        return text, None
+        return text, []
     organ = header[1]
-    tail = [k for k, line in enumerate(lines) if line.strip()][-SIGNATURE_LINES:]
-    for k in reversed(tail):
-        if k == first:
-            break
+    repairs: list[Repair] = []
+    signature = None
+    for k in reversed(filled[1:][-SIGNATURE_LINES:]):
         date = _DATE_TAIL_RE.search(lines[k])
         read = (lines[k][:date.start()] if date else lines[k]).strip()
-        if (not read or read == organ or read[0] != organ[0] or organ.startswith(read) or organ.endswith(read)
+        if read == organ:
+            signature = k
+            break
+        if (not read or read[0] != organ[0] or organ.startswith(read) or organ.endswith(read)
                 or len(read) < (1 - SIGNATURE_SLIPS) * len(organ)
                 or _edits(read, organ) > SIGNATURE_SLIPS * len(organ)):
             continue
         lines[k] = organ + (date[1] if date else "")
-        position = sum(len(line) + 1 for line in lines[:k])
-        return "\n".join(lines), Repair(position, read, organ)
-    return text, None
+        repairs.append(Repair(_offset(lines, k), read, organ))
+        signature = k
+        break
+    if signature is not None:
+        above = max((k for k in filled if k < signature), default=filled[0])
+        if above != filled[0] and re.fullmatch(r"\s*[\u4e00-\u9fff]{1,%d}\s*" % ARC_TEXT, lines[above]):
+            repairs.insert(0, Repair(_offset(lines, above), lines[above].strip(), ""))
+            del lines[above]
+    return "\n".join(lines), repairs
+
+
+def _offset(lines: list[str], k: int) -> int:
+    return sum(len(line) + 1 for line in lines[:k])
