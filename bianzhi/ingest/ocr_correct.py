@@ -212,7 +212,7 @@ def signature_from_header(text: str) -> tuple[str, list[Repair]]:
         break
     if signature is not None:
         above = max((k for k in filled if k < signature), default=filled[0])
-        if above != filled[0] and re.fullmatch(r"\s*[\u4e00-\u9fff]{1,%d}\s*" % ARC_TEXT, lines[above]):
+        if above != filled[0] and re.fullmatch(rf"\s*[\u4e00-\u9fff]{{1,{ARC_TEXT}}}\s*", lines[above]):
             repairs.insert(0, Repair(_offset(lines, above), lines[above].strip(), ""))
             del lines[above]
     return "\n".join(lines), repairs
