@@ -23,6 +23,9 @@ and most of the errors on 200-dpi 1-bit scans (bench/README.md, “RapidOCR: whe
   the model's minimum width) is mid-gray as in training: white padding made the model read 電, 產 … there;
 - one onnxruntime thread per session and no spinning: pages are read in parallel by extract._ocr_pdf, and the
   budget counts CPU time (2 spinning threads: +60 % CPU for the same page).
+- characters recognised with a probability under `CHAR_SCORE` are left out (a photocopy's black seal: its arc text
+  read as 桑, 绿, 力心 at 0.12–0.28), and a line whose mean score is under `REREAD_BELOW` is read again at the model's
+  48 px, the reading with the higher score kept (under the seal's ring the 3 of 3月, 31日 came back; session 11).
 
 Lines are rebuilt from the boxes (`boxes_to_lines`): boxes whose vertical centres lie within half a line height are
 one line, ordered left to right, a wide gap kept as a tab. Each line's height is its type size measured from the
