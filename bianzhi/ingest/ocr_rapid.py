@@ -23,7 +23,7 @@ and most of the errors on 200-dpi 1-bit scans (bench/README.md, “RapidOCR: whe
   the model's minimum width) is mid-gray as in training: white padding made the model read 電, 產 … there;
 - one onnxruntime thread per session and no spinning: pages are read in parallel by extract._ocr_pdf, and the
   budget counts CPU time (2 spinning threads: +60 % CPU for the same page).
-- characters recognised with a probability under `CHAR_SCORE` are left out (a photocopy's black seal: its arc text
+- Chinese characters recognised with a probability under `CHAR_SCORE` are left out (a photocopy's black seal: its arc text
   read as 桑, 绿, 力心 at 0.12–0.28), and a line whose mean score is under `REREAD_BELOW` is read again at the model's
   48 px, the reading with the higher score kept (under the seal's ring the 3 of 3月, 31日 came back; session 11).
 
@@ -51,9 +51,10 @@ DESPECKLE = True
 MAX_WIDTH = 0
 PAGE_PREP = True  # colour/photo pages: red seal and rules out, uneven light flattened (ocr_page)
 TEXT_SCORE = 0.5  # lines recognised with a lower mean confidence are dropped (RapidOCR's default)
-# Characters recognised with a lower probability are dropped from their line (the line's score is still the mean over
-# all of them): on a photocopy, the black seal's arc text and specks over the signature were read as 桑, 绿, 力心, a
-# comma at 0.12–0.28, while the body's characters and punctuation read at ≥ 0.45 (bench/README.md, session 11)
+# Chinese characters recognised with a lower probability are dropped from their line (the line's score is still the
+# mean over all of them): on a photocopy, the black seal's arc text over the signature was read as 桑, 绿, 力心 at
+# 0.12–0.28, the body's characters at ≥ 0.45. Punctuation is kept whatever its probability: a bracket or a comma of
+# a clean page reads at 0.27–0.30, its probability shared with its look-alikes (〕 」 】 ]) (bench/README.md, session 11)
 CHAR_SCORE = 0.3
 # Lines read with a mean score below REREAD_BELOW are read again at the model's own height, and the reading with the
 # higher score is kept (0: never): under a photocopy's black seal ring the date's 3 of 3月, 31日 was lost at 36 px
@@ -281,7 +282,7 @@ def recognise(eng: _Engine, crops: list) -> list[tuple[str, float]]:
 def decode(characters: list[str], pred) -> tuple[str, float]:
     """(text, score) of one line from the recognition model's output (time steps × classes, class 0 = CTC blank):
     the most likely class at each step, repeats collapsed and blanks dropped, as RapidOCR decodes it; score = the
-    mean probability of the characters read; characters below CHAR_SCORE are left out of the text."""
+    mean probability of the characters read; Chinese characters below CHAR_SCORE are left out of the text."""
     import numpy as np
 
     index = pred.argmax(axis=1)
@@ -291,7 +292,8 @@ def decode(characters: list[str], pred) -> tuple[str, float]:
     probs = prob[keep]
     if not len(probs):
         return "", 0.0
-    text = "".join(characters[i] for i, p in zip(index[keep], probs, strict=True) if p >= CHAR_SCORE)
+    text = "".join(characters[i] for i, p in zip(index[keep], probs, strict=True)
+                   if p >= CHAR_SCORE or not "\u4e00" <= characters[i] <= "\u9fff")
     return text, float(np.mean(probs))
 
 

@@ -136,15 +136,16 @@ def test_a_scanned_pdf_is_read_without_poppler(monkeypatch):
 def test_characters_read_with_a_low_probability_are_left_out_of_the_line():
     import numpy as np
 
-    characters = ["blank", "中", "共", "桑", "办"]
-    steps = [(1, 0.99), (1, 0.97), (0, 0.9), (3, 0.22), (0, 0.9), (2, 0.95), (4, 0.31)]  # 中中 _ 桑 _ 共 办
+    characters = ["blank", "中", "共", "桑", "办", "〕"]
+    steps = [(1, 0.99), (1, 0.97), (0, 0.9), (3, 0.22), (0, 0.9), (2, 0.95), (4, 0.31), (5, 0.27)]  # 中中_桑_共办〕
     pred = np.zeros((len(steps), len(characters)), dtype=np.float32)
     for t, (k, p) in enumerate(steps):
         pred[t, k] = p
         pred[t, [c for c in range(len(characters)) if c != k]] = (1 - p) / (len(characters) - 1)
     text, score = ocr_rapid.decode(characters, pred)
-    assert text == "中共办"  # 桑 (0.22, below CHAR_SCORE) dropped; 办 (0.31) kept; 中中 collapsed
-    assert score == pytest.approx((0.99 + 0.22 + 0.95 + 0.31) / 4)  # the line's score still counts every character
+    # 桑 (0.22, below CHAR_SCORE) dropped; 办 (0.31) kept; 〕 (0.27: punctuation) kept; 中中 collapsed
+    assert text == "中共办〕"
+    assert score == pytest.approx((0.99 + 0.22 + 0.95 + 0.31 + 0.27) / 5)  # the line's score counts every character
     assert ocr_rapid.decode(characters, pred[[2]]) == ("", 0.0)  # blanks only
 
 
