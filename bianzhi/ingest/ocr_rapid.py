@@ -25,7 +25,8 @@ and most of the errors on 200-dpi 1-bit scans (bench/README.md, “RapidOCR: whe
   budget counts CPU time (2 spinning threads: +60 % CPU for the same page).
 - Chinese characters recognised with a probability under `CHAR_SCORE` are left out (a photocopy's black seal: its arc text
   read as 桑, 绿, 力心 at 0.12–0.28), and a line whose mean score is under `REREAD_BELOW` is read again at the model's
-  48 px, the reading with the higher score kept (under the seal's ring the 3 of 3月, 31日 came back; session 11).
+  48 px, the reading with the higher score kept (under the seal's ring the 3 of 3月, 31日 came back; off by default:
+  it cost a phone photo's signature; session 11).
 
 Lines are rebuilt from the boxes (`boxes_to_lines`): boxes whose vertical centres lie within half a line height are
 one line, ordered left to right, a wide gap kept as a tab. Each line's height is its type size measured from the
@@ -57,8 +58,9 @@ TEXT_SCORE = 0.5  # lines recognised with a lower mean confidence are dropped (R
 # a clean page reads at 0.27–0.30, its probability shared with its look-alikes (〕 」 】 ]) (bench/README.md, session 11)
 CHAR_SCORE = 0.3
 # Lines read with a mean score below REREAD_BELOW are read again at the model's own height, and the reading with the
-# higher score is kept (0: never): under a photocopy's black seal ring the date's 3 of 3月, 31日 was lost at 36 px
-REREAD_BELOW = 0.98
+# higher score is kept (0: never). At 0.98 the 3 of 3月, 31日 lost under a photocopy's black seal ring at 36 px came
+# back, but a phone photo's signature gained an “H” (a seal edge) and lost its fields: off (bench/README.md, session 11)
+REREAD_BELOW = 0.0
 REREAD_HEIGHT = 48
 THREADS = 1  # onnxruntime intra-op threads per session
 SPIN = False  # onnxruntime's idle threads spinning for work (costs CPU time, not wall)
