@@ -149,11 +149,24 @@ def restrict_queryset(queryset, user, action: str = "view"):
         return queryset.none()
     if path == "":
         return queryset.filter(unit_scope_q(user, action))
+    if restricts_by_units(user):
+        return queryset.filter(units_q(path, unit_scope_q(user, action)))
     if user is None or not user.is_authenticated:
         return queryset.none()
-    if user.is_superuser or user.role == Role.ADMIN:
-        return queryset
-    return queryset.filter(**{f"{path}__in": allowed_units(user, action).values("pk")})
+    return queryset  # the superuser and the 编办 administrator
+
+
+def restricts_by_units(user) -> bool:
+    """Whether restrict() limits a model that reaches its unit through a path (`scope_unit_path` "unit", …) to the
+    records of the user's units, `units_q(path, unit_scope_q(user, action))`: everyone signed in but the superuser
+    and the 编办 administrator (who see every record); no user sees nothing."""
+    return user is not None and user.is_authenticated and not (user.is_superuser or user.role == Role.ADMIN)
+
+
+def units_q(path: str, condition: Q) -> Q:
+    """The condition restrict() puts on a model whose unit is at `path`: its unit is one of the units matching
+    `condition` (a unit scope, `unit_scope_q`)."""
+    return Q(**{f"{path}__in": unit_model()._base_manager.filter(condition).values("pk")})
 
 
 def restrict_audit_queryset(queryset, user, action: str = "view"):

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import SESSION_KEY as SESSION_USER_KEY
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.utils.functional import LazyObject, empty
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.defaults import page_not_found
 
@@ -56,7 +57,12 @@ class SessionRenewalMiddleware:
 
 class AuditUserMiddleware:
     """After authentication: put the user into the request context (API token users are added by DRF's
-    authentication in `bianzhi.core.api`)."""
+    authentication in `bianzhi.core.api`).
+
+    The user the middleware above read for this request (the session's, checked by the second factor's middleware)
+    is then `request.user` itself rather than the lazy objects wrapping it (AuthenticationMiddleware's, OTPMiddleware's
+    around it): every `request.user.<attribute>` of the view — the scope reads the role, the unit, the region… —
+    went through both proxies (an AttributeError caught in each). The same object, read once as before."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -67,7 +73,20 @@ class AuditUserMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             ctx.user_id, ctx.username = user.pk, user.get_username()
+        if user is not None:
+            request.user = unwrapped(user)
         return self.get_response(request)
+
+
+def unwrapped(user):
+    """The object behind lazy objects that have been read (`SimpleLazyObject` of a SimpleLazyObject …), or the lazy
+    object where one has not been read."""
+    while isinstance(user, LazyObject):
+        inner = user._wrapped
+        if inner is empty:
+            break
+        user = inner
+    return user
 
 
 class LockedErrorMiddleware:

@@ -29,3 +29,11 @@ class Pagination(LimitOffsetPagination):
         if self.count > self.limit and self.template is not None:
             self.display_page_controls = True
         return page
+
+    def short_first_page(self, request, page: list) -> list:
+        """A first page read otherwise (a precompiled query) with the default limit, shorter than the limit: the
+        last one, counted as `paginate_queryset` counts it (its length)."""
+        self.request, self.limit, self.offset = request, self.default_limit, 0
+        assert len(page) < self.limit
+        self.count = len(page)
+        return page

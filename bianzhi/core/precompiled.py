@@ -156,13 +156,13 @@ class PrecompiledUpdate(Precompiled):
 
 
 class PrecompiledWithCondition:
-    """A query of whole model rows (`select_related` allowed) that takes a condition built per request — a user's data
+    """A query of whole model rows (`select_related` and annotations allowed) that takes a condition built per request — a user's data
     scope, a `Q` — compiled once per process, database alias and *shape* of that condition (its tree of lookups,
     each value's type, a list's length), never per request.
 
     `build(condition, *markers)` returns the queryset; `objects(using, condition, *values)` returns its instances as
-    the ORM loads them (`Model.from_db`, the ORM's converters, the related rows of `select_related` put in place as
-    the ORM puts them), or None when this condition cannot be compiled this way — an expression or an empty list in
+    the ORM loads them (`Model.from_db`, the ORM's converters, the related rows of `select_related` put in place and
+    each annotation's value set as the ORM does), or None when this condition cannot be compiled this way — an expression or an empty list in
     it, a value the ORM folds into the SQL — and the caller asks the ORM. Each value of the condition and each of
     `values` stands in the compiled parameters either as it is or, for a `startswith` lookup, as its escaped LIKE
     pattern; a marker found in neither form refuses the shape (never answered wrongly). The same statement the ORM
@@ -190,14 +190,13 @@ class PrecompiledWithCondition:
             found = None
         else:
             info, select = compiler.klass_info, compiler.select
-            if (info is None or compiler.annotation_col_map or queryset._fields is not None
-                    or compiler.has_extra_select):
+            if info is None or queryset._fields is not None or compiler.has_extra_select:
                 raise ValueError(f"not a query of whole {queryset.model.__name__} rows: {statement}")
             start, end = info["select_fields"][0], info["select_fields"][-1] + 1
             names = [column[0].target.attname for column in select[start:end]]
             converters = list(compiler.get_converters([s[0] for s in select[:compiler.col_count]]).items())
             found = (statement, params, slots, converters, info["model"], names, start, end,
-                     get_related_populators(info, select, using))
+                     get_related_populators(info, select, using), list(compiler.annotation_col_map.items()))
         if len(self._compiled) < self.MAX_SHAPES:
             self._compiled[key] = found
         return found
@@ -210,15 +209,30 @@ class PrecompiledWithCondition:
         found = self.compiled(using, shape)
         if found is None:
             return None
-        statement, params, slots, converters, model, names, start, end, populators = found
+        statement, params, slots, converters, model, names, start, end, populators, annotations = found
         rows = _fetch(using, statement, _bind(using, params, slots, (*condition_values, *values)), converters)
         instances = []
         for row in rows:
             instance = model.from_db(using, names, row[start:end])
             for populator in populators:
                 populator.populate(row, instance)
+            for name, position in annotations:  # as the ORM sets an annotation's value on its instance
+                setattr(instance, name, row[position])
             instances.append(instance)
         return instances
+
+
+def keep_prefetched(instance, name: str, rows: list, related) -> None:
+    """`rows` kept on `instance` as `prefetch_related` keeps its relation `name` (a reverse foreign key or a
+    many-to-many field): `instance.<name>.all()` answers from them; a further `.filter()` asks the database about
+    this instance's related rows (the relation's own filter on `related`, applied lazily as the ORM's prefetch
+    applies it). `related` is the queryset the prefetch would have run (its order), neither run nor changed (a
+    module's own, shared by the threads)."""
+    manager = getattr(instance, name)
+    queryset = manager._apply_rel_filters(related._chain())  # (it sets hints and a flag on the queryset it gets)
+    queryset._result_cache, queryset._prefetch_done = rows, True
+    cache_name = getattr(manager, "prefetch_cache_name", None) or manager.field.remote_field.cache_name
+    instance.__dict__.setdefault("_prefetched_objects_cache", {})[cache_name] = queryset
 
 
 def condition_shape(condition: Q):

@@ -35,6 +35,7 @@ from . import (
     national_clauses,
     opening_clauses,
     organ_clauses,
+    page_clauses,
     pasted_clauses,
     profile_clauses,
     reference_clauses,
@@ -1174,6 +1175,7 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     opening_clauses.apply(b, text)  # budget notes' openings: “内设7室;A、B”, “工作机构4个,即A、B…”, “单位名称:X” (heldout30)
     pasted_clauses.apply(b, text)  # law-database pages, chronicles, 加挂 items: “。为X管理的…事业单位”, “X保留,内设…” (heldout31)
     entry_clauses.apply(b, text)  # entries and introductions: “有10个办公室,包括A…和J”, “一室五部一分馆:A,B…” (heldout32)
+    page_clauses.apply(b, text)  # a unit's own pages: bodies one a line under “机构设置”, “1·…” duties (heldout33)
     _unnumbered_lists(b, text)  # last: a copy out of Word that lost its automatic numbering
     if final_clauses.generic_unit(b.data.get("unit")) or final2_clauses.bare_place_unit(b.data.get("unit"), text):  # “街道办事处作为…的派出机关”: an article on a kind of body
         b.data["unit"] = b.data["nature"] = None

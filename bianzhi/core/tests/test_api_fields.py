@@ -13,7 +13,7 @@ def test_each_serializer_gets_its_own_fields(users, demo):
     edu = Unit.objects.get(name="百色市教育局")
     requests = []
     for username in ("luru", "admin"):
-        request = APIRequestFactory().get("/")
+        request = APIRequestFactory().patch("/")  # a write: its parent's choices are the user's change scope
         request.user = users[username]
         requests.append(request)
     clerk = UnitSerializer(edu, context={"request": requests[0]})

@@ -1,4 +1,4 @@
-from rest_framework import serializers
+from rest_framework import permissions, serializers
 
 from bianzhi.accounts.scope import allowed_units
 from bianzhi.core.api import BuiltFieldsOnce
@@ -56,7 +56,10 @@ class UnitSerializer(BuiltFieldsOnce, serializers.ModelSerializer):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         request = self.context.get("request")
-        if request is not None and "parent" in self.fields:
+        # the 上级单位 a write may choose: the units the user may change. A read only shows the parent's id (the
+        # choices are never read: not built, not the scope's "change" condition computed); the browsable API's forms
+        # and OPTIONS describe a write and are built with the write's method (DRF's override_method)
+        if request is not None and request.method not in permissions.SAFE_METHODS and "parent" in self.fields:
             self.fields["parent"].queryset = allowed_units(request.user, "change")
 
     def validate(self, attrs):

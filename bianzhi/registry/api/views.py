@@ -9,12 +9,17 @@ from rest_framework.response import Response
 
 from bianzhi.accounts.scope import unit_scope_q
 from bianzhi.core.api import IF_MATCH, ScopedModelViewSet, ScopedReadOnlyViewSet
-from bianzhi.core.precompiled import MARKER_ID, PrecompiledModels, PrecompiledWithCondition
+from bianzhi.core.precompiled import MARKER_ID, PrecompiledModels, PrecompiledWithCondition, keep_prefetched
 
 from .. import services
 from ..filtersets import UnitFilterSet
 from ..models import InternalBody, Plaque, Region, Unit, UnitRelation
 from .serializers import RegionSerializer, UnitRelationSerializer, UnitSerializer
+
+# What the answer lists with a unit (UnitViewSet.shown_relations), built once: its plaques and its established
+# internal bodies, each in its model's order without its first key, the unit.
+PLAQUES = Plaque.objects.order_by("start_date", "id")
+BODIES = InternalBody.objects.established().order_by("sort_order", "id")
 
 
 class RegionViewSet(viewsets.ReadOnlyModelViewSet):
@@ -41,8 +46,7 @@ class UnitViewSet(ScopedModelViewSet):
         """What the answer lists with a unit: its plaques and its established internal bodies (not those a 三定 draft
         set up and that await approval). Each unit's own rows in the models' order without its first key, the unit
         (the same order within one unit; ordering by the unit joined the units' table into both queries)."""
-        return (Prefetch("plaques", queryset=Plaque.objects.order_by("start_date", "id")),
-                Prefetch("internal_bodies", queryset=InternalBody.objects.established().order_by("sort_order", "id")))
+        return (Prefetch("plaques", queryset=PLAQUES), Prefetch("internal_bodies", queryset=BODIES))
 
     def get_queryset(self):
         qs = super().get_queryset()
@@ -79,16 +83,11 @@ class UnitViewSet(ScopedModelViewSet):
         """One unit's shown relations (shown_relations: the same rows, the same order), each read with a query compiled
         once per process, kept on the unit as a prefetch keeps them (`unit.plaques.all()` answers from them)."""
         using = unit._state.db
-        cache = unit.__dict__.setdefault("_prefetched_objects_cache", {})
-        for name, query, base in (("plaques", PLAQUES_OF_UNIT, Plaque.objects.order_by("start_date", "id")),
-                                  ("internal_bodies", BODIES_OF_UNIT,
-                                   InternalBody.objects.established().order_by("sort_order", "id"))):
+        for name, query, related in (("plaques", PLAQUES_OF_UNIT, PLAQUES), ("internal_bodies", BODIES_OF_UNIT, BODIES)):
             rows = query.objects(using, unit.pk)
             for row in rows:
                 row._state.fields_cache["unit"] = unit  # as a prefetch sets the reverse relation
-            related = base.filter(unit=unit)  # what a further .filter() of unit.<name> starts from, not run
-            related._result_cache, related._prefetch_done = rows, True
-            cache[name] = related
+            keep_prefetched(unit, name, rows, related)
 
     def retrieve(self, request, *args, **kwargs):
         unit = self.get_object()
@@ -143,10 +142,8 @@ SCOPED_UNIT = PrecompiledWithCondition(
     lambda condition, pk: UnitViewSet.queryset.filter(condition).filter(pk=pk).order_by()[:MAX_GET_RESULTS], MARKER_ID)
 
 # A unit's shown relations (UnitViewSet.shown_relations) for one unit, compiled once per process (core.precompiled).
-PLAQUES_OF_UNIT = PrecompiledModels(lambda pk: Plaque.objects.filter(unit_id=pk).order_by("start_date", "id"),
-                                    MARKER_ID)
-BODIES_OF_UNIT = PrecompiledModels(lambda pk: InternalBody.objects.established().filter(unit_id=pk).order_by(
-    "sort_order", "id"), MARKER_ID)
+PLAQUES_OF_UNIT = PrecompiledModels(lambda pk: PLAQUES.filter(unit_id=pk), MARKER_ID)
+BODIES_OF_UNIT = PrecompiledModels(lambda pk: BODIES.filter(unit_id=pk), MARKER_ID)
 
 
 class UnitRelationViewSet(ScopedReadOnlyViewSet):
