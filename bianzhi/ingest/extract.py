@@ -823,9 +823,14 @@ def _check_tesseract():
 
 
 _OCR_SPACE_RE = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
+_DOC_NUMBER_YEAR_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])\s*[\[【〔［「]?\s*((?:19|20)\d{2})\s*[\]】〕］」]{1,2}\s*(?=第?\d{1,6}\s*号)")
 _OCR_FIXES = [
     (re.compile(r"(?<=[\u4e00-\u9fff])\s*[Il|]\s*(?=名)"), "1"),          # 局长 I 名 → 局长1名
     (re.compile(r"《([^《》()]{0,30})\)"), r"(\1)"),                         # 县《市、区) → 县(市、区)
+    # a speck read as a middle dot at a line's edge or beside a punctuation mark (·第一条, 工业、·信息化, 通知·); a
+    # real one stands between two words (马克思·恩格斯)
+    (re.compile(r"^\s*[·•‧]+|[·•‧]+\s*$|(?<=[、，。；：,;:])[·•‧]+|[·•‧]+(?=[、，。；：,;:])"), ""),
     (re.compile(r"^[”“\"'‘’|丨]+\s*"), ""),                      # a stray quote or bar before the text
     (re.compile(r"\s*[|丨]+$"), ""),                            # … or a bar after it (page edge)
     (re.compile(r"^(第[一二三四五六七八九十百]+条)\s*[”“\"'‘’]"), r"\1 "),  # the ideographic space after 第X条
@@ -835,8 +840,9 @@ _OCR_FIXES = [
     (re.compile(r"^\(\s*[-—一]\s*\)"), "(一)"),
     (re.compile(r"^\(\s*=\s*\)"), "(二)"),
     # the year of a 文号 stands in hexagonal brackets (GB/T 9704); both engines read 〔 〕 as [ ] or 【 】:
-    # 百办发[2019]23号, 百办发【2019】23号, 百办发〔2019]23号 → 百办发〔2019〕23号
-    (re.compile(r"(?<=[\u4e00-\u9fff])\s*[\[【〔［「]\s*((?:19|20)\d{2})\s*[\]】〕］」]\s*(?=第?\d{1,6}\s*号)"), r"〔\1〕"),
+    # 百办发[2019]23号, 百办发【2019】23号, 百办发〔2019]23号, 宜编[2005]]2号 (a thickened bracket read twice),
+    # 国办发2008]60号 (the opening one lost) → 百办发〔2019〕23号
+    (_DOC_NUMBER_YEAR_RE, r"〔\1〕"),
     # an opening bracket read twice before an item number: （(五） → （五）
     (re.compile(r"^([(（])\s*[(（](?=\s*[一二三四五六七八九十]{1,3}\s*[)）])"), r"\1"),
 ]
@@ -906,8 +912,8 @@ def second_read_hint() -> str | None:
 
 
 def _corrected(text: str, warnings: list[str]) -> str:
-    """OCR text with one-character slips in common 机构编制 words repaired (see ocr_correct); each
-    repair is listed in a warning so that the user can check it against the scan."""
+    """OCR text with one-character slips in common 机构编制 words repaired and a misread signature restored from the
+    红头 (see ocr_correct); each repair is listed in a warning so that the user can check it against the scan."""
 
     if not ocr_correct.ENABLED:
         return text
@@ -916,6 +922,11 @@ def _corrected(text: str, warnings: list[str]) -> str:
         shown = "、".join(f"“{r.read}”→“{r.corrected}”" for r in repairs[:10])
         more = f"等 {len(repairs)} 处" if len(repairs) > 10 else ""
         warnings.append(f"已按常用词自动更正识别结果：{shown}{more}，请对照原件核对")
+    text = _DOC_NUMBER_YEAR_RE.sub(r"〔\1〕", text)  # again on the joined text: a 文号 cut over two lines
+    text, repairs = ocr_correct.signature_from_header(text)
+    for r in repairs:
+        warnings.append(f"落款“{r.read}”与红头不符，已按红头更正为“{r.corrected}”，请对照原件核对" if r.corrected
+                        else f"落款上方的“{r.read}”似为印章文字，已略去，请对照原件核对")
     return text
 
 

@@ -156,3 +156,67 @@ def _isolated(text: str, start: int, length: int, known: frozenset[str]) -> bool
     before = text[start - 1:start + 1] if start > 0 else ""
     after = text[start + length - 1:start + length + 1] if start + length < len(text) else ""
     return before not in known and after not in known
+
+
+# A 红头文件 (GB/T 9704) names its issuing organ twice: in the 红头 at the top (“XX文件”, in large type) and in the
+# signature over the date, under the seal. Where the seal's ink is as black as the text (a photocopy), the signature
+# loses characters or reads the arc text into them (湖南省人民政府办公厅 → 湖南人民政府公厅, 中共中央办公厅 → 中英中央办公疗)
+# while the 红头 reads right. A signature line that differs from the 红头's organ by at most SIGNATURE_SLIPS of its
+# characters — same first character, not a shorter form (a prefix or a suffix of it: 湖南省人民政府 signing for
+# 湖南省人民政府办公厅's 红头 stays), in the last SIGNATURE_LINES lines — is taken for a misreading of it. The seal's
+# arc text (the organ's name along its upper arc) read as a line of its own right above the signature (院, 院办, 民政府
+# over 国务院办公厅) — a line of at most ARC_TEXT characters, all Chinese (a body's last line ends with a punctuation
+# mark) — is left out.
+SIGNATURE_SLIPS = 0.3
+SIGNATURE_LINES = 4
+ARC_TEXT = 3
+_HEADER_RE = re.compile(r"^\s*(\S{4,30}?)\s*文件\s*$")
+_DATE_TAIL_RE = re.compile(r"((?:19|20)\d{2}\s*年.{0,8}日)\s*$")
+
+
+def _edits(a: str, b: str) -> int:
+    """Edit distance (insertions, deletions, substitutions)."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def signature_from_header(text: str) -> tuple[str, list[Repair]]:
+    """The OCR text with a misread signature replaced by the 红头's organ and the seal's arc text read as a line of
+    its own above the signature left out (see above), and the repairs made (an arc text's with `corrected` empty)."""
+    lines = text.split("\n")
+    filled = [k for k, line in enumerate(lines) if line.strip()]
+    header = _HEADER_RE.match(lines[filled[0]]) if filled else None
+    if header is None:
+        return text, []
+    organ = header[1]
+    repairs: list[Repair] = []
+    signature = None
+    for k in reversed(filled[1:][-SIGNATURE_LINES:]):
+        date = _DATE_TAIL_RE.search(lines[k])
+        read = (lines[k][:date.start()] if date else lines[k]).strip()
+        if read == organ:
+            signature = k
+            break
+        if (not read or read[0] != organ[0] or organ.startswith(read) or organ.endswith(read)
+                or len(read) < (1 - SIGNATURE_SLIPS) * len(organ)
+                or _edits(read, organ) > SIGNATURE_SLIPS * len(organ)):
+            continue
+        lines[k] = organ + (date[1] if date else "")
+        repairs.append(Repair(_offset(lines, k), read, organ))
+        signature = k
+        break
+    if signature is not None:
+        above = max((k for k in filled if k < signature), default=filled[0])
+        if above != filled[0] and re.fullmatch(rf"\s*[\u4e00-\u9fff]{{1,{ARC_TEXT}}}\s*", lines[above]):
+            repairs.insert(0, Repair(_offset(lines, above), lines[above].strip(), ""))
+            del lines[above]
+    return "\n".join(lines), repairs
+
+
+def _offset(lines: list[str], k: int) -> int:
+    return sum(len(line) + 1 for line in lines[:k])

@@ -151,3 +151,18 @@ def test_docx_without_main_part_is_refused_in_chinese():
         z.writestr("[Content_Types].xml", "<Types/>")
     with pytest.raises(ExtractionError, match="document.xml"):
         extract_bytes(buf.getvalue(), "empty.docx")
+
+
+def test_a_specks_middle_dot_at_a_line_edge_or_beside_punctuation_is_dropped():
+    assert extract.clean_ocr_line("·第一条为了规范") == "第一条为了规范"
+    assert extract.clean_ocr_line("(四)指导工业、·信息化领域") == "(四)指导工业、信息化领域"
+    assert extract.clean_ocr_line("规定的通知·") == "规定的通知"
+    assert extract.clean_ocr_line("·一、市委") == "一、市委"
+    # between two words it is a real middle dot
+    assert extract.clean_ocr_line("学习马克思·恩格斯的著作") == "学习马克思·恩格斯的著作"
+
+
+def test_a_docnumbers_bracket_read_twice_or_lost_is_restored():
+    assert extract.clean_ocr_line("宜编[2005]]2号") == "宜编〔2005〕2号"
+    assert extract.clean_ocr_line("国办发2008]60号") == "国办发〔2008〕60号"
+    assert extract.clean_ocr_line("国办发2008年60号") == "国办发2008年60号"  # no bracket at all: not a 文号 read wrong

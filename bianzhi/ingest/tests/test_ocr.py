@@ -144,3 +144,38 @@ def test_ocr_models_that_are_not_installed_are_left_out(monkeypatch):
     assert ocr_prep.languages() == "chi_sim"
     monkeypatch.setattr(ocr_prep, "installed_languages", lambda: frozenset({"chi_sim", "HanS"}))
     assert ocr_prep.tesseract_args()[:2] == ["-l", "chi_sim+HanS"]
+
+
+# ------------------------------------------------------------------ signature restored from the 红头
+HEADED = "湖南省人民政府办公厅文件\n湘政办发〔2009〕93号\n关于印发某规定的通知\n各市州人民政府：\n现予印发，请认真贯彻执行。\n"
+
+
+def test_a_misread_signature_is_restored_from_the_red_header_and_arc_text_above_it_dropped():
+    text, repairs = ocr_correct.signature_from_header(HEADED + "汤\n湖南人民政府公厅\n2009年12月31日")
+    assert text.endswith("现予印发，请认真贯彻执行。\n湖南省人民政府办公厅\n2009年12月31日")
+    assert [(r.read, r.corrected) for r in repairs] == [("汤", ""), ("湖南人民政府公厅", "湖南省人民政府办公厅")]
+    # the date read on the signature's line; a substituted character
+    text, repairs = ocr_correct.signature_from_header("中共中央办公厅文件\n第一条 为了规范。\n中英中央办公疗2020年9月21日")
+    assert text.endswith("\n中共中央办公厅2020年9月21日") and repairs[0].read == "中英中央办公疗"
+    # a right signature: only the arc text above it goes
+    text, repairs = ocr_correct.signature_from_header(HEADED + "院办\n湖南省人民政府办公厅\n2009年12月31日")
+    assert "院办" not in text and [r.read for r in repairs] == ["院办"]
+
+
+def test_a_signature_that_is_another_or_a_shorter_name_is_kept():
+    for signature in ("湖南省人民政府", "湖南省发展和改革委员会", "省人民政府办公厅"):
+        text = HEADED + f"{signature}\n2009年12月31日"
+        assert ocr_correct.signature_from_header(text) == (text, [])
+    # the body's last line is not arc text (it ends with a punctuation mark); no 红头, nothing changed
+    text = HEADED + "执行。\n湖南人民政府公厅\n2009年12月31日"
+    assert "执行。" in ocr_correct.signature_from_header(text)[0]
+    text = "关于印发某规定的通知\n汤\n湖南人民政府公厅\n2009年12月31日"
+    assert ocr_correct.signature_from_header(text) == (text, [])
+
+
+def test_signature_repairs_are_reported_to_the_user():
+    warnings: list[str] = []
+    text = extract._corrected(HEADED + "院办\n湖南人民政府公厅\n2009年12月31日", warnings)
+    assert text.endswith("湖南省人民政府办公厅\n2009年12月31日")
+    assert any("“湖南人民政府公厅”" in w and "红头" in w for w in warnings)
+    assert any("“院办”" in w and "印章" in w for w in warnings)

@@ -131,3 +131,49 @@ def test_a_scanned_pdf_is_read_without_poppler(monkeypatch):
     ops = difflib.SequenceMatcher(None, _chars(source), _chars(scan.text), autojunk=False).get_opcodes()
     assert sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in ops if tag != "equal") <= 2
     assert "右办发〔2019〕31号" in scan.text
+
+
+def test_characters_read_with_a_low_probability_are_left_out_of_the_line():
+    import numpy as np
+
+    characters = ["blank", "中", "共", "桑", "办", "〕"]
+    steps = [(1, 0.99), (1, 0.97), (0, 0.9), (3, 0.22), (0, 0.9), (2, 0.95), (4, 0.31), (5, 0.27)]  # 中中_桑_共办〕
+    pred = np.zeros((len(steps), len(characters)), dtype=np.float32)
+    for t, (k, p) in enumerate(steps):
+        pred[t, k] = p
+        pred[t, [c for c in range(len(characters)) if c != k]] = (1 - p) / (len(characters) - 1)
+    text, score = ocr_rapid.decode(characters, pred)
+    # 桑 (0.22, below CHAR_SCORE) dropped; 办 (0.31) kept; 〕 (0.27: punctuation) kept; 中中 collapsed
+    assert text == "中共办〕"
+    assert score == pytest.approx((0.99 + 0.22 + 0.95 + 0.31 + 0.27) / 5)  # the line's score counts every character
+    assert ocr_rapid.decode(characters, pred[[2]]) == ("", 0.0)  # blanks only
+
+
+@needs_rapidocr
+def test_a_doubtful_line_is_read_again_at_the_models_height(tmp_path, monkeypatch):
+    """A date crossed by a seal's ring (drawn here) reads with a score of ~0.97 at 36 px; read again at 48 px it
+    scores higher, and that reading is kept. A line above the threshold is not read again."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font_path = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
+    if not __import__("os").path.exists(font_path):
+        pytest.skip("未安装 Noto CJK 字体")
+    font = ImageFont.truetype(font_path, 44, index=2)
+    img = Image.new("L", (1000, 400), 235)
+    draw = ImageDraw.Draw(img)
+    draw.text((300, 180), "2009年12月31日", font=font, fill=20)
+    x3 = 300 + font.getlength("2009年12月")
+    draw.ellipse([x3 - 350, 20, x3 - 20, 350], outline=25, width=7)
+    page = tmp_path / "date.png"
+    img.save(page)
+
+    def read(below: float):
+        monkeypatch.setattr(ocr_rapid, "REREAD_BELOW", below)
+        boxes = ocr_rapid.read_boxes(str(page))
+        assert [b.text for b in boxes] == ["2009年12月31日"]
+        return boxes[0].score
+
+    once = read(0.0)
+    assert once < 0.98
+    assert read(once - 0.01) == once  # above the threshold: not read again
+    assert read(0.98) > once
