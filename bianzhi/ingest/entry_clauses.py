@@ -377,8 +377,7 @@ def apply(b, text: str) -> None:
         heads = [m.start() for m in SECTION_HEAD_RE.finditer(text, spans[0][1], spans[-1][0])
                  if not re.search(r"职责|职能|任务", text[m.start():text.find("\n", m.start()) % (len(text) + 1)][:30])]
         if any(not any(s - 6 <= h <= e for s, e in spans) for h in heads):
-            data["duties"] = []
-            b.spans = [sp for sp in b.spans if not sp[0].startswith("duties[")]
+            b.clear_items("duties")
     if not data.get("unit"):  # “观海卫镇举行了…仪式”
         m = CEREMONY_TOWN_RE.search(text)
         if m is not None and text.count(m["u"]) >= 3:

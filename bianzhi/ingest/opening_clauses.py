@@ -274,14 +274,7 @@ def apply(b, text: str) -> None:
             _set(b, "unit", cover[1])
     drop = other_bodies_duties(text, b.spans, data.get("unit"))
     if drop:
-        spans = {int(k[7:-1]): (s, e) for k, s, e in b.spans if re.fullmatch(r"duties\[\d+\]", k)}
-        kept = [(d, spans.get(i)) for i, d in enumerate(data["duties"]) if i not in drop]
-        b.spans = [sp for sp in b.spans if not sp[0].startswith("duties[")]
-        data["duties"] = []
-        for duty, span in kept:
-            data["duties"].append(duty)
-            if span is not None:
-                b.span(f"duties[{len(data['duties']) - 1}]", *span)
+        b.drop_items("duties", drop)
     if data.get("unit") and KIND_UNIT_RE.fullmatch(data["unit"]):  # “行业协会作为连接政府…”: an article on a kind
         for key in ("unit", "nature", "rank", "short_name"):
             data[key] = None

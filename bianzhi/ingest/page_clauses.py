@@ -188,14 +188,6 @@ def several_units(text: str) -> bool:
     return len(names) >= 2 and not any(a != b and a.endswith(b) for a in names for b in names)
 
 
-def _set_duties(b, found: list[Found]) -> None:
-    b.data["duties"] = []
-    b.spans = [sp for sp in b.spans if not sp[0].startswith("duties[")]
-    for f in found:
-        b.data["duties"].append(f.value)
-        b.span(f"duties[{len(b.data['duties']) - 1}]", f.start, f.end)
-
-
 def apply(b, text: str) -> None:
     """The rules on a parse result `b` (the parser's builder: `data`, `spans`, `span()`, `add_bodies()`)."""
     data = b.data
@@ -217,7 +209,8 @@ def apply(b, text: str) -> None:
     if not data["duties"] or grouped:
         found, who = odd_numbered_duties(text)
         if found:
-            _set_duties(b, found)
+            b.clear_items("duties")
+            b.add_items("duties", found)
             unit = data.get("unit") or ""
             if who and PARTY_RE.search(unit) and unit.startswith(who):
                 heading = UNIT_HEADING_RE.search(text)
@@ -226,7 +219,8 @@ def apply(b, text: str) -> None:
     if not data["duties"]:
         found = scope_duties(text)
         if found:
-            _set_duties(b, found)
+            b.clear_items("duties")
+            b.add_items("duties", found)
     if not data["staffing"]:
         m = FORMAL_STAFFING_RE.search(text)
         if m is not None and data.get("unit"):

@@ -181,6 +181,17 @@ class _Builder:
             self.meta.setdefault("numbered_bodies", []).append(False)
             self.span(f"internal_bodies[{idx}].name", found.start, found.end)
 
+    def clear_items(self, key: str) -> None:
+        """Empty the list `key` (“duties”, “internal_bodies”…) and drop its entries' spans."""
+        self.data[key] = []
+        self.spans = [sp for sp in self.spans if not sp[0].startswith(key + "[")]
+
+    def add_items(self, key: str, found) -> None:
+        """Append values read from the text (`clauses.Found`) to the list `key`, each with its span."""
+        for f in found:
+            self.data[key].append(f.value)
+            self.span(f"{key}[{len(self.data[key]) - 1}]", f.start, f.end)
+
     def drop_items(self, key: str, indices) -> None:
         """Take the entries at `indices` out of the list `key` (“staffing”, “internal_leadership”…) with their spans;
         the entries kept keep their spans, renumbered."""
@@ -1224,12 +1235,9 @@ def _final_rules(b: _Builder, text: str):
         if not b.data.get("nature"):
             _set(b, "nature", nature)
     if final_clauses.heading_items(b.data["duties"]):  # “(一)主要职能是: 负责…(二)人员构成情况 …” are headings
-        b.data["duties"] = []
-        b.spans = [sp for sp in b.spans if not sp[0].startswith("duties[")]
+        b.clear_items("duties")
     if not b.data["duties"]:  # “(一)职能职责⏎1)…⏎2)…”
-        for found in final_clauses.line_paren_duties(text):
-            b.data["duties"].append(found.value)
-            b.span(f"duties[{len(b.data['duties']) - 1}]", found.start, found.end)
+        b.add_items("duties", final_clauses.line_paren_duties(text))
     if not b.data["internal_bodies"]:  # “分别是:(1)办公室。(2)X股(Y股)。”; “主要设有三个职能处:⏎秘书处: …”
         counted = final_clauses.paragraph_bodies(text)
         if counted and not b.data.get("unit"):  # “X的内部机构设置清晰,…”
@@ -1425,8 +1433,7 @@ def _county_rules(b: _Builder, text: str):
         start = next((s for p, s, e in b.spans if p == "nature"), 0) + len(d["nature"]) - len(cls)
         _replace(b, "nature", clauses.Found(cls, start, start + len(cls)))
     if d["duties"] and cc.section_items(d["duties"]):  # “(一)主要职责 …(二)机构设置 …”, “(一)收入预算,…”
-        d["duties"] = []
-        b.spans = [sp for sp in b.spans if not sp[0].startswith("duties[")]
+        b.clear_items("duties")
     if d["internal_bodies"] and all(re.search(r"\d", x["name"]) for x in d["internal_bodies"]):
         d["internal_bodies"] = []  # “(一)基本支出:2016年年初预算数为…” is a budget item
         b.meta.pop("numbered_bodies", None)
@@ -1487,17 +1494,13 @@ def _budget_note(b: _Builder, text: str):
         b.data["nature"] = None
         _set(b, "nature", nature)
     if b.data["duties"] and budget_clauses.description_items(b.data["duties"]):  # “1. 公安机关是…2.X设…”
-        b.data["duties"] = []
-        b.spans = [sp for sp in b.spans if not sp[0].startswith("duties[")]
+        b.clear_items("duties")
     if b.data["duties"] and any(budget_clauses.DUTY_HEADING_RE.match(d) for d in b.data["duties"]):
         run_in = budget_clauses.run_in_duties(text)  # “1.部门主要职能:⏎1)…2)…” read as one item under a heading
         if run_in:
-            b.data["duties"] = []
-            b.spans = [sp for sp in b.spans if not sp[0].startswith("duties[")]
+            b.clear_items("duties")
     if not b.data["duties"]:  # “其主要职责是: 1.… 2.…” run into one line
-        for found in budget_clauses.run_in_duties(text) or budget_clauses.verb_line_duties(text):
-            b.data["duties"].append(found.value)
-            b.span(f"duties[{len(b.data['duties']) - 1}]", found.start, found.end)
+        b.add_items("duties", budget_clauses.run_in_duties(text) or budget_clauses.verb_line_duties(text))
     if not b.data["internal_bodies"]:  # “内设13个部门,分别为A、B…”, “共设有15个内设机构(包括:…)”
         for found in budget_clauses.listed_bodies(text):
             idx = len(b.data["internal_bodies"])

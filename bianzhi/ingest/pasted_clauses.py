@@ -231,11 +231,8 @@ def apply(b, text: str) -> None:
                     _set(b, "rank", Found(rm.group(0), found.start + rm.start(), found.start + rm.end()))
     items, heads = grouped_duties(text)
     if items and heads and any(d.split("\n")[0].strip().rstrip("。:") in heads for d in data["duties"]):  # “(一)X的主要职责。⏎1.…”
-        data["duties"] = []
-        b.spans = [sp for sp in b.spans if not sp[0].startswith("duties[")]
-        for found in items:
-            data["duties"].append(found.value)
-            b.span(f"duties[{len(data['duties']) - 1}]", found.start, found.end)
+        b.clear_items("duties")
+        b.add_items("duties", items)
     if not data["internal_leadership"] and (data["staffing"] or data["posts"]):
         cut = cut_leadership(text)
         if cut is not None:  # “正科级领导职数19名(含…” at the end of the page

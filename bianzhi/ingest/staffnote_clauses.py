@@ -306,5 +306,4 @@ def apply(b, text: str) -> None:
         if spans:
             heads = list(SECTION_HEAD_RE.finditer(text, 0, spans[0]))
             if heads and not DUTY_WORD_RE.search(text[heads[-1].start():spans[0]]):
-                data["duties"] = []
-                b.spans = [sp for sp in b.spans if not sp[0].startswith("duties[")]
+                b.clear_items("duties")

@@ -199,14 +199,6 @@ def first_person_answer(text: str, unit: str | None) -> bool:
     return bool(unit) and PLACE_RE.search(unit) is None and FIRST_PERSON_RE.search(text[:300]) is not None
 
 
-def _replace_duties(b, duties: list[str], spans: list[tuple[int, int]]) -> None:
-    b.data["duties"] = []
-    b.spans = [sp for sp in b.spans if not sp[0].startswith("duties[")]
-    for duty, (start, end) in zip(duties, spans, strict=True):
-        b.data["duties"].append(duty)
-        b.span(f"duties[{len(b.data['duties']) - 1}]", start, end)
-
-
 def apply(b, text: str) -> None:
     """The heldout19 rules on a parse result `b` (the parser's builder: `data`, `spans`, `span()`, `meta`)."""
     data = b.data
@@ -217,21 +209,21 @@ def apply(b, text: str) -> None:
     if groups is not None:  # “1.党委工作职责:(1)A。(2)B。2.政府职责:(1)C。”: the items are the duties
         where = {sp[0]: (sp[1], sp[2]) for sp in b.spans if sp[0].startswith("duties[")}
         by_index = dict(groups)
-        duties, spans = [], []
+        items = []
         for i, duty in enumerate(data["duties"]):
             start = where.get(f"duties[{i}]", (text.find(duty), 0))[0]
             if i not in by_index:
-                duties.append(duty)
-                spans.append(where.get(f"duties[{i}]", (start, start + len(duty))))
+                items.append(Found(duty, *where.get(f"duties[{i}]", (start, start + len(duty)))))
                 continue
             for item, offset in by_index[i]:
-                duties.append(item)
-                spans.append((start + offset, start + offset + len(item)))
-        _replace_duties(b, duties, spans)
+                items.append(Found(item, start + offset, start + offset + len(item)))
+        b.clear_items("duties")
+        b.add_items("duties", items)
     if not data["duties"]:  # “主要职责是:⏎1.指导…组织开” (the page ends inside item 1)
         found = cut_first_duty(text)
         if found is not None:
-            _replace_duties(b, [found.value], [(found.start, found.end)])
+            b.clear_items("duties")
+            b.add_items("duties", [found])
     _set(b, "unit", party_full_name(text, data.get("unit")), replace=True)  # “中国共产党X县委员会组织部(简称:…)是…”
     catalogue = catalogue_title(text)  # “X2026年预算公开目录” above the “X2026年部门预算编制说明” heading
     if catalogue is not None:
