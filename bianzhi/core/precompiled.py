@@ -197,7 +197,8 @@ class PrecompiledInsert:
     column but the automatic key, `RETURNING` the key), compiled once per database alias; each value prepared by
     its field as the ORM prepares it (`pre_save(obj, add=True)`: an `auto_now_add` time is set, then
     `get_db_prep_save`). `insert(using, obj)` writes `obj` and sets its key. No `pre_save`/`post_save` signal and
-    no `save()` of the model: only for a model whose rows nothing else acts on when written (the audit log)."""
+    no `save()` of the model: only for a model whose rows nothing else acts on when written (the audit log). A
+    database that cannot return the key from an INSERT (SQLite before 3.35) gets the model's own `save()`."""
 
     def __init__(self, model):
         self.model = model
@@ -210,7 +211,8 @@ class PrecompiledInsert:
             meta = self.model._meta
             connection = connections[using]
             if not connection.features.can_return_columns_from_insert:
-                raise ValueError(f"{connection.vendor}: an INSERT that returns its key is not precompiled")
+                self._compiled[using] = False
+                return False
             fields = [f for f in meta.local_concrete_fields if not f.generated and f is not meta.auto_field]
             query = sql.InsertQuery(self.model)
             query.insert_values(fields, [self.model()])  # a row of defaults: only the statement is kept
@@ -221,7 +223,11 @@ class PrecompiledInsert:
         return found
 
     def insert(self, using: str, obj) -> None:
-        statement, fields, returning_params = self.compiled(using)
+        found = self.compiled(using)
+        if not found:
+            obj.save(force_insert=True, using=using)
+            return
+        statement, fields, returning_params = found
         connection = connections[using]
         params = [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
         with connection.cursor() as cursor:

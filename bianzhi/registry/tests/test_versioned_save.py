@@ -12,7 +12,7 @@ from bianzhi.accounts.scope import allowed_units
 from bianzhi.core.audit import record, snapshot
 from bianzhi.core.context import acting_as
 from bianzhi.core.models import AuditLogEntry, ConcurrentEditError, _differs
-from bianzhi.core.precompiled import stored_row
+from bianzhi.core.precompiled import PrecompiledInsert, stored_row
 from bianzhi.registry.models import Unit
 from bianzhi.registry.services import in_scope_after_save, save_unit
 
@@ -113,6 +113,15 @@ def test_the_audit_entry_is_the_row_and_the_statement_the_orm_writes(edu, users)
     assert [s.split(" VALUES ")[0] for s in insert] == [s.split(" VALUES ")[0] for s in orm_insert]
     with pytest.raises(PermissionError):
         record(edu, "update", None, None, id=entry.pk)  # an entry that has a key is never written again
+
+
+def test_a_database_that_cannot_return_the_key_gets_the_models_own_insert(edu, monkeypatch):
+    insert = PrecompiledInsert(AuditLogEntry)
+    monkeypatch.setattr(connection.features, "can_return_columns_from_insert", False)  # SQLite before 3.35
+    entry = AuditLogEntry(action="update", app_label="registry", model="unit", object_id=str(edu.pk), object_repr="x")
+    insert.insert(connection.alias, entry)
+    assert entry.pk is not None and not entry._state.adding
+    assert AuditLogEntry.objects.filter(pk=entry.pk, action="update", object_id=str(edu.pk)).exists()
 
 
 @pytest.mark.parametrize("username", ["luru", "admin", "jiaoyu", "youjiang"])
