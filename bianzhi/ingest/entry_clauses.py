@@ -32,7 +32,7 @@ from bianzhi.core.numerals import NUM, to_int
 
 from .clauses import BODY_SUFFIX, CJK, UNIT_SUFFIX, Found
 from .unnumbered_clauses import DUTY_HEADING_RE, DUTY_VERB_RE
-from .webcopy_clauses import _set
+from .webcopy_clauses import _set, set_unit_nature_rank
 
 # a body's name in these lists: CJK (a 《title》 may open it), its own bracket kept
 ITEM_RE = re.compile(r"(?:《[^《》]{1,12}》)?[" + CJK + r"A-Za-z]{0,20}?(?:" + BODY_SUFFIX[3:-1] + r"|社|馆|线)(?:\([^()]{1,24}\))?")
@@ -280,11 +280,7 @@ def apply(b, text: str) -> None:
     # “成立X,为Y,R单位”
     setup = SET_UP_CLASS_RE.search(text)
     if setup is not None and (not data.get("unit") or setup["u"].endswith(data["unit"])):
-        _set(b, "unit", Found(setup["u"], setup.start("u"), setup.end("u")), replace=True)
-        if not data.get("nature"):
-            _set(b, "nature", Found(setup["n"], setup.start("n"), setup.end("n")))
-        if not data.get("rank"):
-            _set(b, "rank", Found(setup["r"], setup.start("r"), setup.end("r")))
+        set_unit_nature_rank(b, setup)
     # “xx县殡仪馆”: a template's placeholder place is part of the name
     if not data.get("unit"):
         m = PLACEHOLDER_UNIT_RE.search(text)

@@ -30,7 +30,7 @@ import re
 from bianzhi.core.numerals import NUM, to_int
 
 from .clauses import BODY_SUFFIX, CJK, UNIT_SUFFIX, Found, staffing_entry
-from .webcopy_clauses import _set
+from .webcopy_clauses import _set, set_unit_nature_rank
 
 # ------------------------------------------------------------------ staffing
 # one typed part of a 编制 total, as the templates word it (the unit word may be missing: “行政编制人数19、”)
@@ -224,11 +224,7 @@ def apply(b, text: str) -> None:
     # unit, nature and rank in apposition
     m = APPOSITION_RE.search(text) or HEADED_RE.search(text)
     if m is not None and (not data.get("unit") or m["u"].endswith(data["unit"]) or data["unit"] == m["u"]):
-        _set(b, "unit", Found(m["u"], m.start("u"), m.end("u")), replace=True)
-        if not data.get("nature"):
-            _set(b, "nature", Found(m["n"], m.start("n"), m.end("n")))
-        if not data.get("rank"):
-            _set(b, "rank", Found(m["r"], m.start("r"), m.end("r")))
+        set_unit_nature_rank(b, m)
     if not data.get("unit"):
         m = SETUP_SUBJECT_RE.search(text)
         if m is not None and text.count(m["u"]) >= 2:

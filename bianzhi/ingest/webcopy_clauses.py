@@ -84,6 +84,15 @@ def _set(b, key: str, found: Found | None, replace: bool = False):
     b.span(key, found.start, found.end)
 
 
+def set_unit_nature_rank(b, m) -> None:
+    """A match's unit (group “u”, replacing the one read) and, where none was read, its nature (“n”) and rank
+    (“r”), each with its span."""
+    _set(b, "unit", Found(m["u"], m.start("u"), m.end("u")), replace=True)
+    for key, group in (("nature", "n"), ("rank", "r")):
+        if not b.data.get(key):
+            _set(b, key, Found(m[group], m.start(group), m.end(group)))
+
+
 def _clear(b, keys: tuple[str, ...]):
     for key in keys:
         b.data[key] = [] if isinstance(b.data.get(key), list) else None
