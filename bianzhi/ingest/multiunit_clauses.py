@@ -46,6 +46,33 @@ def glued_note_title(text: str, max_lines: int = 12) -> tuple[Found, Found] | No
     return Found(m[t], m.start(t), m.end(t)), Found(m[u], m.start(u), m.end(u))
 
 
+# ------------------------------------------------------------------ a document the text quotes as its basis
+BASIS_LEAD_RE = re.compile(r"(?:根据|依据|按照|遵照|依照)")
+
+
+BUDGET_NOTE_RE = re.compile(r"(?:部门|单位)(?:预算|决算)|(?:部门|单位)(?:基本)?(?:概况|情况)")
+
+
+def in_basis_clause(text: str, pos: int) -> bool:
+    """True when `pos` lies in a budget/final-accounts note's clause that cites a document as its basis (“根据中共X关于印发
+    《Y规定》的通知(Z〔2019〕8号),X局为…”): a title or 文号 read there is the quoted document's, not the note's own. (An
+    entry or article about a 三定 that quotes it is labelled with it: the rule is for notes only.)"""
+    if not BUDGET_NOTE_RE.search(text):
+        return False
+    start = max(text.rfind(ch, 0, pos) for ch in "。\n;") + 1
+    return bool(BASIS_LEAD_RE.search(text, start, pos))
+
+
+# a page's metadata row naming the document: “名称: | X(本级)2021年度部门决算情况说明 | ||||”
+METADATA_NAME_RE = re.compile(r"(?m)^[ \t]*(?:名称|标题|文件名称)[:：][ \t|]*(?P<t>[^|\n]{6,80}?(?:预算|决算)[^|\n]{0,12}?)[ \t]*(?:\||$)")
+
+
+def metadata_note_title(text: str) -> Found | None:
+    """The title of a budget/final-accounts note as the page's metadata row names it; None when there is none."""
+    m = METADATA_NAME_RE.search(text[:3000])
+    return Found(m["t"], m.start("t"), m.end("t")) if m else None
+
+
 # ------------------------------------------------------------------ several units at once
 # a unit named in a clause that gives it as one example of many: “…负责人举例,如将原A和原B整合,组建C”
 EXAMPLE_LEAD_RE = re.compile(r"(?:举例|例如|比如|譬如|如将|如把)")

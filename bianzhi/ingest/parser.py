@@ -756,12 +756,17 @@ def _polish_unit(result: ParseResult, text: str) -> None:
 def _multiunit_rules(result: ParseResult, text: str) -> None:
     """heldout35: texts about several units, and budget notes that also state a second unit (multiunit_clauses)."""
     data = result.data
+    for key in ("title", "doc_number"):  # “根据中共X关于印发《Y规定》的通知(Z〔2019〕8号),…”: the quoted document's
+        if (sp := result.span_of(key)) and multiunit_clauses.in_basis_clause(text, sp[0]):
+            _drop_fields(result, (key,))
     if not data.get("title"):  # “欢迎访问…网站!2022年度X部门决算公开”, “X部门决算2024-09-25 09:46…”
         glued = multiunit_clauses.glued_note_title(text)
         if glued is not None:
             _set_field(result, "title", glued[0])
             if not data.get("unit"):
                 _set_field(result, "unit", glued[1])
+        elif (named := multiunit_clauses.metadata_note_title(text)) is not None:  # “名称: | X2021年度部门决算情况说明 |”
+            _set_field(result, "title", named)
     unit, span = data.get("unit"), result.span_of("unit")
     if isinstance(unit, str) and span:
         ceremonies = multiunit_clauses.ceremony_units(text)

@@ -132,3 +132,26 @@ def test_a_note_title_glued_after_the_site_greeting():
 def test_a_note_title_glued_before_the_date_stamp():
     d = p("首页 >> 预决算公开 >> 正文\n2023年度平川县统计局部门决算2024-09-01 10:12县统计局 [字号: ] 打印\n目录\n")
     assert d["title"] == "2023年度平川县统计局部门决算"
+
+
+# ---------------------------------------------------------------- a 三定 a note quotes as its basis
+def test_a_notes_quoted_sanding_title_and_number_are_not_its_own():
+    d = p("一、部门基本情况\n根据中共平川县委办公室、平川县人民政府办公室关于印发《平川县民政局职能配置、"
+          "内设机构和人员编制规定》的通知(平办字〔2019〕8号),平川县民政局为县政府工作部门,正科级。\n")
+    assert d["title"] is None  # the page gives no title line of its own
+    assert d["doc_number"] is None
+    assert d["unit"] == "平川县民政局"
+
+
+def test_a_notes_title_from_the_pages_metadata_row_over_a_quoted_sanding():
+    d = p("索引号: | 0012/2023-01 | 发布机构: | 平川县财政局 |\n名称: | 平川县水利局(本级)2022年度部门决算情况说明 | ||\n"
+          "一、部门基本情况\n根据县委办公室、县政府办公室关于印发《平川县水利局职能配置、内设机构和人员编制规定》,平川县水利局主要职责如下:\n"
+          "(1)负责全县水资源管理。\n(2)负责水利工程建设。\n")
+    assert d["title"] == "平川县水利局(本级)2022年度部门决算情况说明"
+
+
+def test_a_notice_that_issues_a_sanding_keeps_its_title_and_number():
+    d = p("平川县人民政府办公室关于印发《平川县水利局职能配置、内设机构和人员编制规定》的通知\n平政办发〔2019〕20号\n各乡镇人民政府:\n"
+          "现将《平川县水利局职能配置、内设机构和人员编制规定》印发给你们,请遵照执行。\n")
+    assert d["doc_number"] == "平政办发〔2019〕20号"
+    assert d["title"].startswith("平川县人民政府办公室关于印发")
