@@ -23,10 +23,10 @@ _NAME = r"[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX
 # “2023年度眉山市X局部门决算”, “2022年度X中心部门决算公开”: the year first, the report word with or without its suffix
 _YEAR_FIRST_TITLE = (r"(?P<t>\d{4}年度?(?P<u>" + _NAME + r")(?:\(?(?:本级|机关本级|本部)\)?)?(?:部门|单位)(?:预算|决算)"
                      r"(?:编制说明|公开说明|情况说明|公开)?)")
-# glued after a site greeting (“欢迎访问…网站!”) or before the page's date stamp (“2024-09-25 09:46…”)
-GLUED_TITLE_RE = re.compile(r"(?:(?<=[!!])" + _YEAR_FIRST_TITLE + r"(?=\d{4}-\d{1,2}-\d{1,2}|$)"
-                            r"|^" + _YEAR_FIRST_TITLE.replace("?P<t>", "?P<t2>").replace("?P<u>", "?P<u2>")
-                            + r"(?=\d{4}-\d{1,2}-\d{1,2}))", re.M)
+# glued after a site greeting (“欢迎访问…网站!”) or a breadcrumb's last word (“…>> 正文”), before the page's date stamp
+# (“2024-09-25 09:46…”) or its “发布时间/目录” (a copy run into one line)
+GLUED_TITLE_RE = re.compile(r"(?:(?<=[!!])|(?<=正文)|^)[ \t]*" + _YEAR_FIRST_TITLE +
+                            r"(?=\d{4}-\d{1,2}-\d{1,2}|[ \t]*(?:发布时间|发布日期|目录|来源)|[ \t]*$)", re.M)
 
 
 def glued_note_title(text: str, max_lines: int = 12) -> tuple[Found, Found] | None:
@@ -39,11 +39,10 @@ def glued_note_title(text: str, max_lines: int = 12) -> tuple[Found, Found] | No
             head_end = len(text)
             break
         head_end = nxt + 1
-    m = GLUED_TITLE_RE.search(text, 0, head_end)
+    m = GLUED_TITLE_RE.search(text, 0, min(head_end, 800))
     if m is None:
         return None
-    t, u = ("t", "u") if m["t"] else ("t2", "u2")
-    return Found(m[t], m.start(t), m.end(t)), Found(m[u], m.start(u), m.end(u))
+    return Found(m["t"], m.start("t"), m.end("t")), Found(m["u"], m.start("u"), m.end("u"))
 
 
 # ------------------------------------------------------------------ a document the text quotes as its basis
@@ -146,6 +145,18 @@ def counted_bodies(text: str) -> list[tuple[str, list[Found]]]:
         subject = "" if re.search(r"[,,]", lead) else _SUBJECT_STRIP_RE.sub("", _SUBJECT_VERB_RE.sub("", lead))
         out.append((subject, found))
     return out
+
+
+# a sentence about a unit the note's unit manages: “下属X,作为…事业单位,内设A、B”, “管理公益一类事业单位X,该中心内设…”
+MANAGED_LEAD_RE = re.compile(r"(?:其)?(?:下属|所属|直属|管理)(?:的)?(?:[" + CJK + r"]{0,10}?事业单位|单位)?(?P<x>[" + CJK + r"()]{3,30}?"
+                             + UNIT_SUFFIX + r")(?=[,,]|作为|为|是)")
+
+
+def managed_unit_of_sentence(text: str, pos: int) -> str | None:
+    """The unit a sentence opening “下属X,…” / “管理…事业单位X,…” is about, for a position in it; None otherwise."""
+    start, _ = _sentence_bounds(text, pos)
+    m = MANAGED_LEAD_RE.match(text, start, pos)
+    return m["x"] if m else None
 
 
 # ------------------------------------------------------------------ duties under a numbered unit heading

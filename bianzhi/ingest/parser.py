@@ -803,6 +803,11 @@ def _multiunit_rules(result: ParseResult, text: str) -> None:
             _set_bodies(result, own[0])  # the unit's “下设内设科室2个,即A和B”, not its managed centre's six
         elif not own and any(current == [f.value for f in o] for o in other):
             _set_bodies(result, [])
+        elif current:  # “下属X,作为…管理的事业单位,内设A、B”: X's bodies, not the unit's
+            spans = [result.span_of(f"internal_bodies[{i}].name") for i in range(len(current))]
+            managed = {multiunit_clauses.managed_unit_of_sentence(text, sp[0]) for sp in spans if sp}
+            if len(managed) == 1 and None not in managed and not same_unit(managed.pop(), unit) and all(spans):
+                _set_bodies(result, [])
         if not data.get("duties"):  # “1.X办公室⏎(1)…(14)…” in a department budget
             found = multiunit_clauses.unit_heading_duties(text, lambda name: same_unit(name, unit))
             for f in found:

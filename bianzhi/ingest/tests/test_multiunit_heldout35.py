@@ -155,3 +155,21 @@ def test_a_notice_that_issues_a_sanding_keeps_its_title_and_number():
           "现将《平川县水利局职能配置、内设机构和人员编制规定》印发给你们,请遵照执行。\n")
     assert d["doc_number"] == "平政办发〔2019〕20号"
     assert d["title"].startswith("平川县人民政府办公室关于印发")
+
+
+def test_a_note_title_run_into_one_line_between_the_greeting_and_publication_time():
+    d = p("欢迎访问平川县统计局网站! • 无障碍 欢迎访问平川县统计局网站!2023年度平川县统计局部门决算公开 发布时间:2024-09-01 目录 "
+          "第一部分 部门概况")
+    assert d["title"] == "2023年度平川县统计局部门决算公开"
+
+
+def test_bodies_stated_of_a_managed_unit_without_a_count_are_not_the_units():
+    d = p("平川县林业局2023年部门决算\n平川县林业局是县政府工作部门,为正科级。"
+          "下属平川县林业技术推广站,作为林业局管理的公益一类事业单位,内设综合股、营林股。\n")
+    assert d["unit"] == "平川县林业局"
+    assert bodies(d) == []
+
+
+def test_the_units_own_bodies_before_its_managed_unit_are_kept():
+    d = p("平川县林业局是县政府工作部门,为正科级,内设办公室、营林股、资源股。下属平川县林业技术推广站,为公益一类事业单位。\n")
+    assert bodies(d) == ["办公室", "营林股", "资源股"]
