@@ -60,13 +60,7 @@ class AuditLogEntry(models.Model):
         verbose_name = "审计日志"
         verbose_name_plural = "审计日志"
         ordering = ["-timestamp", "-id"]
-        indexes = [
-            models.Index(fields=["app_label", "model", "object_id"]),
-            # the sealer's pending entries (`seq IS NULL ORDER BY id`, after every write): only the unsealed ones. The
-            # unique index on seq also holds the NULLs, and each seal leaves the entry's old version behind in it
-            # until a vacuum — thousands of dead entries the sealer walked on every save (ADR 0045)
-            models.Index(fields=["id"], condition=models.Q(seq__isnull=True), name="core_audit_unsealed"),
-        ]
+        indexes = [models.Index(fields=["app_label", "model", "object_id"])]
 
     def __str__(self):
         return f"{self.timestamp:%Y-%m-%d %H:%M:%S} {self.username} {self.get_action_display()} {self.object_repr}"
