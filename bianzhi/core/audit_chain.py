@@ -16,7 +16,7 @@ import json
 import logging
 from dataclasses import dataclass
 
-from django.db import connection, router, transaction
+from django.db import connection, connections, router, transaction
 from django.utils import timezone
 from gmssl import func, sm3
 
@@ -56,26 +56,96 @@ def entry_digest(values: dict, seq: int, prev_hash: str) -> str:
 
 
 def seal_pending() -> int:
-    """Chain every committed, not yet sealed entry, in id order. Returns how many were sealed."""
+    """Chain every committed, not yet sealed entry, in id order, in a transaction of its own. Returns how many were
+    sealed."""
     using = router.db_for_write(AuditLogEntry)
     with transaction.atomic(using=using):
-        # a write first: takes the row lock (PostgreSQL) / the write lock (SQLite) before anything is read; the
-        # head row is made by the first seal of a new database (then written again, so locked the same way)
-        # (the write returns the head it locked: one statement, the write still first)
+        return _seal(using)
+
+
+def _seal(using: str) -> int:
+    """Seal the pending entries this transaction sees (committed ones, and its own), in id order."""
+    # a write first: takes the row lock (PostgreSQL) / the write lock (SQLite) before anything is read; the
+    # head row is made by the first seal of a new database (then written again, so locked the same way)
+    # (the write returns the head it locked: one statement, the write still first)
+    head = _MARK_HEAD.returning(using, HEAD_COLUMNS, timezone.now())
+    if not head:
+        AuditChainHead.objects.using(using).get_or_create(pk=1)
         head = _MARK_HEAD.returning(using, HEAD_COLUMNS, timezone.now())
-        if not head:
-            AuditChainHead.objects.using(using).get_or_create(pk=1)
-            head = _MARK_HEAD.returning(using, HEAD_COLUMNS, timezone.now())
-        [(seq, prev)] = head
-        pending = [dict(zip(CONTENT_FIELDS, row, strict=True)) for row in _PENDING.rows(using)]
-        for values in pending:
-            seq += 1
-            digest = entry_digest(values, seq, prev)
-            _SEAL_ENTRY.run(using, values["id"], seq, prev, digest)
-            prev = digest
-        if pending:
-            _ADVANCE_HEAD.run(using, seq, prev)
-        return len(pending)
+    [(seq, prev)] = head
+    seals = []
+    for row in _PENDING.rows(using):
+        values = dict(zip(CONTENT_FIELDS, row, strict=True))
+        seq += 1
+        digest = entry_digest(values, seq, prev)
+        seals.append((values["id"], seq, prev, digest))
+        prev = digest
+    if seals:
+        _write_seals(using, seals, seq, prev)
+    connections[using].bianzhi_unsealed = False
+    return len(seals)
+
+
+def _write_seals(using: str, seals: list[tuple], seq: int, last_hash: str) -> None:
+    """Write each entry's seal (id, seq, prev_hash, entry_hash) and advance the head to (seq, last_hash). PostgreSQL:
+    one statement for up to SEAL_BATCH entries and the head (an `UPDATE … FROM (VALUES …)` in a CTE beside the
+    head's UPDATE); elsewhere one UPDATE an entry, then the head's."""
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        for values in seals:
+            _SEAL_ENTRY.run(using, *values)
+        _ADVANCE_HEAD.run(using, seq, last_hash)
+        return
+    with connection.cursor() as cursor:
+        for start in range(0, len(seals), SEAL_BATCH):
+            batch = seals[start:start + SEAL_BATCH]
+            last = start + SEAL_BATCH >= len(seals)
+            cursor.execute(_seals_statement(connection, len(batch), last),
+                           [v for values in batch for v in values] + ([seq, last_hash] if last else []))
+
+
+SEAL_BATCH = 1000
+_SEALS_SQL: dict = {}
+
+
+def _seals_statement(connection, count: int, with_head: bool) -> str:
+    """PostgreSQL: the seals of `count` pending entries (each row as `_SEAL_ENTRY` writes it: only where it has no
+    seq yet) and, `with_head`, the head's advance as `_ADVANCE_HEAD` — one statement (the CTE's UPDATE runs
+    whether or not the outer statement reads it). Built once per count and kind."""
+    found = _SEALS_SQL.get((count, with_head))
+    if found is None:
+        q = connection.ops.quote_name
+        entry, head = q(AuditLogEntry._meta.db_table), q(AuditChainHead._meta.db_table)
+        column = {name: q(AuditLogEntry._meta.get_field(name).column)
+                  for name in ("id", "seq", "prev_hash", "entry_hash")}
+        rows = ", ".join(["(%s::bigint, %s::bigint, %s, %s)"] * count)
+        seals = (f"UPDATE {entry} AS e SET {column['seq']} = v.seq, {column['prev_hash']} = v.prev, "
+                 f"{column['entry_hash']} = v.digest FROM (VALUES {rows}) AS v (id, seq, prev, digest) "
+                 f"WHERE e.{column['id']} = v.id AND e.{column['seq']} IS NULL")
+        if with_head:
+            head_seq, head_hash = HEAD_COLUMNS
+            found = (f"WITH sealed AS ({seals}) UPDATE {head} SET {q(head_seq)} = %s, "
+                     f"{q(head_hash)} = %s WHERE {q(AuditChainHead._meta.pk.column)} = 1")
+        else:
+            found = seals
+        if count <= 16:
+            _SEALS_SQL[(count, with_head)] = found
+    return found
+
+
+def seal_before_commit() -> None:
+    """Seal this transaction's entries (and any committed entry still unsealed) inside it, as its last statements,
+    when the caller's atomic block is the outermost one (a service that is its own transaction, e.g. `save_unit`,
+    calls this last): the chain head's row lock is taken at the end, held only until the commit, and the
+    after-commit seal (`seal_after_commit`) finds nothing left and sends nothing. Inside an outer transaction, or
+    when nothing was written, it does nothing and the after-commit seal runs as before. A failure here fails the
+    transaction: its writes and their entries are undone together (all or nothing), never left unsealed."""
+    using = router.db_for_write(AuditLogEntry)
+    conn = connections[using]
+    if (not conn.in_atomic_block or len(conn.atomic_blocks) != 1 or conn.needs_rollback
+            or not conn.__dict__.get("bianzhi_unsealed")):
+        return
+    _seal(using)
 
 
 # The sealer's statements run after every write: compiled once per process (core.precompiled), the same SQL as
@@ -93,6 +163,8 @@ _ADVANCE_HEAD = PrecompiledUpdate(
 
 
 def _seal_now() -> None:
+    if not connections[router.db_for_write(AuditLogEntry)].__dict__.get("bianzhi_unsealed", True):
+        return  # the transaction sealed its own entries before it committed (seal_before_commit)
     try:
         seal_pending()
     except Exception:  # noqa: BLE001 — logged; the entry is sealed by the next write or by verify-audit
@@ -104,7 +176,9 @@ _seal_now.bianzhi_seal = True
 
 def seal_after_commit() -> None:
     """Called by `record()`: seal once the surrounding transaction has committed (immediately outside one). One
-    callback per transaction; it never fails the user's request."""
+    callback per transaction; it never fails the user's request. Marks the connection as having written an entry
+    not yet sealed (`seal_before_commit` and every seal clear the mark)."""
+    connections[router.db_for_write(AuditLogEntry)].bianzhi_unsealed = True
     if any(getattr(item[1], "bianzhi_seal", False) for item in connection.run_on_commit):
         return
     transaction.on_commit(_seal_now)

@@ -2,7 +2,7 @@ from django.db import models, transaction
 
 from . import locks, scoping
 from .audit_models import AuditLogEntry  # noqa: F401
-from .precompiled import stored_row
+from .precompiled import stored_row, versioned_update
 
 
 def _differs(value, stored) -> bool:
@@ -127,7 +127,12 @@ class TrackedModel(models.Model):
         version = self.__dict__.get("_saving_version")
         if version is None or base_qs.model is not type(self)._meta.concrete_model:
             return super()._do_update(base_qs, using, pk_val, values, update_fields, forced_update)
-        if not base_qs.filter(pk=pk_val, row_version=version)._update(values):
+        # the statement built once per set of columns (core.precompiled); the ORM's own where it cannot be
+        written = versioned_update(using, base_qs.model, values, pk_val, version) if values and \
+            not base_qs.query.where else None
+        if written is None:
+            written = base_qs.filter(pk=pk_val, row_version=version)._update(values)
+        if not written:
             raise ConcurrentEditError(self)
         return True
 

@@ -192,6 +192,46 @@ class PrecompiledUpdate(Precompiled):
             return cursor.fetchall()
 
 
+_VERSIONED_UPDATES: dict = {}
+
+
+def versioned_update(using: str, model, values: list, pk, version: int) -> int | None:
+    """The UPDATE of a versioned save (`TrackedModel._do_update`) — the ORM's statement for `filter(pk=…,
+    row_version=…)._update(values)`: `UPDATE t SET c = %s, … WHERE (t.id = %s AND t.row_version = %s)` — built once
+    per model and set of columns written (a save writes the columns whose values changed: a few sets in practice),
+    each value prepared by its field as the ORM's UPDATE compiler prepares it (a model instance for a foreign key,
+    then `get_db_prep_save`). Returns the number of rows written; None where the ORM must build it (an expression
+    as a value, a field with a placeholder of its own), and the caller then asks the ORM."""
+    connection = connections[using]
+    params = []
+    for field, _, value in values:
+        if hasattr(value, "resolve_expression") or hasattr(field, "get_placeholder"):
+            return None
+        if hasattr(value, "prepare_database_save"):
+            if not field.remote_field:
+                return None
+            value = value.prepare_database_save(field)
+        value = field.get_db_prep_save(value, connection=connection)
+        if hasattr(value, "as_sql"):
+            return None
+        params.append(value)
+    meta = model._meta
+    key = (using, model, tuple(field.column for field, _, _ in values))
+    statement = _VERSIONED_UPDATES.get(key)
+    if statement is None:
+        qn = connection.ops.quote_name
+        table = qn(meta.db_table)
+        columns = ", ".join(f"{qn(field.column)} = %s" for field, _, _ in values)
+        statement = (f"UPDATE {table} SET {columns} WHERE ({table}.{qn(meta.pk.column)} = %s AND "
+                     f"{table}.{qn(meta.get_field('row_version').column)} = %s)")
+        if len(_VERSIONED_UPDATES) < 2000:  # bounded: a process never keeps more than this many shapes
+            _VERSIONED_UPDATES[key] = statement
+    params += [meta.pk.get_db_prep_value(pk, connection), version]
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        return cursor.rowcount
+
+
 class PrecompiledInsert:
     """One row of a model inserted with the statement the ORM compiles for `Model.objects.create(...)` (every
     column but the automatic key, `RETURNING` the key), compiled once per database alias; each value prepared by

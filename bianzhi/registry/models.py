@@ -244,6 +244,16 @@ class Unit(TrackedModel):
         self._parent_tree_path = (self.parent_id, rows[0][0])
         return rows[0][0]
 
+    def keep_parent_path(self, parent_id, tree_path: str) -> None:
+        """Keep the 主管部门's tree path as a stored row of this unit states it (`parent_id`, `tree_path`: a unit's
+        path is its parent's followed by its own key, `_compute_path`), so that `parent_tree_path()` reads nothing
+        while the unit keeps that parent: the row read under its lock before a save (`save_unit`), or the row a
+        request loaded before its values were applied (the API serializer's validation)."""
+        self.__dict__.pop("_parent_tree_path", None)
+        suffix = f"{self.pk}/"
+        if parent_id and self.pk and tree_path.endswith("/" + suffix) and len(tree_path) > len(suffix) + 1:
+            self._parent_tree_path = (parent_id, tree_path[:-len(suffix)])
+
     def _compute_path(self) -> str:
         prefix = self.parent_tree_path() if self.parent_id else "/"
         return f"{prefix}{self.pk}/"

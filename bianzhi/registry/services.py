@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from bianzhi.accounts.permissions import may_accept_legacy_code, may_create_top_level_unit, within_region
 from bianzhi.accounts.scope import allowed_units, unit_scope_q
+from bianzhi.core.audit_chain import seal_before_commit
 from bianzhi.core.models import ConcurrentEditError
 from bianzhi.core.precompiled import MARKER_ID, PrecompiledWithCondition
 
@@ -50,6 +51,8 @@ def save_unit(unit: Unit, *, acting_user, expected_version: int | None = None, r
     # the stored row, locked until the end of this transaction: the placement compared with below, and the save's
     # version check, changed columns and audit before-image (TrackedModel.save)
     previous = unit.read_for_update() if unit.pk and not unit._state.adding else None
+    if previous is not None:
+        unit.keep_parent_path(previous["parent_id"], previous["tree_path"])  # its parent's path, as the row states it
     problems = unit_problems(unit, previous, acting_user)
     try:
         unit.clean()  # the model's own rules (codes, dates, the parent relation) hold on every path
@@ -77,6 +80,7 @@ def save_unit(unit: Unit, *, acting_user, expected_version: int | None = None, r
                                         document=relation_document)
     if not in_scope_after_save(unit, acting_user):
         raise ValidationError({"region": "保存后该单位将不在您的数据范围内，未保存"})  # rolls the save back
+    seal_before_commit()  # the audit entries sealed as this transaction's last statements, when it is the outermost
     return unit
 
 

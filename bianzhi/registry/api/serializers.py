@@ -63,9 +63,14 @@ class UnitSerializer(BuiltFieldsOnce, serializers.ModelSerializer):
                   "contact_mobile", "status", "established_on", "abolished_on", "sort_order", "note",
                   "row_version", "plaques", "internal_bodies", "created_at", "updated_at"]
         read_only_fields = ["row_version", "created_at", "updated_at"]
+        # what ModelSerializer.get_validators derives from the model on every write (a unit has no unique_together,
+        # UniqueConstraint or unique_for_date: none), declared once (test_unit_serializer_validators_as_derived)
+        validators = []
 
     def validate(self, attrs):
         instance = self.instance or Unit()
+        if self.instance is not None:  # the row as the request read it: its parent's path needs no query
+            instance.keep_parent_path(instance.parent_id, instance.tree_path)
         for key, value in attrs.items():
             setattr(instance, key, value)
         instance.clean()  # model rules (USCC check, dates …) raise Django ValidationError → 400 in Chinese

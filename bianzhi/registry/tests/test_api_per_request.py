@@ -48,7 +48,8 @@ def test_the_three_api_requests_ask_a_fixed_number_of_queries(edu, client_for):
     # internal bodies (the same 7 before the queries were compiled once per process: fewer CPU, not fewer queries)
     counts = (len(read.captured_queries), len(save.captured_queries), len(items.captured_queries))
     # save (in the test's transaction: save_unit's savepoint and its release stand for BEGIN / COMMIT, and no seal
-    # after it: 7 more statements on a server, 20 in all): session, user, scope roots, the unit, the parent's path,
+    # after it: 7 more statements on a server, 20 in all): session, user, scope roots, the unit (no parent: no parent's
+    # path; a unit with one takes it from its own row now, test_unit_write_path),
     # save_unit's savepoint, the stored row under its lock (the placement compared, the version checked, the audit
     # before-image), the lock check, the UPDATE of the changed columns with the version in its condition, the
     # audit entry, the scope check after the save, the release, plaques, internal bodies (was 15 here, 22 on a
