@@ -79,6 +79,61 @@ class PrecompiledForUpdate(Precompiled):
             else statement
 
 
+
+class PrecompiledBeside:
+    """Two precompiled queries in one statement, one round trip where there were two: `rows(using, first_values,
+    second_values)` returns each row of `first` as (its columns, the columns of `second`'s row), the second part
+    None when `second` finds no row — `SELECT * FROM (first) AS a LEFT JOIN (second) AS b ON 1 = 1`, each part the
+    statement its own `rows` sends, with its own parameters and the ORM's converters. `second` must find at most
+    one row (a key's)."""
+
+    def __init__(self, first: Precompiled, second: Precompiled):
+        self.first, self.second = first, second
+        self._compiled: dict[str, tuple] = {}
+
+    def compiled(self, using: str) -> tuple:
+        found = self._compiled.get(using)
+        if found is None:
+            parts = [query.compiled(using) for query in (self.first, self.second)]
+            widths = []
+            for query in (self.first, self.second):
+                compiler = query.build(*query.markers).query.get_compiler(using)
+                compiler.as_sql()
+                widths.append(compiler.col_count)
+            statement = f"SELECT * FROM ({parts[0][0]}) AS a LEFT JOIN ({parts[1][0]}) AS b ON 1 = 1"
+            converters = [*parts[0][3], *[(position + widths[0], c) for position, c in parts[1][3]]]
+            found = self._compiled[using] = (statement, parts, widths[0], converters)
+        return found
+
+    def rows(self, using: str, first_values: tuple, second_values: tuple) -> list[tuple]:
+        statement, parts, width, converters = self.compiled(using)
+        params = [*_bind(using, parts[0][1], parts[0][2], first_values),
+                  *_bind(using, parts[1][1], parts[1][2], second_values)]
+        # a missing second row's NULLs are not converted (a converter may not take None): the part is None
+        rows = _fetch(using, statement, params, [])
+        answer = []
+        for row in rows:
+            second = row[width:]
+            if all(value is None for value in second):
+                second = None
+            row = _convert(using, row, converters if second is not None else converters[:len(parts[0][3])])
+            answer.append((row[:width], None if second is None else row[width:]))
+        return answer
+
+
+def _convert(using: str, row: tuple, converters: list) -> tuple:
+    """One row through the ORM's converters (`_fetch`'s conversion)."""
+    if not converters:
+        return row
+    connection, row = connections[using], list(row)
+    for position, (functions, expression) in converters:
+        value = row[position]
+        for function in functions:
+            value = function(value, expression, connection)
+        row[position] = value
+    return tuple(row)
+
+
 _STORED_ROWS: dict = {}
 
 
