@@ -81,43 +81,48 @@ class PrecompiledForUpdate(Precompiled):
 
 
 class PrecompiledBeside:
-    """Two precompiled queries in one statement, one round trip where there were two: `rows(using, first_values,
-    second_values)` returns each row of `first` as (its columns, the columns of `second`'s row), the second part
-    None when `second` finds no row — `SELECT * FROM (first) AS a LEFT JOIN (second) AS b ON 1 = 1`, each part the
-    statement its own `rows` sends, with its own parameters and the ORM's converters. `second` must find at most
-    one row (a key's)."""
+    """Several precompiled queries in one statement, one round trip where there were several: `rows(using, values
+    of the first, values of the second, …)` returns each row of the joined answer as a tuple of parts, one a query,
+    each part that query's columns or None where it found no row — `SELECT * FROM (first) AS q0 LEFT JOIN (second)
+    AS q1 ON 1 = 1 LEFT JOIN …`, each part the statement its own `rows` sends, with its own parameters and the ORM's
+    converters. No row when the first finds none; the first and every query but the last must find at most one row
+    (a key's), the last may find several (the others' columns repeated on each). A query whose columns can all be
+    NULL in a row it finds is not for this (its part would be read as no row)."""
 
-    def __init__(self, first: Precompiled, second: Precompiled):
-        self.first, self.second = first, second
+    def __init__(self, *queries: Precompiled):
+        self.queries = queries
         self._compiled: dict[str, tuple] = {}
 
     def compiled(self, using: str) -> tuple:
         found = self._compiled.get(using)
         if found is None:
-            parts = [query.compiled(using) for query in (self.first, self.second)]
-            widths = []
-            for query in (self.first, self.second):
+            parts = [query.compiled(using) for query in self.queries]
+            bounds, start = [], 0
+            for query in self.queries:
                 compiler = query.build(*query.markers).query.get_compiler(using)
                 compiler.as_sql()
-                widths.append(compiler.col_count)
-            statement = f"SELECT * FROM ({parts[0][0]}) AS a LEFT JOIN ({parts[1][0]}) AS b ON 1 = 1"
-            converters = [*parts[0][3], *[(position + widths[0], c) for position, c in parts[1][3]]]
-            found = self._compiled[using] = (statement, parts, widths[0], converters)
+                bounds.append((start, start + compiler.col_count))
+                start += compiler.col_count
+            statement = " LEFT JOIN ".join(f"({part[0]}) AS q{n}" + (" ON 1 = 1" if n else "")
+                                           for n, part in enumerate(parts))
+            converters = [[(position + begin, c) for position, c in part[3]]
+                          for part, (begin, _) in zip(parts, bounds, strict=True)]
+            found = self._compiled[using] = (f"SELECT * FROM {statement}", parts, bounds, converters)
         return found
 
-    def rows(self, using: str, first_values: tuple, second_values: tuple) -> list[tuple]:
-        statement, parts, width, converters = self.compiled(using)
-        params = [*_bind(using, parts[0][1], parts[0][2], first_values),
-                  *_bind(using, parts[1][1], parts[1][2], second_values)]
-        # a missing second row's NULLs are not converted (a converter may not take None): the part is None
-        rows = _fetch(using, statement, params, [])
+    def rows(self, using: str, *values: tuple) -> list[tuple]:
+        statement, parts, bounds, converters = self.compiled(using)
+        params = [p for part, part_values in zip(parts, values, strict=True)
+                  for p in _bind(using, part[1], part[2], part_values)]
         answer = []
-        for row in rows:
-            second = row[width:]
-            if all(value is None for value in second):
-                second = None
-            row = _convert(using, row, converters if second is not None else converters[:len(parts[0][3])])
-            answer.append((row[:width], None if second is None else row[width:]))
+        for row in _fetch(using, statement, params, []):
+            found = []
+            for (begin, end), part_converters in zip(bounds, converters, strict=True):
+                columns = row[begin:end]
+                # a missing row's NULLs are not converted (a converter may not take None)
+                found.append(None if all(v is None for v in columns)
+                             else _convert(using, row, part_converters)[begin:end])
+            answer.append(tuple(found))
         return answer
 
 

@@ -41,7 +41,7 @@ def test_after_the_first_request_the_session_and_its_user_are_one_statement(user
     [together] = session_reads(after)
     assert "accounts_user" in together and "otp_totp_totpdevice" in together
     assert not [s for s in after if s is not together and 'FROM "accounts_user"' in s]
-    assert len(after) == len(before) - 1
+    assert len(after) == len(before) - 2  # the user's row and the clerk's roots came with the session's
 
 
 @pytest.mark.parametrize("guess", ["admin", "nobody"])
@@ -102,3 +102,24 @@ def test_a_removed_authenticator_is_refused_at_once(users, client_for):
     assert client.get(UNITS).status_code == 200
     TOTPDevice.objects.filter(user=users["admin"]).delete()
     assert client.get(UNITS).status_code == 403
+
+
+def test_a_clerks_roots_come_with_the_session_and_a_scope_change_applies_at_once(users, client_for):
+    from bianzhi.accounts.scope import allowed_units
+
+    user = users["luru"]
+    unit = allowed_units(user, "view").order_by("pk").first()
+    client = client_for("luru")
+    assert client.get(f"/api/v1/units/{unit.pk}/").status_code == 200
+    response, statements = statements_of(client, f"/api/v1/units/{unit.pk}/")
+    assert response.status_code == 200
+    [together] = session_reads(statements)
+    assert "accounts_entrygroup" in together  # the roots of the clerk's scope, in the same statement
+    assert not [s for s in statements if s is not together and "accounts_entrygroup" in s]
+    groups = {group: list(group.units.all()) for group in user.entry_groups.all()}
+    for group in groups:
+        group.units.clear()
+    assert client.get(f"/api/v1/units/{unit.pk}/").status_code == 404
+    for group, units in groups.items():
+        group.units.set(units)
+    assert client.get(f"/api/v1/units/{unit.pk}/").status_code == 200
