@@ -186,8 +186,9 @@ AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 365)
 # Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated); none by default.
 TRUSTED_PROXIES = [p.strip() for p in os.environ.get("TRUSTED_PROXIES", "").split(",") if p.strip()]
 LOGIN_LOCKOUT_MINUTES = env_int("LOGIN_LOCKOUT_MINUTES", 30)
-# Django's database sessions; the read on every request is compiled once per process (core.sessions)
-SESSION_ENGINE = "bianzhi.core.sessions"
+# Django's database sessions; the read on every request is compiled once per process (core.sessions), the session's
+# row and its user's read in one statement once the process knows the session's user (accounts.sessions)
+SESSION_ENGINE = "bianzhi.accounts.sessions"
 SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
 PASSWORD_MAX_AGE_DAYS = env_int("PASSWORD_MAX_AGE_DAYS", 90)
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60

@@ -7,6 +7,7 @@ from django.db import router
 from django.db.models import Exists, OuterRef
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from bianzhi.core.context import current
 from bianzhi.core.net import client_ip
 from bianzhi.core.precompiled import MARKER_ID, Precompiled
 
@@ -21,6 +22,19 @@ def _user_with_second_factor(user_id):
 
 
 SESSION_USER = Precompiled(_user_with_second_factor, MARKER_ID)
+# The request memo's entry where the session engine (accounts.sessions) leaves the row of SESSION_USER it read beside
+# the session's row: (the user's key as the session stores it, the row or None).
+MEMO_KEY = "session_user_row"
+
+
+def user_row_read_with_session(user_id) -> tuple[bool, tuple | None]:
+    """(True, the row or None) when this request's session read already read user `user_id`'s row; (False, None)
+    otherwise. Taken once."""
+    memo = current().memo
+    found = memo.pop(MEMO_KEY, None) if memo is not None else None
+    if found is None or found[0] != str(user_id):
+        return False, None
+    return True, found[1]
 
 
 class LockoutModelBackend(ModelBackend):
@@ -64,9 +78,12 @@ class LockoutModelBackend(ModelBackend):
         except ValidationError:
             return None
         using = router.db_for_read(User)
-        rows = SESSION_USER.rows(using, user_id)
-        if not rows:
+        read, row = user_row_read_with_session(user_id)  # read beside the session's row, this request
+        if not read:
+            rows = SESSION_USER.rows(using, user_id)
+            row = rows[0] if rows else None
+        if row is None:
             return None
-        user = User.from_db(using, [f.attname for f in User._meta.concrete_fields], rows[0][:-1])
-        user.confirmed_totp_at_load = bool(rows[0][-1])
+        user = User.from_db(using, [f.attname for f in User._meta.concrete_fields], row[:-1])
+        user.confirmed_totp_at_load = bool(row[-1])
         return user if self.user_can_authenticate(user) else None

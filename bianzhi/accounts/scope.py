@@ -59,6 +59,12 @@ def clerk_root_paths(user) -> list[str]:
     return [path for (path,) in CLERK_ROOT_PATHS.rows(router.db_for_read(unit_model()), user.pk)]
 
 
+def clerk_roots_memo_key(user_id: int) -> tuple:
+    """Where a request keeps the paths of a clerk's root units (RequestContext.memo): read by the clerk's scope once
+    per request, or with the session (accounts.sessions)."""
+    return ("clerk-roots", user_id)
+
+
 def _subtree_q(paths_of, prefix: str = "", memo_key=None) -> Q:
     """Units in the subtrees rooted at some units (the units themselves and all subordinates); `paths_of()`
     returns the roots' tree paths, called only when they are read. With `memo_key`, they are read once per request
@@ -117,7 +123,7 @@ def _unit_scope_q(user, action: str) -> Q:
     elif user.role == Role.COUNTY and action in {"view", "change", "review", "confirm"} and user.region_id:
         q = _region_q(user.region)
     elif user.role == Role.CLERK and action in {"view", "change"}:
-        q = _subtree_q(lambda: clerk_root_paths(user), memo_key=("clerk-roots", user.pk))
+        q = _subtree_q(lambda: clerk_root_paths(user), memo_key=clerk_roots_memo_key(user.pk))
     elif user.role == Role.CONFIRMER and action in {"view", "confirm"} and user.unit_id:
         q = _subtree_q(lambda: _root_paths([user.unit_id]), memo_key=("confirmer-roots", user.pk, user.unit_id))
     else:

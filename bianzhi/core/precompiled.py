@@ -79,6 +79,66 @@ class PrecompiledForUpdate(Precompiled):
             else statement
 
 
+
+class PrecompiledBeside:
+    """Several precompiled queries in one statement, one round trip where there were several: `rows(using, values
+    of the first, values of the second, …)` returns each row of the joined answer as a tuple of parts, one a query,
+    each part that query's columns or None where it found no row — `SELECT * FROM (first) AS q0 LEFT JOIN (second)
+    AS q1 ON 1 = 1 LEFT JOIN …`, each part the statement its own `rows` sends, with its own parameters and the ORM's
+    converters. No row when the first finds none; the first and every query but the last must find at most one row
+    (a key's), the last may find several (the others' columns repeated on each). A query whose columns can all be
+    NULL in a row it finds is not for this (its part would be read as no row)."""
+
+    def __init__(self, *queries: Precompiled):
+        self.queries = queries
+        self._compiled: dict[str, tuple] = {}
+
+    def compiled(self, using: str) -> tuple:
+        found = self._compiled.get(using)
+        if found is None:
+            parts = [query.compiled(using) for query in self.queries]
+            bounds, start = [], 0
+            for query in self.queries:
+                compiler = query.build(*query.markers).query.get_compiler(using)
+                compiler.as_sql()
+                bounds.append((start, start + compiler.col_count))
+                start += compiler.col_count
+            statement = " LEFT JOIN ".join(f"({part[0]}) AS q{n}" + (" ON 1 = 1" if n else "")
+                                           for n, part in enumerate(parts))
+            converters = [[(position + begin, c) for position, c in part[3]]
+                          for part, (begin, _) in zip(parts, bounds, strict=True)]
+            found = self._compiled[using] = (f"SELECT * FROM {statement}", parts, bounds, converters)
+        return found
+
+    def rows(self, using: str, *values: tuple) -> list[tuple]:
+        statement, parts, bounds, converters = self.compiled(using)
+        params = [p for part, part_values in zip(parts, values, strict=True)
+                  for p in _bind(using, part[1], part[2], part_values)]
+        answer = []
+        for row in _fetch(using, statement, params, []):
+            found = []
+            for (begin, end), part_converters in zip(bounds, converters, strict=True):
+                columns = row[begin:end]
+                # a missing row's NULLs are not converted (a converter may not take None)
+                found.append(None if all(v is None for v in columns)
+                             else _convert(using, row, part_converters)[begin:end])
+            answer.append(tuple(found))
+        return answer
+
+
+def _convert(using: str, row: tuple, converters: list) -> tuple:
+    """One row through the ORM's converters (`_fetch`'s conversion)."""
+    if not converters:
+        return row
+    connection, row = connections[using], list(row)
+    for position, (functions, expression) in converters:
+        value = row[position]
+        for function in functions:
+            value = function(value, expression, connection)
+        row[position] = value
+    return tuple(row)
+
+
 _STORED_ROWS: dict = {}
 
 

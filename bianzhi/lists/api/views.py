@@ -6,7 +6,7 @@ from django.db.models import F, Prefetch, Q
 from rest_framework import viewsets
 
 from bianzhi.accounts.scope import restricts_by_units, unit_scope_q, units_q
-from bianzhi.core.api import ScopedReadOnlyViewSet
+from bianzhi.core.api import ScopedReadOnlyViewSet, read_representations, renders_json
 from bianzhi.core.precompiled import MARKER_ID, PrecompiledWithCondition, keep_prefetched
 
 from ..filtersets import PowerItemFilterSet, ResponsibilityItemFilterSet
@@ -66,6 +66,8 @@ class PowerItemViewSet(ScopedReadOnlyViewSet):
         page = self.unit_items_page()
         if page is None:
             return super().list(request, *args, **kwargs)
+        if renders_json(request) and self.get_serializer_class() is PowerItemSerializer:
+            return self.get_paginated_response(read_representations(PowerItemSerializer, page))  # the same JSON
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def unit_items_page(self):

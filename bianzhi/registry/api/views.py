@@ -8,7 +8,13 @@ from rest_framework import permissions, serializers, viewsets
 from rest_framework.response import Response
 
 from bianzhi.accounts.scope import unit_scope_q
-from bianzhi.core.api import IF_MATCH, ScopedModelViewSet, ScopedReadOnlyViewSet
+from bianzhi.core.api import (
+    IF_MATCH,
+    ScopedModelViewSet,
+    ScopedReadOnlyViewSet,
+    read_representation,
+    renders_json,
+)
 from bianzhi.core.precompiled import MARKER_ID, PrecompiledModels, PrecompiledWithCondition, keep_prefetched
 
 from .. import services
@@ -92,6 +98,8 @@ class UnitViewSet(ScopedModelViewSet):
     def retrieve(self, request, *args, **kwargs):
         unit = self.get_object()
         self.show_relations_of(unit)
+        if renders_json(request) and self.get_serializer_class() is UnitSerializer:
+            return Response(read_representation(UnitSerializer, unit))  # the same JSON, no serializer built
         return Response(self.get_serializer(unit).data)
 
     def filter_queryset(self, queryset):
