@@ -1,6 +1,7 @@
 """Field-level precision/recall of the 三定 parser on REAL published texts (bench/sanding_real/).
 
     .venv/bin/python -m bench.sanding_real [--split NAME|all] [-v] [--one-line]      # NAME: a split of manifest.json (tune, heldout, …)
+    .venv/bin/python -m bench.sanding_real --splits NAME,NAME,… [-v] [--one-line]     # the union of several splits
 
 Every text in bench/sanding_real/manifest.json is parsed (text input, as a clerk pastes it or a web page gives
 it); the result is compared with the hand-written label. Values are compared after NFKC with white space removed;
@@ -115,8 +116,10 @@ NOT_YET_MEASURED: set[str] = set()
 
 
 def run(split: str = "heldout", verbose: bool = False, corpus: Path = CORPUS, as_one_line: bool = False) -> dict:
+    """Scores the texts of `split` (a split's name, “all”, or several names joined by commas: their union)."""
     manifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
-    rows = [e for e in manifest if (split == "all" and e["split"] not in NOT_YET_MEASURED) or e["split"] == split]
+    chosen = set(split.split(","))
+    rows = [e for e in manifest if (split == "all" and e["split"] not in NOT_YET_MEASURED) or e["split"] in chosen]
     counts = defaultdict(lambda: {"tp": 0, "pred": 0, "gold": 0})
     by = {"layout": defaultdict(lambda: defaultdict(lambda: {"tp": 0, "pred": 0, "gold": 0})),
           "kind": defaultdict(lambda: defaultdict(lambda: {"tp": 0, "pred": 0, "gold": 0})),
@@ -171,10 +174,15 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     splits = sorted({e["split"] for e in json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))})
     ap.add_argument("--split", default="heldout", choices=splits + ["all"])
+    ap.add_argument("--splits", help="several splits, comma-separated: their texts scored together")
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--one-line", action="store_true", help="join each text's lines into one, as a web copy runs them in")
     args = ap.parse_args(argv)
-    run(args.split, args.verbose, as_one_line=args.one_line)
+    if args.splits:
+        unknown = sorted(set(args.splits.split(",")) - set(splits))
+        if unknown:
+            ap.error(f"unknown split(s): {', '.join(unknown)}")
+    run(args.splits or args.split, args.verbose, as_one_line=args.one_line)
     return 0
 
 
