@@ -507,7 +507,10 @@ def _one_line_cuts(line: str) -> set[int]:
 def one_line_breaks(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     """Line breaks put back into a one-line copy (see above), read over the whole text (the breaks the run-in rules
     put back already end a sentence); an inserted break maps to the next character's offset."""
-    cuts = {at for at in _one_line_cuts(text) if text[at - 1] != "\n" and text[at] != "\n"}
+    cuts = _one_line_cuts(text)
+    for rx in _RUN_IN_BREAKS[-2:]:  # a title's end, told in long lines only: a one-line copy's pieces have it too
+        cuts.update(m.start() for m in rx.finditer(text))
+    cuts = {at for at in cuts if 0 < at < len(text) and text[at - 1] != "\n" and text[at] != "\n"}
     return _insert_breaks(text, offsets, cuts)
 
 
