@@ -459,6 +459,18 @@ _CN_DUN_RE = re.compile(r"(?<![第\d一二三四五六七八九十])(?P<n>[一�
 _PAREN_CN_RE = re.compile(r"\((?P<n>[一二三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?)\)"
                           r"(?=[\u4e00-\u9fff“《(])")
 _BULLET_RE = re.compile(r"(?:(?<=[\u4e00-\u9fff。;；:：,，)])- |[•●■◆▪])(?=[\u4e00-\u9fff])")
+_SECTION_WORDS = (r"(?:职责调整|职能调整|职能转变|主要职责|职能职责|主要职能|基本职能|部门职责|内设机构|机构设置|人员编制|人员构成|人员情况"
+                  r"|单位构成|领导职数)")
+# a section heading numbered “(二)” or “二、” after a sentence's end, whether or not its list counts on (“…。(二)机构设置本单位设立…”)
+_SECTION_AFTER_END_RE = re.compile(r"(?<=[。;；])(?=(?:\(" + _RUN_IN_CN + r"\)|" + _RUN_IN_CN + r"、)" + _SECTION_WORDS + ")")
+# …and the heading's end, where the section's text runs on without it (“(二)机构设置本单位设立…”, “(一)职能职责我单位…”)
+_SECTION_HEADING_END_RE = re.compile(r"(?<=[。;；\n])(?:\(" + _RUN_IN_CN + r"\)|" + _RUN_IN_CN + r"、)" + _SECTION_WORDS
+                                     + r"(?P<at>)(?=[\u4e00-\u9fff])(?![及和与的情说])")
+# a title given twice (the page's heading, then the document's own): “X的通知X的通知” — a break before each
+_TITLE_TWICE_RE = re.compile(r"(?P<t>[^\n。;:,，]{8,80}?(?:通知|规定|决定|批复|方案|决算|预算|报告|说明|公开))(?P<at>)(?=(?P=t))")
+# a body's own paragraph after a sentence's end: “。秘书科作为核心部门,负责…” / “。调研科主要负责…” / “。社会事业科、工业科…等科室分别负责…”
+_BODY_PARAGRAPH_RE = re.compile(r"(?<=。)(?=[\u4e00-\u9fff]{1,10}(?:科|室|股|处|所|队|站|办)(?:则|主要|作为|、|:)"
+                                r"[^。]{0,40}?负责)")
 _HEADING_AFTER_LIST_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![的其本和及与、])(?=(?:主要职责|主要职能|基本职能|职能职责|工作职责"
                                     r"|内设机构|机构设置|人员编制|人员构成)(?:[:：]|是|为|如下))")
 
@@ -508,7 +520,10 @@ def one_line_breaks(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     """Line breaks put back into a one-line copy (see above), read over the whole text (the breaks the run-in rules
     put back already end a sentence); an inserted break maps to the next character's offset."""
     cuts = _one_line_cuts(text)
-    for rx in _RUN_IN_BREAKS[-2:]:  # a title's end, told in long lines only: a one-line copy's pieces have it too
+    cuts.update(m.start("at") for m in _SECTION_HEADING_END_RE.finditer(text))
+    for m in _TITLE_TWICE_RE.finditer(text):
+        cuts.update((m.start(), m.start("at")))  # the title's both copies start a line (the first after page chrome)
+    for rx in _RUN_IN_BREAKS[-2:] + [_SECTION_AFTER_END_RE, _BODY_PARAGRAPH_RE]:  # (the title's end: long lines only)
         cuts.update(m.start() for m in rx.finditer(text))
     cuts = {at for at in cuts if 0 < at < len(text) and text[at - 1] != "\n" and text[at] != "\n"}
     return _insert_breaks(text, offsets, cuts)

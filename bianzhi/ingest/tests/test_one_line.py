@@ -66,3 +66,36 @@ def test_a_text_with_its_own_lines_is_left_as_it_is():
     text = ("综合科的主要职责为:1.负责机关文电、会务工作。2.组织起草综合性文稿。3.负责机关财务工作。\n" + _PROSE + "\n"
             + _PROSE + "\n" + _PROSE)
     assert from_text(text).text.split("\n")[0].startswith("综合科的主要职责为:1.负责")
+
+
+def test_a_numbered_section_heading_after_a_sentence_end_starts_a_line_and_ends_at_its_text():
+    text = (_PROSE + "一、部门基本概况(一)职能职责我单位属于交通运输局二级机构,主要负责全市农村公路的养护。"
+            "(二)机构设置本单位设立办公室、养护股、工程股、财务股等股室。二、部门预算单位构成本单位只有本级。")
+    lines = _lines(text)
+    assert "(二)机构设置" in lines
+    assert any(line.startswith("本单位设立办公室、养护股、工程股、财务股等股室。") for line in lines)
+    names = [b["name"] for b in parse(from_text(text).text).data.get("internal_bodies") or []]
+    assert names == ["办公室", "养护股", "工程股", "财务股"]
+
+
+def test_each_body_paragraph_starts_a_line():
+    text = ("某某县人民政府办公室组织机构某某县人民政府办公室设有多个科室。秘书科作为核心部门,负责日常政务联络、公文处理等工作。"
+            "调研科主要负责起草重要材料。社会事业科、农村科等科室分别负责分管领导召集会议的材料准备。" + _PROSE)
+    lines = _lines(text)
+    assert "秘书科作为核心部门,负责日常政务联络、公文处理等工作。" in lines
+    assert "调研科主要负责起草重要材料。" in lines
+    assert any(line.startswith("社会事业科、农村科等科室分别负责") for line in lines)
+
+
+def test_a_title_given_twice_and_a_title_before_its_first_section():
+    title = "某某县人民政府办公室关于成立某某县防汛抗旱指挥部的通知"
+    lines = _lines("法律信息网" + title + title + "某政办函〔2022〕5号各镇人民政府:" + _PROSE + _PROSE)
+    assert lines[:3] == ["法律信息网", title, title]
+    budget = "某某县审计局2020年部门决算"
+    lines = _lines("首页 | 信息公开 " + budget + "一、部门主要职责" + _PROSE + " 二、机构设置 " + _PROSE)
+    assert budget in lines
+
+
+def test_a_unit_opened_on_a_day_is_named_without_the_day():
+    data = parse("某某市文字博物馆于2009年11月16日开馆,为全供事业单位,现有人员编制75人。").data
+    assert (data["unit"], data["nature"]) == ("某某市文字博物馆", "全供事业单位")
