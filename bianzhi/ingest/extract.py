@@ -465,7 +465,7 @@ _SECTION_WORDS = (r"(?:职责调整|职能调整|职能转变|主要职责|职�
 _SECTION_AFTER_END_RE = re.compile(r"(?<=[。;；])(?=(?:\(" + _RUN_IN_CN + r"\)|" + _RUN_IN_CN + r"、)" + _SECTION_WORDS + ")")
 # …and the heading's end, where the section's text runs on without it (“(二)机构设置本单位设立…”, “(一)职能职责我单位…”)
 _SECTION_HEADING_END_RE = re.compile(r"(?<=[。;；\n])(?:\(" + _RUN_IN_CN + r"\)|" + _RUN_IN_CN + r"、)" + _SECTION_WORDS
-                                     + r"(?P<at>)(?=[\u4e00-\u9fff])(?![及和与的情说])")
+                                     + r"(?P<at>)(?=[\u4e00-\u9fff])(?![及和与的情说是为])")
 # a title given twice (the page's heading, then the document's own): “X的通知X的通知” — a break before each
 _TITLE_TWICE_RE = re.compile(r"(?P<t>[^\n。;:,，]{8,80}?(?:通知|规定|决定|批复|方案|决算|预算|报告|说明|公开))(?P<at>)(?=(?P=t))")
 # a body's own paragraph after a sentence's end: “。秘书科作为核心部门,负责…” / “。调研科主要负责…” / “。社会事业科、工业科…等科室分别负责…”
