@@ -1,6 +1,7 @@
 """Both OCR engines side by side on the benchmark scans: character error rate, per-field accuracy, CPU per page.
 
     .venv/bin/python -m bench.ocr_engines [--engines rapidocr,tesseract,rapidocr-wheel] [--repeat 3] [--only a.scan.pdf]
+                                          [--set ocr_rapid.FUSE=0]
 
 For every scan in bench/sanding_corpus and bench/sanding_unseen that has a text source of the same document
 (.docx or text PDF), the scan is read with each engine; CER = edit distance / reference length after NFKC and
@@ -53,6 +54,18 @@ def _cpu() -> float:
     return t.user + t.system + t.children_user + t.children_system
 
 
+def apply_settings(items: list[str]) -> None:
+    """`--set MODULE.NAME=VALUE`: change one setting of bianzhi.ingest for this run (e.g. ocr_rapid.FUSE=0)."""
+    import importlib
+
+    for item in items:
+        target, value = item.split("=", 1)
+        module, name = target.rsplit(".", 1)
+        mod = importlib.import_module(f"bianzhi.ingest.{module}")
+        setattr(mod, name, type(getattr(mod, name))(float(value)) if value.replace(".", "").isdigit() else value)
+        print(f"设置 {target} = {getattr(mod, name)!r}")
+
+
 def pairs():
     for corpus in CORPORA:
         manifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
@@ -100,7 +113,10 @@ def main(argv=None) -> int:
     ap.add_argument("--only", default="", help="comma-separated scan file names (default: every scan)")
     ap.add_argument("--repeat", type=int, default=1, help="reads per scan and engine, for min/median timing")
     ap.add_argument("--per-field", action="store_true", help="print precision/recall of every field")
+    ap.add_argument("--set", action="append", default=[], metavar="MODULE.NAME=VALUE",
+                    help="change one setting of bianzhi.ingest (e.g. ocr_rapid.FUSE=0) for this run")
     args = ap.parse_args(argv)
+    apply_settings(args.set)
     only = {n for n in args.only.split(",") if n}
     engines = [e for e in args.engines.split(",") if e]
     for engine in engines:

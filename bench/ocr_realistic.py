@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import importlib
 import inspect
 import json
 import math
@@ -48,7 +47,7 @@ import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
-from bench.ocr_engines import edit_distance
+from bench.ocr_engines import apply_settings, edit_distance
 from bench.sanding_real import CORPUS, FIELDS, compare, document_text, predicted
 from bianzhi.ingest import extract, ocr_rapid
 from bianzhi.ingest.parser import parse
@@ -459,12 +458,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     global VARIANT
     VARIANT = args.variant
-    for item in args.set:
-        target, value = item.split("=", 1)
-        module, name = target.rsplit(".", 1)
-        mod = importlib.import_module(f"bianzhi.ingest.{module}")
-        setattr(mod, name, type(getattr(mod, name))(float(value)) if value.replace(".", "").isdigit() else value)
-        print(f"设置 {target} = {getattr(mod, name)!r}")
+    apply_settings(args.set)
     engines = [e for e in args.engines.split(",") if e]
     degradations = [d for d in args.degradations.split(",") if d]
     for d in degradations:

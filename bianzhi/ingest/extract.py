@@ -1064,10 +1064,15 @@ def _scan_images(pdf_path: Path, tmp: Path):
             return None
     if not per_page or any(n != 1 for n in per_page.values()):
         return None
-    proc = subprocess.run(["pdfimages", "-png", str(pdf_path), str(tmp / "img")], capture_output=True, timeout=120)
+    # 1-bit pages (a scanner's CCITT/JBIG2 images) as PBM: the same pixels as PNG without compressing them here and
+    # decompressing them again for OCR (~0.05 s CPU a 200-dpi page; bench/README.md, session 12). Any other page as
+    # PNG: for a gray JPEG pdfimages' default format is an RGB PPM, which the page preparation would take for colour.
+    bitonal = all(row[5] == "gray" and row[7] == "1" for row in rows)
+    proc = subprocess.run(["pdfimages", *([] if bitonal else ["-png"]), str(pdf_path), str(tmp / "img")],
+                          capture_output=True, timeout=120)
     if proc.returncode != 0:
         return None
-    images = sorted(tmp.glob("img-*.png"))
+    images = sorted(tmp.glob("img-*.pbm" if bitonal else "img-*.png"))
     return images if len(images) == len(per_page) else None
 
 
