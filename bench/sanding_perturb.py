@@ -28,7 +28,7 @@ import unicodedata
 from collections import defaultdict
 
 from bench import gongwen
-from bench.sanding_real import CORPUS, _pr, _sum, compare, document_text, predicted
+from bench.sanding_real import CORPUS, _pr, _sum, compare, document_text, one_line_bare, predicted
 from bianzhi.ingest.extract import extract_bytes, from_text
 from bianzhi.ingest.parser import parse
 
@@ -149,7 +149,7 @@ def docx_document(text: str, tables: bool = False) -> bytes:
 
 VARIANTS = {
     "original": lambda t: t,
-    "one_line": lambda t: "".join(line.strip() for line in t.splitlines()),
+    "one_line": one_line_bare,
     "one_line_spaced": lambda t: " ".join(line.strip() for line in t.splitlines() if line.strip()),
     "pdf_wrap_30": _wrap,
     "pdf_wrap_22": lambda t: _wrap(t, 22),

@@ -1,6 +1,7 @@
 """Field-level precision/recall of the 三定 parser on REAL published texts (bench/sanding_real/).
 
     .venv/bin/python -m bench.sanding_real [--split NAME|all] [-v] [--one-line]      # NAME: a split of manifest.json (tune, heldout, …)
+    .venv/bin/python -m bench.sanding_real --splits NAME,NAME,… [-v] [--one-line|--one-line-bare]  # a union of splits
 
 Every text in bench/sanding_real/manifest.json is parsed (text input, as a clerk pastes it or a web page gives
 it); the result is compared with the hand-written label. Values are compared after NFKC with white space removed;
@@ -107,6 +108,12 @@ def one_line(text: str) -> str:
     return re.sub(r"\s*\n\s*", " ", text).strip()
 
 
+def one_line_bare(text: str) -> str:
+    """The text run into one line with nothing where its lines ended (`bench.sanding_perturb`'s “one_line”): a page
+    whose paragraphs were <div>s copied without any separator."""
+    return "".join(line.strip() for line in text.splitlines())
+
+
 # A measure-only split stays out of “all” until its single run (then it is taken out of this set), so that checking
 # a change against every text never shows its texts before that run.
 # heldout_final13 was measured once at 5cb30a3 (session 11); heldout_final12 at bd89caa (session 10); heldout_final11 at 3b0b590 (session 9); final9 and final10 at 77dc1bc (session 8); final7 and final8 at 7236754
@@ -114,9 +121,11 @@ def one_line(text: str) -> str:
 NOT_YET_MEASURED: set[str] = {"heldout_final14"}
 
 
-def run(split: str = "heldout", verbose: bool = False, corpus: Path = CORPUS, as_one_line: bool = False) -> dict:
+def run(split: str = "heldout", verbose: bool = False, corpus: Path = CORPUS, as_one_line: bool | str = False) -> dict:
+    """Scores the texts of `split` (a split's name, “all”, or several names joined by commas: their union)."""
     manifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
-    rows = [e for e in manifest if (split == "all" and e["split"] not in NOT_YET_MEASURED) or e["split"] == split]
+    chosen = set(split.split(","))
+    rows = [e for e in manifest if (split == "all" and e["split"] not in NOT_YET_MEASURED) or e["split"] in chosen]
     counts = defaultdict(lambda: {"tp": 0, "pred": 0, "gold": 0})
     by = {"layout": defaultdict(lambda: defaultdict(lambda: {"tp": 0, "pred": 0, "gold": 0})),
           "kind": defaultdict(lambda: defaultdict(lambda: {"tp": 0, "pred": 0, "gold": 0})),
@@ -126,7 +135,7 @@ def run(split: str = "heldout", verbose: bool = False, corpus: Path = CORPUS, as
     for entry in rows:
         text = document_text((corpus / entry["file"]).read_text(encoding="utf-8"))
         if as_one_line:
-            text = one_line(text)
+            text = one_line_bare(text) if as_one_line == "bare" else one_line(text)
         label = json.loads((corpus / entry["label"]).read_text(encoding="utf-8"))
         started = time.process_time()  # CPU time: the machine is shared, wall time varies with its load
         result = parse(from_text(text).text)
@@ -140,7 +149,8 @@ def run(split: str = "heldout", verbose: bool = False, corpus: Path = CORPUS, as
         if errors:
             all_errors.append((entry["file"], errors))
     print(f"真实三定文本识别准确率 — 拆分：{split}（{len(rows)} 份，按来源拆分；NFKC、去空白后整体比对）"
-          + ("；每份文本并为一行（网页转载的一行版）" if as_one_line else ""))
+          + ("；每份文本并为一行、行间不留空格" if as_one_line == "bare" else
+             "；每份文本并为一行（网页转载的一行版）" if as_one_line else ""))
     print(f"{'字段':<22}{'精确率':>8}{'召回率':>8}{'命中':>6}{'识别':>6}{'标注':>6}")
     for name in FIELDS:
         p, r = _pr(counts[name])
@@ -171,10 +181,16 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     splits = sorted({e["split"] for e in json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))})
     ap.add_argument("--split", default="heldout", choices=splits + ["all"])
+    ap.add_argument("--splits", help="several splits, comma-separated: their texts scored together")
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--one-line", action="store_true", help="join each text's lines into one, as a web copy runs them in")
+    ap.add_argument("--one-line-bare", action="store_true", help="join each text's lines into one with no space between")
     args = ap.parse_args(argv)
-    run(args.split, args.verbose, as_one_line=args.one_line)
+    if args.splits:
+        unknown = sorted(set(args.splits.split(",")) - set(splits))
+        if unknown:
+            ap.error(f"unknown split(s): {', '.join(unknown)}")
+    run(args.splits or args.split, args.verbose, as_one_line="bare" if args.one_line_bare else args.one_line)
     return 0
 
 

@@ -266,8 +266,10 @@ def normalize_with_map(original: str) -> tuple[str, list[int]]:
     text, offsets = reflow.join_wrapped(text, offsets)  # a PDF's lines pasted as text
     text, offsets = reflow.join_broken_lists(text, offsets)  # “…人事科、计划生⏎育科、…”
     run_in = _run_in_lines(text)
+    one_line = _one_line_copy(text)
     text = text.replace(PARAGRAPH_MARK, "\n")  # the spaces that ended paragraphs of a one-line copy
-    return reflow_run_in(text, offsets, run_in)
+    text, offsets = reflow_run_in(text, offsets, run_in)
+    return one_line_breaks(text, offsets) if one_line else (text, offsets)
 
 
 def _run_in_lines(text: str) -> list[bool]:
@@ -438,6 +440,96 @@ def reflow_run_in(text: str, offsets: list[int], run_in: list[bool] | None = Non
             cuts.update(pos + at for at in _more_sequence_cuts(line) if 0 < at < len(line))
         pos += len(line) + 1
         previous = line
+    return _insert_breaks(text, offsets, cuts)
+
+
+# ------------------------------------------------------------------ one-line copies
+# A page whose paragraphs were <div>s gives the whole document as one line, often with nothing where a paragraph
+# ended (“…的通知一、单位基本情况政协机关设置…。区政协办公室的主要职责为:1.负责…。2.组织…”). Readers find a heading,
+# an item or a list lead at a line's start; in such a copy (the text as pasted is at most three lines, one of them
+# at least RUN_IN_MIN characters) the breaks the page lost are put back where a document always has one: before
+# each item of a list numbered in order (“(一)”, “(1)”, “1.”, “1)”, “一、”: at least three, each after the end of
+# a sentence or a lead “:”, or close after the previous one: a list of names), before the short lead that announces
+# such a list (“。X的主要职责为:”), before each bullet (“- ”, “•”) of a bulleted list, and before a section heading a
+# list of names runs into (“…、过刊书库、社区分馆主要职责:”).
+_ONE_LINE_MAX_LINES = 3
+_ITEM_GAP = 24  # characters: items closer than this need no sentence end before them (“1.办公室2.人事科…”)
+_END_BEFORE_ITEM = set("。:：!?\n")
+_CN_DUN_RE = re.compile(r"(?<![第\d一二三四五六七八九十])(?P<n>[一二三四五六七八九]|十[一二三四五六七八九]?)、(?=[\u4e00-\u9fff“《(])")
+_PAREN_CN_RE = re.compile(r"\((?P<n>[一二三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?)\)"
+                          r"(?=[\u4e00-\u9fff“《(])")
+_BULLET_RE = re.compile(r"(?:(?<=[\u4e00-\u9fff。;；:：,，)])- |[•●■◆▪])(?=[\u4e00-\u9fff])")
+_SECTION_WORDS = (r"(?:职责调整|职能调整|职能转变|主要职责|职能职责|主要职能|基本职能|部门职责|内设机构|机构设置|人员编制|人员构成|人员情况"
+                  r"|单位构成|领导职数)")
+# a section heading numbered “(二)” or “二、” after a sentence's end, whether or not its list counts on (“…。(二)机构设置本单位设立…”)
+_SECTION_AFTER_END_RE = re.compile(r"(?<=[。;；])(?=(?:\(" + _RUN_IN_CN + r"\)|" + _RUN_IN_CN + r"、)" + _SECTION_WORDS + ")")
+# …and the heading's end, where the section's text runs on without it (“(二)机构设置本单位设立…”, “(一)职能职责我单位…”)
+_SECTION_HEADING_END_RE = re.compile(r"(?<=[。;；\n])(?:\(" + _RUN_IN_CN + r"\)|" + _RUN_IN_CN + r"、)" + _SECTION_WORDS
+                                     + r"(?P<at>)(?=[\u4e00-\u9fff])(?![及和与的情说是为])")
+# a title given twice (the page's heading, then the document's own): “X的通知X的通知” — a break before each
+_TITLE_TWICE_RE = re.compile(r"(?P<t>[^\n。;:,，]{8,80}?(?:通知|规定|决定|批复|方案|决算|预算|报告|说明|公开))(?P<at>)(?=(?P=t))")
+# a body's own paragraph after a sentence's end: “。秘书科作为核心部门,负责…” / “。调研科主要负责…” / “。社会事业科、工业科…等科室分别负责…”
+_BODY_PARAGRAPH_RE = re.compile(r"(?<=。)(?=[\u4e00-\u9fff]{1,10}(?:科|室|股|处|所|队|站|办)(?:则|主要|作为|、|:)"
+                                r"[^。]{0,40}?负责)")
+_HEADING_AFTER_LIST_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![的其本和及与、])(?=(?:主要职责|主要职能|基本职能|职能职责|工作职责"
+                                    r"|内设机构|机构设置|人员编制|人员构成)(?:[:：]|是|为|如下))")
+
+
+def _one_line_copy(text: str) -> bool:
+    lines = text.split("\n")
+    return len(lines) <= _ONE_LINE_MAX_LINES and max(len(line) for line in lines) >= RUN_IN_MIN
+
+
+def _item_follows(line: str):
+    # a “;” or “,” before the number: items of one sentence (“职责是:(1)管理…;(2)管理…;(3)…。”), run in as written
+    return lambda pos, last: pos - last >= 2 and (line[pos - 1] in _END_BEFORE_ITEM
+                                                  or pos - last <= _ITEM_GAP and line[pos - 1] not in ";；,，、")
+
+
+def _one_line_cuts(line: str) -> set[int]:
+    cuts: set[int] = set()
+    follows = _item_follows(line)
+    for markers in ([(m.start(), _marker_value(m["n"])) for m in _PAREN_CN_RE.finditer(line)],
+                    [(m.start(), int(m["n"] or m["m"])) for m in _PAREN_ARABIC_RE.finditer(line)],
+                    [(m.start(), int(m["n"])) for m in _ARABIC_MARKER_RE.finditer(line)]):
+        for chain in _chain_list(markers, follows):
+            if "|" in line[max(0, chain[0] - 30):chain[-1]]:
+                continue  # a list inside a table's cell (“| 1.A 2.B 3.C |”)
+            lead = line[max(0, chain[0] - 30):chain[0]]
+            if line[chain[0]].isdigit() and not (_DUTY_HEAD_RE.search(lead) or ":" in lead):
+                continue  # “年度主要工作内容1.…2.…”: a cell's run-in list, not announced as duties
+            cuts.update(chain)
+            first = chain[0] - 1 if line[chain[0] - 1] == "\n" else chain[0]  # a break the run-in rules put back
+            head = max(line.rfind(c, 0, first) for c in "。;；\n")
+            if head >= 0 and first - head <= 25:
+                cuts.add(head + 1)  # the lead that announces the list: “。X的主要职责为:1.…”
+    bullets = [m.start() for m in _BULLET_RE.finditer(line)]
+    if len(bullets) >= 3:
+        cuts.update(bullets)
+    # sections “一、…。二、…” each after a sentence's end (a contents list's “一、A二、B” stays as the page ran it)
+    after_end = [(m.start(), _marker_value(m["n"])) for m in _CN_DUN_RE.finditer(line) if line[m.start() - 1] in "。;；\n"]
+    cuts.update(c for chain in _chain_list(after_end, lambda pos, last: pos - last >= 8) for c in chain)
+    for m in _HEADING_AFTER_LIST_RE.finditer(line):
+        clause_start = max(line.rfind(c, 0, m.start()) for c in "。;；:：\n")
+        if line.count("、", clause_start + 1, m.start()) >= 2:
+            cuts.add(m.start())
+    return {at for at in cuts if 0 < at < len(line)}
+
+
+def one_line_breaks(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """Line breaks put back into a one-line copy (see above), read over the whole text (the breaks the run-in rules
+    put back already end a sentence); an inserted break maps to the next character's offset."""
+    cuts = _one_line_cuts(text)
+    cuts.update(m.start("at") for m in _SECTION_HEADING_END_RE.finditer(text))
+    for m in _TITLE_TWICE_RE.finditer(text):
+        cuts.update((m.start(), m.start("at")))  # the title's both copies start a line (the first after page chrome)
+    for rx in _RUN_IN_BREAKS[-2:] + [_SECTION_AFTER_END_RE, _BODY_PARAGRAPH_RE]:  # (the title's end: long lines only)
+        cuts.update(m.start() for m in rx.finditer(text))
+    cuts = {at for at in cuts if 0 < at < len(text) and text[at - 1] != "\n" and text[at] != "\n"}
+    return _insert_breaks(text, offsets, cuts)
+
+
+def _insert_breaks(text: str, offsets: list[int], cuts: set[int]) -> tuple[str, list[int]]:
     if not cuts:
         return text, offsets
     out, out_offsets, last = [], [], 0

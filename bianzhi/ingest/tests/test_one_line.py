@@ -1,0 +1,101 @@
+"""A document pasted as one line with nothing where its paragraphs ended (issue 12, `extract.one_line_breaks`):
+the breaks a document always has come back — before each item of a list numbered in order, before the list's
+lead, before bullets and before a heading a list of names runs into — and nowhere else."""
+from bianzhi.ingest.extract import from_text
+from bianzhi.ingest.parser import parse
+
+# filler that makes a paragraph of a one-line copy long enough to be one (RUN_IN_MIN characters in all)
+_PROSE = ("本单位坚持以人民为中心的发展思想,认真贯彻落实上级各项决策部署,持续推进各项工作高质量发展,"
+          "不断提升服务水平和工作效能,切实完成好各项目标任务。") * 3
+
+
+def _lines(one_line: str) -> list[str]:
+    return from_text(one_line).text.split("\n")
+
+
+def test_arabic_items_and_their_lead_each_start_a_line():
+    text = (_PROSE + "综合科的主要职责为:1.负责机关文电、会务、机要、档案等日常运转工作。2.组织起草全局综合性文稿和重要报告。"
+            "3.负责机关财务、资产管理和后勤保障工作。4.完成局领导交办的其他工作。业务科的主要职责为:1.负责本行业统计分析工作。"
+            "2.负责统计数据的审核和发布工作。3.完成局领导交办的其他工作。")
+    lines = _lines(text)
+    assert "综合科的主要职责为:" in lines
+    assert "2.组织起草全局综合性文稿和重要报告。" in lines
+    assert "4.完成局领导交办的其他工作。" in lines  # the last item no longer runs into the next body's lead
+    assert "业务科的主要职责为:" in lines
+
+
+def test_bodies_numbered_in_parentheses_are_read_from_a_one_line_copy():
+    text = ("测试县某某镇人民政府2023年度部门决算一、单位基本情况(一)职能职责。" + _PROSE + "(二)单位构成。"
+            "1.综合设置办事机构(1)党政办公室:主要负责综合协调、文秘、机要保密、政务公开、会务接待等职责。"
+            "(2)党群工作办公室:主要负责机构编制、组织人事、基层党建、群团等职责。"
+            "(3)经济发展办公室:主要负责经济发展规划、农村经营管理、经济社会统计等职责。"
+            "(4)财政办公室:主要负责财政收支、预决算、村级财务管理等职责。二、收入支出决算总体情况说明略。")
+    lines = _lines(text)
+    assert "(2)党群工作办公室:主要负责机构编制、组织人事、基层党建、群团等职责。" in lines
+    names = [b["name"] for b in parse(from_text(text).text).data.get("internal_bodies") or []]
+    assert names == ["党政办公室", "党群工作办公室", "经济发展办公室", "财政办公室"]
+
+
+def test_sections_after_a_sentence_end_and_bullets_start_lines():
+    text = ("某某市卫生健康委员会架构一、内设机构某某市卫生健康委员会内设多个职能科室,主要包括:- 办公室:负责日常政务、文电处理等工作。"
+            "- 人事科:负责人事管理、机构编制等工作。- 医政医管科:负责医疗质量、医疗安全等工作。二、职能" + _PROSE
+            + "三、直属单位略。")
+    lines = _lines(text)
+    assert "- 人事科:负责人事管理、机构编制等工作。" in lines
+    assert any(line.startswith("二、职能") for line in lines)
+    assert any(line.startswith("三、直属单位") for line in lines)
+
+
+def test_a_heading_run_into_by_a_list_of_names_starts_a_line():
+    text = ("某某区图书馆2016年度部门预算(一)部门机构设置、职能机构设置:设有办公室、电子阅览室、少儿阅览室、报刊阅览室、中心书库"
+            "主要职责:负责开展各类文献外借、内阅、检索服务。" + _PROSE)
+    assert any(line.startswith("主要职责:负责开展") for line in _lines(text))
+
+
+def test_lists_that_are_no_paragraphs_stay_run_in():
+    # items parted by “;” inside one sentence, a contents list; a table's row
+    cell = "| 公开内容 | 1.政府信息的分类、编排体系。2.政府信息获取方式。3.政府信息公开机构信息 | 20个工作日 |"
+    assert "任务。| 公开内容 |" in from_text(_PROSE + cell + _PROSE).text  # the cell's list has no lead of its own
+    clause = "(1)管理本系统的干部学校;(2)管理和组织法制宣传工作;(3)管理律师和法律服务工作。"
+    contents = "目录一、部门概况二、收入预算情况三、支出预算情况四、其他说明"
+    for lead, run_in in (("主要职责是:", clause), ("", contents)):
+        assert from_text(run_in).text in from_text(_PROSE + lead + run_in + _PROSE).text, run_in
+
+
+def test_a_text_with_its_own_lines_is_left_as_it_is():
+    text = ("综合科的主要职责为:1.负责机关文电、会务工作。2.组织起草综合性文稿。3.负责机关财务工作。\n" + _PROSE + "\n"
+            + _PROSE + "\n" + _PROSE)
+    assert from_text(text).text.split("\n")[0].startswith("综合科的主要职责为:1.负责")
+
+
+def test_a_numbered_section_heading_after_a_sentence_end_starts_a_line_and_ends_at_its_text():
+    text = (_PROSE + "一、部门基本概况(一)职能职责我单位属于交通运输局二级机构,主要负责全市农村公路的养护。"
+            "(二)机构设置本单位设立办公室、养护股、工程股、财务股等股室。二、部门预算单位构成本单位只有本级。")
+    lines = _lines(text)
+    assert "(二)机构设置" in lines
+    assert any(line.startswith("本单位设立办公室、养护股、工程股、财务股等股室。") for line in lines)
+    names = [b["name"] for b in parse(from_text(text).text).data.get("internal_bodies") or []]
+    assert names == ["办公室", "养护股", "工程股", "财务股"]
+
+
+def test_each_body_paragraph_starts_a_line():
+    text = ("某某县人民政府办公室组织机构某某县人民政府办公室设有多个科室。秘书科作为核心部门,负责日常政务联络、公文处理等工作。"
+            "调研科主要负责起草重要材料。社会事业科、农村科等科室分别负责分管领导召集会议的材料准备。" + _PROSE)
+    lines = _lines(text)
+    assert "秘书科作为核心部门,负责日常政务联络、公文处理等工作。" in lines
+    assert "调研科主要负责起草重要材料。" in lines
+    assert any(line.startswith("社会事业科、农村科等科室分别负责") for line in lines)
+
+
+def test_a_title_given_twice_and_a_title_before_its_first_section():
+    title = "某某县人民政府办公室关于成立某某县防汛抗旱指挥部的通知"
+    lines = _lines("法律信息网" + title + title + "某政办函〔2022〕5号各镇人民政府:" + _PROSE + _PROSE)
+    assert lines[:3] == ["法律信息网", title, title]
+    budget = "某某县审计局2020年部门决算"
+    lines = _lines("首页 | 信息公开 " + budget + "一、部门主要职责" + _PROSE + " 二、机构设置 " + _PROSE)
+    assert budget in lines
+
+
+def test_a_unit_opened_on_a_day_is_named_without_the_day():
+    data = parse("某某市文字博物馆于2009年11月16日开馆,为全供事业单位,现有人员编制75人。").data
+    assert (data["unit"], data["nature"]) == ("某某市文字博物馆", "全供事业单位")
