@@ -182,3 +182,14 @@ def test_user_record_changes_other_than_logins_are_still_audited(users):
     user.save()
     assert AuditLogEntry.objects.filter(model="user", object_id=str(user.pk), action="update").exists()
     User.objects.get(pk=user.pk)
+
+
+@pytest.mark.django_db
+def test_the_audit_log_is_vacuumed_after_a_fixed_number_of_changes_on_postgresql():
+    """Each seal leaves a dead NULL `seq` version that the pending-entries read walks until VACUUM (migration 0005)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite keeps no dead versions in its indexes and has no autovacuum setting")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reloptions FROM pg_class WHERE oid = %s::regclass", [AuditLogEntry._meta.db_table])
+        options = set(cursor.fetchone()[0] or [])
+    assert {"autovacuum_vacuum_scale_factor=0", "autovacuum_vacuum_threshold=1000"} <= options
