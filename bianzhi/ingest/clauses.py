@@ -1162,7 +1162,7 @@ PLAQUE_IN_RE = re.compile(r"(?:在|于)(?P<host>[" + CJK + r"]{2,40}?" + UNIT_SU
                           UNIT_SUFFIX + r")(?:的)?牌子")
 
 
-SHORT_NAME_RE = re.compile(r"(?P<name>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")\((?:以下)?简称\s*:?\s*[“\"]?(?P<short>[^“”\"()]{2,20}?)[”\"]?\)")
+SHORT_NAME_RE = re.compile(r"(?P<name>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")\((?:以下)?简称(?:为)?\s*:?\s*[“\"]?(?P<short>[^“”\"()]{2,20}?)[”\"]?\)")
 
 
 def short_name_clause(text: str, unit: str | None) -> Found | None:

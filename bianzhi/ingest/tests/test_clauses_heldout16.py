@@ -2,7 +2,7 @@
 provincial bodies on news, Q&A, explainer and directory pages): one test per rule added after its first run, and guards
 that a rule does not reach past its kind. The snippets are NOT the corpus texts: each rule is tried on a differently
 worded text about another body, so a test passes only if the rule is general."""
-from bianzhi.ingest import ministry_clauses
+from bianzhi.ingest import clauses, ministry_clauses
 
 from .helpers import bodies, p
 
@@ -222,3 +222,13 @@ def test_a_run_in_section_heading_is_broken_off_its_text():
     assert len(p(text)["duties"]) == 5
     # a heading followed by no text of its own kind is not broken off it
     assert "主要职责\n" not in ft("本办法所称一、主要职责是指部门的法定职能。" * 20).text
+
+
+def test_a_short_name_given_as_jian_cheng_wei_has_no_copula():
+    """“(以下简称为X)”: the 为 belongs to the clause, not to the short name (heldout_final14, after its one run)."""
+    text = "4月2日,新组建的江川区卫生健康局(以下简称为区卫健局)正式挂牌成立。"
+    found = clauses.short_name_clause(text, "江川区卫生健康局")
+    assert found is not None and found.value == "区卫健局"
+    assert text[found.start:found.end] == "区卫健局"
+    plain = "成立县抗震救灾指挥部(以下简称指挥部)"
+    assert clauses.short_name_clause(plain, "县抗震救灾指挥部").value == "指挥部"
