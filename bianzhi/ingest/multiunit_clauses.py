@@ -6,6 +6,8 @@ bodies of the 事业单位 it manages (“故中心内设科室6个,即…”) g
 机构设置 names the committee's 办公室 as the body with the rank is that office's; duties under a numbered unit heading of a
 department budget (“1.X办公室⏎(1)…(14)…”), bodies numbered one a line (“1.综合科。负责…”) or listed after “重新设置”, and
 a note title glued between page chrome (“欢迎访问…网站!2022年度X部门决算公开”, “…部门决算2024-09-25 09:46…”).
+A numbered list whose items each open with another unit and its change (“1、X局由…恢复独立设置;2、Y局挂Z牌子”) is a
+list of reforms: no duties, and no unit where the unit read is one of them.
 Each rule reads a clause, never a particular document; the parser calls them in one place (`parser._multiunit_rules`).
 """
 from __future__ import annotations
@@ -265,3 +267,27 @@ def spaced_body_list(text: str) -> list[Found]:
         if len(out) >= 3:
             return out
     return []
+
+
+# ------------------------------------------------------------------ a numbered list of units, each with its change
+# “1、天津市规划和自然资源局挂天津市林业局牌子;”, “5、烟台市林业局由…恢复为独立设置。”: each item's subject is another unit and
+# its verb a change to that unit — a list of reforms, not one unit's duties
+UNIT_CHANGE_ITEM_RE = re.compile(r"^\s*(?P<u>[" + CJK + r"()]{2,30}?" + UNIT_SUFFIX + r")"
+                                 r"(?=由|挂|加挂|恢复|升格|调整|独立设置|单独设置|正式|成立|撤销|更名|划入|并入|与)")
+
+
+NUMBERED_LINE_RE = re.compile(r"(?m)^[ \t]*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|\(\d{1,2}\)|\([一二三四五六七八九十]{1,3}\))[、.．]?"
+                              r"[ \t]*(?P<b>[" + CJK + r"].*)$")
+
+
+def numbered_lines(text: str) -> list[str]:
+    """The text of each line opening with an item number (“1、…”, “(三)…”)."""
+    return [m["b"] for m in NUMBERED_LINE_RE.finditer(text)]
+
+
+def units_changed_by_items(items: list[str]) -> list[str]:
+    """The distinct units that three or more items (two in three at least) open with, each followed by its change;
+    [] when the list reads as one unit's duties."""
+    subjects = [m["u"] for item in items if isinstance(item, str) and (m := UNIT_CHANGE_ITEM_RE.match(item))]
+    distinct = list(dict.fromkeys(subjects))
+    return distinct if len(distinct) >= 3 and 3 * len(subjects) >= 2 * len(items) else []

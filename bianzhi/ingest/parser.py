@@ -767,6 +767,11 @@ def _multiunit_rules(result: ParseResult, text: str) -> None:
                 _set_field(result, "unit", glued[1])
         elif (named := multiunit_clauses.metadata_note_title(text)) is not None:  # “名称: | X2021年度部门决算情况说明 |”
             _set_field(result, "title", named)
+    changed = multiunit_clauses.units_changed_by_items(multiunit_clauses.numbered_lines(text))
+    if changed:  # “1、X局由…恢复独立设置;2、Y局挂Z牌子;…”: reforms of several units, not one unit's duties
+        _keep_items(result, "duties", [])
+        if isinstance(data.get("unit"), str) and any(same_unit(data["unit"], name) for name in changed):
+            _drop_fields(result, ("unit", "short_name", "nature", "rank"))
     unit, span = data.get("unit"), result.span_of("unit")
     if isinstance(unit, str) and span:
         ceremonies = multiunit_clauses.ceremony_units(text)

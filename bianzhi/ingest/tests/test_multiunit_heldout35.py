@@ -173,3 +173,32 @@ def test_bodies_stated_of_a_managed_unit_without_a_count_are_not_the_units():
 def test_the_units_own_bodies_before_its_managed_unit_are_kept():
     d = p("平川县林业局是县政府工作部门,为正科级,内设办公室、营林股、资源股。下属平川县林业技术推广站,为公益一类事业单位。\n")
     assert bodies(d) == ["办公室", "营林股", "资源股"]
+
+
+# ---------------------------------------------------------------- a numbered list of units, each with its change
+def test_a_numbered_list_of_units_each_reformed_is_no_duties_and_no_unit():
+    """heldout_final14 (added after its one run): fifteen 林业 bodies of several provinces, one item each."""
+    d = p("去年各地水利机构调整情况\n"
+          "1、江口市水务局挂江口市水利局牌子;\n"
+          "2、青山省水利厅由副厅级机构升格为正厅级的政府组成部门;\n"
+          "3、河阳县水利局由县农业农村局加挂牌子恢复独立设置。\n"
+          "4、临江区水利局恢复独立设置。\n")
+    assert d["duties"] == []
+    assert d["unit"] is None and d["rank"] is None
+
+
+def test_a_duty_list_that_names_other_units_stays_duties():
+    d = p("江口市水利局主要职责\n"
+          "1、负责保障水资源的合理开发利用。\n"
+          "2、负责生活、生产经营和生态环境用水的统筹和保障。\n"
+          "3、指导水利设施、水域及其岸线的管理、保护与综合利用。\n"
+          "4、市水文站由本局管理,负责全市水文工作。\n")
+    assert len(d["duties"]) == 4
+
+
+def test_units_changed_by_items_needs_two_in_three_items():
+    assert multiunit_clauses.units_changed_by_items(
+        ["甲市林业局由甲市自然资源局加挂牌子恢复独立设置", "乙县林业局恢复独立设置", "丙区林草局挂牌成立"]) == [
+        "甲市林业局", "乙县林业局", "丙区林草局"]
+    assert multiunit_clauses.units_changed_by_items(
+        ["甲市林业局恢复独立设置", "乙县林业局恢复独立设置", "负责林业工作", "负责草原工作", "负责湿地保护"]) == []
