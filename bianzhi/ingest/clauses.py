@@ -1321,8 +1321,9 @@ TOTAL_STAFF_RE = re.compile(r"(?:人员编制|编制)(?:总数|总额)?\s*(?:为
 # front of a kind are kept in raw (“行政执法类事业编制” is 事业编制: 事业 is checked before 行政).
 PLATFORM_TYPES = [("政法专项", "政法专项编制"), ("参照公务员", "事业编制（参照公务员法管理）"), ("参公", "事业编制（参照公务员法管理）"),
                   ("控制", "其他编制"), ("行政事务", "其他编制"), ("工勤", "工勤编制"), ("后勤服务", "工勤编制"), ("事业", "事业编制"), ("行政", "行政编制")]
-# a staffing figure with no kind: “人员编制核定为76名”, “核定人员编制76名” (kept as 其他编制, flagged)
-UNTYPED_STAFF_RE = re.compile(r"(?<![总额])(?P<type>人员编制)\s*(?:核定为|核定|为|共)?\s*(?P<n>" + NUM + r")\s*名"
+# a staffing figure with no kind: “人员编制核定为76名”, “核定人员编制76名”, an entry's “人员编制7人”, “人员定编3人” (kept as
+# 其他编制, flagged)
+UNTYPED_STAFF_RE = re.compile(r"(?<![总额])(?P<type>人员编制|人员定编)\s*(?:核定为|核定|为|共)?\s*(?P<n>" + NUM + r")\s*[名人]"
                               r"|核定(?P<type2>人员编制)\s*(?P<n2>" + NUM + r")\s*名"
                               r"|核定(?P<type3>编制)人员\s*(?P<n3>" + NUM + r")\s*[名人]")
 

@@ -202,3 +202,4 @@ def test_units_changed_by_items_needs_two_in_three_items():
         "甲市林业局", "乙县林业局", "丙区林草局"]
     assert multiunit_clauses.units_changed_by_items(
         ["甲市林业局恢复独立设置", "乙县林业局恢复独立设置", "负责林业工作", "负责草原工作", "负责湿地保护"]) == []
+

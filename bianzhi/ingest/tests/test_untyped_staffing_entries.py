@@ -1,0 +1,13 @@
+"""Staffing wordings of yearbook and encyclopedia entries (clauses.UNTYPED_STAFF_RE), seen in heldout_final14 after its
+one run; the snippets are not the corpus texts."""
+from .helpers import p
+
+
+def test_an_entrys_staffing_counted_in_persons_is_read_untyped():
+    """heldout_final14 (added after its one run): “人员编制7人”, “人员定编3人” in yearbook and encyclopedia entries."""
+    d = p("河阳县地震局为县政府直属事业单位。设有党支部,有党员6人,人员编制5人,内设办公室、监测股。")
+    assert [(s["type"], s["raw"], s["count"]) for s in d["staffing"]] == [("其他编制", "人员编制", 5)]
+    d = p("河阳县侨联成立于1990年,为正科级人民团体,人员定编4人。")
+    assert [(s["type"], s["raw"], s["count"]) for s in d["staffing"]] == [("其他编制", "人员定编", 4)]
+    d = p("河阳县地震局现有在职人员编制内12人。")
+    assert d["staffing"] == []
