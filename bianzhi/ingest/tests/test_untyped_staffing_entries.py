@@ -1,4 +1,4 @@
-"""Staffing wordings of yearbook and encyclopedia entries (clauses.UNTYPED_STAFF_RE), seen in heldout_final14 after its
+"""Staffing wordings and bodies of yearbook and encyclopedia entries (clauses.UNTYPED_STAFF_RE, BODY_SUFFIX), seen in heldout_final14 after its
 one run; the snippets are not the corpus texts."""
 from .helpers import p
 
@@ -11,3 +11,8 @@ def test_an_entrys_staffing_counted_in_persons_is_read_untyped():
     assert [(s["type"], s["raw"], s["count"]) for s in d["staffing"]] == [("其他编制", "人员定编", 4)]
     d = p("河阳县地震局现有在职人员编制内12人。")
     assert d["staffing"] == []
+
+
+def test_a_weather_bureaus_observatory_is_one_of_its_bodies():
+    d = p("河阳县气象局为县政府直属事业单位。设有党支部,人员编制5人,内设办公室、气象台、防灾减灾科。")
+    assert [b["name"] for b in d["internal_bodies"]] == ["办公室", "气象台", "防灾减灾科"]
