@@ -814,10 +814,7 @@ def _multiunit_rules(result: ParseResult, text: str) -> None:
             if len(managed) == 1 and None not in managed and not same_unit(managed.pop(), unit) and all(spans):
                 _set_bodies(result, [])
         if not data.get("duties"):  # “1.X办公室⏎(1)…(14)…” in a department budget
-            found = multiunit_clauses.unit_heading_duties(text, lambda name: same_unit(name, unit))
-            for f in found:
-                data["duties"].append(f.value)
-                result.spans.append((f"duties[{len(data['duties']) - 1}]", f.start, f.end))
+            _add_items(result, "duties", multiunit_clauses.unit_heading_duties(text, lambda name: same_unit(name, unit)))
     if not data.get("internal_bodies"):  # “(二)机构设置⏎1.综合科。负责…”, “重新设置A、B(C)、D、项”
         _set_bodies(result, multiunit_clauses.numbered_body_lines(text) or multiunit_clauses.reset_bodies(text)
                     or multiunit_clauses.spaced_body_list(text))  # “内设机构:办公室 kx8,2;q9 辅导部 活动部”
@@ -829,6 +826,14 @@ def _set_bodies(result: ParseResult, found) -> None:
     result.meta["numbered_bodies"] = [False] * len(found)
     result.spans = [sp for sp in result.spans if not sp[0].startswith("internal_bodies[")]
     result.spans += [(f"internal_bodies[{i}].name", f.start, f.end) for i, f in enumerate(found)]
+
+
+def _add_items(result: ParseResult, key: str, found) -> None:
+    """Append values read from the text (`clauses.Found`) to the list `key`, each with its span (the builder's
+    `add_items` for a finished result)."""
+    for f in found:
+        result.data[key].append(f.value)
+        result.spans.append((f"{key}[{len(result.data[key]) - 1}]", f.start, f.end))
 
 
 def _drop_fields(result: ParseResult, keys) -> None:
@@ -926,9 +931,7 @@ def _scheme_rules(result: ParseResult, text: str) -> None:
     if not data.get("internal_bodies"):
         found = scheme_clauses.class_word_bodies(text, unit)
         if found:
-            data["internal_bodies"] = [{"name": f.value, "duties": ""} for f in found]
-            result.spans += [(f"internal_bodies[{i}].name", f.start, f.end) for i, f in enumerate(found)]
-            result.meta["numbered_bodies"] = [False] * len(found)
+            _set_bodies(result, found)
     # “正式创办“安福县金顶毛竹林场”…新组建的金顶毛竹林场,为…”: the quoted full name
     full = scheme_clauses.quoted_full_name(text, unit)
     if full is not None:
