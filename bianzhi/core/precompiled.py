@@ -121,16 +121,16 @@ class PrecompiledBeside:
                 columns = row[begin:end]
                 # a missing row's NULLs are not converted (a converter may not take None)
                 found.append(None if all(v is None for v in columns)
-                             else _convert(using, row, part_converters)[begin:end])
+                             else _convert(connections[using], row, part_converters)[begin:end])
             answer.append(tuple(found))
         return answer
 
 
-def _convert(using: str, row: tuple, converters: list) -> tuple:
-    """One row through the ORM's converters (`_fetch`'s conversion)."""
+def _convert(connection, row: tuple, converters: list) -> tuple:
+    """One row through the ORM's converters (a time from SQLite's text, a boolean from 0/1)."""
     if not converters:
         return row
-    connection, row = connections[using], list(row)
+    row = list(row)
     for position, (functions, expression) in converters:
         value = row[position]
         for function in functions:
@@ -166,16 +166,7 @@ def _fetch(using: str, statement: str, params: list, converters: list) -> list[t
         rows = cursor.fetchall()
     if not converters:
         return rows
-    converted = []
-    for row in rows:
-        row = list(row)
-        for position, (functions, expression) in converters:
-            value = row[position]
-            for function in functions:
-                value = function(value, expression, connection)
-            row[position] = value
-        converted.append(tuple(row))
-    return converted
+    return [_convert(connection, row, converters) for row in rows]
 
 
 class PrecompiledModels(Precompiled):
