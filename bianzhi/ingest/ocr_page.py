@@ -35,6 +35,12 @@ PAGE_MM = 210.0  # page width assumed when converting pixels to millimetres (A4 
 # Gray scans: black ink below BLACK_BELOW, red ink (seals) between it and MID_ABOVE
 BLACK_BELOW = 50
 MID_ABOVE = 170
+# A photocopy's seal (toner: ~37 against ~8 for the text): sought from the page's black (the INK_PERCENTILE-th
+# percentile of its dark pixels) + INK_NOISE, and taken only if its ink is of one level (5th to 95th percentile
+# within SEAL_INK_SPREAD levels; text's soft edges spread over all levels)
+INK_PERCENTILE = 2
+INK_NOISE = 15
+SEAL_INK_SPREAD = 40
 # Illumination: the paper's level is the maximum over BACKGROUND_MM around each point
 BACKGROUND_MM = 3.0
 FLAT_RANGE = 24  # pages whose paper level varies less than this (5th to 95th percentile) are left alone
@@ -138,32 +144,77 @@ def gray_seal_removed(gray):
     """A gray scan of a page with a seal: red ink scans mid-gray (luminance ~80 against ~20 for black). The
     mid-gray areas thicker than a stroke's soft edge or a thin serif stroke (they survive an erosion) are taken
     for red ink; where they form a round shape the size of a seal, they are whitened (with their soft edges),
-    and the pixels as dark as black ink — the signature printed under the seal — are kept."""
+    and the pixels as dark as black ink — the signature printed under the seal — are kept.
+
+    A photocopy's toner darkens the red ink with everything else: its seal lies at ~37 against ~8 for the black
+    text, below BLACK_BELOW. When the usual band holds no red ink at all, it is sought again just above the
+    page's own black (`ink_level` + INK_NOISE); a shape found there is a seal only if its ink is of one level (a
+    seal is printed with one ink; text's soft edges spread over every level), and the pixels darker than the
+    midpoint between the black and the seal's level are the text under it (bench/README.md, session 13)."""
+    out, seen = _seal_pass(gray, BLACK_BELOW)
+    if out is not None:
+        return out
+    if seen:
+        return gray  # red ink scans mid-gray on this page (a 红头, a rule): a seal would have been found there
+    black = ink_level(gray)
+    if black is None or black + INK_NOISE >= BLACK_BELOW:
+        return gray
+    out, _seen = _seal_pass(gray, black + INK_NOISE, black)
+    return gray if out is None else out
+
+
+def ink_level(gray) -> int | None:
+    """The level of the page's black ink: the INK_PERCENTILE-th percentile of the pixels darker than the paper (the
+    median level) by 60 levels, on a sample of the page; None without such pixels."""
+    import cv2
+    import numpy as np
+
+    sample = np.ascontiguousarray(gray[::2, ::2])
+    cumulative = np.cumsum(cv2.calcHist([sample], [0], None, [256], [0, 256]).ravel())
+    paper = int(np.searchsorted(cumulative, sample.size / 2))
+    dark = float(cumulative[paper - 61]) if paper > 60 else 0.0
+    if dark < 100:
+        return None
+    return int(np.searchsorted(cumulative, dark * INK_PERCENTILE / 100))
+
+
+def _seal_pass(gray, low: int, black: int | None = None):
+    """(`gray` with its seals whitened or None when none is found, whether the band held any ink), the seals' ink
+    sought between `low` and MID_ABOVE. With `black` (the page's black level), a shape is a seal only if its ink is
+    of one level (its 5th to 95th percentile within SEAL_INK_SPREAD), and the pixels kept are those darker than
+    midway between `black` and it."""
     import cv2
     import numpy as np
 
     h, w = gray.shape
     scale = min(1.0, REDUCED_WIDTH / w)
     steps = max(1, round(w / 1000))
-    band = ((gray >= BLACK_BELOW) & (gray <= MID_ABOVE)).astype(np.uint8)
+    band = cv2.inRange(gray, int(low), MID_ABOVE)  # 255 where low <= level <= MID_ABOVE
     kernel = np.ones((3, 3), np.uint8)
     ink = cv2.erode(band, kernel, iterations=steps)
-    if ink.mean() < RED_PIXELS:
-        return gray
-    small = cv2.resize(ink * 255, (max(1, round(w * scale)), max(1, round(h * scale))),
-                       interpolation=cv2.INTER_AREA) > 40
+    if cv2.countNonZero(ink) < RED_PIXELS * h * w:
+        return None, False
+    small = cv2.resize(ink, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA) > 40
     drop, _keep = red_shapes(small, scale)
     drop = [b for b in drop if 0.5 <= (b[2] - b[0]) / max(1, b[3] - b[1]) <= 2]  # a gray rule is left alone
-    if not drop:
-        return gray
-    out = gray.copy()
+    out = None
     pad = max(2, w // 400)
     for x0, y0, x1, y1 in drop:
         x0, y0, x1, y1 = max(0, x0 - pad), max(0, y0 - pad), min(w, x1 + pad), min(h, y1 + pad)
-        seal = cv2.dilate(ink[y0:y1, x0:x1], kernel, iterations=steps + 2).astype(bool)
+        core = ink[y0:y1, x0:x1]
+        keep_below = BLACK_BELOW
+        if black is not None:
+            levels = gray[y0:y1, x0:x1][core > 0]
+            low_level, seal_level, high_level = np.percentile(levels, (5, 50, 95))
+            if high_level - low_level > SEAL_INK_SPREAD:
+                continue
+            keep_below = (black + seal_level) / 2
+        if out is None:
+            out = gray.copy()
+        seal = cv2.dilate(core, kernel, iterations=steps + 2) > 0
         region = out[y0:y1, x0:x1]
-        region[seal & (region >= BLACK_BELOW)] = 255
-    return out
+        region[seal & (region >= keep_below)] = 255
+    return out, True
 
 
 def flatten(gray):

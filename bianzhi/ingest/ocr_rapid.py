@@ -64,6 +64,13 @@ CHAR_SCORE = 0.3
 # back, but a phone photo's signature gained an “H” (a seal edge) and lost its fields: off (bench/README.md, session 11)
 REREAD_BELOW = 0.0
 REREAD_HEIGHT = 48
+# A small punctuation mark (、，。,) whose place in the line holds only ink smaller than MARK_SIZE of the line's type
+# size is a speck read as a mark and is left out (0: never): a photocopy's two specks run together (~1 mm) were read
+# as “、” before a line and “，” after a title's last character (`speck_marks`; bench/README.md, session 13). The
+# full stop “.” is not among them: a decimal point is smaller still.
+SMALL_MARKS = frozenset("、，。,")
+MARK_SIZE = 0.2
+MARK_INK = 0.25
 THREADS = 1  # onnxruntime intra-op threads per session
 SPIN = False  # onnxruntime's idle threads spinning for work (costs CPU time, not wall)
 # The models' element-wise chains folded into their convolutions (ocr_model): the same text, recognition ~25–40 %
@@ -268,12 +275,14 @@ def scale_line(crop, height: int):
     return cv2.resize(crop, (new_w, height), interpolation=interp)
 
 
-def recognise(eng: _Engine, crops: list) -> list[tuple[str, float]]:
-    """(text, score) per crop; crops of equal height, batched by width."""
+def recognise(eng: _Engine, crops: list, marks: list | None = None) -> list[tuple[str, float]]:
+    """(text, score) per crop; crops of equal height, batched by width. With `marks` (a list), it gets for each
+    crop the [(position in the text, x in the crop)] of its small punctuation marks (SMALL_MARKS)."""
     import numpy as np
 
     order = sorted(range(len(crops)), key=lambda i: crops[i].shape[1])
     out: list[tuple[str, float]] = [("", 0.0)] * len(crops)
+    found: list[list[tuple[int, float]]] = [[] for _ in crops]
     name = eng.rec.get_inputs()[0].name
     for start in range(0, len(order), REC_BATCH):
         batch = order[start:start + REC_BATCH]
@@ -286,26 +295,64 @@ def recognise(eng: _Engine, crops: list) -> list[tuple[str, float]]:
             x[k, :, :, : c.shape[1]] = c.astype(np.float32)[None] / 127.5 - 1.0
         pred = eng.rec.run(None, {name: x})[0]
         for k in range(len(batch)):
-            out[batch[k]] = decode(eng.decode.character, pred[k])
+            chars, score = decoded(eng.decode.character, pred[k])
+            out[batch[k]] = ("".join(ch for ch, _step in chars), score)
+            step = width / max(1, pred.shape[1])  # a time step's width in the crop's pixels
+            found[batch[k]] = [(j, (t + 0.5) * step) for j, (ch, t) in enumerate(chars) if ch in SMALL_MARKS]
+    if marks is not None:
+        marks[:] = found
     return out
 
 
-def decode(characters: list[str], pred) -> tuple[str, float]:
-    """(text, score) of one line from the recognition model's output (time steps × classes, class 0 = CTC blank):
-    the most likely class at each step, repeats collapsed and blanks dropped, as RapidOCR decodes it; score = the
-    mean probability of the characters read; Chinese characters below CHAR_SCORE are left out of the text."""
+def decoded(characters: list[str], pred) -> tuple[list[tuple[str, int]], float]:
+    """([(character, time step)], score) of one line from the recognition model's output (time steps × classes,
+    class 0 = CTC blank): the most likely class at each step, repeats collapsed and blanks dropped, as RapidOCR
+    decodes it; score = the mean probability of the characters read; Chinese characters below CHAR_SCORE are left
+    out."""
     import numpy as np
 
     index = pred.argmax(axis=1)
     prob = pred.max(axis=1)
     keep = index != 0
     keep[1:] &= index[1:] != index[:-1]
-    probs = prob[keep]
-    if not len(probs):
-        return "", 0.0
-    text = "".join(characters[i] for i, p in zip(index[keep], probs, strict=True)
-                   if p >= CHAR_SCORE or not "\u4e00" <= characters[i] <= "\u9fff")
-    return text, float(np.mean(probs))
+    steps = np.flatnonzero(keep)
+    if not len(steps):
+        return [], 0.0
+    chars = [(characters[index[t]], int(t)) for t in steps
+             if prob[t] >= CHAR_SCORE or not "\u4e00" <= characters[index[t]] <= "\u9fff"]
+    return chars, float(np.mean(prob[steps]))
+
+
+def decode(characters: list[str], pred) -> tuple[str, float]:
+    """(text, score) of one line (see `decoded`)."""
+    chars, score = decoded(characters, pred)
+    return "".join(ch for ch, _step in chars), score
+
+
+def speck_marks(cut, marks: list[tuple[int, float]], crop_width: int, size: float) -> set[int]:
+    """The positions (in the line's text) of the small marks read from specks: around the mark's place in the line's
+    cut (its time step's x, ± half the type size) there is ink, and every piece of it is smaller than MARK_SIZE of
+    the line's type size `size` (ink_height). Ink is what is darker than the line's paper by MARK_INK of the way to
+    its black (a phone photo's light full stop is ink as well as a photocopy's black one). A toner speck, even two
+    run together (~1 mm), measures ≤ 0.13 of 16-pt type; the smallest 、，。 ≥ 0.29 (bench/README.md, session 13).
+    A mark touching a character, or with a character's stroke within the window, is kept."""
+    import cv2
+    import numpy as np
+
+    if not marks or size <= 0:
+        return set()
+    h, w = cut.shape
+    black, paper = np.percentile(cut, (2, 50))
+    ink = (cut < paper - MARK_INK * (paper - black)).view(np.uint8)
+    scale = w / max(1, crop_width)
+    limit = MARK_SIZE * size
+    out = set()
+    for position, x in marks:
+        x0, x1 = max(0, int(x * scale - size / 2)), min(w, int(np.ceil(x * scale + size / 2)))
+        n, _labels, stats, _ = cv2.connectedComponentsWithStats(np.ascontiguousarray(ink[:, x0:x1]), connectivity=8)
+        if n > 1 and int(stats[1:, 2:4].max()) < limit:
+            out.add(position)
+    return out
 
 
 def read_boxes(path: str) -> list[Box]:
@@ -318,20 +365,29 @@ def read_boxes(path: str) -> list[Box]:
         return []
     cuts = [cut_line(gray, p) for p in points]
     crops = [scale_line(c, REC_HEIGHT) for c in cuts]
-    read = recognise(eng, crops)
+    marks: list = []
+    read = recognise(eng, crops, marks)
     doubtful = [k for k, (_text, score) in enumerate(read) if score < REREAD_BELOW]
     if REREAD_HEIGHT and doubtful:
-        again = recognise(eng, [scale_line(cuts[k], REREAD_HEIGHT) for k in doubtful])
-        for k, second in zip(doubtful, again, strict=True):
+        again_marks: list = []
+        again = recognise(eng, [scale_line(cuts[k], REREAD_HEIGHT) for k in doubtful], again_marks)
+        for k, second, second_marks in zip(doubtful, again, again_marks, strict=True):
             if second[1] > read[k][1]:
                 read[k] = second
+                marks[k] = [(j, x * REC_HEIGHT / REREAD_HEIGHT) for j, x in second_marks]
     boxes = []
-    for p, cut, (text, score) in zip(points, cuts, read, strict=True):
+    for p, cut, crop, (text, score), line_marks in zip(points, cuts, crops, read, marks, strict=True):
         if score < TEXT_SCORE or not text.strip():
             continue
+        size = ink_height(cut)
+        if MARK_SIZE and line_marks:
+            specks = speck_marks(cut, line_marks, crop.shape[1], size)
+            text = "".join(ch for j, ch in enumerate(text) if j not in specks)
+            if not text.strip():
+                continue
         p = np.asarray(p)
         boxes.append(Box(float(p[:, 0].min()), float(p[:, 0].max()), float(p[:, 1].min()), float(p[:, 1].max()),
-                         text, score, ink_height(cut)))
+                         text, score, size))
     return boxes
 
 

@@ -255,3 +255,46 @@ def test_a_scanned_page_has_no_outline_to_cut():
     assert ocr_page.prepare(Image.fromarray(page), level=False).shape == (H, W)  # not cut
     photo, _corners = photographed_page()
     assert ocr_page.prepare(Image.fromarray(photo), level=False).shape[1] < W + 10  # cut from the desk
+
+
+def photocopied_seal_page():
+    """A photocopy of a page with a seal, in gray: toner makes the seal's red ink dark (37) though lighter than the
+    black text (8); paper 227. Body lines above, the signature under the seal."""
+    gray = np.full((H, W), 227, dtype=np.uint8)
+    for y in range(150, 450, 30):  # body lines: characters of 1-mm strokes
+        for x in range(60, 540, 14):
+            gray[y:y + 11, x + 4:x + 7] = 8
+            gray[y + 4:y + 7, x:x + 11] = 8
+    for x in range(300, 520, 12):  # the signature under the seal
+        gray[596:619, x + 3:x + 6] = 8
+    cv2.circle(gray, (410, 610), round(21 * PX_MM), 37, 5)  # ring
+    cv2.circle(gray, (410, 610), 12, 37, -1)  # star
+    return gray
+
+
+def test_a_photocopied_seal_darker_than_the_usual_band_goes_and_the_text_under_it_stays():
+    gray = photocopied_seal_page()
+    assert ocr_page.ink_level(gray) == 8
+    out = ocr_page.gray_seal_removed(gray)
+    top = 610 - round(21 * PX_MM)
+    assert out[top, 410] == 255 and out[610, 410] == 255 and out[610 + round(21 * PX_MM), 410] == 255  # ring, star
+    assert out[600, 400] == 8 and out[610, 388] == 8  # the signature's strokes under the star
+    assert np.array_equal(out[:500], gray[:500])  # the body is untouched
+    assert (out[596:619, 300:520] == 8).sum() == (gray[596:619, 300:520] == 8).sum()
+
+
+def test_a_round_shape_as_black_as_the_text_is_not_a_seal():
+    # a ring printed in the text's own black (a form's circle, a black stamp): not red ink, left alone
+    gray = photocopied_seal_page()
+    gray[(gray > 8) & (gray < 227)] = 8
+    assert ocr_page.gray_seal_removed(gray) is gray
+
+
+def test_a_photocopy_without_a_seal_and_a_page_whose_red_scans_mid_gray_are_left_alone():
+    plain = photocopied_seal_page()
+    plain[(plain > 8) & (plain < 227)] = 227  # no seal: the text alone
+    assert ocr_page.gray_seal_removed(plain) is plain
+    # a 红头 scanned mid-gray (85): red ink on this scan lies in the usual band, so a darker round shape is no seal
+    headed = photocopied_seal_page()
+    headed[40:90, 100:500] = 85
+    assert ocr_page.gray_seal_removed(headed) is headed

@@ -177,3 +177,55 @@ def test_a_doubtful_line_is_read_again_at_the_models_height(tmp_path, monkeypatc
     assert once < 0.98
     assert read(once - 0.01) == once  # above the threshold: not read again
     assert read(0.98) > once
+
+
+def test_the_time_step_of_each_character_read_is_kept():
+    import numpy as np
+
+    characters = ["blank", "人", "，", "民"]
+    steps = [(1, 0.99), (1, 0.98), (0, 0.9), (2, 0.6), (0, 0.9), (0, 0.9), (3, 0.97)]  # 人人_，__民
+    pred = np.full((len(steps), len(characters)), 0.01, dtype=np.float32)
+    for t, (k, p) in enumerate(steps):
+        pred[t, k] = p
+    assert ocr_rapid.decoded(characters, pred)[0] == [("人", 0), ("，", 3), ("民", 6)]
+    assert ocr_rapid.decode(characters, pred)[0] == "人，民"
+
+
+def line_cut(paper=230, ink=20):
+    """A line's cut: 40-px characters (a frame and a cross) 48 px apart on a 60-px band, as cut from a page."""
+    import numpy as np
+
+    cut = np.full((60, 480), paper, dtype=np.uint8)
+    for k in range(9):
+        x = 8 + 48 * k
+        cut[10:50, x:x + 40][[0, 1, 19, 20, 38, 39], :] = ink
+        cut[10:50, x:x + 40][:, [0, 1, 19, 20, 38, 39]] = ink
+    return cut
+
+
+def test_a_speck_read_as_a_punctuation_mark_is_left_out_and_real_marks_stay():
+    cut = line_cut()
+    cut[:, 200:288] = 230  # two characters' room, where a comma stands alone (11 × 13 px: a third of the type)
+    cut[36:49, 225:236] = 20
+    cut[:, 440:] = 230  # the line ends after its last character, and a toner speck (two run together: 5 × 7 px,
+    cut[38:45, 452:457] = 40  # a sixth of the type) lies after it
+    size = ocr_rapid.ink_height(cut)
+    assert 36 <= size <= 41
+    marks = [(4, 230.0), (8, 454.0)]  # (position in the line's text, x in the crop): the comma, the speck
+    assert ocr_rapid.speck_marks(cut, marks, cut.shape[1], size) == {8}
+    # the crop (the line scaled to the recognition height) half as wide as the cut: x in the crop's pixels
+    assert ocr_rapid.speck_marks(cut, [(4, 115.0), (8, 227.0)], cut.shape[1] // 2, size) == {8}
+    assert ocr_rapid.speck_marks(cut, [(4, 230.0)], cut.shape[1], size) == set()
+
+
+def test_a_light_mark_of_a_phone_photo_is_ink_and_a_speck_beside_a_character_stays():
+    cut = line_cut(paper=245, ink=40)
+    cut[:, 200:288] = 245
+    cut[38:50, 225:235] = 175  # a full stop photographed light gray (a third of the way from paper to black)…
+    cut[43:45, 229:231] = 120  # …but for a speck-sized core: the mark is measured on all of its ink
+    size = ocr_rapid.ink_height(cut)
+    assert ocr_rapid.speck_marks(cut, [(4, 230.0)], cut.shape[1], size) == set()
+    cut[38:50, 225:235] = 245
+    cut[44:48, 280:284] = 60  # a speck just before the next character: its strokes are in the window, it stays
+    assert ocr_rapid.speck_marks(cut, [(4, 282.0)], cut.shape[1], size) == set()
+    assert ocr_rapid.speck_marks(cut, [(4, 230.0)], cut.shape[1], size) == set()  # no ink at all there: kept
