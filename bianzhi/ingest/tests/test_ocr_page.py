@@ -298,3 +298,11 @@ def test_a_photocopy_without_a_seal_and_a_page_whose_red_scans_mid_gray_are_left
     headed = photocopied_seal_page()
     headed[40:90, 100:500] = 85
     assert ocr_page.gray_seal_removed(headed) is headed
+
+
+def test_a_dates_year_sign_read_as_a_look_alike_is_restored():
+    from bianzhi.ingest.extract import clean_ocr_line
+
+    assert clean_ocr_line("中共宜昌市委机构编制委员会2005牟3月25日") == "中共宜昌市委机构编制委员会2005年3月25日"
+    assert clean_ocr_line("2019车12月1日") == "2019年12月1日"
+    assert clean_ocr_line("牟取暴利的2005起案件") == "牟取暴利的2005起案件"  # not a date: left alone
