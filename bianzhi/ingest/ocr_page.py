@@ -14,6 +14,8 @@ phone photos are lit unevenly and show the desk around the page. Measured on ben
   shaded edge, and the perspective go;
 - `flatten`: the paper's brightness is estimated (a maximum filter that removes the ink, on a reduced copy) and the
   page divided by it: uneven light and a dark desk around the page become white paper;
+- `gray_seal_removed`: on a gray scan the seal's red ink is mid-gray and is whitened where it forms a seal; on a
+  photocopy (toner: the seal ~37 against ~8 for the text) it is sought just above the page's own black;
 - `remove_specks`: a photocopy's toner specks (a page with hundreds of dark marks under 0.8 mm) whitened; they were
   read as punctuation (“,” “:” “·” in the gap after 第X条, after a 。).
 """

@@ -28,7 +28,8 @@ and most of the errors on 200-dpi 1-bit scans (bench/README.md, “RapidOCR: whe
 - Chinese characters recognised with a probability under `CHAR_SCORE` are left out (a photocopy's black seal: its arc text
   read as 桑, 绿, 力心 at 0.12–0.28), and a line whose mean score is under `REREAD_BELOW` is read again at the model's
   48 px, the reading with the higher score kept (under the seal's ring the 3 of 3月, 31日 came back; off by default:
-  it cost a phone photo's signature; session 11).
+  it cost a phone photo's signature; session 11); a small mark (、，。,) whose place in the line holds only ink smaller
+  than a fifth of the line's type is a speck and is left out (`speck_marks`, session 13).
 
 Lines are rebuilt from the boxes (`boxes_to_lines`): boxes whose vertical centres lie within half a line height are
 one line, ordered left to right, a wide gap kept as a tab. Each line's height is its type size measured from the
