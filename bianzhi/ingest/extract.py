@@ -935,6 +935,8 @@ _OCR_FIXES = [
     # 百办发[2019]23号, 百办发【2019】23号, 百办发〔2019]23号, 宜编[2005]]2号 (a thickened bracket read twice),
     # 国办发2008]60号 (the opening one lost) → 百办发〔2019〕23号
     (_DOC_NUMBER_YEAR_RE, r"〔\1〕"),
+    # … or its closing one lost (赣府字〔20014号, a phone photo): after an opening bracket the year is four digits
+    (re.compile(r"(?<=[\u4e00-\u9fff])\s*[\[【〔［「]\s*((?:19|20)\d{2})\s*(?=\d{1,6}\s*号)"), r"〔\1〕"),
     # a date's 年 read as a look-alike under a seal's remnant (2005牟3月25日, gray 200-dpi scan): between a year's four
     # digits and a month and day nothing but 年 stands (bench/README.md, session 13)
     (re.compile(r"(?<=(?:19|20)\d{2})\s*[牟车午丰]\s*(?=\d{1,2}\s*月\s*\d{1,2}\s*日)"), "年"),

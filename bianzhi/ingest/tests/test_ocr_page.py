@@ -306,3 +306,10 @@ def test_a_dates_year_sign_read_as_a_look_alike_is_restored():
     assert clean_ocr_line("中共宜昌市委机构编制委员会2005牟3月25日") == "中共宜昌市委机构编制委员会2005年3月25日"
     assert clean_ocr_line("2019车12月1日") == "2019年12月1日"
     assert clean_ocr_line("牟取暴利的2005起案件") == "牟取暴利的2005起案件"  # not a date: left alone
+
+
+def test_a_doc_number_whose_closing_bracket_was_lost_gets_it_back():
+    from bianzhi.ingest.extract import clean_ocr_line
+
+    assert clean_ocr_line("赣府字〔20014号") == "赣府字〔2001〕4号"
+    assert clean_ocr_line("赣府字〔2001〕4号") == "赣府字〔2001〕4号"
