@@ -1393,10 +1393,10 @@ def statement_journal_in_memory():
     freed when the statement ends. Nothing about durability changes: the statement journal is never read after a
     crash (the WAL is), and the import's transaction is still all or nothing. Temporary tables and sorts are not
     used by the import; outside the block the connection is as before. Does nothing on PostgreSQL, or inside a
-    transaction already open (the setting would not reach it)."""
+    transaction already open (the setting would not reach it, and SQLite may refuse it there)."""
     from django.db import connection
 
-    if connection.vendor != "sqlite" or connection.in_atomic_block:
+    if connection.vendor != "sqlite" or connection.in_atomic_block or not connection.get_autocommit():
         yield
         return
     connection.ensure_connection()
