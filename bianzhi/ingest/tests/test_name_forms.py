@@ -126,3 +126,27 @@ def test_a_merger_of_two_bodies_into_one_unit_keeps_that_unit():
 def test_bodies_set_up_inside_the_unit_are_not_units_set_up():
     d = p("东坡区住房和城乡建设局是区政府工作部门,为正科级。\n局机关设立机关党支部和纪检监察室。\n")
     assert d["unit"] == "东坡区住房和城乡建设局"
+
+
+# ---------------------------------------------------------------- a body of the unit read as the unit
+def test_a_body_listed_by_the_unit_is_not_the_unit_nor_are_its_facts():
+    d = p("词条 | 东河县统计局 |\n"
+          "释义 | 东河县统计局设办公室、综合股、工业股、城调队。城调队是县统计局管理的事业单位,核定编制5名。\n")
+    assert d["unit"] == "东河县统计局"  # the entry's heading
+    assert d["nature"] is None and d["staffing"] == []  # the 城调队's, not the 统计局's
+
+
+def test_a_body_read_as_the_unit_without_a_heading_gives_no_unit():
+    d = p("释义 | 东河县统计局设办公室、综合股、工业股、城调队。城调队是县统计局管理的事业单位,核定编制5名。\n")
+    assert d["unit"] is None and d["nature"] is None
+
+
+def test_a_unit_that_lists_its_own_bodies_is_kept():
+    d = p("东河县统计局\n东河县统计局是县政府工作部门,为正科级。局内设办公室、综合股、工业股。\n")
+    assert d["unit"] == "东河县统计局" and d["rank"] == "正科级"
+
+
+def test_a_comma_clause_simply_called_as_gives_the_short_name_without_its_copula():
+    d = p("重庆市江津区卫生健康委员会，简称为区卫健委，是区政府工作部门。")
+    assert d["unit"] == "重庆市江津区卫生健康委员会"  # a municipality's name keeps its 重庆市
+    assert d["short_name"] == "区卫健委"
