@@ -336,3 +336,16 @@ def owner_of_body(text: str, unit: str, bodies: list[str]) -> Found | None | boo
         if name != unit and not name.endswith(unit) and name not in bodies:
             return Found(name, m.start("u"), m.end("u"))
     return None
+
+
+# ------------------------------------------------------------------ a kind of unit, not one unit
+# “街道党工委是县委的派出机关”, “乡镇人民武装部是…”, “各乡镇设…”: a reform text on every township or street office of a
+# 州/县 states what each of them is; a name with no place of its own before the level word is that kind
+KIND_NAME_RE = re.compile(r"^(?:各|每个|全[省市县区州旗]|所有)?(?:乡镇|乡|镇|街道|乡镇\(街道\)|乡镇街道)(?=[" + CJK + r"]{2})"
+                          r"|^(?:各|每个|所有)(?=[" + CJK + r"]{3})")
+
+
+def names_a_kind(unit: str) -> bool:
+    """Whether the unit read names a kind of unit (“街道党工委”, “乡镇人民武装部”, “各县市场监管局”) rather than one
+    unit: no place of its own before the level word. “乡镇企业局”, “镇江市…” are names."""
+    return bool(KIND_NAME_RE.match(unit)) and not re.match(r"^(?:乡镇企业|乡村振兴|镇江|镇原|镇平|镇安|镇雄|镇宁|镇赉|镇坪|镇远|镇巴|镇海)", unit)

@@ -799,6 +799,11 @@ def _multiunit_rules(result: ParseResult, text: str) -> None:
         elif (office := multiunit_clauses.committee_office(text, unit)) is not None:  # “X委员会办公室为正处级…”
             _set_field(result, "unit", office)
     unit = data.get("unit")
+    if isinstance(unit, str) and multiunit_clauses.names_a_kind(unit) and (span := result.span_of("unit")):
+        start, end = multiunit_clauses._sentence_bounds(text, span[0])  # “街道党工委是县委的派出机关”: every street's
+        _drop_fields(result, {"unit"} | {k for k in ("short_name", "nature", "rank")
+                                         if (sp := result.span_of(k)) and start <= sp[0] <= end})
+    unit = data.get("unit")
     if isinstance(unit, str):  # “…内设办公室、业务股和农调队。农调队是…”: a body of the unit is no unit
         owner = multiunit_clauses.owner_of_body(text, unit, [b.get("name") or "" for b in data.get("internal_bodies") or []])
         if owner is not False:

@@ -150,3 +150,18 @@ def test_a_comma_clause_simply_called_as_gives_the_short_name_without_its_copula
     d = p("重庆市江津区卫生健康委员会，简称为区卫健委，是区政府工作部门。")
     assert d["unit"] == "重庆市江津区卫生健康委员会"  # a municipality's name keeps its 重庆市
     assert d["short_name"] == "区卫健委"
+
+
+# ---------------------------------------------------------------- a kind of unit
+def test_a_reform_text_on_every_street_office_gives_no_unit():
+    d = p("全县街道机构设置\n街道党工委是县委的派出机关,街道办事处是县政府的派出机关。\n"
+          "街道设党政综合办公室(挂党建办公室牌子)、社会治理办公室。\n")
+    assert d["unit"] is None and d["nature"] is None
+
+
+def test_a_township_of_its_own_keeps_its_name():
+    d = p("镇巴县长岭镇人民政府是县政府的派出机关,为正科级。")
+    assert d["unit"] == "镇巴县长岭镇人民政府"
+    from bianzhi.ingest import multiunit_clauses
+    assert multiunit_clauses.names_a_kind("乡镇人民武装部") and multiunit_clauses.names_a_kind("各乡镇财政所")
+    assert not multiunit_clauses.names_a_kind("乡镇企业局") and not multiunit_clauses.names_a_kind("镇江市水利局")
