@@ -324,12 +324,25 @@ def units_set_up_together(text: str) -> list[tuple[Found, Found]]:
 _HEADING_UNIT_RE = re.compile(r"^[ \t]*(?:词条[ \t]*\|?[ \t]*)?(?P<u>[" + CJK + r"]{3,30}?" + UNIT_SUFFIX + r")[ \t]*\|?[ \t]*$", re.M)
 
 
+_LISTED_BEFORE_RE = re.compile(r"(?:内设|下设|设有|设)[^。;\n]{0,60}?[、和及]$")
+
+
+def _listed(text: str, unit: str) -> bool:
+    """Whether the text names `unit` as the last or a later item of a list of bodies (“…设A、B、unit。”)."""
+    at = text.find(unit)
+    while at != -1:
+        end = at + len(unit)
+        if (end == len(text) or text[end] in "。,，;、\n") and _LISTED_BEFORE_RE.search(text[max(0, at - 64):at]):
+            return True
+        at = text.find(unit, at + 1)
+    return False
+
+
 def owner_of_body(text: str, unit: str, bodies: list[str]) -> Found | None | bool:
     """Where the unit read is also one of the bodies read or listed (“…内设办公室、业务股、农调队”, then “农调队是…”): the unit
     the text is about, as its heading line names it (a line in its first five holding only a name); False when the unit
     read is no body; None when it is one and no heading names another unit."""
-    listed = re.search(r"(?:内设|下设|设有|设)[^。;\n]{0,60}?[、和及]" + re.escape(unit) + r"(?=[。,，;、]|$)", text, re.M)
-    if listed is None and not any(b == unit or (len(b) >= 3 and unit.endswith(b)) for b in bodies):
+    if not any(b == unit or (len(b) >= 3 and unit.endswith(b)) for b in bodies) and not _listed(text, unit):
         return False
     for m in _HEADING_UNIT_RE.finditer("\n".join(text.splitlines()[:5])):
         name = m["u"]

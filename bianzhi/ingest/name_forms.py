@@ -46,6 +46,7 @@ def comma_clause(name: str = "s", lo: int = 2, hi: int = 10) -> str:
     return (r"[ \t]*[,，][ \t]*" + SHORT_WORD + r"[ \t]*[:：]?[ \t]*" + short_value(name, lo, hi) + r"[ \t]*[,，]")
 
 
+_AFTER_NAME_RE = re.compile(r"[ \t]*" + bracket())
 _INNER_RE = re.compile(r"[ \t]*" + SHORT_WORD + r"[ \t]*[:：]?[ \t]*" + short_value("s") + r"[ \t]*(?:[,，;；]|$)")
 
 
@@ -89,10 +90,13 @@ def intros(text: str, name_pattern: str) -> list[ShortIntro]:
 
 def short_of(text: str, full: str) -> tuple[str, int, int] | None:
     """(short form, start, end) the text gives the name `full` right after it (“X(以下简称Y)”), or None."""
-    m = re.search(re.escape(full) + r"[ \t]*" + bracket(), text)
-    if m is None:
-        return None
-    return m["s"], m.start("s"), m.end("s")
+    at = text.find(full)
+    while at != -1:  # (the bracket matched where the name ends: no pattern compiled per name)
+        m = _AFTER_NAME_RE.match(text, at + len(full))
+        if m is not None:
+            return m["s"], m.start("s"), m.end("s")
+        at = text.find(full, at + 1)
+    return None
 
 
 def is_short_form(name: str) -> bool:
