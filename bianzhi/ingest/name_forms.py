@@ -128,6 +128,8 @@ def without_province(text: str, unit: str) -> tuple[str, int] | None:
     rest = unit[m.end():]
     if len(rest) < 5 or _LOCAL_PLACE_RE.match(rest) is None:
         return None
+    if re.search(r"(?:单位名称|机构名称|名称)[ \t]*[:：][ \t]*" + re.escape(unit), text):
+        return None  # the name the page gives as the unit's own (“单位名称:四川省X县档案馆(本级)”) is its form
     province = m.group(0)
     for found in re.finditer(re.escape(rest), text):
         before = re.sub(r"[ \t]+$", "", text[max(0, found.start() - len(province) - 2):found.start()])

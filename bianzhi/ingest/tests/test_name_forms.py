@@ -165,3 +165,8 @@ def test_a_township_of_its_own_keeps_its_name():
     from bianzhi.ingest import multiunit_clauses
     assert multiunit_clauses.names_a_kind("乡镇人民武装部") and multiunit_clauses.names_a_kind("各乡镇财政所")
     assert not multiunit_clauses.names_a_kind("乡镇企业局") and not multiunit_clauses.names_a_kind("镇江市水利局")
+
+
+def test_the_province_stays_when_a_cover_line_gives_the_name_with_it():
+    d = p("单位名称:湖南省郴州市苏仙区水利局(本级)\n郴州市苏仙区水利局主要职责:负责水资源管理。\n")
+    assert d["unit"] == "湖南省郴州市苏仙区水利局"
