@@ -11,6 +11,8 @@ detection model's went there (onnxruntime's profiler, one thread). Here, on the 
   before it), the model's Squeeze nodes rewritten for opset 13's `axes` input;
 - Mul(scalar c) → Add(scalar d) whose only consumer is a 1 × 1 Conv without padding (so no border effect) goes into
   that Conv: W·c, b + d·ΣW.
+- (session 13) the input's three channels, always the same gray page repeated, become one: the first Conv takes the
+  sum of its weights over them (`gray_input`; ocr_rapid then feeds the page once instead of three copies).
 
 Each is the same arithmetic up to float rounding (a line's mean score differs by ≤ 3e-6 on the benchmark scans, the
 text not at all). Measured: bench/README.md, “Session 12 (branch h-o5)”."""
