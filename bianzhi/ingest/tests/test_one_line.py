@@ -99,3 +99,41 @@ def test_a_title_given_twice_and_a_title_before_its_first_section():
 def test_a_unit_opened_on_a_day_is_named_without_the_day():
     data = parse("某某市文字博物馆于2009年11月16日开馆,为全供事业单位,现有人员编制75人。").data
     assert (data["unit"], data["nature"]) == ("某某市文字博物馆", "全供事业单位")
+
+
+# ------------------------------------------------------------------ the page's head (session 13)
+def test_page_labels_dates_and_site_words_around_a_title_start_lines():
+    budget = "某某区文化馆2021年部门预算公开"
+    text = ("进入老年模式政府信息公开" + budget + "来源:某某区文化馆发布时间: 2021-01-15 15:53浏览次数: 1第一部分:"
+            + budget + "说明一、部门基本概况" + _PROSE)
+    lines = _lines(text)
+    assert lines[:2] == ["进入老年模式政府信息公开", budget]  # the site's words in a row stay one line
+    assert lines[2].startswith("来源:某某区文化馆发布时间: 2021-01-15 15:53")  # a row of labels stays one line
+    data = parse(from_text(text).text).data
+    assert (data["title"], data["unit"]) == (budget, "某某区文化馆")
+
+
+def test_a_label_row_ends_at_its_date_and_a_title_given_again_after_page_words():
+    title = "某某市政务服务管理局2023年度部门决算"
+    text = ("政府信息公开索引号:abc/2024-00195发布机构:某某市财政局发布日期:2024-09-12" + title + "监督索引号530900007437"
+            + title + "目录第一部分部门概况一、主要职能二、部门基本情况" + _PROSE)
+    lines = _lines(text)
+    assert lines[lines.index(title) - 1].endswith("发布日期:2024-09-12")
+    assert lines.count(title) == 2
+    data = parse(from_text(text).text).data
+    assert (data["title"], data["unit"]) == (title, "某某市政务服务管理局")
+
+
+def test_page_head_rules_leave_the_document_and_its_own_titles_alone():
+    # a label in the document's body (after its first sentence), site words inside a title, a title and its subtitle,
+    # the page's words before its breadcrumbs, two titles that differ only by their end
+    body = "本单位资金来源:财政拨款。发布时间:以上级通知为准。"
+    assert body in from_text(_PROSE + body + _PROSE).text
+    report = "某某市人民政府2023年政府信息公开工作年度报告"
+    assert report in from_text(report + "根据《条例》规定编制本报告。" + _PROSE * 2).text
+    subtitle = "部门职能配置内设机构和人员编制规定:核心要点与执行详解"
+    assert subtitle in from_text(subtitle + "2025-11-21 04:53:40互联网" + subtitle + "是指什么?" + _PROSE * 2).text
+    assert "无障碍浏览长者模式首页 >> 部门目录" in from_text("无障碍浏览长者模式首页 >> 部门目录 >> 正文" + _PROSE * 2).text
+    first, second = "某某区文化馆2019年部门预算公开", "某某区文化馆2019年部门预算说明"
+    lines = _lines(first + "来源:文化馆" + second + "一、部门基本概况" + _PROSE * 2)
+    assert lines[0] == first and lines[1].startswith("来源:文化馆" + second)
