@@ -465,7 +465,7 @@ _SECTION_WORDS = (r"(?:职责调整|职能调整|职能转变|主要职责|职�
 _SECTION_AFTER_END_RE = re.compile(r"(?<=[。;；])(?=(?:\(" + _RUN_IN_CN + r"\)|" + _RUN_IN_CN + r"、)" + _SECTION_WORDS + ")")
 # …and the heading's end, where the section's text runs on without it (“(二)机构设置本单位设立…”, “(一)职能职责我单位…”)
 _SECTION_HEADING_END_RE = re.compile(r"(?<=[。;；\n])(?:\(" + _RUN_IN_CN + r"\)|" + _RUN_IN_CN + r"、)" + _SECTION_WORDS
-                                     + r"(?P<at>)(?=[\u4e00-\u9fff])(?![及和与的情说是为])")
+                                     + r"(?P<at>)(?=[\u4e00-\u9fff])(?![及与的情说是为])(?!和(?:人员|职能|职责|编制|领导|内设|机构|主要|单位))")
 # a title given twice (the page's heading, then the document's own): “X的通知X的通知” — a break before each
 _TITLE_TWICE_RE = re.compile(r"(?P<t>[^\n。;:,，]{8,80}?(?:通知|规定|决定|批复|方案|决算|预算|报告|说明|公开))(?P<at>)(?=(?P=t))")
 # …or with a few of the page's words between the two (“X2023年度部门决算监督索引号5309…X2023年度部门决算”): a break
@@ -484,8 +484,8 @@ _HEADING_AFTER_LIST_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![的其本和及�
 _PAGE_LABEL_RE = re.compile(r"(?:信息来源|来源|发布时间|发布日期|发表时间|更新时间|颁布时间|颁布日期|实施日期|执行日期|发布机构|索引号|主题分类"
                             r"|组配分类|发文字号|发文机关|发文机构|发文日期|成文日期|责任编辑|编辑|作者|点击数|浏览次数|访问次数|浏览量"
                             r"|时效性|有效性|公开方式|公开日期|公开范围|文\s?号|时间(?=[:：]\s?[12]\d{3}))\s?[:：]")
-# …a label's date (and time) run into what follows (“发布日期:2024-09-12临沧市…”)
-_PAGE_DATE_RE = re.compile(r"[:：]\s?[12]\d{3}-\d{1,2}-\d{1,2}(?:\s?\d{1,2}:\d{2}(?::\d{2})?)?(?P<at>)(?=[\u4e00-\u9fff])")
+# …a label's (or a bullet's) date and time run into what follows (“发布日期:2024-09-12临沧市…”, “• 2016-04-05X…”)
+_PAGE_DATE_RE = re.compile(r"(?:[:：]|[•●▪])\s?[12]\d{3}-\d{1,2}-\d{1,2}(?:\s?\d{1,2}:\d{2}(?::\d{2})?)?(?P<at>)(?=[\u4e00-\u9fff])")
 # …and the site's own buttons and banners before the title (“进入老年模式政府信息公开岳阳楼区文化馆2019年部门预算公开”)
 _PAGE_CHROME_RE = re.compile(r"\s?(?:政府信息公开(?!工作|年度|指南|目录|制度|规定|条例|专栏|平台|网|办法)|进入老年模式|老年模式|长者模式|关怀版"
                              r"|无障碍浏览|无障碍|手机版|加入收藏|设为首页|全文检索|返回顶部|登录注册)(?P<at>)(?=\s?[\u4e00-\u9fff])")
@@ -516,6 +516,11 @@ def _page_head_cuts(text: str) -> set[int]:
         if m is not None:
             cuts.update((m.start(), m.start("gap"), m.end("gap"), m.end()))
     return cuts
+
+
+# a budget note's title run into its first part, which names the unit: “X2016年度部门预算一、X单位概况(一)…”
+_NOTE_FIRST_PART_RE = re.compile(r"(?<=决算|预算|报告|说明|公开)(?=一、[^\n。,;:、]{2,30}?(?:概况|基本情况))")
+_NUMBERED_HEADING_RE = re.compile(r"(?:\(" + _RUN_IN_CN + r"\)|" + _RUN_IN_CN + r"、)")
 
 
 def _one_line_copy(text: str) -> bool:
@@ -554,8 +559,9 @@ def _one_line_cuts(line: str) -> set[int]:
     cuts.update(c for chain in _chain_list(after_end, lambda pos, last: pos - last >= 8) for c in chain)
     for m in _HEADING_AFTER_LIST_RE.finditer(line):
         clause_start = max(line.rfind(c, 0, m.start()) for c in "。;；:：\n")
-        if line.count("、", clause_start + 1, m.start()) >= 2:
-            cuts.add(m.start())
+        heading = _NUMBERED_HEADING_RE.match(line, clause_start + 1)
+        if line.count("、", clause_start + 1, m.start()) >= 2 or (heading and heading.end() < m.start()):
+            cuts.add(m.start())  # (or the part's numbered heading before it: “(一)部门机构设置、职能机构设置:设有…”)
     return {at for at in cuts if 0 < at < len(line)}
 
 
@@ -567,7 +573,7 @@ def one_line_breaks(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     cuts.update(m.start("at") for m in _SECTION_HEADING_END_RE.finditer(text))
     for m in _TITLE_TWICE_RE.finditer(text):
         cuts.update((m.start(), m.start("at")))  # the title's both copies start a line (the first after page chrome)
-    for rx in _RUN_IN_BREAKS[-2:] + [_SECTION_AFTER_END_RE, _BODY_PARAGRAPH_RE]:  # (the title's end: long lines only)
+    for rx in _RUN_IN_BREAKS[-2:] + [_SECTION_AFTER_END_RE, _BODY_PARAGRAPH_RE, _NOTE_FIRST_PART_RE]:  # (the title's end: long lines only)
         cuts.update(m.start() for m in rx.finditer(text))
     cuts = {at for at in cuts if 0 < at < len(text) and text[at - 1] != "\n" and text[at] != "\n"}
     return _insert_breaks(text, offsets, cuts)

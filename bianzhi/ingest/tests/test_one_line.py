@@ -137,3 +137,33 @@ def test_page_head_rules_leave_the_document_and_its_own_titles_alone():
     first, second = "某某区文化馆2019年部门预算公开", "某某区文化馆2019年部门预算说明"
     lines = _lines(first + "来源:文化馆" + second + "一、部门基本概况" + _PROSE * 2)
     assert lines[0] == first and lines[1].startswith("来源:文化馆" + second)
+
+
+def test_a_note_title_before_its_first_part_and_a_heading_before_its_label():
+    # “• 2016-04-05X2016年度部门预算一、X单位概况(一)部门机构设置、职能机构设置:设有…”
+    title = "某某区图书馆2016年度部门预算"
+    text = ("• 745795450/2016-00043• 某某区文化旅游局• 预算,部门预算• 2016-04-05" + title + "一、某某区图书馆单位概况"
+            "(一)部门机构设置、职能机构设置:设有办公室、电子阅览室、少儿阅览室、中心书库主要职责:负责开展各类文献外借服务。"
+            + _PROSE * 2)
+    lines = _lines(text)
+    assert title in lines
+    assert "(一)部门机构设置、职能" in lines
+    assert "机构设置:设有办公室、电子阅览室、少儿阅览室、中心书库" in lines
+    names = [b["name"] for b in parse(from_text(text).text).data.get("internal_bodies") or []]
+    assert names == ["办公室", "电子阅览室", "少儿阅览室", "中心书库"]
+
+
+def test_a_section_heading_ends_before_a_place_name_that_starts_with_he():
+    # “二、机构设置和平彝族乡人民政府下属…”: 和 here opens a name, not “机构设置和人员编制”
+    text = (_PROSE + "二、机构设置和平某某乡人民政府下属二级预算单位0个,其中行政单位3个(党政办公室、财政所、党建办公室)。"
+            "三、机构设置和人员编制情况说明略。" + _PROSE)
+    lines = _lines(text)
+    assert "二、机构设置" in lines
+    assert any(line.startswith("和平某某乡人民政府下属") for line in lines)
+    assert any(line.startswith("三、机构设置和人员编制情况说明略。") for line in lines)
+
+
+def test_a_heading_before_a_label_needs_a_numbered_heading_or_a_list():
+    # no number before it, no list of names: “…职责和机构设置:” runs on as written
+    text = _PROSE + "本局内设机构的职能和机构设置:按照精简效能原则设置。" + _PROSE
+    assert "本局内设机构的职能和机构设置:按照精简效能原则设置。" in from_text(text).text
