@@ -492,6 +492,8 @@ _PAGE_CHROME_RE = re.compile(r"\s?(?:政府信息公开(?!工作|年度|指南|�
 
 
 _LABEL_ROW_GAP = 40
+# …a 文号 run into the title after it (“文号:揭东委办发〔2019〕16号揭阳市揭东区X局第一条…”)
+_PAGE_DOCNUMBER_RE = re.compile(_RUN_IN_DOCNUMBER + r"(?P<at>)(?=[\u4e00-\u9fff])")
 _CHROME_GOES_ON_RE = re.compile(r"\s?(?:首页|您|当前位置|>)")
 
 
@@ -507,6 +509,7 @@ def _page_head_cuts(text: str) -> set[int]:
     for m in _PAGE_DATE_RE.finditer(text, 0, head):
         if not _PAGE_LABEL_RE.match(text, m.start("at")):  # (a row of labels goes on)
             cuts.add(m.start("at"))
+    cuts.update(m.start("at") for m in _PAGE_DOCNUMBER_RE.finditer(text, 0, head))
     # after a run of the site's words, not within it nor before its breadcrumbs (“…长者模式首页 >> …”)
     cuts.update(m.start("at") for m in _PAGE_CHROME_RE.finditer(text, 0, head)
                 if not _PAGE_CHROME_RE.match(text, m.start("at")) and not _CHROME_GOES_ON_RE.match(text, m.start("at")))
@@ -520,6 +523,11 @@ def _page_head_cuts(text: str) -> set[int]:
 
 # a budget note's title run into its first part, which names the unit: “X2016年度部门预算一、X单位概况(一)…”
 _NOTE_FIRST_PART_RE = re.compile(r"(?<=决算|预算|报告|说明|公开)(?=一、[^\n。,;:、]{2,30}?(?:概况|基本情况))")
+# a 规定's first article run into the title before it, the articles going on in order (“X局第一条根据…。第二条X局是…。第三条…”)
+_FIRST_ARTICLE_RE = re.compile(r"(?<![\n。;；])(?<!根据)(?<!依据)(?<!按照)(?<!本规定)第一条(?![的规款])")
+_SECOND_ARTICLE_RE = re.compile(r"[。;；\n]第二条[\s\S]*?[。;；\n]第三条")
+# …or with the page's date between them (“X规定2019-03-04第一条”)
+_TITLE_DATE_RE = re.compile(r"(?<=规定|方案|办法|规则|通知|决定|批复)(?=[12]\d{3}-\d{1,2}-\d{1,2}(?:\s?\d{1,2}:\d{2}(?::\d{2})?)?第一条)")
 _NUMBERED_HEADING_RE = re.compile(r"(?:\(" + _RUN_IN_CN + r"\)|" + _RUN_IN_CN + r"、)")
 
 
@@ -573,7 +581,10 @@ def one_line_breaks(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     cuts.update(m.start("at") for m in _SECTION_HEADING_END_RE.finditer(text))
     for m in _TITLE_TWICE_RE.finditer(text):
         cuts.update((m.start(), m.start("at")))  # the title's both copies start a line (the first after page chrome)
-    for rx in _RUN_IN_BREAKS[-2:] + [_SECTION_AFTER_END_RE, _BODY_PARAGRAPH_RE, _NOTE_FIRST_PART_RE]:  # (the title's end: long lines only)
+    first = _FIRST_ARTICLE_RE.search(text)
+    if first is not None and _SECOND_ARTICLE_RE.search(text, first.end()):
+        cuts.add(first.start())  # “X局第一条根据…。第二条…”: the first article run into the title
+    for rx in _RUN_IN_BREAKS[-2:] + [_SECTION_AFTER_END_RE, _BODY_PARAGRAPH_RE, _NOTE_FIRST_PART_RE, _TITLE_DATE_RE]:  # (the title's end: long lines only)
         cuts.update(m.start() for m in rx.finditer(text))
     cuts = {at for at in cuts if 0 < at < len(text) and text[at - 1] != "\n" and text[at] != "\n"}
     return _insert_breaks(text, offsets, cuts)

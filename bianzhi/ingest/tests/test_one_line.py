@@ -167,3 +167,19 @@ def test_a_heading_before_a_label_needs_a_numbered_heading_or_a_list():
     # no number before it, no list of names: “…职责和机构设置:” runs on as written
     text = _PROSE + "本局内设机构的职能和机构设置:按照精简效能原则设置。" + _PROSE
     assert "本局内设机构的职能和机构设置:按照精简效能原则设置。" in from_text(text).text
+
+
+def test_a_first_article_run_into_its_title_starts_a_line():
+    title = "某某市某某区工业和科技局"
+    articles = ("第一条根据《某某区机构改革方案》,制定本规定。第二条区工业和科技局是区政府工作部门,为正科级。"
+                "第三条区工业和科技局贯彻落实上级决策部署。")
+    lines = _lines("文号:某委办发〔2019〕16号" + title + articles + _PROSE)
+    assert lines[:3] == ["文号:某委办发〔2019〕16号", title, "第一条根据《某某区机构改革方案》,制定本规定。"]
+    rule = "某某省生态环境厅职能配置、内设机构和人员编制规定"
+    lines = _lines(rule + "2019-03-04" + articles + _PROSE)
+    assert lines[:2] == [rule, "2019-03-04"]
+    # an article cited in a sentence, or no articles going on in order: no break
+    cited = "根据第一条规定,本局负责全区工业工作。"
+    assert cited in from_text(_PROSE + cited + _PROSE).text
+    lone = "本办法第一条所称单位是指本级。"
+    assert lone in from_text(_PROSE + "本局内设机构" + lone + _PROSE).text
