@@ -498,6 +498,8 @@ _CHROME_GOES_ON_RE = re.compile(r"\s?(?:首页|您|当前位置|>)")
 
 
 def _page_head_cuts(text: str) -> set[int]:
+    """Breaks around the page's own words in a one-line copy's head (above): labels, dates, 文号, the site's buttons,
+    a title given again."""
     head = text.find("。")
     head = len(text) if head < 0 else head
     cuts = set()
@@ -529,6 +531,7 @@ _SECOND_ARTICLE_RE = re.compile(r"[。;；\n]第二条[\s\S]*?[。;；\n]第三�
 # …or with the page's date between them (“X规定2019-03-04第一条”)
 _TITLE_DATE_RE = re.compile(r"(?<=规定|方案|办法|规则|通知|决定|批复)(?=[12]\d{3}-\d{1,2}-\d{1,2}(?:\s?\d{1,2}:\d{2}(?::\d{2})?)?第一条)")
 _NUMBERED_HEADING_RE = re.compile(r"(?:\(" + _RUN_IN_CN + r"\)|" + _RUN_IN_CN + r"、)")
+_HEADING_WORDS_RE = re.compile(r"、|职能|职责|机构|设置|概况|情况")
 
 
 def _one_line_copy(text: str) -> bool:
@@ -568,8 +571,11 @@ def _one_line_cuts(line: str) -> set[int]:
     for m in _HEADING_AFTER_LIST_RE.finditer(line):
         clause_start = max(line.rfind(c, 0, m.start()) for c in "。;；:：\n")
         heading = _NUMBERED_HEADING_RE.match(line, clause_start + 1)
-        if line.count("、", clause_start + 1, m.start()) >= 2 or (heading and heading.end() < m.start()):
-            cuts.add(m.start())  # (or the part's numbered heading before it: “(一)部门机构设置、职能机构设置:设有…”)
+        if line.count("、", clause_start + 1, m.start()) >= 2 or (
+                heading and _HEADING_WORDS_RE.search(line, heading.end(), m.start())):
+            # (or after a part's numbered heading of its own: “(一)部门机构设置、职能机构设置:设有…”, not the words that
+            # make one heading with it: “一、党委工作职责:”)
+            cuts.add(m.start())
     return {at for at in cuts if 0 < at < len(line)}
 
 
