@@ -1317,7 +1317,8 @@ _FUNDING = r"(?:全额拨款|差额拨款|差额补助|自收自支|财政补助
 STAFF_RE = re.compile(r"(?P<type>" + STAFF_TYPE + r")\s*(?:财政人数|人数|数)?\s*(?:为|共|核定为|核定|总数为|合计|共计|)\s*"
                       # “行政编制由原来的26名增加到46名”: the number it has now
                       r"(?:由(?:原来的|原)?\s*" + NUM + r"\s*[名人个]\s*(?:增加|调整|减少|核增|核减|增|减)?(?:至|到|为)\s*)?"
-                      r"(?P<n>" + NUM + r")\s*(?P<unit>名|人|个)")
+                      # “行政编制万人比为11.7” is a ratio to the population, not a figure
+                      r"(?P<n>" + NUM + r")\s*(?P<unit>名|人|个)(?!(?<=万人)比)")
 TOTAL_STAFF_RE = re.compile(r"(?:人员编制|编制)(?:总数|总额)?\s*(?:为|共)\s*(?P<n>" + NUM + r")\s*名")
 # who holds the 编制 decides before its kind (“机关工勤人员事业编制” is 工勤编制, the platform's convention); the words in
 # front of a kind are kept in raw (“行政执法类事业编制” is 事业编制: 事业 is checked before 行政).
@@ -1325,7 +1326,7 @@ PLATFORM_TYPES = [("政法专项", "政法专项编制"), ("参照公务员", "�
                   ("控制", "其他编制"), ("行政事务", "其他编制"), ("工勤", "工勤编制"), ("后勤服务", "工勤编制"), ("事业", "事业编制"), ("行政", "行政编制")]
 # a staffing figure with no kind: “人员编制核定为76名”, “核定人员编制76名”, an entry's “人员编制7人”, “人员定编3人”, an old
 # text's “定编8名” (kept as 其他编制 with the wording in raw, flagged)
-UNTYPED_STAFF_RE = re.compile(r"(?<![总额])(?P<type>人员编制|人员定编|(?<![核确])定编)\s*(?:核定为|核定|为|共)?\s*(?P<n>" + NUM + r")\s*[名人]"
+UNTYPED_STAFF_RE = re.compile(r"(?<![总额])(?P<type>人员编制|人员定编|(?<![核确])定编)\s*(?:核定为|核定|为|共)?\s*(?P<n>" + NUM + r")\s*[名人](?!(?<=万人)比)"
                               r"|核定(?P<type2>人员编制)\s*(?P<n2>" + NUM + r")\s*名"
                               r"|核定(?P<type3>编制)人员\s*(?P<n3>" + NUM + r")\s*[名人]")
 
