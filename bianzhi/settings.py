@@ -148,6 +148,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 if TESTING:
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # test databases must be droppable at teardown
 IS_POSTGRES = DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql")
+# The precompiled statements (core.precompiled: session, user, scope, a unit and its rows, a save's writes) prepared
+# on each PostgreSQL connection (ADR 0046); off behind a connection pooler that cannot keep prepared statements.
+PRECOMPILED_PREPARED = env_bool("PRECOMPILED_PREPARED", True)
 if IS_POSTGRES:
     INSTALLED_APPS.append("django.contrib.postgres")
 

@@ -29,6 +29,7 @@ from .precompiled import (
     MARKER_TIME,
     Precompiled,
     PrecompiledUpdate,
+    statement_cursor,
 )
 
 log = logging.getLogger(__name__)
@@ -96,7 +97,7 @@ def _write_seals(using: str, seals: list[tuple], seq: int, last_hash: str) -> No
             _SEAL_ENTRY.run(using, *values)
         _ADVANCE_HEAD.run(using, seq, last_hash)
         return
-    with connection.cursor() as cursor:
+    with statement_cursor(using) as cursor:  # prepared: one text per number of entries (usually one)
         for start in range(0, len(seals), SEAL_BATCH):
             batch = seals[start:start + SEAL_BATCH]
             last = start + SEAL_BATCH >= len(seals)

@@ -14,6 +14,7 @@ it into the SQL) is refused when the query is first compiled (ValueError), not a
 import datetime
 import weakref
 
+from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, router
 from django.db.models import Q, sql
@@ -126,6 +127,61 @@ class PrecompiledBeside:
         return answer
 
 
+# Statements run often and always with the same text — the precompiled ones — are prepared on PostgreSQL: parsed,
+# analysed and (once PostgreSQL finds a generic plan as good as its custom ones, after five runs) planned once per
+# connection instead of once per run (ADR 0046). Parsing and planning were most of the database's CPU for these
+# statements: the session, user and scope read 1.7 ms of PostgreSQL CPU run as text, 0.27 ms prepared (bench/README.md).
+# Django's own cursors bind client-side and never prepare (its `prepare_threshold` is None, which psycopg also
+# takes as "never" for a statement asked to be prepared): these cursors bind server-side, each statement prepared
+# the first time it is run on the connection (psycopg keeps the connection's last 100; a ROLLBACK drops them all).
+# Off with PRECOMPILED_PREPARED = False (e.g. behind a pooler that cannot keep prepared statements).
+_PREPARED_CURSOR_CLASSES = None
+
+
+def statement_cursor(using: str):
+    """A cursor of Django's connection `using` (its debug and execute wrappers, its error translation) for a
+    statement of fixed text and %s parameters: on PostgreSQL prepared on the connection the first time it runs
+    (server-side binding), elsewhere Django's own cursor."""
+    connection = connections[using]
+    if connection.vendor != "postgresql" or not getattr(settings, "PRECOMPILED_PREPARED", True):
+        return connection.cursor()
+    global _PREPARED_CURSOR_CLASSES
+    if _PREPARED_CURSOR_CLASSES is None:
+        _PREPARED_CURSOR_CLASSES = _prepared_cursor_classes()
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    raw = connection.connection
+    if raw.prepare_threshold is None:  # Django's "never"; these cursors ask for each statement, the others never do
+        raw.prepare_threshold = 1 << 30
+    with connection.wrap_database_errors:
+        return connection._prepare_cursor(_PREPARED_CURSOR_CLASSES[connection.queries_logged](raw))
+
+
+def _prepared_cursor_classes() -> dict:
+    import psycopg
+
+    class PreparedCursor(psycopg.Cursor):
+        def execute(self, query, params=None, *, prepare=None, binary=None):
+            return super().execute(query, params, prepare=True, binary=binary)
+
+    class LoggedText:
+        def __init__(self, text: bytes):
+            self.query = text
+
+    class LoggedPreparedCursor(PreparedCursor):
+        """For a connection that logs its queries (DEBUG, a test's query capture): the statement with its values
+        as the log shows Django's own statements (a prepared run leaves psycopg no text of its own)."""
+
+        def execute(self, query, params=None, *, prepare=None, binary=None):
+            try:
+                return super().execute(query, params, prepare=prepare, binary=binary)
+            finally:
+                text = psycopg.ClientCursor(self.connection).mogrify(query, params)
+                self._query = LoggedText(text.encode())
+
+    return {False: PreparedCursor, True: LoggedPreparedCursor}
+
+
 def _convert(connection, row: tuple, converters: list) -> tuple:
     """One row through the ORM's converters (a time from SQLite's text, a boolean from 0/1)."""
     if not converters:
@@ -160,12 +216,12 @@ def stored_row(model, pk: int, *, lock: bool = False) -> dict | None:
 def _fetch(using: str, statement: str, params: list, converters: list) -> list[tuple]:
     """The rows of a compiled statement, each column through the ORM's own converters (a time from SQLite's text, a
     boolean from 0/1) where the compiler named any."""
-    connection = connections[using]
-    with connection.cursor() as cursor:
+    with statement_cursor(using) as cursor:
         cursor.execute(statement, params)
         rows = cursor.fetchall()
     if not converters:
         return rows
+    connection = connections[using]
     return [_convert(connection, row, converters) for row in rows]
 
 
@@ -226,7 +282,7 @@ class PrecompiledUpdate(Precompiled):
     def run(self, using: str, *values) -> int:
         statement, params, slots, _ = self.compiled(using)
         params = _bind(using, params, slots, values)
-        with connections[using].cursor() as cursor:
+        with statement_cursor(using) as cursor:
             cursor.execute(statement, params)
             return cursor.rowcount
 
@@ -238,7 +294,7 @@ class PrecompiledUpdate(Precompiled):
         params = _bind(using, params, slots, values)
         connection = connections[using]
         statement = f"{statement} RETURNING {', '.join(connection.ops.quote_name(c) for c in columns)}"
-        with connection.cursor() as cursor:
+        with statement_cursor(using) as cursor:
             cursor.execute(statement, params)
             return cursor.fetchall()
 
@@ -278,7 +334,7 @@ def versioned_update(using: str, model, values: list, pk, version: int) -> int |
         if len(_VERSIONED_UPDATES) < 2000:  # bounded: a process never keeps more than this many shapes
             _VERSIONED_UPDATES[key] = statement
     params += [meta.pk.get_db_prep_value(pk, connection), version]
-    with connection.cursor() as cursor:
+    with statement_cursor(using) as cursor:
         cursor.execute(statement, params)
         return cursor.rowcount
 
@@ -321,7 +377,7 @@ class PrecompiledInsert:
         statement, fields, returning_params = found
         connection = connections[using]
         params = [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
-        with connection.cursor() as cursor:
+        with statement_cursor(using) as cursor:
             cursor.execute(statement, params)
             (key,) = connection.ops.fetch_returned_insert_columns(cursor, returning_params)
         obj.pk = key

@@ -30,6 +30,8 @@ from bianzhi.core.docnumber import DocNumberError, parse_docnumber
 from bianzhi.core.includes import parse_includes
 from bianzhi.core.numerals import NUM, to_int
 
+from . import name_forms
+
 CN_NUM = r"[一二三四五六七八九十百零〇两]+"
 RANK = r"(?:(?:正|副)?(?:国|部|省部|厅|司局|局|地厅|处|县处|科|乡科|股|(?:县|乡|地|省)\([处科厅部\x00]\))|(?:正|副)(?:县|地|乡))级"
 RANK_RE = re.compile(RANK)
@@ -667,9 +669,9 @@ def read_statement(text: str, limit: int | None = None) -> dict:
     if m.groupdict().get("paren"):
         inner_start = m.start("paren") + 1
         inner = text[inner_start:m.end("paren") - 1]
-        sm = re.match(r"\s*(?:以下)?简称\s*:?\s*[“\"]?(?P<short>[^“”\"]{2,20}?)[”\"]?\s*$", inner)
-        if sm:
-            out["short_name"] = Found(sm["short"], inner_start + sm.start("short"), inner_start + sm.end("short"))
+        short = name_forms.read_bracket(inner)
+        if short:
+            out["short_name"] = Found(short[0], inner_start + short[1], inner_start + short[2])
         elif re.fullmatch(RANK, inner.strip()):  # “设立X（正部级），为Y”: the rank in brackets after the name (heldout14b)
             out["rank"] = Found(inner.strip(), inner_start + inner.find(inner.strip()), inner_start + inner.find(inner.strip()) + len(inner.strip()))
         elif re.fullmatch(r"[" + CJK + r"]{3,40}?" + UNIT_SUFFIX, inner) and not re.search(r"以下|简称|含|下同|^(?:原名|原称|曾用名|前身)", inner):
@@ -1162,7 +1164,7 @@ PLAQUE_IN_RE = re.compile(r"(?:在|于)(?P<host>[" + CJK + r"]{2,40}?" + UNIT_SU
                           UNIT_SUFFIX + r")(?:的)?牌子")
 
 
-SHORT_NAME_RE = re.compile(r"(?P<name>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")\((?:以下)?简称(?:为)?\s*:?\s*[“\"]?(?P<short>[^“”\"()]{2,20}?)[”\"]?\)")
+SHORT_NAME_RE = re.compile(r"(?P<name>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")" + name_forms.bracket("short"))
 
 
 def short_name_clause(text: str, unit: str | None) -> Found | None:
@@ -1307,7 +1309,7 @@ def chapter_bodies(text: str) -> list[tuple[Found, str]]:
 # the wording in front of the type names who uses it (“机关后勤服务全额拨款事业编制”, “行政执法类事业编制”): kept in raw
 STAFF_TYPE = (r"(?:机关|机关工勤人员|工勤人员)?(?:后勤服务|行政执法类|执法类|公益一类|公益二类|公益类)?"
               r"(?:行政|事业工勤|事业控制|控制|事业|政法专项|工勤人员|工勤|后勤服务人员|参照公务员法?管理的?事业|"
-              r"参公事业|参公管理事业|财政全额拨款事业|全额拨款事业|差额拨款事业|自收自支事业|全额事业|差额事业|公益一类事业|公益二类事业|专项|机动|周转|"
+              r"参公事业|参公管理事业|财政全额拨款事业|全额拨款事业|差额拨款事业|自收自支事业|全额事业|差额事业|公益一类事业|公益二类事业|专项事业|专项|机动|周转|"
               # 深圳's own kinds of staff (heldout31): “行政事务编制18人,雇员编制11人,临时聘用编制8人”
               r"行政事务|雇员|临时聘用)"
               r"编(?:制)?(?:\((?:参照公务员法管理|参公|参公管理|\x00{2,10})\))?")
@@ -1315,15 +1317,16 @@ _FUNDING = r"(?:全额拨款|差额拨款|差额补助|自收自支|财政补助
 STAFF_RE = re.compile(r"(?P<type>" + STAFF_TYPE + r")\s*(?:财政人数|人数|数)?\s*(?:为|共|核定为|核定|总数为|合计|共计|)\s*"
                       # “行政编制由原来的26名增加到46名”: the number it has now
                       r"(?:由(?:原来的|原)?\s*" + NUM + r"\s*[名人个]\s*(?:增加|调整|减少|核增|核减|增|减)?(?:至|到|为)\s*)?"
-                      r"(?P<n>" + NUM + r")\s*(?P<unit>名|人|个)")
+                      # “行政编制万人比为11.7” is a ratio to the population, not a figure
+                      r"(?P<n>" + NUM + r")\s*(?P<unit>名|人|个)(?!(?<=万人)比)")
 TOTAL_STAFF_RE = re.compile(r"(?:人员编制|编制)(?:总数|总额)?\s*(?:为|共)\s*(?P<n>" + NUM + r")\s*名")
 # who holds the 编制 decides before its kind (“机关工勤人员事业编制” is 工勤编制, the platform's convention); the words in
 # front of a kind are kept in raw (“行政执法类事业编制” is 事业编制: 事业 is checked before 行政).
 PLATFORM_TYPES = [("政法专项", "政法专项编制"), ("参照公务员", "事业编制（参照公务员法管理）"), ("参公", "事业编制（参照公务员法管理）"),
                   ("控制", "其他编制"), ("行政事务", "其他编制"), ("工勤", "工勤编制"), ("后勤服务", "工勤编制"), ("事业", "事业编制"), ("行政", "行政编制")]
-# a staffing figure with no kind: “人员编制核定为76名”, “核定人员编制76名”, an entry's “人员编制7人”, “人员定编3人” (kept as
-# 其他编制, flagged)
-UNTYPED_STAFF_RE = re.compile(r"(?<![总额])(?P<type>人员编制|人员定编)\s*(?:核定为|核定|为|共)?\s*(?P<n>" + NUM + r")\s*[名人]"
+# a staffing figure with no kind: “人员编制核定为76名”, “核定人员编制76名”, an entry's “人员编制7人”, “人员定编3人”, an old
+# text's “定编8名” (kept as 其他编制 with the wording in raw, flagged)
+UNTYPED_STAFF_RE = re.compile(r"(?<![总额])(?P<type>人员编制|人员定编|(?<![核确])定编)\s*(?:核定为|核定|为|共)?\s*(?P<n>" + NUM + r")\s*[名人](?!(?<=万人)比)"
                               r"|核定(?P<type2>人员编制)\s*(?P<n2>" + NUM + r")\s*名"
                               r"|核定(?P<type3>编制)人员\s*(?P<n3>" + NUM + r")\s*[名人]")
 
@@ -1618,8 +1621,8 @@ EVENT_UNIT_RES = [
     re.compile(r"(?:^|(?<=[\n。;,，]))[ \t]*(?P<u>[" + CJK + r"]{3,40}?" + UNIT_SUFFIX + r")(?:正式)?(?:挂牌成立|揭牌成立|挂牌|揭牌)"
                r"(?:了)?(?:仪式)?(?=[,，。;]|在|$)"),
     re.compile(r"(?:为|给)(?P<u>[" + CJK + r"]{3,40}?" + UNIT_SUFFIX + r")(?:揭牌|挂牌|授牌)(?=[,，。;]|$)"),
-    re.compile(r"(?:^|(?<=[\n。;]))[ \t]*(?P<u>[" + CJK + r"]{3,40}?" + UNIT_SUFFIX + r")\((?:以下)?简称[^()]{2,20}\)"
-               r"(?=由|是|为|设在|正式|负责|承担)"),
+    re.compile(r"(?:^|(?<=[\n。;]))[ \t]*(?P<u>[" + CJK + r"]{3,40}?" + UNIT_SUFFIX + r")" + name_forms.bracket("short")
+               + r"(?=由|是|为|设在|正式|负责|承担)"),
 ]
 
 

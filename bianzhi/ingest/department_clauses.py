@@ -19,6 +19,7 @@ import re
 
 from bianzhi.core.numerals import NUM, to_int
 
+from . import name_forms
 from .clauses import BODY_SUFFIX, CJK, NATURE_NOUN, RANK, UNIT_SUFFIX, Found
 from .webcopy_clauses import _set
 
@@ -200,7 +201,7 @@ def administrative_body(text: str, unit: str | None) -> dict | None:
     if admin is None:
         return None
     out = {"unit": Found(admin.group(0), admin.start(), admin.end())}
-    own = re.compile(re.escape(admin.group(0)) + r"[ \t]*\((?:以下)?简称[ \t]*[“\"]?(?P<s>[^“”\"()]{2,20}?)[”\"]?\)[ \t]*[,，]?[ \t]*"
+    own = re.compile(re.escape(admin.group(0)) + r"[ \t]*" + name_forms.bracket("s") + r"[ \t]*[,，]?[ \t]*"
                      r"(?:为|是)(?P<n>[^,，。;]{2,24}?" + NATURE_NOUN + r")(?=[,，。;])").search(text)
     if own is not None:
         out["short_name"] = Found(own["s"], own.start("s"), own.end("s"))

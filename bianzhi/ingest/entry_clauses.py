@@ -30,6 +30,7 @@ import re
 
 from bianzhi.core.numerals import NUM, to_int
 
+from . import name_forms
 from .clauses import BODY_SUFFIX, CJK, UNIT_SUFFIX, Found
 from .unnumbered_clauses import DUTY_HEADING_RE, DUTY_VERB_RE
 from .webcopy_clauses import _set, set_unit_nature_rank
@@ -274,7 +275,7 @@ def apply(b, text: str) -> None:
         head = HEAD_LINE_RE.search(text[:400])
         if head is not None and text.count(head["u"]) >= 2 and "。" not in text[:head.start()]:
             _set(b, "unit", Found(head["u"], head.start("u"), head.end("u")))
-            short = re.search(r"更名为" + re.escape(head["u"]) + r"\(简称(?P<s>[" + CJK + r"]{2,10})\)", text)
+            short = re.search(r"更名为" + re.escape(head["u"]) + name_forms.bracket("s", 2, 10), text)
             if short is not None and not data.get("short_name"):
                 _set(b, "short_name", Found(short["s"], short.start("s"), short.end("s")))
     # “成立X,为Y,R单位”

@@ -465,14 +465,73 @@ _SECTION_WORDS = (r"(?:职责调整|职能调整|职能转变|主要职责|职�
 _SECTION_AFTER_END_RE = re.compile(r"(?<=[。;；])(?=(?:\(" + _RUN_IN_CN + r"\)|" + _RUN_IN_CN + r"、)" + _SECTION_WORDS + ")")
 # …and the heading's end, where the section's text runs on without it (“(二)机构设置本单位设立…”, “(一)职能职责我单位…”)
 _SECTION_HEADING_END_RE = re.compile(r"(?<=[。;；\n])(?:\(" + _RUN_IN_CN + r"\)|" + _RUN_IN_CN + r"、)" + _SECTION_WORDS
-                                     + r"(?P<at>)(?=[\u4e00-\u9fff])(?![及和与的情说是为])")
+                                     + r"(?P<at>)(?=[\u4e00-\u9fff])(?![及与的情说是为])(?!和(?:人员|职能|职责|编制|领导|内设|机构|主要|单位))")
 # a title given twice (the page's heading, then the document's own): “X的通知X的通知” — a break before each
 _TITLE_TWICE_RE = re.compile(r"(?P<t>[^\n。;:,，]{8,80}?(?:通知|规定|决定|批复|方案|决算|预算|报告|说明|公开))(?P<at>)(?=(?P=t))")
+# …or with a few of the page's words between the two (“X2023年度部门决算监督索引号5309…X2023年度部门决算”): a break
+# around each copy (looked for in the page's head only)
+_TITLE_AGAIN_RE = re.compile(r"(?P<t>[^\n。;:,，]{8,80}(?:通知|规定|决定|批复|方案|决算|预算|报告|说明|公开))(?P<gap>(?!公开|说明|情况|编制|概况|报告|表|及|和|[:：])[^\n。]{0,40}?[^\n。\u4e00-\u9fff][^\n。]{0,40}?)(?P=t)")
+_TITLE_AGAIN_HEAD = 600
 # a body's own paragraph after a sentence's end: “。秘书科作为核心部门,负责…” / “。调研科主要负责…” / “。社会事业科、工业科…等科室分别负责…”
 _BODY_PARAGRAPH_RE = re.compile(r"(?<=。)(?=[\u4e00-\u9fff]{1,10}(?:科|室|股|处|所|队|站|办)(?:则|主要|作为|、|:)"
                                 r"[^。]{0,40}?负责)")
 _HEADING_AFTER_LIST_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![的其本和及与、])(?=(?:主要职责|主要职能|基本职能|职能职责|工作职责"
                                     r"|内设机构|机构设置|人员编制|人员构成)(?:[:：]|是|为|如下))")
+
+
+# the page's own words before the document, in a one-line copy's head (before its first sentence ends): a metadata
+# label starts a line (“…2019年部门预算公开来源:文化馆发布时间: 2019-01-15…”), as the page showed it
+_PAGE_LABEL_RE = re.compile(r"(?:信息来源|来源|发布时间|发布日期|发表时间|更新时间|颁布时间|颁布日期|实施日期|执行日期|发布机构|索引号|主题分类"
+                            r"|组配分类|发文字号|发文机关|发文机构|发文日期|成文日期|责任编辑|编辑|作者|点击数|浏览次数|访问次数|浏览量"
+                            r"|时效性|有效性|公开方式|公开日期|公开范围|文\s?号|时间(?=[:：]\s?[12]\d{3}))\s?[:：]")
+# …a label's (or a bullet's) date and time run into what follows (“发布日期:2024-09-12临沧市…”, “• 2016-04-05X…”)
+_PAGE_DATE_RE = re.compile(r"(?:[:：]|[•●▪])\s?[12]\d{3}-\d{1,2}-\d{1,2}(?:\s?\d{1,2}:\d{2}(?::\d{2})?)?(?P<at>)(?=[\u4e00-\u9fff])")
+# …and the site's own buttons and banners before the title (“进入老年模式政府信息公开岳阳楼区文化馆2019年部门预算公开”)
+_PAGE_CHROME_RE = re.compile(r"\s?(?:政府信息公开(?!工作|年度|指南|目录|制度|规定|条例|专栏|平台|网|办法)|进入老年模式|老年模式|长者模式|关怀版"
+                             r"|无障碍浏览|无障碍|手机版|加入收藏|设为首页|全文检索|返回顶部|登录注册)(?P<at>)(?=\s?[\u4e00-\u9fff])")
+
+
+_LABEL_ROW_GAP = 40
+# …a 文号 run into the title after it (“文号:揭东委办发〔2019〕16号揭阳市揭东区X局第一条…”)
+_PAGE_DOCNUMBER_RE = re.compile(_RUN_IN_DOCNUMBER + r"(?P<at>)(?=[\u4e00-\u9fff])")
+_CHROME_GOES_ON_RE = re.compile(r"\s?(?:首页|您|当前位置|>)")
+
+
+def _page_head_cuts(text: str) -> set[int]:
+    """Breaks around the page's own words in a one-line copy's head (above): labels, dates, 文号, the site's buttons,
+    a title given again."""
+    head = text.find("。")
+    head = len(text) if head < 0 else head
+    cuts = set()
+    last = -1  # the end of the label before: a row of labels and their values stays one line
+    for m in _PAGE_LABEL_RE.finditer(text, 0, head):
+        if m.start() > 0 and text[m.start() - 1] not in "|[【 " and (last < 0 or m.start() - last > _LABEL_ROW_GAP):
+            cuts.add(m.start())
+        last = m.end()
+    for m in _PAGE_DATE_RE.finditer(text, 0, head):
+        if not _PAGE_LABEL_RE.match(text, m.start("at")):  # (a row of labels goes on)
+            cuts.add(m.start("at"))
+    cuts.update(m.start("at") for m in _PAGE_DOCNUMBER_RE.finditer(text, 0, head))
+    # after a run of the site's words, not within it nor before its breadcrumbs (“…长者模式首页 >> …”)
+    cuts.update(m.start("at") for m in _PAGE_CHROME_RE.finditer(text, 0, head)
+                if not _PAGE_CHROME_RE.match(text, m.start("at")) and not _CHROME_GOES_ON_RE.match(text, m.start("at")))
+    starts = cuts | {0} | {k + 1 for k, ch in enumerate(text[:min(head, _TITLE_AGAIN_HEAD)]) if ch == "\n"}
+    for at in sorted(starts):
+        m = _TITLE_AGAIN_RE.match(text, at, min(head, _TITLE_AGAIN_HEAD))
+        if m is not None:
+            cuts.update((m.start(), m.start("gap"), m.end("gap"), m.end()))
+    return cuts
+
+
+# a budget note's title run into its first part, which names the unit: “X2016年度部门预算一、X单位概况(一)…”
+_NOTE_FIRST_PART_RE = re.compile(r"(?<=决算|预算|报告|说明|公开)(?=一、[^\n。,;:、]{2,30}?(?:概况|基本情况))")
+# a 规定's first article run into the title before it, the articles going on in order (“X局第一条根据…。第二条X局是…。第三条…”)
+_FIRST_ARTICLE_RE = re.compile(r"(?<![\n。;；])(?<!根据)(?<!依据)(?<!按照)(?<!本规定)第一条(?![的规款])")
+_SECOND_ARTICLE_RE = re.compile(r"[。;；\n]第二条[\s\S]*?[。;；\n]第三条")
+# …or with the page's date between them (“X规定2019-03-04第一条”)
+_TITLE_DATE_RE = re.compile(r"(?<=规定|方案|办法|规则|通知|决定|批复)(?=[12]\d{3}-\d{1,2}-\d{1,2}(?:\s?\d{1,2}:\d{2}(?::\d{2})?)?第一条)")
+_NUMBERED_HEADING_RE = re.compile(r"(?:\(" + _RUN_IN_CN + r"\)|" + _RUN_IN_CN + r"、)")
+_HEADING_WORDS_RE = re.compile(r"、|职能|职责|机构|设置|概况|情况")
 
 
 def _one_line_copy(text: str) -> bool:
@@ -511,7 +570,11 @@ def _one_line_cuts(line: str) -> set[int]:
     cuts.update(c for chain in _chain_list(after_end, lambda pos, last: pos - last >= 8) for c in chain)
     for m in _HEADING_AFTER_LIST_RE.finditer(line):
         clause_start = max(line.rfind(c, 0, m.start()) for c in "。;；:：\n")
-        if line.count("、", clause_start + 1, m.start()) >= 2:
+        heading = _NUMBERED_HEADING_RE.match(line, clause_start + 1)
+        if line.count("、", clause_start + 1, m.start()) >= 2 or (
+                heading and _HEADING_WORDS_RE.search(line, heading.end(), m.start())):
+            # (or after a part's numbered heading of its own: “(一)部门机构设置、职能机构设置:设有…”, not the words that
+            # make one heading with it: “一、党委工作职责:”)
             cuts.add(m.start())
     return {at for at in cuts if 0 < at < len(line)}
 
@@ -520,10 +583,14 @@ def one_line_breaks(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     """Line breaks put back into a one-line copy (see above), read over the whole text (the breaks the run-in rules
     put back already end a sentence); an inserted break maps to the next character's offset."""
     cuts = _one_line_cuts(text)
+    cuts.update(_page_head_cuts(text))
     cuts.update(m.start("at") for m in _SECTION_HEADING_END_RE.finditer(text))
     for m in _TITLE_TWICE_RE.finditer(text):
         cuts.update((m.start(), m.start("at")))  # the title's both copies start a line (the first after page chrome)
-    for rx in _RUN_IN_BREAKS[-2:] + [_SECTION_AFTER_END_RE, _BODY_PARAGRAPH_RE]:  # (the title's end: long lines only)
+    first = _FIRST_ARTICLE_RE.search(text)
+    if first is not None and _SECOND_ARTICLE_RE.search(text, first.end()):
+        cuts.add(first.start())  # “X局第一条根据…。第二条…”: the first article run into the title
+    for rx in _RUN_IN_BREAKS[-2:] + [_SECTION_AFTER_END_RE, _BODY_PARAGRAPH_RE, _NOTE_FIRST_PART_RE, _TITLE_DATE_RE]:  # (the title's end: long lines only)
         cuts.update(m.start() for m in rx.finditer(text))
     cuts = {at for at in cuts if 0 < at < len(text) and text[at - 1] != "\n" and text[at] != "\n"}
     return _insert_breaks(text, offsets, cuts)

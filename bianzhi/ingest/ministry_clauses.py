@@ -15,7 +15,7 @@ import re
 from bianzhi.core.docnumber import DocNumberError, parse_docnumber
 from bianzhi.core.numerals import NUM, to_int
 
-from . import national_clauses
+from . import name_forms, national_clauses
 from .clauses import (
     BODY_SUFFIX,
     CJK,
@@ -220,7 +220,7 @@ def purpose_statement(text: str) -> tuple[Found, Found] | None:
 # “中国文化遗产标志国家文物局(官方英语译名:…),简称文物局,是…管理的副部级国家局”: the short name as a clause of its own
 # after a bracket, the name glued to an image caption before it (the page's heading line gives the name alone)
 BRACKET_SHORT_RE = re.compile(r"(?:^|(?<=[\n。]))[ \t]*(?P<u>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")\(\x00+\)[ \t]*[,，][ \t]*"
-                              r"(?:以下)?简称[ \t]*[“\"]?(?P<s>[" + CJK + r"]{2,10}?)[”\"]?[ \t]*[,，][ \t]*(?:是|为|系)"
+                              + name_forms.SHORT_WORD + r"[ \t]*[:：]?[ \t]*" + name_forms.short_value("s", 2, 10) + r"[ \t]*[,，][ \t]*(?:是|为|系)"
                               r"(?P<n>[^,，。;]{2,40}?" + NATURE_NOUN + r")(?=[,，。;]|$)")
 HEADING_NAME_RE = re.compile(r"(?m)^[ \t]*(?P<h>[" + CJK + r"]{2,30}?" + UNIT_SUFFIX + r")[ \t]*$")
 

@@ -16,6 +16,7 @@ import re
 
 from bianzhi.core.numerals import NUM, to_int
 
+from . import name_forms
 from .clauses import BODY_SUFFIX, CJK, UNIT_SUFFIX, Found
 from .final2_clauses import _is_junk
 
@@ -223,8 +224,7 @@ def reset_bodies(text: str) -> list[Found]:
 
 
 # ------------------------------------------------------------------ a unit named in full, then by its short form
-SHORT_INTRO_RE = re.compile(r"(?P<full>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")\((?:以下|下文)?简称[“\"]?"
-                            r"(?P<short>[" + CJK + r"]{2,20}?)[”\"]?\)")
+SHORT_INTRO_RE = re.compile(r"(?P<full>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")" + name_forms.bracket("short"))
 
 
 def full_name_of_short(text: str, unit: str) -> tuple[Found, Found] | None:
@@ -235,7 +235,7 @@ def full_name_of_short(text: str, unit: str) -> tuple[Found, Found] | None:
             full = re.sub(r"^.*(?:,|、|。|:)", "", m["full"])
             if m.start("full") and text[m.start("full") - 1].isdigit():  # “…至2022年11月27日对X局(以下简称Y)”
                 full = re.sub(r"^[日月年号]", "", full)
-            full = re.sub(r"^(?:对|由|向|受)(?=[" + CJK + r"]{3})", "", full)
+            full = re.sub(r"^(?:现将|特将|决定将|同意将|对|由|向|受)(?=[" + CJK + r"]{3})", "", full)  # “现将X(下称Y)…”
             return (Found(full, m.end("full") - len(full), m.end("full")),
                     Found(m["short"], m.start("short"), m.end("short")))
     return None
@@ -291,3 +291,74 @@ def units_changed_by_items(items: list[str]) -> list[str]:
     subjects = [m["u"] for item in items if isinstance(item, str) and (m := UNIT_CHANGE_ITEM_RE.match(item))]
     distinct = list(dict.fromkeys(subjects))
     return distinct if len(distinct) >= 3 and 3 * len(subjects) >= 2 * len(items) else []
+
+
+# ------------------------------------------------------------------ two units set up at once
+# “正式成立惠阳区A中心和惠阳区B中心”, “A中心、B中心同时挂牌成立”, “设立A局与B局两个…”: one set-up naming two units or more
+_NAME = r"[" + CJK + r"]{4,30}?" + UNIT_SUFFIX
+_JOIN = r"[ \t]*(?:和|与|及|以及|、)[ \t]*"
+SET_UP_TOGETHER_RES = [
+    re.compile(r"(?:成立|组建|设立|新设|新建|挂牌成立|揭牌成立)(?:了)?[ \t]*(?P<a>" + _NAME + r")" + _JOIN + r"(?P<b>" + _NAME + r")"
+               r"(?=[ \t]*(?:两个|2个|二个|三个|3个)?[ \t]*(?:[,，。;；]|$|单位|机构|事业单位|中心|部门))"),
+    re.compile(r"(?:^|(?<=[\n。;；,，]))[ \t]*(?P<a>" + _NAME + r")" + _JOIN + r"(?P<b>" + _NAME + r")[ \t]*"
+               r"(?:两个|2个|二个)?(?:单位|机构|中心)?[ \t]*(?:同时|同日|一同|分别|正式)*(?:挂牌成立|揭牌成立|挂牌|揭牌|成立)"),
+]
+_NOT_SET_UP_RE = re.compile(r"(?:牌子|合署|整合|合并|撤销|划入|职责)")
+
+
+def units_set_up_together(text: str) -> list[tuple[Found, Found]]:
+    """The pairs of units one clause sets up at once (“成立A中心和B中心”, “A局、B局同时挂牌”); a merger (“将A和B整合”),
+    a plaque (“挂A和B牌子”) or a body shared with another (“与A合署办公”) is none."""
+    out = []
+    for rx in SET_UP_TOGETHER_RES:
+        for m in rx.finditer(text):
+            a = re.sub(r"^.*(?:,|、|和|及|与|日|上午|下午|为|对|给|了)", "", m["a"])
+            after = text[m.end():m.end() + 12]
+            if len(a) < 4 or _NOT_SET_UP_RE.search(after) or _NOT_SET_UP_RE.search(m.group(0)) or a == m["b"]:
+                continue
+            out.append((Found(a, m.end("a") - len(a), m.end("a")), Found(m["b"], m.start("b"), m.end("b"))))
+    return out
+
+
+# ------------------------------------------------------------------ a body of the unit read as the unit
+_HEADING_UNIT_RE = re.compile(r"^[ \t]*(?:词条[ \t]*\|?[ \t]*)?(?P<u>[" + CJK + r"]{3,30}?" + UNIT_SUFFIX + r")[ \t]*\|?[ \t]*$", re.M)
+
+
+_LISTED_BEFORE_RE = re.compile(r"(?:内设|下设|设有|设)[^。;\n]{0,60}?[、和及]$")
+
+
+def _listed(text: str, unit: str) -> bool:
+    """Whether the text names `unit` as the last or a later item of a list of bodies (“…设A、B、unit。”)."""
+    at = text.find(unit)
+    while at != -1:
+        end = at + len(unit)
+        if (end == len(text) or text[end] in "。,，;、\n") and _LISTED_BEFORE_RE.search(text[max(0, at - 64):at]):
+            return True
+        at = text.find(unit, at + 1)
+    return False
+
+
+def owner_of_body(text: str, unit: str, bodies: list[str]) -> Found | None | bool:
+    """Where the unit read is also one of the bodies read or listed (“…内设办公室、业务股、农调队”, then “农调队是…”): the unit
+    the text is about, as its heading line names it (a line in its first five holding only a name); False when the unit
+    read is no body; None when it is one and no heading names another unit."""
+    if not any(b == unit or (len(b) >= 3 and unit.endswith(b)) for b in bodies) and not _listed(text, unit):
+        return False
+    for m in _HEADING_UNIT_RE.finditer("\n".join(text.splitlines()[:5])):
+        name = m["u"]
+        if name != unit and not name.endswith(unit) and name not in bodies:
+            return Found(name, m.start("u"), m.end("u"))
+    return None
+
+
+# ------------------------------------------------------------------ a kind of unit, not one unit
+# “街道党工委是县委的派出机关”, “乡镇人民武装部是…”, “各乡镇设…”: a reform text on every township or street office of a
+# 州/县 states what each of them is; a name with no place of its own before the level word is that kind
+KIND_NAME_RE = re.compile(r"^(?:各|每个|全[省市县区州旗]|所有)?(?:乡镇|乡|镇|街道|乡镇\(街道\)|乡镇街道)(?=[" + CJK + r"]{2})"
+                          r"|^(?:各|每个|所有)(?=[" + CJK + r"]{3})")
+
+
+def names_a_kind(unit: str) -> bool:
+    """Whether the unit read names a kind of unit (“街道党工委”, “乡镇人民武装部”, “各县市场监管局”) rather than one
+    unit: no place of its own before the level word. “乡镇企业局”, “镇江市…” are names."""
+    return bool(KIND_NAME_RE.match(unit)) and not re.match(r"^(?:乡镇企业|乡村振兴|镇江|镇原|镇平|镇安|镇雄|镇宁|镇赉|镇坪|镇远|镇巴|镇海)", unit)

@@ -13,6 +13,7 @@ import re
 
 from bianzhi.core.numerals import NUM, to_int
 
+from . import name_forms
 from .clauses import BODY_SUFFIX, CJK, NATURE_NOUN, RANK, UNIT_SUFFIX, Found, _mask_parens, split_names
 
 # “国土资源部是根据…决定而设立的”, “X是由原A、B…共同组建而成的”: a history sentence whose subject is the unit
@@ -77,8 +78,8 @@ def short_subject_bodies(text: str) -> list[Found]:
 
 
 # “中国工业和信息化部，简称工信部，是…组成部门”: the short name as a clause of its own between the unit and its nature
-COMMA_SHORT_RE = re.compile(r"(?:^|(?<=[\n。]))[ \t]*(?P<u>[" + CJK + r"]{2,30}?" + UNIT_SUFFIX + r")\s*[,，]\s*(?:以下|规范化|通常)?简称\s*[“\"]?"
-                            r"(?P<s>[" + CJK + r"]{2,10}?)[”\"]?(?:\s*[,，]\s*(?:又|亦|也)(?:可)?简称[^,，。;]{2,12})?\s*[,，]\s*(?:是|为|系)(?P<n>[^,，。;]{2,40}?" + NATURE_NOUN + r")"
+COMMA_SHORT_RE = re.compile(r"(?:^|(?<=[\n。]))[ \t]*(?P<u>[" + CJK + r"]{2,30}?" + UNIT_SUFFIX + r")\s*[,，]\s*" + name_forms.SHORT_WORD + r"\s*[:：]?\s*"
+                            + name_forms.short_value("s", 2, 10) + r"(?:\s*[,，]\s*(?:又|亦|也)(?:可)?简称[^,，。;]{2,12})?\s*[,，]\s*(?:是|为|系)(?P<n>[^,，。;]{2,40}?" + NATURE_NOUN + r")"
                             r"(?=[,，。;]|$)")
 
 

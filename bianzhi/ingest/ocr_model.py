@@ -11,12 +11,16 @@ detection model's went there (onnxruntime's profiler, one thread). Here, on the 
   before it), the model's Squeeze nodes rewritten for opset 13's `axes` input;
 - Mul(scalar c) → Add(scalar d) whose only consumer is a 1 × 1 Conv without padding (so no border effect) goes into
   that Conv: W·c, b + d·ΣW.
+- (session 13) the input's three channels, always the same gray page repeated, become one: the first Conv takes the
+  sum of its weights over them (`gray_input`; ocr_rapid then feeds the page once instead of three copies).
 
 Each is the same arithmetic up to float rounding (a line's mean score differs by ≤ 3e-6 on the benchmark scans, the
 text not at all). Measured: bench/README.md, “Session 12 (branch h-o5)”."""
 from __future__ import annotations
 
 import importlib.util
+
+GRAY = True  # the models take one gray channel instead of three equal ones (gray_input)
 
 
 def available() -> bool:
@@ -160,6 +164,25 @@ def fold_affine_into_pointwise(g: _Graph) -> int:
     return count
 
 
+def gray_input(g: _Graph) -> int:
+    """The image input's three channels, always equal (a gray page repeated), become one: the first Conv, the
+    input's only consumer, takes the sum of its weights over the input channels (zero padding is the same in every
+    channel, so W_r*x + W_g*x + W_b*x = (W_r + W_g + W_b)*x). Returns 1 when done (the caller feeds one channel)."""
+    graph = g.model.graph
+    dims = graph.input[0].type.tensor_type.shape.dim
+    users = g.users().get(graph.input[0].name, [])
+    if len(dims) != 4 or dims[1].dim_value != 3 or len(users) != 1 or users[0].op_type != "Conv":
+        return 0
+    conv = users[0]
+    weights, _bias = g.conv_weights(conv)
+    attrs = {a.name: a for a in conv.attribute}
+    if weights is None or weights.shape[1] != 3 or ("group" in attrs and attrs["group"].i != 1):
+        return 0
+    conv.input[1] = g.constant(conv.input[1] + "/gray", weights.sum(axis=1, keepdims=True))
+    dims[1].dim_value = 1
+    return 1
+
+
 def _opset_14(g: _Graph) -> None:
     """HardSwish needs opset 14; from opset 13 Squeeze/Unsqueeze take their axes as an input."""
     import numpy as np
@@ -185,7 +208,8 @@ def fused(path: str) -> tuple[bytes, dict[str, int]]:
 
     model = onnx.load(path)
     g = _Graph(model)
-    counts = {"affine": fold_affine_into_conv(g), "hardswish": hard_swish(g), "pointwise": fold_affine_into_pointwise(g)}
+    counts = {"affine": fold_affine_into_conv(g), "hardswish": hard_swish(g), "pointwise": fold_affine_into_pointwise(g),
+              "gray": gray_input(g) if GRAY else 0}
     if counts["hardswish"]:
         _opset_14(g)
     used = {name for node in g.nodes for name in node.input} | {o.name for o in model.graph.output}
@@ -193,4 +217,7 @@ def fused(path: str) -> tuple[bytes, dict[str, int]]:
     del model.graph.node[:]
     model.graph.node.extend(g.nodes)
     model.graph.initializer.extend(g.added)
+    kept = [i for i in model.graph.initializer if i.name in used]  # and the initializers' (the gray input's conv)
+    del model.graph.initializer[:]
+    model.graph.initializer.extend(kept)
     return model.SerializeToString(), counts

@@ -128,6 +128,9 @@ class _Engine:
         models = Path(rapidocr_onnxruntime.__file__).resolve().parent / "models"
         self.det = _session(str(models / "ch_PP-OCRv4_det_infer.onnx"))
         self.rec = _session(str(models / "ch_PP-OCRv4_rec_infer.onnx"))
+        # 1 when ocr_model.gray_input made the models take the gray page as one channel, else 3 (as shipped)
+        self.det_channels = self.det.get_inputs()[0].shape[1]
+        self.rec_channels = self.rec.get_inputs()[0].shape[1]
         characters = self.rec.get_modelmeta().custom_metadata_map["character"].splitlines()
         self.decode = CTCLabelDecode(character=characters)
         # the wheel's config.yaml values for PP-OCRv4 detection
@@ -227,7 +230,7 @@ def detect(eng: _Engine, gray) -> list:
     dh, dw = max(32, round(h * scale / 32) * 32), max(32, round(w * scale / 32) * 32)
     small = cv2.resize(gray, (dw, dh), interpolation=cv2.INTER_AREA)
     x = (small.astype(np.float32) / 127.5 - 1.0)[None, None]
-    x = np.repeat(x, 3, axis=1)
+    x = np.repeat(x, eng.det_channels, axis=1) if eng.det_channels != 1 else x
     pred = eng.det.run(None, {eng.det.get_inputs()[0].name: x})[0]
     boxes, _scores = eng.db(pred, (h, w))  # DBPostProcess scales the boxes to (h, w)
     return [b for b in boxes if min(np.linalg.norm(b[0] - b[1]), np.linalg.norm(b[0] - b[3])) > 3]
@@ -290,7 +293,7 @@ def recognise(eng: _Engine, crops: list, marks: list | None = None) -> list[tupl
         height = crops[batch[0]].shape[0]
         width = max(crops[i].shape[1] for i in batch)
         width = max(width, height * 320 // 48)
-        x = np.zeros((len(batch), 3, height, width), dtype=np.float32)  # padding: mid-gray (see the docstring)
+        x = np.zeros((len(batch), eng.rec_channels, height, width), dtype=np.float32)  # padding: mid-gray (see the docstring)
         for k, i in enumerate(batch):
             c = crops[i]
             x[k, :, :, : c.shape[1]] = c.astype(np.float32)[None] / 127.5 - 1.0

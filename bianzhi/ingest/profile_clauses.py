@@ -14,6 +14,7 @@ import re
 
 from bianzhi.core.numerals import NUM
 
+from . import name_forms
 from .clauses import (
     BODY_SUFFIX,
     CJK,
@@ -325,7 +326,7 @@ def nature_line(text: str) -> tuple[Found, Found] | None:
 # unit's (中学, 小学, 幼儿园, 动物园, 基地)
 # (also a name with digits in it: “中国21世纪议程管理中心（以下简称“21世纪中心”），是…直属的公益一类事业单位”)
 PROFILE_STATEMENT_RE = re.compile(r"(?:^|(?<=[\n。]))[ \t]*(?P<intro>[^,，。\n]{0,12}?(?:招聘单位|用人单位|单位名称)\s*(?:为|是|系))?(?P<u>[" + CJK + r"][" + CJK + r"0-9]{2,40}?" + PROFILE_SUFFIX + r")"
-                                  r"(?:\((?:以下)?简称\s*[“\"]?(?P<s>[^“”\"()]{2,20}?)[”\"]?\)|\([^()]{2,30}\))?"
+                                  r"(?:" + name_forms.bracket("s") + r"|\([^()]{2,30}\))?"
                                   r"[,，]?(?:是|为|系)(?P<n>[^,，。;]{2,60}?(?:事业单位|" + NATURE_NOUN + r"))(?=[,，。;]|$)")
 
 

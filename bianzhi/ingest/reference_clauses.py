@@ -17,6 +17,7 @@ import re
 
 from bianzhi.core.numerals import NUM, to_int
 
+from . import name_forms
 from .clauses import (
     BODY_SUFFIX,
     CJK,
@@ -55,8 +56,7 @@ PART_PREFIX_RE = re.compile(r"^(?:目[ \t]*录)?第[一二三四五六七八九�
 COVER_SIGNATURE_RE = re.compile(r"现予印发[^\n]{0,30}\n[ \t]*(?P<o>[^\n]{2,40}?)[ \t]*\n[ \t]*(?P<d>[^\n]{6,16}?)[ \t]*(?:\n|$)")
 
 # “X,简称Y,成立于1984年,…”: the short name as a clause of its own, whatever follows it
-OPENING_SHORT_RE = re.compile(r"(?m)^[ \t]*(?P<u>[" + CJK + r"]{2,30}?" + UNIT_SUFFIX + r")[ \t]*[,，][ \t]*简称[ \t]*[“\"]?"
-                              r"(?P<s>[" + CJK + r"]{2,10}?)[”\"]?[ \t]*[,，]")
+OPENING_SHORT_RE = re.compile(r"(?m)^[ \t]*(?P<u>[" + CJK + r"]{2,30}?" + UNIT_SUFFIX + r")" + name_forms.comma_clause("s", 2, 10))
 
 # “在我国,X是负责…等职责的国务院正部级直属机构,同时承办…”: a purpose clause before the class, the sentence going on
 PURPOSE_ON_RE = re.compile(r"(?:^|(?<=[\n。?？!！]))[ \t]*(?:(?:在我国|在中国|目前|当前|现在|如今)[ \t]*[,，]?[ \t]*)?"
@@ -118,8 +118,8 @@ def _bracket_short(text: str, m: re.Match) -> Found | None:
     """The short name in the bracket after a lead's name: “X(简称Y,English name),是…”."""
     if m["b"] is None:
         return None
-    sm = re.match(r"\([ \t]*(?:以下)?简称[ \t]*[“\"]?(?P<s>[" + CJK + r"]{2,12}?)[”\"]?[ \t]*(?:[,，;；)]|$)", text[m.start("b"):m.end("b")])
-    return Found(sm["s"], m.start("b") + sm.start("s"), m.start("b") + sm.end("s")) if sm else None
+    short = name_forms.read_bracket(text[m.start("b") + 1:m.end("b") - 1])
+    return Found(short[0], m.start("b") + 1 + short[1], m.start("b") + 1 + short[2]) if short else None
 
 
 def entry_lead(text: str) -> tuple[Found, Found, Found | None] | None:
@@ -161,10 +161,9 @@ def heading_lead(text: str) -> dict | None:
     if nature is None:
         return None
     out = {"unit": Found(m["u"], m.start("u"), m.end("u")), "nature": nature, "short_name": None}
-    sm = re.match(r"[ \t]*(?:以下)?简称[ \t]*[“\"]?(?P<s>[" + CJK + r"]{2,12}?)[”\"]?[ \t]*(?:[,，;；]|$)", m["inner"])
-    if sm:
-        start = m.start("inner") + sm.start("s")
-        out["short_name"] = Found(sm["s"], start, start + len(sm["s"]))
+    short = name_forms.read_bracket(m["inner"])
+    if short:
+        out["short_name"] = Found(short[0], m.start("inner") + short[1], m.start("inner") + short[2])
     return out
 
 

@@ -29,6 +29,7 @@ import re
 
 from bianzhi.core.numerals import NUM, to_int
 
+from . import name_forms
 from .clauses import BODY_SUFFIX, CJK, UNIT_SUFFIX, Found, staffing_entry
 from .webcopy_clauses import _set, set_unit_nature_rank
 
@@ -251,9 +252,9 @@ def apply(b, text: str) -> None:
         _set(b, "unit", Found(m["u"], m.start("u"), m.end("u")))
     unit = data.get("unit")
     if unit and not data.get("short_name"):
-        m = re.search(re.escape(unit) + r"\(以下简称[“\"]?(?P<s>[" + CJK + r"]{2,10})[”\"]?\)", text)
-        if m is not None:
-            _set(b, "short_name", Found(m["s"], m.start("s"), m.end("s")))
+        short = name_forms.short_of(text, unit)
+        if short is not None:
+            _set(b, "short_name", Found(*short))
     if unit and not data.get("rank") and not data.get("nature"):
         for m in APPROVED_RANK_RE.finditer(text):
             if unit in m["s"] or (data.get("short_name") and data["short_name"] in m["s"]):

@@ -15,6 +15,7 @@ import re
 
 from bianzhi.core.numerals import NUM, to_int
 
+from . import name_forms
 from .clauses import CJK, UNIT_SUFFIX, Found
 from .county_clauses import untyped_staffing
 from .webcopy_clauses import BODY_NAME_RE, NOT_A_NAME_RE, _clear, _list_items, _set, _two_bodies
@@ -30,7 +31,7 @@ FIRST_ITEM_RE = re.compile(r"\s*(?:1[.、]|\(1\)|\(一\))[ \t]*(?P<d>[^\n]{4,})\
 
 # the full name a party department's statement gives, of which the unit read is the usual short form
 PARTY_FULL_RE = re.compile(r"中国共产党[" + CJK + r"]{2,20}?(?:省|市|县|区|州|旗|盟)委员会[" + CJK + r"]{1,16}?" + UNIT_SUFFIX
-                           + r"(?=\s*\((?:以下)?简称|\s*(?:是|为|系))")
+                           + r"(?=\s*\(\s*" + name_forms.SHORT_WORD + r"|\s*(?:是|为|系))")
 
 # “X2026年预算公开目录”, “X2021年预算公开目录及部门预算编制说明”, “X2022年度部门决算目录”: a budget page's first title line
 CATALOGUE_TITLE_RE = re.compile(r"(?!第[一二三四五六七八九十\d]+部分)(?P<u>[" + CJK + r"()]{3,40}?" + UNIT_SUFFIX + r")\s*\d{4}年度?(?:部门)?(?:预算|决算)(?:公开)?目录"

@@ -19,6 +19,7 @@ import re
 
 from bianzhi.core.numerals import NUM, to_int
 
+from . import name_forms
 from .clauses import BODY_SUFFIX, CJK, NATURE_NOUN, RANK, UNIT_SUFFIX, Found
 from .restate_clauses import NOT_PLACE_RE
 from .webcopy_clauses import NOT_A_NAME_RE, PLACE_CHARS_RE, _clear, _set
@@ -41,7 +42,7 @@ LIST_END_RE = re.compile(r"[,，;；。\n]|(?:" + NUM + r"|[一二三四五六�
 
 # “国家统计局伊川调查队的前身是国家统计局伊川县农村社会经济调查队,简称农调队,是…”
 FORMER_RE = re.compile(r"的前身(?:是|为)")
-FORMER_SHORT_RE = re.compile(r"的前身(?:是|为)[^,，。;；\n]{2,40}[,，][ \t]*(?:简称|以下简称)[“\"]?(?P<s>[" + CJK + r"]{2,10})")
+FORMER_SHORT_RE = re.compile(r"的前身(?:是|为)[^,，。;；\n]{2,40}[,，][ \t]*" + name_forms.SHORT_WORD + r"[ \t]*" + name_forms.short_value("s", 2, 10))
 
 # “深圳市邮政管理局成立揭牌仪式在深圳市福田区隆重举行”, “为X成立揭牌”
 CEREMONY_RE = re.compile(r"(?:^|(?<=[\n。;,，]))[ \t]*(?:\d{1,2}月\d{1,2}日(?:上午|下午)?[,，]?)?(?P<u>[" + CJK + r"()]{3,40}?"

@@ -3,7 +3,7 @@
 The lock mechanism (signal guards, `LockedError`, `allow_locked_writes`, `assert_unit_editable`) lives in
 `bianzhi.core.locks`; this module is the workflow's provider for it, registered in `WorkflowConfig.ready`.
 """
-from django.db import connections, router
+from django.db import router
 from django.db.models.signals import pre_delete, pre_save
 from django.dispatch import receiver
 
@@ -14,6 +14,7 @@ from bianzhi.core.locks import (  # noqa: F401  (re-exported for the workflow's 
     is_unit_locked,
     writes_allowed,
 )
+from bianzhi.core.precompiled import statement_cursor
 
 from .models import LOCKED_STATES, DataPackage
 
@@ -26,7 +27,7 @@ def locked_units(unit_ids: list[int]) -> dict[int, str]:
     alias = router.db_for_read(DataPackage)
     placeholders = ", ".join(["%s"] * len(unit_ids))
     states = ", ".join(["%s"] * len(LOCKED_STATES))
-    with connections[alias].cursor() as cursor:
+    with statement_cursor(alias) as cursor:  # prepared on PostgreSQL: one text per number of units (usually one)
         cursor.execute(f"SELECT p.unit_id, u.name FROM {table} p JOIN {unit_table} u ON u.id = p.unit_id "
                        f"WHERE p.unit_id IN ({placeholders}) AND p.is_current = %s AND p.state IN ({states})",
                        [*unit_ids, True, *[str(s) for s in LOCKED_STATES]])

@@ -58,13 +58,14 @@ def _run(model, x):
 
 
 @needs_onnx
-def test_a_block_folds_to_conv_hardswish_conv_with_the_same_output(tmp_path):
+def test_a_block_folds_to_conv_hardswish_conv_with_the_same_output(tmp_path, monkeypatch):
     import onnx
 
+    monkeypatch.setattr(ocr_model, "GRAY", False)  # three different input channels here (gray_input: the next test)
     path = str(tmp_path / "block.onnx")
     _block_model(path, second_kernel=1)
     data, counts = ocr_model.fused(path)
-    assert counts == {"affine": 1, "hardswish": 1, "pointwise": 1}
+    assert counts == {"affine": 1, "hardswish": 1, "pointwise": 1, "gray": 0}
     ops = [n.op_type for n in onnx.load_from_string(data).graph.node if n.op_type != "Constant"]
     assert ops == ["Conv", "HardSwish", "Conv"]
     x = np.random.default_rng(1).standard_normal((1, 3, 8, 12)).astype(np.float32) * 3
@@ -72,18 +73,34 @@ def test_a_block_folds_to_conv_hardswish_conv_with_the_same_output(tmp_path):
 
 
 @needs_onnx
-def test_a_shift_before_a_padded_conv_is_kept(tmp_path):
+def test_a_shift_before_a_padded_conv_is_kept(tmp_path, monkeypatch):
     # zero padding of (c·x + d) is not c·(zero padding of x) + d at the border: the shift stays before a 3 × 3 conv
     import onnx
 
     path = str(tmp_path / "block3.onnx")
     _block_model(path, second_kernel=3)
+    monkeypatch.setattr(ocr_model, "GRAY", False)
     data, counts = ocr_model.fused(path)
-    assert counts == {"affine": 1, "hardswish": 1, "pointwise": 0}
+    assert counts == {"affine": 1, "hardswish": 1, "pointwise": 0, "gray": 0}
     ops = [n.op_type for n in onnx.load_from_string(data).graph.node if n.op_type != "Constant"]
     assert ops == ["Conv", "HardSwish", "Mul", "Add", "Conv"]
     x = np.random.default_rng(2).standard_normal((1, 3, 8, 12)).astype(np.float32) * 3
     np.testing.assert_allclose(_run(data, x), _run(path, x), rtol=1e-5, atol=1e-5)
+
+
+@needs_onnx
+def test_a_gray_page_goes_in_as_one_channel_with_the_same_output(tmp_path):
+    # session 13: the page is gray, its three input channels equal: the first conv sums its weights over them
+    import onnx
+
+    path = str(tmp_path / "block.onnx")
+    _block_model(path, second_kernel=1)
+    data, counts = ocr_model.fused(path)
+    assert counts == {"affine": 1, "hardswish": 1, "pointwise": 1, "gray": 1}
+    model = onnx.load_from_string(data)
+    assert [d.dim_value for d in model.graph.input[0].type.tensor_type.shape.dim] == [1, 1, 8, 12]
+    gray = np.random.default_rng(3).standard_normal((1, 1, 8, 12)).astype(np.float32) * 3
+    np.testing.assert_allclose(_run(data, gray), _run(path, np.repeat(gray, 3, axis=1)), rtol=1e-5, atol=1e-5)
 
 
 @needs_onnx
@@ -94,14 +111,15 @@ def test_the_wheels_models_are_folded_and_read_a_scan_as_before(monkeypatch):
 
     models = Path(rapidocr_onnxruntime.__file__).resolve().parent / "models"
     assert ocr_model.fused(str(models / "ch_PP-OCRv4_rec_infer.onnx"))[1] == {"affine": 28, "hardswish": 28,
-                                                                              "pointwise": 12}
+                                                                              "pointwise": 12, "gray": 1}
     assert ocr_model.fused(str(models / "ch_PP-OCRv4_det_infer.onnx"))[1] == {"affine": 28, "hardswish": 24,
-                                                                              "pointwise": 10}
+                                                                              "pointwise": 10, "gray": 1}
     gray = ocr_rapid.load_gray(str(CORPUS / "n1_baise_jiaoyuju_tiaozheng.scan.png"))
     monkeypatch.setattr(ocr_rapid, "FUSE", True)
     folded = ocr_rapid._Engine()
     monkeypatch.setattr(ocr_rapid, "FUSE", False)
     shipped = ocr_rapid._Engine()
+    assert (folded.det_channels, folded.rec_channels, shipped.det_channels, shipped.rec_channels) == (1, 1, 3, 3)
     boxes = ocr_rapid.detect(folded, gray)
     assert len(boxes) == len(ocr_rapid.detect(shipped, gray)) >= 15
     crops = [ocr_rapid.scale_line(ocr_rapid.cut_line(gray, p), ocr_rapid.REC_HEIGHT) for p in boxes]

@@ -99,3 +99,87 @@ def test_a_title_given_twice_and_a_title_before_its_first_section():
 def test_a_unit_opened_on_a_day_is_named_without_the_day():
     data = parse("某某市文字博物馆于2009年11月16日开馆,为全供事业单位,现有人员编制75人。").data
     assert (data["unit"], data["nature"]) == ("某某市文字博物馆", "全供事业单位")
+
+
+# ------------------------------------------------------------------ the page's head (session 13)
+def test_page_labels_dates_and_site_words_around_a_title_start_lines():
+    budget = "某某区文化馆2021年部门预算公开"
+    text = ("进入老年模式政府信息公开" + budget + "来源:某某区文化馆发布时间: 2021-01-15 15:53浏览次数: 1第一部分:"
+            + budget + "说明一、部门基本概况" + _PROSE)
+    lines = _lines(text)
+    assert lines[:2] == ["进入老年模式政府信息公开", budget]  # the site's words in a row stay one line
+    assert lines[2].startswith("来源:某某区文化馆发布时间: 2021-01-15 15:53")  # a row of labels stays one line
+    data = parse(from_text(text).text).data
+    assert (data["title"], data["unit"]) == (budget, "某某区文化馆")
+
+
+def test_a_label_row_ends_at_its_date_and_a_title_given_again_after_page_words():
+    title = "某某市政务服务管理局2023年度部门决算"
+    text = ("政府信息公开索引号:abc/2024-00195发布机构:某某市财政局发布日期:2024-09-12" + title + "监督索引号530900007437"
+            + title + "目录第一部分部门概况一、主要职能二、部门基本情况" + _PROSE)
+    lines = _lines(text)
+    assert lines[lines.index(title) - 1].endswith("发布日期:2024-09-12")
+    assert lines.count(title) == 2
+    data = parse(from_text(text).text).data
+    assert (data["title"], data["unit"]) == (title, "某某市政务服务管理局")
+
+
+def test_page_head_rules_leave_the_document_and_its_own_titles_alone():
+    # a label in the document's body (after its first sentence), site words inside a title, a title and its subtitle,
+    # the page's words before its breadcrumbs, two titles that differ only by their end
+    body = "本单位资金来源:财政拨款。发布时间:以上级通知为准。"
+    assert body in from_text(_PROSE + body + _PROSE).text
+    report = "某某市人民政府2023年政府信息公开工作年度报告"
+    assert report in from_text(report + "根据《条例》规定编制本报告。" + _PROSE * 2).text
+    subtitle = "部门职能配置内设机构和人员编制规定:核心要点与执行详解"
+    assert subtitle in from_text(subtitle + "2025-11-21 04:53:40互联网" + subtitle + "是指什么?" + _PROSE * 2).text
+    assert "无障碍浏览长者模式首页 >> 部门目录" in from_text("无障碍浏览长者模式首页 >> 部门目录 >> 正文" + _PROSE * 2).text
+    first, second = "某某区文化馆2019年部门预算公开", "某某区文化馆2019年部门预算说明"
+    lines = _lines(first + "来源:文化馆" + second + "一、部门基本概况" + _PROSE * 2)
+    assert lines[0] == first and lines[1].startswith("来源:文化馆" + second)
+
+
+def test_a_note_title_before_its_first_part_and_a_heading_before_its_label():
+    # “• 2016-04-05X2016年度部门预算一、X单位概况(一)部门机构设置、职能机构设置:设有…”
+    title = "某某区图书馆2016年度部门预算"
+    text = ("• 745795450/2016-00043• 某某区文化旅游局• 预算,部门预算• 2016-04-05" + title + "一、某某区图书馆单位概况"
+            "(一)部门机构设置、职能机构设置:设有办公室、电子阅览室、少儿阅览室、中心书库主要职责:负责开展各类文献外借服务。"
+            + _PROSE * 2)
+    lines = _lines(text)
+    assert title in lines
+    assert "(一)部门机构设置、职能" in lines
+    assert "机构设置:设有办公室、电子阅览室、少儿阅览室、中心书库" in lines
+    names = [b["name"] for b in parse(from_text(text).text).data.get("internal_bodies") or []]
+    assert names == ["办公室", "电子阅览室", "少儿阅览室", "中心书库"]
+
+
+def test_a_section_heading_ends_before_a_place_name_that_starts_with_he():
+    # “二、机构设置和平彝族乡人民政府下属…”: 和 here opens a name, not “机构设置和人员编制”
+    text = (_PROSE + "二、机构设置和平某某乡人民政府下属二级预算单位0个,其中行政单位3个(党政办公室、财政所、党建办公室)。"
+            "三、机构设置和人员编制情况说明略。" + _PROSE)
+    lines = _lines(text)
+    assert "二、机构设置" in lines
+    assert any(line.startswith("和平某某乡人民政府下属") for line in lines)
+    assert any(line.startswith("三、机构设置和人员编制情况说明略。") for line in lines)
+
+
+def test_a_heading_before_a_label_needs_a_numbered_heading_or_a_list():
+    # no number before it, no list of names: “…职责和机构设置:” runs on as written
+    text = _PROSE + "本局内设机构的职能和机构设置:按照精简效能原则设置。" + _PROSE
+    assert "本局内设机构的职能和机构设置:按照精简效能原则设置。" in from_text(text).text
+
+
+def test_a_first_article_run_into_its_title_starts_a_line():
+    title = "某某市某某区工业和科技局"
+    articles = ("第一条根据《某某区机构改革方案》,制定本规定。第二条区工业和科技局是区政府工作部门,为正科级。"
+                "第三条区工业和科技局贯彻落实上级决策部署。")
+    lines = _lines("文号:某委办发〔2019〕16号" + title + articles + _PROSE)
+    assert lines[:3] == ["文号:某委办发〔2019〕16号", title, "第一条根据《某某区机构改革方案》,制定本规定。"]
+    rule = "某某省生态环境厅职能配置、内设机构和人员编制规定"
+    lines = _lines(rule + "2019-03-04" + articles + _PROSE)
+    assert lines[:2] == [rule, "2019-03-04"]
+    # an article cited in a sentence, or no articles going on in order: no break
+    cited = "根据第一条规定,本局负责全区工业工作。"
+    assert cited in from_text(_PROSE + cited + _PROSE).text
+    lone = "本办法第一条所称单位是指本级。"
+    assert lone in from_text(_PROSE + "本局内设机构" + lone + _PROSE).text

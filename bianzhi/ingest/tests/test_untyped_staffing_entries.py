@@ -16,3 +16,15 @@ def test_an_entrys_staffing_counted_in_persons_is_read_untyped():
 def test_a_weather_bureaus_observatory_is_one_of_its_bodies():
     d = p("河阳县气象局为县政府直属事业单位。设有党支部,人员编制5人,内设办公室、气象台、防灾减灾科。")
     assert [b["name"] for b in d["internal_bodies"]] == ["办公室", "气象台", "防灾减灾科"]
+
+
+def test_staffing_per_ten_thousand_people_is_a_ratio_not_a_figure():
+    """heldout_final15 (added after its one run): “行政编制万人比为11.7” gave a staffing of 10,000."""
+    d = p("河阳区常住人口52万,行政编制万人比为9.3,低于全省平均值。")
+    assert d["staffing"] == []
+    d = p("河阳区人员编制万人比为4.1。")
+    assert d["staffing"] == []
+    d = p("本局行政编制万人比为9.3,核定行政编制12名。")
+    assert [(s["type"], s["count"]) for s in d["staffing"]] == [("行政编制", 12)]
+    d = p("全市核定事业编制1万人。")
+    assert [(s["type"], s["count"]) for s in d["staffing"]] == [("事业编制", 10000)]

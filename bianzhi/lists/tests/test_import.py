@@ -525,3 +525,79 @@ def test_stage_rows_find_their_unit_main_item_by_name_and_a_new_one_only_once(lu
     assert [(e["row"], e["column"], e["value"], e["message"]) for e in job.errors] == [
         (4, "B", "测试丁类车辆年检", "与第2行是同一权力事项（重复）")]
     assert (PowerItem.objects.count(), StageResponsibility.objects.count()) == before  # all or nothing
+
+
+# ------------------------------------------------------------------------------------------------ SQLite's statement journal
+@pytest.mark.django_db(transaction=True)
+def test_sqlite_import_keeps_statement_journals_in_memory_and_restores_the_connection(lusers, monkeypatch):
+    """SQLite: while a 权力清单 import writes its rows (INSERTs of many rows each, inside the import's own transaction),
+    the connection's temp store is MEMORY — so the journal each statement keeps of the pages it changes stays in memory
+    instead of spilling to a temporary file (ADR 0047) — and before and after the job the connection's setting is what
+    it was. The rows (wide ones, several units and categories) are all there with their citations."""
+    from django.db import connection
+
+    from bianzhi.lists import importer
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's statement journal")
+    seen = []
+    original = importer.PowerImporter._write_rows
+
+    def write_rows(self, model, attnames, rows, fixed=None):
+        seen.append((model._meta.db_table, connection.connection.execute("PRAGMA temp_store").fetchone()[0]))
+        original(self, model, attnames, rows, fixed)
+
+    monkeypatch.setattr(importer.PowerImporter, "_write_rows", write_rows)
+    monkeypatch.setattr(importer, "BATCH", 50)
+    connection.ensure_connection()
+    before = connection.connection.execute("PRAGMA temp_store").fetchone()[0]
+    units = ["百色市交通运输局", "百色市教育局", "百色市公安局", "百色市财政局"]
+    categories = ["行政许可", "行政处罚", "行政检查", "行政确认", "其他行政权力", "公共服务"]
+    long_note = "追责情形说明" * 300
+    rows = [row(f"日志测试事项{i}", unit=units[i % 4], category=categories[i % 6], acc=long_note,
+                basis=f"《日志测试条例{i % 40}》第{i % 7 + 1}条") for i in range(200)]
+    job = run(lusers["admin"], xlsx(rows))
+    assert job.status == "succeeded", (job.message, job.errors[:3])
+    assert job.created_count == 200
+    assert PowerItem.objects.filter(name__startswith="日志测试事项", accountability=long_note).count() == 200
+    assert Citation.objects.filter(power_item__name__startswith="日志测试事项").count() == 200
+    assert seen == [("lists_poweritem", 2), ("lists_citation", 2)] * 4  # 4 batches of 50, MEMORY (2) at each write
+    assert connection.connection.execute("PRAGMA temp_store").fetchone()[0] == before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_row_the_database_refuses_mid_statement_leaves_nothing_written(lusers, monkeypatch):
+    """A row that passes every check of the import but that the database refuses in the middle of a many-row INSERT
+    (its new 编码 taken by an item the import did not see — the import is made blind to it here) fails the whole
+    job: no item, citation or law of the file is kept, rows written by earlier statements and by the same statement
+    included, and the job says so in Chinese."""
+    from bianzhi.lists import importer
+    from bianzhi.lists.codes import code_format
+    from bianzhi.lists.models import PowerCategory
+
+    unit_ = unit("百色市交通运输局")
+    prefix = PowerCategory.objects.get(name="行政许可").code_prefix
+    region_code = unit_.region.code
+    same = PowerItem.objects.filter(region_id=unit_.region_id, category__code_prefix=prefix, parent__isnull=True)
+    top = max([i.code_serial for i in same], default=0)
+    taken = code_format().format(region=region_code, prefix=prefix, serial=top + 100)  # the 100th new row's 编码
+    other = PowerItem.objects.filter(region_id=unit_.region_id).exclude(code_serial=top).first()
+    PowerItem.objects.filter(pk=other.pk).update(code=taken)
+    original = importer.PowerImporter.codes_for
+
+    def blind(self, region_id):
+        codes = original(self, region_id)
+        codes.pop(taken, None)
+        return codes
+
+    monkeypatch.setattr(importer.PowerImporter, "codes_for", blind)
+    counts = (PowerItem.objects.count(), Citation.objects.count(), Law.objects.count())
+    rows = [row(f"拒收测试事项{i}", basis=f"《拒收测试条例{i % 3}》第{i + 1}条") for i in range(150)]
+    job = run(lusers["jiaotong"], xlsx(rows))
+    assert job.status == "failed"
+    # (the database's own error class: IntegrityError on SQLite, psycopg's UniqueViolation from COPY on PostgreSQL)
+    assert job.message.startswith("导入失败：系统错误（") and "），所有行均未导入。" in job.message
+    assert (PowerItem.objects.count(), Citation.objects.count(), Law.objects.count()) == counts
+    assert not PowerItem.objects.filter(name__startswith="拒收测试事项").exists()
+    assert not Law.objects.filter(name__startswith="拒收测试条例").exists()
+    assert PowerItem.objects.get(pk=other.pk).code == taken
