@@ -320,6 +320,20 @@ def units_set_up_together(text: str) -> list[tuple[Found, Found]]:
     return out
 
 
+# “全市已有4个区(东西湖区、青山区…)成立统战工作服务中心”: one kind of unit set up in several places at once
+_SET_UP_IN_PLACES_RE = re.compile(
+    r"(?:[2-9]|[1-9][0-9]|两|二|三|四|五|六|七|八|九|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?)个"
+    r"(?:县市区|县\(市、区\)|县\(市\)|县区|市县|区县|县|区|市|乡镇|乡|镇|街道|乡镇\(街道\))"
+    r"(?:[(（][^)）\n]{0,80}[)）])?[^。;；\n]{0,20}?(?:成立|设立|组建|挂牌成立|揭牌成立)(?P<v>)(?:了)?[ \t]*")
+
+
+def set_up_in_places(text: str, unit: str) -> bool:
+    """Whether the text says the unit read was set up in several places at once (“4个区成立统战工作服务中心”): a kind of
+    unit, each place's own, not one unit."""
+    return any(text.startswith(unit, m.end()) or text.startswith(unit, m.end("v"))  # (“成立了X”: 了 read with X)
+               for m in _SET_UP_IN_PLACES_RE.finditer(text))
+
+
 # ------------------------------------------------------------------ a body of the unit read as the unit
 _HEADING_UNIT_RE = re.compile(r"^[ \t]*(?:词条[ \t]*\|?[ \t]*)?(?P<u>[" + CJK + r"]{3,30}?" + UNIT_SUFFIX + r")[ \t]*\|?[ \t]*$", re.M)
 

@@ -779,7 +779,8 @@ def _multiunit_rules(result: ParseResult, text: str) -> None:
         ceremonies = multiunit_clauses.ceremony_units(text)
         several = len(ceremonies) >= 3 and any(same_unit(unit, f.value) for f in ceremonies)
         together = any(same_unit(unit, a.value) or same_unit(unit, b.value)
-                       for a, b in multiunit_clauses.units_set_up_together(text))
+                       for a, b in multiunit_clauses.units_set_up_together(text)) \
+            or multiunit_clauses.set_up_in_places(text, unit)  # “4个区成立X中心”: one X in each
         if several:  # five bodies “正式挂牌” the same day: no one unit's facts
             _drop_fields(result, ("unit", "short_name", "nature", "rank"))
             _keep_items(result, "plaques", [])

@@ -28,3 +28,14 @@ def test_staffing_per_ten_thousand_people_is_a_ratio_not_a_figure():
     assert [(s["type"], s["count"]) for s in d["staffing"]] == [("行政编制", 12)]
     d = p("全市核定事业编制1万人。")
     assert [(s["type"], s["count"]) for s in d["staffing"]] == [("事业编制", 10000)]
+
+
+def test_a_kind_of_unit_set_up_in_several_places_at_once_is_no_one_unit():
+    """heldout_final15 (added after its one run): “4个区成立统战工作服务中心,系…正科级事业单位” is news of one centre in each
+    district, not one unit's facts; one place setting up its own centre still gives the unit."""
+    d = p("目前,全省已有5个县(河阳县、清溪县、安平县、长宁县、永和县)成立社会工作服务中心,系公益一类正股级事业单位。")
+    assert (d["unit"], d["nature"], d["rank"]) == (None, None, None)
+    d = p("近日,全县12个乡镇均成立了便民服务中心,为乡镇所属事业单位。")
+    assert (d["unit"], d["nature"]) == (None, None)
+    d = p("河阳县成立社会工作服务中心,系公益一类正股级事业单位。")
+    assert d["unit"] == "社会工作服务中心" and d["rank"] == "正股级"
