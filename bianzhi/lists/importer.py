@@ -27,7 +27,7 @@ from pathlib import Path
 
 from django.core.cache import caches
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from bianzhi.accounts.scope import allowed_units
@@ -991,7 +991,6 @@ class PowerImporter(BaseImporter):
         """Insert plain new 主项 given as FAST_COLUMNS rows (no parent, the import's 依据待补录 and job), each row's key
         taken as fast_insert does and set in place. `bodies`: whether any row has a 承办机构 (else that column is
         written as NULL for all, and the rows lose their last value)."""
-        from django.db import connection
 
         basis_pending = not self.basis_mapped
         if connection.vendor == "postgresql":
@@ -1031,7 +1030,6 @@ class PowerImporter(BaseImporter):
         SQLite: INSERTs of many rows each; `fixed` (SQLite only) maps the columns that have one value in every row
         of the batch (timestamps, row version, NULL keys) to it, written into the statement instead of bound per
         row: `rows` hold the values of `attnames` only."""
-        from django.db import connection
 
         qn = connection.ops.quote_name
         if connection.vendor != "postgresql":
@@ -1071,7 +1069,6 @@ class PowerImporter(BaseImporter):
         return self.now.isoformat()
 
     def _now_db(self):
-        from django.db import connection
 
         if not hasattr(self, "_now_value"):
             self._now_value = connection.ops.adapt_datetimefield_value(self.now)
@@ -1079,7 +1076,6 @@ class PowerImporter(BaseImporter):
 
     def _last_key(self) -> int:
         """SQLite: the largest key `lists_poweritem` has had (its largest key, or AUTOINCREMENT's high-water mark)."""
-        from django.db import connection
 
         table = PowerItem._meta.db_table
         with connection.cursor() as cursor:
@@ -1094,7 +1090,6 @@ class PowerImporter(BaseImporter):
     def fast_insert(self, items):
         if not items:
             return
-        from django.db import connection
 
         if connection.vendor == "postgresql":
             # keys taken from the table's sequence up front, so the rows go in with them and nothing is read back
@@ -1136,7 +1131,6 @@ class PowerImporter(BaseImporter):
         PostgreSQL; without the first three (one value for all, `_citation_prefix`) on SQLite."""
         if not rows:
             return
-        from django.db import connection
 
         if connection.vendor == "postgresql":
             self._write_rows(Citation, self.CITATION_FIELDS, rows)
@@ -1148,7 +1142,6 @@ class PowerImporter(BaseImporter):
     def _citation_prefix(self) -> tuple:
         """What a citation row starts with before its item's key: the timestamps (COPY text) and row version on
         PostgreSQL, nothing on SQLite (written into the statement)."""
-        from django.db import connection
 
         return (self._now_copy(), self._now_copy(), 1) if connection.vendor == "postgresql" else ()
 
@@ -1394,7 +1387,6 @@ def statement_journal_in_memory():
     crash (the WAL is), and the import's transaction is still all or nothing. Temporary tables and sorts are not
     used by the import; outside the block the connection is as before. Does nothing on PostgreSQL, or inside a
     transaction already open (the setting would not reach it, and SQLite may refuse it there)."""
-    from django.db import connection
 
     if connection.vendor != "sqlite" or connection.in_atomic_block or not connection.get_autocommit():
         yield
