@@ -473,8 +473,25 @@ _TITLE_TWICE_RE = re.compile(r"(?P<t>[^\n。;:,，]{8,80}?(?:通知|规定|决�
 _TITLE_AGAIN_RE = re.compile(r"(?P<t>[^\n。;:,，]{8,80}(?:通知|规定|决定|批复|方案|决算|预算|报告|说明|公开))(?P<gap>(?!公开|说明|情况|编制|概况|报告|表|及|和|[:：])[^\n。]{0,40}?[^\n。\u4e00-\u9fff][^\n。]{0,40}?)(?P=t)")
 _TITLE_AGAIN_HEAD = 600
 # a body's own paragraph after a sentence's end: “。秘书科作为核心部门,负责…” / “。调研科主要负责…” / “。社会事业科、工业科…等科室分别负责…”
-_BODY_PARAGRAPH_RE = re.compile(r"(?<=。)(?=[\u4e00-\u9fff]{1,10}(?:科|室|股|处|所|队|站|办)(?:则|主要|作为|、|:)"
-                                r"[^。]{0,40}?负责)")
+_BODY_PARAGRAPH_RE = re.compile(r"(?<=。)(?=[\u4e00-\u9fff]{1,10}(?:科|室|股|处|所|队|站|办)(?:(?:则|主要|作为|、|:)"
+                                r"[^。]{0,40}?负责|则?(?:负责|承担)))")  # (or straight on: “。接待办负责…”, “。复议应诉科则承担…”)
+# an item's heading run into its text, in a one-line copy: a body named in a list of bodies before its duties (“内设…:
+# (八)科技教育司拟定交通行业…”, “1、办公室(加挂指挥中心牌子)负责掌握…”), or a heading repeated as the subject of
+# its text (“(一)办公厅办公厅是…”)
+_ITEM_BODY_RE = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,14}?(?:司|厅|局|处|科|室|股|大队|中队|支队|所|站|中心|部|办))"
+                           r"(?:\([^()\n]{2,30}?牌子\))?(?P<at>)(?=(?:主要)?(?:负责|承担|拟定|拟订|管理|指导|组织|掌握|收集"
+                           r"|研究|统筹|协调|监督|制定|办理|指挥))")
+_NOT_A_NAME_RE = re.compile(r"负责|承担|拟|组织|指导|管理|贯彻|研究|协调|统筹|监督|参与|完成|做好|落实|推进|开展|建立|制定|执行"
+                            r"|办理|依法|会同|按照|根据|承办|编制|审核|加强|提出")
+_BODIES_LEAD_RE = re.compile(r"内设|下设|设下列|设置|机构|科室|职能司|处室")
+# …or the document's subject named again after a short heading (“1.公共卫生管理汉中市卫健委负责…”, “一、基本情况周宁国有林场
+# 位于…”): a name said at least three times in the text, after a heading that is no duty's verb
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]+")
+_SUBJECT_END = set("委局厅场馆院会部所站心办室队司处科校园府社团联")
+_SUBJECT_GOES_ON_RE = re.compile(r"负责|是|作为|位于|主要|承担|内设|下设|设有|拥有|现有|编制|直属|成立于|始建")
+_DUTY_VERB_RE = re.compile(r"负责|承担|贯彻|拟|组织|指导|参与|完成|做好|落实|推进|开展|建立|制定|执行|办理|依法|会同|按照|根据"
+                           r"|承办|编制|审核|加强|提出|协助|配合|协调|统筹|监督|研究|指导|督促|对|在|为|与|和|及")
+_DUTIES_LEAD_RE = re.compile(r"职责|职能|任务")
 _HEADING_AFTER_LIST_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![的其本和及与、])(?=(?:主要职责|主要职能|基本职能|职能职责|工作职责"
                                     r"|内设机构|机构设置|人员编制|人员构成)(?:[:：]|是|为|如下))")
 
@@ -545,19 +562,102 @@ def _item_follows(line: str):
                                                   or pos - last <= _ITEM_GAP and line[pos - 1] not in ";；,，、")
 
 
+def _fragment_chain(markers: list[tuple[int, int]], line: str) -> list[int]:
+    """A list that the copy starts in its middle (“…职责。(八)科技教育司…。(九)国际合作司…。(十)公安局…”): the
+    first markers of their kind count on in order from some number above 1, at least three, each after a sentence's
+    end; no chain at all when the markers start at 1 (the ordinary case, `_chain_list`)."""
+    if not markers or markers[0][1] <= 1:
+        return []
+    chain = [markers[0]]
+    for pos, value in markers[1:]:
+        if value != chain[-1][1] + 1 or pos - chain[-1][0] < 8 or line[pos - 1] not in "。;；\n":
+            break
+        chain.append((pos, value))
+    return [pos for pos, _ in chain] if len(chain) >= 3 and line[chain[0][0] - 1:chain[0][0]] in ("", "。", "\n") else []
+
+
+def _item_heading_cuts(line: str, chain: list[int], ends: dict[int, int]) -> set[int]:
+    """The end of each item's heading run into its text (above `_ITEM_BODY_RE`)."""
+    cuts = set()
+    lead = line[max(0, chain[0] - 120):chain[0]]
+    bodies = [m.end() for m in _BODIES_LEAD_RE.finditer(lead)]
+    duties = [m.end() for m in _DUTIES_LEAD_RE.finditer(lead)]
+    names = [m if m is not None and not _NOT_A_NAME_RE.match(m["name"]) else None
+             for m in (_ITEM_BODY_RE.match(line, ends[pos]) for pos in chain)]
+    bodies_listed = (bool(bodies) and (not duties or bodies[-1] > duties[-1])) or all(names)
+    for pos, name in zip(chain, names, strict=True):
+        at = ends[pos]
+        again = _heading_again(line, at)
+        if again is not None:
+            cuts.add(again)
+        elif bodies_listed and name is not None:
+            cuts.add(name.start("at"))
+            continue
+        end = _heading_end(line, at)
+        if end is not None:
+            cuts.add(end)
+    return cuts
+
+
+def _heading_again(line: str, at: int) -> int | None:
+    for k in range(2, 11):
+        heading = line[at:at + k]
+        if len(heading) < k or not _HAN_RE.match(heading[-1]):
+            return None
+        if line.startswith(heading, at + k):
+            return at + k
+    return None
+
+
+def _heading_end(line: str, at: int) -> int | None:
+    """Where a short heading at `at` ends, when its text names the heading again (“办公厅办公厅是…”) or the document's
+    subject (“公共卫生管理汉中市卫健委负责…”)."""
+    again = _heading_again(line, at)
+    if again is not None or _DUTY_VERB_RE.match(line, at):
+        return again
+    best, best_count = None, 2
+    for k in range(2, 13):
+        heading = line[at:at + k]
+        if len(heading) < k or not _HAN_RE.match(heading[-1]):
+            break
+        for size in range(3, 13):
+            subject = line[at + k:at + k + size]
+            goes_on = at + k + size
+            if (len(subject) == size and subject[-1] in _SUBJECT_END and _HAN_RE.fullmatch(subject)
+                    and (_SUBJECT_GOES_ON_RE.match(line, goes_on)  # (or “管理体制周宁国有林场的管理体制…”)
+                         or line.startswith("的" + heading[:2], goes_on))):
+                count = line.count(subject)
+                # a whole name: said at least three times, mostly without the heading's last character before it
+                # (“基本情况周宁国有林场”: not “国有林场”, mostly after 周宁), and the one said most often (not
+                # “况周宁国有林场” of “人员保障状况周宁国有林场”, said after three headings in 况)
+                if count > best_count and 2 * line.count(heading[-1] + subject) <= count:
+                    best, best_count = at + k, count
+    return best
+
+
 def _one_line_cuts(line: str) -> set[int]:
     cuts: set[int] = set()
     follows = _item_follows(line)
-    for markers in ([(m.start(), _marker_value(m["n"])) for m in _PAREN_CN_RE.finditer(line)],
-                    [(m.start(), int(m["n"] or m["m"])) for m in _PAREN_ARABIC_RE.finditer(line)],
-                    [(m.start(), int(m["n"])) for m in _ARABIC_MARKER_RE.finditer(line)]):
+    for rx, value in ((_PAREN_CN_RE, lambda m: _marker_value(m["n"])),
+                      (_PAREN_ARABIC_RE, lambda m: int(m["n"] or m["m"])),
+                      (_ARABIC_MARKER_RE, lambda m: int(m["n"]))):
+        found = list(rx.finditer(line))
+        markers = [(m.start(), value(m)) for m in found]
+        ends = {m.start(): m.end() for m in found}
+        fragment = _fragment_chain(markers, line)
+        if fragment:
+            cuts.update(fragment)
+            cuts.update(_item_heading_cuts(line, fragment, ends))
         for chain in _chain_list(markers, follows):
             if "|" in line[max(0, chain[0] - 30):chain[-1]]:
                 continue  # a list inside a table's cell (“| 1.A 2.B 3.C |”)
             lead = line[max(0, chain[0] - 30):chain[0]]
             if line[chain[0]].isdigit() and not (_DUTY_HEAD_RE.search(lead) or ":" in lead):
+                if all(line[pos - 1] == "\n" for pos in chain):  # (items the run-in rules put on lines of their own)
+                    cuts.update(_item_heading_cuts(line, chain, ends))
                 continue  # “年度主要工作内容1.…2.…”: a cell's run-in list, not announced as duties
             cuts.update(chain)
+            cuts.update(_item_heading_cuts(line, chain, ends))
             first = chain[0] - 1 if line[chain[0] - 1] == "\n" else chain[0]  # a break the run-in rules put back
             head = max(line.rfind(c, 0, first) for c in "。;；\n")
             if head >= 0 and first - head <= 25:
@@ -566,8 +666,11 @@ def _one_line_cuts(line: str) -> set[int]:
     if len(bullets) >= 3:
         cuts.update(bullets)
     # sections “一、…。二、…” each after a sentence's end (a contents list's “一、A二、B” stays as the page ran it)
-    after_end = [(m.start(), _marker_value(m["n"])) for m in _CN_DUN_RE.finditer(line) if line[m.start() - 1] in "。;；\n"]
-    cuts.update(c for chain in _chain_list(after_end, lambda pos, last: pos - last >= 8) for c in chain)
+    dun = [m for m in _CN_DUN_RE.finditer(line) if line[m.start() - 1] in "。;；\n"]
+    for chain in _chain_list([(m.start(), _marker_value(m["n"])) for m in dun], lambda pos, last: pos - last >= 8):
+        cuts.update(chain)
+        ends = {m.start(): m.end() for m in dun}
+        cuts.update(end for end in (_heading_end(line, ends[pos]) for pos in chain) if end is not None)
     for m in _HEADING_AFTER_LIST_RE.finditer(line):
         clause_start = max(line.rfind(c, 0, m.start()) for c in "。;；:：\n")
         heading = _NUMBERED_HEADING_RE.match(line, clause_start + 1)

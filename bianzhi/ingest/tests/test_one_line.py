@@ -183,3 +183,60 @@ def test_a_first_article_run_into_its_title_starts_a_line():
     assert cited in from_text(_PROSE + cited + _PROSE).text
     lone = "本办法第一条所称单位是指本级。"
     assert lone in from_text(_PROSE + "本局内设机构" + lone + _PROSE).text
+
+
+# ------------------------------------------------------------------ items and their headings (session 14)
+def test_a_list_the_copy_starts_in_its_middle_counts_on():
+    # a copy that starts at (六): the numbers count on from there, each after a sentence's end
+    text = ("负责本部门的财务管理和内部审计工作;承办领导交办的其他事项。(六)科学技术司拟定行业科技发展规划,组织重大科技项目的实施。"
+            "(七)对外联络司管理行业外事工作,负责与有关国际组织的联系。(八)保卫局管理和指导本系统的安全保卫工作。" + _PROSE)
+    lines = _lines(text)
+    assert lines[1:6] == ["(六)科学技术司", "拟定行业科技发展规划,组织重大科技项目的实施。", "(七)对外联络司",
+                          "管理行业外事工作,负责与有关国际组织的联系。", "(八)保卫局"]
+    names = [b["name"] for b in parse(from_text(text).text).data.get("internal_bodies") or []]
+    assert names == ["科学技术司", "对外联络司", "保卫局"]
+    # numbers that do not start the copy's first list, or do not count on, stay as written
+    cited = "依照本条(六)项、(七)项和(八)项的规定办理。"
+    assert cited in from_text(_PROSE + cited + _PROSE).text
+    skipping = "(六)甲乙丙丁戊己工作。(八)甲乙丙丁戊己工作。(九)甲乙丙丁戊己工作。"
+    assert skipping in from_text(skipping + _PROSE).text
+
+
+def test_an_item_that_names_a_body_ends_after_the_name():
+    text = ("某某县公安局2020年度部门决算一、基本情况(一)机构设置内设股级机构3个。1、综合室(加挂指挥中心牌子)负责掌握全县工作情况;"
+            "负责接报警工作。2、治安管理大队负责全县治安管理工作。3、法制股承担执法监督和法制宣传工作。" + _PROSE)
+    lines = _lines(text)
+    for line in ("1、综合室(加挂指挥中心牌子)", "负责掌握全县工作情况;负责接报警工作。", "2、治安管理大队", "3、法制股"):
+        assert line in lines, line
+    # a duty list's items keep their verbs, whatever names they hold
+    duties = ("主要职责:(一)负责全区档案馆的建设和管理工作。(二)指导全区机关档案室业务工作。(三)管理全区档案中心数据。")
+    lines = _lines(_PROSE + duties + _PROSE)
+    assert "(一)负责全区档案馆的建设和管理工作。" in lines
+    assert "(二)指导全区机关档案室业务工作。" in lines
+
+
+def test_a_heading_ends_where_it_is_said_again_or_the_subject_is_named():
+    text = ("引言某某县国有林场是一家生态公益型林场。本文介绍某某县国有林场的情况。一、基本情况某某县国有林场位于某某县城西,经营面积8万亩。"
+            "二、管理体制某某县国有林场内设生产股、财务股和办公室。三、人员情况某某县国有林场编制60人。" + _PROSE)
+    lines = _lines(text)
+    for line in ("一、基本情况", "二、管理体制", "三、人员情况"):
+        assert line in lines, line
+    assert any(line.startswith("某某县国有林场内设生产股") for line in lines)
+    data = parse(from_text(text).text).data
+    assert data["unit"] == "某某县国有林场"
+    items = ("下设三个机构:(一)秘书处秘书处是综合办事机构,负责会务工作。(二)研究室研究室负责调查研究工作。"
+             "(三)联络处联络处负责联络工作。")
+    lines = _lines(_PROSE + items + _PROSE)
+    assert "(一)秘书处" in lines and "(三)联络处" in lines
+    # a duty's verb before the subject's name is no heading: “(一)贯彻执行某某县国有林场…”
+    duties = ("主要职责:(一)贯彻执行某某县国有林场的各项制度。(二)组织某某县国有林场的营林生产。(三)负责护林防火工作。")
+    lines = _lines(_PROSE + "某某县国有林场某某县国有林场" + duties + _PROSE)
+    assert "(一)贯彻执行某某县国有林场的各项制度。" in lines
+    assert "(二)组织某某县国有林场的营林生产。" in lines
+
+
+def test_a_body_paragraph_with_its_verb_straight_after_the_name_starts_a_line():
+    text = (_PROSE + "秘书科作为核心部门,负责日常政务联络。接待办负责接待上级领导与来宾。复议应诉科则承担行政复议的日常工作。" + _PROSE)
+    lines = _lines(text)
+    assert "接待办负责接待上级领导与来宾。" in lines
+    assert any(line.startswith("复议应诉科则承担行政复议的日常工作。") for line in lines)
