@@ -107,3 +107,11 @@ def test_bodies_numbered_one_a_line_after_a_counted_lead():
     d = p("(二)机构设置\n1.内设机构\n根据职能职责,某区残疾人联合会机关设3个内设机构:\n1)综合部,负责机关文秘、档案工作;\n"
           "2)康复部,负责残疾人康复工作;\n3)维权部,负责残疾人维权工作。")
     assert bodies(d) == ["综合部", "康复部", "维权部"]
+
+
+def test_a_lone_first_duty_cut_by_the_page_under_a_bare_duty_heading():
+    d = p("2022年度某县某某乡人民政府\n部门决算\n目录\n第一部分 某县某某乡人民政府部门概况\n一、部门职责\n二、机构设置\n"
+          "第一部分 某县某某乡人民政府部门概况\n一、部门职责\n(一)加强基层党的建设。落实基层党建工作责任制,统筹乡村党建")
+    assert heads(d) == ["加强基层党的"]
+    d = p("一、部门职责\n(一)某某馆系全县唯一的公共图书馆,成立于1980年")
+    assert d["duties"] == []  # a description of the unit, not a duty
