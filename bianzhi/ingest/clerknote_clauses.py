@@ -25,6 +25,7 @@ import re
 
 from bianzhi.core.numerals import NUM, to_int
 
+from . import staffnote_clauses
 from .clauses import BODY_SUFFIX, CJK, STAFF_TYPE, UNIT_SUFFIX, Found, staffing_entry
 from .staffnote_clauses import _expands
 from .webcopy_clauses import _set
@@ -50,8 +51,8 @@ _NOT_A_NAME = re.compile(r"预算|决算|公开|信息|目录|政务|部门|财�
 
 # an untyped 编制 total broken down: “编制24名(其中参公21名、工勤3名)”, “核定编制24名,其中参公编制21人、工勤编制3人”
 BREAKDOWN_RE = re.compile(
-    r"(?<![行政事业勤项制关])(?P<raw>(?:人员)?编制)(?:数|人数)?\s*(?:为|共)?\s*(?P<n>" + NUM + r")\s*[名人个]\s*"
-    r"(?:\(\s*其中\s*[:,]?\s*(?P<inner>[^()\n]{3,80}?)\s*\)|[,;]\s*其中\s*[:,]?\s*(?P<inner2>[^。;\n]{3,80}?)(?=[。;\n]|$))")
+    r"(?<![行政事业勤项制关])(?P<raw>(?:人员)?编制)(?:总数|数|人数)?\s*(?:为|共)?\s*(?P<n>" + NUM + r")\s*[名人个]\s*"
+    r"(?:\(\s*(?:其中|含|包括)?\s*[:,]?\s*(?P<inner>[^()\n]{3,80}?)\s*\)|[,;]\s*其中\s*[:,]?\s*(?P<inner2>[^。;\n]{3,80}?)(?=[。;\n]|$))")
 _PART_RE = re.compile(r"^\s*(?P<label>[" + CJK + r"()]{2,20}?)\s*(?P<n>" + NUM + r")\s*[名人个]\s*$")
 _COMPANION_RE = re.compile(r"参公|参照公务员")
 _COMPANION_WORDS_RE = re.compile(r"参公(?:管理)?|参照公务员法?管理的?")
@@ -104,6 +105,32 @@ def crumb_unit(text: str) -> Found | None:
     if m is None or _NOT_A_NAME.search(m["u"]):
         return None
     return Found(m["u"], m.start("u"), m.end("u"))
+
+
+def typed_parts(text: str) -> list[tuple[list[tuple[dict, int, int]], int, int, int]]:
+    """Untyped 编制 totals broken down into parts of the main kinds, in brackets or after 其中 (“编制总数8名(行政编制6名,
+    工勤编制2名)”): ([(entry, start, end)], total, start, end) — the parts are the staffing (the heldout34 convention)."""
+    out = []
+    for m in BREAKDOWN_RE.finditer(text):
+        if re.search(r"实有|在职|在编|离退休|现有人员", text[max(0, m.start() - 8):m.start()]):
+            continue
+        inner = m["inner"] or m["inner2"] or ""
+        offset = m.start("inner") if m["inner"] else m.start("inner2")
+        parts, pos = [], 0
+        for piece in re.split(r"([、,;])", inner):
+            x = _PART_RE.match(piece)
+            if piece in "、,;":
+                pos += len(piece)
+                continue
+            if x is None or not re.fullmatch(staffnote_clauses.PART_TYPE, x["label"]):
+                parts = []
+                break
+            parts.append((staffnote_clauses._entry(x["label"], to_int(x["n"]) or 0), offset + pos + x.start("label"), offset + pos + x.end("n")))
+            pos += len(piece)
+        total = to_int(m["n"])
+        if len(parts) >= 2 and total is not None and sum(e["count"] for e, _s, _e in parts) == total:
+            out.append(([x for x in parts if x[0]["count"] > 0], total, m.start("raw"), m.end()))
+    return out
 
 
 def breakdowns(text: str) -> list[tuple[dict, int, int]]:
@@ -179,6 +206,16 @@ def apply(b, text: str) -> None:
         _drop_staffing(b, inside.__contains__, keep=False)
         b.data["staffing"].append(entry)
         b.span(f"staffing[{len(b.data['staffing']) - 1}]", s, e)
+    # staffing: an untyped total read alone over its typed parts in brackets
+    for parts, total, s, e in typed_parts(text):
+        starts = _staffing_starts(b)
+        inside = {i for i, at in starts.items() if s <= at < e}
+        if data["staffing"] and not any(data["staffing"][i]["count"] == total for i in inside):
+            continue
+        _drop_staffing(b, inside.__contains__, keep=False)
+        for entry, ps, pe in parts:
+            b.data["staffing"].append(entry)
+            b.span(f"staffing[{len(b.data['staffing']) - 1}]", ps, pe)
     # staffing: a typed 编制 “调整为N名”
     for m in ADJUSTED_TO_RE.finditer(text):
         if "由" in text[max(0, m.start() - 12):m.start()]:

@@ -115,3 +115,16 @@ def test_a_lone_first_duty_cut_by_the_page_under_a_bare_duty_heading():
     assert heads(d) == ["加强基层党的"]
     d = p("一、部门职责\n(一)某某馆系全县唯一的公共图书馆,成立于1980年")
     assert d["duties"] == []  # a description of the unit, not a duty
+
+
+def test_bracketed_breakdowns_without_其中():
+    d = p("一、单位基本情况\n县侨联编制数为24人(参公21人,工勤3人)。")
+    assert staffing(d) == [("其他编制", "编制", 24, [("参公", 21), ("工勤", 3)])]
+    d = p("一、单位基本情况\n县侨联核定编制24名(含参公编制21名、工勤编制3名)。")
+    assert staffing(d) == [("其他编制", "编制", 24, [("参公编制", 21), ("工勤编制", 3)])]
+
+
+def test_untyped_total_over_typed_parts_in_brackets_gives_the_parts():
+    d = p("一、单位基本情况\n某县工商联编制总数8名(行政编制6名,工勤编制2名)。")
+    assert staffing(d) == [("行政编制", "行政编制", 6, []), ("工勤编制", "工勤编制", 2, [])]
+    assert clerknote_clauses.typed_parts("编制总数8名(行政编制6名,工勤编制3名)") == []  # parts that do not add up
