@@ -33,10 +33,11 @@ from .webcopy_clauses import _set
 _NAME_SUFFIX = r"(?:" + UNIT_SUFFIX + r"|镇|乡|街道|苏木)"
 # a note's head line: “X2021年部门预算公开情况”, “X(本级)2019年度部门决算”, “X 2020年度决算公开报告”, “X2018年度整体支出绩效评价报告”
 NOTE_HEAD_RE = re.compile(
-    r"(?m)^[ \t]*(?:附件[ \t]*\d{0,2}[ \t]*[::]?[ \t]*)?"
+    # (in a copy run into one line the title follows a breadcrumb's “>” or a file's name: “…>通知公告 >X2022年…”, “….docX…”)
+    r"(?m)^[ \t]*(?:[^\n]*?(?:>|>|»|\.(?:docx?|pdf|wps|xlsx?))[ \t]*)?(?:附件[ \t]*\d{0,2}[ \t]*[::]?[ \t]*)?"
     r"(?P<t>(?P<u>[" + CJK + r"()]{2,40}?" + _NAME_SUFFIX + r")(?:\((?:本级|机关本级|汇总)\))?[ \t]*\d{4}[ \t]*年度?[ \t]*"
     r"(?:(?:部门|单位)?(?:综合)?(?:预算|决算|预决算)(?:及[^\n]{0,16}?预算)?(?:信息)?(?:公开)?(?:情况|编制|执行情况)?"
-    r"(?:说明|报告|公开说明)?|(?:部门|单位)?整体支出绩效(?:评价|自评)(?:报告)?))[ \t]*$")
+    r"(?:说明|报告|公开说明)?|(?:部门|单位)?整体支出绩效(?:评价|自评)(?:报告)?))[ \t]*(?:$|(?=访问量|时间[::]|发布日期|来源[::]|浏览|目[ \t]*录))")
 # a heading that gives the unit's full name: “一、X人民政府及所属事业单位概况”, “第一部分 X概况”
 EXPANDING_HEAD_RE = re.compile(
     r"(?m)^[ \t]*(?:[一二三四五六七八九十]{1,2}、|第[一二三四五六七八九十]部分[ \t::]*)[ \t]*"
@@ -79,7 +80,13 @@ def note_head(text: str):
     for m in NOTE_HEAD_RE.finditer(text, 0, head_end):
         if re.search(r"关于|通知|的$|部分|目录", m["u"]):  # (a 目录's part heading “第二部分X2025年部门预算情况说明” is none)
             continue
-        return Found(m["t"], m.start("t"), m.end("t")), Found(m["u"], m.start("u"), m.end("u"))
+        title, unit = Found(m["t"], m.start("t"), m.end("t")), Found(m["u"], m.start("u"), m.end("u"))
+        if text.count(m["u"]) == 1:  # a crumb's words glued before the name: the name the text gives again
+            for k in range(1, len(m["u"]) - 3):
+                tail = m["u"][k:]
+                if _NOT_A_NAME.search(m["u"][:k]) and text.count(tail) >= 2 and re.match(r"(?:中共|中国共产党|共青团|[" + CJK + r"]{1,8}?[省市县区州旗盟])", tail):
+                    return Found(m["t"][k:], m.start("t") + k, m.end("t")), Found(tail, m.start("u") + k, m.end("u"))
+        return title, unit
     return None
 
 

@@ -128,3 +128,14 @@ def test_untyped_total_over_typed_parts_in_brackets_gives_the_parts():
     d = p("一、单位基本情况\n某县工商联编制总数8名(行政编制6名,工勤编制2名)。")
     assert staffing(d) == [("行政编制", "行政编制", 6, []), ("工勤编制", "工勤编制", 2, [])]
     assert clerknote_clauses.typed_parts("编制总数8名(行政编制6名,工勤编制3名)") == []  # parts that do not add up
+
+
+def test_head_line_glued_to_a_breadcrumb_or_a_file_name_in_a_one_line_copy():
+    found = clerknote_clauses.note_head("首页 > 通知公告 >青海省残疾人联合会2023年部门预算公开说明\n时间:2023-02-01\n")
+    assert (found[0].value, found[1].value) == ("青海省残疾人联合会2023年部门预算公开说明", "青海省残疾人联合会")
+    found = clerknote_clauses.note_head("2021年某市档案馆决算.doc某市档案馆2021年度决算公开报告\n目录\n")
+    assert found[1].value == "某市档案馆"
+    text = ("首页>财政资金>预决算公开中共某县委统战部2022年部门预算访问量:第一部分\n中共某县委统战部概况\n"
+            "一、部门主要职责\n1.负责全县统一战线工作。\n2.负责全县民族宗教工作。\n")
+    found = clerknote_clauses.note_head(text)
+    assert (found[0].value, found[1].value) == ("中共某县委统战部2022年部门预算", "中共某县委统战部")
