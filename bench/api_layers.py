@@ -16,7 +16,6 @@ reports its worker's CPU a request (/proc): minus the in-process figure, gunicor
 import argparse
 import io
 import os
-import statistics
 import subprocess
 import sys
 import time
@@ -84,7 +83,6 @@ def instrument(layers, handler):
     """Wraps the middleware chain of a WSGIHandler (rebuilt with timed middlewares) and DRF's and psycopg's steps."""
     from django.core.handlers import base
     from django.db.backends import utils as db_utils
-    from django.urls import resolvers
     from rest_framework import views as drf_views
     from rest_framework.renderers import JSONRenderer
 
@@ -113,11 +111,15 @@ def instrument(layers, handler):
     SimpleTemplateResponse.render = layers.wrap("response.render (rest)", SimpleTemplateResponse.render)
     db_utils.CursorWrapper._execute_with_wrappers = layers.wrap(
         "statements (Django cursor + psycopg + wait)", db_utils.CursorWrapper._execute_with_wrappers)
+    from bianzhi.core import precompiled
+
+    if hasattr(precompiled, "_StatementCursor"):  # the precompiled statements' own wrapper (where nothing is logged)
+        precompiled._StatementCursor.execute = layers.wrap("statements (Django cursor + psycopg + wait)",
+                                                           precompiled._StatementCursor.execute)
     import psycopg
 
     for meth in ("fetchall", "fetchone", "fetchmany"):
         setattr(psycopg.Cursor, meth, layers.wrap("statements: fetch (psycopg loaders)", getattr(psycopg.Cursor, meth)))
-    resolvers  # noqa: B018 (imported for the record: resolve_request covers it)
 
 
 def environ(method, path, query, cookie, body=b"", headers=None):
