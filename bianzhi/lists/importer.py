@@ -65,7 +65,6 @@ logger = logging.getLogger(__name__)
 
 BATCH = 5000
 SQLITE_MAX_PARAMS = 999  # bound values per statement that every SQLite build accepts
-SQLITE_MAX_ROWS = 500  # rows per INSERT when most of a batch's columns are written as literals
 PROGRESS_EVERY = 500
 PROGRESS_SECONDS = 0.5
 MAX_STORED_ERRORS = 500
@@ -649,21 +648,16 @@ class PowerImporter(BaseImporter):
         limits = [limit for _, _, limit, _ in self.read_cols]
         xlsx = self.xlsx
         processed = self.processed
-        header_width, blank_row = len(self.headers), tabular.blank_row
         try:
-            # every row, blank ones included (Table.all_rows): a row with a non-empty text among its remembered cells
-            # is not blank, found in C (`any`); only the others are looked at cell by cell, as Table.rows would
-            for number, values in self.table.all_rows():
-                # the cells (read(), inline): each column's memo looked up in C, the cells not remembered checked
-                if len(values) < width:
-                    values = list(values) + [None] * (width - len(values))
-                cleaned = tuple(map(dict.get, cleans, pick(values)))
-                if not any(cleaned) and blank_row(values[:header_width]):
-                    continue
+            for number, values in self.table.rows():
                 processed += 1  # tick(), inline (self.processed kept at each progress step and at the end)
                 if processed % PROGRESS_EVERY == 0:
                     self.processed = processed
                     progress()
+                # the cells (read(), inline): each column's memo looked up in C, the cells not remembered checked
+                if len(values) < width:
+                    values = list(values) + [None] * (width - len(values))
+                cleaned = tuple(map(dict.get, cleans, pick(values)))
                 if None in cleaned:
                     # one cell not remembered (the row's unique name, as a rule), a text that passes every check of
                     # cell() on sight: taken here; anything else (several such cells, a number, a possible formula,
@@ -1045,12 +1039,12 @@ class PowerImporter(BaseImporter):
             # row that was ≈ 40 % of SQLite's instructions for these inserts. The constants: sqlite3 binds each
             # value (a text is copied; None goes through its adapter lookup, an exception raised and cleared),
             # ≈ 15 % of the rest.
-            rows = rows if isinstance(rows, list) else list(rows)
-            attnames, rows, fixed = _constants_as_literals(attnames, rows, dict(fixed or {}))
+            fixed = fixed or {}
             cols = ", ".join(qn(model._meta.get_field(a).column) for a in [*attnames, *fixed])
             values = "(" + ", ".join(["?"] * len(attnames) + [_sqlite_literal(v) for v in fixed.values()]) + ")"
             head = f"INSERT INTO {qn(model._meta.db_table)} ({cols}) VALUES "
-            per = min(SQLITE_MAX_ROWS, max(1, SQLITE_MAX_PARAMS // max(1, len(attnames))))
+            per = max(1, SQLITE_MAX_PARAMS // len(attnames))
+            rows = rows if isinstance(rows, list) else list(rows)
             whole = len(rows) - len(rows) % per
             flat = itertools.chain.from_iterable
             connection.ensure_connection()
@@ -1150,35 +1144,6 @@ class PowerImporter(BaseImporter):
         PostgreSQL, nothing on SQLite (written into the statement)."""
 
         return (self._now_copy(), self._now_copy(), 1) if connection.vendor == "postgresql" else ()
-
-
-def _constants_as_literals(attnames: list, rows: list, fixed: dict) -> tuple[list, list, dict]:
-    """SQLite: the columns that hold one text (or NULL, or one integer) in every row of a batch moved from the rows to
-    `fixed` (written into the statement as literals by _write_rows): (the columns still bound, the rows with their
-    values only, fixed). A bound text is copied by sqlite3 (≈ 750 instructions a value, a quarter of the import's
-    INSERT work); a literal is compiled once per batch. Imported lists repeat many cells down a column (行使层级,
-    time limits, an empty 备注 or 追责情形), and fewer bound values a row put more rows in each statement. Only
-    exact repeats move: texts, NULL, and integers that are all of the one type (so 1, True and 1.0 never merge)."""
-    if len(rows) < 2 or not attnames:
-        return attnames, rows, fixed
-    keep, moved = [], {}
-    for i, name in enumerate(attnames):
-        column = list(map(operator.itemgetter(i), rows))
-        first = column[0]
-        if ((first is None or (first.__class__ is str and "\x00" not in first) or first.__class__ is int)
-                and column.count(first) == len(column)
-                and (first.__class__ is not int or all(v.__class__ is int for v in column))):
-            moved[name] = first
-        else:
-            keep.append(i)
-    if not moved:
-        return attnames, rows, fixed
-    if keep:
-        pick = operator.itemgetter(*keep)
-        rows = list(map(pick, rows)) if len(keep) > 1 else [(pick(row),) for row in rows]
-    else:
-        rows = [()] * len(rows)
-    return [attnames[i] for i in keep], rows, {**fixed, **moved}
 
 
 def _sqlite_literal(value) -> str:

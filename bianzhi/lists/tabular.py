@@ -51,31 +51,21 @@ class Table:
         """(spreadsheet row number, values) for every data row that has at least one non-empty cell."""
         width = len(self.headers)
         for number, values in self._rows:
+            if not values:
+                continue
             if len(values) > width:
                 values = values[:width]
-            if not blank_row(values):
-                yield number, values
-
-    def all_rows(self) -> Iterator[tuple[int, tuple]]:
-        """(spreadsheet row number, values) for every data row, blank ones and cells past the header's last column
-        included: rows() without its filter, for a reader that looks at each row's cells anyway and can tell a blank
-        row at less cost (PowerImporter.run: a row with a remembered non-empty cell is not blank) — rows() steps a
-        Python generator and a loop over the cells for each of a 100,000-row sheet's rows. Whoever uses it skips
-        `blank_row(values[:len(headers)])` rows, as rows() does."""
-        return self._rows
+            for v in values:
+                if v is not None and v != "":
+                    if not isinstance(v, str) or v.strip():
+                        break
+            else:
+                continue
+            yield number, values
 
     def close(self):
         if self._close:
             self._close()
-
-
-def blank_row(values) -> bool:
-    """Whether a row has no non-empty cell (None, "" or white space only)."""
-    for v in values:
-        if v is not None and v != "":
-            if not isinstance(v, str) or v.strip():
-                return False
-    return True
 
 
 def _cell_text(value) -> str:

@@ -347,12 +347,10 @@ def test_the_errors_of_one_row_come_in_column_order(lusers):
 
 def test_many_rows_go_in_with_many_rows_per_insert_statement(lusers):
     """The new items and their citations are written with many rows per INSERT (on SQLite; COPY on PostgreSQL), the
-    values every row of a batch shares (timestamps, row version, no 主项, no 承办机构, 依据待补录, the job, and any
-    column of one value down the batch: here unit, region, category, 实施对象, 行使层级, the time limits, empty 追责情形
-    and 备注) written into the statement: 150 items of 6 bound values (key, 编码, serial, name, name key, search text)
-    in one statement, with two citations each of 6 (166, 134; every position is 0: one citation of each kind).
-    Every row arrives whole, in file order: names, codes, keys, 依据待补录 false, the job, the timestamps, each
-    citation's kind and article."""
+    values every row of a batch shares (timestamps, row version, no 主项, no 承办机构, 依据待补录, the job) written
+    into the statement: 150 items of 15 bound values (two statements of 66 rows and one of the remaining 18) with two
+    citations each of 7 (142, 142, 16). Every row arrives whole, in file order: names, codes, keys, 依据待补录 false,
+    the job, the timestamps, each citation's kind and article."""
     from django.db import connection
 
     statements = []
@@ -383,9 +381,8 @@ def test_many_rows_go_in_with_many_rows_per_insert_statement(lusers):
     if connection.vendor == "sqlite":
         inserts = [s for s in statements if s.startswith(('INSERT INTO "lists_poweritem"', 'INSERT INTO "lists_citation"'))]
         assert [(s.split('"')[1], s.count("), (") + 1) for s in inserts] == [
-            ("lists_poweritem", 150), ("lists_citation", 166), ("lists_citation", 134)]
-        assert {(i.target, i.exercise_level, i.statutory_limit, i.promised_limit, i.accountability, i.note)
-                for i in items} == {("法人", "市", "20个工作日", "10个工作日", "", "")}
+            ("lists_poweritem", 66), ("lists_poweritem", 66), ("lists_poweritem", 18),
+            ("lists_citation", 142), ("lists_citation", 142), ("lists_citation", 16)]
 
 
 def test_sub_items_of_a_main_written_in_an_earlier_batch_and_an_error_in_the_last_row(lusers, monkeypatch):
@@ -604,75 +601,3 @@ def test_a_row_the_database_refuses_mid_statement_leaves_nothing_written(lusers,
     assert not PowerItem.objects.filter(name__startswith="拒收测试事项").exists()
     assert not Law.objects.filter(name__startswith="拒收测试条例").exists()
     assert PowerItem.objects.get(pk=other.pk).code == taken
-
-
-def test_power_rows_skip_blank_rows_themselves_looking_at_cells_only_of_rows_without_a_remembered_text(lusers,
-                                                                                                      monkeypatch):
-    """The power import reads every row (Table.all_rows) and skips blank ones itself: a row with a non-empty text
-    among its remembered cells is not blank without a look at its cells; only the others go through
-    tabular.blank_row (here the first row, before anything is remembered, the three blank rows and the row with only
-    备注, whose text is not remembered). As with Table.rows: None, "" and white space (full-width too) are blank, a
-    cell past the header's last column does not count, a row with any other content is a row (its number in the
-    message), and blank rows are not counted."""
-    from bianzhi.lists import importer, tabular
-
-    looked_at, importing = [], []
-
-    def blank_row(values, real=tabular.blank_row):
-        if importing:  # (the upload's inspection reads its rows through Table.rows)
-            looked_at.append(tuple(values))
-        return real(values)
-
-    def run_rows(self, real=importer.PowerImporter.run):
-        importing.append(True)
-        try:
-            return real(self)
-        finally:
-            importing.clear()
-
-    monkeypatch.setattr(tabular, "blank_row", blank_row)
-    monkeypatch.setattr(importer.PowerImporter, "run", run_rows)
-    rows = [row("空行之前的事项"), [None] * 15, ["  ", "", "　"] + [None] * 12, row("空行之后的事项"),
-            [""] * 15 + ["表头之外的单元格"], [""] * 14 + ["只有备注的行"]]
-    job = run(lusers["jiaotong"], xlsx(rows))
-    assert job.status == "failed"
-    assert {e["row"] for e in job.errors} == {7}  # its name, category, unit, basis: all empty
-    assert (job.errors[0]["field"], job.errors[0]["message"]) == ("事项名称", "事项名称为空")
-    assert job.processed_rows == 3
-    # the first row (nothing remembered yet), the three blank rows and the row with only 备注; not the second row
-    assert [v[1] or v[14] or v[0] for v in looked_at] == ["空行之前的事项", "", "  ", "", "只有备注的行"]
-    job = run(lusers["jiaotong"], xlsx(rows[:5] + [row("第三个事项", note="只有备注的行")]))
-    assert job.status == "succeeded", job.errors
-    assert job.processed_rows == job.created_count == 3
-    assert PowerItem.objects.get(name="第三个事项").note == "只有备注的行"
-
-
-def test_columns_of_one_value_in_a_batch_become_literals_only_when_every_value_is_the_same_of_one_type():
-    """SQLite batches: a column holding the same text, NULL or integer in every row is written into the statement
-    (_constants_as_literals); 1 / True / 1.0, "1" / 1, a text with NUL, one row, and varying columns stay bound.
-    No database needed."""
-    from bianzhi.lists.importer import _constants_as_literals, _sqlite_literal
-
-    names = ["id", "quote", "none", "num", "mixed", "as_text", "nul", "varies"]
-    rows = [(1, "它's“引号”", None, 7, 1, "1", "a\x00b", "甲"), (2, "它's“引号”", None, 7, True, 1, "a\x00b", "乙"),
-            (3, "它's“引号”", None, 7, 1.0, "1", "a\x00b", "甲")]
-    kept, out, fixed = _constants_as_literals(names, rows, {"row_version": 1})
-    assert kept == ["id", "mixed", "as_text", "nul", "varies"]
-    assert fixed == {"row_version": 1, "quote": "它's“引号”", "none": None, "num": 7}
-    assert out == [(1, 1, "1", "a\x00b", "甲"), (2, True, 1, "a\x00b", "乙"), (3, 1.0, "1", "a\x00b", "甲")]
-    assert [_sqlite_literal(v) for v in fixed.values()] == ["1", "'它''s“引号”'", "NULL", "7"]
-    assert _constants_as_literals(names, rows[:1], {}) == (names, rows[:1], {})  # one row: nothing moves
-    kept, out, fixed = _constants_as_literals(["a", "b"], [("x", 1), ("x", 1)], {})
-    assert (kept, out, fixed) == ([], [(), ()], {"a": "x", "b": 1})
-    kept, out, fixed = _constants_as_literals(["a", "b"], [("x", 1), ("x", 2)], {})
-    assert (kept, out, fixed) == (["b"], [(1,), (2,)], {"a": "x"})
-
-
-def test_a_text_of_one_value_down_the_file_with_quotes_is_stored_as_written(lusers):
-    """An imported column of one text in every row (written as a literal on SQLite) keeps its quotes and spaces."""
-    note, target = "它's “引号” '单引号' ;-- 备注", "公民、法人或其他组织"
-    job = run(lusers["jiaotong"], xlsx([row(f"常量列事项{i}", note=note, target=target, acc="") for i in range(120)]))
-    assert job.status == "succeeded", job.errors
-    assert set(PowerItem.objects.filter(name__startswith="常量列事项").values_list("note", "target", "accountability")) \
-        == {(note, target, "")}
-    assert PowerItem.objects.filter(name__startswith="常量列事项").count() == 120
