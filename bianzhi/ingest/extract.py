@@ -209,13 +209,24 @@ def _piece_start(begin: int, year_gaps: list[tuple[int, int]], at: int) -> int:
 _FOOTNOTE_RE = re.compile(r"(?<=[\u4e00-\u9fff。,，、)”])(?:\[\d{1,2}(?:-\d{1,2})?\])+(?!\s*页)")
 
 
+# a wiki page's source copied as text: a link's brackets around words (“内设 [[ 办公室 ]] 、保卫部”) and bold marks
+# (“'''X'''”) cut names and lists; the words stay (a file or URL link, “[[File:…]]”, is left as it is)
+_WIKI_MARK_RE = re.compile(r"\[\[(?P<w>\s*[\u4e00-\u9fff][^\[\]|:\n]{0,40}?)\]\]|'{3}(?P<b>[\u4e00-\u9fff][^'\n]{0,40}?)'{3}")
+
+
 def _drop_footnote_marks(chars: list[str], offsets: list[int]) -> tuple[list[str], list[int]]:
+    """Footnote marks, and a wiki source's link brackets and bold marks, dropped with their offsets."""
     joined = "".join(chars)
-    if "[" not in joined:
+    if "[" not in joined and "'''" not in joined:
         return chars, offsets
     gone: set[int] = set()
     for m in _FOOTNOTE_RE.finditer(joined):
         gone.update(range(m.start(), m.end()))
+    if "[[" in joined or "'''" in joined:
+        for m in _WIKI_MARK_RE.finditer(joined):
+            words = "w" if m["w"] is not None else "b"
+            gone.update(range(m.start(), m.start(words)))
+            gone.update(range(m.end(words), m.end()))
     if not gone:
         return chars, offsets
     keep = [k for k in range(len(chars)) if k not in gone]

@@ -31,6 +31,7 @@ from . import (
     fragment_clauses,
     group_clauses,
     institution_clauses,
+    kinds_clauses,
     ministry_clauses,
     multiunit_clauses,
     name_forms,
@@ -1323,6 +1324,7 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     entry_clauses.apply(b, text)  # entries and introductions: “有10个办公室,包括A…和J”, “一室五部一分馆:A,B…” (heldout32)
     page_clauses.apply(b, text)  # a unit's own pages: bodies one a line under “机构设置”, “1·…” duties (heldout33)
     staffnote_clauses.apply(b, text)  # budget notes' staffing templates, “X,市政府工作部门,正处级”, “内设科室12个,含A…” (heldout34)
+    kinds_clauses.apply(b, text)  # bodies of every kind (“下设4个小组,A组…”, counts “一办、二部” never names), units named once (heldout36)
     _unnumbered_lists(b, text)  # last: a copy out of Word that lost its automatic numbering
     if final_clauses.generic_unit(b.data.get("unit")) or final2_clauses.bare_place_unit(b.data.get("unit"), text):  # “街道办事处作为…的派出机关”: an article on a kind of body
         b.data["unit"] = b.data["nature"] = None
