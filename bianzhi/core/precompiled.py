@@ -153,16 +153,79 @@ def statement_cursor(using: str):
     raw = connection.connection
     if raw.prepare_threshold is None:  # Django's "never"; these cursors ask for each statement, the others never do
         raw.prepare_threshold = 1 << 30
+    logged = connection.queries_logged
+    kept = connection.__dict__.get("_statement_cursors")
+    if kept is None or kept[0] is not raw:  # a new connection: its own cursors
+        kept = connection._statement_cursors = [raw, None, None]
+    cursor = kept[1 + logged]
     with connection.wrap_database_errors:
-        return connection._prepare_cursor(_PREPARED_CURSOR_CLASSES[connection.queries_logged](raw))
+        if cursor is None:
+            cursor = kept[1 + logged] = _PREPARED_CURSOR_CLASSES[logged](raw)
+            cursor.kept = True
+        elif cursor.in_use:  # a statement run while another one's cursor is open: a cursor of its own
+            cursor = _PREPARED_CURSOR_CLASSES[logged](raw)
+        cursor.in_use = cursor.kept
+        if logged or connection.execute_wrappers:
+            return connection._prepare_cursor(cursor)
+        connection.validate_thread_sharing()
+        return _StatementCursor(connection, cursor)
 
 
+class _StatementCursor:
+    """What Django's cursor wrapper does for `execute`, `fetchall` and `fetchone` of a connection that logs no query
+    and has no execute wrapper (else Django's own wrapper is used): the broken-transaction check, then the driver's
+    call with its errors translated into Django's. Without the wrapper's attribute lookups through `__getattr__` and
+    its two nested calls a statement."""
+
+    __slots__ = ("db", "cursor")
+
+    def __init__(self, db, cursor):
+        self.db, self.cursor = db, cursor
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.cursor.close()  # the connection's own cursor: given back
+
+    def execute(self, sql, params=None):
+        self.db.validate_no_broken_transaction()
+        with self.db.wrap_database_errors:
+            return self.cursor.execute(sql, params)
+
+    def fetchall(self):
+        with self.db.wrap_database_errors:
+            return self.cursor.fetchall()
+
+    def fetchone(self):
+        with self.db.wrap_database_errors:
+            return self.cursor.fetchone()
+
+    @property
+    def rowcount(self):
+        return self.cursor.rowcount
+
+
+# Each statement took a new psycopg cursor (its adapters copied from the connection's) and closed it: ~40 % of a
+# small prepared statement's CPU in the application (bench/README.md, session 14). A connection keeps one cursor for
+# these statements and lends it to one `with statement_cursor(…)` block at a time: closing it at the end of the block
+# gives it back (its results are dropped by the next statement's execute); a block opened inside another gets a
+# cursor of its own, closed as before. Prepared statements belong to the connection, not to a cursor, either way.
 def _prepared_cursor_classes() -> dict:
     import psycopg
 
     class PreparedCursor(psycopg.Cursor):
+        kept = False  # the connection's own, lent to one block at a time
+        in_use = False
+
         def execute(self, query, params=None, *, prepare=None, binary=None):
             return super().execute(query, params, prepare=True, binary=binary)
+
+        def close(self):
+            if self.kept:
+                self.in_use = False
+            else:
+                super().close()
 
     class LoggedText:
         def __init__(self, text: bytes):

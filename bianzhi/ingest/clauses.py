@@ -815,6 +815,9 @@ BODY_TRIGGER_RE = re.compile(r"(?:内设机构|机构设置|内设科室|内设�
 DUTY_TRIGGER_RE = re.compile(r"(?:主要职责|职责是|下列职责|职责如下|主要职能|职责为|承担以下|承担如下|职责:|职能是)")
 HEADING_RE = re.compile(r"^(?:第" + CN_NUM + r"条|" + CN_NUM + r"、)")
 # a heading line that names the list under it as the unit's duties: “一、部门职责”, “(一)单位职责:”, “1.职能职责”
+# a heading naming duties and bodies at once: “一、部门主要职责及机构设置”, “(一)职能职责和内设机构”
+DUTY_AND_BODIES_HEADING_RE = re.compile(r"^[ \t]*(?:" + CN_NUM + r"、|[(（]" + CN_NUM + r"[)）])?[ \t]*[^\n。]{0,8}?(?:职责|职能)[^\n。]{0,4}?"
+                                        r"(?:及|和|与|、)(?:内设)?(?:机构设置|内设机构|机构)[^\n。]{0,6}$")
 DUTY_HEADING_LINE_RE = re.compile(r"^[ \t]*(?:" + CN_NUM + r"、|[(（]" + CN_NUM + r"[)）]|\d{1,2}[.、．])?[ \t]*"
                                   r"(?:部门|单位|机构|工作|基本)?(?:职责|职能)(?:职责)?[ \t]*[:：。]?[ \t]*$")
 UNNUMBERED_NAME_RE = re.compile(r"^(?P<name>(?!" + VERB_START + r")[" + CJK + r"()]{2,24}?" + BODY_SUFFIX + r"(?:\([^()]{1,30}\))?)"
@@ -1007,6 +1010,8 @@ def item_runs(text: str) -> list[tuple[str, list[Item]]]:
                 kind = "duties"  # (a plan's outline “(一)编制目的⏎为…” is section headings, not duties)
         elif kind == "bodies" and bodyish < len(run) / 2:
             kind = None  # named after 内设机构, but the items are not bodies
+            if bodyish == 0 and len(run) >= 2 and DUTY_AND_BODIES_HEADING_RE.match(_line_above(text, run[0].mark_start)):
+                kind = "duties"  # “一、部门主要职责及机构设置⏎1.团结…”: the heading names both, the items are duties (heldout38)
         elif kind == "duties" and bodyish == len(run) and len(run) >= 2 and \
                 all(len(re.split(r"[。\n]", f.strip())[0]) <= 20 for f in firsts):
             kind = "bodies"

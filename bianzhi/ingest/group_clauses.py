@@ -244,7 +244,9 @@ def apply(b, text: str) -> None:
         _drop_list(b, "internal_bodies")
         b.add_bodies(listed)
     # the year's work tasks under their own heading are no duties
-    tasks = TASKS_HEADING_RE.search(text)
+    # (a 目录's tasks heading above the duties says nothing of them: “目录…二、2020年度部门工作任务…⏎一、…职责⏎1.…”, heldout38)
+    starts = [sp[0] for i in range(len(data["duties"])) for sp in [_span(b, f"duties[{i}]")] if sp is not None]
+    tasks = next((m for m in TASKS_HEADING_RE.finditer(text) if not starts or m.start() > min(starts)), None)
     if tasks is not None and data["duties"]:
         kept = [(d, sp) for i, d in enumerate(data["duties"])
                 for sp in [_span(b, f"duties[{i}]")] if sp is None or sp[0] < tasks.start()]

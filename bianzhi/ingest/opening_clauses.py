@@ -73,7 +73,7 @@ INNER_SETUP_RE = re.compile(r"内部设置(?:了|有)(?P<list>[^。;:\n]{2,300}?
 # “是由政府举办实施…的纯公益性全额拨款事业单位”: the class after the purpose clause
 RUN_BY_NATURE_RE = re.compile(r"^由[" + CJK + r"]{2,8}?举办(?:的)?(?:实施|承担|从事|开展|提供|负责)[^。]{2,80}的(?P<c>[" + CJK + r"]{2,16}?事业单位)$")
 # the heading of the unit's duties, no number of its own or a section number: “(一)部门主要职责”
-DUTY_HEADING_LINE_RE = re.compile(r"(?m)^[ \t]*(?:\([一二三四五六七八九十]\)|[一二三四五六七八九十]、)?[ \t]*(?:部门|单位)?主要(?:职责|职能)[ \t]*:?[ \t]*$")
+DUTY_HEADING_LINE_RE = re.compile(r"(?m)^[ \t]*(?:\([一二三四五六七八九十]\)|[一二三四五六七八九十]、)?[ \t]*(?:(?:部门|单位)?主要|部门|单位)(?:职责|职能)[ \t]*:?[ \t]*$")
 # an article on a kind of body: its subject is the kind's name alone
 KIND_UNIT_RE = re.compile(r"(?:行业|专业)?(?:协会|学会|商会|社会组织|社会团体|基金会)")
 
@@ -201,7 +201,7 @@ def lone_cut_duty(text: str) -> list[Found]:
     if not heads:
         return []
     after = text[heads[-1].end():]
-    m = re.match(r"\s*\n[ \t]*1[.、](?P<d>[^\n]{4,})\s*$", after)
+    m = re.match(r"\s*\n[ \t]*(?:1[.、]|\(一\))(?P<d>[^\n]{4,})\s*$", after)  # (or “(一)…” cut, heldout38)
     if m is None or description_items([m["d"]]):
         return []
     s = heads[-1].end() + m.start("d")

@@ -85,3 +85,48 @@ def test_on_sqlite_djangos_own_cursor():
     with statement_cursor("default") as cursor:
         cursor.execute("SELECT 1")
         assert cursor.fetchone() == (1,)
+
+
+@on_postgres
+def test_a_connection_lends_one_cursor_to_its_statements_one_block_at_a_time():
+    """Each statement took a new psycopg cursor and closed it; the connection now keeps one and lends it to one
+    `with statement_cursor()` block at a time — a block opened inside another gets a cursor of its own — with
+    Django's error translation and the right rows either way."""
+    from django.db import IntegrityError, ProgrammingError
+
+    parent = UnitFactory()
+    child = UnitFactory(parent=parent)
+    with statement_cursor("default") as cursor:
+        first = cursor.cursor
+        cursor.execute("SELECT %s::int", [1])
+        assert cursor.fetchall() == [(1,)]
+    with statement_cursor("default") as cursor:
+        assert cursor.cursor is first  # given back at the end of the block, lent again
+        with statement_cursor("default") as inner:  # the kept one is lent: a cursor of its own
+            assert inner.cursor is not first
+            inner.execute("SELECT %s::int", [2])
+            cursor.execute("SELECT %s::int", [3])
+            assert inner.fetchone() == (2,) and cursor.fetchone() == (3,)
+        assert inner.cursor.closed and not first.closed
+    assert ROWS.rows("default", parent.pk) == expected_rows(parent.pk) == [
+        (parent.pk, parent.name, parent.tree_path), (child.pk, child.name, child.tree_path)]
+    # Django's errors, not the driver's (each in a savepoint: the error aborts it)
+    with pytest.raises(ProgrammingError), transaction.atomic(), statement_cursor("default") as cursor:
+        assert cursor.cursor is first
+        cursor.execute("SELECT no_such_column FROM registry_unit WHERE id = %s", [parent.pk])
+    with pytest.raises(IntegrityError), transaction.atomic():
+        with statement_cursor("default") as cursor:
+            cursor.execute("INSERT INTO registry_unit (id) VALUES (%s)", [parent.pk])
+    assert ROWS.rows("default", child.pk) == expected_rows(child.pk)  # the same cursor, after the errors
+
+
+@on_postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_new_connection_gets_its_own_cursor():
+    with statement_cursor("default") as cursor:
+        cursor.execute("SELECT 1")
+        old = cursor.cursor
+    connection.close()
+    with statement_cursor("default") as cursor:
+        cursor.execute("SELECT 2")
+        assert cursor.fetchone() == (2,) and cursor.cursor is not old

@@ -120,6 +120,11 @@ class UnitViewSet(ScopedModelViewSet):
         self.perform_update(serializer)
         instance._prefetched_objects_cache = {}
         self.show_relations_of(instance)
+        # The answer as a read answers (`retrieve`): the saved unit through the serializer's read plan, the same
+        # bytes as `serializer.data` without rebinding the serializer's 29 fields for output (DRF's browsable page
+        # keeps the serializer, whose forms read it).
+        if renders_json(request) and type(serializer) is UnitSerializer:
+            return Response(read_representation(UnitSerializer, instance))
         return Response(serializer.data)
 
     def expected_version(self):

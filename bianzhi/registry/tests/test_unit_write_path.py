@@ -210,3 +210,33 @@ def test_unit_serializer_validators_as_derived():
     serializer = UnitSerializer()
     assert serializer.get_validators() == []
     assert serializer.get_unique_together_validators() + serializer.get_unique_for_date_validators() == []
+
+
+@pytest.mark.django_db
+def test_a_patch_answers_through_the_read_plan_with_the_serializers_bytes(demo, client_for, monkeypatch):
+    """The PATCH's answer is the saved unit as a GET shows it (`read_representation`), the serializer not rebound
+    for output: the same bytes as DRF's serializer gives for the stored unit with its plaques and bodies."""
+    from rest_framework.renderers import JSONRenderer
+
+    from bianzhi.registry.api.views import UnitViewSet
+
+    edu = Unit.objects.get(name="百色市教育局")
+    client = client_for("luru")
+    url = f"/api/v1/units/{edu.pk}/"
+    version = client.get(url).json()["row_version"]
+    represented = []
+    original = UnitSerializer.to_representation
+    monkeypatch.setattr(UnitSerializer, "to_representation",
+                        lambda self, instance: represented.append(instance) or original(self, instance))
+    response = client.patch(url, {"note": "读取计划"}, content_type="application/json", HTTP_IF_MATCH=str(version))
+    assert response.status_code == 200 and represented == []
+    stored = UnitViewSet.queryset.prefetch_related(*UnitViewSet.shown_relations()).get(pk=edu.pk)
+    monkeypatch.undo()
+    assert response.content == JSONRenderer().render(UnitSerializer(stored).data)
+    assert response.json()["note"] == "读取计划" and response.json()["row_version"] == version + 1
+    assert response.content == client.get(url).content
+    # DRF's browsable page keeps the serializer (its forms read it)
+    version = response.json()["row_version"]
+    page = client.patch(url, {"note": "页面"}, content_type="application/json", HTTP_IF_MATCH=str(version),
+                        HTTP_ACCEPT="text/html")
+    assert page.status_code == 200 and "页面" in page.content.decode()
