@@ -21,6 +21,9 @@ from __future__ import annotations
 import importlib.util
 
 GRAY = True  # the models take one gray channel instead of three equal ones (gray_input)
+# the scale and shift left after a HardSwish run as a 1 × 1 depthwise Conv (affine_as_conv): onnxruntime keeps the
+# tensor in its blocked layout there instead of reordering it out and in around Mul and Add (session 14)
+AFFINE_CONV = True
 
 
 def available() -> bool:
@@ -164,6 +167,36 @@ def fold_affine_into_pointwise(g: _Graph) -> int:
     return count
 
 
+def affine_as_conv(g: _Graph) -> int:
+    """Mul(scalar c) → Add(scalar d) after a HardSwish of a Conv's output (the blocks' second learnable scale and
+    shift, left where it feeds a zero-padded depthwise Conv, a pooling or the squeeze-excite) becomes a 1 × 1
+    depthwise Conv (weight c, bias d per channel): the same c·x + d, but onnxruntime runs it in its blocked NCHWc
+    layout, where the two element-wise operators made it reorder the tensor out of that layout and back in around
+    them (session 14)."""
+    from onnx import helper
+
+    users, drop, replace = g.users(), set(), {}
+    producers = {out: node for node in g.nodes for out in node.output}
+    for mul in [n for n in g.nodes if n.op_type == "Mul"]:
+        scale = g.scalar(mul)
+        add = g.only_user(users, mul.output[0], "Add") if scale else None
+        shift = g.scalar(add)
+        act = producers.get(scale[1]) if shift else None
+        conv = producers.get(act.input[0]) if act is not None and act.op_type == "HardSwish" else None
+        weights = g.conv_weights(conv)[0] if conv is not None and conv.op_type == "Conv" else None
+        if weights is None:
+            continue
+        channels = weights.shape[0]
+        name = add.output[0] + "/affine"
+        replace[id(mul)] = helper.make_node(
+            "Conv", [scale[1], g.constant(name + "_w", [[[[scale[0]]]]] * channels),
+                     g.constant(name + "_b", [shift[0]] * channels)],
+            [add.output[0]], name=name, group=channels, kernel_shape=[1, 1])
+        drop.add(id(add))
+    g.nodes = [replace.get(id(n), n) for n in g.nodes if id(n) not in drop]
+    return len(replace)
+
+
 def gray_input(g: _Graph) -> int:
     """The image input's three channels, always equal (a gray page repeated), become one: the first Conv, the
     input's only consumer, takes the sum of its weights over the input channels (zero padding is the same in every
@@ -209,7 +242,8 @@ def fused(path: str) -> tuple[bytes, dict[str, int]]:
     model = onnx.load(path)
     g = _Graph(model)
     counts = {"affine": fold_affine_into_conv(g), "hardswish": hard_swish(g), "pointwise": fold_affine_into_pointwise(g),
-              "gray": gray_input(g) if GRAY else 0}
+              "gray": gray_input(g) if GRAY else 0,
+              "affine_conv": affine_as_conv(g) if AFFINE_CONV else 0}
     if counts["hardswish"]:
         _opset_14(g)
     used = {name for node in g.nodes for name in node.input} | {o.name for o in model.graph.output}

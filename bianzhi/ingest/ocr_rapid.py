@@ -9,7 +9,8 @@ and most of the errors on 200-dpi 1-bit scans (bench/README.md, “RapidOCR: whe
 - the page is read in gray (a 1-bit scan becomes 0/255), made plain (`ocr_page.prepare`: a red seal and red rules taken out, red 红头 characters kept
   dark, a seal on a gray scan whitened, a photographed page cut from the desk and straightened, uneven light
   flattened, a photocopy's toner specks whitened; bench/ocr_realistic.py), specks whitened
-  (`ocr_prep.despeckle`; a speck in the gap after 第六条 was read as “.”), and a page turned by 1° or more levelled
+  (`ocr_prep.despeckle`'s rule, run with OpenCV by `ocr_page.despeckle`; a speck in the gap after 第六条 was read
+  as “.”), and a page turned by 1° or more levelled
   (`ocr_page.deskew`, after the specks are gone: turning smears a speck into a mark that is read);
 - detection runs on the page scaled (area averaging) so that its longer side is `DET_SIDE` pixels. RapidOCR ran it
   on the whole page (1408 × 1984 after its own 2000-px cap: 1.4–2.7 s CPU), and with `limit_type=max` its code
@@ -43,7 +44,7 @@ import os
 import threading
 from dataclasses import dataclass
 
-from . import ocr_model, ocr_page, ocr_prep
+from . import ocr_model, ocr_page
 
 # Settings (measured on the benchmark scans: bench/README.md, “RapidOCR: where the time went”).
 DET_SIDE = 960  # longer side of the page as detection sees it
@@ -214,7 +215,7 @@ def load_gray(path: str):
         else:
             gray = np.asarray(img.convert("L"))
     if DESPECKLE:
-        gray = np.asarray(ocr_prep.despeckle(Image.fromarray(gray)))
+        gray = ocr_page.despeckle(gray)  # ocr_prep.despeckle's rule, pixel for pixel, in OpenCV (session 14)
     if PAGE_PREP and ocr_page.DESKEW:
         gray = ocr_page.deskew(gray)  # after the specks are gone: turning smears a speck into a blot
     return gray

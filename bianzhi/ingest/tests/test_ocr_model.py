@@ -65,7 +65,7 @@ def test_a_block_folds_to_conv_hardswish_conv_with_the_same_output(tmp_path, mon
     path = str(tmp_path / "block.onnx")
     _block_model(path, second_kernel=1)
     data, counts = ocr_model.fused(path)
-    assert counts == {"affine": 1, "hardswish": 1, "pointwise": 1, "gray": 0}
+    assert counts == {"affine": 1, "hardswish": 1, "pointwise": 1, "gray": 0, "affine_conv": 0}
     ops = [n.op_type for n in onnx.load_from_string(data).graph.node if n.op_type != "Constant"]
     assert ops == ["Conv", "HardSwish", "Conv"]
     x = np.random.default_rng(1).standard_normal((1, 3, 8, 12)).astype(np.float32) * 3
@@ -80,10 +80,31 @@ def test_a_shift_before_a_padded_conv_is_kept(tmp_path, monkeypatch):
     path = str(tmp_path / "block3.onnx")
     _block_model(path, second_kernel=3)
     monkeypatch.setattr(ocr_model, "GRAY", False)
+    monkeypatch.setattr(ocr_model, "AFFINE_CONV", False)
     data, counts = ocr_model.fused(path)
-    assert counts == {"affine": 1, "hardswish": 1, "pointwise": 0, "gray": 0}
+    assert counts == {"affine": 1, "hardswish": 1, "pointwise": 0, "gray": 0, "affine_conv": 0}
     ops = [n.op_type for n in onnx.load_from_string(data).graph.node if n.op_type != "Constant"]
     assert ops == ["Conv", "HardSwish", "Mul", "Add", "Conv"]
+    x = np.random.default_rng(2).standard_normal((1, 3, 8, 12)).astype(np.float32) * 3
+    np.testing.assert_allclose(_run(data, x), _run(path, x), rtol=1e-5, atol=1e-5)
+
+
+@needs_onnx
+def test_a_shift_before_a_padded_conv_runs_as_a_depthwise_conv_with_the_same_output(tmp_path, monkeypatch):
+    # session 14: the scale and shift kept before a padded conv become a 1 × 1 depthwise Conv (c, d per channel), which
+    # onnxruntime keeps in its blocked layout (Mul and Add made it reorder the tensor out and back in)
+    import onnx
+    from onnx import helper
+
+    path = str(tmp_path / "block3.onnx")
+    _block_model(path, second_kernel=3)
+    monkeypatch.setattr(ocr_model, "GRAY", False)
+    data, counts = ocr_model.fused(path)
+    assert counts == {"affine": 1, "hardswish": 1, "pointwise": 0, "gray": 0, "affine_conv": 1}
+    nodes = [n for n in onnx.load_from_string(data).graph.node if n.op_type != "Constant"]
+    assert [n.op_type for n in nodes] == ["Conv", "HardSwish", "Conv", "Conv"]
+    attrs = {a.name: helper.get_attribute_value(a) for a in nodes[2].attribute}
+    assert attrs == {"group": 4, "kernel_shape": [1, 1]}  # one weight per channel of the first conv's 4
     x = np.random.default_rng(2).standard_normal((1, 3, 8, 12)).astype(np.float32) * 3
     np.testing.assert_allclose(_run(data, x), _run(path, x), rtol=1e-5, atol=1e-5)
 
@@ -96,7 +117,7 @@ def test_a_gray_page_goes_in_as_one_channel_with_the_same_output(tmp_path):
     path = str(tmp_path / "block.onnx")
     _block_model(path, second_kernel=1)
     data, counts = ocr_model.fused(path)
-    assert counts == {"affine": 1, "hardswish": 1, "pointwise": 1, "gray": 1}
+    assert counts == {"affine": 1, "hardswish": 1, "pointwise": 1, "gray": 1, "affine_conv": 0}
     model = onnx.load_from_string(data)
     assert [d.dim_value for d in model.graph.input[0].type.tensor_type.shape.dim] == [1, 1, 8, 12]
     gray = np.random.default_rng(3).standard_normal((1, 1, 8, 12)).astype(np.float32) * 3
@@ -111,9 +132,11 @@ def test_the_wheels_models_are_folded_and_read_a_scan_as_before(monkeypatch):
 
     models = Path(rapidocr_onnxruntime.__file__).resolve().parent / "models"
     assert ocr_model.fused(str(models / "ch_PP-OCRv4_rec_infer.onnx"))[1] == {"affine": 28, "hardswish": 28,
-                                                                              "pointwise": 12, "gray": 1}
+                                                                              "pointwise": 12, "gray": 1,
+                                                                              "affine_conv": 16}
     assert ocr_model.fused(str(models / "ch_PP-OCRv4_det_infer.onnx"))[1] == {"affine": 28, "hardswish": 24,
-                                                                              "pointwise": 10, "gray": 1}
+                                                                              "pointwise": 10, "gray": 1,
+                                                                              "affine_conv": 14}
     gray = ocr_rapid.load_gray(str(CORPUS / "n1_baise_jiaoyuju_tiaozheng.scan.png"))
     monkeypatch.setattr(ocr_rapid, "FUSE", True)
     folded = ocr_rapid._Engine()
