@@ -516,6 +516,9 @@ STATEMENT_RES = [
     # X由正股级升格为副科级事业单位 / X由…调整为Z
     re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,40}\))?\s*由[^,。;]{1,40}?"
                r"(?:升格为|升格成|调整为|改为|变更为|明确为)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?=[,。;]|$)"),
+    # X由在Y挂牌调整为单独设置，机构规格为副科级 (a 编办's reply restated in news: the unit set up on its own, its rank)
+    re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,40}\))?\s*由[^,。;]{1,40}?(?:调整为|改为|变更为)?"
+               r"(?:单独设置|单设|独立设置)\s*[,，]\s*(?:机构规格|规格)\s*(?:为|是|定为)?\s*(?P<rank>" + RANK + r")(?=[,。;]|$)"),
     # X是根据《…》(…)设立(挂Z牌子)，为Y： the basis between the unit and its nature
     re.compile(r"(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")\s*(?:是|系)?(?:根据|依据|按照)[^。]{0,240}?设立"
                r"(?P<paren>\(\x00{2,60}\))?\s*[,，]\s*(?:为|是|系)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?=[,。;]|$)"),
