@@ -152,15 +152,9 @@ def main():
 
     django.setup()
     from django.conf import settings
-    from django.contrib.sessions.models import Session
     from django.core.wsgi import get_wsgi_application
 
-    from bianzhi.accounts.models import User
-    from bianzhi.accounts.scope import allowed_units
-
-    user = User.objects.get(username=f"bench-clerk-{args.clerk}")
-    unit_id = allowed_units(user, "change").order_by("pk").values_list("pk", flat=True).first()
-    key = next(s.session_key for s in Session.objects.all() if s.get_decoded().get("_auth_user_id") == str(user.pk))
+    user, unit_id, key = clerks.clerk_session(args.clerk)
     from django.middleware.csrf import _get_new_csrf_string
 
     csrf = _get_new_csrf_string()  # a session-authenticated write needs the CSRF cookie and header, as clerks send

@@ -39,17 +39,11 @@ def main():
 
     django.setup()
     from django.conf import settings
-    from django.contrib.sessions.models import Session
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from bianzhi.accounts.models import User
-    from bianzhi.accounts.scope import allowed_units
-
-    user = User.objects.get(username=f"bench-clerk-{args.clerk}")
-    unit_id = allowed_units(user, "change").order_by("pk").values_list("pk", flat=True).first()
-    key = next(s.session_key for s in Session.objects.all() if s.get_decoded().get("_auth_user_id") == str(user.pk))
+    user, unit_id, key = clerks.clerk_session(args.clerk)
     client = Client(HTTP_HOST="127.0.0.1")
     client.cookies[settings.SESSION_COOKIE_NAME] = key
     unit_url, items_url = f"/api/v1/units/{unit_id}/", f"/api/v1/power-items/?unit={unit_id}"

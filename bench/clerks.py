@@ -329,6 +329,20 @@ class Clerk:
             self.errors.append(f"POST {editor} → {status}: {re.sub(r'<[^>]+>', ' ', page.decode())[:200]}")
 
 
+def clerk_session(number: int):
+    """The bench clerk `number`'s user, the first unit it may change and its session key, from the database a run left
+    (call after django.setup()): what `bench.api_profile` and `bench.api_layers` replay requests as."""
+    from django.contrib.sessions.models import Session
+
+    from bianzhi.accounts.models import User
+    from bianzhi.accounts.scope import allowed_units
+
+    user = User.objects.get(username=f"bench-clerk-{number}")
+    unit_id = allowed_units(user, "change").order_by("pk").values_list("pk", flat=True).first()
+    key = next(s.session_key for s in Session.objects.all() if s.get_decoded().get("_auth_user_id") == str(user.pk))
+    return user, unit_id, key
+
+
 def pct(values, p):
     return _http.pct(values, p)
 
