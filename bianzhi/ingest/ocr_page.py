@@ -322,7 +322,7 @@ def remove_specks(gray):
     return out
 
 
-def despeckle(gray, window: int | None = None):
+def despeckle(gray, window: int):
     """`ocr_prep.despeckle` on a uint8 array with OpenCV, pixel for pixel the same result: a dark pixel (< 128) with
     at most `window` − 1 dark pixels in its window × window neighbourhood (itself counted) is whitened; the
     outermost window // 2 rows and columns are left as they are (Pillow's kernel filter does not filter its edge).
@@ -331,9 +331,6 @@ def despeckle(gray, window: int | None = None):
     import cv2
     import numpy as np
 
-    from . import ocr_prep
-
-    window = window or ocr_prep.SPECK_WINDOW
     dark = (gray < 128).view(np.uint8)
     count = cv2.boxFilter(dark, -1, (window, window), normalize=False, borderType=cv2.BORDER_CONSTANT)
     specks = (count < window) & (dark > 0)

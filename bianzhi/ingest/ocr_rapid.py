@@ -44,7 +44,7 @@ import os
 import threading
 from dataclasses import dataclass
 
-from . import ocr_model, ocr_page
+from . import ocr_model, ocr_page, ocr_prep
 
 # Settings (measured on the benchmark scans: bench/README.md, “RapidOCR: where the time went”).
 DET_SIDE = 960  # longer side of the page as detection sees it
@@ -215,7 +215,7 @@ def load_gray(path: str):
         else:
             gray = np.asarray(img.convert("L"))
     if DESPECKLE:
-        gray = ocr_page.despeckle(gray)  # ocr_prep.despeckle's rule, pixel for pixel, in OpenCV (session 14)
+        gray = ocr_page.despeckle(gray, ocr_prep.SPECK_WINDOW)  # ocr_prep.despeckle's rule, pixel for pixel, in OpenCV (session 14)
     if PAGE_PREP and ocr_page.DESKEW:
         gray = ocr_page.deskew(gray)  # after the specks are gone: turning smears a speck into a blot
     return gray
