@@ -23,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import docx_numbering, ocr_correct, ocr_prep, ocr_rapid, ocr_reread, reflow
+from . import breaks, docx_numbering, ocr_correct, ocr_prep, ocr_rapid, ocr_reread, reflow
 
 
 class ExtractionError(Exception):
@@ -236,7 +236,80 @@ def _drop_footnote_marks(chars: list[str], offsets: list[int]) -> tuple[list[str
 def normalize_with_map(original: str) -> tuple[str, list[int]]:
     """NFKC character by character, recording for each output character its source index; then
     remove white space between Chinese characters (OCR and justified text put spaces there), collapse
-    other runs of spaces, and trim each line."""
+    other runs of spaces, and trim each line; a one-line copy gets its line breaks back (`one_line_breaks`)."""
+    text, offsets, one_line = normalize_before_breaks(original)
+    if one_line:
+        return one_line_breaks(text, offsets)
+    if _short_one_line_copy(text) and breaks.variant() != "rules":
+        return _insert_breaks(text, offsets, _model_breaks(text))
+    return text, offsets
+
+
+_MODEL_ARTICLE_RE = re.compile(r"第(?P<n>[一二三四五六七八九十百]{1,4})条")
+_ARABIC_ITEM_RE = re.compile(r"(?<![\d.])(?P<n>\d{1,2})(?:、|\.(?!\d)|．)")
+_SENTENCE_END = "。;；:：!?\n"
+
+
+def _model_breaks(text: str) -> set[int]:
+    """The break model's breaks (ADR 0055) less those the rules' guards forbid: none at or inside a table's row (“|
+    1.A 2.B |”), before an article not after a sentence's end unless it is a first article run into its title with
+    “。第二条” going on (not “根据第一条规定”), before a “(八)” or “二、” not counting on from the last of its kind (“(六)…
+    (八)…” skipping), before a “一、” with no sentence's end between it and the next or the last one (a contents list
+    “目录一、A二、B”), nor before a “2.…” item whose list no duty word or “:” announces."""
+    found = breaks.predicted_breaks(text)
+    if not found:
+        return found
+    vetoed: set[int] = set()
+    for at in found:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        if "|" in (text[at], text[at - 1]) or ("|" in text[max(start, at - 40):at] and "|" in text[at:min(end, at + 60)]):
+            vetoed.add(at)
+            continue
+        article = _MODEL_ARTICLE_RE.match(text, at)
+        if article is not None and text[at - 1] not in _SENTENCE_END and not (
+                article["n"] == "一" and "。第二条" in text[at:]):
+            vetoed.add(at)
+    for rx in (_CN_DUN_RE, _PAREN_CN_RE):
+        previous, counting = 0, True
+        marks = list(rx.finditer(text))
+        for k, m in enumerate(marks):
+            value = _marker_value(m["n"])
+            counting = value == 1 or previous == 0 or (counting and value == previous + 1)
+            previous = value
+            if m.start() not in found:
+                continue
+            # a contents list: sections run together, no sentence's end between one and its neighbour
+            run = rx is _CN_DUN_RE and any(
+                0 < b.start() - a.start() <= 30 and not any(c in _SENTENCE_END for c in text[a.start():b.start()])
+                for a, b in ((marks[k - 1] if k else None, m), (m, marks[k + 1] if k + 1 < len(marks) else None))
+                if a is not None and b is not None)
+            if not counting or run:
+                vetoed.add(m.start())
+    for m in _ARABIC_ITEM_RE.finditer(text):
+        if m.start() in found and m["n"] != "1":
+            first = max((k.start() for k in _ARABIC_ITEM_RE.finditer(text, 0, m.start()) if k["n"] == "1"), default=-1)
+            lead = text[max(0, first - 30):first] if first >= 0 else ""
+            if first < 0 or not (_DUTY_HEAD_RE.search(lead) or ":" in lead):
+                vetoed.add(m.start())
+    return found - vetoed
+
+
+# A copy pasted as ≤ 3 lines, the longest of at least this many characters but under RUN_IN_MIN: too short for the
+# rules of `one_line_breaks` (tuned on long pages), long enough for the break model's (ADR 0055; 100 chosen on TUNE
+# by cross-fitting, 50–200 within three hits of it, texts as collected unchanged).
+SHORT_ONE_LINE_MIN = 100
+
+
+def _short_one_line_copy(text: str) -> bool:
+    lines = text.split("\n")
+    return len(lines) <= _ONE_LINE_MAX_LINES and max(len(line) for line in lines) >= SHORT_ONE_LINE_MIN
+
+
+def normalize_before_breaks(original: str) -> tuple[str, list[int], bool]:
+    """`normalize_with_map` up to the one-line copy's breaks: the text, its offsets, and whether it is a one-line
+    copy (the text that `one_line_breaks` and the break model, `breaks`, read; scripts/train_breaks.py too)."""
     chars: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(original):
@@ -280,7 +353,7 @@ def normalize_with_map(original: str) -> tuple[str, list[int]]:
     one_line = _one_line_copy(text)
     text = text.replace(PARAGRAPH_MARK, "\n")  # the spaces that ended paragraphs of a one-line copy
     text, offsets = reflow_run_in(text, offsets, run_in)
-    return one_line_breaks(text, offsets) if one_line else (text, offsets)
+    return text, offsets, one_line
 
 
 def _run_in_lines(text: str) -> list[bool]:
@@ -706,6 +779,11 @@ def one_line_breaks(text: str, offsets: list[int]) -> tuple[str, list[int]]:
         cuts.add(first.start())  # “X局第一条根据…。第二条…”: the first article run into the title
     for rx in _RUN_IN_BREAKS[-2:] + [_SECTION_AFTER_END_RE, _BODY_PARAGRAPH_RE, _NOTE_FIRST_PART_RE, _TITLE_DATE_RE]:  # (the title's end: long lines only)
         cuts.update(m.start() for m in rx.finditer(text))
+    mode = breaks.variant()
+    if mode == "model":
+        cuts = set()
+    if mode in ("both", "model"):
+        cuts.update(_model_breaks(text))
     cuts = {at for at in cuts if 0 < at < len(text) and text[at - 1] != "\n" and text[at] != "\n"}
     return _insert_breaks(text, offsets, cuts)
 
