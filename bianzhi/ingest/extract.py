@@ -238,11 +238,7 @@ def normalize_with_map(original: str) -> tuple[str, list[int]]:
     remove white space between Chinese characters (OCR and justified text put spaces there), collapse
     other runs of spaces, and trim each line; a one-line copy gets its line breaks back (`one_line_breaks`)."""
     text, offsets, one_line = normalize_before_breaks(original)
-    if one_line:
-        return one_line_breaks(text, offsets)
-    if _short_one_line_copy(text) and breaks.variant() != "rules":
-        return _insert_breaks(text, offsets, _model_breaks(text))
-    return text, offsets
+    return one_line_breaks(text, offsets) if one_line else (text, offsets)
 
 
 _MODEL_ARTICLE_RE = re.compile(r"第(?P<n>[一二三四五六七八九十百]{1,4})条")
@@ -294,17 +290,6 @@ def _model_breaks(text: str) -> set[int]:
             if first < 0 or not (_DUTY_HEAD_RE.search(lead) or ":" in lead):
                 vetoed.add(m.start())
     return found - vetoed
-
-
-# A copy pasted as ≤ 3 lines, the longest of at least this many characters but under RUN_IN_MIN: too short for the
-# rules of `one_line_breaks` (tuned on long pages), long enough for the break model's (ADR 0055; 100 chosen on TUNE
-# by cross-fitting, 50–200 within three hits of it, texts as collected unchanged).
-SHORT_ONE_LINE_MIN = 100
-
-
-def _short_one_line_copy(text: str) -> bool:
-    lines = text.split("\n")
-    return len(lines) <= _ONE_LINE_MAX_LINES and max(len(line) for line in lines) >= SHORT_ONE_LINE_MIN
 
 
 def normalize_before_breaks(original: str) -> tuple[str, list[int], bool]:
