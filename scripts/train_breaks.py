@@ -4,6 +4,9 @@
     .venv/bin/python scripts/train_breaks.py --check    # trains and compares with the shipped file (exit 1 if not equal)
     .venv/bin/python scripts/train_breaks.py --folds    # break precision/recall of two halves of TUNE, each
                                                         # scored by the model trained on the other half
+    .venv/bin/python scripts/train_breaks.py --score heldout11,heldout13,…   # break precision/recall on those splits
+                                                        # (never a heldout_final* one): rules, model, model under
+                                                        # the rules' guards, rules + model as shipped
 
 Only the TUNE splits of bench/README.md (“One-line copies: breaks restored…”, plus heldout36–38) are read; a text
 pasted as three lines or fewer gives no labels and is skipped. Each text is run into one line twice, with nothing and
@@ -130,13 +133,53 @@ def quality(weights: np.ndarray, bias: float, x: np.ndarray, y: np.ndarray) -> N
         print(f"  threshold {t:+.1f}: precision {p:.3f} recall {r:.3f} (breaks {int((y > 0).sum())})")
 
 
+def score(splits: list[str]) -> None:
+    """Break restoration itself on `splits`: the breaks each source puts back against those the text as collected
+    keeps (the one-line copy's places next to a break the run-in rules put back are left out, as in training)."""
+    if any(name.startswith("heldout_final") for name in splits):
+        raise SystemExit("heldout_final* splits are measured by the lead only")
+    manifest = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
+    files = sorted(e["file"] for e in manifest if e["split"] in set(splits))
+    for joiner, name in (("", "bare"), (" ", "spaced")):
+        totals: dict[str, list[int]] = {k: [0, 0] for k in ("rules", "model", "model, guards", "rules + model")}
+        gold = 0
+        for file in files:
+            got = labelled(document_text((CORPUS / file).read_text(encoding="utf-8")), joiner)
+            if got is None:
+                continue
+            text, _, y = got
+            places = [g for g in range(1, len(text)) if text[g - 1] != "\n" and text[g] != "\n"]
+            truth = {g for g, label in zip(places, y, strict=True) if label}
+            gold += len(truth)
+            os.environ["BIANZHI_BREAKS"] = "rules"
+            rebroken, _ = extract.one_line_breaks(text, list(range(len(text))))
+            rules, shift = set(), 0
+            for k, ch in enumerate(rebroken):
+                if ch == "\n" and (k - shift >= len(text) or text[k - shift] != "\n"):
+                    rules.add(k - shift)
+                    shift += 1
+            guarded = extract._model_breaks(text)
+            for key, found in (("rules", rules), ("model", breaks.predicted_breaks(text)), ("model, guards", guarded),
+                               ("rules + model", rules | guarded)):
+                found = found & set(places)
+                totals[key][0] += len(found & truth)
+                totals[key][1] += len(found)
+        for key, (hits, predicted) in totals.items():
+            print(f"{name:<7}{key:<15}precision {hits / max(1, predicted):.3f}  recall {hits / max(1, gold):.3f}"
+                  f"  ({hits}/{predicted}/{gold})")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true")
     ap.add_argument("--folds", action="store_true")
     ap.add_argument("--out", type=Path, default=breaks.WEIGHTS)
     ap.add_argument("--only", help="train on these TUNE splits only (comma-separated; a fold's model, with --out)")
+    ap.add_argument("--score", help="break precision/recall of the shipped model and the rules on these splits")
     args = ap.parse_args(argv)
+    if args.score:
+        score(args.score.split(","))
+        return 0
     files = tune_files(args.only.split(",") if args.only else TUNE)
     if args.folds:
         halves = [tune_files(TUNE[0::2]), tune_files(TUNE[1::2])]  # by source: the splits taken in turn
