@@ -22,7 +22,7 @@ import re
 
 from bianzhi.core.numerals import NUM, to_int
 
-from .clauses import BODY_SUFFIX, CJK, RANK, UNIT_SUFFIX, VERB_START, Found, staffing_entry
+from .clauses import BODY_SUFFIX, CJK, RANK, UNIT_SUFFIX, VERB_START, Found, _plaques, staffing_entry
 from .webcopy_clauses import _set
 
 # ---------------------------------------------------------------- bodies in a counted list of bare names
@@ -201,6 +201,76 @@ def untyped_total(text: str) -> Found | None:
     return Found(staffing_entry("编制", to_int(m["n"]) or 0, raw=raw), m.start("raw"), m.end("n"))
 
 
+# ---------------------------------------------------------------- “作为N,U加挂P牌子”: the unit's nature and plaques
+AS_NATURE_RE = re.compile(r"(?:^|(?<=[。,,;\n]))\s*作为(?P<n>[" + CJK + r"]{2,20}?(?:部门|机构|机关|单位)),\s*"
+                          r"(?P<u>[" + CJK + r"]{2,30}?" + UNIT_SUFFIX + r")(?=(?:加挂|增挂|同时挂|挂)[^。;\n]{2,80}?牌子)")
+
+
+def _names_unit(name: str, unit: str) -> bool:
+    core = re.sub(r"^[省市县区州旗]", "", name)
+    return len(core) >= 3 and (unit == name or unit.endswith(core))
+
+
+def as_nature_sentence(text: str, unit: str) -> tuple[Found, list[Found]] | None:
+    """“作为县委职能部门,县委X部加挂Y牌子”: (nature, plaques) of a sentence about the unit read."""
+    for m in AS_NATURE_RE.finditer(text):
+        if not _names_unit(m["u"], unit):
+            continue
+        end = min((i for i in (text.find(ch, m.end()) for ch in "。;\n") if i >= 0), default=len(text))
+        plaques: list[Found] = []
+        _plaques(text, text, m.end("u"), end, plaques)
+        return Found(m["n"], m.start("n"), m.end("n")), plaques
+    return None
+
+
+# ---------------------------------------------------------------- a party body's full name: “X县委党校” → “中国共产党X县委员会党校”
+def party_full_name(text: str, unit: str) -> Found | None:
+    """The full name the text gives a party body read in its short form (“上犹县委党校” → “中国共产党上犹县委员会党校”,
+    “中原区区委党校” → “中共郑州市中原区委党校”); None unless exactly one such name stands in the text."""
+    if re.match(r"中共|中国共产党", unit):
+        return None
+    m = re.fullmatch(r"(?P<h>[" + CJK + r"]{2,12}?[省市县区州旗])[市县区]?委(?P<t>[" + CJK + r"]{2,12})", unit)
+    if m is None:
+        return None
+    pat = re.compile(r"(?:中国共产党|中共)[" + CJK + r"]{0,8}?" + re.escape(m["h"]) + r"(?:委员会|委)" + re.escape(m["t"]) + r"(?!长|主任|书记)")
+    found = list(pat.finditer(text))
+    if len({f[0] for f in found}) != 1:
+        return None
+    return Found(found[0][0], found[0].start(), found[0].end())
+
+
+# ---------------------------------------------------------------- a rank stated apart: “机构规格相当副科级”, “级别:股级”
+STATED_RANK_RE = re.compile(r"(?:机构规格|机构级别|规格|级别)\s*[::]?\s*(?:为|是|定为|确定为)?\s*(?:相当于?)?\s*(?P<r>" + RANK + r")"
+                            r"(?=[,,。;;、\s]|$)")
+# “隶属Y管理公益一类全额预算事业单位”: the unit's nature as its page states it
+UNDER_NATURE_RE = re.compile(r"(?<=[,,。\n])\s*(?P<n>隶属于?[" + CJK + r"]{2,30}?(?:管理|领导)的?[" + CJK + r"]{0,16}?事业单位)(?=[,,。;;]|$)")
+
+
+def _about_unit(text: str, pos: int, unit: str) -> bool:
+    """Whether the sentence at `pos` names the unit (its name without its place will do) or refers to it (该, 本)."""
+    start = _clause_start(text, pos)
+    end = min((i for i in (text.find(ch, pos) for ch in "。;;\n") if i >= 0), default=len(text))
+    sentence = text[start:end]
+    core = re.sub(r"^" + _PLACE, "", unit)
+    return unit in sentence or (len(core) >= 2 and core in sentence) or bool(re.search(r"该|本(?:馆|局|单位|中心|所|站)", sentence))
+
+
+def stated_rank(text: str, unit: str) -> Found | None:
+    """The rank a text states once (one value) in a 规格/级别 phrase of a sentence about the unit."""
+    found = [m for m in STATED_RANK_RE.finditer(text) if _about_unit(text, m.start(), unit)]
+    if len({m["r"] for m in found}) != 1:
+        return None
+    return Found(found[0]["r"], found[0].start("r"), found[0].end("r"))
+
+
+def under_nature(text: str, unit: str) -> Found | None:
+    """“…,隶属Y管理公益一类事业单位” in a sentence about the unit."""
+    found = [m for m in UNDER_NATURE_RE.finditer(text) if _about_unit(text, m.start("n"), unit)]
+    if len({m["n"] for m in found}) != 1:
+        return None
+    return Found(found[0]["n"], found[0].start("n"), found[0].end("n"))
+
+
 def apply(b, text: str) -> None:
     """The rules on a parse result `b` (the parser's builder: `data`, `spans`, `span()`, `add_bodies()`)."""
     data = b.data
@@ -219,6 +289,17 @@ def apply(b, text: str) -> None:
                 _set(b, "rank", rank)
     if not data.get("unit"):
         _set(b, "unit", head_line_unit(text))
+    if isinstance(data.get("unit"), str) and (full := party_full_name(text, data["unit"])) is not None:
+        _set(b, "unit", full, replace=True)
+    if isinstance(data.get("unit"), str) and not data.get("nature") and not data.get("plaques"):
+        stated = as_nature_sentence(text, data["unit"])
+        if stated is not None:
+            _set(b, "nature", stated[0])
+            b.add_items("plaques", stated[1])
+    if isinstance(data.get("unit"), str) and not data.get("rank"):
+        _set(b, "rank", stated_rank(text, data["unit"]))
+    if isinstance(data.get("unit"), str) and not data.get("nature"):
+        _set(b, "nature", under_nature(text, data["unit"]))
     if not data.get("staffing"):
         total = untyped_total(text)
         if total is not None:

@@ -89,3 +89,45 @@ def test_untyped_total_stated_once():
     assert [(t, n) for t, _, n in staffing(d)] == [("其他编制", 11)]
     # two different totals: no guess
     assert final_misses_clauses.untyped_total("2015年核定编制12人。2020年核定编制15人。") is None
+
+
+# ---------------------------------------------------------------- plaques: “和” inside one plaque's name
+def test_and_inside_a_plaque_name_does_not_part_it():
+    d = p("旬阳市委社会工作部是市委职能部门,加挂了市委非公有制经济组织和社会组织工作委员会牌子。")
+    assert d["plaques"] == ["市委非公有制经济组织和社会组织工作委员会"]
+    # two whole names still give two plaques
+    d = p("县文旅局为县政府工作部门,加挂县文物局和县体育局的牌子。")
+    assert d["plaques"] == ["县文物局", "县体育局"]
+
+
+def test_as_nature_sentence_gives_nature_and_plaques_of_the_unit():
+    d = p("中共宁陕县委社会工作部揭牌。据了解,作为县委职能部门,县委社会工作部加挂县委两新工作委员会牌子,负责统筹基层治理。")
+    assert (d["unit"], d["nature"]) == ("中共宁陕县委社会工作部", "县委职能部门")
+    assert d["plaques"] == ["县委两新工作委员会"]
+
+
+# ---------------------------------------------------------------- a party body's full name
+def test_party_body_full_name_given_in_the_text():
+    text = "2024年紫阳县委党校部门所属预算单位共1个,包括:中国共产党紫阳县委员会党校。"
+    assert final_misses_clauses.party_full_name(text, "紫阳县委党校").value == "中国共产党紫阳县委员会党校"
+    text = "二、内设机构⏎中共安康市汉滨区委组织部内设机构:办公室、组织科"
+    assert final_misses_clauses.party_full_name(text, "汉滨区区委组织部").value == "中共安康市汉滨区委组织部"
+    # two different full names, or the short name alone: no guess
+    text = "中共甲县委党校与中共乙市甲县委党校"
+    assert final_misses_clauses.party_full_name(text, "甲县委党校") is None
+    assert final_misses_clauses.party_full_name("甲县委党校负责干部培训。", "甲县委党校") is None
+
+
+# ---------------------------------------------------------------- a rank and a nature stated apart
+def test_rank_and_nature_stated_in_a_sentence_about_the_unit():
+    d = p("昭苏县图书馆(总馆)位于昭苏县城内,隶属昭苏县文化体育和旅游局管理公益一类全额预算事业单位,机构规格相当股级,核定事业编制8个。")
+    assert d["unit"] == "昭苏县图书馆"
+    assert d["nature"] == "隶属昭苏县文化体育和旅游局管理公益一类全额预算事业单位"
+    assert d["rank"] == "股级"
+    found = final_misses_clauses.stated_rank("南岭县博物馆,是县文旅局属下事业单位,级别:副科级,领导职数2人。", "南岭县博物馆")
+    assert found is not None and found.value == "副科级"
+
+
+def test_a_rank_stated_for_another_unit_is_not_the_units():
+    text = "东海县海洋局成立。省海洋厅,作为省政府组成部门,规格为正厅级。"
+    assert final_misses_clauses.stated_rank(text, "东海县海洋局") is None
