@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import re
 
-from .clauses import BODY_SUFFIX, CJK, UNIT_SUFFIX, Found
+from .clauses import BODY_SUFFIX, CJK, RANK, UNIT_SUFFIX, Found
+from .group_clauses import SHORT_FULL
 from .webcopy_clauses import _set
 
 _CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -53,6 +54,10 @@ FOUNDED_RE = re.compile(r"(?:^|(?<=[\n。;!?]))[ \t]*(?P<u>(?:" + _PLACE + r")?[
                         r"(?:是|系|于|成立于|始建于|组建于|建立于)[ \t]*(?:19|20)\d{2}[ \t]*年[^。\n]{0,30}?(?:成立|组建|设立|建立|挂牌)?(?:的)?[。,,]")
 # “X成立于1987年,它是在党领导下的社会群众团体,…”: the nature after a pronoun
 IT_IS_RE = re.compile(r"(?:它|其|该(?:单位|机构|会|局|馆|中心))(?:是|为|系)(?P<n>[^,,。;\n]{2,30}?(?:团体|组织|事业单位|行政单位|机构|机关|部门))(?=[,,。;])")
+# “南澳县残联成立之前,…”: a unit named as what existed before or since its founding
+BEFORE_FOUNDED_RE = re.compile(r"(?:^|(?<=[\n。;,,]))[ \t]*(?P<u>" + _PLACE + r"[" + CJK + r"]{1,20}?" + UNIT_SUFFIX + r")成立(?:之前|以前|前|以来|之后|后)[,,]")
+# its rank where it is set up: “…分离出来,建制为正科级事业单位”
+BUILT_AS_RE = re.compile(r"(?:建制为|规格为|机构规格为|级别为|定为)(?P<r>" + RANK + r")")
 # a chronicle's last name for the body: “2000年,撤市设区,更名为莲都区档案局(馆)。”
 _NAMED_PLACE = r"[" + CJK + r"]{1,10}?(?:省|自治区|市|自治州|州|盟|地区|县|自治县|旗|区)"
 RENAMED_RE = re.compile(r"(?:19|20)\d{2}年[^。\n]{0,20}?(?:更名为|改名为|改称为?|复名为?)(?P<u>" + _NAMED_PLACE + r"[" + CJK + r"]{2,20}?" + UNIT_SUFFIX + r")(?:\((?P<p>[" + CJK + r"]{1,3})\))?(?=[。;,,\n])")
@@ -82,6 +87,12 @@ BARE_SET_RE = re.compile(r"(?:^|(?<=[。;\n]))[ \t]*(?:内设|下设|设)(?P<lis
 # counted in kinds, then named: “内设6部1室,办公室、组织部、…”
 KIND_COUNT_RE = re.compile(r"(?:内设|下设|设)(?P<c>(?:[0-9一二三四五六七八九十两]{1,2}个?[部室科股处组办中心队]){1,4})[,,::][ \t*]*(?:即|分别为|分别是|为|包括)?[ \t*]*"
                            r"(?P<list>" + _ITEM + r"(?:、[ \t*]*" + _ITEM + r"){1,20})")
+
+# an article's section of functions, each a short heading over its paragraph: “二、X工作职能⏎1. 档案收集与整理⏎X负责…”
+FUNCTION_SECTION_RE = re.compile(r"(?m)^[ \t]*[一二三四五六七八九十]{1,2}、[ \t]*[" + CJK + r"()]{0,24}?(?:工作职能|主要职能|主要职责|职能职责|职责)[ \t]*[::]?[ \t]*$")
+_FUNCTION_ITEM_RE = re.compile(r"[ \t]*(?P<n>\d{1,2})[ \t]*[.、.)][ \t]*(?P<h>[" + CJK + r"、]{2,12})[ \t]*\n[ \t]*(?P<body>[^\n]{6,})\n?")
+_SECTION_END_RE = re.compile(r"(?m)^[ \t]*[一二三四五六七八九十]{1,2}、")
+
 
 # a rules text's titled articles: “第八条 设置机构和核定编制的原则”
 RULE_ARTICLE_RE = re.compile(r"(?m)^[ \t]*第[一二三四五六七八九十百]{1,4}条[ \t]*(?P<t>[" + CJK + r"、()]{2,24})[ \t]*$")
@@ -177,6 +188,34 @@ def founded_unit(text: str) -> Found | None:
         return None  # (several units' histories at once: no one unit)
     m = found[0]
     return Found(m["u"], m.start("u"), m.end("u"))
+
+
+def before_founded_unit(text: str) -> Found | None:
+    found = {m["u"]: m for m in BEFORE_FOUNDED_RE.finditer(text) if not re.match(r"[在于从自对由将把向与和]", m["u"])}
+    if len(found) != 1:
+        return None
+    m = next(iter(found.values()))
+    return Found(m["u"], m.start("u"), m.end("u"))
+
+
+def full_group_name(text: str, unit: str) -> Found | None:
+    """The full name of a 群团 body read in its short form (“区科协” → “沈阳市沈河区科学技术协会”), when the text gives it once."""
+    for short, full in SHORT_FULL.items():
+        if unit.endswith(short):
+            place = unit[:-len(short)]
+        elif unit.endswith(full) and unit[:-len(full)] in ("市", "县", "区", ""):
+            place = unit[:-len(full)]
+        else:
+            continue
+        names = {m.group() for m in re.finditer(r"[" + CJK + r"]{0,12}" + full, text)}
+        names = {n for n in names if n.endswith(full) and (n[:-len(full)].endswith(place) or place in ("市", "县", "区", ""))
+                 and re.search(r"[省市县区州旗]$", n[:-len(full)] or "-") and not re.search(r"[全各对的和及与在]", n[:-len(full)])}
+        longest = max(names, key=len) if names else ""
+        if names and all(longest.endswith(n) for n in names):
+            name = longest
+            pos = text.find(name)
+            return Found(name, pos, pos + len(name))
+    return None
 
 
 def renamed_unit(text: str) -> Found | None:
@@ -280,6 +319,23 @@ def run_bodies(text: str, unit: str | None) -> list[Found]:
     return []
 
 
+def function_items(text: str) -> list[Found]:
+    """Duties of an article's function section: “1. 档案收集与整理⏎X负责收集…” items, numbered in order from 1, two or more."""
+    m = FUNCTION_SECTION_RE.search(text)
+    if m is None:
+        return []
+    nxt = _SECTION_END_RE.search(text, m.end())
+    end = nxt.start() if nxt else len(text)
+    out, pos, n = [], m.end() + 1, 1
+    while pos < end:
+        x = _FUNCTION_ITEM_RE.match(text, pos, end)
+        if x is None or int(x["n"]) != n:
+            break
+        out.append(Found(x["h"] + x["body"].strip(), x.start("h"), x.end("body")))
+        pos, n = x.end(), n + 1
+    return out if len(out) >= 2 else []
+
+
 def rules_text(text: str) -> bool:
     """A rules text: two or more titled articles (“第八条 设置机构和核定编制的原则”), none on duties."""
     titles = [m["t"] for m in RULE_ARTICLE_RE.finditer(text)]
@@ -326,7 +382,7 @@ def apply(b, text: str) -> None:
     # a unit named in passing
     if not data.get("unit"):
         for reader in (setup_heading_unit, crumb_head_unit, entry_line_unit, summary_level_unit, example_unit,
-                       ceremony_unit, founded_unit, renamed_unit):
+                       ceremony_unit, founded_unit, before_founded_unit, renamed_unit):
             found = reader(text)
             if found is not None:
                 _set(b, "unit", found)
@@ -340,6 +396,18 @@ def apply(b, text: str) -> None:
         core = core[1:] if core[:1] in ("市", "区", "县") else core
         if found is not None and len(core) >= 4 and found.value.endswith(core) and found.value != data["unit"]:
             _set(b, "unit", found, replace=True)
+    if isinstance(data.get("unit"), str):  # a 群团 body's short form where the text gives its full name
+        full = full_group_name(text, data["unit"])
+        if full is not None and full.value != data["unit"]:
+            _set(b, "unit", full, replace=True)
+    if data.get("unit") and not data.get("rank"):
+        m = BUILT_AS_RE.search(text)
+        place = re.match(_NAMED_PLACE, data["unit"])
+        if m is not None and len(BUILT_AS_RE.findall(text)) == 1:
+            sentence = text[max(text.rfind(ch, 0, m.start()) for ch in "。\n") + 1:m.start()]
+            owner = re.search(r"(?P<o>[" + CJK + r"]{2,16}?" + UNIT_SUFFIX + r")的(?:机构)?$", sentence)
+            if (owner is None or data["unit"].endswith(owner["o"])) and (data["unit"] in sentence or (place is not None and place.group() in sentence)):
+                _set(b, "rank", Found(m["r"], m.start("r"), m.end("r")))
     if data.get("unit") and not data.get("nature"):
         pos = text.find(data["unit"][-6:]) if data["unit"] else -1
         if pos >= 0:
@@ -351,6 +419,9 @@ def apply(b, text: str) -> None:
         found = run_bodies(text, data.get("unit"))
         if found:
             b.add_bodies(found)
+    # an article's function section: short headings over their paragraphs
+    if not data.get("duties") and data.get("unit"):
+        b.add_items("duties", function_items(text))
     # a rules text has no duties; its leaders' clause names the unit
     if rules_text(text):
         if data.get("duties"):

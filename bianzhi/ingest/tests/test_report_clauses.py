@@ -145,3 +145,29 @@ def test_staffing_of_every_town_or_the_whole_county_is_no_units():
 def test_guard_all_kinds_of_staffing_of_one_unit_stay():
     d = p("2015年,东海县气象局共有各类人员编制28名。")
     assert staffing(d) != []
+
+
+# ---------------------------------------------------------------- more of the unit named in passing
+def test_a_group_body_named_before_its_founding_gets_its_full_name_and_rank():
+    d = p("邮编:365000\n永春县红十字会官网\n永春县科学技术协会官网,地方政府。\n"
+          "永春县科协成立之前,科普工作由县科委兼管,2001年3月从县科委分离出来,建制为副科级事业单位,人员定编4人。")
+    assert d["unit"] == "永春县科学技术协会"
+    assert d["rank"] == "副科级"
+
+
+def test_a_group_body_read_in_its_short_form_gets_the_full_name_the_page_gives():
+    d = p("杭州市西湖区妇女联合会\n基本信息\n区妇联是在区委领导下的全区各族各界妇女的群众组织,主要职责是:\n"
+          "(一)团结全区妇女投身经济建设。\n(二)维护妇女儿童合法权益。\n对全区妇女联合会系统的工作进行指导。")
+    assert d["unit"] == "杭州市西湖区妇女联合会"
+
+
+def test_guard_a_rank_stated_for_another_body_is_not_the_units():
+    d = p("台州市数据管理局揭牌\n台州市数据管理局为市政府工作部门。\n浙江省数据局,作为省政府直属机构,规格为副厅级。")
+    assert d["rank"] is None
+
+
+def test_an_articles_function_section_of_short_headings_over_paragraphs():
+    d = p("一、福州市气象局概况\n福州市气象局是市政府的重要部门。\n二、福州市气象局工作职能\n1. 天气预报发布\n"
+          "福州市气象局负责发布全市天气预报和灾害性天气警报。\n2. 气象灾害防御\n气象局负责组织全市气象灾害防御工作。\n"
+          "三、气象局的发展历程\n1. 建局初期\n气象局成立于1950年代。")
+    assert [x[:6] for x in d["duties"]] == ["天气预报发布", "气象灾害防御"]
