@@ -94,6 +94,17 @@ _FUNCTION_ITEM_RE = re.compile(r"[ \t]*(?P<n>\d{1,2})[ \t]*[.、.)][ \t]*(?P<h>[
 _SECTION_END_RE = re.compile(r"(?m)^[ \t]*[一二三四五六七八九十]{1,2}、")
 
 
+# “包括A、B、C以及D”: bodies after a rough count of a kind (“多个“组”纷纷亮相,包括…”)
+INCLUDE_LIST_RE = re.compile(r"(?:多个|若干|[0-9一二三四五六七八九十]{1,3}个)[“\"]?(?:" + _KIND + r"|组|处|科|部)[”\"]?[^,,。\n]{0,6}[,,]?包括"
+                             r"(?P<list>" + _ITEM + r"(?:、" + _ITEM + r"){0,20}(?:以及|和|及)" + _ITEM + r")(?=[,,。;])")
+# a news headline opening with the unit: “X已有司局设立,…”, “X正式挂牌”
+HEADLINE_RE = re.compile(r"^\s*(?P<u>[" + CJK + r"]{2,16}?(?:部|总局|局|委员会|署|办公室|委))(?:已|将|正式|首次|新设|设立|挂牌|揭牌|亮相|单独设置)")
+# two plaques unveiled together: “随后开展了“X局”“Y办公室”揭牌仪式”
+QUOTED_PLAQUES_RE = re.compile(r"(?P<q>(?:[“\"][" + CJK + r"()]{3,30}?" + UNIT_SUFFIX + r"[”\"]){2,4})(?:揭牌|挂牌|授牌)")
+# a post's rank written before its title: “正局级部长助理1名”
+_POST_RANK_RE = r"(?P<r>" + RANK + r")"
+# a body wrapped over a scanned line: “…和普查办⏎公室。”
+_WRAP_TAIL_RE = re.compile(r"\n(?P<t>[" + CJK + r"]{1,3})(?=[。;,、])")
 # a rules text's titled articles: “第八条 设置机构和核定编制的原则”
 RULE_ARTICLE_RE = re.compile(r"(?m)^[ \t]*第[一二三四五六七八九十百]{1,4}条[ \t]*(?P<t>[" + CJK + r"、()]{2,24})[ \t]*$")
 # a rules text's subject stating the unit's own leaders: “文化部设部长1名,副部长4名”
@@ -303,6 +314,16 @@ def _count_sum(counts: str) -> int | None:
 
 def run_bodies(text: str, unit: str | None) -> list[Found]:
     """Bodies named in a run: counted in kinds and then named, a rough count with 等, or an entry's bare “。设A、B、C。”."""
+    for m in INCLUDE_LIST_RE.finditer(text):
+        if unit:
+            items = _items(m)
+            last = re.split(r"以及|和|及", items[-1].value)
+            if len(last) == 2:  # “A、B以及C”: the last piece holds two names
+                a, c = last
+                f = items.pop()
+                items += [Found(a, f.start, f.start + len(a)), Found(c, f.end - len(c), f.end)]
+            if all(re.search(BODY_SUFFIX + r"$", f.value) for f in items):
+                return items
     for m in KIND_COUNT_RE.finditer(text):
         items = _items(m)
         if len(items) == _count_sum(m["c"]):
@@ -334,6 +355,38 @@ def function_items(text: str) -> list[Found]:
         out.append(Found(x["h"] + x["body"].strip(), x.start("h"), x.end("body")))
         pos, n = x.end(), n + 1
     return out if len(out) >= 2 else []
+
+
+def headline_unit(text: str) -> Found | None:
+    """A news item's headline opening with one unit that the item names three times or more."""
+    m = HEADLINE_RE.match(text)
+    if m is None or text.count(m["u"]) < 3:
+        return None
+    headline = text[m.start():text.find("\n", m.start()) if "\n" in text[m.start():] else len(text)]
+    if re.search(r"更名|改名|改为|调整为|并入|整合|撤销|与", headline):
+        return None  # (a body renamed or merged: the old name is not the unit)
+    return Found(m["u"], m.start("u"), m.end("u"))
+
+
+def quoted_plaques_unit(text: str) -> Found | None:
+    """Of two plaques unveiled together, the body the item says was set up (“…组建了区卫生健康局”)."""
+    m = QUOTED_PLAQUES_RE.search(text)
+    if m is None:
+        return None
+    for q in re.finditer(r"[“\"](?P<n>[^”\"]+)[”\"]", m["q"]):
+        place = re.match(_NAMED_PLACE, q["n"])
+        core = q["n"][place.end():] if place else q["n"]
+        if len(core) >= 3 and re.search(r"(?:组建|成立|设立)了?[市县区]?" + re.escape(core), text):
+            return Found(q["n"], m.start("q") + q.start("n"), m.start("q") + q.end("n"))
+    return None
+
+
+def listed_under(text: str, unit: str) -> Found | None:
+    """The unit that lists the one read among its 下属/所属 bodies (“X内设…。下属城调队、农调队。”): X."""
+    for m in re.finditer(r"(?:^|(?<=[\n。〕]))[ \t]*(?P<x>" + _NAMED_PLACE + r"[" + CJK + r"]{2,16}?" + UNIT_SUFFIX + r")(?:内设|设|下设)[^。]{0,120}?。[ \t]*(?:下属|所属|下辖)[^。]{0,40}?" + re.escape(unit), text):
+        if m["x"] != unit:
+            return Found(m["x"], m.start("x"), m.end("x"))
+    return None
 
 
 def rules_text(text: str) -> bool:
@@ -382,7 +435,7 @@ def apply(b, text: str) -> None:
     # a unit named in passing
     if not data.get("unit"):
         for reader in (setup_heading_unit, crumb_head_unit, entry_line_unit, summary_level_unit, example_unit,
-                       ceremony_unit, founded_unit, before_founded_unit, renamed_unit):
+                       ceremony_unit, quoted_plaques_unit, founded_unit, before_founded_unit, renamed_unit, headline_unit):
             found = reader(text)
             if found is not None:
                 _set(b, "unit", found)
@@ -390,6 +443,17 @@ def apply(b, text: str) -> None:
     elif isinstance(data.get("unit"), str) and re.match(r"[县市区]", bare := re.sub(r"^.{0,12}?(?:成立|组建|设立|建立)了?", "", data["unit"])) \
             and (found := renamed_unit(text)) is not None and found.value.endswith(bare[1:]) and found.value != data["unit"]:
         _set(b, "unit", found, replace=True)  # a chronicle's earlier name under a bare 县 gives way to its last name
+    if isinstance(data.get("unit"), str) and not re.match(_NAMED_PLACE, data["unit"]):
+        owner = listed_under(text, data["unit"])
+        if owner is not None:  # a body listed under another unit was read as the unit: the lister is the unit
+            unit_span = next(((s, e) for p, s, e in b.spans if p == "unit"), None)
+            if unit_span is not None and data.get("nature"):
+                sent_end = text.find("。", unit_span[1])
+                nat = next(((s, e) for p, s, e in b.spans if p == "nature"), None)
+                if nat is not None and unit_span[0] <= nat[0] <= (sent_end if sent_end >= 0 else len(text)):
+                    data["nature"] = None
+                    b.spans = [sp for sp in b.spans if sp[0] != "nature"]
+            _set(b, "unit", owner, replace=True)
     if data.get("unit"):
         found = ceremony_unit(text)
         core = re.sub(r"^[^的]{0,8}的", "", data["unit"]) if isinstance(data.get("unit"), str) else ""
@@ -461,3 +525,30 @@ def apply(b, text: str) -> None:
                     spans.append((f"staffing[{new_of[int(mm[1])]}]{mm[2]}", s, e))
             b.spans = spans
             data["staffing"] = keep
+    # a post's rank written before its title: “部长1名,副部长4名、正局级部长助理1名”
+    posts = data.get("posts") or []
+    for post in list(posts):
+        at = text.find(post["title"]) if post.get("title") else -1
+        if at < 0:
+            continue
+        end = min((i for i in (text.find(ch, at) for ch in "。\n") if i != -1), default=len(text))
+        for m in re.finditer(r"[、,,]" + _POST_RANK_RE + r"(?P<t>[" + CJK + r"]{2,6}?)(?P<n>[0-9一二三四五六七八九十]{1,2})[名人]", text[at:end]):
+            if not any(x.get("title") == m["t"] for x in posts) and m["t"].endswith(("长", "助理", "员", "主任", "书记", "师")):
+                posts.append({"title": m["t"], "count": _cn_int(m["n"]), "rank": m["r"], "note": None})
+                b.span(f"posts[{len(posts) - 1}]", at + m.start("r"), at + m.end("n"))
+    for post in posts:
+        if post.get("rank") is None and post.get("title"):
+            m = re.search(_POST_RANK_RE + re.escape(post["title"]) + r"[ \t]*[0-9一二三四五六七八九十]", text)
+            if m is not None:
+                post["rank"] = m["r"]
+    # a body's name wrapped over a scanned line (“普查办⏎公室。”)
+    for i, body in enumerate(data.get("internal_bodies") or []):
+        span = next(((s, e) for p, s, e in b.spans if p == f"internal_bodies[{i}].name"), None)
+        if span is None or text[span[0]:span[1]] != body.get("name"):
+            continue
+        m = _WRAP_TAIL_RE.match(text, span[1])
+        line_start = text.rfind("\n", 0, span[0]) + 1
+        if m is not None and span[1] - line_start >= 28 and re.search(BODY_SUFFIX + r"$", body["name"] + m["t"]) \
+                and re.search(r"(?:办公|科|股|中|室)$", body["name"] + m["t"][:-1] if len(m["t"]) > 1 else body["name"]):
+            body["name"] += m["t"]
+            b.spans = [(p, s, (m.end("t") if p == f"internal_bodies[{i}].name" else e)) for p, s, e in b.spans]

@@ -171,3 +171,41 @@ def test_an_articles_function_section_of_short_headings_over_paragraphs():
           "福州市气象局负责发布全市天气预报和灾害性天气警报。\n2. 气象灾害防御\n气象局负责组织全市气象灾害防御工作。\n"
           "三、气象局的发展历程\n1. 建局初期\n气象局成立于1950年代。")
     assert [x[:6] for x in d["duties"]] == ["天气预报发布", "气象灾害防御"]
+
+
+# ---------------------------------------------------------------- news of one body, chronicles' lists, posts
+def test_a_headline_naming_one_body_and_its_groups_listed_by_inclusion():
+    d = p("国家数据局已有内设机构亮相,此前以“组”开展工作\n记者 张三\n据报道,国家数据局召开座谈会。\n"
+          "此前,国家数据局多个“组”陆续亮相,包括综合组、规划组以及数字经济组,与常见的“司”不同。")
+    assert d["unit"] == "国家数据局"
+    assert bodies(d) == ["综合组", "规划组", "数字经济组"]
+
+
+def test_guard_a_headline_on_a_renamed_body_names_no_old_name():
+    d = p("铜陵市档案局更名为铜陵市档案馆\n铜陵市档案局已于近日更名。铜陵市档案局原有职能划入市委办公室。")
+    assert d["unit"] != "铜陵市档案局"
+
+
+def test_of_two_plaques_unveiled_together_the_body_set_up():
+    d = p("随后举行了“青田县医疗保障局”“青田县医疗保障基金监管中心”揭牌仪式。副县长出席。\n"
+          "本次机构改革,整合相关职责,组建了县医疗保障局。")
+    assert d["unit"] == "青田县医疗保障局"
+
+
+def test_a_body_listed_under_another_unit_gives_way_to_the_lister():
+    d = p("〔机构队伍〕宁津县统计局内设办公室、综合股和普查办。下属城调队、农调队。其中农调队属国家事业单位,1985年建队。")
+    assert d["unit"] == "宁津县统计局"
+    assert d["nature"] is None
+
+
+def test_a_body_wrapped_over_a_scanned_line_is_one_name():
+    d = p("统计\n〔机构队伍〕宁津县统计局内设办公室、业务股、综合股、计算机中心和普查办\n公室。下属城调队、农调队。其中农调队属国家事业单位,是全省42个国家调查队之\n"
+          "一。1985年建队,是副科级单位。")
+    assert d["unit"] == "宁津县统计局"
+    assert "普查办公室" in bodies(d)
+
+
+def test_a_posts_rank_written_before_its_title():
+    d = p("(一)根据国务院规定,交通部设部长1名,副部长3名、正局级部长助理2名。\n第八条 设置机构的原则\n(一)各司局设置必须精简。\n"
+          "第九条 编制的核定\n(一)各司编制由人事司审核。")
+    assert {(x["title"], x["rank"]) for x in d["posts"]} >= {("部长助理", "正局级")}
