@@ -113,12 +113,14 @@ def red_shapes(small_mask, scale: float) -> tuple[list[tuple[int, int, int, int]
     return drop, keep
 
 
-def gray_without_seal(rgb):
-    """The page in gray: luminance, with seals and rules in red ink taken out and other red ink kept dark."""
+def gray_without_seal(rgb, gray=None):
+    """The page in gray: luminance, with seals and rules in red ink taken out and other red ink kept dark. `gray`:
+    the page's luminance when the caller has it already (it is then changed in place)."""
     import cv2
     import numpy as np
 
-    gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    if gray is None:
+        gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
     h, w = gray.shape
     scale = min(1.0, REDUCED_WIDTH / w)
     small = cv2.resize(rgb, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA)
@@ -390,26 +392,55 @@ SPECKS = True
 OUTLINE = True
 
 
-def prepare(img, level: bool = True):
-    """A PIL image of a page → uint8 gray array ready for OCR (red seal and rules out, light evened, and with `level`
-    lines levelled; each step can be turned off for measurement)."""
+def pixels(img, path: str | None = None):
+    """(uint8 array, mode) of a PIL image's current frame as `prepare` reads it: mode "1" → 0/255 gray, "L" → gray,
+    any other mode → RGB. With `path`, the file `img` was opened from, an 8-bit gray or RGB PNG is decoded by OpenCV
+    straight into the array: the same pixels (PNG is lossless; Pillow's decode, `convert` and `np.asarray` copy a
+    300-dpi colour page twice more, 10–45 ms; bench/README.md, session 15)."""
     import cv2
     import numpy as np
 
-    if img.mode == "1":
-        a = np.asarray(img.convert("L"))
-    else:
-        a = np.asarray(img.convert("L" if img.mode == "L" else "RGB"))
-        corners = page_outline(a if a.ndim == 2 else cv2.cvtColor(a, cv2.COLOR_RGB2GRAY)) if OUTLINE else None
+    mode = img.mode
+    if path and img.format == "PNG" and mode in ("L", "RGB") and not getattr(img, "is_animated", False):
+        flags = (cv2.IMREAD_GRAYSCALE if mode == "L" else cv2.IMREAD_COLOR) | cv2.IMREAD_IGNORE_ORIENTATION
+        a = cv2.imread(path, flags)
+        if a is not None and a.shape[:2] == (img.height, img.width):
+            return (a if a.ndim == 2 else cv2.cvtColor(a, cv2.COLOR_BGR2RGB)), mode
+    if mode == "1":
+        return np.asarray(img.convert("L")), mode
+    if mode in ("L", "RGB"):
+        return np.asarray(img), mode
+    return np.asarray(img.convert("RGB")), mode
+
+
+def prepare(img, level: bool = True, path: str | None = None):
+    """A PIL image of a page → uint8 gray array ready for OCR (red seal and rules out, light evened, and with `level`
+    lines levelled; each step can be turned off for measurement). `path`: the file `img` was opened from (`pixels`)."""
+    a, mode = pixels(img, path)
+    return prepare_pixels(a, mode, level)
+
+
+def prepare_pixels(a, mode: str, level: bool = True):
+    """`prepare` on the array and mode `pixels` gives."""
+    import cv2
+
+    luminance = None
+    if mode != "1":
+        if a.ndim == 3:
+            luminance = cv2.cvtColor(a, cv2.COLOR_RGB2GRAY)
+        corners = page_outline(a if a.ndim == 2 else luminance) if OUTLINE else None
         if corners is not None:
             a = straighten(a, corners)
+            luminance = None
     if a.ndim == 2:
-        gray = gray_seal_removed(a) if RED_INK and img.mode == "L" else a
+        gray = gray_seal_removed(a) if RED_INK and mode == "L" else a
+    elif RED_INK:
+        gray = gray_without_seal(a, luminance)
     else:
-        gray = gray_without_seal(a) if RED_INK else cv2.cvtColor(a, cv2.COLOR_RGB2GRAY)
+        gray = luminance if luminance is not None else cv2.cvtColor(a, cv2.COLOR_RGB2GRAY)
     if FLATTEN:
         gray = flatten(gray)
-    if SPECKS and img.mode != "1":
+    if SPECKS and mode != "1":
         gray = remove_specks(gray)
     if DESKEW and level:
         gray = deskew(gray)

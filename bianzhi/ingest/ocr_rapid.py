@@ -205,13 +205,15 @@ def load_gray(path: str):
 
     with Image.open(path) as img:
         img.seek(0)
+        source: str | None = path  # the file still holds the page's pixels: ocr_page.pixels may decode it itself
         if MAX_WIDTH and img.width > MAX_WIDTH:
             # recognition sees each line at REC_HEIGHT px: a 300-dpi page's detail is lost there anyway, and the
             # page's preparation, despeckling and cutting cost in proportion to its pixels
             img = (img if img.mode in ("L", "RGB") else img.convert("L" if img.mode == "1" else "RGB"))
             img = img.resize((MAX_WIDTH, round(img.height * MAX_WIDTH / img.width)), Image.Resampling.BOX)
+            source = None
         if PAGE_PREP:
-            gray = ocr_page.prepare(img, level=False)
+            gray = ocr_page.prepare(img, level=False, path=source)
         else:
             gray = np.asarray(img.convert("L"))
     if DESPECKLE:

@@ -336,3 +336,32 @@ def test_despeckle_whitens_a_lone_dot_and_keeps_a_stroke_and_the_edge():
     page[0, 12] = 0  # a dot on the edge: Pillow's filter leaves the edge alone
     out = ocr_page.despeckle(page, 3)
     assert out[5, 5] == 255 and (out[10:12, 3:20] == 40).all() and out[0, 12] == 0
+
+
+def test_pixels_of_a_png_decoded_by_opencv_are_pillows(tmp_path):
+    """ocr_page.pixels decodes an 8-bit gray or RGB PNG with OpenCV: the same array as Pillow's, RGB order kept; other
+    modes and files (1-bit, palette, JPEG, an image not from a file) go through Pillow as before."""
+    rng = np.random.default_rng(15)
+    rgb = page_with_seal()
+    rgb[700:760, 50:550] = rng.integers(0, 256, (60, 500, 3), dtype=np.uint8)  # noise: every level in every channel
+    gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    cases = [(Image.fromarray(rgb), "rgb.png", "RGB"), (Image.fromarray(gray), "gray.png", "L"),
+             (Image.fromarray(gray).convert("1"), "bw.png", "1"), (Image.fromarray(rgb).convert("P"), "p.png", "P"),
+             (Image.fromarray(rgb), "rgb.jpg", "RGB")]
+    for img, name, mode in cases:
+        img.save(tmp_path / name)
+        with Image.open(tmp_path / name) as opened:
+            a, got_mode = ocr_page.pixels(opened, str(tmp_path / name))
+            expected = np.asarray(opened.convert("L" if mode in ("L", "1") else "RGB"))
+            assert got_mode == mode and a.dtype == np.uint8 and np.array_equal(a, expected), name
+            assert a.flags.writeable == (name in ("rgb.png", "gray.png")), name  # OpenCV's array, not Pillow's bytes
+            assert np.array_equal(ocr_page.prepare(opened, level=False, path=str(tmp_path / name)),
+                                  ocr_page.prepare(opened, level=False)), name
+    a, _mode = ocr_page.pixels(Image.fromarray(rgb))
+    assert np.array_equal(a, rgb)
+
+
+def test_gray_without_seal_takes_the_luminance_it_is_given():
+    rgb = page_with_seal()
+    assert np.array_equal(ocr_page.gray_without_seal(rgb, cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)),
+                          ocr_page.gray_without_seal(rgb))
