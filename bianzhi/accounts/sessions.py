@@ -10,12 +10,14 @@ both as fresh as before — in the same statement, with the paths of the user's 
 same request only if the session just decoded names that user; otherwise it is dropped and the user read as before.
 So an ended session (no row), a deactivated or locked account (the row read now) and a removed authenticator (the
 flag read now) are refused on the very next request, as before."""
+from collections.abc import Callable
+
 from django.contrib.auth import SESSION_KEY
 from django.db import router
 from django.utils import timezone
 
 from bianzhi.core.context import current
-from bianzhi.core.precompiled import PrecompiledBeside
+from bianzhi.core.precompiled import Precompiled, PrecompiledBeside
 from bianzhi.core.sessions import SESSION_ROW
 from bianzhi.core.sessions import SessionStore as DatabaseSessionStore
 
@@ -24,6 +26,31 @@ from .scope import CLERK_ROOT_PATHS, clerk_roots_memo_key
 
 # the session's row, its user's row and — for a clerk's scope (scope.clerk_root_paths) — the user's root units' paths
 SESSION_AND_USER = PrecompiledBeside(SESSION_ROW, SESSION_USER, CLERK_ROOT_PATHS)
+
+# Further reads of the request's user that an app's scope extension asks on every request (registered at start-up,
+# `read_with_session`): each a precompiled query of the user's key alone, read in the same statement as the
+# session (after the root paths; the rows of both are the product of their rows, each part read back as a set),
+# its rows (tuples, without repeats, in the order found) kept in the request's memo under `memo_key(user's key)`.
+WITH_SESSION: list[tuple] = []
+_BESIDE: dict = {}
+
+
+def read_with_session(query: Precompiled, memo_key: Callable[[int], tuple]) -> None:
+    """Read `query(user's key)` with the session of every signed-in request whose user the process already knows;
+    its rows in `current().memo[memo_key(user's key)]` (absent when it was not read so: the caller reads it)."""
+    if all(query is not known for known, _ in WITH_SESSION):
+        WITH_SESSION.append((query, memo_key))
+
+
+def session_and_user() -> tuple[PrecompiledBeside, tuple]:
+    """The session statement with the registered reads, and their memo keys (built once per set of reads)."""
+    extra = tuple(WITH_SESSION)
+    found = _BESIDE.get(extra)
+    if found is None:
+        queries = (SESSION_ROW, SESSION_USER, CLERK_ROOT_PATHS, *(query for query, _ in extra))
+        found = _BESIDE[extra] = (SESSION_AND_USER if not extra else PrecompiledBeside(*queries),
+                                  tuple(key for _, key in extra))
+    return found
 
 # session key → the user's key as the session stores it (text); bounded, cleared when full (a guess only)
 USER_OF_SESSION: dict[str, str] = {}
@@ -39,14 +66,18 @@ class SessionStore(DatabaseSessionStore):
             return super()._get_session_from_db()
         using = router.db_for_read(self.model)
         user_id = int(user_key)
-        rows = SESSION_AND_USER.rows(using, (key, timezone.now()), (user_id,), (user_id,))
+        statement, memo_keys = session_and_user()
+        rows = statement.rows(using, (key, timezone.now()), (user_id,), (user_id,), *((user_id,) for _ in memo_keys))
         if not rows:
             self._session_key = None
             return None
-        session_row, user_row, _ = rows[0]
+        session_row, user_row = rows[0][:2]
         memo[MEMO_KEY] = (user_key, user_row)
         # read for this user's key: used only by the scope of the user with that key (the memo's key names it)
-        memo[clerk_roots_memo_key(user_id)] = [root[0] for _, _, root in rows if root is not None]
+        memo[clerk_roots_memo_key(user_id)] = [root[0] for root in dict.fromkeys(row[2] for row in rows)
+                                               if root is not None]
+        for n, memo_key in enumerate(memo_keys, start=3):
+            memo[memo_key(user_id)] = [part for part in dict.fromkeys(row[n] for row in rows) if part is not None]
         return self.model.from_db(using, ["session_key", "session_data", "expire_date"], session_row)
 
     def load(self):

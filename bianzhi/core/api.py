@@ -3,6 +3,7 @@ import copy
 import functools
 import operator
 import threading
+from collections.abc import Mapping
 from types import BuiltinFunctionType, FunctionType
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -119,14 +120,34 @@ class ScopedReadOnlyViewSet(ScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
 # arguments), so every serializer still gets fields of its own to bind and change. Only for a serializer whose
 # `get_fields` depends on its class alone (not on the request or the instance). (A comment, not a docstring:
 # drf-spectacular would show a docstring as every such serializer's description.)
+# `only_fields` (a set of names, set before `fields` is first read): only those fields are copied — see
+# `sent_fields_only`.
 class BuiltFieldsOnce:
+    only_fields = None
+
     def get_fields(self):
         cls = type(self)
         built = cls.__dict__.get("_fields_built_once")
         if built is None:
             built = [(name, field, copier_for(field)) for name, field in super().get_fields().items()]
             cls._fields_built_once = built
+        only = self.only_fields
+        if only is not None:
+            return {name: copier(field) for name, field, copier in built if name in only}
         return {name: copier(field) for name, field, copier in built}
+
+
+def sent_fields_only(serializer) -> None:
+    """For a partial update (PATCH) whose answer is not rendered from this serializer (`read_representation`): give
+    it only the fields the request sends. DRF skips every field a partial update leaves out (`SkipField` before any
+    validation of that field), and ignores keys that name no field, so `validated_data` and the errors are the same
+    (the same fields, in the same order); a one-field PATCH no longer copies, binds and walks a unit's 31 fields.
+    Only for a `BuiltFieldsOnce` serializer of a dict-like body (any other body keeps DRF's "invalid data" error)
+    whose serializer-level validation reads `attrs` only (no `self.fields`, no validator of several fields)."""
+    data = getattr(serializer, "initial_data", None)
+    if (isinstance(serializer, BuiltFieldsOnce) and getattr(serializer, "partial", False)
+            and isinstance(data, Mapping) and "fields" not in serializer.__dict__):
+        serializer.only_fields = frozenset(data)
 
 
 # A field's argument that is never changed in place can be shared by the copies: text (lazy translations too),

@@ -87,8 +87,9 @@ class PrecompiledBeside:
     each part that query's columns or None where it found no row — `SELECT * FROM (first) AS q0 LEFT JOIN (second)
     AS q1 ON 1 = 1 LEFT JOIN …`, each part the statement its own `rows` sends, with its own parameters and the ORM's
     converters. No row when the first finds none; the first and every query but the last must find at most one row
-    (a key's), the last may find several (the others' columns repeated on each). A query whose columns can all be
-    NULL in a row it finds is not for this (its part would be read as no row)."""
+    (a key's), the last may find several (the others' columns repeated on each) — or the last few, each read back
+    as a set: the rows are then the product of theirs. A query whose columns can all be NULL in a row it finds is
+    not for this (its part would be read as no row)."""
 
     def __init__(self, *queries: Precompiled):
         self.queries = queries

@@ -13,10 +13,13 @@ class WorkflowConfig(AppConfig):
     def ready(self):
         # Django's app registry is ready only here, so the providers are imported here (not at module level).
         from bianzhi.accounts.scope import register_scope_extension
+        from bianzhi.accounts.sessions import read_with_session
         from bianzhi.core.locks import register_lock_provider
 
         from .locks import locked_units
-        from .selectors import assigned_packages_scope
+        from .selectors import ASSIGNED_UNITS, assigned_packages_scope, assigned_units_memo_key
 
         register_lock_provider(locked_units)
         register_scope_extension(assigned_packages_scope)
+        # asked by the extension on every request that reads the view scope: read in the session's statement
+        read_with_session(ASSIGNED_UNITS, assigned_units_memo_key)

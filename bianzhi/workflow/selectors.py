@@ -4,6 +4,7 @@ from django.db.models import Q
 
 from bianzhi.accounts.permissions import county_region, is_platform_admin
 from bianzhi.accounts.scope import region_stem
+from bianzhi.core.context import current
 from bianzhi.core.precompiled import MARKER_ID, Precompiled
 
 from .models import Campaign, DataPackage
@@ -17,8 +18,18 @@ def assigned_packages_scope(user, action):
     # half of all units are in scope, and a county office's list of 7,000 power items then reads all 1,000,000
     # (bench/staff_pages.py). One small query, once per request (unit_scope_q is memoised); usually none. Asked on
     # every staff request, so compiled once per process (core.precompiled).
-    unit_ids = sorted({unit_id for (unit_id,) in ASSIGNED_UNITS.rows(router.db_for_read(DataPackage), user.pk)})
+    # Read with the session when the process knows the session's user (accounts.sessions.read_with_session).
+    memo = current().memo
+    rows = memo.get(assigned_units_memo_key(user.pk)) if memo is not None else None
+    if rows is None:
+        rows = ASSIGNED_UNITS.rows(router.db_for_read(DataPackage), user.pk)
+    unit_ids = sorted({unit_id for (unit_id,) in rows})
     return Q(pk__in=unit_ids) if unit_ids else None
+
+
+def assigned_units_memo_key(user_id: int) -> tuple:
+    """Where a request keeps the rows of ASSIGNED_UNITS for a user (RequestContext.memo), read with the session."""
+    return ("assigned-units", user_id)
 
 
 def _assigned_units_query(user_id):

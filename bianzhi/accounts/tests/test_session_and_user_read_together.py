@@ -41,7 +41,7 @@ def test_after_the_first_request_the_session_and_its_user_are_one_statement(user
     [together] = session_reads(after)
     assert "accounts_user" in together and "otp_totp_totpdevice" in together
     assert not [s for s in after if s is not together and 'FROM "accounts_user"' in s]
-    assert len(after) == len(before) - 2  # the user's row and the clerk's roots came with the session's
+    assert len(after) == len(before) - 3  # the user's row, the clerk's roots and the assigned units came with the session's
 
 
 @pytest.mark.parametrize("guess", ["admin", "nobody"])

@@ -14,6 +14,7 @@ from bianzhi.core.api import (
     ScopedReadOnlyViewSet,
     read_representation,
     renders_json,
+    sent_fields_only,
 )
 from bianzhi.core.precompiled import MARKER_ID, PrecompiledModels, PrecompiledWithCondition, keep_prefetched
 
@@ -116,14 +117,17 @@ class UnitViewSet(ScopedModelViewSet):
         partial = kwargs.pop("partial", False)
         instance = self.get_object()
         serializer = self.get_serializer(instance, data=request.data, partial=partial)
+        # The answer as a read answers (`retrieve`): the saved unit through the serializer's read plan, the same
+        # bytes as `serializer.data` without rebinding the serializer's 29 fields for output (DRF's browsable page
+        # keeps the serializer, whose forms read it) — so a PATCH's serializer needs only the fields it is sent.
+        planned = renders_json(request) and type(serializer) is UnitSerializer
+        if planned:
+            sent_fields_only(serializer)
         serializer.is_valid(raise_exception=True)
         self.perform_update(serializer)
         instance._prefetched_objects_cache = {}
         self.show_relations_of(instance)
-        # The answer as a read answers (`retrieve`): the saved unit through the serializer's read plan, the same
-        # bytes as `serializer.data` without rebinding the serializer's 29 fields for output (DRF's browsable page
-        # keeps the serializer, whose forms read it).
-        if renders_json(request) and type(serializer) is UnitSerializer:
+        if planned:
             return Response(read_representation(UnitSerializer, instance))
         return Response(serializer.data)
 
