@@ -157,14 +157,16 @@ def may_accept_materials(user, unit) -> bool:
 
 # ------------------------------------------------------------------------------------------------ trust (issue 11)
 # Forms are offered only when they can be submitted; otherwise the page shows the reason instead.
-def edit_refusal(user, unit) -> str:
+def edit_refusal(user, unit, *, in_scope: bool = False) -> str:
     """Why this user may not change this unit's data now ("" when they may): read-only role, data scope, or
-    the unit's data is approved and locked."""
+    the unit's data is approved and locked. `in_scope=True`: the caller read the unit's record through the user's
+    "change" scope (`restrict(user, "change")`, `can(user, "change", …)`) in this request, so the scope is not
+    asked again (one query less an edit page and a save)."""
     if not has_role(user, ENTRY_ROLES):
         return f"您的角色（{user.get_role_display()}）只能查阅，不能录入或修改数据" if is_signed_in(user) else "请先登录"
     if unit is None:
         return ""
-    if not allowed_units(user, "change").filter(pk=unit.pk).exists():
+    if not in_scope and not allowed_units(user, "change").filter(pk=unit.pk).exists():
         return f"「{unit.name}」不在您的录入范围内"
     if is_unit_locked(unit):
         return f"「{unit.name}」的数据已审核通过并锁定，不能修改。如需更正，请发起变更申请。"

@@ -21,7 +21,8 @@ class DutyChoiceField(forms.ModelMultipleChoiceField):
 
 def _duty_queryset(user):
 
-    return Duty.objects.current().restrict(user, "change").select_related("unit")
+    # each option's label text (str(duty)) read for all options in one query, not one query per option
+    return Duty.objects.current().restrict(user, "change").select_related("unit").with_current_revisions()
 
 
 class PowerItemForm(VersionedModelForm):
@@ -59,6 +60,18 @@ class PowerItemForm(VersionedModelForm):
                                                                                  citations)
             self.fields["stages"].initial = services.stages_text(self.instance)
             self.fields["duties"].initial = list(self.instance.duties.values_list("pk", flat=True))
+
+    # The selects whose chosen row the form field itself read from its (scoped) queryset.
+    FOUND_BY_SELECT = ("unit", "category", "parent", "internal_body")
+
+    def _get_validation_exclusions(self):
+        """The model's own check that a chosen row exists (ForeignKey.validate: one query per select) would only
+        repeat the select's read of that row, so a select that found its row is left out of the model's field
+        validation; the model's only constraint (region, code) involves none of them."""
+        exclude = super()._get_validation_exclusions()
+        cleaned = getattr(self, "cleaned_data", {})
+        exclude.update(n for n in self.FOUND_BY_SELECT if n not in exclude and cleaned.get(n) is not None)
+        return exclude
 
     def clean(self):
         cleaned = super().clean()

@@ -125,6 +125,9 @@ class PowerItemFormMixin(ScopedQuerysetMixin, SavingMixin):
     template_name = "lists/item_form.html"
     scope_action = "change"
 
+    def get_base_queryset(self):
+        return PowerItem.objects.select_related("unit")  # its unit's scope and lock are checked (edit_refusal)
+
     def save_form(self, form):
         data = form.cleaned_data
         stages = data.get("stages")
@@ -160,7 +163,8 @@ class LockAwareUpdateMixin:
 
     def get_object(self, queryset=None):
         obj = super().get_object(queryset)
-        refusal = edit_refusal(self.request.user, obj.unit)
+        # read through restrict(user, scope_action): with "change" the unit is in the user's change scope already
+        refusal = edit_refusal(self.request.user, obj.unit, in_scope=getattr(self, "scope_action", "") == "change")
         if refusal:
             raise PermissionDenied(refusal)
         return obj

@@ -192,7 +192,7 @@ def _version_for(request, pk, action="view"):
             raise Http404
         if not version.is_draft:
             raise PermissionDenied("该版本已批准，不能修改")
-        if refusal := edit_refusal(request.user, version.unit):
+        if refusal := edit_refusal(request.user, version.unit, in_scope=True):  # can() above asked the scope
             raise PermissionDenied(refusal)
     return version
 

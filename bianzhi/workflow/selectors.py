@@ -1,13 +1,13 @@
 """Read-side queries of the review flow (what is assigned to whom), kept apart from the transitions."""
 from django.db import router
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from bianzhi.accounts.permissions import county_region, is_platform_admin
 from bianzhi.accounts.scope import region_stem
 from bianzhi.core.context import current
 from bianzhi.core.precompiled import MARKER_ID, Precompiled
 
-from .models import Campaign, DataPackage
+from .models import Campaign, DataPackage, Notification
 
 
 def assigned_packages_scope(user, action):
@@ -40,6 +40,22 @@ def _assigned_units_query(user_id):
 
 
 ASSIGNED_UNITS = Precompiled(_assigned_units_query, MARKER_ID)
+
+
+def _unread_query(user_id):
+    """How many notices wait for a user unread, as one row (grouped by the recipient: no row when none)."""
+    return (Notification.objects.filter(recipient=user_id, read_at__isnull=True).order_by()
+            .values("recipient").annotate(n=Count("pk")).values_list("n"))
+
+
+# The bell in every staff page's header (templatetags.workflow_tags): compiled once per process.
+UNREAD_NOTICES = Precompiled(_unread_query, MARKER_ID)
+
+
+def unread_notices(user) -> int:
+    """The number of this user's unread notices (the bell)."""
+    rows = UNREAD_NOTICES.rows(router.db_for_read(Notification), user.pk)
+    return rows[0][0] if rows else 0
 
 
 def manageable_campaigns(user):

@@ -202,3 +202,27 @@ def test_duty_editor_reads_the_same_duties_as_the_snapshot(client_as, jyj, doc):
     page = client_as("luru").get(f"/manage/sanding/versions/{v.pk}/duties/main/").content.decode()
     positions = [page.index(t) for _i, t in kept]
     assert positions == sorted(positions) and main[1].text not in page
+
+
+EDITOR_QUERIES = 7  # was 8 (the scope asked again by edit_refusal)
+EDITOR_SAVE_QUERIES = 40  # was 41 (the scope asked again by edit_refusal)
+
+
+def test_the_duty_editor_and_its_save_ask_a_fixed_number_of_statements(client_as, jyj, doc,
+                                                                       django_assert_num_queries):
+    """The 三定 draft's 主要职责 editor and its save (bench.clerks steps 6–7): the unit's change scope is asked once
+    (can()), not again by edit_refusal (bench/README.md, "HTML steps")."""
+    v = s.create_draft_version(jyj, doc)
+    c = client_as("luru")
+    url = f"/manage/sanding/versions/{v.pk}/duties/main/"
+    c.get(url)
+    with django_assert_num_queries(EDITOR_QUERIES):
+        assert c.get(url).status_code == 200
+    current = s.duties_of(jyj, DutyKind.MAIN, draft=v)
+    texts = [d.text for d in current]
+    texts[0] += "（改）"
+    with django_assert_num_queries(EDITOR_SAVE_QUERIES):
+        resp = c.post(url, {"row_version": v.row_version, "duty_id": [str(d.duty_id) for d in current],
+                            "text": texts})
+    assert resp.status_code == 302
+    assert [d.text for d in s.duties_of(jyj, DutyKind.MAIN, draft=v)] == texts

@@ -1,6 +1,6 @@
 from django import template
 
-from ..models import Notification
+from ..selectors import unread_notices
 
 register = template.Library()
 
@@ -12,6 +12,4 @@ def notification_bell(context):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"show": False}
-
-    unread = Notification.objects.filter(recipient=user, read_at__isnull=True).count()
-    return {"show": True, "unread": unread}
+    return {"show": True, "unread": unread_notices(user)}  # one statement compiled once per process
