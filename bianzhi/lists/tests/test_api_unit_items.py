@@ -80,8 +80,9 @@ def test_the_related_rows_come_in_their_order_with_one_query_each(users, client_
     assert [s["stage"] for s in shown["stage_responsibilities"]] == list(
         StageResponsibility.objects.filter(power_item=item).order_by("position", "id").values_list("stage", flat=True))
     assert shown["duties"] == list(item.duties.values_list("pk", flat=True))
-    # session, user, scope roots, assigned packages, the items, citations with laws, stages, duties
-    assert len(statements) == 6, statements  # the session, its user and the clerk's roots in one (accounts.sessions)
+    # the session with its user, the clerk's roots and assigned packages (accounts.sessions, ADR 0057), the items,
+    # citations with laws, stages, duties
+    assert len(statements) == 5, statements
 
 
 def test_a_scope_change_takes_effect_on_the_next_request(users, client_for):

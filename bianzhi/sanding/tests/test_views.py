@@ -204,8 +204,8 @@ def test_duty_editor_reads_the_same_duties_as_the_snapshot(client_as, jyj, doc):
     assert positions == sorted(positions) and main[1].text not in page
 
 
-EDITOR_QUERIES = 7  # was 8 (the scope asked again by edit_refusal)
-EDITOR_SAVE_QUERIES = 40  # was 41 (the scope asked again by edit_refusal)
+EDITOR_QUERIES = 6  # was 8 (the scope asked again by edit_refusal; the assigned packages read with the session, ADR 0057)
+EDITOR_SAVE_QUERIES = 39  # was 41 (the scope asked again by edit_refusal; the assigned packages read with the session, ADR 0057)
 
 
 def test_the_duty_editor_and_its_save_ask_a_fixed_number_of_statements(client_as, jyj, doc,
