@@ -1,9 +1,11 @@
 """Benchmark: 50 clerks at once through the real HTTP stack on PostgreSQL (issue 14, target 3).
 
-Run:  .venv/bin/python -m bench.clerks [--clerks 50] [--seconds 30] [--shared 5] [--workers 2] [--threads 8]
+Run:  .venv/bin/python -m bench.clerks [--clerks 50] [--seconds 30] [--shared 5] [--workers N] [--threads N]
                                        [--think 1-3] [--mix full|api]
       (PostgreSQL at 127.0.0.1:5432 as postgres; drops and creates BENCH_DB, default bz_clerks; gunicorn on
       BENCH_PORT, default 8765. The load generator runs on the same machine as the server and the database.)
+      Workers and threads default to the layout `bianzhi serve` runs on this machine (WEB_WORKERS or the CPU count
+      up to 4, WEB_THREADS or 4: 2 × 4 on 2 cores); until session 14 the default was 2 × 8, the issue's baseline.
 
 Set-up (not measured): the demo's city (registry and 权力清单 demo data); one clerk account per session, each an
 entry-group member for its own unit; the first `--shared` clerks share ONE unit and ONE power item. Sessions are
@@ -383,8 +385,9 @@ def main():
     parser.add_argument("--clerks", type=int, default=50)
     parser.add_argument("--shared", type=int, default=5)
     parser.add_argument("--seconds", type=float, default=30)
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--threads", type=int, default=8)
+    # the deployment's layout (bianzhi.ops.management.commands.serve)
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_WORKERS", min(4, os.cpu_count() or 1))))
+    parser.add_argument("--threads", type=int, default=int(os.environ.get("WEB_THREADS", 4)))
     parser.add_argument("--mix", choices=("full", "api"), default="full",
                         help="full: the seven steps (pages, form and 三定 draft saves, API); api: steps 3–5 only, "
                              "the issue's own baseline mix")
