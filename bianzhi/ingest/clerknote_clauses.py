@@ -163,22 +163,6 @@ def breakdowns(text: str) -> list[tuple[dict, int, int]]:
     return out
 
 
-def _drop_staffing(b, test, keep: bool = True) -> None:
-    """Keep the staffing entries whose index `test(i)` accepts (or, with keep=False, drop them); their spans follow."""
-    old = b.data["staffing"]
-    kept = [i for i in range(len(old)) if bool(test(i)) == keep]
-    new_index = {i: k for k, i in enumerate(kept)}
-    spans = []
-    for path, s, e in b.spans:
-        mm = re.match(r"staffing\[(\d+)\](.*)", path)
-        if mm is None:
-            spans.append((path, s, e))
-        elif int(mm[1]) in new_index:
-            spans.append((f"staffing[{new_index[int(mm[1])]}]{mm[2]}", s, e))
-    b.spans = spans
-    b.data["staffing"] = [old[i] for i in kept]
-
-
 def _staffing_starts(b) -> dict[int, int]:
     out = {}
     for path, s, _e in b.spans:
@@ -210,7 +194,7 @@ def apply(b, text: str) -> None:
     for entry, s, e in breakdowns(text):
         starts = _staffing_starts(b)
         inside = {i for i, at in starts.items() if s <= at < e}
-        _drop_staffing(b, inside.__contains__, keep=False)
+        b.drop_items("staffing", inside)
         b.data["staffing"].append(entry)
         b.span(f"staffing[{len(b.data['staffing']) - 1}]", s, e)
     # staffing: an untyped total read alone over its typed parts in brackets
@@ -219,7 +203,7 @@ def apply(b, text: str) -> None:
         inside = {i for i, at in starts.items() if s <= at < e}
         if data["staffing"] and not any(data["staffing"][i]["count"] == total for i in inside):
             continue
-        _drop_staffing(b, inside.__contains__, keep=False)
+        b.drop_items("staffing", inside)
         for entry, ps, pe in parts:
             b.data["staffing"].append(entry)
             b.span(f"staffing[{len(b.data['staffing']) - 1}]", ps, pe)

@@ -513,18 +513,7 @@ def apply(b, text: str) -> None:
             if COLLECTIVE_RE.search(text[clause_start:s]):
                 drop.add(i)
         if drop:
-            keep = [x for i, x in enumerate(data["staffing"]) if i not in drop]
-            old_index = [i for i in range(len(data["staffing"])) if i not in drop]
-            new_of = {old: new for new, old in enumerate(old_index)}
-            spans = []
-            for path, s, e in b.spans:
-                mm = re.match(r"staffing\[(\d+)\](.*)", path)
-                if mm is None:
-                    spans.append((path, s, e))
-                elif int(mm[1]) in new_of:
-                    spans.append((f"staffing[{new_of[int(mm[1])]}]{mm[2]}", s, e))
-            b.spans = spans
-            data["staffing"] = keep
+            b.drop_items("staffing", drop)
     # a post's rank written before its title: “部长1名,副部长4名、正局级部长助理1名”
     posts = data.get("posts") or []
     for post in list(posts):
