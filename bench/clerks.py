@@ -198,6 +198,22 @@ class FormReader(HTMLParser):
             self.current = None
 
 
+def bump_note(fields) -> None:
+    """The edit form's 备注 counter + 1, in place (fields: [name, value] lists from `edit_form`)."""
+    for field in fields:
+        if field[0] == "note":
+            field[1] = str(int(field[1] or 0) + 1)
+
+
+def bump_duty_counter(fields) -> bool:
+    """The first duty's “（计数N）” + 1, in place; False when no duty carries a counter."""
+    for field in fields:
+        if field[0] == "text" and COUNTER_RE.search(field[1]):
+            field[1] = COUNTER_RE.sub(lambda m: f"（计数{int(m.group(1)) + 1}）", field[1], count=1)
+            return True
+    return False
+
+
 def edit_form(page: str):
     reader = FormReader()
     reader.feed(page)
@@ -267,9 +283,7 @@ class Clerk:
         if fields is None:
             self.errors.append(f"GET {edit}: 没有编辑表单")
             return
-        for field in fields:
-            if field[0] == "note":
-                field[1] = str(int(field[1] or 0) + 1)
+        bump_note(fields)
         status, page = self.request(
             "POST", edit, urlencode([tuple(f) for f in fields]), kind="save",
             headers={"Content-Type": "application/x-www-form-urlencoded", "Referer": f"http://127.0.0.1:{PORT}{edit}"})
@@ -313,11 +327,7 @@ class Clerk:
         if fields is None:
             self.errors.append(f"GET {editor} → {status}")
             return
-        for field in fields:
-            if field[0] == "text" and COUNTER_RE.search(field[1]):
-                field[1] = COUNTER_RE.sub(lambda m: f"（计数{int(m.group(1)) + 1}）", field[1], count=1)
-                break
-        else:
+        if not bump_duty_counter(fields):
             self.errors.append(f"GET {editor}: 没有计数的职责")
             return
         status, page = self.request(

@@ -104,9 +104,7 @@ def main():
 
     def save():
         fields = [list(f) for f in state["edit"]]
-        for f in fields:
-            if f[0] == "note":
-                f[1] = str(int(f[1] or 0) + 1)
+        clerks.bump_note(fields)
         status, body = call(environ("POST", edit_path, cookie(), urlencode([tuple(f) for f in fields]).encode()))
         assert status == 302, (status, body.decode()[:2000])
 
@@ -117,10 +115,7 @@ def main():
 
     def dsave():
         fields = [list(f) for f in state["duties"]]
-        for f in fields:
-            if f[0] == "text" and clerks.COUNTER_RE.search(f[1]):
-                f[1] = clerks.COUNTER_RE.sub(lambda m: f"（计数{int(m.group(1)) + 1}）", f[1], count=1)
-                break
+        clerks.bump_duty_counter(fields)
         status, body = call(environ("POST", duties_path, cookie(), urlencode([tuple(f) for f in fields]).encode()))
         assert status == 302, (status, body.decode()[:2000])
 
