@@ -23,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import breaks, docx_numbering, ocr_correct, ocr_prep, ocr_rapid, ocr_reread, reflow
+from . import breaks, docx_numbering, ocr_correct, ocr_prep, ocr_rapid, ocr_reread, reflow, webpage, word97
 
 
 class ExtractionError(Exception):
@@ -36,8 +36,8 @@ MSG_NO_CHI_SIM = ("无法识别扫描件：tesseract 缺少简体中文语言包
                   "请上传 Word 文件或带文字层的 PDF，或请管理员安装后重试。")
 MSG_NO_PDFTOPPM = ("无法识别扫描的 PDF：本机未安装 pdftoppm（软件包 poppler-utils）。"
                    "请上传 Word 文件或带文字层的 PDF，或请管理员安装后重试。")
-MSG_NO_SOFFICE = ("无法读取旧版 Word（.doc）文件：本机未安装 LibreOffice（soffice）。"
-                  "请用 Word 或 WPS 另存为 .docx 或 PDF 后上传，或请管理员安装 LibreOffice 后重试。")
+MSG_DOC_NUMBERING = ("该旧版 Word（.doc）文件使用了自动编号，本机未安装 LibreOffice，编号（如“第一条”“（一）”“1.”）未能读出："
+                     "请逐项核对，或用 Word/WPS 另存为 .docx 后重新上传")
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp"}
@@ -1352,10 +1352,7 @@ def _soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def _doc_to_docx(data: bytes) -> bytes:
-    binary = _soffice()
-    if binary is None:
-        raise ExtractionError(MSG_NO_SOFFICE)
+def _doc_to_docx(data: bytes, binary: str) -> bytes:
     with tempfile.TemporaryDirectory(prefix="bz-doc-") as tmp:
         src = Path(tmp) / "in.doc"
         src.write_bytes(data)
@@ -1366,6 +1363,23 @@ def _doc_to_docx(data: bytes) -> bytes:
         if proc.returncode != 0 or not out.exists():
             raise ExtractionError("LibreOffice 无法转换该 .doc 文件，请另存为 .docx 或 PDF 后上传")
         return out.read_bytes()
+
+
+def _doc_text(data: bytes, warnings: list[str]) -> str:
+    """A legacy Word file's text: read by `word97` itself (no LibreOffice needed; text and tables as a .docx
+    gives them); a document that numbers its paragraphs automatically goes through LibreOffice where it is
+    installed, since the numbers are not in the file's text, and otherwise comes with a warning."""
+    try:
+        doc = word97.read(data)
+    except word97.Word97Error as exc:
+        if (binary := _soffice()) is None:
+            raise ExtractionError(str(exc)) from exc
+        return _docx_text(_doc_to_docx(data, binary))
+    if doc.numbered:
+        if (binary := _soffice()) is not None:
+            return _docx_text(_doc_to_docx(data, binary))
+        warnings.append(MSG_DOC_NUMBERING)
+    return doc.text
 
 
 def _decode_text(data: bytes) -> str:
@@ -1385,6 +1399,8 @@ def _kind(name: str, data: bytes) -> str:
         return "docx"
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         return "doc"
+    if suffix in webpage.HTML_SUFFIXES or webpage.looks_like_html(data):
+        return "html"
     if suffix in IMAGE_SUFFIXES or data[:8] == b"\x89PNG\r\n\x1a\n" or data[:3] == b"\xff\xd8\xff" or data[:4] in (b"II*\x00", b"MM\x00*"):
         return "image"
     if suffix in {".pdf", ".docx", ".doc"}:
@@ -1392,7 +1408,7 @@ def _kind(name: str, data: bytes) -> str:
     return "text"
 
 
-SUPPORTED = "Word（.docx/.doc）、PDF（含扫描件）、图片（PNG/JPG/TIFF）或纯文本（.txt）"
+SUPPORTED = "Word（.docx/.doc）、PDF（含扫描件）、图片（PNG/JPG/TIFF）、网页（.html）或纯文本（.txt）"
 
 
 def extract_bytes(data: bytes, name: str = "") -> Extracted:
@@ -1409,7 +1425,12 @@ def extract_bytes(data: bytes, name: str = "") -> Extracted:
     if kind == "docx":
         original, method = _docx_text(data), "docx"
     elif kind == "doc":
-        original, method = _docx_text(_doc_to_docx(data)), "doc"
+        original, method = _doc_text(data, warnings), "doc"
+    elif kind == "html":
+        try:
+            original, method = webpage.text(data), "html"
+        except webpage.WebPageError as exc:
+            raise ExtractionError(str(exc)) from exc
     elif kind == "pdf":
         page_lines = _pdf_pages_lines(data)
         pages = len(page_lines)
