@@ -7,6 +7,9 @@ elements (paragraphs, divs, list items, headings, table rows) end a line, `<br>`
 parted by tabs (as `extract._docx_text` gives a table), and white space inside a paragraph is HTML's (runs of
 spaces and source line breaks are one space). What is left of the page around the document — menus, 来源/发布时间
 lines, footers — is the parser's business, as in a pasted web copy.
+
+Where: `bianzhi parse-sanding page.html` and `extract.extract_bytes`. The upload screens do not take HTML files
+(`core.uploads` refuses any content that could carry script, whatever its name): a clerk pastes the page's text.
 """
 from __future__ import annotations
 
