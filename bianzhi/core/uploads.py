@@ -162,6 +162,18 @@ def _zip_kind(source) -> str | None:
 
 
 def _text_kind(head: bytes) -> str | None:
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its byte-order mark (Windows Notepad's “Unicode”)
+        even = head[:len(head) - len(head) % 2]
+        try:
+            text = even.decode("utf-16")
+        except UnicodeDecodeError:  # a surrogate pair cut at the end of the sniffed window
+            try:
+                text = even[:-2].decode("utf-16")
+            except UnicodeDecodeError:
+                return None
+        if "\x00" in text or ACTIVE_TEXT.search(text.encode("utf-8")):
+            return None
+        return "text"
     if b"\x00" in head:
         return None
     for encoding in ("utf-8-sig", "gb18030"):

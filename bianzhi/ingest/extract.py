@@ -1394,6 +1394,11 @@ def _doc_text(data: bytes, warnings: list[str]) -> str:
 
 
 def _decode_text(data: bytes) -> str:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Windows Notepad's “Unicode”: UTF-16 with its byte-order mark
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ExtractionError("无法读取文本文件：UTF-16 编码的内容已损坏") from exc
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)

@@ -126,3 +126,4 @@ def test_web_page_found_by_its_content_and_in_utf8():
     assert "市教育局是市政府工作部门" in webpage.text(undeclared.encode("gb18030"))
     with pytest.raises(ExtractionError, match="没有识别出任何文字"):
         extract_bytes(b"<html><body><script>x()</script></body></html>", "a.html")
+

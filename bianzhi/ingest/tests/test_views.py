@@ -342,3 +342,21 @@ def test_batch_of_a_legacy_doc_and_an_ofd_notice_reads_both(client_for, jiaoyuju
     notice = form_data(page)
     assert notice["doc_number"] == "百编办〔2021〕35号"
     assert "关于调整百色市教育局机构编制事项的通知" in page and "职业技能培训科" in page
+
+
+def test_text_saved_as_utf16_by_notepad(client_for, jiaoyuju):
+    """Windows Notepad's “Unicode” is UTF-16 with a byte-order mark: read as text, on the CLI path and uploaded."""
+    from bianzhi.ingest.extract import extract_bytes
+
+    notice = "关于调整百色市教育局机构编制事项的通知\r\n百编办〔2022〕3号\r\n市教育局：\r\n一、为市教育局核增机关行政编制1名。\r\n"
+    for data in (b"\xff\xfe" + notice.encode("utf-16-le"), b"\xfe\xff" + notice.encode("utf-16-be")):
+        ex = extract_bytes(data, "通知.txt")
+        assert ex.text.splitlines()[:2] == ["关于调整百色市教育局机构编制事项的通知", "百编办〔2022〕3号"]
+    c = client_for("luru")
+    r = c.post("/manage/ingest/upload/", {"unit": jiaoyuju.pk,
+                                          "file": SimpleUploadedFile("通知.txt", b"\xff\xfe" + notice.encode("utf-16-le"))})
+    assert r.status_code == 302
+    assert IngestJob.objects.latest("id").result["doc_number"] == "百编办〔2022〕3号"
+    page = "<html><body>x</body></html>".encode("utf-16")
+    r = c.post("/manage/ingest/upload/", {"unit": jiaoyuju.pk, "file": SimpleUploadedFile("页.txt", page)})
+    assert r.status_code == 200 and "只接受" in r.content.decode()
