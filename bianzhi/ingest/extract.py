@@ -47,8 +47,8 @@ MSG_NO_CHI_SIM = ("无法识别扫描件：tesseract 缺少简体中文语言包
                   "请上传 Word 文件或带文字层的 PDF，或请管理员安装后重试。")
 MSG_NO_PDFTOPPM = ("无法识别扫描的 PDF：本机未安装 pdftoppm（软件包 poppler-utils）。"
                    "请上传 Word 文件或带文字层的 PDF，或请管理员安装后重试。")
-MSG_DOC_NUMBERING = ("该旧版 Word（.doc）文件使用了自动编号，本机未安装 LibreOffice，编号（如“第一条”“（一）”“1.”）未能读出："
-                     "请逐项核对，或用 Word/WPS 另存为 .docx 后重新上传")
+MSG_DOC_NUMBERING = ("该旧版 Word（.doc）文件有的段落使用了无法解析的自动编号，本机未安装 LibreOffice，这些编号（如“第一条”“（一）”“1.”）"
+                     "未能读出：请逐项核对，或用 Word/WPS 另存为 .docx 后重新上传")
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp"}
@@ -1377,16 +1377,16 @@ def _doc_to_docx(data: bytes, binary: str) -> bytes:
 
 
 def _doc_text(data: bytes, warnings: list[str]) -> str:
-    """A legacy Word file's text: read by `word97` itself (no LibreOffice needed; text and tables as a .docx
-    gives them); a document that numbers its paragraphs automatically goes through LibreOffice where it is
-    installed, since the numbers are not in the file's text, and otherwise comes with a warning."""
+    """A legacy Word file's text, read by `word97` itself (no LibreOffice needed): text, tables and Word's automatic
+    numbering as a .docx gives them. Where the reader fails, or finds paragraphs numbered by a list it cannot
+    resolve, LibreOffice converts the file if it is installed; otherwise the clerk is told what is missing."""
     try:
         doc = word97.read(data)
     except word97.Word97Error as exc:
         if (binary := _soffice()) is None:
             raise ExtractionError(str(exc)) from exc
         return _docx_text(_doc_to_docx(data, binary))
-    if doc.numbered:
+    if doc.unresolved:
         if (binary := _soffice()) is not None:
             return _docx_text(_doc_to_docx(data, binary))
         warnings.append(MSG_DOC_NUMBERING)

@@ -1,7 +1,8 @@
 """Legacy Word (.doc) read without LibreOffice, and saved web pages (.html): the draft a clerk gets from either is
 the draft the same document gives as .docx. The .doc files in files/ were written by LibreOffice 7.4 from the
 corpus's .docx (`soffice --convert-to doc`); numbered_list_and_table.doc has Word's automatic numbering (“1.”, “2.”)
-and a table with an empty cell."""
+and a table with an empty cell; chinese_articles_numbered.doc numbers its articles “第%1条”, duties “（%2）” and bodies
+“%3.” from one three-level list, as a 三定 typed in Word does."""
 import shutil
 from pathlib import Path
 
@@ -50,23 +51,49 @@ def test_doc_table_rows_and_an_empty_cell():
     lines = doc.text.splitlines()
     assert lines[3:6] == ["编制类型\t数额\t备注", "机关行政编制\t45名\t", "工勤编制\t3名\t含司机"]
     assert lines[-1] == "第九条\u3000本规定自2019年3月1日起施行。"
-    assert doc.numbered is True
-    assert word97.read((FILES / "s1_baise_jiaoyuju_2019.doc").read_bytes()).numbered is False
+    assert word97.read((FILES / "s1_baise_jiaoyuju_2019.doc").read_bytes()).numbered == 0
 
 
-def test_doc_with_automatic_numbering_and_no_libreoffice_warns(monkeypatch):
+def test_doc_automatic_numbering_rebuilt_without_libreoffice(monkeypatch):
+    """Word draws “第一条”, “（一）”, “1.” from its list tables; the text holds none of them."""
     _no_soffice(monkeypatch)
+    doc = word97.read((FILES / "numbered_list_and_table.doc").read_bytes())
+    assert (doc.numbered, doc.unresolved) == (2, 0)
+    assert doc.text.splitlines()[1:3] == ["1.市教育局是市政府工作部门，为正处级。", "2.市教育局设下列内设机构："]
+    ex = extract_file(FILES / "chinese_articles_numbered.doc")
+    assert ex.warnings == []
+    lines = ex.text.splitlines()
+    assert lines[1].startswith("第一条为了规范市审计局") and lines[6].startswith("第四条市审计局设下列内设机构")
+    assert lines[4:6] == ["(一)主管全市审计工作。", "(二)负责对市级预算执行情况进行审计监督。"]
+    assert lines[7:10] == ["1.办公室。", "2.法规审理科。", "3.财政审计科。"]  # a deeper level counts on its own
+    assert lines[-1].startswith("第六条本规定自2019年3月1日起施行")
+    data = parse(ex.text).data
+    assert data["unit"] == "百色市审计局" and data["rank"] == "正处级"
+    assert [b["name"] for b in data["internal_bodies"]] == ["办公室", "法规审理科", "财政审计科"]
+    assert [d[:6] for d in data["duties"]] == ["主管全市审计", "负责对市级预"]
+    assert [(s["type"], s["count"]) for s in data["staffing"]] == [("行政编制", 25)]
+
+
+def test_doc_numbered_by_a_list_it_cannot_find_warns_without_libreoffice(monkeypatch):
+    _no_soffice(monkeypatch)
+    real_read = word97.read
+
+    def read_with_lists_lost(data):
+        doc = real_read(data)
+        doc.unresolved = doc.numbered
+        return doc
+
+    monkeypatch.setattr(word97, "read", read_with_lists_lost)
     ex = extract_file(FILES / "numbered_list_and_table.doc")
-    assert "市教育局是市政府工作部门，为正处级。" in ex.text.replace(",", "，")
     assert any("自动编号" in w and "核对" in w for w in ex.warnings)
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None and shutil.which("libreoffice") is None,
-                    reason="未安装 LibreOffice，跳过经其转换自动编号的测试")
-def test_doc_with_automatic_numbering_goes_through_libreoffice_where_installed():
-    ex = extract_file(FILES / "numbered_list_and_table.doc")
-    assert ex.warnings == []
-    assert "1.市教育局是市政府工作部门" in ex.text
+                    reason="未安装 LibreOffice，跳过与其转换结果对照的测试")
+def test_doc_numbering_as_libreoffice_converts_it():
+    for name in ("numbered_list_and_table.doc", "chinese_articles_numbered.doc"):
+        data = (FILES / name).read_bytes()
+        assert word97.read(data).text == extract._docx_text(extract._doc_to_docx(data, extract._soffice()))
 
 
 def test_broken_and_encrypted_doc_give_chinese_messages(monkeypatch):
