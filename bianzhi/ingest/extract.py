@@ -64,7 +64,7 @@ class Extracted:
     original: str
     text: str
     offsets: list[int]
-    method: str  # docx | pdf-text | pdf-ocr | image-ocr | text | doc
+    method: str  # docx | pdf-text | pdf-ocr | image-ocr | text | doc | ofd | ofd-ocr | html
     pages: int = 1
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
@@ -1445,12 +1445,27 @@ def extract_bytes(data: bytes, name: str = "") -> Extracted:
         original, method = _doc_text(data, warnings), "doc"
     elif kind == "ofd":
         try:
-            page_lines = [[Line(x0 * MM, x1 * MM, text, height * MM, top * MM, bottom * MM)
-                           for x0, x1, text, height, top, bottom in page] for page in ofd.pages(data)]
+            ofd_pages = ofd.pages(data)
         except ofd.OfdError as exc:
             raise ExtractionError(str(exc)) from exc
-        pages = len(page_lines)
-        original, method = join_lines(page_lines), "ofd"
+        pages = len(ofd_pages)
+        page_lines = [[Line(x0 * MM, x1 * MM, text, height * MM, top * MM, bottom * MM)
+                       for x0, x1, text, height, top, bottom in page.lines] for page in ofd_pages]
+        layer = sum(_meaningful(ln.text) for lines in page_lines for ln in lines)
+        if any(page.image for page in ofd_pages) and layer < MIN_TEXT_CHARS_PER_PAGE * pages:
+            _check_ocr()
+            with tempfile.TemporaryDirectory(prefix="bz-ocr-") as tmp:
+                for n, page in enumerate(ofd_pages):
+                    if page.image:
+                        path = Path(tmp) / f"p{n:04d}{page.image_suffix}"
+                        path.write_bytes(page.image)
+                        page_lines[n] = _ocr_image(str(path))
+            original, method = _corrected(join_lines(page_lines), warnings), "ofd-ocr"
+            warnings.insert(0, "此 OFD 是扫描件，内容由文字识别（OCR）得到，请逐项核对")
+            if hint := second_read_hint():
+                warnings.append(hint)
+        else:
+            original, method = join_lines(page_lines), "ofd"
     elif kind == "html":
         try:
             original, method = webpage.text(data), "html"

@@ -11,13 +11,16 @@ one and regrouped into lines by their baselines, so every cut gives the same lin
 signatures) are not text of the document and are left out.
 
 The lines come back page by page as (x0, x1, text, height, top, bottom), the geometry `extract.join_lines` uses
-to rebuild paragraphs for a text PDF — an OFD page is laid out the way a PDF page is.
+to rebuild paragraphs for a text PDF — an OFD page is laid out the way a PDF page is. A page with no text but an
+image (a scanned OFD: the scan is the page's largest ImageObject, its file named by a MultiMedia of the document's
+or the page's resources) comes back with that image, for OCR.
 """
 from __future__ import annotations
 
 import io
 import posixpath
 import zipfile
+from dataclasses import dataclass
 from xml.etree import ElementTree
 
 NS = "{http://www.ofdspec.org/2016}"
@@ -33,6 +36,17 @@ class OfdError(Exception):
 
 MSG_BROKEN = "无法读取 OFD 文件：文件已损坏或不是 OFD 版式文件，请另存为 PDF 后上传"
 MSG_TOO_LARGE = "OFD 文件解压后过大或部件过多，已拒绝读取：请另存为 PDF 后上传"
+
+
+@dataclass
+class Page:
+    lines: list[tuple[float, float, str, float, float, float]]
+    image: bytes | None = None   # the page's scan, where it has no text
+    image_suffix: str = ".png"
+
+
+IMAGE_SUFFIXES = {"png": ".png", "jpg": ".jpg", "jpeg": ".jpg", "tif": ".tif", "tiff": ".tif", "bmp": ".bmp",
+                  "gif": ".gif"}
 
 
 def is_ofd(data: bytes) -> bool:
@@ -100,7 +114,7 @@ class _Package:
         self.names = {name.lstrip("/"): name for name in self.zip.namelist()}
         self.lower = {name.lower(): name for name in self.names}
 
-    def xml(self, path: str):
+    def read(self, path: str) -> bytes:
         path = posixpath.normpath(path.lstrip("/"))
         name = self.names.get(path) or self.names.get(self.lower.get(path.lower(), ""))
         if name is None:
@@ -108,11 +122,30 @@ class _Package:
         try:
             with self.zip.open(name) as handle:  # capped: a forged directory cannot make a part larger
                 raw = handle.read(MAX_PART + 1)
-            if len(raw) > MAX_PART:
-                raise OfdError(MSG_TOO_LARGE)
-            return ElementTree.fromstring(raw)
-        except (ElementTree.ParseError, zipfile.BadZipFile, OSError) as exc:
+        except (zipfile.BadZipFile, OSError) as exc:
             raise OfdError(MSG_BROKEN) from exc
+        if len(raw) > MAX_PART:
+            raise OfdError(MSG_TOO_LARGE)
+        return raw
+
+    def xml(self, path: str):
+        try:
+            return ElementTree.fromstring(self.read(path))
+        except ElementTree.ParseError as exc:
+            raise OfdError(MSG_BROKEN) from exc
+
+    def media(self, res_path: str, into: dict[str, str]) -> None:
+        """The image files a resource file declares (MultiMedia ID → path in the package)."""
+        try:
+            res = self.xml(res_path)
+        except OfdError:
+            return
+        base = posixpath.join(posixpath.dirname(res_path), res.get("BaseLoc") or "")
+        for media in res.iter():
+            if _local(media.tag) == "MultiMedia" and media.get("ID"):
+                file = _find(media, "MediaFile")
+                if file is not None and (file.text or "").strip():
+                    into[media.get("ID")] = _resolve(base, file.text.strip())
 
 
 def _resolve(base_dir: str, location: str) -> str:
@@ -177,8 +210,9 @@ def _lines(chars: list[tuple[float, float, float, float, str]]) -> list[tuple[fl
     return out
 
 
-def pages(data: bytes) -> list[list[tuple[float, float, str, float, float, float]]]:
-    """The lines of each page, in the document's page order. Raises OfdError with a Chinese message."""
+def pages(data: bytes) -> list[Page]:
+    """Each page's lines (and, for a page without text, its scan), in the document's page order. Raises OfdError
+    with a Chinese message."""
     package = _Package(data)
     root = package.xml("OFD.xml")
     doc_root = _find(root, "DocRoot")
@@ -188,11 +222,15 @@ def pages(data: bytes) -> list[list[tuple[float, float, str, float, float, float
     base = posixpath.dirname(document_path)
     document = package.xml(document_path)
     templates = {}
+    media: dict[str, str] = {}
     common = _find(document, "CommonData")
     if common is not None:
         for template in _children(common, "TemplatePage"):
             if template.get("ID") and template.get("BaseLoc"):
                 templates[template.get("ID")] = _resolve(base, template.get("BaseLoc"))
+        for res in _children(common, "PublicRes") + _children(common, "DocumentRes"):
+            if (res.text or "").strip():
+                package.media(_resolve(base, res.text.strip()), media)
     pages_element = _find(document, "Pages")
     page_list = _children(pages_element, "Page") if pages_element is not None else []
     if not page_list:
@@ -202,12 +240,33 @@ def pages(data: bytes) -> list[list[tuple[float, float, str, float, float, float
         location = page.get("BaseLoc") or (_find(page, "BaseLoc").text if _find(page, "BaseLoc") is not None else "")
         if not location:
             continue
-        content = package.xml(_resolve(base, location))
+        page_path = _resolve(base, location)
+        content = package.xml(page_path)
         chars: list[tuple[float, float, float, float, str]] = []
         for used in _children(content, "Template"):
             if (path := templates.get(used.get("TemplateID") or "")) is not None:
                 _characters(package.xml(path), chars)
         _characters(content, chars)
-        result.append(_lines(chars))
+        result.append(Page(_lines(chars)))
+        if not any(not ch[4].isspace() for ch in chars):
+            page_media = dict(media)
+            for res in _children(content, "PageRes"):
+                if (res.text or "").strip():
+                    package.media(_resolve(posixpath.dirname(page_path), res.text.strip()), page_media)
+            _page_image(package, content, page_media, result[-1])
     return result
 
+
+def _page_image(package: _Package, content, media: dict[str, str], page: Page) -> None:
+    """The page's largest image (by its boundary's area) as the page's scan."""
+    best, area = None, 0.0
+    for obj in content.iter():
+        if _local(obj.tag) != "ImageObject" or obj.get("ResourceID") not in media:
+            continue
+        box = _numbers(obj.get("Boundary"))
+        size = box[2] * box[3] if len(box) >= 4 else 0.0
+        if best is None or size > area:
+            best, area = media[obj.get("ResourceID")], size
+    if best is not None:
+        page.image = package.read(best)
+        page.image_suffix = IMAGE_SUFFIXES.get(best.rsplit(".", 1)[-1].lower(), ".png")

@@ -150,3 +150,47 @@ def test_delta_x_repeats_and_ctm():
     from xml.etree import ElementTree
     ofd._characters(ElementTree.fromstring(page), chars)
     assert [(x, y, ch) for x, y, _, _, ch in chars] == [(10.0, 24.0, "编"), (15.0, 24.0, "办")]
+
+
+def build_scanned_ofd(image: bytes) -> bytes:
+    """A scanned 公文 saved as OFD: each page one ImageObject over the whole A4 page, its PNG a MultiMedia of the
+    document's resources (DocumentRes.xml, BaseLoc Res)."""
+    document = (f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document {OFD_NS}><ofd:CommonData><ofd:MaxUnitID>99'
+                '</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea>'
+                "<ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes></ofd:CommonData><ofd:Pages>"
+                '<ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>')
+    res = (f'<?xml version="1.0" encoding="UTF-8"?><ofd:Res {OFD_NS} BaseLoc="Res"><ofd:MultiMedias>'
+           '<ofd:MultiMedia ID="80" Type="Image" Format="PNG"><ofd:MediaFile>image_80.png</ofd:MediaFile>'
+           "</ofd:MultiMedia></ofd:MultiMedias></ofd:Res>")
+    page = (f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page {OFD_NS}><ofd:Content><ofd:Layer ID="2">'
+            '<ofd:ImageObject ID="3" Boundary="0 0 210 297" CTM="210 0 0 297 0 0" ResourceID="80"/>'
+            "</ofd:Layer></ofd:Content></ofd:Page>")
+    root = (f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD {OFD_NS} Version="1.0" DocType="OFD"><ofd:DocBody>'
+            "<ofd:DocInfo><ofd:DocID>c3d4</ofd:DocID></ofd:DocInfo>"
+            "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("OFD.xml", root)
+        package.writestr("Doc_0/Document.xml", document)
+        package.writestr("Doc_0/DocumentRes.xml", res)
+        package.writestr("Doc_0/Res/image_80.png", image)
+        package.writestr("Doc_0/Pages/Page_0/Content.xml", page)
+    return buffer.getvalue()
+
+
+def test_scanned_ofd_goes_through_ocr(monkeypatch):
+    from bianzhi.ingest import ocr_rapid
+
+    if not ocr_rapid.available():
+        pytest.skip("RapidOCR 的模型不可用")
+    monkeypatch.setenv("BIANZHI_OCR_ENGINE", "rapidocr")
+    scan = (CORPUS / "n1_baise_jiaoyuju_tiaozheng.scan.png").read_bytes()
+    pages = ofd.pages(build_scanned_ofd(scan))
+    assert len(pages) == 1 and pages[0].lines == [] and pages[0].image == scan
+    ex = extract_bytes(build_scanned_ofd(scan), "扫描件.ofd")
+    assert ex.method == "ofd-ocr" and ex.warnings[0].startswith("此 OFD 是扫描件")
+    assert ex.text == extract_file(CORPUS / "n1_baise_jiaoyuju_tiaozheng.scan.png").text  # the scan's own reading
+    data = parse(ex.text).data
+    assert data["title"] == "关于调整百色市教育局机构编制事项的通知"
+    assert data["issued_on"] == "2021-06-18"
+    assert data["totals_after"]["internal_bodies"] == 8
