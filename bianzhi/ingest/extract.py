@@ -64,7 +64,7 @@ class Extracted:
     original: str
     text: str
     offsets: list[int]
-    method: str  # docx | pdf-text | pdf-ocr | image-ocr | text | doc | ofd | ofd-ocr | html
+    method: str  # docx | docx-ocr | pdf-text | pdf-ocr | image-ocr | text | doc | ofd | ofd-ocr | html
     pages: int = 1
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
@@ -1363,6 +1363,34 @@ def _soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+DOCX_IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif"}
+_EMBED_RE = re.compile(rb'<a:blip\b[^>]*?r:embed="([^"]+)"')
+_REL_RE = re.compile(rb'<Relationship\b[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"')
+
+
+def _docx_images(data: bytes) -> list[tuple[str, bytes]]:
+    """The pictures a .docx shows, in document order (each once): (suffix, bytes). The zip's limits were checked by
+    `_docx_text` before."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        try:
+            document = archive.read("word/document.xml")
+            rels = archive.read("word/_rels/document.xml.rels")
+        except KeyError:
+            return []
+        targets = {rid.decode(): target.decode() for rid, target in _REL_RE.findall(rels)}
+        out, seen = [], set()
+        for rid in _EMBED_RE.findall(document):
+            target = targets.get(rid.decode())
+            if not target or target in seen:
+                continue
+            seen.add(target)
+            name = target.lstrip("/") if target.startswith("/") else "word/" + target
+            suffix = Path(name).suffix.lower()
+            if suffix in DOCX_IMAGE_SUFFIXES and name in archive.namelist():
+                out.append((".jpg" if suffix == ".jpeg" else suffix, archive.read(name)))
+        return out
+
+
 def _doc_to_docx(data: bytes, binary: str) -> bytes:
     with tempfile.TemporaryDirectory(prefix="bz-doc-") as tmp:
         src = Path(tmp) / "in.doc"
@@ -1441,6 +1469,20 @@ def extract_bytes(data: bytes, name: str = "") -> Extracted:
     warnings: list[str] = []
     if kind == "docx":
         original, method = _docx_text(data), "docx"
+        if _meaningful(original) < MIN_TEXT_CHARS_PER_PAGE and (images := _docx_images(data)):
+            # a scan pasted into Word: its pictures, in the order the document shows them, go to OCR
+            _check_ocr()
+            with tempfile.TemporaryDirectory(prefix="bz-ocr-") as tmp:
+                ocr_pages = []
+                for n, (suffix, image) in enumerate(images):
+                    path = Path(tmp) / f"p{n:04d}{suffix}"
+                    path.write_bytes(image)
+                    ocr_pages.append(_ocr_image(str(path)))
+            pages = len(ocr_pages)
+            original, method = _corrected(join_lines(ocr_pages), warnings), "docx-ocr"
+            warnings.insert(0, "此 Word 文件的内容是扫描图片，由文字识别（OCR）得到，请逐项核对")
+            if hint := second_read_hint():
+                warnings.append(hint)
     elif kind == "doc":
         original, method = _doc_text(data, warnings), "doc"
     elif kind == "ofd":

@@ -154,3 +154,25 @@ def test_web_page_found_by_its_content_and_in_utf8():
     with pytest.raises(ExtractionError, match="没有识别出任何文字"):
         extract_bytes(b"<html><body><script>x()</script></body></html>", "a.html")
 
+
+
+def test_scan_pasted_into_word_goes_through_ocr(monkeypatch):
+    """A clerk's .docx that is only the scanned notice pasted in as a picture."""
+    import io
+
+    import docx
+
+    from bianzhi.ingest import ocr_rapid
+
+    if not ocr_rapid.available():
+        pytest.skip("RapidOCR 的模型不可用")
+    monkeypatch.setenv("BIANZHI_OCR_ENGINE", "rapidocr")
+    document = docx.Document()
+    document.add_picture(str(CORPUS / "n1_baise_jiaoyuju_tiaozheng.scan.png"))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    ex = extract_bytes(buffer.getvalue(), "扫描件.docx")
+    assert ex.method == "docx-ocr" and ex.warnings[0].startswith("此 Word 文件的内容是扫描图片")
+    assert ex.text == extract_file(CORPUS / "n1_baise_jiaoyuju_tiaozheng.scan.png").text
+    data = parse(ex.text).data
+    assert data["title"] == "关于调整百色市教育局机构编制事项的通知" and data["issued_on"] == "2021-06-18"
