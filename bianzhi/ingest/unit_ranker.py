@@ -357,7 +357,7 @@ def unit_when_silent(text: str, weights: dict[str, float] | None = None, thresho
     if not top:
         return None
     p, name, pos, f = top[0]
-    issuer = re.match(r"[ \t]*" + re.escape(name) + r"[ \t]*关于", text[text.rfind("\n", 0, pos) + 1:])
+    issuer = re.match(r"\s{0,3}关于", text[pos + len(name):])  # “X关于印发…的通知”, “X⏎关于…”: the notice's organ
     if not (p >= threshold and issuer is None and _heads_page(f) and ("place" in f or "national" in f)
             and _specific(f) and not _listed_with_peers(text, name)):
         chronicle = _chronicle_unit(text, top)
