@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from .clauses import BODY_SUFFIX, CJK, RANK, UNIT_SUFFIX, Found
+from .clauses import BODY_SUFFIX, CJK, RANK, UNIT_SUFFIX, Found, collective_subject
 from .group_clauses import SHORT_FULL
 from .webcopy_clauses import _set
 
@@ -113,8 +113,8 @@ LEADERS_OF_RE = re.compile(r"(?P<u>[" + CJK + r"]{2,16}?(?:部|局|委员会|委
 # several units of one kind in one list with a collective verb: “A林业局、B林业局和C林业局由…全部调整为…”
 _UNIT_ITEM = r"[" + CJK + r"]{2,16}?(?:局|委员会|中心|办公室|站|所|馆|院|队)"
 SEVERAL_RE = re.compile(r"(?P<list>" + _UNIT_ITEM + r"(?:、" + _UNIT_ITEM + r"){1,20}(?:和|及|以及)" + _UNIT_ITEM + r")[^。\n]{0,40}?(?:全部|均|分别|同时|统一|一并)")
-# a figure stated for every town or the whole county: “每个乡镇办事处定编35人”, “全市乡镇党政机构行政编制556人”
-COLLECTIVE_RE = re.compile(r"(?:(?:每个|每一个|每(?=[乡镇街村县区])|各(?![类项种级])个?|所有)|全[市县区省州旗][" + CJK + r"]{0,6}?(?:乡镇|乡|镇|街道|村))[" + CJK + r"、()]{0,14}$")
+# a figure stated for every town or the whole county (“每个乡镇办事处定编35人”, “全市乡镇党政机构行政编制556人”):
+# clauses.collective_subject, the check every staffing reader makes
 
 
 def _cn_int(s: str) -> int | None:
@@ -509,8 +509,7 @@ def apply(b, text: str) -> None:
             s = _staffing_start(b, i)
             if s is None:
                 continue
-            clause_start = max(text.rfind(ch, 0, s) for ch in "。;;,,\n") + 1
-            if COLLECTIVE_RE.search(text[clause_start:s]):
+            if collective_subject(text, s):
                 drop.add(i)
         if drop:
             b.drop_items("staffing", drop)
