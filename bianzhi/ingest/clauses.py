@@ -400,12 +400,19 @@ def read_header(text: str) -> Header:
                     h.issued_on = Found(date, s + am.start("date"), s + am.end("date"))
                 break
     if h.issued_on is None and h.title is not None:  # “(2023年9月24日)” on the line under the title
-        for s, _e, ln in lines[title_idx + 1:title_idx + 3]:
-            bm = re.fullmatch(r"[(（]\s*(?P<date>" + DATE_RE.pattern + r")\s*[)）]", ln)
-            if bm:
-                date = parse_date(DATE_RE.search(bm["date"]))
-                if date:
-                    h.issued_on = Found(date, s + bm.start("date"), s + bm.end("date"))
+        # (or under the title repeated below a mirror's own lines: “X的通知⏎发布时间:…⏎X的通知⏎(2023年9月24日)”)
+        bare = re.sub(r"\s", "", text[h.title.start:h.title.end])
+        heads = [title_idx] + [i for i in range(title_idx + 1, min(len(lines), title_idx + 8))
+                               if re.sub(r"\s", "", lines[i][2]) == bare]
+        for head in heads:
+            for s, _e, ln in lines[head + 1:head + 3]:
+                bm = re.fullmatch(r"[(（]\s*(?P<date>" + DATE_RE.pattern + r")\s*[)）]", ln)
+                if bm:
+                    date = parse_date(DATE_RE.search(bm["date"]))
+                    if date:
+                        h.issued_on = Found(date, s + bm.start("date"), s + bm.end("date"))
+                    break
+            if h.issued_on is not None:
                 break
     if h.issued_on is None and h.is_notice_cover:
         m = META_DATE_RE.search(text[:3000])

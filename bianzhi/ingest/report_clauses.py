@@ -357,6 +357,16 @@ def function_items(text: str) -> list[Found]:
     return out if len(out) >= 2 else []
 
 
+# a Q&A page's question names the unit it is about: “X的机构沿革⏎⏎如题所述⏎⏎第1个回答”
+QA_TITLE_RE = re.compile(r"\A\s*(?P<u>" + _NAMED_PLACE + r"[" + CJK + r"()]{1,30}?" + UNIT_SUFFIX + r")的(?:机构沿革|历史沿革|沿革|机构设置|内设机构|"
+                         r"主要职责|职能职责|职能|人员编制|编制情况|领导职数)[?？]?\s*如题所述")
+
+
+def qa_title_unit(text: str) -> Found | None:
+    m = QA_TITLE_RE.search(text)
+    return Found(m["u"], m.start("u"), m.end("u")) if m else None
+
+
 def headline_unit(text: str) -> Found | None:
     """A news item's headline opening with one unit that the item names three times or more."""
     m = HEADLINE_RE.match(text)
@@ -432,6 +442,10 @@ def apply(b, text: str) -> None:
             _set(b, "issued_on", request_date(text, title))
         if not data.get("unit") and "请示" in title.value:
             _set(b, "unit", request_unit(text))
+    # a Q&A page's question names its unit, whatever an answer's chronicle names first
+    asked = qa_title_unit(text)
+    if asked is not None and data.get("unit") != asked.value:
+        _set(b, "unit", asked, replace=True)
     # a unit named in passing
     if not data.get("unit"):
         for reader in (setup_heading_unit, crumb_head_unit, entry_line_unit, summary_level_unit, example_unit,

@@ -93,3 +93,20 @@ def test_posts_counted_in_persons_with_the_units_staffing_and_not_those_on_hand(
 def test_a_generic_quota_of_ranks_stays_no_leadership():
     d = p("事业单位的领导职数一般按规格核定,单位领导职数为正处级1名,副处级2-3名。")
     assert d["internal_leadership"] == []
+
+
+def test_a_notices_date_under_its_title_repeated_below_a_mirrors_lines():
+    text = ("中共中央办公厅 国务院办公厅关于调整水利部职责机构编制的通知\n发布时间:2024-11-20 10:01:02 来源: 某站\n"
+            "中共中央办公厅 国务院办公厅关于调整水利部职责机构编制的通知\n(2023年9月20日)\n"
+            "一、将某部2名行政编制划入水利部。\n调整后,水利部机关行政编制401名,司局级领导职数70名。\n")
+    r = parse(from_text(text).text)
+    assert r.data["issued_on"] == "2023-09-20"
+    assert r.data["totals_after"]["staffing"] == [{"type": "机关行政编制", "count": 401}]
+    assert r.data["totals_after"]["leadership"] == [{"level": "司局级", "count": 70}]
+
+
+def test_a_qa_pages_question_names_its_unit():
+    d = p("河阳省地震局的机构沿革\n\n如题所述\n\n第1个回答 2015-03-02\n\n1970年5月,河阳省革命委员会设地震办公室。\n"
+          "1985年,成立河阳省地震局,编制40名(行政编制12名,事业编制28名)。\n")
+    assert d["unit"] == "河阳省地震局"
+    assert staff(d) == [("行政编制", "行政编制", 12, []), ("事业编制", "事业编制", 28, [])]
