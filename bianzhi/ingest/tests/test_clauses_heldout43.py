@@ -1,0 +1,77 @@
+"""Notices, 批复, 公告 and their metadata (heldout43, session 16): what a title line looks like wherever it is, the 文号
+without its 号, the organ of a masthead or a signature, the date of a cover letter that lost its title, and a
+regulation's articles that name other bodies. Texts written for the tests (no corpus text)."""
+from bianzhi.ingest.clauses import read_header, wrapped_title
+
+from .helpers import p
+
+
+# ---------------------------------------------------------------- a title wrapped over two lines, the organ its subject
+def test_a_notice_title_wrapped_after_its_organ_and_about_is_one_title():
+    d = p("某省人民政府办公厅文件\n某政办发〔2010〕7号\n某省人民政府办公厅关于加强某项\n工作管理的通知\n"
+          "各市人民政府:\n现就有关问题通知如下:\n一、提高认识。\n")
+    assert d["title"] == "某省人民政府办公厅关于加强某项工作管理的通知"
+    assert (d["doc_number"], d["issuing_organ"]) == ("某政办发〔2010〕7号", "某省人民政府办公厅")
+
+
+def test_guard_a_first_line_that_cites_a_whole_notice_is_no_wrapped_title():
+    assert not wrapped_title("依据《某省人民政府关于机构设置的通知》", "设立某局的通知")
+    assert wrapped_title("某市编委关于调整某中心", "机构编制事项的通知")
+
+
+# ---------------------------------------------------------------- 公告 and 通告 titles
+def test_an_announcement_is_a_title_and_its_signature_the_organ():
+    d = p("关于《某市物业管理条例(草案)》公开征求意见的公告\n发布时间:2020-05-06 09:00\n"
+          "现将草案向社会公开征求意见。\n某市人大常委会办公厅\n2020年5月 6 日\n")
+    assert d["title"] == "关于《某市物业管理条例(草案)》公开征求意见的公告"
+    assert (d["issuing_organ"], d["issued_on"]) == ("某市人大常委会办公厅", "2020-05-06")
+
+
+def test_guard_a_recruitment_announcement_and_a_menu_are_no_title():
+    assert p("某市疾病预防控制中心2026年公开招聘工作人员公告\n一、招聘岗位\n")["title"] is None
+    assert read_header("首页 | 政务公开 | 通知公告\n").title is None
+
+
+# ---------------------------------------------------------------- a cover letter whose title the copy lost
+def test_a_cover_letter_without_its_title_has_no_title_and_keeps_its_date():
+    d = p("各县人民政府,市政府各部门:\n《某市促进就业工作意见》已经市人民政府同意,现印发给你们,请认真贯彻执行。\n"
+          "二○一○年三月五日\n某市促进就业工作意见\n一、总体要求\n")
+    assert d["title"] is None
+    assert d["issued_on"] == "2010-03-05"
+
+
+def test_a_cover_letter_signed_jointly_above_the_sanding_it_issues():
+    h = read_header("各区委、区人民政府:\n《某市某局职能配置、内设机构和人员编制规定》已经市委、市政府批准,现予印发。\n"
+                    "中共某市委办公厅\n某市人民政府办公厅\n2019年3月1日\n某市某局职能配置、内设机构和人员编制规定\n第一条 …\n")
+    assert h.title.value == "某市某局职能配置、内设机构和人员编制规定"  # (the corpus convention: the 规定's title)
+    assert h.issuing_organ.value == "中共某市委办公厅 某市人民政府办公厅"
+    assert h.issued_on.value == "2019-03-01"
+
+
+# ---------------------------------------------------------------- the masthead names the organ of a notice
+def test_a_masthead_names_the_organ_of_a_notice_without_a_signature():
+    h = read_header("某县机构编制委员会文件\n关于调整县某中心机构编制的批复\n县某局:\n你局请示收悉。\n")
+    assert h.issuing_organ.value == "某县机构编制委员会"
+
+
+def test_guard_a_sanding_under_its_masthead_states_no_organ():
+    h = read_header("中共某市委办公室文件\n某办发〔2019〕3号\n某市某局职能配置、内设机构和人员编制规定\n第一条 为了…\n")
+    assert h.issuing_organ is None
+
+
+# ---------------------------------------------------------------- 文号 grammar
+def test_a_docnumber_line_without_its_hao_is_the_docnumber():
+    assert read_header("某市人民政府文件\n某政发〔2012〕 15\n关于某事的通知\n").doc_number.value == "某政发〔2012〕15号"
+    assert read_header("关于某事的通知\n[某编办发 [2015] 3 号]\n").doc_number.value == "某编办发〔2015〕3号"
+
+
+# ---------------------------------------------------------------- a regulation's articles name other bodies
+def test_a_body_a_regulation_gives_a_task_is_not_its_unit():
+    d = p("某州人民代表大会常务委员会机关公文处理办法\n第一条 为规范公文处理,制定本办法。\n"
+          "第二条 州人大常委会办公室是负责机关公文处理工作的工作机构。\n")
+    assert (d["unit"], d["nature"]) == (None, None)
+
+
+def test_guard_a_regulation_on_the_unit_named_in_its_title_keeps_it():
+    d = p("某市档案馆管理办法\n第一条 为加强管理,制定本办法。\n第二条 某市档案馆是市政府直属的公益一类事业单位。\n")
+    assert d["unit"] == "某市档案馆"
