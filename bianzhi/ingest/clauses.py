@@ -343,6 +343,11 @@ def read_header(text: str) -> Header:
             h.inner_title = h.title
         elif h.title is not None:
             h.inner_title, h.title, title_dn = h.title, None, None
+        if h.inner_title is None:  # the sentence names what it issues: “《X工作意见》已经…同意，现印发给你们”
+            cs, _ce, cl = head[cover]
+            named = [m for m in re.finditer(r"《(?P<t>[^《》]{4,80})》", cl) if m.start() < COVER_SENTENCE_RE.search(cl).start()]
+            if named:
+                h.inner_title = Found(named[-1]["t"], cs + named[-1].start("t"), cs + named[-1].end("t"))
     # 4. 文号: its own line (its 号 possibly left out), or page metadata “文号：”
     for s, _e, ln in lines[:40]:
         m = DOCNUMBER_LINE_RE.match(ln) or DOCNUMBER_BARE_LINE_RE.match(ln)

@@ -75,3 +75,28 @@ def test_a_body_a_regulation_gives_a_task_is_not_its_unit():
 def test_guard_a_regulation_on_the_unit_named_in_its_title_keeps_it():
     d = p("某市档案馆管理办法\n第一条 为加强管理,制定本办法。\n第二条 某市档案馆是市政府直属的公益一类事业单位。\n")
     assert d["unit"] == "某市档案馆"
+
+
+# ---------------------------------------------------------------- one-line copies: the header's breaks put back
+# (a copy is read as one line run in when it is at least extract.RUN_IN_MIN characters long)
+BODY = ("一、提高认识,加强领导。各地各部门要把这项工作摆上重要议事日程,主要负责同志亲自抓,分管负责同志具体抓,层层落实责任。"
+        "二、明确责任,落实措施。各有关部门要按照职责分工,密切配合,形成合力,认真研究解决工作中遇到的困难和问题,确保工作顺利推进。"
+        "三、加强督查,确保实效。市政府将适时组织督查,对工作推进不力的予以通报,对成绩突出的予以表扬,推动各项措施落到实处。"
+        "四、加强宣传,营造氛围。各地各部门要充分利用报刊、广播、电视和网络等媒体,广泛宣传有关政策措施,及时总结推广好的经验做法。")
+def test_one_line_a_bracketed_docnumber_after_the_title_and_the_addressees_after_it():
+    d = p("某市人民政府办公厅关于做好某项工作的通知(某政办函〔2011〕9号)市政府各委、办、局,各区人民政府:为做好某项工作,"
+          "现就有关事项通知如下:" + BODY)
+    assert d["title"] == "某市人民政府办公厅关于做好某项工作的通知"
+    assert (d["doc_number"], d["issuing_organ"]) == ("某政办函〔2011〕9号", "某市人民政府办公厅")
+
+
+def test_one_line_a_cover_letters_date_and_the_issued_texts_name_after_its_sentence():
+    d = p("各区人民政府,市政府各部门:《某市就业促进工作意见》已经市人民政府同意,现印发给你们,请认真贯彻执行。"
+          "二○一一年五月六日某市就业促进工作意见为做好就业工作,现提出如下意见。" + BODY)
+    assert d["title"] is None and d["issued_on"] == "2011-05-06"
+
+
+def test_guard_one_line_a_docnumber_an_approval_sentence_cites_is_not_cut_out():
+    d = p("2026年度部门预算于2026年1月26日经市财政局批复(某财预〔2026〕1号),按照预算法规定及预算公开工作的要求,"
+          "现将市博物馆2026年部门预算予以公开。" + BODY)
+    assert d["title"] is None and d["doc_number"] is None
