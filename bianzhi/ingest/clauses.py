@@ -141,6 +141,8 @@ TITLE_END_RE = re.compile(r"(?:规定|通知|批复|决定|方案|意见|函|报
 COVER_SENTENCE_RE = re.compile(r"(?:印发给你们|现予以?印发|现印发|予以印发|转发给你们|现予转发)")
 # the 红头's masthead: “湖南省人民政府办公厅文件”, “中共X县委机构编制委员会文件”
 MASTHEAD_RE = re.compile(r"^(?P<organ>[^\d。,:;《》]{2,40}?)\s*文\s*件$")
+# where a copy marks the seal on a signature: “(印章)”, “（公章）”, “[盖章]”
+SEAL_RE = re.compile(r"[(\[【（]\s*(?:印章|公章|盖章|章|印)\s*[)\]】）]")
 # a 文号 on a line of its own with its 号 left out (“湘政办发〔2009〕24”)
 # (its 代字 ending as 代字 do — “…发”, “…字”, “…函”, “…办”, “…复”, “…编” — not a table's “在编人数(2019) 12”)
 DOCNUMBER_BARE_LINE_RE = re.compile(r"^\s*[(\[【（]?(?P<dn>[\u4e00-\u9fffA-Za-z]{0,15}[发字函办复编]\s*[〔\[【(［]\s*\d{4}\s*[〕\]】)］]\s*第?\s*\d{1,6})[)\]】）]?\s*$")
@@ -398,6 +400,9 @@ def read_header(text: str) -> Header:
         if i + 1 >= len(lines):
             break
         ns, ne, nxt = lines[i + 1]
+        if SEAL_RE.fullmatch(nxt.replace(" ", "")) and i + 2 < len(lines):  # “X编委⏎(印章)⏎2019年3月5日”: the seal's mark
+            ns, ne, nxt = lines[i + 2]
+        ln = SEAL_RE.sub("", ln).strip() or ln  # “X编委(盖章)”
         # (a date cell of a web table keeps its “|”: “国务院办公厅⏎2021年4月21日 |”, heldout29)
         dm = DATE_RE.fullmatch(nxt.replace(" ", "").rstrip("|"))
         if ORGAN_LINE_RE.match(ln.replace(" ", "")) and dm:

@@ -100,3 +100,12 @@ def test_guard_one_line_a_docnumber_an_approval_sentence_cites_is_not_cut_out():
     d = p("2026年度部门预算于2026年1月26日经市财政局批复(某财预〔2026〕1号),按照预算法规定及预算公开工作的要求,"
           "现将市博物馆2026年部门预算予以公开。" + BODY)
     assert d["title"] is None and d["doc_number"] is None
+
+
+# ---------------------------------------------------------------- a signature with its seal marked
+def test_a_signature_with_its_seal_marked_is_the_organ_and_the_date_below():
+    h = read_header("关于同意设立某县某中心的批复\n县某局:\n你局请示收悉。经研究,同意设立某县某中心。\n此复。\n"
+                    "某县机构编制委员会\n(印章)\n二〇一九年三月五日\n")
+    assert (h.issuing_organ.value, h.issued_on.value) == ("某县机构编制委员会", "2019-03-05")
+    h = read_header("关于同意设立某县某中心的批复\n县某局:\n同意设立。\n某县机构编制委员会(盖章)\n2019年3月5日\n")
+    assert (h.issuing_organ.value, h.issued_on.value) == ("某县机构编制委员会", "2019-03-05")
