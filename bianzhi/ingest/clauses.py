@@ -45,6 +45,12 @@ NATURE_NOUN = r"(?:部门|机构|国家局|单位|机关|派出机关|办事机�
 VERB_START = (r"(?:负责|承担|根据|按|设|加挂|挂|协助|办理|组织|拟订|拟定|指导|其他|本|主要|职责|为|是|参与|监督|"
               r"完成|贯彻|研究|制定|做好|依法|推进|统筹|会同|开展|法律|释义|来源|本内容|注|附)")
 CJK = r"\u4e00-\u9fff"
+# how a duty starts (the numbered and the unnumbered list readers share it): most lines of a real duty list open
+# with one of these verbs (a description of the unit, a list of its centres, does not)
+DUTY_VERB_RE = re.compile(r"^(?:" + VERB_START + r"|管理|审核|审批|受理|编制|实施|监测|提供|维护|宣传|保障|协调|配合|起草|督促|"
+                          r"落实|执行|领导|规划|建立|健全|牵头|归口|综合|加强|抓好|拟|制订|对|按照|依照|指导|培育|促进|发展|"
+                          r"引导|深化|完善|承办|主管|联系|搞好|做|掌握|了解|调查|检查|考核|审查|办|发挥|坚持|服务|保护|推动|"
+                          r"开发|培训|教育|收集|汇总|分析|统计|发布|处理|调处|查处|防治|预防|救助|安置|优抚)")
 
 
 @dataclass
@@ -985,6 +991,26 @@ def _line_above(text: str, pos: int) -> str:
     return text[text.rfind("\n", 0, end) + 1:end] if end > 0 else ""
 
 
+# an anti-copy string a page runs in after a line (“市科协主要工作任务是: k5~9ZD,!9Gx6+2d”): no part of the line
+JUNK_TAIL_RE = re.compile(r"\s+(?=[!-~]*[^\w\s])(?=[!-~]*\d)[!-~]{8,}$")
+
+
+def _announces_list(line: str) -> bool:
+    """The line above a run announces a list, in any wording, when it ends with a colon (“市科协主要工作任务是:”,
+    “其职能如下:”) and names no bodies, no units under the unit and no conditions or matters (“应当包括下列事项:”)."""
+    line = JUNK_TAIL_RE.sub("", line.strip())
+    return bool(re.search(r"[:：]$", line)) and not BODY_TRIGGER_RE.search(line) \
+        and not SUBORDINATE_UNITS_RE.search(line) and not re.search(r"(?:事项|内容|条件|情形|要求|程序|原则)[:：]$", line)
+
+
+def _duty_run(run: list[Item], firsts: list[str]) -> bool:
+    """A run reads as duties by its items alone: at least three, counting from 1, most opening with what is done
+    (“负责…”, “宣传贯彻…”, “组织…”), none a body's name, no procedure's labelled steps, no staff rules."""
+    led = sum(bool(DUTY_VERB_RE.match(f.strip())) for f in firsts)
+    return len(run) >= 3 and run[0].number == 1 and led * 10 >= len(run) * 7 \
+        and not _labelled_steps(firsts) and not _rules_run(firsts)
+
+
 def item_runs(text: str) -> list[tuple[str, list[Item]]]:
     """[(kind, items)] with kind 'duties' or 'bodies'."""
     items = _numbered_items(text)
@@ -1029,6 +1055,8 @@ def item_runs(text: str) -> list[tuple[str, list[Item]]]:
                 all(len(re.split(r"[。\n]", f.strip())[0]) <= 20 for f in firsts):
             kind = "bodies"
         kind = _heldout12_kind(kind, run, firsts, bodyish)
+        if kind is None and bodyish == 0 and _duty_run(run, firsts) and _announces_list(_line_above(text, run[0].mark_start)):
+            kind = "duties"  # a list is a list wherever it stands: a lead ending in a colon over verb-led items
         if kind:
             out.append((kind, run))
         prev_end = run[-1].end
@@ -1238,6 +1266,11 @@ def inline_bodies(text: str) -> list[Found]:
             if inner >= 0:  # “机构设置\n某县统计局内设办公室、…”: the list starts after the nearer verb
                 pos += inner + 2
                 listed = listed[inner + 2:]
+            # “内设机构为三部一室,分别为A、B…”: a count of the bodies (or any short phrase) and its “分别为/即” before the names
+            counted = re.match(r"[^、,，:：。\n]{1,12}[,，]\s*(?:分别为|分别是|即|包括|依次为)[:：]?", listed)
+            if counted:
+                pos += counted.end()
+                listed = listed[counted.end():]
             subject = re.match(r"\s*[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r"设(?![置立计施有])", listed)
             if inner < 0 and subject:  # “单位机构设置⏎息烽县文化馆设办公室、…”: after the subject's own “设”
                 pos += subject.end()

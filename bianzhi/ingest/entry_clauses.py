@@ -171,6 +171,11 @@ def counted_including(text: str) -> list[Found]:
     return []
 
 
+# one more body in the next sentence: “设置五部一室:A、…和F。另有一个内设机构:G,和一个挂靠机构:H” (G only: a 挂靠 unit is none)
+ONE_MORE_RE = re.compile(r"\s*(?:另有|另设|另|还有|此外还有|此外)\s*(?:一|1)\s*个(?:内设机构|内设部门|科室|部门|机构)\s*[:,]?\s*"
+                         r"(?P<name>[" + CJK + r"]{2,30}?" + BODY_SUFFIX + r")(?=[,。;]|$)")
+
+
 def parts_counted(text: str) -> list[Found]:
     for rx in (PARTS_BEFORE_RE, PARTS_AFTER_RE):
         for m in rx.finditer(text):
@@ -178,6 +183,10 @@ def parts_counted(text: str) -> list[Found]:
                 continue
             found = _undescribed(_split(text, m.start("list"), m["list"], "、,"))
             if _parts_total(m["parts"]) == len(found) and _names(found):
+                end = text.find("。", m.end("list"))
+                more = ONE_MORE_RE.match(text, end + 1) if end >= 0 and text[m.end("list"):end].strip() == "" else None
+                if more:
+                    found.append(Found(more["name"], more.start("name"), more.end("name")))
                 return found
     return []
 

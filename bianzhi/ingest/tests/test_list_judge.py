@@ -1,0 +1,62 @@
+"""Body and duty lists on unseen texts (session 16, branch h-i34, heldout42): a numbered run is judged by its lead and
+its items — a lead ending in a colon, in any wording, over items that open with what is done, is a duty list; a count
+of the bodies before “分别为” is no body; one more body named after a counted list joins it. The snippets are written
+for these tests (other units, other places), not taken from the corpus."""
+import pytest
+
+from bianzhi.ingest import clauses
+
+from .helpers import bodies, p
+
+VERB_ITEMS = ("1.负责全区青少年科技教育活动的组织和实施。\n2.宣传科学思想和科学方法,普及科学知识。\n"
+              "3.组织开展学术交流活动,促进学科发展。\n4.完成区委、区政府交办的其他任务。\n")
+
+
+# ---------------------------------------------------------------- duties under a lead of any wording
+@pytest.mark.parametrize("lead", ["区科协的主要工作任务是:", "本会工作内容如下:", "区科协承担的任务有:",
+                                  "区科协主要工作任务是: k5~9ZD,!9Gx6+2d"])
+def test_a_colon_lead_of_any_wording_over_verb_led_items_gives_duties(lead):
+    text = "某区科学技术协会是全区科技工作者的群众团体。区科协内设机构为二部一室。\n" + lead + "\n" + VERB_ITEMS
+    d = p(text)
+    assert [x[:6] for x in d["duties"]] == ["负责全区青少", "宣传科学思想", "组织开展学术", "完成区委、区"]
+
+
+def test_an_anti_copy_string_after_a_duty_is_no_part_of_it():
+    text = "区科协主要工作任务是:\n1.负责科普工作。 V8+,no2~2Yz9+7w\n2.组织学术交流。 J2:6kS1;,gp4-3g\n3.完成交办的其他任务。\n"
+    assert p(text)["duties"][:2] == ["负责科普工作。", "组织学术交流。"]
+
+
+@pytest.mark.parametrize("lead", ["申请材料应当包括下列事项:", "所属单位3个,分别是:", "区科协设下列内设机构:"])
+def test_a_lead_naming_matters_units_or_bodies_gives_no_duties(lead):
+    assert p("某区科协。\n" + lead + "\n" + VERB_ITEMS)["duties"] == []
+
+
+def test_items_that_do_not_open_with_what_is_done_are_no_duties():
+    text = ("区科协的概况如下:\n1.区科协成立于1958年,由区级学会组成。\n2.区科协现有干部职工12人。\n"
+            "3.区科协办公地点在人民路8号。\n")
+    assert p(text)["duties"] == []
+
+
+def test_two_items_are_too_few_to_judge_by_the_items_alone():
+    run = [clauses.Item(1, 0, 5, 0), clauses.Item(2, 5, 10, 5)]
+    assert not clauses._duty_run(run, ["负责科普工作。", "组织学术交流。"])
+
+
+def test_a_lead_line_is_read_without_the_anti_copy_string_run_in_after_it():
+    assert clauses._announces_list("主要工作任务是: k5~9ZD,!9Gx6+2d")
+    assert not clauses._announces_list("主要工作任务是2019年的重点")
+
+
+# ---------------------------------------------------------------- bodies after a count
+@pytest.mark.parametrize("text, names", [
+    ("县科协内设机构为二部一室,分别为学会部、普及部、办公室。", ["学会部", "普及部", "办公室"]),
+    ("馆内设机构为三部,即采编部、流通部、技术部。", ["采编部", "流通部", "技术部"]),
+])
+def test_a_count_before_the_names_is_no_body(text, names):
+    assert bodies(p(text)) == names
+
+
+def test_one_more_body_after_a_list_counted_in_parts_joins_it():
+    text = ("## 机构设置\n设置三部一室:办公室、采编部、流通部和技术部。另有一个内设机构:某学院图书馆古籍研究所,"
+            "和一个挂靠机构:某学院文献服务中心。\n")
+    assert bodies(p(text)) == ["办公室", "采编部", "流通部", "技术部", "某学院图书馆古籍研究所"]
