@@ -826,9 +826,12 @@ def _plaques(text: str, source: str, base: int, stop: int, found: list):
 # ------------------------------------------------------------------ numbered lists
 MARK_RE = re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[。;:\s])|(?<=^\s)|(?<=主要职责)|(?<=主要职能))[ \t]*\((?P<n>" + CN_NUM + r")\)\s*"
                      # “10负责…”: a page that lost the mark after the number (heldout35)
-                     r"|(?:(?<=^)|(?<=\n))[ \t]*(?:(?P<d>0?[1-9]\d?)(?:[、.．]|\s+|(?=负责|承担|完成|指导|组织|协调|拟订|贯彻))"
+                     # “①开展…” after NFKC is “1开展…”: a number glued to the verb a duty opens with
+                     r"|(?:(?<=^)|(?<=\n))[ \t]*(?:(?P<d>0?[1-9]\d?)(?:[、.．]|\s+|(?=" + DUTY_VERB_RE.pattern[1:] + r"))"
                      r"|(?P<d0>0[1-9])(?=[" + CJK + r"])|\((?P<p>[1-9]\d?)\)\s*)"
-                     r"(?=[" + CJK + r"《“])")
+                     r"(?=[" + CJK + r"《“])"
+                     # “党委职责:(1)保证…。(2)讨论…”: (1)(2) run in after a colon or a sentence end
+                     r"|(?<=[。;:])[ \t]*\((?P<q>[1-9]\d?)\)\s*(?=[" + CJK + r"《“])")
 BODY_TRIGGER_RE = re.compile(r"(?:内设机构|机构设置|内设科室|内设股室|职能处|职能科|职能股|职能司|设下列|下设|内设\s*" + NUM +
                              r"\s*个|个内设机构|个职能|根据上述职责)")
 DUTY_TRIGGER_RE = re.compile(r"(?:主要职责|职责是|下列职责|职责如下|主要职能|职责为|承担以下|承担如下|职责:|职能是)")
@@ -851,13 +854,27 @@ class Item:
     mark_start: int
 
 
+# a short lead at the start of a line naming whose duties follow, the run-in list right after its colon: “党委职责:(1)…”
+RUN_IN_LEAD_RE = re.compile(r"[ \t]*[" + CJK + r"]{0,8}(?:职责|职能|任务)[ \t]*[:：]?[ \t]*")
+
+
+def _run_in_after_lead(text: str, m: re.Match) -> bool:
+    """A (1)(2) mark run in after a sentence or a colon counts only on a line that opens with a short lead naming duties
+    (“党委职责:(1)保证…。(2)讨论…”); numbered results in a report's paragraph (“…成效:(1)开展了…。(2)…”) are none."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    first = re.search(r"\(1\)", text[line_start:m.end()])
+    return first is not None and bool(RUN_IN_LEAD_RE.fullmatch(text, line_start, line_start + first.start()))
+
+
 def _numbered_items(text: str) -> list[Item]:
     marks, digit_marks = [], []
     if "(" not in text and not re.search(r"(?m)^[ \t]*\d", text):
         return []
     for m in MARK_RE.finditer(text):
-        if m["d"] or m["d0"] or m["p"]:  # 1. / 01 / (1): items only where the text has no (一)(二) items (else sub-items)
-            digit_marks.append((m.start(), m.end(), int(m["d"] or m["d0"] or m["p"])))
+        if m["q"] and not _run_in_after_lead(text, m):
+            continue
+        if m["d"] or m["d0"] or m["p"] or m["q"]:  # 1. / 01 / (1): items only where the text has no (一)(二) items (else sub-items)
+            digit_marks.append((m.start(), m.end(), int(m["d"] or m["d0"] or m["p"] or m["q"])))
             continue
         n = to_int(m["n"])
         if n is not None:
@@ -1003,6 +1020,13 @@ def _announces_list(line: str) -> bool:
         and not SUBORDINATE_UNITS_RE.search(line) and not re.search(r"(?:事项|内容|条件|情形|要求|程序|原则)[:：]$", line)
 
 
+def _lead_of(text: str, pos: int) -> str:
+    """The words that lead into the item at `pos`: what stands before it on its line (“政府职责:(1)…”), else the line
+    above it."""
+    before = text[text.rfind("\n", 0, pos) + 1:pos].strip()
+    return before or _line_above(text, pos)
+
+
 def _duty_run(run: list[Item], firsts: list[str]) -> bool:
     """A run reads as duties by its items alone: at least three, counting from 1, most opening with what is done
     (“负责…”, “宣传贯彻…”, “组织…”), none a body's name, no procedure's labelled steps, no staff rules."""
@@ -1020,6 +1044,9 @@ def item_runs(text: str) -> list[tuple[str, list[Item]]]:
     for run in _runs(items):
         for it in run:
             it.end = _cut_at_heading(text, it.start, it.end)
+        line_start = text.rfind("\n", 0, run[0].mark_start) + 1
+        if prev_run and prev_run[-1].start < line_start < prev_run[-1].end and text[line_start:run[0].mark_start].strip():
+            prev_run[-1].end = line_start  # “…(3)领导…。⏎政府职责:(1)…”: the next list's lead line ends the last item
         duty_head = len(prev_run) == 1 and prev_run[0].end == run[0].mark_start and \
             _names_duty_list(text[prev_run[0].start:prev_run[0].end])
         if len(prev_run) == 1 and prev_run[0].end == run[0].mark_start and (
@@ -1055,7 +1082,7 @@ def item_runs(text: str) -> list[tuple[str, list[Item]]]:
                 all(len(re.split(r"[。\n]", f.strip())[0]) <= 20 for f in firsts):
             kind = "bodies"
         kind = _heldout12_kind(kind, run, firsts, bodyish)
-        if kind is None and bodyish == 0 and _duty_run(run, firsts) and _announces_list(_line_above(text, run[0].mark_start)):
+        if kind is None and bodyish == 0 and _duty_run(run, firsts) and _announces_list(_lead_of(text, run[0].mark_start)):
             kind = "duties"  # a list is a list wherever it stands: a lead ending in a colon over verb-led items
         if kind:
             out.append((kind, run))
@@ -1132,7 +1159,8 @@ INLINE_BODIES_RE = re.compile(
     r"(?:(?<=^)|(?<=[\n,，。;:：局委办厅部院心室队站所会署关另共现馆]))设(?![置立计施]))(?![和或及与、])(?!\s*" + NUM + r"\s*个)(?P<list>[" + CJK + r"()、\n]{2,400}?)(?:等|共)?\s*(?P<n>" + NUM + r")\s*个"
     r"(?:" + RANK + r")?(?:内设机构|内设科室|内设股室|内设处室|股室|科室|处室|部室|职能[处科股司]室?|机构|[处科股室司]|股室和直属单位)")
 # these two run on the text with brackets masked: a body's bracketed second name stays with it
-INLINE_BODIES_COLON_RE = re.compile(r"(?:内设机构|设下列内设机构|设下列机构|内设科室|(?:内设|下设)[^:。\n]{0,16}?(?:处室|科室|股室|机构|部门))[^:。\n]{0,12}:"
+INLINE_BODIES_COLON_RE = re.compile(r"(?:内设机构|设下列内设机构|设下列机构|内设科室|(?:内设|下设)[^:。\n]{0,16}?(?:处室|科室|股室|机构|部门)|"
+                                    r"(?:处室|科室|股室|部室)(?:设置|构成|组成))[^:。\n]{0,12}:"
                                     r"(?P<list>(?:[^。:;\n()]|\(\x00{1,40}\)){2,400})")
 INLINE_BODIES_HAVE_RE = re.compile(r"(?:内设机构|内设科室|内设处室|内设股室|下设机构)[,，]?(?:主要)?(?:有|包括|为)[:：,，]?(?!\s*" + NUM
                                    + r"\s*个)(?P<list>[^。:;\n]{2,400})")

@@ -60,3 +60,32 @@ def test_one_more_body_after_a_list_counted_in_parts_joins_it():
     text = ("## 机构设置\n设置三部一室:办公室、采编部、流通部和技术部。另有一个内设机构:某学院图书馆古籍研究所,"
             "和一个挂靠机构:某学院文献服务中心。\n")
     assert bodies(p(text)) == ["办公室", "采编部", "流通部", "技术部", "某学院图书馆古籍研究所"]
+
+
+# ---------------------------------------------------------------- duty markers of every kind
+def test_circled_numbers_glued_to_any_duty_verb_are_items():
+    text = "某县档案馆主要职责:\n①负责接收全县档案资料。\n②负责档案的保管和利用。\n③开展档案编研工作。\n④提供档案查阅服务。\n"
+    assert [x[:4] for x in p(text)["duties"]] == ["负责接收", "负责档案", "开展档案", "提供档案"]
+
+
+def test_a_party_and_government_pair_of_run_in_lists_gives_both():
+    text = ("某乡人民政府2023年部门决算\n一、部门职责\n党委职责:(1)保证党的方针政策的贯彻执行。(2)讨论决定本乡经济建设重大问题。"
+            "(3)领导本乡群团组织。\n政府职责:(1)执行本级人大的决议。(2)编制本乡经济社会发展计划。(3)管理本乡社会事务。\n")
+    assert [x[:4] for x in p(text)["duties"]] == ["保证党的", "讨论决定", "领导本乡", "执行本级", "编制本乡", "管理本乡"]
+
+
+def test_numbered_results_run_into_a_report_paragraph_are_no_duties():
+    text = ("某区残联2017年工作总结\n主要工作职责:负责全区残疾人工作。今年工作成效:(1)开展了残疾人康复服务。(2)落实了残疾人"
+            "免费乘车政策。(3)走访慰问困难残疾人。\n")
+    assert not any(d.startswith(("开展了", "落实了")) for d in p(text)["duties"])
+
+
+# ---------------------------------------------------------------- bodies: chronicles and any lead
+def test_a_chronicle_gives_the_bodies_of_its_latest_dated_list_counted_or_not():
+    text = "县统计局\n1984年,县统计局内设综合股、农业股。1990年,局内设秘书股、计划股、财务股。有干部12人。"
+    assert bodies(p(text)) == ["秘书股", "计划股", "财务股"]
+
+
+@pytest.mark.parametrize("lead", ["股室设置", "科室设置", "处室构成"])
+def test_a_lead_naming_the_kind_of_bodies_before_a_colon_gives_the_list(lead):
+    assert bodies(p(f"某县林业局{lead}:办公室、营林股、资源股、林政股。")) == ["办公室", "营林股", "资源股", "林政股"]
