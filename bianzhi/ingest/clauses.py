@@ -1008,14 +1008,12 @@ def _line_above(text: str, pos: int) -> str:
     return text[text.rfind("\n", 0, end) + 1:end] if end > 0 else ""
 
 
-# an anti-copy string a page runs in after a line (“市科协主要工作任务是: k5~9ZD,!9Gx6+2d”): no part of the line
-JUNK_TAIL_RE = re.compile(r"\s+(?=[!-~]*[^\w\s])(?=[!-~]*\d)[!-~]{8,}$")
-
-
 def _announces_list(line: str) -> bool:
     """The line above a run announces a list, in any wording, when it ends with a colon (“市科协主要工作任务是:”,
-    “其职能如下:”) and names no bodies, no units under the unit and no conditions or matters (“应当包括下列事项:”)."""
-    line = JUNK_TAIL_RE.sub("", line.strip())
+    “其职能如下:”) and names no bodies, no units under the unit and no conditions or matters (“应当包括下列事项:”).
+    Only the line's last sentence leads in (a one-line copy's line holds the sentences before it too); an anti-copy
+    string after the colon is blanked before (`final2_clauses.blank_junk`)."""
+    line = re.split(r"[。;；]", line.strip())[-1].strip()
     return bool(re.search(r"[:：]$", line)) and not BODY_TRIGGER_RE.search(line) \
         and not SUBORDINATE_UNITS_RE.search(line) and not re.search(r"(?:事项|内容|条件|情形|要求|程序|原则)[:：]$", line)
 
@@ -1333,7 +1331,7 @@ HEADING_LIST_RE = re.compile(r"(?m)^[ \t]*(?:(?:" + CN_NUM + r"、|\(" + CN_NUM 
                              r"(?:[" + CJK + r"]{0,24}?设(?:下列|以下|如下)?[ \t]*(?:" + NUM + r"[ \t]*个)?)?"
                              r"(?:机关)?(?:处室|科室|股室|内设机构|内设处室|内设科室|机构设置)(?:设置|如下|为|有)?"
                              r"[ \t]*(?:更多\W*)?[ \t]*[:：]?[ \t]*$")
-LINE_BODY_RE = re.compile(r"(?!" + VERB_START + r")[" + CJK + r"]{2,24}?" + BODY_SUFFIX + r"(?:\([^()]{1,40}\))?")
+LINE_BODY_RE = re.compile(r"(?!" + VERB_START + r")[" + CJK + r"“”]{2,24}?" + BODY_SUFFIX + r"(?:\([^()]{1,40}\))?")
 
 
 def heading_list_bodies(text: str) -> list[Found]:

@@ -1185,7 +1185,7 @@ def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
         if kind == "duties":
             for it in run:
                 chunk = text[it.start:it.end]
-                parts = [clauses.JUNK_TAIL_RE.sub("", p.strip()) for p in chunk.split("\n") if p.strip()]
+                parts = [p.strip() for p in chunk.split("\n") if p.strip()]
                 if not parts:
                     continue
                 value = _join_item(parts)

@@ -31,7 +31,7 @@ BODY_TRIGGER_RE = re.compile(r"(?m)^[^\n]*(?:设下列(?:内设)?机构|设(?:�
 COUNTED_TRIGGER_RE = re.compile(r"(?m)^[^\n]*设\s*" + NUM + r"\s*个(?:内设机构|职能[处科股司]室?|处室|科室|股室|部室)[ \t]*[。]?[ \t]*$")
 # the next article, a numbered heading or item (a list with numbers is the numbered readers'), an appendix
 STOP_RE = re.compile(r"^(?:第" + CN_NUM + r"[条章]|" + CN_NUM + r"、|\(" + CN_NUM + r"\)|\(?\d|[①-⑳]|附件|附则)")
-BODY_LINE_RE = re.compile(r"^(?P<name>(?!" + VERB_START + r")[" + CJK + r"]{2,24}?" + BODY_SUFFIX + r"(?:\([^()\n]{1,40}\))?)"
+BODY_LINE_RE = re.compile(r"^(?P<name>(?!" + VERB_START + r")[" + CJK + r"“”]{2,24}?" + BODY_SUFFIX + r"(?:\([^()\n]{1,40}\))?)"
                           r"(?:\s*[。.:：]\s*(?P<rest>.*))?$")
 MIN_ITEMS = 2
 

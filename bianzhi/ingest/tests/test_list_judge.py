@@ -4,7 +4,7 @@ of the bodies before “分别为” is no body; one more body named after a cou
 for these tests (other units, other places), not taken from the corpus."""
 import pytest
 
-from bianzhi.ingest import clauses
+from bianzhi.ingest import clauses, final2_clauses
 
 from .helpers import bodies, p
 
@@ -42,9 +42,16 @@ def test_two_items_are_too_few_to_judge_by_the_items_alone():
     assert not clauses._duty_run(run, ["负责科普工作。", "组织学术交流。"])
 
 
-def test_a_lead_line_is_read_without_the_anti_copy_string_run_in_after_it():
-    assert clauses._announces_list("主要工作任务是: k5~9ZD,!9Gx6+2d")
+def test_a_lead_line_announces_a_list_when_it_ends_with_a_colon():
+    assert clauses._announces_list("主要工作任务是:")
     assert not clauses._announces_list("主要工作任务是2019年的重点")
+
+
+def test_an_anti_copy_string_inside_a_line_run_together_is_blanked():
+    text = "区科协主要工作任务是: k5~9ZD,!9Gx6+2d1.负责科普工作。 V8+,no2~2Yz9+7w2.组织学术交流。 J2:6kS1;,gp4-3g3.完成交办的其他任务。"
+    assert final2_clauses.blank_junk(text) == text.replace(" k5~9ZD,!9Gx6+2d", " " * 16).replace(
+        " V8+,no2~2Yz9+7w", " " * 16).replace(" J2:6kS1;,gp4-3g", " " * 16)
+    assert final2_clauses.blank_junk("见 http://www.xx12.gov.cn/a?b=1 网站") == "见 http://www.xx12.gov.cn/a?b=1 网站"
 
 
 # ---------------------------------------------------------------- bodies after a count
@@ -89,3 +96,14 @@ def test_a_chronicle_gives_the_bodies_of_its_latest_dated_list_counted_or_not():
 @pytest.mark.parametrize("lead", ["股室设置", "科室设置", "处室构成"])
 def test_a_lead_naming_the_kind_of_bodies_before_a_colon_gives_the_list(lead):
     assert bodies(p(f"某县林业局{lead}:办公室、营林股、资源股、林政股。")) == ["办公室", "营林股", "资源股", "林政股"]
+
+
+def test_a_one_line_copy_with_anti_copy_strings_between_its_items_gives_the_duties():
+    text = ("某区科学技术协会简介 某区科学技术协会是全区科技工作者的群众团体,由中共某区委领导,是区委联系广大科技工作者的桥梁和纽带。"
+            "区科协始建于1958年12月,由区级学会(协会、研究会)和街道科协、企业科协等组成。区科协内设机构为二部一室,分别为学会部、普及部、办公室。"
+            " f5~4v052HS4!4d区科协主要工作任务是: k5~9ZD,!9Gx6+2d1.负责全区青少年科技教育活动的组织和实施。 V8+,no2~2Yz9+7w"
+            "2.宣传科学思想和科学方法,普及科学知识。 J2:6kS1;,gp4-3g3.组织开展学术交流活动,促进学科发展。 H4?7kH6?9ax,-9j"
+            "4.完成区委、区政府交办的其他任务。 y,,mq1+5uF9.7N")
+    d = p(text)
+    assert [x[:6] for x in d["duties"]] == ["负责全区青少", "宣传科学思想", "组织开展学术", "完成区委、区"]
+    assert bodies(d) == ["学会部", "普及部", "办公室"]
