@@ -107,3 +107,10 @@ def test_a_one_line_copy_with_anti_copy_strings_between_its_items_gives_the_duti
     d = p(text)
     assert [x[:6] for x in d["duties"]] == ["负责全区青少", "宣传科学思想", "组织开展学术", "完成区委、区"]
     assert bodies(d) == ["学会部", "普及部", "办公室"]
+
+
+# ---------------------------------------------------------------- a short form glued to the name
+def test_a_short_form_glued_to_the_full_name_is_read():
+    from bianzhi.ingest import name_forms
+    assert name_forms.short_of("某县科学技术协会简称县科协(以下同),是全县科技工作者的群众团体。", "某县科学技术协会")[0] == "县科协"
+    assert name_forms.short_of("某县文化馆简介很长,是…", "某县文化馆") is None
