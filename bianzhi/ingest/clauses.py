@@ -406,12 +406,19 @@ def read_header(text: str) -> Header:
                     h.issued_on = Found(date, s + am.start("date"), s + am.end("date"))
                 break
     if h.issued_on is None and h.title is not None:  # “(2023年9月24日)” on the line under the title
-        for s, _e, ln in lines[title_idx + 1:title_idx + 3]:
-            bm = re.fullmatch(r"[(（]\s*(?P<date>" + DATE_RE.pattern + r")\s*[)）]", ln)
-            if bm:
-                date = parse_date(DATE_RE.search(bm["date"]))
-                if date:
-                    h.issued_on = Found(date, s + bm.start("date"), s + bm.end("date"))
+        # (or under the title repeated below a mirror's own lines: “X的通知⏎发布时间:…⏎X的通知⏎(2023年9月24日)”)
+        bare = re.sub(r"\s", "", text[h.title.start:h.title.end])
+        heads = [title_idx] + [i for i in range(title_idx + 1, min(len(lines), title_idx + 8))
+                               if re.sub(r"\s", "", lines[i][2]) == bare]
+        for head in heads:
+            for s, _e, ln in lines[head + 1:head + 3]:
+                bm = re.fullmatch(r"[(（]\s*(?P<date>" + DATE_RE.pattern + r")\s*[)）]", ln)
+                if bm:
+                    date = parse_date(DATE_RE.search(bm["date"]))
+                    if date:
+                        h.issued_on = Found(date, s + bm.start("date"), s + bm.end("date"))
+                    break
+            if h.issued_on is not None:
                 break
     if h.issued_on is None and h.is_notice_cover:
         m = META_DATE_RE.search(text[:3000])
@@ -1403,9 +1410,39 @@ PLATFORM_TYPES = [("政法专项", "政法专项编制"), ("参照公务员", "�
                   ("控制", "其他编制"), ("行政事务", "其他编制"), ("工勤", "工勤编制"), ("后勤服务", "工勤编制"), ("事业", "事业编制"), ("行政", "行政编制")]
 # a staffing figure with no kind: “人员编制核定为76名”, “核定人员编制76名”, an entry's “人员编制7人”, “人员定编3人”, an old
 # text's “定编8名” (kept as 其他编制 with the wording in raw, flagged)
-UNTYPED_STAFF_RE = re.compile(r"(?<![总额])(?P<type>人员编制|人员定编|(?<![核确])定编)\s*(?:核定为|核定|为|共)?\s*(?P<n>" + NUM + r")\s*[名人](?!(?<=万人)比)"
+UNTYPED_STAFF_RE = re.compile(r"(?<![总额])(?P<type>人员编制|人员定编|(?<![核确])定编)\s*(?:核定为|核定|为|共)?\s*(?P<n>" + NUM + r")\s*[名人个](?!(?<=万人)比)"
                               r"|核定(?P<type2>人员编制)\s*(?P<n2>" + NUM + r")\s*名"
                               r"|核定(?P<type3>编制)人员\s*(?P<n3>" + NUM + r")\s*[名人]")
+
+
+# Whose figure a staffing sentence states, and whether it is a holding (the grammar of the sentence, not its wording):
+# - a figure that changes a unit's staffing (“核减县农业农村局事业编制2名”, “从X划转行政编制3名”) is no holding; what the
+#   unit has after it (“核减后该局事业编制为38名”, “调整后…为504名”) is;
+CHANGE_VERB_RE = re.compile(r"(?:核增|核减|增加|减少|划转|划入|划出|划给|收回|调剂|调入|调出|精简|追加|增编|减编|核销)(?![后到至为])")
+AFTER_CHANGE = r"(?:调整|核增|核减|增加|减少|划转|划入|划出|变更|增编|减编)后"
+# - a figure for many units at once is no unit's: the whole county's (“全县有各类编制2194名,其中…”), ten bureaus'
+#   (“核定10个林业局总编制1427名(…)”), every town's or each body's (“每个乡镇定编35人”, “全市乡镇…行政编制556人”,
+#   “各中心核定编制3名”); “全市核定事业编制1万人” (a figure with no holder) and a whole 局 (“全局”) stay;
+COLLECTIVE_SUBJECT_RE = re.compile(
+    r"(?:全(?:县|市|区|省|州|盟|旗|国)(?:共有|共|有|合计|总计|系统|各类)|全系统|"
+    r"全[市县区省州旗盟][" + CJK + r"]{0,6}?(?:乡镇|乡|镇|街道|村)|"
+    r"(?:" + NUM + r")个[" + CJK + r"]{0,10}?(?:局|单位|部门|乡镇|乡|镇|街道|站|所|中心|机构|学校|医院|林场|分局|院|馆)(?:机关)?|"
+    r"每个|每一个|每(?=[乡镇街村县区])|各(?![类项种级])个?|所有)[" + CJK + r"、()\x00]{0,14}$")
+
+def collective_subject(text: str, at: int) -> bool:
+    """Whether the staffing figure at `at` is stated for many units at once (the subject of its clause, up to 40
+    characters back: `COLLECTIVE_SUBJECT_RE`) — the one check every staffing reader makes."""
+    before = _mask_parens(text[max(0, at - 80):at])
+    sentence = re.split(r"[。\n]", before)[-1]
+    return bool(COLLECTIVE_SUBJECT_RE.search(re.split(r"[,;:]", sentence)[-1])
+                or re.match(r"\s*(?:目前|当前|截至[^,]{0,12}[,]?)?\s*全(?:县|市|区|省|州|盟|旗|国)(?:共有|共|有|合计|总计)", sentence))
+
+
+# the first 编制 figure of a sentence, typed or not: the words before it name whose it is
+STAFF_FIGURE_RE = re.compile(r"编(?:制)?(?:数|总数|总额)?\s*(?:为|共|核定为|核定)?\s*" + NUM + r"\s*[名人个]")
+# - a total with no kind broken down by kind: “编制74名(行政编制5名,事业编制69名)”, “核定编制6名,含工勤人员编制1名”
+UNTYPED_TOTAL_RE = re.compile(r"(?<![行政事业勤项制关控周动雇专])(?P<type>(?:人员)?编制(?:数|总数)?|总编制)\s*(?:为|共|核定为)?\s*(?P<n>" + NUM +
+                              r")\s*[名人个]\s*(?:\(|[,，]?\s*(?:其中|含|包括)\s*[:：]?)")
 
 
 def platform_staffing_type(raw: str) -> tuple[str, bool]:
@@ -1430,10 +1467,15 @@ POST_SUFFIX = (r"(?:局长|厅长|部长|署长|主任|书记|主席|会长|院�
                r"总工程师|总经济师|总会计师|总规划师|总农艺师|总畜牧师|总兽医师|总建筑师|总统计师|总审计师|总飞行师|总督学|督学|总师|总监|巡视员|调研员|专员|委员|审计长|总督察|副总督察|督察长|检察长|庭长|总编辑)")
 # (an office's second name may stand in a post's title: “应急办(总值班室)主任1名”, heldout31)
 POST_RE = re.compile(r"^(?:其中|另|设|核定|配备|另设)?\s*(?P<title>(?:副|常务副|专职副|专职)?(?:[" + CJK + r"]{1,20}\(\x00{1,20}\))?[" + CJK + r"]{0,36}?" + POST_SUFFIX + r")"
-                     r"\s*(?P<pre>\(\x00*\))?\s*(?P<n>" + NUM + r")\s*名\s*(?P<paren>\(\x00*\))?\s*$")
+                     r"\s*(?P<pre>\(\x00*\))?\s*(?P<n>" + NUM + r")\s*(?P<unit>名|人)\s*(?P<paren>\(\x00*\))?\s*$")
 LEAD_RE = re.compile(r"^(?:其中|另|设|核定)?\s*(?P<level>" + RANK + r"|[" + CJK + r"]{1,12}?)\s*(?:领导)?职数\s*(?:为|共)?\s*(?P<n>" + NUM +
                      r")\s*名\s*(?P<paren>\(\x00*\))?\s*$")
 LEVEL_LEAD_RE = re.compile(r"^(?:其中|另|设)?\s*(?P<level>" + RANK + r")\s*(?:领导)?(?:职数)?\s*(?:为|共)?\s*(?P<n>" + NUM + r")\s*名\s*$")
+# - posts: “局长、党组书记各1名”, “其中1名副局长兼任X”, “(设主任1名,)由副镇长兼任”, “局领导职数为局长1名(正科级)”
+EACH_POSTS_RE = re.compile(r"(?:^|(?<=[,;:。\n]))\s*(?:其中|设|配备|核定)?\s*(?P<titles>[" + CJK + r"]{0,12}?" + POST_SUFFIX + r"(?:\s*[、和及]\s*[" + CJK + r"]{0,12}?"
+                           + POST_SUFFIX + r")+)\s*各\s*(?P<n>" + NUM + r")\s*[名人]\s*(?=[,;。\n]|$)")
+CONCURRENT_RE = re.compile(r"^(?:其中\s*(?P<n>" + NUM + r")\s*名\s*(?P<title>[" + CJK + r"]{0,12}?" + POST_SUFFIX + r")|由[" + CJK + r"]{2,20}?)兼任")
+LEAD_PREFIX_RE = re.compile(r"^(?:[" + CJK + r"]{0,6}领导)?职数\s*(?:为|:)\s*(?=[" + CJK + r"])")
 
 
 def _includes(inner: str) -> list[dict]:
@@ -1466,6 +1508,11 @@ def read_staffing(text: str, start: int = 0, end: int | None = None) -> dict:
         sm = masked[s:e]
         found_staff = False
         skip_until = -1
+        first = STAFF_FIGURE_RE.search(sm)
+        if first is not None and collective_subject(text, s + first.start()):
+            in_staffing = False  # the figures of many units at once, and their parts and posts, are no unit's
+            continue
+        sentence_staffing = len(staffing)
         for m in STAFF_RE.finditer(sm):
             if s + m.start() < skip_until:
                 continue
@@ -1473,6 +1520,9 @@ def read_staffing(text: str, start: int = 0, end: int | None = None) -> dict:
             before = sm[max(0, m.start() - 12):m.start()]
             if count is None or re.search(r"(?:实有|现有|在编|在职|核增|核减|增加|减少|划转|收回|划出|划入)\s*$", before):
                 continue
+            clause_before = re.split(r"[,;:。]", sm[:m.start()])[-1]
+            if CHANGE_VERB_RE.search(clause_before) and not re.search(AFTER_CHANGE, clause_before):
+                continue  # “核减县农业农村局事业编制2名”: a change, not what the unit has
             if re.search(r"(?:总编制|编制总数)", sm[max(0, m.start() - 3):m.start() + 3]):
                 continue
             raw = text[s + m.start("type"):s + m.end("type")]
@@ -1495,6 +1545,8 @@ def read_staffing(text: str, start: int = 0, end: int | None = None) -> dict:
             staffing.append((entry, s + m.start(), s + m.end()))
             skip_until = consumed
             found_staff = True
+        if _untyped_total(text, sm, s, staffing, sentence_staffing):
+            found_staff = True
         if not found_staff and not re.search(r"(?:实有|现有|在编|在职|核增|核减|增加|减少|划转|收回|划出|划入|总数|总量)[^,。]{0,6}人员编制", sm):
             for m in UNTYPED_STAFF_RE.finditer(sm):
                 count = to_int(m["n"] or m["n2"] or m["n3"])
@@ -1509,17 +1561,32 @@ def read_staffing(text: str, start: int = 0, end: int | None = None) -> dict:
         if found_staff:
             in_staffing = True
         # posts and leadership counts: clauses of a staffing sentence, or of a sentence that states posts
-        if not (found_staff or in_staffing or re.search(r"职数|其中|" + POST_SUFFIX + r"\s*" + NUM + r"\s*名", sm)):
+        if not (found_staff or in_staffing or re.search(r"职数|其中|" + POST_SUFFIX + r"\s*" + NUM + r"\s*名|" + POST_SUFFIX + r"\s*各\s*" + NUM, sm)
+                or (first is not None and re.search(r"(?:^|[,;:])\s*(?:设|配备|核定)[" + CJK + r"]{0,10}?" + POST_SUFFIX + r"\s*" + NUM + r"\s*人", sm))):
             continue
-        if not re.search(NUM + r"\s*名", sm):
+        if not re.search(NUM + r"\s*[名人]", sm):
             if not found_staff:
                 in_staffing = False
             continue
+        # a post counted in 人 is one the unit is given (“设局长1人,副局长2人”), not one it has (“现有局长1人”, “配有…1人”)
+        # (in a sentence that states the unit's staffing, or right after one; a body's head — “设教科室主任1人” — is none)
+        posts_in_ren = (found_staff or in_staffing or first is not None) and not re.search(r"现有|实有|在职|配有|到位", sm)
+        covered = []
+        for each in EACH_POSTS_RE.finditer(sm):  # “局长、党组书记各1名”: each title that many
+            count = to_int(each["n"])
+            if count is None or "编制" in each["titles"] or "职数" in each["titles"]:
+                continue
+            t0 = s + each.start("titles")
+            for tm in re.finditer(r"[^、和及\s]+", each["titles"]):
+                entry = {"title": text[t0 + tm.start():t0 + tm.end()], "count": count, "rank": None, "note": None}
+                if entry not in [p for p, _s, _e in posts]:
+                    posts.append((entry, t0 + tm.start(), s + each.end()))
+            covered.append((s + each.start(), s + each.end()))
         cpos = 0
         for piece in re.split(r"([,、;。:\n])", sm):
             cs = s + cpos
             cpos += len(piece)
-            if not piece or piece in ",、;。:\n":
+            if not piece or piece in ",、;。:\n" or any(a <= cs < z for a, z in covered):
                 continue
             clause = piece.strip()
             lead = len(piece) - len(piece.lstrip())
@@ -1532,8 +1599,18 @@ def read_staffing(text: str, start: int = 0, end: int | None = None) -> dict:
                 continue
             if not clause.startswith("其中"):
                 _close_breakdown(leadership, breakdown)
-            pm = POST_RE.match(clause)
-            if pm and "编制" not in pm["title"] and "职数" not in pm["title"]:
+            cm = CONCURRENT_RE.match(clause)
+            if cm and posts:  # “其中1名副局长兼任X”, “由副镇长兼任”: a note on the post it is about
+                target = next((p for p, _s, _e in reversed(posts) if cm["title"] is None or p["title"] == cm["title"]), None)
+                if target is not None and target["note"] is None:
+                    target["note"] = text[c0:c0 + len(clause)]
+                continue
+            lp = LEAD_PREFIX_RE.match(clause)
+            pc0 = c0 + (lp.end() if lp else 0)  # “局领导职数为局长1名(正科级)”: the posts the quota is given as
+            pm = POST_RE.match(clause[lp.end():] if lp else clause)
+            if pm and "编制" not in pm["title"] and "职数" not in pm["title"] and (pm["unit"] == "名" or (
+                    posts_in_ren and not re.search(r"[室科处股部办组队]", pm["title"][:-2]))):
+                c0 = pc0
                 count = to_int(pm["n"])
                 if count is None:
                     continue
@@ -1584,6 +1661,36 @@ def read_staffing(text: str, start: int = 0, end: int | None = None) -> dict:
         if not found_staff and not re.search(r"职数|" + POST_SUFFIX, sm):
             in_staffing = False
     return {"staffing": staffing, "posts": posts, "leadership": leadership}
+
+
+def _untyped_total(text: str, sm: str, s: int, staffing: list, first: int) -> bool:
+    """A sentence's total with no kind broken down by kind (“编制74名(行政编制5名,事业编制69名)”, “其中…”): the parts
+    stand (the corpus convention); what it is said to include (“核定编制6名,含工勤人员编制1名”, “编制9名(含工勤编制
+    2名)”) keeps the total, as 其他编制 with those parts as its inclusions. True when the sentence has a staffing now."""
+    parts = staffing[first:]
+    if not parts:  # the inclusion in brackets, which the typed reader does not look into
+        for m in UNTYPED_TOTAL_RE.finditer(sm):
+            inner = re.match(r"\((?:含|包括)[:：]?([^()]{2,80})\)", text[s + m.end() - 1:])
+            total = to_int(m["n"])
+            if inner and total is not None and STAFF_RE.search(inner.group(1)) and not collective_subject(text, s + m.start()):
+                staffing.append(({"type": "其他编制", "raw": text[s + m.start("type"):s + m.end("type")], "count": total,
+                                  "includes": _includes(inner.group(1)), "unknown": True}, s + m.start(), s + m.end("n") + 1))
+                return True
+        return False
+    for m in UNTYPED_TOTAL_RE.finditer(sm):
+        end = s + m.end()
+        if end > parts[0][1] or not re.fullmatch(r"[\s(,，:：其中含包括]*", text[end:parts[0][1]]):
+            continue
+        total = to_int(m["n"])
+        # (a “其中” or bracketed breakdown is the parts, even cut short by the page — “其中行政编13个、全额事业编45个” of 249)
+        if total is None or not re.search(r"含|包括", m.group(0)) or total == sum(p["count"] for p, _s, _e in parts) \
+                or any(p["includes"] for p, _s, _e in parts):
+            return True
+        entry = {"type": "其他编制", "raw": text[s + m.start("type"):s + m.end("type")], "count": total,
+                 "includes": [{"type": p["raw"], "count": p["count"]} for p, _s, _e in parts], "unknown": True}
+        staffing[first:] = [(entry, s + m.start(), s + m.end("n") + 1)]
+        return True
+    return True
 
 
 def _up_down_split(inner: str, level: str, count: int) -> list[dict] | None:
