@@ -133,7 +133,7 @@ def parse_date(match) -> str | None:
 
 # ------------------------------------------------------------------ header
 DOCNUMBER = r"[\u4e00-\u9fffA-Za-z]{1,16}\s*[〔\[【(［]\s*\d{4}\s*[〕\]】)］]\s*第?\s*\d{1,6}\s*[号號]"
-DOCNUMBER_LINE_RE = re.compile(r"^\s*(?:[【\[]?(?:发文字号|文\s*号|发文号)[】\]]?\s*[:：]?\s*)?\(?(?P<dn>" + DOCNUMBER + r")\)?"
+DOCNUMBER_LINE_RE = re.compile(r"^\s*(?:[【\[]?(?:发文字号|文\s*号|发文号)[】\]]?\s*[:：]?\s*)?[(\[【（]?(?P<dn>" + DOCNUMBER + r")[)\]】）]?"
                                r"\s*(?:签发人.*)?$")
 # a rule or regulation adopted at a meeting: “(2005年3月25日,市委机构编制委员会六届五次全体会议通过)”
 ADOPTED_RE = re.compile(r"^\(?\s*(?P<date>(?:\d{4}|[〇○零O一二三四五六七八九]{4})\s*年[^()]{1,12}?日)\s*[,，]?[^()]{0,60}?"
@@ -141,7 +141,17 @@ ADOPTED_RE = re.compile(r"^\(?\s*(?P<date>(?:\d{4}|[〇○零O一二三四五六
 DOCNUMBER_META_RE = re.compile(r"(?:发文字号|文\s*号)\s*[:：】\]]\s*(?P<dn>" + DOCNUMBER + r")")
 NOTICE_TITLE_RE = re.compile(r"^(?P<organ>[^。,:;]{0,60}?)(?:关于)?(?:印发|转发|下发)[《〈<]?(?P<inner>[^》〉>]{4,80}?)[》〉>]?的?通知$")
 SANDING_TITLE_RE = re.compile(r"(?:职能配置|主要职责|内设机构和人员编制|机构编制(?:调整)?方案|机构设置和职能|机构职能编制|“三定”|三定规定|三定方案)")
-TITLE_END_RE = re.compile(r"(?:规定|通知|批复|决定|方案|意见|函|报告|办法|规则|细则|决算|预算)$")
+TITLE_END_RE = re.compile(r"(?:规定|通知|批复|决定|方案|意见|函|报告|办法|规则|细则|决算|预算|公告|通告|条例)$")
+# a cover letter's sentence that hands the issued text on (“现印发给你们，请…”, “现予印发”): a title below it is the
+# issued text's, the cover letter's own title (if the copy kept it) is above it
+COVER_SENTENCE_RE = re.compile(r"(?:印发给你们|现予以?印发|现印发|予以印发|转发给你们|现予转发)")
+# the 红头's masthead: “湖南省人民政府办公厅文件”, “中共X县委机构编制委员会文件”
+MASTHEAD_RE = re.compile(r"^(?P<organ>[^\d。,:;《》]{2,40}?)\s*文\s*件$")
+# where a copy marks the seal on a signature: “(印章)”, “（公章）”, “[盖章]”
+SEAL_RE = re.compile(r"[(\[【（]\s*(?:印章|公章|盖章|章|印)\s*[)\]】）]")
+# a 文号 on a line of its own with its 号 left out (“湘政办发〔2009〕24”)
+# (its 代字 ending as 代字 do — “…发”, “…字”, “…函”, “…办”, “…复”, “…编” — not a table's “在编人数(2019) 12”)
+DOCNUMBER_BARE_LINE_RE = re.compile(r"^\s*[(\[【（]?(?P<dn>[\u4e00-\u9fffA-Za-z]{0,15}[发字函办复编]\s*[〔\[【(［]\s*\d{4}\s*[〕\]】)］]\s*第?\s*\d{1,6})[)\]】）]?\s*$")
 # what a title line may carry around the title itself: “附件2：”, “（摘要）”, “（试行）”
 TITLE_PREFIX_RE = re.compile(r"^附件\s*\d{0,2}\s*[:：]?\s*")
 TITLE_SUFFIX_RE = re.compile(r"\((?:摘要|节选|试行|暂行|草案|修订|修订稿|征求意见稿)\)$")
@@ -154,6 +164,16 @@ CITED_SANDING_RE = re.compile(r"(?:根据|依据|按照|(?:发布|公布|印发)
                               r"\s*[(（]?(?P<dn>" + DOCNUMBER + r")?")
 META_DATE_RE = re.compile(r"(?:成文日期|发文日期|发布日期|印发日期)\s*[】\]:：]*\s*(?P<date>\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?)")
 META_ORGAN_RE = re.compile(r"(?:发布部门|发文机关|发文机构|制发机关)\s*[】\]:：]+\s*(?P<organ>[" + CJK + r"、 ]{2,40})")
+
+
+def wrapped_title(first: str, second: str) -> bool:
+    """“国务院办公厅关于印发国家环境保护局⏎职能配置、内设机构和人员编制方案的通知” (heldout14), “湖南省人民政府办公厅关于加强
+    普通高等学校⏎毕业生就业工作的通知”: an issuer's “X关于…” line without an end, then the line that ends the title; the
+    second line alone is no notice about an adjustment."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff()、“”《》〈〉]{2,30}关于[\u4e00-\u9fff()、“”《》〈〉]{1,40}", first)) \
+        and not first.startswith(("根据", "依据", "按照")) and not re.search(TITLE_END_RE.pattern[:-1] + r"[》〉]", first) \
+        and "关于" not in second and len(second) <= 40 \
+        and bool(re.search(r"的(?:通知|决定|批复|函|意见|公告|通告)$", second))
 
 
 def unit_from_title(title: str) -> Found | None:
@@ -298,10 +318,14 @@ def read_header(text: str) -> Header:
             tail = TITLE_DOCNUMBER_RE.search(ln)  # “关于…的批复（凌编〔2021〕5号）”
             core = ln[:tail.start()] if tail and TITLE_END_RE.search(ln[:tail.start()]) else ln
             if TITLE_END_RE.search(core) and len(core) >= 6 and not DOCNUMBER_LINE_RE.match(ln) \
-                    and not re.match(r"^(?:第" + CN_NUM + "条|" + CN_NUM + "、|[(（])", core):
+                    and not re.match(r"^(?:第" + CN_NUM + "条|" + CN_NUM + "、|[(（])", core) \
+                    and not (core.endswith(("公告", "通告")) and (re.search(r"招聘|招考|招录", core) or "|" in core
+                                                                   or core.endswith("通知公告"))):
+                # (a recruitment notice is no platform document; “首页 | 政策文件 | 通知公告” is the site's menu)
                 h.title = Found(core, s, s + len(core))
                 above = head[i - 1][2] if i > 0 else ""
-                if above.startswith("关于") and not TITLE_END_RE.search(above) and not re.search(r"[。,:;]", above) \
+                if (above.startswith("关于") or wrapped_title(above, core)) and not TITLE_END_RE.search(above) \
+                        and not re.search(r"[。,:;]", above) \
                         and len(above) + len(core) <= 90:  # “关于济南槐荫工业园区等11家⏎工业园区更名的通知”
                     h.title = Found(above + core, head[i - 1][0], s + len(core))
                 if core != ln:
@@ -316,12 +340,28 @@ def read_header(text: str) -> Header:
                     ADOPTED_RE.match(nxt) or DATE_RE.search(nxt) or re.match(r"^(?:时间|发布时间|日期)", nxt) or nxt == ln):
                 h.title = Found(ln, s, e)
                 break
-    # 4. 文号: its own line, or page metadata “文号：”
+    # 3b. a cover letter whose title the copy lost (“各区…：《X》已经…同意，现印发给你们…⏎二○○九年四月二十八日⏎X”): the title
+    # found below its 印发 sentence is the issued text's, not the document's
+    # (a 三定 issued so keeps its own title as the document's, the corpus convention: “gets that 规定's title”)
+    cover = next((i for i, x in enumerate(head) if COVER_SENTENCE_RE.search(x[2])), None)
+    sign_from = None
+    if cover is not None and not h.is_notice_cover and (h.title is None or h.title.start >= head[cover][1]):
+        h.is_notice_cover, sign_from = True, cover
+        if h.title is not None and SANDING_TITLE_RE.search(h.title.value):
+            h.inner_title = h.title
+        elif h.title is not None:
+            h.inner_title, h.title, title_dn = h.title, None, None
+        if h.inner_title is None:  # the sentence names what it issues: “《X工作意见》已经…同意，现印发给你们”
+            cs, _ce, cl = head[cover]
+            named = [m for m in re.finditer(r"《(?P<t>[^《》]{4,80})》", cl) if m.start() < COVER_SENTENCE_RE.search(cl).start()]
+            if named:
+                h.inner_title = Found(named[-1]["t"], cs + named[-1].start("t"), cs + named[-1].end("t"))
+    # 4. 文号: its own line (its 号 possibly left out), or page metadata “文号：”
     for s, _e, ln in lines[:40]:
-        m = DOCNUMBER_LINE_RE.match(ln)
+        m = DOCNUMBER_LINE_RE.match(ln) or DOCNUMBER_BARE_LINE_RE.match(ln)
         if m:
             try:
-                value = parse_docnumber(m["dn"]).normalized
+                value = parse_docnumber(m["dn"] if m["dn"].endswith(("号", "號")) else m["dn"] + "号").normalized
             except DocNumberError:
                 continue
             h.doc_number = Found(value, s + m.start("dn"), s + m.start("dn") + len(m["dn"]))
@@ -351,7 +391,8 @@ def read_header(text: str) -> Header:
                     pass
     # 6. signature: an organ line followed by a date line (a notice's end), else page metadata
     title_idx = next((i for i, x in enumerate(lines) if h.title and x[0] <= h.title.start < x[1] + 1), 0)
-    for i in range(title_idx, min(len(lines), title_idx + 40)):
+    first_sign = title_idx if sign_from is None else min(title_idx, sign_from)  # a cover letter signs below its sentence
+    for i in range(first_sign, min(len(lines), first_sign + 40)):
         s, e, ln = lines[i]
         # “凌云县机构编制委员会 2021年4月2日”: the organ and the date on one line
         one = re.fullmatch(r"(?P<organ>[^\d〇○零。,:;]{2,40}?)[ \t]*(?P<date>(?:\d{4}|[〇○零O一二三四五六七八九]{4})\s*年.{1,12}?日)", ln)
@@ -365,13 +406,18 @@ def read_header(text: str) -> Header:
         if i + 1 >= len(lines):
             break
         ns, ne, nxt = lines[i + 1]
+        if SEAL_RE.fullmatch(nxt.replace(" ", "")) and i + 2 < len(lines):  # “X编委⏎(印章)⏎2019年3月5日”: the seal's mark
+            ns, ne, nxt = lines[i + 2]
+        ln = SEAL_RE.sub("", ln).strip() or ln  # “X编委(盖章)”
         # (a date cell of a web table keeps its “|”: “国务院办公厅⏎2021年4月21日 |”, heldout29)
         dm = DATE_RE.fullmatch(nxt.replace(" ", "").rstrip("|"))
         if ORGAN_LINE_RE.match(ln.replace(" ", "")) and dm:
             if h.issuing_organ is None:
                 h.issuing_organ = Found(ln.replace(" ", ""), s, e)
-                ps, _pe, prev = lines[i - 1] if i > title_idx else (0, 0, "")
-                if prev and ORGAN_LINE_RE.match(prev.replace(" ", "")) and not (h.title and ps <= h.title.start):
+                ps, _pe, prev = lines[i - 1] if i > first_sign else (0, 0, "")
+                # (not the title's line, nor a line above the title unless a cover letter signs above the text it issues)
+                above_title = h.title and (ps <= h.title.start if sign_from is None else h.title.start <= ps < h.title.end)
+                if prev and ORGAN_LINE_RE.match(prev.replace(" ", "")) and not above_title:
                     h.issuing_organ = Found(prev.replace(" ", "") + " " + ln.replace(" ", ""), ps, e)
             date = parse_date(dm)
             if date:
@@ -379,8 +425,16 @@ def read_header(text: str) -> Header:
             break
     if h.issuing_organ is None and h.title is not None:  # “兴业县人民政府办公室关于成立…的通知”
         om = re.match(r"^(?P<organ>[^《》,。]{2,40}?)关于", h.title.value)
-        if om and re.search(r"(?:通知|决定|批复|意见|函)$", h.title.value) and ORGAN_LINE_RE.match(om["organ"]):
+        if om and re.search(r"(?:通知|决定|批复|意见|函|公告|通告|请示|报告)$", h.title.value) and ORGAN_LINE_RE.match(om["organ"]):
             h.issuing_organ = Found(om["organ"], h.title.start, h.title.start + len(om["organ"]))
+    # the 红头's masthead “X文件” above a notice's title, when no signature or title names the organ (a 三定 under its
+    # masthead states no organ: the corpus convention)
+    if h.issuing_organ is None and not (h.title is not None and SANDING_TITLE_RE.search(h.title.value)):
+        for s, _e, ln in lines[:12]:
+            mm = MASTHEAD_RE.match(ln)
+            if mm and ORGAN_LINE_RE.match(mm["organ"].replace(" ", "")):
+                h.issuing_organ = Found(joint_organ(mm["organ"].replace(" ", "")), s, s + len(mm["organ"]))
+                break
     if h.issuing_organ is not None and re.match(r"^(?:省|市|县|区|州|旗|自治区|自治州|自治县)", h.issuing_organ.value):
         short = h.issuing_organ.value
         for s, _e, ln in lines[:60]:

@@ -244,7 +244,7 @@ def _header(b: _Builder, lines: list[Segment]):
             prev = lines[title_idx - 1]
             if ((prev.text.startswith("关于") and not seg.text.startswith("关于"))
                     or prev.text.endswith(("、", "和")) or seg.text.startswith(("和", "、"))
-                    or _wrapped_notice_title(prev.text, seg.text)) \
+                    or clauses.wrapped_title(prev.text, seg.text)) \
                     and not prev.text.endswith((":", "。")) and not DOCNUMBER_LINE_RE.match(prev.text):
                 start, title = prev.start, prev.text + seg.text
         b.data["title"] = title
@@ -259,14 +259,6 @@ def _header(b: _Builder, lines: list[Segment]):
             b.span("doc_number", ln.start + m.start("dn"), ln.start + m.end("dn"))
             break
     return title_idx
-
-
-def _wrapped_notice_title(first: str, second: str) -> bool:
-    """“国务院办公厅关于印发国家环境保护局⏎职能配置、内设机构和人员编制方案的通知” (heldout14): an issuer's “X关于…” line
-    without an end, then the line that ends the title; the second line alone is no notice about an adjustment."""
-    return bool(re.fullmatch(r"[\u4e00-\u9fff()、“”《》〈〉]{2,30}关于[\u4e00-\u9fff()、“”《》〈〉]{1,40}", first)) \
-        and "关于" not in second and len(second) <= 40 \
-        and bool(re.search(r"的(?:通知|决定|批复|函|意见)$", second))
 
 
 def _unit_from_title(title: str) -> tuple[str | None, int]:
@@ -1050,8 +1042,18 @@ def _set(b: _Builder, key: str, found):
         b.span(key, found.start, found.end)
 
 
+# a regulation on a matter (“X机关公文处理办法”, “X社会信用条例”), not a body's own rules or 三定
+_MATTER_REGULATION_RE = re.compile(r"(?:办法|条例|细则)(?:\([^()]{2,12}\))?$")
+
+
 def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     text = b.text
+    st_unit = statement.get("unit")
+    if st_unit is not None and hdr.title is not None and _MATTER_REGULATION_RE.search(hdr.title.value) \
+            and st_unit.value not in hdr.title.value and clauses.unit_from_title(hdr.title.value) is None:
+        # “第五条 州人大常委会办公室是负责…的工作机构” in a 公文处理办法: a body the regulation gives a task, not the
+        # text's unit
+        statement = {}
     # unit: the notice's/规定's title names it in full; else the nature sentence; else a sentence's subject
     title_unit = None
     for source in (hdr.inner_title, hdr.title):
