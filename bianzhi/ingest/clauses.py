@@ -45,6 +45,12 @@ NATURE_NOUN = r"(?:部门|机构|国家局|单位|机关|派出机关|办事机�
 VERB_START = (r"(?:负责|承担|根据|按|设|加挂|挂|协助|办理|组织|拟订|拟定|指导|其他|本|主要|职责|为|是|参与|监督|"
               r"完成|贯彻|研究|制定|做好|依法|推进|统筹|会同|开展|法律|释义|来源|本内容|注|附)")
 CJK = r"\u4e00-\u9fff"
+# how a duty starts (the numbered and the unnumbered list readers share it): most lines of a real duty list open
+# with one of these verbs (a description of the unit, a list of its centres, does not)
+DUTY_VERB_RE = re.compile(r"^(?:" + VERB_START + r"|管理|审核|审批|受理|编制|实施|监测|提供|维护|宣传|保障|协调|配合|起草|督促|"
+                          r"落实|执行|领导|规划|建立|健全|牵头|归口|综合|加强|抓好|拟|制订|对|按照|依照|指导|培育|促进|发展|"
+                          r"引导|深化|完善|承办|主管|联系|搞好|做|掌握|了解|调查|检查|考核|审查|办|发挥|坚持|服务|保护|推动|"
+                          r"开发|培训|教育|收集|汇总|分析|统计|发布|处理|调处|查处|防治|预防|救助|安置|优抚)")
 
 
 @dataclass
@@ -881,9 +887,12 @@ def _plaques(text: str, source: str, base: int, stop: int, found: list):
 # ------------------------------------------------------------------ numbered lists
 MARK_RE = re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[。;:\s])|(?<=^\s)|(?<=主要职责)|(?<=主要职能))[ \t]*\((?P<n>" + CN_NUM + r")\)\s*"
                      # “10负责…”: a page that lost the mark after the number (heldout35)
-                     r"|(?:(?<=^)|(?<=\n))[ \t]*(?:(?P<d>0?[1-9]\d?)(?:[、.．]|\s+|(?=负责|承担|完成|指导|组织|协调|拟订|贯彻))"
+                     # “①开展…” after NFKC is “1开展…”: a number glued to the verb a duty opens with
+                     r"|(?:(?<=^)|(?<=\n))[ \t]*(?:(?P<d>0?[1-9]\d?)(?:[、.．]|\s+|(?=" + DUTY_VERB_RE.pattern[1:] + r"))"
                      r"|(?P<d0>0[1-9])(?=[" + CJK + r"])|\((?P<p>[1-9]\d?)\)\s*)"
-                     r"(?=[" + CJK + r"《“])")
+                     r"(?=[" + CJK + r"《“])"
+                     # “党委职责:(1)保证…。(2)讨论…”: (1)(2) run in after a colon or a sentence end
+                     r"|(?<=[。;:])[ \t]*\((?P<q>[1-9]\d?)\)\s*(?=[" + CJK + r"《“])")
 BODY_TRIGGER_RE = re.compile(r"(?:内设机构|机构设置|内设科室|内设股室|职能处|职能科|职能股|职能司|设下列|下设|内设\s*" + NUM +
                              r"\s*个|个内设机构|个职能|根据上述职责)")
 DUTY_TRIGGER_RE = re.compile(r"(?:主要职责|职责是|下列职责|职责如下|主要职能|职责为|承担以下|承担如下|职责:|职能是)")
@@ -906,13 +915,27 @@ class Item:
     mark_start: int
 
 
+# a short lead at the start of a line naming whose duties follow, the run-in list right after its colon: “党委职责:(1)…”
+RUN_IN_LEAD_RE = re.compile(r"[ \t]*[" + CJK + r"]{0,8}(?:职责|职能|任务)[ \t]*[:：]?[ \t]*")
+
+
+def _run_in_after_lead(text: str, m: re.Match) -> bool:
+    """A (1)(2) mark run in after a sentence or a colon counts only on a line that opens with a short lead naming duties
+    (“党委职责:(1)保证…。(2)讨论…”); numbered results in a report's paragraph (“…成效:(1)开展了…。(2)…”) are none."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    first = re.search(r"\(1\)", text[line_start:m.end()])
+    return first is not None and bool(RUN_IN_LEAD_RE.fullmatch(text, line_start, line_start + first.start()))
+
+
 def _numbered_items(text: str) -> list[Item]:
     marks, digit_marks = [], []
     if "(" not in text and not re.search(r"(?m)^[ \t]*\d", text):
         return []
     for m in MARK_RE.finditer(text):
-        if m["d"] or m["d0"] or m["p"]:  # 1. / 01 / (1): items only where the text has no (一)(二) items (else sub-items)
-            digit_marks.append((m.start(), m.end(), int(m["d"] or m["d0"] or m["p"])))
+        if m["q"] and not _run_in_after_lead(text, m):
+            continue
+        if m["d"] or m["d0"] or m["p"] or m["q"]:  # 1. / 01 / (1): items only where the text has no (一)(二) items (else sub-items)
+            digit_marks.append((m.start(), m.end(), int(m["d"] or m["d0"] or m["p"] or m["q"])))
             continue
         n = to_int(m["n"])
         if n is not None:
@@ -1046,6 +1069,31 @@ def _line_above(text: str, pos: int) -> str:
     return text[text.rfind("\n", 0, end) + 1:end] if end > 0 else ""
 
 
+def _announces_list(line: str) -> bool:
+    """The line above a run announces a list, in any wording, when it ends with a colon (“市科协主要工作任务是:”,
+    “其职能如下:”) and names no bodies, no units under the unit and no conditions or matters (“应当包括下列事项:”).
+    Only the line's last sentence leads in (a one-line copy's line holds the sentences before it too); an anti-copy
+    string after the colon is blanked before (`final2_clauses.blank_junk`)."""
+    line = re.split(r"[。;；]", line.strip())[-1].strip()
+    return bool(re.search(r"[:：]$", line)) and not BODY_TRIGGER_RE.search(line) \
+        and not SUBORDINATE_UNITS_RE.search(line) and not re.search(r"(?:事项|内容|条件|情形|要求|程序|原则)[:：]$", line)
+
+
+def _lead_of(text: str, pos: int) -> str:
+    """The words that lead into the item at `pos`: what stands before it on its line (“政府职责:(1)…”), else the line
+    above it."""
+    before = text[text.rfind("\n", 0, pos) + 1:pos].strip()
+    return before or _line_above(text, pos)
+
+
+def _duty_run(run: list[Item], firsts: list[str]) -> bool:
+    """A run reads as duties by its items alone: at least three, counting from 1, most opening with what is done
+    (“负责…”, “宣传贯彻…”, “组织…”), none a body's name, no procedure's labelled steps, no staff rules."""
+    led = sum(bool(DUTY_VERB_RE.match(f.strip())) for f in firsts)
+    return len(run) >= 3 and run[0].number == 1 and led * 10 >= len(run) * 7 \
+        and not _labelled_steps(firsts) and not _rules_run(firsts)
+
+
 def item_runs(text: str) -> list[tuple[str, list[Item]]]:
     """[(kind, items)] with kind 'duties' or 'bodies'."""
     items = _numbered_items(text)
@@ -1055,6 +1103,9 @@ def item_runs(text: str) -> list[tuple[str, list[Item]]]:
     for run in _runs(items):
         for it in run:
             it.end = _cut_at_heading(text, it.start, it.end)
+        line_start = text.rfind("\n", 0, run[0].mark_start) + 1
+        if prev_run and prev_run[-1].start < line_start < prev_run[-1].end and text[line_start:run[0].mark_start].strip():
+            prev_run[-1].end = line_start  # “…(3)领导…。⏎政府职责:(1)…”: the next list's lead line ends the last item
         duty_head = len(prev_run) == 1 and prev_run[0].end == run[0].mark_start and \
             _names_duty_list(text[prev_run[0].start:prev_run[0].end])
         if len(prev_run) == 1 and prev_run[0].end == run[0].mark_start and (
@@ -1090,6 +1141,8 @@ def item_runs(text: str) -> list[tuple[str, list[Item]]]:
                 all(len(re.split(r"[。\n]", f.strip())[0]) <= 20 for f in firsts):
             kind = "bodies"
         kind = _heldout12_kind(kind, run, firsts, bodyish)
+        if kind is None and bodyish == 0 and _duty_run(run, firsts) and _announces_list(_lead_of(text, run[0].mark_start)):
+            kind = "duties"  # a list is a list wherever it stands: a lead ending in a colon over verb-led items
         if kind:
             out.append((kind, run))
         prev_end = run[-1].end
@@ -1165,7 +1218,8 @@ INLINE_BODIES_RE = re.compile(
     r"(?:(?<=^)|(?<=[\n,，。;:：局委办厅部院心室队站所会署关另共现馆]))设(?![置立计施]))(?![和或及与、])(?!\s*" + NUM + r"\s*个)(?P<list>[" + CJK + r"()、\n]{2,400}?)(?:等|共)?\s*(?P<n>" + NUM + r")\s*个"
     r"(?:" + RANK + r")?(?:内设机构|内设科室|内设股室|内设处室|股室|科室|处室|部室|职能[处科股司]室?|机构|[处科股室司]|股室和直属单位)")
 # these two run on the text with brackets masked: a body's bracketed second name stays with it
-INLINE_BODIES_COLON_RE = re.compile(r"(?:内设机构|设下列内设机构|设下列机构|内设科室|(?:内设|下设)[^:。\n]{0,16}?(?:处室|科室|股室|机构|部门))[^:。\n]{0,12}:"
+INLINE_BODIES_COLON_RE = re.compile(r"(?:内设机构|设下列内设机构|设下列机构|内设科室|(?:内设|下设)[^:。\n]{0,16}?(?:处室|科室|股室|机构|部门)|"
+                                    r"(?:处室|科室|股室|部室)(?:设置|构成|组成))[^:。\n]{0,12}:"
                                     r"(?P<list>(?:[^。:;\n()]|\(\x00{1,40}\)){2,400})")
 INLINE_BODIES_HAVE_RE = re.compile(r"(?:内设机构|内设科室|内设处室|内设股室|下设机构)[,，]?(?:主要)?(?:有|包括|为)[:：,，]?(?!\s*" + NUM
                                    + r"\s*个)(?P<list>[^。:;\n]{2,400})")
@@ -1299,6 +1353,11 @@ def inline_bodies(text: str) -> list[Found]:
             if inner >= 0:  # “机构设置\n某县统计局内设办公室、…”: the list starts after the nearer verb
                 pos += inner + 2
                 listed = listed[inner + 2:]
+            # “内设机构为三部一室,分别为A、B…”: a count of the bodies (or any short phrase) and its “分别为/即” before the names
+            counted = re.match(r"[^、,，:：。\n]{1,12}[,，]\s*(?:分别为|分别是|即|包括|依次为)[:：]?", listed)
+            if counted:
+                pos += counted.end()
+                listed = listed[counted.end():]
             subject = re.match(r"\s*[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r"设(?![置立计施有])", listed)
             if inner < 0 and subject:  # “单位机构设置⏎息烽县文化馆设办公室、…”: after the subject's own “设”
                 pos += subject.end()
@@ -1333,7 +1392,7 @@ HEADING_LIST_RE = re.compile(r"(?m)^[ \t]*(?:(?:" + CN_NUM + r"、|\(" + CN_NUM 
                              r"(?:[" + CJK + r"]{0,24}?设(?:下列|以下|如下)?[ \t]*(?:" + NUM + r"[ \t]*个)?)?"
                              r"(?:机关)?(?:处室|科室|股室|内设机构|内设处室|内设科室|机构设置)(?:设置|如下|为|有)?"
                              r"[ \t]*(?:更多\W*)?[ \t]*[:：]?[ \t]*$")
-LINE_BODY_RE = re.compile(r"(?!" + VERB_START + r")[" + CJK + r"]{2,24}?" + BODY_SUFFIX + r"(?:\([^()]{1,40}\))?")
+LINE_BODY_RE = re.compile(r"(?!" + VERB_START + r")[" + CJK + r"“”]{2,24}?" + BODY_SUFFIX + r"(?:\([^()]{1,40}\))?")
 
 
 def heading_list_bodies(text: str) -> list[Found]:

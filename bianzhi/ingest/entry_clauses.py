@@ -171,6 +171,11 @@ def counted_including(text: str) -> list[Found]:
     return []
 
 
+# one more body in the next sentence: “设置五部一室:A、…和F。另有一个内设机构:G,和一个挂靠机构:H” (G only: a 挂靠 unit is none)
+ONE_MORE_RE = re.compile(r"\s*(?:另有|另设|另|还有|此外还有|此外)\s*(?:一|1)\s*个(?:内设机构|内设部门|科室|部门|机构)\s*[:,]?\s*"
+                         r"(?P<name>[" + CJK + r"]{2,30}?" + BODY_SUFFIX + r")(?=[,。;]|$)")
+
+
 def parts_counted(text: str) -> list[Found]:
     for rx in (PARTS_BEFORE_RE, PARTS_AFTER_RE):
         for m in rx.finditer(text):
@@ -178,6 +183,10 @@ def parts_counted(text: str) -> list[Found]:
                 continue
             found = _undescribed(_split(text, m.start("list"), m["list"], "、,"))
             if _parts_total(m["parts"]) == len(found) and _names(found):
+                end = text.find("。", m.end("list"))
+                more = ONE_MORE_RE.match(text, end + 1) if end >= 0 and text[m.end("list"):end].strip() == "" else None
+                if more:
+                    found.append(Found(more["name"], more.start("name"), more.end("name")))
                 return found
     return []
 
@@ -218,14 +227,21 @@ def under_rooms(text: str, unit: str | None) -> list[Found]:
     return []
 
 
+# the same without a count: “1990年,局内设秘书股、计划股、财务股。”
+DATED_PLAIN_RE = re.compile(r"(?P<y>(?:19|20)\d{2})年[^。;\n]{0,30}?(?:内设|下设|设有)(?P<list>[" + CJK + r"、()]{4,300}?)(?=[。;,]|$)",
+                            re.M)
+
+
 def dated_latest(text: str) -> list[Found]:
     dated = []
-    for m in DATED_LIST_RE.finditer(text):
+    for m in [*DATED_LIST_RE.finditer(text), *DATED_PLAIN_RE.finditer(text)]:
         listed = re.sub(r"^[^、]*?(?=[" + CJK + r"]{2,12}?(?:室|科|股|处|部)、)", "", m["list"])
         off = m.start("list") + (len(m["list"]) - len(listed))
         found = _split(text, off, re.sub(r"及(?=[" + CJK + r"]{2,12}$)", "、", listed))
         found = [Found(f.value, f.start, f.end) for f in found]
-        if to_int(m["n"]) == len(found) and _names(found):
+        counted = "n" in m.groupdict()
+        if (to_int(m["n"]) == len(found) if counted else len(found) >= 2) and _names(found) \
+                and all(f.start != g.start for _, fs in dated for g in fs for f in found):
             dated.append((int(m["y"]), found))
     if len({y for y, _ in dated}) >= 2:
         return max(dated, key=lambda x: x[0])[1]

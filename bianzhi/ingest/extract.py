@@ -26,6 +26,7 @@ from pathlib import Path
 from . import (
     breaks,
     docx_numbering,
+    final2_clauses,
     ocr_correct,
     ocr_prep,
     ocr_rapid,
@@ -647,7 +648,8 @@ def _one_line_copy(text: str) -> bool:
 
 def _item_follows(line: str):
     # a “;” or “,” before the number: items of one sentence (“职责是:(1)管理…;(2)管理…;(3)…。”), run in as written
-    return lambda pos, last: pos - last >= 2 and (line[pos - 1] in _END_BEFORE_ITEM
+    # (the spaces of a blanked anti-copy string between the sentence's end and the number aside)
+    return lambda pos, last: pos - last >= 2 and (line[:pos].rstrip(" ")[-1:] in _END_BEFORE_ITEM
                                                   or pos - last <= _ITEM_GAP and line[pos - 1] not in ";；,，、")
 
 
@@ -773,7 +775,10 @@ def _one_line_cuts(line: str) -> set[int]:
 
 def one_line_breaks(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     """Line breaks put back into a one-line copy (see above), read over the whole text (the breaks the run-in rules
-    put back already end a sentence); an inserted break maps to the next character's offset."""
+    put back already end a sentence); an inserted break maps to the next character's offset. The cuts are read with
+    the anti-copy strings blanked (“…发展。 V8+,no2~2Yz9+7w2.负责…”: the item after the sentence end), which keeps the
+    offsets; the breaks go into the text as it is."""
+    read, text = text, final2_clauses.blank_junk(text)
     cuts = _one_line_cuts(text)
     cuts.update(_page_head_cuts(text))
     cuts.update(m.start("at") for m in _SECTION_HEADING_END_RE.finditer(text))
@@ -790,7 +795,7 @@ def one_line_breaks(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     if mode in ("both", "model"):
         cuts.update(_model_breaks(text))
     cuts = {at for at in cuts if 0 < at < len(text) and text[at - 1] != "\n" and text[at] != "\n"}
-    return _insert_breaks(text, offsets, cuts)
+    return _insert_breaks(read, offsets, cuts)
 
 
 def _insert_breaks(text: str, offsets: list[int], cuts: set[int]) -> tuple[str, list[int]]:

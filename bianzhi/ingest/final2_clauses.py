@@ -15,14 +15,18 @@ from bianzhi.core.numerals import NUM
 from .budget_clauses import split_list
 from .clauses import CJK, UNIT_SUFFIX, Found, lines_with_starts
 
-# an anti-copy string a mirror site glues at the end of a paragraph: “ z5.7wb,.4eb24Y”, “ M5;9By4-2Cv28l”
-JUNK_TAIL_RE = re.compile(r"(?<=[^\x00-\x7f]|[:;,.])(?P<j>[ \t]+[A-Za-z0-9,.;:=+\-!?]{8,24})[ \t]*$", re.M)
+# an anti-copy string a mirror site glues at the end of a paragraph: “ z5.7wb,.4eb24Y”, “ M5;9By4-2Cv28l”,
+# “ k5~9ZD,!9Gx6+2d” (any printable ASCII)
+JUNK_TAIL_RE = re.compile(r"(?<=[^\x00-\x7f]|[:;,.])(?P<j>[ \t]+[!-~]{8,24})[ \t]*$", re.M)
+# the same inside a line, when the copy lost its line breaks: “…任务是: k5~9ZD,!9Gx6+2d1.宣传…” (the shortest string
+# before Chinese text or before the next item's number)
+JUNK_RUN_RE = re.compile(r"(?<=[^\x00-\x7f]|[:;,.])(?P<j>[ \t]+[!-~]{8,24}?)(?=(?:[1-9]\d?[.、])?[\u4e00-\u9fff])")
 
 
 def _is_junk(token: str) -> bool:
     """Letters, digits and at least two punctuation marks mixed in one string: no word, number, code or address."""
     return (sum(c.isalpha() for c in token) >= 2 and sum(c.isdigit() for c in token) >= 2
-            and sum(c in ",.;:=+-!?" for c in token) >= 2 and not re.search(r"[A-Za-z]{5}", token))
+            and sum(not c.isalnum() for c in token) >= 2 and not re.search(r"[A-Za-z]{5}|://|www|@", token))
 
 
 def blank_junk(text: str) -> str:
@@ -34,7 +38,7 @@ def blank_junk(text: str) -> str:
     def blank(m: re.Match) -> str:
         return " " * len(m["j"]) if _is_junk(m["j"].strip()) else m["j"]
 
-    return JUNK_TAIL_RE.sub(blank, text)
+    return JUNK_RUN_RE.sub(blank, JUNK_TAIL_RE.sub(blank, text))
 
 
 # a body list run in after its count, the list allowed over a line break: “现设职能科(室)23个,分别为:A、B、…、X。”

@@ -4,7 +4,8 @@ functions that read a short form where a text gives it (ADR 0050).
 A text gives a unit's short form in three wordings, each with its own variants:
 - a bracket after the full name: “X(以下简称Y)”, “X(简称“Y”)”, “X(简称:Y)”, “X(以下简称为Y)”, “X(下称Y)”, “X(以下称Y)”,
   “X(下文简称Y)”; in an entry the bracket may go on with other names: “X(简称Y,English name)”;
-- a clause of its own after the full name: “X,简称Y,是…”, “X,以下简称Y,…”, “X,规范化简称Y,又简称Z,是…”;
+- a clause of its own after the full name: “X,简称Y,是…”, “X,以下简称Y,…”, “X,规范化简称Y,又简称Z,是…”, or glued to it:
+  “X简称Y(以下同),是…”;
 - the short form alone in a bracket or after a comma, the full name given elsewhere.
 
 Before this module twelve modules each wrote their own “简称” regex (the words before the short form, its quotes and
@@ -47,6 +48,8 @@ def comma_clause(name: str = "s", lo: int = 2, hi: int = 10) -> str:
 
 
 _AFTER_NAME_RE = re.compile(r"[ \t]*" + bracket())
+# the short form right after the name, no bracket or comma before it: “X简称Y(以下同),是…”, “X简称Y,…”
+_GLUED_AFTER_RE = re.compile(r"简称(?:为)?[ \t]*[:：]?[ \t]*(?P<s>" + SHORT_CHARS + r"{2,10}?)[ \t]*(?:\((?:以下同|下同)\))?[ \t]*(?=[,，;；。])")
 _INNER_RE = re.compile(r"[ \t]*" + SHORT_WORD + r"[ \t]*[:：]?[ \t]*" + short_value("s") + r"[ \t]*(?:[,，;；]|$)")
 
 
@@ -92,7 +95,7 @@ def short_of(text: str, full: str) -> tuple[str, int, int] | None:
     """(short form, start, end) the text gives the name `full` right after it (“X(以下简称Y)”), or None."""
     at = text.find(full)
     while at != -1:  # (the bracket matched where the name ends: no pattern compiled per name)
-        m = _AFTER_NAME_RE.match(text, at + len(full))
+        m = _AFTER_NAME_RE.match(text, at + len(full)) or _GLUED_AFTER_RE.match(text, at + len(full))
         if m is not None:
             return m["s"], m.start("s"), m.end("s")
         at = text.find(full, at + 1)

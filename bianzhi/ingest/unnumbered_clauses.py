@@ -13,7 +13,7 @@ import re
 
 from bianzhi.core.numerals import NUM, to_int
 
-from .clauses import BODY_SUFFIX, CJK, CN_NUM, VERB_START, Found
+from .clauses import BODY_SUFFIX, CJK, CN_NUM, DUTY_VERB_RE, VERB_START, Found  # noqa: F401 (DUTY_VERB_RE: imported from here too)
 
 DUTY_TRIGGER_RE = re.compile(r"(?m)^[^\n]*(?:主要职责是|主要职责如下|主要职责为|主要职责|主要职能是|主要职能|"
                              r"履行(?:以下|下列)(?:主要)?职责|(?:职责|职能)如下|承担(?:以下|下列)职责|业务范围如下)[ \t]*[:：][ \t]*$")
@@ -31,15 +31,10 @@ BODY_TRIGGER_RE = re.compile(r"(?m)^[^\n]*(?:设下列(?:内设)?机构|设(?:�
 COUNTED_TRIGGER_RE = re.compile(r"(?m)^[^\n]*设\s*" + NUM + r"\s*个(?:内设机构|职能[处科股司]室?|处室|科室|股室|部室)[ \t]*[。]?[ \t]*$")
 # the next article, a numbered heading or item (a list with numbers is the numbered readers'), an appendix
 STOP_RE = re.compile(r"^(?:第" + CN_NUM + r"[条章]|" + CN_NUM + r"、|\(" + CN_NUM + r"\)|\(?\d|[①-⑳]|附件|附则)")
-BODY_LINE_RE = re.compile(r"^(?P<name>(?!" + VERB_START + r")[" + CJK + r"]{2,24}?" + BODY_SUFFIX + r"(?:\([^()\n]{1,40}\))?)"
+BODY_LINE_RE = re.compile(r"^(?P<name>(?!" + VERB_START + r")[" + CJK + r"“”]{2,24}?" + BODY_SUFFIX + r"(?:\([^()\n]{1,40}\))?)"
                           r"(?:\s*[。.:：]\s*(?P<rest>.*))?$")
 MIN_ITEMS = 2
-# how a duty starts: most lines of a real duty list open with one of these verbs (a description of the unit, a list
-# of its centres, does not)
-DUTY_VERB_RE = re.compile(r"^(?:" + VERB_START + r"|管理|审核|审批|受理|编制|实施|监测|提供|维护|宣传|保障|协调|配合|起草|督促|"
-                          r"落实|执行|领导|规划|建立|健全|牵头|归口|综合|加强|抓好|拟|制订|对|按照|依照|指导|培育|促进|发展|"
-                          r"引导|深化|完善|承办|主管|联系|搞好|做|掌握|了解|调查|检查|考核|审查|办|发挥|坚持|服务|保护|推动|"
-                          r"开发|培训|教育|收集|汇总|分析|统计|发布|处理|调处|查处|防治|预防|救助|安置|优抚)")
+
 
 
 def _lines_after(text: str, pos: int, spaced: bool = False):
