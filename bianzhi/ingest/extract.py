@@ -404,9 +404,16 @@ _RUN_IN_BREAKS = [
     re.compile(r"(?<=[。;])(?=第" + _RUN_IN_CN + r"条)"),
     # before the first item of a list glued to its heading: 主要职责(一)负责…
     re.compile(r"(?<=[\u4e00-\u9fff])(?=\(一\))"),
-    # the 文号 after a notice title, and what follows it
-    re.compile(r"(?<=通知)(?=" + _RUN_IN_DOCNUMBER + r")"),
-    re.compile(r"(?<=通知)" + _RUN_IN_DOCNUMBER + r"(?P<at>)(?=[\u4e00-\u9fff《])"),
+    # the 文号 after a notice's, a 批复's or a 公告's title (in brackets or not) or after the masthead “X文件”, and what
+    # follows it (a cited notice's 文号 follows its “》”)
+    # (not “…意见的通知X发〔2007〕28号”: the title goes on; not “经市财政局批复(X〔2026〕1号),按照…”: a sentence goes on)
+    re.compile(r"(?<=通知|批复|决定|意见|公告|通告|文件)(?=\(?(?!的)" + _RUN_IN_DOCNUMBER + r"\)?(?:[\u4e00-\u9fff《]|$))"),
+    re.compile(r"(?<=[|])(?=\(?" + _RUN_IN_DOCNUMBER + r")"),  # after a metadata row's cells: “浏览量:1 | | |湘阴发〔2019〕4号”
+    re.compile(r"(?<=通知|批复|决定|意见|公告|通告|文件)\(?(?!的)" + _RUN_IN_DOCNUMBER + r"\)?(?P<at>)(?=[\u4e00-\u9fff《])"),
+    # a cover letter's date after its 印发 sentence, and the issued text's title after it: “…现印发给你们,请认真贯彻
+    # 执行。二○○九年四月二十八日X工作意见为…”
+    re.compile(r"(?:印发|转发)[^。\n]{0,60}。(?P<at>)" + _RUN_IN_DATE + r"(?=[\u4e00-\u9fff《])"),
+    re.compile(r"(?:印发|转发)[^。\n]{0,60}。" + _RUN_IN_DATE + r"(?P<at>)(?=[\u4e00-\u9fff《])"),
     # the signature after the cover letter: …实施。长春市人民政府办公厅二〇〇九年九月十日…
     re.compile(r"(?<=。)(?=[\u4e00-\u9fff()]{2,30}?(?:办公厅|办公室|人民政府|委员会|政府|部|局|厅|委|署)" + _RUN_IN_DATE + r")"),
     re.compile(r"(?<=[办公厅室府会部局委署])(?=" + _RUN_IN_DATE + r"[\u4e00-\u9fff])"),
@@ -420,6 +427,8 @@ _RUN_IN_BREAKS = [
                r"(?=(?:根据|按照|依据|[\u4e00-\u9fff]{2,30}?(?:的主要职责|设下列|设\d|机关行政编制|行政编制)))"),
     # a notice's title followed directly by its addressees: …的通知各县(市)、区人民政府,…: / …的通知湖南省林业厅:
     re.compile(r"(?<=[的]通知)(?=各[\u4e00-\u9fff、()]{1,40}?[:,])"),
+    # a page's title line (the issued text's name) run into the cover letter's addressees: “X暂行办法各乡镇人民政府,…:”
+    re.compile(r"(?:^|(?<=\n))[^。,;:\n]{4,80}?(?:办法|规定|规则|细则|方案|意见|通知|批复|决定)(?P<at>)各[^。;:\n]{1,60}?:", re.M),
     # a report's or note's title followed directly by its table of contents or its first part
     re.compile(r"(?<=(?:决算|预算|报告|说明|公开))(?=(?:目\s?录|第一部分|一、(?:部门|单位|基本|概况|主要)))"),
     # page metadata run in after a title: …规定发布时间:2019-03-04 / …决算来源:…
