@@ -149,3 +149,27 @@ def without_copula(unit: str) -> str | None:
     if m is None or re.match(r"^(?:为民|是非)", unit):  # “为民服务中心” is a name
         return None
     return unit[m.end():]
+
+
+_BARE_LEVEL_RE = re.compile(r"^(?P<l>[县区市旗])(?=[" + _HAN + r"]{2})")
+
+
+def with_place_of_text(text: str, unit: str) -> str | None:
+    """A name read bare (“区司法局”, “县档案局”) with the place the text gives it: the one place of that level the
+    text names its other bodies with (“淄川区法律援助中心”, “淄川区律师事务所” → 淄川区司法局), named at least twice
+    and no other of the level; None if the text names none or several."""
+    bare = _BARE_LEVEL_RE.match(unit)
+    if bare is None:
+        return None
+    level = bare["l"]
+    places = [m.group(1) for m in re.finditer(r"(?=([" + _HAN + r"]{2,3}" + level + r")[" + _HAN + r"]{1,12}?"
+                                                 r"(?:局|中心|所|处|办公室|委员会|院|馆|站|队))", text)]
+    places = [p for p in places if not re.search(r"[全各本该的和及与对级我在设为是将由原了成立经属建组于]", p[:-1])
+              and not re.match(r"(?:城|辖|园|社|景|新|开发|郊)$", p[:-1])]
+    counts: dict[str, int] = {}
+    for p in places:
+        counts[p] = counts.get(p, 0) + 1
+    named = [p for p, k in counts.items() if k >= 2]
+    if len(named) != 1 or any(p != named[0] and not p.endswith(named[0]) for p in counts):
+        return None
+    return named[0] + unit[1:]

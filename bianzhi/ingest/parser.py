@@ -12,6 +12,7 @@ Articles are classified by what they say, not by their number, so the numbering 
 """
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -51,6 +52,7 @@ from . import (
     scheme_clauses,
     staffnote_clauses,
     township_clauses,
+    unit_ranker,
     unnumbered_clauses,
     vertical_clauses,
     webcopy_clauses,
@@ -574,6 +576,9 @@ _WHOLE_AREA_UNIT_RE = re.compile(r"^[\u4e00-\u9fff]{0,12}?全[县市省区州旗
 _CLAUSE_AS_UNIT_RE = re.compile(r"已(?:经)?(?:成立|组建|设立|挂牌)|属于|举行|召开|印发|公布|揭牌")
 
 
+_UNIT_RANKER = os.environ.get("BIANZHI_UNIT_RANKER", "on") != "off"  # “off”: the rules alone (benchmarks, training)
+
+
 def parse(text: str) -> ParseResult:
     """The facts of one 三定 document or 调整通知 in `text` (normalised: see extract.normalize_with_map)."""
     result = _parse(text)
@@ -602,8 +607,16 @@ def parse(text: str) -> ParseResult:
         for key in drop:
             data[key] = None
         result.spans = [sp for sp in result.spans if sp[0] not in drop]
+    read = data.get("unit")
     _scheme_rules(result, text)
     _polish_unit(result, text)
+    if data.get("unit") is None and _UNIT_RANKER and (read is None or _PRONOUN_UNIT_RE.match(read)):
+        # the rules name no unit (or only “我中心”, naming none): the learned ranker's best name, if it is sure of it
+        named = unit_ranker.unit_when_silent(text)
+        if named is not None:
+            placed = name_forms.with_place_of_text(text, named.value)  # “区司法局” of a 淄川区 chronicle → 淄川区司法局
+            _set_field(result, "unit", clauses.Found(placed, named.start, named.end) if placed else named)
+            _polish_unit(result, text)
     # a budget report's table rows and section headings are no bodies or duties (“基本支出”, “2017年初预算收入”,
     # “部门预算单位构成:…”)
     bodies = data.get("internal_bodies") or []
