@@ -5,8 +5,12 @@ characters of the normalised text (NFKC, spaces between Chinese characters gone:
 reads), a logistic model scores “a line ended here” from the characters around it: hashed character n-grams in the
 window −4…+4, the characters' classes (Han, Chinese numeral, digit, Latin, sentence end, comma, colon, brackets…),
 how far the last and the next sentence end are, how far into the text, and the enumeration markers that start there
-(“(一)”, “一、”, “1.”, “(1)”, “第X条”…) with whether each counts on from the last one of its kind. Trained on the TUNE
-texts' own line breaks (scripts/train_breaks.py, deterministic; it rewrites `breaks.bin` byte for byte).
+(“(一)”, “一、”, “1.”, “(1)”, “第X条”…) with whether each counts on from the last one of its kind; and (session 16,
+ADR 0061) where a heading may end: how far the place is from the last marker that opens a clause and whether
+punctuation came between, with the two characters on either side, how often the four characters after the place
+recur in the text (a unit's name starts lines), and the characters around the place near the text's start (a
+title's end). Trained on the TUNE texts' own line breaks (scripts/train_breaks.py, deterministic; it
+rewrites `breaks.bin` byte for byte).
 
 The weights (2^18 float16, 512 KiB) are read once, on the first one-line copy.
 """
@@ -25,7 +29,7 @@ WEIGHTS = Path(__file__).resolve().parent / "data" / "breaks.bin"
 BITS = 18
 SIZE = 1 << BITS
 PAD = 4
-_MAGIC = b"BZBRK1\x00\x00"
+_MAGIC = b"BZBRK2\x00\x00"
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 _MIX = np.uint64(1000003)
 
@@ -48,6 +52,7 @@ _CHAR_TEMPLATES = [(-1,), (-2,), (-3,), (-4,), (0,), (1,), (2,), (3,),
                    (-2, -1), (-1, 0), (0, 1), (-3, -2), (1, 2),
                    (-3, -2, -1), (-2, -1, 0), (-1, 0, 1), (0, 1, 2),
                    (-4, -3, -2, -1), (-2, -1, 0, 1), (0, 1, 2, 3)]
+_PUNCT = "。!?;,、:()《》“”"
 _CLASS_TEMPLATES = [(-1, 0), (-2, -1, 0, 1), (-4, -3, -2, -1, 0, 1, 2, 3), (0, 1, 2), (-3, -2, -1)]
 _DISTANCE_EDGES = np.array([1, 2, 4, 7, 11, 17, 26, 41, 81, 161], dtype=np.int64)
 _START_EDGES = np.array([8, 20, 40, 80, 160, 320], dtype=np.int64)
@@ -63,6 +68,59 @@ _MARKERS = [
     ("art", re.compile(r"第(?P<n>[一二三四五六七八九十百零〇]{1,5})条")),
     ("chap", re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})(?:章|部分|节)")),
 ]
+
+
+_PUNCT_CODES = np.array([ord(c) for c in _PUNCT], dtype=np.int64)
+
+
+_HEAD_EDGES = np.array([1, 2, 3, 4, 5, 6, 8, 10, 13, 17, 25], dtype=np.int64)
+_COUNT_EDGES = np.array([2, 3, 5, 9], dtype=np.int64)
+_HEAD_START = "。!?;:\n"
+
+
+def _heading_columns(text: str, codes: np.ndarray, padded: np.ndarray, classes: np.ndarray, at: np.ndarray,
+                     start_b: np.ndarray) -> list[np.ndarray]:
+    """A heading's end (“(二)机构设置⏎根据…”, “1.内设机构⏎汉中市卫健委…”): how far the place is from the last
+    enumeration marker that opens a clause, whether punctuation comes between, with the words on either side; how
+    often the words after the place recur in the text (a unit's name starts lines); a title's end near the start."""
+    n = len(text)
+    opened = np.full(n, -1, dtype=np.int64)  # the start of each marker that opens a clause
+    for _, rx in _MARKERS:
+        for m in rx.finditer(text):
+            g = m.start()
+            if g == 0 or text[g - 1] in _HEAD_START:
+                opened[m.end() - 1] = g
+    last_open = np.maximum.accumulate(opened)[:-1]  # the last marker ending at or before text[g-1]
+    is_p = np.isin(codes, _PUNCT_CODES)
+    last_p = np.maximum.accumulate(np.where(is_p, np.arange(n), -1))[:-1]
+    places = np.arange(1, n)
+    dist = np.where(last_open >= 0, places - last_open, 0)
+    dist_b = np.where(last_open >= 0, np.searchsorted(_HEAD_EDGES, dist, side="right") + 1, 0)
+    clean = (last_open >= 0) & (last_p < last_open + 1)  # no punctuation since the marker's text began
+    # (a marker's own “、”/“.” is at its end; the punctuation of “(一)” is before its text)
+    ends_marker = np.zeros(n - 1, dtype=bool)
+    for _, rx in _MARKERS:
+        for m in rx.finditer(text):
+            if 0 < m.end() < n:
+                ends_marker[m.end() - 1] = True
+    state = np.where(last_open < 0, 0, np.where(clean, 1, 2))
+    state = np.where(ends_marker, 3, state)
+    left2 = padded[at - 2] * 65536 + padded[at - 1]
+    right2 = padded[at] * 65536 + padded[at + 1]
+    counts: dict[str, int] = {}
+    for k in range(n - 3):
+        key = text[k:k + 4]
+        counts[key] = counts.get(key, 0) + 1
+    recur = np.array([counts.get(text[g:g + 4], 0) for g in range(1, n)], dtype=np.int64)
+    recur_b = np.searchsorted(_COUNT_EDGES, recur, side="right")
+    return [_hash_columns(601, [state, dist_b, left2]),
+            _hash_columns(602, [state, dist_b, right2]),
+            _hash_columns(603, [state, dist_b, classes[at], classes[at - 1]]),
+            _hash_columns(604, [state, left2, right2]),
+            _hash_columns(605, [recur_b, state, classes[at - 1]]),
+            _hash_columns(606, [recur_b, right2]),
+            _hash_columns(607, [start_b, left2]),
+            _hash_columns(608, [start_b, right2])]
 
 
 def _cn_number(digits: str) -> int:
@@ -129,6 +187,7 @@ def features(text: str) -> np.ndarray:
     cols.append(_hash_columns(205, [start_b, right_cls, left_cls]))
     cols.append(_hash_columns(206, [until_b, padded[at - 1]]))
     cols.append(_hash_columns(207, [since_b, padded[at]]))
+    cols.extend(_heading_columns(text, codes, padded, classes, at, start_b))
     matrix = np.stack(cols, axis=1)
     markers = np.zeros((n - 1, 3), dtype=np.int64)  # index 0: the bias (always on, counted once more)
     for kind, rx in _MARKERS:

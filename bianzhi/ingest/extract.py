@@ -250,24 +250,45 @@ def normalize_with_map(original: str) -> tuple[str, list[int]]:
     remove white space between Chinese characters (OCR and justified text put spaces there), collapse
     other runs of spaces, and trim each line; a one-line copy gets its line breaks back (`one_line_breaks`)."""
     text, offsets, one_line = normalize_before_breaks(original)
-    return one_line_breaks(text, offsets) if one_line else (text, offsets)
+    if one_line:
+        return one_line_breaks(text, offsets)
+    if _short_one_line_copy(text) and breaks.variant() != "rules":
+        return _insert_breaks(text, offsets, _model_breaks(text, short=True))
+    return text, offsets
+
+
+# A copy pasted as ≤ 3 lines, the longest of at least this many characters but under RUN_IN_MIN: too short for the
+# rules of `one_line_breaks` (tuned on long pages), long enough for the break model's (ADR 0061; 100 as session 15
+# chose it on TUNE by cross-fitting); its contents run (“第一部分…第二部分…”) stays whole (`_model_breaks`).
+SHORT_ONE_LINE_MIN = 100
+
+
+def _short_one_line_copy(text: str) -> bool:
+    lines = text.split("\n")
+    return len(lines) <= _ONE_LINE_MAX_LINES and max(len(line) for line in lines) >= SHORT_ONE_LINE_MIN
 
 
 _MODEL_ARTICLE_RE = re.compile(r"第(?P<n>[一二三四五六七八九十百]{1,4})条")
 _ARABIC_ITEM_RE = re.compile(r"(?<![\d.])(?P<n>\d{1,2})(?:、|\.(?!\d)|．)")
 _SENTENCE_END = "。;；:：!?\n"
+_PART_RE = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})部分")
+_PART_END = "。;；!?\n"  # (“第一部分:单位概况” is a contents entry: its colon ends no sentence)
 
 
-def _model_breaks(text: str) -> set[int]:
+def _model_breaks(text: str, short: bool = False) -> set[int]:
     """The break model's breaks (ADR 0055) less those the rules' guards forbid: none at or inside a table's row (“|
     1.A 2.B |”), before an article not after a sentence's end unless it is a first article run into its title with
     “。第二条” going on (not “根据第一条规定”), before a “(八)” or “二、” not counting on from the last of its kind (“(六)…
     (八)…” skipping), before a “一、” with no sentence's end between it and the next or the last one (a contents list
-    “目录一、A二、B”), nor before a “2.…” item whose list no duty word or “:” announces."""
+    “目录一、A二、B”), nor before a “2.…” item whose list no duty word or “:” announces; in a short copy (`short`, under
+    RUN_IN_MIN: a budget note's head that `staffnote_clauses` reads as one line) not before a “第二部分” within 80
+    characters of the last or next part with no sentence's end between (“第一部分X说明一、…第二部分X表一、…”, ADR 0061)."""
     found = breaks.predicted_breaks(text)
     if not found:
         return found
     vetoed: set[int] = set()
+    head = text.find("。")
+    head = len(text) if head < 0 else head
     for at in found:
         start = text.rfind("\n", 0, at) + 1
         end = text.find("\n", at)
@@ -275,11 +296,14 @@ def _model_breaks(text: str) -> set[int]:
         if "|" in (text[at], text[at - 1]) or ("|" in text[max(start, at - 40):at] and "|" in text[at:min(end, at + 60)]):
             vetoed.add(at)
             continue
+        if at > head and _PAGE_LABEL_RE.match(text, at):
+            vetoed.add(at)  # a label in the body, after its first sentence (“。发布时间:以上级通知为准”): no page's row
+            continue
         article = _MODEL_ARTICLE_RE.match(text, at)
         if article is not None and text[at - 1] not in _SENTENCE_END and not (
                 article["n"] == "一" and "。第二条" in text[at:]):
             vetoed.add(at)
-    for rx in (_CN_DUN_RE, _PAREN_CN_RE):
+    for rx in (_CN_DUN_RE, _PAREN_CN_RE) + ((_PART_RE,) if short else ()):
         previous, counting = 0, True
         marks = list(rx.finditer(text))
         for k, m in enumerate(marks):
@@ -289,8 +313,10 @@ def _model_breaks(text: str) -> set[int]:
             if m.start() not in found:
                 continue
             # a contents list: sections run together, no sentence's end between one and its neighbour
-            run = rx is _CN_DUN_RE and any(
-                0 < b.start() - a.start() <= 30 and not any(c in _SENTENCE_END for c in text[a.start():b.start()])
+            reach = 30 if rx is _CN_DUN_RE else 80
+            run = rx is not _PAREN_CN_RE and any(
+                0 < b.start() - a.start() <= reach
+                and not any(c in (_SENTENCE_END if rx is _CN_DUN_RE else _PART_END) for c in text[a.start():b.start()])
                 for a, b in ((marks[k - 1] if k else None, m), (m, marks[k + 1] if k + 1 < len(marks) else None))
                 if a is not None and b is not None)
             if not counting or run:

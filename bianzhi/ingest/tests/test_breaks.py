@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bianzhi.ingest import breaks
+from bianzhi.ingest import breaks, extract
 from bianzhi.ingest.extract import from_text, normalize_before_breaks
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -66,8 +66,8 @@ def test_a_one_line_copy_gets_the_models_breaks_and_a_pasted_document_keeps_its_
     assert from_text(pasted).text.split("\n") == pasted.split("\n")  # not a one-line copy: no model
 
 
-def test_a_short_one_line_copy_is_left_alone():
-    # under 300 characters a copy is no one-line copy (the readers of short notes read it as one line): no model
+def test_a_very_short_one_line_copy_is_left_alone():
+    # under 100 characters a copy keeps its one line (the readers of short notes read it so): no model
     text = ("某某县统计局主要职责:(一)负责全县统计调查工作的组织和协调,拟订全县统计工作规划并组织实施。"
             "(二)负责统计数据的审核、汇总和发布。(三)负责统计执法检查工作,查处统计违法行为。")
     assert len(breaks.predicted_breaks(normalize_before_breaks(text)[0])) >= 2
@@ -85,10 +85,42 @@ def test_the_rules_guards_hold_for_the_models_breaks():
 
 def test_the_model_file_is_the_one_the_training_script_writes():
     raw = breaks.WEIGHTS.read_bytes()
-    assert raw[:8] == b"BZBRK1\x00\x00" and len(raw) == 16 + 2 * breaks.SIZE
+    assert raw[:8] == b"BZBRK2\x00\x00" and len(raw) == 16 + 2 * breaks.SIZE
     weights, bias, threshold = breaks.model()
     assert weights.size == breaks.SIZE and np.isfinite(weights).all() and np.isfinite(bias)
     done = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_breaks.py"), "--check"], cwd=ROOT,
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     assert hashlib.sha256(raw).hexdigest() == hashlib.sha256(breaks.WEIGHTS.read_bytes()).hexdigest()
+
+
+def test_a_one_line_copy_of_100_to_299_characters_gets_the_models_breaks():
+    # too short for one_line_breaks' rules (≥ 300 characters), long enough for the model (ADR 0061)
+    text = ("某某县统计局主要职责:(一)负责全县统计调查工作的组织和协调,拟订全县统计工作规划并组织实施,管理全县统计基础工作。"
+            "(二)负责统计数据的审核、汇总和发布,依法管理统计调查项目。(三)负责统计执法检查工作,查处统计违法行为,完成县委县政府"
+            "交办的其他任务。")
+    assert 100 <= len(text) < 300
+    lines = from_text(text).text.split("\n")
+    assert "(二)负责统计数据的审核、汇总和发布,依法管理统计调查项目。" in lines
+    assert lines[0] == "某某县统计局主要职责:"
+
+
+def test_a_short_copys_contents_run_of_parts_stays_whole():
+    # a budget note's head under 300 characters: “第一部分…第二部分…” with no sentence's end between is a contents run
+    # the note readers read as one line; a part after a sentence's end may still start a line
+    run = ("第一部分某某县水利局2022年部门决算说明一、部门基本情况二、部门决算情况第二部分:某某县水利局2022年部门决算表"
+           "一、收入支出决算总表二、收入决算表三、支出决算表")
+    text = "• 设为首页• 无障碍阅读" + run + "某某县水利局是县政府工作部门。"
+    assert 100 <= len(text) < 300
+    assert run in from_text(text).text
+    parted = "某某县水利局是县政府工作部门,负责全县水利工作。第一部分:概况。" * 2 + "第二部分:决算表"
+    assert {24, 56, 64} & breaks.predicted_breaks(parted) <= extract._model_breaks(parted, short=True)
+
+
+def test_a_label_in_the_body_gets_no_break_of_the_models():
+    # “发布时间:” after the text's first sentence is the document's own words, not a page's row of labels
+    prose = "本单位坚持以人民为中心的发展思想,认真贯彻落实上级各项决策部署,持续推进各项工作高质量发展。" * 7
+    body = "本单位资金来源:财政拨款。发布时间:以上级通知为准。"
+    text, _, _ = normalize_before_breaks(prose + body + prose)
+    at = text.index("发布时间")
+    assert at not in extract._model_breaks(text)
