@@ -41,8 +41,16 @@ DATA_DIR = Path(os.environ.get("BIANZHI_DATA_DIR", PROJECT_DIR / "var")).resolve
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+# commands that read a file and print JSON touch neither the database's secrets nor anything signed: they run
+# without configuration (a random key for the process, so nothing it could sign outlives it)
+STANDALONE_COMMANDS = {"parse-sanding", "parse-docnumber"}
+STANDALONE = len(sys.argv) > 1 and Path(sys.argv[0]).name in ("bianzhi", "__main__.py") and sys.argv[1] in STANDALONE_COMMANDS
 if not SECRET_KEY:
-    if DEBUG or TESTING or DEMO:
+    if STANDALONE:
+        import secrets
+
+        SECRET_KEY = secrets.token_urlsafe(50)
+    elif DEBUG or TESTING or DEMO:
         SECRET_KEY = "insecure-development-key-never-use-in-production"
     else:
         raise ImproperlyConfigured("未设置 SECRET_KEY 环境变量（生产环境必须设置）。演示请运行 make demo（BIANZHI_DEMO=1）。")

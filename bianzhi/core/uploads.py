@@ -5,11 +5,11 @@
    stops passing them on — an oversize file is never written to memory or disk. The form still receives a
    `RefusedUpload` (empty, `refused` = the Chinese reason) so it can say why instead of "请选择文件".
 2. **Content, not the name.** `check_upload(upload, allowed=…, max_bytes=…)` sniffs the bytes (PDF, DOCX,
-   XLSX, OLE Word/Excel, PNG/JPEG/GIF/TIFF/BMP/WebP, plain text/CSV) and refuses anything else — HTML, SVG,
+   XLSX, OFD, OLE Word/Excel, PNG/JPEG/GIF/TIFF/BMP/WebP, plain text/CSV) and refuses anything else — HTML, SVG,
    XML and script in particular, whatever they are called. The declared type must agree with the content:
    the extension must be one of the sniffed kind's extensions, and a declared Content-Type that names
    another known kind is refused.
-3. **Decompression limits for every zip-based format** (DOCX, XLSX): member count, total uncompressed size
+3. **Decompression limits for every zip-based format** (DOCX, XLSX, OFD): member count, total uncompressed size
    and per-member compression ratio are checked on the central directory before anything is inflated;
    Python's zipfile never inflates a member past its declared size, so the declared sizes bind.
 4. **Serving.** `serve_stored_file` answers with the sniffed Content-Type (never the uploader's), always as
@@ -61,6 +61,7 @@ KINDS = {k.key: k for k in [
     _kind("docx", "Word（DOCX）", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
           {".docx"}),
     _kind("xlsx", "Excel（XLSX）", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", {".xlsx"}),
+    _kind("ofd", "OFD 版式文件", "application/ofd", {".ofd"}),
     _kind("ole", "旧版 Office（DOC/XLS）", "application/octet-stream", {".doc", ".xls", ".wps", ".et"}),
     _kind("png", "PNG 图片", "image/png", {".png"}, inline=True),
     _kind("jpeg", "JPEG 图片", "image/jpeg", {".jpg", ".jpeg"}, inline=True),
@@ -74,8 +75,8 @@ KINDS = {k.key: k for k in [
 OLE_CONTENT_TYPES = {".doc": "application/msword", ".wps": "application/msword",
                      ".xls": "application/vnd.ms-excel", ".et": "application/vnd.ms-excel"}
 IMAGES = {"png", "jpeg", "gif", "tiff", "bmp", "webp"}
-DOCUMENT_KINDS = {"pdf", "docx", "xlsx", "ole", "text"} | IMAGES
-INGEST_KINDS = {"pdf", "docx", "ole", "text"} | IMAGES
+DOCUMENT_KINDS = {"pdf", "docx", "xlsx", "ofd", "ole", "text"} | IMAGES
+INGEST_KINDS = {"pdf", "docx", "ofd", "ole", "text"} | IMAGES
 TABLE_KINDS = {"xlsx", "csv"}
 
 # Declared types that are never accepted, whatever the content, and declared types that name one kind.
@@ -155,10 +156,24 @@ def _zip_kind(source) -> str | None:
         return "docx"
     if "[Content_Types].xml" in names and "xl/workbook.xml" in names:
         return "xlsx"
+    if any(name.lstrip("/").lower() == "ofd.xml" for name in names):  # GB/T 33190: the package's entry file
+        return "ofd"
     return None
 
 
 def _text_kind(head: bytes) -> str | None:
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its byte-order mark (Windows Notepad's “Unicode”)
+        even = head[:len(head) - len(head) % 2]
+        try:
+            text = even.decode("utf-16")
+        except UnicodeDecodeError:  # a surrogate pair cut at the end of the sniffed window
+            try:
+                text = even[:-2].decode("utf-16")
+            except UnicodeDecodeError:
+                return None
+        if "\x00" in text or ACTIVE_TEXT.search(text.encode("utf-8")):
+            return None
+        return "text"
     if b"\x00" in head:
         return None
     for encoding in ("utf-8-sig", "gb18030"):
@@ -260,7 +275,7 @@ def check_upload(upload, *, allowed, max_bytes: int | None = None, table_ext_kin
 
 
 def _zip_kind_from_suffix(suffix: str) -> str | None:
-    return {".docx": "docx", ".xlsx": "xlsx"}.get(suffix)
+    return {".docx": "docx", ".xlsx": "xlsx", ".ofd": "ofd"}.get(suffix)
 
 
 # ------------------------------------------------------------------------------------------------ serving

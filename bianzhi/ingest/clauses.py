@@ -127,7 +127,7 @@ def parse_date(match) -> str | None:
 
 # ------------------------------------------------------------------ header
 DOCNUMBER = r"[\u4e00-\u9fffA-Za-z]{1,16}\s*[〔\[【(［]\s*\d{4}\s*[〕\]】)］]\s*第?\s*\d{1,6}\s*[号號]"
-DOCNUMBER_LINE_RE = re.compile(r"^\s*(?:[【\[]?(?:发文字号|文\s*号|发文号)[】\]]?\s*[:：]?\s*)?\(?(?P<dn>" + DOCNUMBER + r")\)?"
+DOCNUMBER_LINE_RE = re.compile(r"^\s*(?:[【\[]?(?:发文字号|文\s*号|发文号)[】\]]?\s*[:：]?\s*)?[(\[【（]?(?P<dn>" + DOCNUMBER + r")[)\]】）]?"
                                r"\s*(?:签发人.*)?$")
 # a rule or regulation adopted at a meeting: “(2005年3月25日,市委机构编制委员会六届五次全体会议通过)”
 ADOPTED_RE = re.compile(r"^\(?\s*(?P<date>(?:\d{4}|[〇○零O一二三四五六七八九]{4})\s*年[^()]{1,12}?日)\s*[,，]?[^()]{0,60}?"
@@ -135,7 +135,17 @@ ADOPTED_RE = re.compile(r"^\(?\s*(?P<date>(?:\d{4}|[〇○零O一二三四五六
 DOCNUMBER_META_RE = re.compile(r"(?:发文字号|文\s*号)\s*[:：】\]]\s*(?P<dn>" + DOCNUMBER + r")")
 NOTICE_TITLE_RE = re.compile(r"^(?P<organ>[^。,:;]{0,60}?)(?:关于)?(?:印发|转发|下发)[《〈<]?(?P<inner>[^》〉>]{4,80}?)[》〉>]?的?通知$")
 SANDING_TITLE_RE = re.compile(r"(?:职能配置|主要职责|内设机构和人员编制|机构编制(?:调整)?方案|机构设置和职能|机构职能编制|“三定”|三定规定|三定方案)")
-TITLE_END_RE = re.compile(r"(?:规定|通知|批复|决定|方案|意见|函|报告|办法|规则|细则|决算|预算)$")
+TITLE_END_RE = re.compile(r"(?:规定|通知|批复|决定|方案|意见|函|报告|办法|规则|细则|决算|预算|公告|通告|条例)$")
+# a cover letter's sentence that hands the issued text on (“现印发给你们，请…”, “现予印发”): a title below it is the
+# issued text's, the cover letter's own title (if the copy kept it) is above it
+COVER_SENTENCE_RE = re.compile(r"(?:印发给你们|现予以?印发|现印发|予以印发|转发给你们|现予转发)")
+# the 红头's masthead: “湖南省人民政府办公厅文件”, “中共X县委机构编制委员会文件”
+MASTHEAD_RE = re.compile(r"^(?P<organ>[^\d。,:;《》]{2,40}?)\s*文\s*件$")
+# where a copy marks the seal on a signature: “(印章)”, “（公章）”, “[盖章]”
+SEAL_RE = re.compile(r"[(\[【（]\s*(?:印章|公章|盖章|章|印)\s*[)\]】）]")
+# a 文号 on a line of its own with its 号 left out (“湘政办发〔2009〕24”)
+# (its 代字 ending as 代字 do — “…发”, “…字”, “…函”, “…办”, “…复”, “…编” — not a table's “在编人数(2019) 12”)
+DOCNUMBER_BARE_LINE_RE = re.compile(r"^\s*[(\[【（]?(?P<dn>[\u4e00-\u9fffA-Za-z]{0,15}[发字函办复编]\s*[〔\[【(［]\s*\d{4}\s*[〕\]】)］]\s*第?\s*\d{1,6})[)\]】）]?\s*$")
 # what a title line may carry around the title itself: “附件2：”, “（摘要）”, “（试行）”
 TITLE_PREFIX_RE = re.compile(r"^附件\s*\d{0,2}\s*[:：]?\s*")
 TITLE_SUFFIX_RE = re.compile(r"\((?:摘要|节选|试行|暂行|草案|修订|修订稿|征求意见稿)\)$")
@@ -148,6 +158,16 @@ CITED_SANDING_RE = re.compile(r"(?:根据|依据|按照|(?:发布|公布|印发)
                               r"\s*[(（]?(?P<dn>" + DOCNUMBER + r")?")
 META_DATE_RE = re.compile(r"(?:成文日期|发文日期|发布日期|印发日期)\s*[】\]:：]*\s*(?P<date>\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?)")
 META_ORGAN_RE = re.compile(r"(?:发布部门|发文机关|发文机构|制发机关)\s*[】\]:：]+\s*(?P<organ>[" + CJK + r"、 ]{2,40})")
+
+
+def wrapped_title(first: str, second: str) -> bool:
+    """“国务院办公厅关于印发国家环境保护局⏎职能配置、内设机构和人员编制方案的通知” (heldout14), “湖南省人民政府办公厅关于加强
+    普通高等学校⏎毕业生就业工作的通知”: an issuer's “X关于…” line without an end, then the line that ends the title; the
+    second line alone is no notice about an adjustment."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff()、“”《》〈〉]{2,30}关于[\u4e00-\u9fff()、“”《》〈〉]{1,40}", first)) \
+        and not first.startswith(("根据", "依据", "按照")) and not re.search(TITLE_END_RE.pattern[:-1] + r"[》〉]", first) \
+        and "关于" not in second and len(second) <= 40 \
+        and bool(re.search(r"的(?:通知|决定|批复|函|意见|公告|通告)$", second))
 
 
 def unit_from_title(title: str) -> Found | None:
@@ -292,10 +312,14 @@ def read_header(text: str) -> Header:
             tail = TITLE_DOCNUMBER_RE.search(ln)  # “关于…的批复（凌编〔2021〕5号）”
             core = ln[:tail.start()] if tail and TITLE_END_RE.search(ln[:tail.start()]) else ln
             if TITLE_END_RE.search(core) and len(core) >= 6 and not DOCNUMBER_LINE_RE.match(ln) \
-                    and not re.match(r"^(?:第" + CN_NUM + "条|" + CN_NUM + "、|[(（])", core):
+                    and not re.match(r"^(?:第" + CN_NUM + "条|" + CN_NUM + "、|[(（])", core) \
+                    and not (core.endswith(("公告", "通告")) and (re.search(r"招聘|招考|招录", core) or "|" in core
+                                                                   or core.endswith("通知公告"))):
+                # (a recruitment notice is no platform document; “首页 | 政策文件 | 通知公告” is the site's menu)
                 h.title = Found(core, s, s + len(core))
                 above = head[i - 1][2] if i > 0 else ""
-                if above.startswith("关于") and not TITLE_END_RE.search(above) and not re.search(r"[。,:;]", above) \
+                if (above.startswith("关于") or wrapped_title(above, core)) and not TITLE_END_RE.search(above) \
+                        and not re.search(r"[。,:;]", above) \
                         and len(above) + len(core) <= 90:  # “关于济南槐荫工业园区等11家⏎工业园区更名的通知”
                     h.title = Found(above + core, head[i - 1][0], s + len(core))
                 if core != ln:
@@ -310,12 +334,28 @@ def read_header(text: str) -> Header:
                     ADOPTED_RE.match(nxt) or DATE_RE.search(nxt) or re.match(r"^(?:时间|发布时间|日期)", nxt) or nxt == ln):
                 h.title = Found(ln, s, e)
                 break
-    # 4. 文号: its own line, or page metadata “文号：”
+    # 3b. a cover letter whose title the copy lost (“各区…：《X》已经…同意，现印发给你们…⏎二○○九年四月二十八日⏎X”): the title
+    # found below its 印发 sentence is the issued text's, not the document's
+    # (a 三定 issued so keeps its own title as the document's, the corpus convention: “gets that 规定's title”)
+    cover = next((i for i, x in enumerate(head) if COVER_SENTENCE_RE.search(x[2])), None)
+    sign_from = None
+    if cover is not None and not h.is_notice_cover and (h.title is None or h.title.start >= head[cover][1]):
+        h.is_notice_cover, sign_from = True, cover
+        if h.title is not None and SANDING_TITLE_RE.search(h.title.value):
+            h.inner_title = h.title
+        elif h.title is not None:
+            h.inner_title, h.title, title_dn = h.title, None, None
+        if h.inner_title is None:  # the sentence names what it issues: “《X工作意见》已经…同意，现印发给你们”
+            cs, _ce, cl = head[cover]
+            named = [m for m in re.finditer(r"《(?P<t>[^《》]{4,80})》", cl) if m.start() < COVER_SENTENCE_RE.search(cl).start()]
+            if named:
+                h.inner_title = Found(named[-1]["t"], cs + named[-1].start("t"), cs + named[-1].end("t"))
+    # 4. 文号: its own line (its 号 possibly left out), or page metadata “文号：”
     for s, _e, ln in lines[:40]:
-        m = DOCNUMBER_LINE_RE.match(ln)
+        m = DOCNUMBER_LINE_RE.match(ln) or DOCNUMBER_BARE_LINE_RE.match(ln)
         if m:
             try:
-                value = parse_docnumber(m["dn"]).normalized
+                value = parse_docnumber(m["dn"] if m["dn"].endswith(("号", "號")) else m["dn"] + "号").normalized
             except DocNumberError:
                 continue
             h.doc_number = Found(value, s + m.start("dn"), s + m.start("dn") + len(m["dn"]))
@@ -345,7 +385,8 @@ def read_header(text: str) -> Header:
                     pass
     # 6. signature: an organ line followed by a date line (a notice's end), else page metadata
     title_idx = next((i for i, x in enumerate(lines) if h.title and x[0] <= h.title.start < x[1] + 1), 0)
-    for i in range(title_idx, min(len(lines), title_idx + 40)):
+    first_sign = title_idx if sign_from is None else min(title_idx, sign_from)  # a cover letter signs below its sentence
+    for i in range(first_sign, min(len(lines), first_sign + 40)):
         s, e, ln = lines[i]
         # “凌云县机构编制委员会 2021年4月2日”: the organ and the date on one line
         one = re.fullmatch(r"(?P<organ>[^\d〇○零。,:;]{2,40}?)[ \t]*(?P<date>(?:\d{4}|[〇○零O一二三四五六七八九]{4})\s*年.{1,12}?日)", ln)
@@ -359,13 +400,18 @@ def read_header(text: str) -> Header:
         if i + 1 >= len(lines):
             break
         ns, ne, nxt = lines[i + 1]
+        if SEAL_RE.fullmatch(nxt.replace(" ", "")) and i + 2 < len(lines):  # “X编委⏎(印章)⏎2019年3月5日”: the seal's mark
+            ns, ne, nxt = lines[i + 2]
+        ln = SEAL_RE.sub("", ln).strip() or ln  # “X编委(盖章)”
         # (a date cell of a web table keeps its “|”: “国务院办公厅⏎2021年4月21日 |”, heldout29)
         dm = DATE_RE.fullmatch(nxt.replace(" ", "").rstrip("|"))
         if ORGAN_LINE_RE.match(ln.replace(" ", "")) and dm:
             if h.issuing_organ is None:
                 h.issuing_organ = Found(ln.replace(" ", ""), s, e)
-                ps, _pe, prev = lines[i - 1] if i > title_idx else (0, 0, "")
-                if prev and ORGAN_LINE_RE.match(prev.replace(" ", "")) and not (h.title and ps <= h.title.start):
+                ps, _pe, prev = lines[i - 1] if i > first_sign else (0, 0, "")
+                # (not the title's line, nor a line above the title unless a cover letter signs above the text it issues)
+                above_title = h.title and (ps <= h.title.start if sign_from is None else h.title.start <= ps < h.title.end)
+                if prev and ORGAN_LINE_RE.match(prev.replace(" ", "")) and not above_title:
                     h.issuing_organ = Found(prev.replace(" ", "") + " " + ln.replace(" ", ""), ps, e)
             date = parse_date(dm)
             if date:
@@ -373,8 +419,16 @@ def read_header(text: str) -> Header:
             break
     if h.issuing_organ is None and h.title is not None:  # “兴业县人民政府办公室关于成立…的通知”
         om = re.match(r"^(?P<organ>[^《》,。]{2,40}?)关于", h.title.value)
-        if om and re.search(r"(?:通知|决定|批复|意见|函)$", h.title.value) and ORGAN_LINE_RE.match(om["organ"]):
+        if om and re.search(r"(?:通知|决定|批复|意见|函|公告|通告|请示|报告)$", h.title.value) and ORGAN_LINE_RE.match(om["organ"]):
             h.issuing_organ = Found(om["organ"], h.title.start, h.title.start + len(om["organ"]))
+    # the 红头's masthead “X文件” above a notice's title, when no signature or title names the organ (a 三定 under its
+    # masthead states no organ: the corpus convention)
+    if h.issuing_organ is None and not (h.title is not None and SANDING_TITLE_RE.search(h.title.value)):
+        for s, _e, ln in lines[:12]:
+            mm = MASTHEAD_RE.match(ln)
+            if mm and ORGAN_LINE_RE.match(mm["organ"].replace(" ", "")):
+                h.issuing_organ = Found(joint_organ(mm["organ"].replace(" ", "")), s, s + len(mm["organ"]))
+                break
     if h.issuing_organ is not None and re.match(r"^(?:省|市|县|区|州|旗|自治区|自治州|自治县)", h.issuing_organ.value):
         short = h.issuing_organ.value
         for s, _e, ln in lines[:60]:
@@ -400,12 +454,19 @@ def read_header(text: str) -> Header:
                     h.issued_on = Found(date, s + am.start("date"), s + am.end("date"))
                 break
     if h.issued_on is None and h.title is not None:  # “(2023年9月24日)” on the line under the title
-        for s, _e, ln in lines[title_idx + 1:title_idx + 3]:
-            bm = re.fullmatch(r"[(（]\s*(?P<date>" + DATE_RE.pattern + r")\s*[)）]", ln)
-            if bm:
-                date = parse_date(DATE_RE.search(bm["date"]))
-                if date:
-                    h.issued_on = Found(date, s + bm.start("date"), s + bm.end("date"))
+        # (or under the title repeated below a mirror's own lines: “X的通知⏎发布时间:…⏎X的通知⏎(2023年9月24日)”)
+        bare = re.sub(r"\s", "", text[h.title.start:h.title.end])
+        heads = [title_idx] + [i for i in range(title_idx + 1, min(len(lines), title_idx + 8))
+                               if re.sub(r"\s", "", lines[i][2]) == bare]
+        for head in heads:
+            for s, _e, ln in lines[head + 1:head + 3]:
+                bm = re.fullmatch(r"[(（]\s*(?P<date>" + DATE_RE.pattern + r")\s*[)）]", ln)
+                if bm:
+                    date = parse_date(DATE_RE.search(bm["date"]))
+                    if date:
+                        h.issued_on = Found(date, s + bm.start("date"), s + bm.end("date"))
+                    break
+            if h.issued_on is not None:
                 break
     if h.issued_on is None and h.is_notice_cover:
         m = META_DATE_RE.search(text[:3000])
@@ -1344,9 +1405,39 @@ PLATFORM_TYPES = [("政法专项", "政法专项编制"), ("参照公务员", "�
                   ("控制", "其他编制"), ("行政事务", "其他编制"), ("工勤", "工勤编制"), ("后勤服务", "工勤编制"), ("事业", "事业编制"), ("行政", "行政编制")]
 # a staffing figure with no kind: “人员编制核定为76名”, “核定人员编制76名”, an entry's “人员编制7人”, “人员定编3人”, an old
 # text's “定编8名” (kept as 其他编制 with the wording in raw, flagged)
-UNTYPED_STAFF_RE = re.compile(r"(?<![总额])(?P<type>人员编制|人员定编|(?<![核确])定编)\s*(?:核定为|核定|为|共)?\s*(?P<n>" + NUM + r")\s*[名人](?!(?<=万人)比)"
+UNTYPED_STAFF_RE = re.compile(r"(?<![总额])(?P<type>人员编制|人员定编|(?<![核确])定编)\s*(?:核定为|核定|为|共)?\s*(?P<n>" + NUM + r")\s*[名人个](?!(?<=万人)比)"
                               r"|核定(?P<type2>人员编制)\s*(?P<n2>" + NUM + r")\s*名"
                               r"|核定(?P<type3>编制)人员\s*(?P<n3>" + NUM + r")\s*[名人]")
+
+
+# Whose figure a staffing sentence states, and whether it is a holding (the grammar of the sentence, not its wording):
+# - a figure that changes a unit's staffing (“核减县农业农村局事业编制2名”, “从X划转行政编制3名”) is no holding; what the
+#   unit has after it (“核减后该局事业编制为38名”, “调整后…为504名”) is;
+CHANGE_VERB_RE = re.compile(r"(?:核增|核减|增加|减少|划转|划入|划出|划给|收回|调剂|调入|调出|精简|追加|增编|减编|核销)(?![后到至为])")
+AFTER_CHANGE = r"(?:调整|核增|核减|增加|减少|划转|划入|划出|变更|增编|减编)后"
+# - a figure for many units at once is no unit's: the whole county's (“全县有各类编制2194名,其中…”), ten bureaus'
+#   (“核定10个林业局总编制1427名(…)”), every town's or each body's (“每个乡镇定编35人”, “全市乡镇…行政编制556人”,
+#   “各中心核定编制3名”); “全市核定事业编制1万人” (a figure with no holder) and a whole 局 (“全局”) stay;
+COLLECTIVE_SUBJECT_RE = re.compile(
+    r"(?:全(?:县|市|区|省|州|盟|旗|国)(?:共有|共|有|合计|总计|系统|各类)|全系统|"
+    r"全[市县区省州旗盟][" + CJK + r"]{0,6}?(?:乡镇|乡|镇|街道|村)|"
+    r"(?:" + NUM + r")个[" + CJK + r"]{0,10}?(?:局|单位|部门|乡镇|乡|镇|街道|站|所|中心|机构|学校|医院|林场|分局|院|馆)(?:机关)?|"
+    r"每个|每一个|每(?=[乡镇街村县区])|各(?![类项种级])个?|所有)[" + CJK + r"、()\x00]{0,14}$")
+
+def collective_subject(text: str, at: int) -> bool:
+    """Whether the staffing figure at `at` is stated for many units at once (the subject of its clause, up to 40
+    characters back: `COLLECTIVE_SUBJECT_RE`) — the one check every staffing reader makes."""
+    before = _mask_parens(text[max(0, at - 80):at])
+    sentence = re.split(r"[。\n]", before)[-1]
+    return bool(COLLECTIVE_SUBJECT_RE.search(re.split(r"[,;:]", sentence)[-1])
+                or re.match(r"\s*(?:目前|当前|截至[^,]{0,12}[,]?)?\s*全(?:县|市|区|省|州|盟|旗|国)(?:共有|共|有|合计|总计)", sentence))
+
+
+# the first 编制 figure of a sentence, typed or not: the words before it name whose it is
+STAFF_FIGURE_RE = re.compile(r"编(?:制)?(?:数|总数|总额)?\s*(?:为|共|核定为|核定)?\s*" + NUM + r"\s*[名人个]")
+# - a total with no kind broken down by kind: “编制74名(行政编制5名,事业编制69名)”, “核定编制6名,含工勤人员编制1名”
+UNTYPED_TOTAL_RE = re.compile(r"(?<![行政事业勤项制关控周动雇专])(?P<type>(?:人员)?编制(?:数|总数)?|总编制)\s*(?:为|共|核定为)?\s*(?P<n>" + NUM +
+                              r")\s*[名人个]\s*(?:\(|[,，]?\s*(?:其中|含|包括)\s*[:：]?)")
 
 
 def platform_staffing_type(raw: str) -> tuple[str, bool]:
@@ -1371,10 +1462,15 @@ POST_SUFFIX = (r"(?:局长|厅长|部长|署长|主任|书记|主席|会长|院�
                r"总工程师|总经济师|总会计师|总规划师|总农艺师|总畜牧师|总兽医师|总建筑师|总统计师|总审计师|总飞行师|总督学|督学|总师|总监|巡视员|调研员|专员|委员|审计长|总督察|副总督察|督察长|检察长|庭长|总编辑)")
 # (an office's second name may stand in a post's title: “应急办(总值班室)主任1名”, heldout31)
 POST_RE = re.compile(r"^(?:其中|另|设|核定|配备|另设)?\s*(?P<title>(?:副|常务副|专职副|专职)?(?:[" + CJK + r"]{1,20}\(\x00{1,20}\))?[" + CJK + r"]{0,36}?" + POST_SUFFIX + r")"
-                     r"\s*(?P<pre>\(\x00*\))?\s*(?P<n>" + NUM + r")\s*名\s*(?P<paren>\(\x00*\))?\s*$")
+                     r"\s*(?P<pre>\(\x00*\))?\s*(?P<n>" + NUM + r")\s*(?P<unit>名|人)\s*(?P<paren>\(\x00*\))?\s*$")
 LEAD_RE = re.compile(r"^(?:其中|另|设|核定)?\s*(?P<level>" + RANK + r"|[" + CJK + r"]{1,12}?)\s*(?:领导)?职数\s*(?:为|共)?\s*(?P<n>" + NUM +
                      r")\s*名\s*(?P<paren>\(\x00*\))?\s*$")
 LEVEL_LEAD_RE = re.compile(r"^(?:其中|另|设)?\s*(?P<level>" + RANK + r")\s*(?:领导)?(?:职数)?\s*(?:为|共)?\s*(?P<n>" + NUM + r")\s*名\s*$")
+# - posts: “局长、党组书记各1名”, “其中1名副局长兼任X”, “(设主任1名,)由副镇长兼任”, “局领导职数为局长1名(正科级)”
+EACH_POSTS_RE = re.compile(r"(?:^|(?<=[,;:。\n]))\s*(?:其中|设|配备|核定)?\s*(?P<titles>[" + CJK + r"]{0,12}?" + POST_SUFFIX + r"(?:\s*[、和及]\s*[" + CJK + r"]{0,12}?"
+                           + POST_SUFFIX + r")+)\s*各\s*(?P<n>" + NUM + r")\s*[名人]\s*(?=[,;。\n]|$)")
+CONCURRENT_RE = re.compile(r"^(?:其中\s*(?P<n>" + NUM + r")\s*名\s*(?P<title>[" + CJK + r"]{0,12}?" + POST_SUFFIX + r")|由[" + CJK + r"]{2,20}?)兼任")
+LEAD_PREFIX_RE = re.compile(r"^(?:[" + CJK + r"]{0,6}领导)?职数\s*(?:为|:)\s*(?=[" + CJK + r"])")
 
 
 def _includes(inner: str) -> list[dict]:
@@ -1407,6 +1503,11 @@ def read_staffing(text: str, start: int = 0, end: int | None = None) -> dict:
         sm = masked[s:e]
         found_staff = False
         skip_until = -1
+        first = STAFF_FIGURE_RE.search(sm)
+        if first is not None and collective_subject(text, s + first.start()):
+            in_staffing = False  # the figures of many units at once, and their parts and posts, are no unit's
+            continue
+        sentence_staffing = len(staffing)
         for m in STAFF_RE.finditer(sm):
             if s + m.start() < skip_until:
                 continue
@@ -1414,6 +1515,9 @@ def read_staffing(text: str, start: int = 0, end: int | None = None) -> dict:
             before = sm[max(0, m.start() - 12):m.start()]
             if count is None or re.search(r"(?:实有|现有|在编|在职|核增|核减|增加|减少|划转|收回|划出|划入)\s*$", before):
                 continue
+            clause_before = re.split(r"[,;:。]", sm[:m.start()])[-1]
+            if CHANGE_VERB_RE.search(clause_before) and not re.search(AFTER_CHANGE, clause_before):
+                continue  # “核减县农业农村局事业编制2名”: a change, not what the unit has
             if re.search(r"(?:总编制|编制总数)", sm[max(0, m.start() - 3):m.start() + 3]):
                 continue
             raw = text[s + m.start("type"):s + m.end("type")]
@@ -1436,6 +1540,8 @@ def read_staffing(text: str, start: int = 0, end: int | None = None) -> dict:
             staffing.append((entry, s + m.start(), s + m.end()))
             skip_until = consumed
             found_staff = True
+        if _untyped_total(text, sm, s, staffing, sentence_staffing):
+            found_staff = True
         if not found_staff and not re.search(r"(?:实有|现有|在编|在职|核增|核减|增加|减少|划转|收回|划出|划入|总数|总量)[^,。]{0,6}人员编制", sm):
             for m in UNTYPED_STAFF_RE.finditer(sm):
                 count = to_int(m["n"] or m["n2"] or m["n3"])
@@ -1450,17 +1556,32 @@ def read_staffing(text: str, start: int = 0, end: int | None = None) -> dict:
         if found_staff:
             in_staffing = True
         # posts and leadership counts: clauses of a staffing sentence, or of a sentence that states posts
-        if not (found_staff or in_staffing or re.search(r"职数|其中|" + POST_SUFFIX + r"\s*" + NUM + r"\s*名", sm)):
+        if not (found_staff or in_staffing or re.search(r"职数|其中|" + POST_SUFFIX + r"\s*" + NUM + r"\s*名|" + POST_SUFFIX + r"\s*各\s*" + NUM, sm)
+                or (first is not None and re.search(r"(?:^|[,;:])\s*(?:设|配备|核定)[" + CJK + r"]{0,10}?" + POST_SUFFIX + r"\s*" + NUM + r"\s*人", sm))):
             continue
-        if not re.search(NUM + r"\s*名", sm):
+        if not re.search(NUM + r"\s*[名人]", sm):
             if not found_staff:
                 in_staffing = False
             continue
+        # a post counted in 人 is one the unit is given (“设局长1人,副局长2人”), not one it has (“现有局长1人”, “配有…1人”)
+        # (in a sentence that states the unit's staffing, or right after one; a body's head — “设教科室主任1人” — is none)
+        posts_in_ren = (found_staff or in_staffing or first is not None) and not re.search(r"现有|实有|在职|配有|到位", sm)
+        covered = []
+        for each in EACH_POSTS_RE.finditer(sm):  # “局长、党组书记各1名”: each title that many
+            count = to_int(each["n"])
+            if count is None or "编制" in each["titles"] or "职数" in each["titles"]:
+                continue
+            t0 = s + each.start("titles")
+            for tm in re.finditer(r"[^、和及\s]+", each["titles"]):
+                entry = {"title": text[t0 + tm.start():t0 + tm.end()], "count": count, "rank": None, "note": None}
+                if entry not in [p for p, _s, _e in posts]:
+                    posts.append((entry, t0 + tm.start(), s + each.end()))
+            covered.append((s + each.start(), s + each.end()))
         cpos = 0
         for piece in re.split(r"([,、;。:\n])", sm):
             cs = s + cpos
             cpos += len(piece)
-            if not piece or piece in ",、;。:\n":
+            if not piece or piece in ",、;。:\n" or any(a <= cs < z for a, z in covered):
                 continue
             clause = piece.strip()
             lead = len(piece) - len(piece.lstrip())
@@ -1473,8 +1594,18 @@ def read_staffing(text: str, start: int = 0, end: int | None = None) -> dict:
                 continue
             if not clause.startswith("其中"):
                 _close_breakdown(leadership, breakdown)
-            pm = POST_RE.match(clause)
-            if pm and "编制" not in pm["title"] and "职数" not in pm["title"]:
+            cm = CONCURRENT_RE.match(clause)
+            if cm and posts:  # “其中1名副局长兼任X”, “由副镇长兼任”: a note on the post it is about
+                target = next((p for p, _s, _e in reversed(posts) if cm["title"] is None or p["title"] == cm["title"]), None)
+                if target is not None and target["note"] is None:
+                    target["note"] = text[c0:c0 + len(clause)]
+                continue
+            lp = LEAD_PREFIX_RE.match(clause)
+            pc0 = c0 + (lp.end() if lp else 0)  # “局领导职数为局长1名(正科级)”: the posts the quota is given as
+            pm = POST_RE.match(clause[lp.end():] if lp else clause)
+            if pm and "编制" not in pm["title"] and "职数" not in pm["title"] and (pm["unit"] == "名" or (
+                    posts_in_ren and not re.search(r"[室科处股部办组队]", pm["title"][:-2]))):
+                c0 = pc0
                 count = to_int(pm["n"])
                 if count is None:
                     continue
@@ -1525,6 +1656,36 @@ def read_staffing(text: str, start: int = 0, end: int | None = None) -> dict:
         if not found_staff and not re.search(r"职数|" + POST_SUFFIX, sm):
             in_staffing = False
     return {"staffing": staffing, "posts": posts, "leadership": leadership}
+
+
+def _untyped_total(text: str, sm: str, s: int, staffing: list, first: int) -> bool:
+    """A sentence's total with no kind broken down by kind (“编制74名(行政编制5名,事业编制69名)”, “其中…”): the parts
+    stand (the corpus convention); what it is said to include (“核定编制6名,含工勤人员编制1名”, “编制9名(含工勤编制
+    2名)”) keeps the total, as 其他编制 with those parts as its inclusions. True when the sentence has a staffing now."""
+    parts = staffing[first:]
+    if not parts:  # the inclusion in brackets, which the typed reader does not look into
+        for m in UNTYPED_TOTAL_RE.finditer(sm):
+            inner = re.match(r"\((?:含|包括)[:：]?([^()]{2,80})\)", text[s + m.end() - 1:])
+            total = to_int(m["n"])
+            if inner and total is not None and STAFF_RE.search(inner.group(1)) and not collective_subject(text, s + m.start()):
+                staffing.append(({"type": "其他编制", "raw": text[s + m.start("type"):s + m.end("type")], "count": total,
+                                  "includes": _includes(inner.group(1)), "unknown": True}, s + m.start(), s + m.end("n") + 1))
+                return True
+        return False
+    for m in UNTYPED_TOTAL_RE.finditer(sm):
+        end = s + m.end()
+        if end > parts[0][1] or not re.fullmatch(r"[\s(,，:：其中含包括]*", text[end:parts[0][1]]):
+            continue
+        total = to_int(m["n"])
+        # (a “其中” or bracketed breakdown is the parts, even cut short by the page — “其中行政编13个、全额事业编45个” of 249)
+        if total is None or not re.search(r"含|包括", m.group(0)) or total == sum(p["count"] for p, _s, _e in parts) \
+                or any(p["includes"] for p, _s, _e in parts):
+            return True
+        entry = {"type": "其他编制", "raw": text[s + m.start("type"):s + m.end("type")], "count": total,
+                 "includes": [{"type": p["raw"], "count": p["count"]} for p, _s, _e in parts], "unknown": True}
+        staffing[first:] = [(entry, s + m.start(), s + m.end("n") + 1)]
+        return True
+    return True
 
 
 def _up_down_split(inner: str, level: str, count: int) -> list[dict] | None:

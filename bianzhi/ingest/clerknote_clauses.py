@@ -26,7 +26,7 @@ import re
 from bianzhi.core.numerals import NUM, to_int
 
 from . import staffnote_clauses
-from .clauses import BODY_SUFFIX, CJK, STAFF_TYPE, UNIT_SUFFIX, Found, staffing_entry
+from .clauses import BODY_SUFFIX, CJK, STAFF_TYPE, UNIT_SUFFIX, Found, collective_subject, staffing_entry
 from .staffnote_clauses import _expands
 from .webcopy_clauses import _set
 
@@ -119,7 +119,7 @@ def typed_parts(text: str) -> list[tuple[list[tuple[dict, int, int]], int, int, 
     工勤编制2名)”): ([(entry, start, end)], total, start, end) — the parts are the staffing (the heldout34 convention)."""
     out = []
     for m in BREAKDOWN_RE.finditer(text):
-        if re.search(r"实有|在职|在编|离退休|现有人员", text[max(0, m.start() - 8):m.start()]):
+        if re.search(r"实有|在职|在编|离退休|现有人员", text[max(0, m.start() - 8):m.start()]) or collective_subject(text, m.start()):
             continue
         inner = m["inner"] or m["inner2"] or ""
         offset = m.start("inner") if m["inner"] else m.start("inner2")
@@ -144,7 +144,7 @@ def breakdowns(text: str) -> list[tuple[dict, int, int]]:
     """Untyped 编制 totals broken down by 其中 into 参公 and other parts: one entry each, the parts its includes."""
     out = []
     for m in BREAKDOWN_RE.finditer(text):
-        if re.search(r"实有|在职|在编|离退休|现有人员", text[max(0, m.start() - 8):m.start()]):
+        if re.search(r"实有|在职|在编|离退休|现有人员", text[max(0, m.start() - 8):m.start()]) or collective_subject(text, m.start()):
             continue
         total = to_int(m["n"])
         inner = m["inner"] or m["inner2"] or ""

@@ -23,7 +23,18 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import breaks, docx_numbering, ocr_correct, ocr_prep, ocr_rapid, ocr_reread, reflow
+from . import (
+    breaks,
+    docx_numbering,
+    ocr_correct,
+    ocr_prep,
+    ocr_rapid,
+    ocr_reread,
+    ofd,
+    reflow,
+    webpage,
+    word97,
+)
 
 
 class ExtractionError(Exception):
@@ -36,8 +47,8 @@ MSG_NO_CHI_SIM = ("无法识别扫描件：tesseract 缺少简体中文语言包
                   "请上传 Word 文件或带文字层的 PDF，或请管理员安装后重试。")
 MSG_NO_PDFTOPPM = ("无法识别扫描的 PDF：本机未安装 pdftoppm（软件包 poppler-utils）。"
                    "请上传 Word 文件或带文字层的 PDF，或请管理员安装后重试。")
-MSG_NO_SOFFICE = ("无法读取旧版 Word（.doc）文件：本机未安装 LibreOffice（soffice）。"
-                  "请用 Word 或 WPS 另存为 .docx 或 PDF 后上传，或请管理员安装 LibreOffice 后重试。")
+MSG_DOC_NUMBERING = ("该旧版 Word（.doc）文件有的段落使用了无法解析的自动编号，本机未安装 LibreOffice，这些编号（如“第一条”“（一）”“1.”）"
+                     "未能读出：请逐项核对，或用 Word/WPS 另存为 .docx 后重新上传")
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp"}
@@ -53,7 +64,7 @@ class Extracted:
     original: str
     text: str
     offsets: list[int]
-    method: str  # docx | pdf-text | pdf-ocr | image-ocr | text | doc
+    method: str  # docx | docx-ocr | pdf-text | pdf-ocr | image-ocr | text | doc | ofd | ofd-ocr | html
     pages: int = 1
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
@@ -367,9 +378,16 @@ _RUN_IN_BREAKS = [
     re.compile(r"(?<=[。;])(?=第" + _RUN_IN_CN + r"条)"),
     # before the first item of a list glued to its heading: 主要职责(一)负责…
     re.compile(r"(?<=[\u4e00-\u9fff])(?=\(一\))"),
-    # the 文号 after a notice title, and what follows it
-    re.compile(r"(?<=通知)(?=" + _RUN_IN_DOCNUMBER + r")"),
-    re.compile(r"(?<=通知)" + _RUN_IN_DOCNUMBER + r"(?P<at>)(?=[\u4e00-\u9fff《])"),
+    # the 文号 after a notice's, a 批复's or a 公告's title (in brackets or not) or after the masthead “X文件”, and what
+    # follows it (a cited notice's 文号 follows its “》”)
+    # (not “…意见的通知X发〔2007〕28号”: the title goes on; not “经市财政局批复(X〔2026〕1号),按照…”: a sentence goes on)
+    re.compile(r"(?<=通知|批复|决定|意见|公告|通告|文件)(?=\(?(?!的)" + _RUN_IN_DOCNUMBER + r"\)?(?:[\u4e00-\u9fff《]|$))"),
+    re.compile(r"(?<=[|])(?=\(?" + _RUN_IN_DOCNUMBER + r")"),  # after a metadata row's cells: “浏览量:1 | | |湘阴发〔2019〕4号”
+    re.compile(r"(?<=通知|批复|决定|意见|公告|通告|文件)\(?(?!的)" + _RUN_IN_DOCNUMBER + r"\)?(?P<at>)(?=[\u4e00-\u9fff《])"),
+    # a cover letter's date after its 印发 sentence, and the issued text's title after it: “…现印发给你们,请认真贯彻
+    # 执行。二○○九年四月二十八日X工作意见为…”
+    re.compile(r"(?:印发|转发)[^。\n]{0,60}。(?P<at>)" + _RUN_IN_DATE + r"(?=[\u4e00-\u9fff《])"),
+    re.compile(r"(?:印发|转发)[^。\n]{0,60}。" + _RUN_IN_DATE + r"(?P<at>)(?=[\u4e00-\u9fff《])"),
     # the signature after the cover letter: …实施。长春市人民政府办公厅二〇〇九年九月十日…
     re.compile(r"(?<=。)(?=[\u4e00-\u9fff()]{2,30}?(?:办公厅|办公室|人民政府|委员会|政府|部|局|厅|委|署)" + _RUN_IN_DATE + r")"),
     re.compile(r"(?<=[办公厅室府会部局委署])(?=" + _RUN_IN_DATE + r"[\u4e00-\u9fff])"),
@@ -383,6 +401,8 @@ _RUN_IN_BREAKS = [
                r"(?=(?:根据|按照|依据|[\u4e00-\u9fff]{2,30}?(?:的主要职责|设下列|设\d|机关行政编制|行政编制)))"),
     # a notice's title followed directly by its addressees: …的通知各县(市)、区人民政府,…: / …的通知湖南省林业厅:
     re.compile(r"(?<=[的]通知)(?=各[\u4e00-\u9fff、()]{1,40}?[:,])"),
+    # a page's title line (the issued text's name) run into the cover letter's addressees: “X暂行办法各乡镇人民政府,…:”
+    re.compile(r"(?:^|(?<=\n))[^。,;:\n]{4,80}?(?:办法|规定|规则|细则|方案|意见|通知|批复|决定)(?P<at>)各[^。;:\n]{1,60}?:", re.M),
     # a report's or note's title followed directly by its table of contents or its first part
     re.compile(r"(?<=(?:决算|预算|报告|说明|公开))(?=(?:目\s?录|第一部分|一、(?:部门|单位|基本|概况|主要)))"),
     # page metadata run in after a title: …规定发布时间:2019-03-04 / …决算来源:…
@@ -1352,10 +1372,35 @@ def _soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def _doc_to_docx(data: bytes) -> bytes:
-    binary = _soffice()
-    if binary is None:
-        raise ExtractionError(MSG_NO_SOFFICE)
+DOCX_IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif"}
+_EMBED_RE = re.compile(rb'<a:blip\b[^>]*?r:embed="([^"]+)"')
+_REL_RE = re.compile(rb'<Relationship\b[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"')
+
+
+def _docx_images(data: bytes) -> list[tuple[str, bytes]]:
+    """The pictures a .docx shows, in document order (each once): (suffix, bytes). The zip's limits were checked by
+    `_docx_text` before."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        try:
+            document = archive.read("word/document.xml")
+            rels = archive.read("word/_rels/document.xml.rels")
+        except KeyError:
+            return []
+        targets = {rid.decode(): target.decode() for rid, target in _REL_RE.findall(rels)}
+        out, seen = [], set()
+        for rid in _EMBED_RE.findall(document):
+            target = targets.get(rid.decode())
+            if not target or target in seen:
+                continue
+            seen.add(target)
+            name = target.lstrip("/") if target.startswith("/") else "word/" + target
+            suffix = Path(name).suffix.lower()
+            if suffix in DOCX_IMAGE_SUFFIXES and name in archive.namelist():
+                out.append((".jpg" if suffix == ".jpeg" else suffix, archive.read(name)))
+        return out
+
+
+def _doc_to_docx(data: bytes, binary: str) -> bytes:
     with tempfile.TemporaryDirectory(prefix="bz-doc-") as tmp:
         src = Path(tmp) / "in.doc"
         src.write_bytes(data)
@@ -1368,7 +1413,29 @@ def _doc_to_docx(data: bytes) -> bytes:
         return out.read_bytes()
 
 
+def _doc_text(data: bytes, warnings: list[str]) -> str:
+    """A legacy Word file's text, read by `word97` itself (no LibreOffice needed): text, tables and Word's automatic
+    numbering as a .docx gives them. Where the reader fails, or finds paragraphs numbered by a list it cannot
+    resolve, LibreOffice converts the file if it is installed; otherwise the clerk is told what is missing."""
+    try:
+        doc = word97.read(data)
+    except word97.Word97Error as exc:
+        if (binary := _soffice()) is None:
+            raise ExtractionError(str(exc)) from exc
+        return _docx_text(_doc_to_docx(data, binary))
+    if doc.unresolved:
+        if (binary := _soffice()) is not None:
+            return _docx_text(_doc_to_docx(data, binary))
+        warnings.append(MSG_DOC_NUMBERING)
+    return doc.text
+
+
 def _decode_text(data: bytes) -> str:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Windows Notepad's “Unicode”: UTF-16 with its byte-order mark
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ExtractionError("无法读取文本文件：UTF-16 编码的内容已损坏") from exc
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)
@@ -1382,17 +1449,20 @@ def _kind(name: str, data: bytes) -> str:
     if data[:5] == b"%PDF-":
         return "pdf"
     if data[:4] == b"PK\x03\x04":
-        return "docx"
+        return "ofd" if suffix == ".ofd" or ofd.is_ofd(data) else "docx"
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         return "doc"
+    if suffix in webpage.HTML_SUFFIXES or webpage.looks_like_html(data):
+        return "html"
     if suffix in IMAGE_SUFFIXES or data[:8] == b"\x89PNG\r\n\x1a\n" or data[:3] == b"\xff\xd8\xff" or data[:4] in (b"II*\x00", b"MM\x00*"):
         return "image"
-    if suffix in {".pdf", ".docx", ".doc"}:
+    if suffix in {".pdf", ".docx", ".doc", ".ofd"}:
         return suffix[1:]
     return "text"
 
 
-SUPPORTED = "Word（.docx/.doc）、PDF（含扫描件）、图片（PNG/JPG/TIFF）或纯文本（.txt）"
+SUPPORTED = "Word（.docx/.doc）、PDF（含扫描件）、OFD 版式文件、图片（PNG/JPG/TIFF）、网页（.html）或纯文本（.txt）"
+MM = 72 / 25.4  # an OFD's millimetres as a PDF's points, the unit join_lines' geometry was tuned in
 
 
 def extract_bytes(data: bytes, name: str = "") -> Extracted:
@@ -1408,8 +1478,50 @@ def extract_bytes(data: bytes, name: str = "") -> Extracted:
     warnings: list[str] = []
     if kind == "docx":
         original, method = _docx_text(data), "docx"
+        if _meaningful(original) < MIN_TEXT_CHARS_PER_PAGE and (images := _docx_images(data)):
+            # a scan pasted into Word: its pictures, in the order the document shows them, go to OCR
+            _check_ocr()
+            with tempfile.TemporaryDirectory(prefix="bz-ocr-") as tmp:
+                ocr_pages = []
+                for n, (suffix, image) in enumerate(images):
+                    path = Path(tmp) / f"p{n:04d}{suffix}"
+                    path.write_bytes(image)
+                    ocr_pages.append(_ocr_image(str(path)))
+            pages = len(ocr_pages)
+            original, method = _corrected(join_lines(ocr_pages), warnings), "docx-ocr"
+            warnings.insert(0, "此 Word 文件的内容是扫描图片，由文字识别（OCR）得到，请逐项核对")
+            if hint := second_read_hint():
+                warnings.append(hint)
     elif kind == "doc":
-        original, method = _docx_text(_doc_to_docx(data)), "doc"
+        original, method = _doc_text(data, warnings), "doc"
+    elif kind == "ofd":
+        try:
+            ofd_pages = ofd.pages(data)
+        except ofd.OfdError as exc:
+            raise ExtractionError(str(exc)) from exc
+        pages = len(ofd_pages)
+        page_lines = [[Line(x0 * MM, x1 * MM, text, height * MM, top * MM, bottom * MM)
+                       for x0, x1, text, height, top, bottom in page.lines] for page in ofd_pages]
+        layer = sum(_meaningful(ln.text) for lines in page_lines for ln in lines)
+        if any(page.image for page in ofd_pages) and layer < MIN_TEXT_CHARS_PER_PAGE * pages:
+            _check_ocr()
+            with tempfile.TemporaryDirectory(prefix="bz-ocr-") as tmp:
+                for n, page in enumerate(ofd_pages):
+                    if page.image:
+                        path = Path(tmp) / f"p{n:04d}{page.image_suffix}"
+                        path.write_bytes(page.image)
+                        page_lines[n] = _ocr_image(str(path))
+            original, method = _corrected(join_lines(page_lines), warnings), "ofd-ocr"
+            warnings.insert(0, "此 OFD 是扫描件，内容由文字识别（OCR）得到，请逐项核对")
+            if hint := second_read_hint():
+                warnings.append(hint)
+        else:
+            original, method = join_lines(page_lines), "ofd"
+    elif kind == "html":
+        try:
+            original, method = webpage.text(data), "html"
+        except webpage.WebPageError as exc:
+            raise ExtractionError(str(exc)) from exc
     elif kind == "pdf":
         page_lines = _pdf_pages_lines(data)
         pages = len(page_lines)

@@ -5,7 +5,7 @@ from bianzhi.documents.models import DocumentType
 
 from .extract import IMAGE_SUFFIXES, TEXT_SUFFIXES
 
-ACCEPT = ",".join(sorted({".docx", ".doc", ".pdf"} | IMAGE_SUFFIXES | TEXT_SUFFIXES))
+ACCEPT = ",".join(sorted({".docx", ".doc", ".pdf", ".ofd"} | IMAGE_SUFFIXES | TEXT_SUFFIXES))
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -33,7 +33,7 @@ MAX_BATCH = 20
 
 class UploadForm(forms.Form):
     unit = forms.ModelChoiceField(label="单位", queryset=None, empty_label="请选择单位")
-    file = MultipleFileField(label="文件", help_text="三定规定或调整通知：Word（.docx/.doc）、PDF（含扫描件）、图片或纯文本，每份不超过 20 MB。"
+    file = MultipleFileField(label="文件", help_text="三定规定或调整通知：Word（.docx/.doc）、PDF（含扫描件）、OFD、图片或纯文本，每份不超过 20 MB。"
                                                    "可一次选择同一单位的多份文件（基础三定和历次调整通知），系统按基础三定在前、通知按发文日期排列，依次核对")
 
     def clean_file(self):

@@ -63,4 +63,4 @@ class IngestJob(TrackedModel):
 
     @property
     def is_ocr(self):
-        return self.method in {"pdf-ocr", "image-ocr"}
+        return self.method in {"pdf-ocr", "image-ocr", "ofd-ocr", "docx-ocr"}

@@ -68,12 +68,8 @@ STAFF_RE = re.compile(r"(?P<type>" + STAFF_TYPE + r")\s*(?:为|共|核定为|核
                       # “行政编制由原来的26名增加到46名”: the number it has now
                       r"(?:由(?:原来的|原)?\s*" + NUM + r"\s*名\s*(?:增加|调整|减少|核增|核减|增|减)?(?:至|到|为)\s*)?"
                       r"(?P<n>" + NUM + r")\s*名")
-LEAD_LEVEL_RE = re.compile(r"(?P<level>" + RANK + r")(?:领导)?(?:职数)?(?:为|共)?\s*(?P<n>" + NUM + r")\s*名")
 POST_SUFFIX = (r"(?:局长|厅长|部长|署长|主任|书记|主席|会长|院长|馆长|校长|所长|站长|队长|团长|行长|组长|秘书长|社长|"
                r"总工程师|总经济师|总会计师|总规划师|总督学|督学|总师|总监|巡视员|调研员|专员|委员|审计长)")
-POST_CLAUSE_RE = re.compile(r"^(?:设|核定|配备|另设|另|其中|领导职数为?|[\u4e00-\u9fff]{0,6}领导职数(?:为)?)?"
-                            r"(?P<title>(?:副|常务副|专职副)?[\u4e00-\u9fff]{0,10}?" + POST_SUFFIX + r")\s*"
-                            r"(?P<n>" + NUM + r")\s*名\s*(?P<paren>\(\x00*\))?\s*$")
 BODY_SUFFIX = r"(?:党委|党组|纪委|工委|办公厅|办公室|办|厅|处|科|股|室|司|局|中心|部|组|队|站|所|委员会)"
 ITEM_RE = re.compile(r"^\s*\((?P<idx>" + CN_INDEX + r")\)\s*")
 ARTICLE_RE = re.compile(r"^\s*第(?P<idx>" + CN_INDEX + r")条\s*")
@@ -248,7 +244,7 @@ def _header(b: _Builder, lines: list[Segment]):
             prev = lines[title_idx - 1]
             if ((prev.text.startswith("关于") and not seg.text.startswith("关于"))
                     or prev.text.endswith(("、", "和")) or seg.text.startswith(("和", "、"))
-                    or _wrapped_notice_title(prev.text, seg.text)) \
+                    or clauses.wrapped_title(prev.text, seg.text)) \
                     and not prev.text.endswith((":", "。")) and not DOCNUMBER_LINE_RE.match(prev.text):
                 start, title = prev.start, prev.text + seg.text
         b.data["title"] = title
@@ -263,14 +259,6 @@ def _header(b: _Builder, lines: list[Segment]):
             b.span("doc_number", ln.start + m.start("dn"), ln.start + m.end("dn"))
             break
     return title_idx
-
-
-def _wrapped_notice_title(first: str, second: str) -> bool:
-    """“国务院办公厅关于印发国家环境保护局⏎职能配置、内设机构和人员编制方案的通知” (heldout14): an issuer's “X关于…” line
-    without an end, then the line that ends the title; the second line alone is no notice about an adjustment."""
-    return bool(re.fullmatch(r"[\u4e00-\u9fff()、“”《》〈〉]{2,30}关于[\u4e00-\u9fff()、“”《》〈〉]{1,40}", first)) \
-        and "关于" not in second and len(second) <= 40 \
-        and bool(re.search(r"的(?:通知|决定|批复|函|意见)$", second))
 
 
 def _unit_from_title(title: str) -> tuple[str | None, int]:
@@ -336,83 +324,21 @@ def _includes(inner: str) -> list[dict]:
     return [{"type": item["label"], "count": item["count"]} for item in parse_includes(inner, strict=False)]
 
 
-def _clauses(masked: str, start: int):
-    """Top-level clauses (split on , 、 ; 。 : and line ends), as (start, end) in document offsets."""
-    pos = 0
-    for piece in re.split(r"([,、;。:\n])", masked):
-        if piece and piece not in ",、;。:\n":
-            yield start + pos, start + pos + len(piece)
-        pos += len(piece)
-
-
-def _parse_staffing_text(b: _Builder, start: int, end: int, staffing_key="staffing", posts_key="posts",
-                         leadership_key="internal_leadership", posts_as_leadership=False):
-    text = b.text[start:end]
-    masked = _mask_parens(text)
-    target_staff = b.data[staffing_key] if staffing_key == "staffing" else b.data["totals_after"]["staffing"]
-    consumed_until = -1
-    for m in STAFF_RE.finditer(masked):
-        count = to_int(m["n"])
-        if count is None or m.start() < consumed_until:
-            continue
-        type_ = text[m.start("type"):m.end("type")]
-        entry = {"type": type_, "count": count, "includes": []}
-        after = masked[m.end():]
-        paren = re.match(r"\s*\((\x00*)\)", after)
-        if paren:
-            inner = text[m.end() + paren.start(1):m.end() + paren.end(1)]
-            entry["includes"] = _includes(inner) if re.match(r"\s*(含|其中|包括)", inner) else []
-        else:
-            other = re.match(r"\s*[,;]?\s*其中[:,]?(?P<inc>[^。;]+)", after)
-            if other:
-                entry["includes"] = _includes(other["inc"])
-                if entry["includes"]:
-                    consumed_until = m.end() + other.end()
-        if staffing_key != "staffing":
-            entry = {"type": type_, "count": count}
-        target_staff.append(entry)
-        b.span(f"{staffing_key}[{len(target_staff) - 1}]", start + m.start(), start + m.end())
-    target_lead = (b.data[leadership_key] if leadership_key == "internal_leadership"
-                   else b.data["totals_after"]["leadership"])
-    for cs, ce in _clauses(masked, start):
-        clause_masked = masked[cs - start:ce - start]
-        clause = clause_masked.strip()
-        lead = len(clause_masked) - len(clause_masked.lstrip())
-        m = POST_CLAUSE_RE.match(clause)
-        if m and "编制" not in m["title"] and "职数" not in m["title"]:
-            count = to_int(m["n"])
-            if count is None:
-                continue
-            s0 = cs + lead
-            title = m["title"]
-            rank, note = None, None
-            if m["paren"]:
-                inner = b.text[s0 + m.start("paren") + 1:s0 + m.end("paren") - 1].strip()
-                rm = re.fullmatch(r"(?P<rank>" + RANK + r")(?:[,、;]\s*(?P<rest>.+))?", inner)
-                if rm:
-                    rank, note = rm["rank"], rm["rest"]
-                else:
-                    note = inner or None
-            if posts_as_leadership:
-                target_lead.append({"level": title, "count": count})
-                b.span(f"totals_after.leadership[{len(target_lead) - 1}]", s0 + m.start("title"), s0 + m.end())
-            else:
-                b.data[posts_key].append({"title": title, "count": count, "rank": rank, "note": note})
-                b.span(f"{posts_key}[{len(b.data[posts_key]) - 1}]", s0 + m.start("title"), s0 + m.end())
-            continue
-        lm = LEAD_LEVEL_RE.search(clause)
-        if lm and ("职数" in clause or re.match(r"^" + RANK, clause)) and not STAFF_RE.search(clause):
-            count = to_int(lm["n"])
-            if count is not None:
-                target_lead.append({"level": lm["level"], "count": count})
-                b.span(f"{leadership_key}[{len(target_lead) - 1}]", cs + lead + lm.start(), cs + lead + lm.end())
-            continue
-        gm = re.search(r"(?P<level>[\u4e00-\u9fff]{1,6}?)领导职数(?:为|共)?\s*(?P<n>" + NUM + r")\s*名", clause)
-        if gm and leadership_key != "internal_leadership":
-            count = to_int(gm["n"])
-            if count is not None:
-                target_lead.append({"level": gm["level"], "count": count})
-                b.span(f"{leadership_key}[{len(target_lead) - 1}]", cs + lead + gm.start(), cs + lead + gm.end())
+def _parse_staffing_text(b: _Builder, start: int, end: int):
+    """What a 调整通知's item says the unit has after the change (“调整后，市林业局机关行政编制为29名，科级领导职数
+    5名”): the staffing sentences of that span read by `clauses.read_staffing` (the one staffing reader), the
+    wording kept as the type (as the services that apply the notice expect), posts and leadership counts as the
+    leadership it has, in the order the text gives them."""
+    read = clauses.read_staffing(b.text, start, end)
+    totals = b.data["totals_after"]
+    for entry, s, e in read["staffing"]:
+        totals["staffing"].append({"type": entry["raw"], "count": entry["count"]})
+        b.span(f"totals_after.staffing[{len(totals['staffing']) - 1}]", s, e)
+    leaders = [({"level": p["title"], "count": p["count"]}, s, e) for p, s, e in read["posts"]]
+    leaders += [({"level": q["level"], "count": q["count"]}, s, e) for q, s, e in read["leadership"]]
+    for entry, s, e in sorted(leaders, key=lambda x: x[1]):
+        totals["leadership"].append(entry)
+        b.span(f"totals_after.leadership[{len(totals['leadership']) - 1}]", s, e)
 
 
 # ------------------------------------------------------------------ 调整通知
@@ -468,7 +394,7 @@ def _parse_changes(b: _Builder, lines: list[Segment], title_idx):
     # 调整后，内设机构9个。”): the words before “调整后” are the change, the rest of that sentence the totals
     change_spans, totals_spans = [], []
     for s, e in _sentences(text, body_start, len(text)):
-        after = re.search(r"调整后\s*[,:]?", text[s:e])
+        after = re.search(clauses.AFTER_CHANGE + r"\s*[,:]?", text[s:e])
         if after is None:
             change_spans.append((s, e))
             continue
@@ -580,8 +506,7 @@ def _parse_changes(b: _Builder, lines: list[Segment], title_idx):
         if m:
             totals["internal_bodies"] = to_int(m["n"])
             b.span("totals_after.internal_bodies", ts + m.start(), ts + m.end())
-        _parse_staffing_text(b, ts, te, staffing_key="totals_after.staffing", leadership_key="totals_after.leadership",
-                             posts_as_leadership=True)
+        _parse_staffing_text(b, ts, te)
     for key in ("staffing", "leadership"):  # a later item restating a total of the same kind replaces the earlier one
         kind = "type" if key == "staffing" else "level"
         last = {entry.get(kind): i for i, entry in enumerate(totals[key])}
@@ -1117,8 +1042,18 @@ def _set(b: _Builder, key: str, found):
         b.span(key, found.start, found.end)
 
 
+# a regulation on a matter (“X机关公文处理办法”, “X社会信用条例”), not a body's own rules or 三定
+_MATTER_REGULATION_RE = re.compile(r"(?:办法|条例|细则)(?:\([^()]{2,12}\))?$")
+
+
 def _parse_sanding(b: _Builder, hdr: clauses.Header, runs, statement):
     text = b.text
+    st_unit = statement.get("unit")
+    if st_unit is not None and hdr.title is not None and _MATTER_REGULATION_RE.search(hdr.title.value) \
+            and st_unit.value not in hdr.title.value and clauses.unit_from_title(hdr.title.value) is None:
+        # “第五条 州人大常委会办公室是负责…的工作机构” in a 公文处理办法: a body the regulation gives a task, not the
+        # text's unit
+        statement = {}
     # unit: the notice's/规定's title names it in full; else the nature sentence; else a sentence's subject
     title_unit = None
     for source in (hdr.inner_title, hdr.title):

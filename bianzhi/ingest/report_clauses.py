@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from .clauses import BODY_SUFFIX, CJK, RANK, UNIT_SUFFIX, Found
+from .clauses import BODY_SUFFIX, CJK, RANK, UNIT_SUFFIX, Found, collective_subject
 from .group_clauses import SHORT_FULL
 from .webcopy_clauses import _set
 
@@ -113,8 +113,8 @@ LEADERS_OF_RE = re.compile(r"(?P<u>[" + CJK + r"]{2,16}?(?:部|局|委员会|委
 # several units of one kind in one list with a collective verb: “A林业局、B林业局和C林业局由…全部调整为…”
 _UNIT_ITEM = r"[" + CJK + r"]{2,16}?(?:局|委员会|中心|办公室|站|所|馆|院|队)"
 SEVERAL_RE = re.compile(r"(?P<list>" + _UNIT_ITEM + r"(?:、" + _UNIT_ITEM + r"){1,20}(?:和|及|以及)" + _UNIT_ITEM + r")[^。\n]{0,40}?(?:全部|均|分别|同时|统一|一并)")
-# a figure stated for every town or the whole county: “每个乡镇办事处定编35人”, “全市乡镇党政机构行政编制556人”
-COLLECTIVE_RE = re.compile(r"(?:(?:每个|每一个|每(?=[乡镇街村县区])|各(?![类项种级])个?|所有)|全[市县区省州旗][" + CJK + r"]{0,6}?(?:乡镇|乡|镇|街道|村))[" + CJK + r"、()]{0,14}$")
+# a figure stated for every town or the whole county (“每个乡镇办事处定编35人”, “全市乡镇党政机构行政编制556人”):
+# clauses.collective_subject, the check every staffing reader makes
 
 
 def _cn_int(s: str) -> int | None:
@@ -357,6 +357,16 @@ def function_items(text: str) -> list[Found]:
     return out if len(out) >= 2 else []
 
 
+# a Q&A page's question names the unit it is about: “X的机构沿革⏎⏎如题所述⏎⏎第1个回答”
+QA_TITLE_RE = re.compile(r"\A\s*(?P<u>" + _NAMED_PLACE + r"[" + CJK + r"()]{1,30}?" + UNIT_SUFFIX + r")的(?:机构沿革|历史沿革|沿革|机构设置|内设机构|"
+                         r"主要职责|职能职责|职能|人员编制|编制情况|领导职数)[?？]?\s*如题所述")
+
+
+def qa_title_unit(text: str) -> Found | None:
+    m = QA_TITLE_RE.search(text)
+    return Found(m["u"], m.start("u"), m.end("u")) if m else None
+
+
 def headline_unit(text: str) -> Found | None:
     """A news item's headline opening with one unit that the item names three times or more."""
     m = HEADLINE_RE.match(text)
@@ -432,6 +442,10 @@ def apply(b, text: str) -> None:
             _set(b, "issued_on", request_date(text, title))
         if not data.get("unit") and "请示" in title.value:
             _set(b, "unit", request_unit(text))
+    # a Q&A page's question names its unit, whatever an answer's chronicle names first
+    asked = qa_title_unit(text)
+    if asked is not None and data.get("unit") != asked.value:
+        _set(b, "unit", asked, replace=True)
     # a unit named in passing
     if not data.get("unit"):
         for reader in (setup_heading_unit, crumb_head_unit, entry_line_unit, summary_level_unit, example_unit,
@@ -509,8 +523,7 @@ def apply(b, text: str) -> None:
             s = _staffing_start(b, i)
             if s is None:
                 continue
-            clause_start = max(text.rfind(ch, 0, s) for ch in "。;;,,\n") + 1
-            if COLLECTIVE_RE.search(text[clause_start:s]):
+            if collective_subject(text, s):
                 drop.add(i)
         if drop:
             b.drop_items("staffing", drop)

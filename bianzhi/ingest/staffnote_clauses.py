@@ -30,7 +30,7 @@ import re
 from bianzhi.core.numerals import NUM, to_int
 
 from . import name_forms
-from .clauses import BODY_SUFFIX, CJK, UNIT_SUFFIX, Found, staffing_entry
+from .clauses import BODY_SUFFIX, CJK, UNIT_SUFFIX, Found, collective_subject, staffing_entry
 from .webcopy_clauses import _set, set_unit_nature_rank
 
 # ------------------------------------------------------------------ staffing
@@ -65,6 +65,8 @@ def total_parts(text: str) -> list[tuple[dict, int, int]]:
         before = text[max(0, m.start() - 8):m.start()]
         if re.search(r"实有|在职|在编|离退休", before):
             continue
+        if collective_subject(text, m.start()):
+            continue  # “全县有各类编制2194名,其中…”: many units' figure
         parts, pos = [], m.end()
         while True:
             p = PART_RE.match(text, pos)

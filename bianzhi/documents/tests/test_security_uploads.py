@@ -136,6 +136,29 @@ def test_ingest_refuses_html_and_docx_bombs(client_for, users):
     assert IngestJob.objects.count() == before
 
 
+def test_ofd_bomb_and_a_docx_named_ofd_are_refused(client_for, users):
+    from bianzhi.registry.models import Unit
+
+    unit = Unit.objects.restrict(users["luru"], "change").order_by("id").first()
+    client = client_for("luru")
+    before = IngestJob.objects.count()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("OFD.xml", "<ofd:OFD xmlns:ofd='http://www.ofdspec.org/2016'/>")
+        package.writestr("Doc_0/Pages/Page_0/Content.xml", b"\x00" * (60 * 1024 * 1024))
+    response = client.post("/manage/ingest/upload/", {"unit": unit.pk,
+                                                      "file": SimpleUploadedFile("通知.ofd", buffer.getvalue())})
+    assert "压缩炸弹" in response.content.decode() and "OFD" in response.content.decode()
+    docx = io.BytesIO()
+    with zipfile.ZipFile(docx, "w") as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("word/document.xml", "<w:document/>")
+    response = client.post("/manage/ingest/upload/", {"unit": unit.pk,
+                                                      "file": SimpleUploadedFile("通知.ofd", docx.getvalue())})
+    assert "扩展名应为 .docx" in response.content.decode()
+    assert IngestJob.objects.count() == before
+
+
 def test_list_import_refuses_html_and_xlsx_bombs(client_for):
     client = client_for("luru")
     before = ImportJob.objects.count()

@@ -46,3 +46,17 @@ def test_parse_docnumber():
     assert json.loads(proc.stdout)["normalized"] == "百政发〔2016〕17号"
     proc = run("parse-docnumber", "百编〔17〕18号")
     assert proc.returncode == 2 and "年份应为四位数字" in proc.stderr
+
+
+def test_parse_sanding_runs_without_any_configuration(tmp_path):
+    """A stranger's first call: no SECRET_KEY, no demo flag — the reading commands need none (a server still does)."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in {"SECRET_KEY", "BIANZHI_DEMO", "DEBUG", "BIANZHI_TESTING", "DJANGO_SETTINGS_MODULE"}}
+    env["BIANZHI_DATA_DIR"] = str(tmp_path)
+    files = Path(__file__).resolve().parent / "files"
+    proc = subprocess.run([str(BIANZHI), "parse-sanding", str(files / "n1_baise_jiaoyuju_tiaozheng.doc")],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["doc_number"] == "百编办〔2021〕35号"
+    proc = subprocess.run([str(BIANZHI), "check"], capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode != 0 and "未设置 SECRET_KEY" in proc.stderr

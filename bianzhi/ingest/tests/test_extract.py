@@ -73,14 +73,14 @@ def test_scan_without_tesseract_gives_a_clear_chinese_message(monkeypatch):
     assert "未安装 tesseract" in str(info.value) and "tesseract-ocr-chi-sim" in str(info.value)
 
 
-def test_legacy_doc_without_libreoffice_gives_a_clear_chinese_message(monkeypatch):
+def test_broken_legacy_doc_without_libreoffice_gives_a_clear_chinese_message(monkeypatch):
     real_which = shutil.which
     monkeypatch.setattr(extract.shutil, "which",
                         lambda name: None if name in ("soffice", "libreoffice") else real_which(name))
     ole_header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
     with pytest.raises(ExtractionError) as info:
         extract_bytes(ole_header, "三定.doc")
-    assert "未安装 LibreOffice" in str(info.value) and ".docx" in str(info.value)
+    assert "无法读取旧版 Word" in str(info.value) and ".docx" in str(info.value)
 
 
 def test_plain_text_in_gb18030_and_bad_inputs():

@@ -314,3 +314,49 @@ def test_a_batch_with_an_unreadable_file_keeps_nothing(client_for, jiaoyuju):
     r = c.post("/manage/ingest/upload/", {"unit": jiaoyuju.pk, "file": files})
     assert r.status_code == 200 and "“坏.docx”" in r.content.decode()
     assert IngestJob.objects.count() == before
+
+
+def test_batch_of_a_legacy_doc_and_an_ofd_notice_reads_both(client_for, jiaoyuju, monkeypatch):
+    """A clerk's archive as it is: the base 三定 as a Word 97 .doc (no LibreOffice on the server) and the notice as
+    the OA system's OFD; the review screens show what the documents state."""
+    import shutil
+    from pathlib import Path
+
+    from bianzhi.ingest import extract
+
+    from .test_ofd import build_ofd
+
+    real_which = shutil.which
+    monkeypatch.setattr(extract.shutil, "which",
+                        lambda name: None if name in ("soffice", "libreoffice") else real_which(name))
+    c = client_for("luru")
+    doc = (Path(__file__).resolve().parent / "files" / "s1_baise_jiaoyuju_2019.doc").read_bytes()
+    files = [SimpleUploadedFile("调整通知.ofd", build_ofd()), SimpleUploadedFile("三定.doc", doc)]
+    r = c.post("/manage/ingest/upload/", {"unit": jiaoyuju.pk, "file": files})
+    assert r.status_code == 302
+    jobs = list(IngestJob.objects.filter(unit=jiaoyuju).exclude(batch="").order_by("batch_position"))
+    assert [(j.original_name, j.method) for j in jobs] == [("三定.doc", "doc"), ("调整通知.ofd", "ofd")]
+    base = form_data(c.get(f"/manage/ingest/{jobs[0].pk}/").content.decode())
+    assert base["doc_number"] == "百办发〔2019〕23号" and base["doc_type"] == "sanding"
+    page = c.get(f"/manage/ingest/{jobs[1].pk}/").content.decode()
+    notice = form_data(page)
+    assert notice["doc_number"] == "百编办〔2021〕35号"
+    assert "关于调整百色市教育局机构编制事项的通知" in page and "职业技能培训科" in page
+
+
+def test_text_saved_as_utf16_by_notepad(client_for, jiaoyuju):
+    """Windows Notepad's “Unicode” is UTF-16 with a byte-order mark: read as text, on the CLI path and uploaded."""
+    from bianzhi.ingest.extract import extract_bytes
+
+    notice = "关于调整百色市教育局机构编制事项的通知\r\n百编办〔2022〕3号\r\n市教育局：\r\n一、为市教育局核增机关行政编制1名。\r\n"
+    for data in (b"\xff\xfe" + notice.encode("utf-16-le"), b"\xfe\xff" + notice.encode("utf-16-be")):
+        ex = extract_bytes(data, "通知.txt")
+        assert ex.text.splitlines()[:2] == ["关于调整百色市教育局机构编制事项的通知", "百编办〔2022〕3号"]
+    c = client_for("luru")
+    r = c.post("/manage/ingest/upload/", {"unit": jiaoyuju.pk,
+                                          "file": SimpleUploadedFile("通知.txt", b"\xff\xfe" + notice.encode("utf-16-le"))})
+    assert r.status_code == 302
+    assert IngestJob.objects.latest("id").result["doc_number"] == "百编办〔2022〕3号"
+    page = "<html><body>x</body></html>".encode("utf-16")
+    r = c.post("/manage/ingest/upload/", {"unit": jiaoyuju.pk, "file": SimpleUploadedFile("页.txt", page)})
+    assert r.status_code == 200 and "只接受" in r.content.decode()
