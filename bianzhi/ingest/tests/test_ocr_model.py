@@ -65,7 +65,7 @@ def test_a_block_folds_to_conv_hardswish_conv_with_the_same_output(tmp_path, mon
     path = str(tmp_path / "block.onnx")
     _block_model(path, second_kernel=1)
     data, counts = ocr_model.fused(path)
-    assert counts == {"affine": 1, "hardswish": 1, "pointwise": 1, "gray": 0, "affine_conv": 0}
+    assert counts == {"affine": 1, "hardswish": 1, "pointwise": 1, "gray": 0, "affine_conv": 0, "conv_transpose": 0, "se_shortcut": 0}
     ops = [n.op_type for n in onnx.load_from_string(data).graph.node if n.op_type != "Constant"]
     assert ops == ["Conv", "HardSwish", "Conv"]
     x = np.random.default_rng(1).standard_normal((1, 3, 8, 12)).astype(np.float32) * 3
@@ -82,7 +82,7 @@ def test_a_shift_before_a_padded_conv_is_kept(tmp_path, monkeypatch):
     monkeypatch.setattr(ocr_model, "GRAY", False)
     monkeypatch.setattr(ocr_model, "AFFINE_CONV", False)
     data, counts = ocr_model.fused(path)
-    assert counts == {"affine": 1, "hardswish": 1, "pointwise": 0, "gray": 0, "affine_conv": 0}
+    assert counts == {"affine": 1, "hardswish": 1, "pointwise": 0, "gray": 0, "affine_conv": 0, "conv_transpose": 0, "se_shortcut": 0}
     ops = [n.op_type for n in onnx.load_from_string(data).graph.node if n.op_type != "Constant"]
     assert ops == ["Conv", "HardSwish", "Mul", "Add", "Conv"]
     x = np.random.default_rng(2).standard_normal((1, 3, 8, 12)).astype(np.float32) * 3
@@ -100,7 +100,7 @@ def test_a_shift_before_a_padded_conv_runs_as_a_depthwise_conv_with_the_same_out
     _block_model(path, second_kernel=3)
     monkeypatch.setattr(ocr_model, "GRAY", False)
     data, counts = ocr_model.fused(path)
-    assert counts == {"affine": 1, "hardswish": 1, "pointwise": 0, "gray": 0, "affine_conv": 1}
+    assert counts == {"affine": 1, "hardswish": 1, "pointwise": 0, "gray": 0, "affine_conv": 1, "conv_transpose": 0, "se_shortcut": 0}
     nodes = [n for n in onnx.load_from_string(data).graph.node if n.op_type != "Constant"]
     assert [n.op_type for n in nodes] == ["Conv", "HardSwish", "Conv", "Conv"]
     attrs = {a.name: helper.get_attribute_value(a) for a in nodes[2].attribute}
@@ -117,11 +117,80 @@ def test_a_gray_page_goes_in_as_one_channel_with_the_same_output(tmp_path):
     path = str(tmp_path / "block.onnx")
     _block_model(path, second_kernel=1)
     data, counts = ocr_model.fused(path)
-    assert counts == {"affine": 1, "hardswish": 1, "pointwise": 1, "gray": 1, "affine_conv": 0}
+    assert counts == {"affine": 1, "hardswish": 1, "pointwise": 1, "gray": 1, "affine_conv": 0, "conv_transpose": 0, "se_shortcut": 0}
     model = onnx.load_from_string(data)
     assert [d.dim_value for d in model.graph.input[0].type.tensor_type.shape.dim] == [1, 1, 8, 12]
     gray = np.random.default_rng(3).standard_normal((1, 1, 8, 12)).astype(np.float32) * 3
     np.testing.assert_allclose(_run(data, gray), _run(path, np.repeat(gray, 3, axis=1)), rtol=1e-5, atol=1e-5)
+
+
+def _upsampling_model(path):
+    """The detection head's upsampling as paddle2onnx writes it: ConvTranspose (no bias) → Add(bias [1, C, 1, 1]) →
+    BatchNormalization → Relu → ConvTranspose → Add(bias) → Sigmoid."""
+    import onnx
+    from onnx import TensorProto, helper, numpy_helper
+
+    rng = np.random.default_rng(11)
+    inits = {"w1": rng.standard_normal((4, 3, 2, 2)), "b1": rng.standard_normal((1, 3, 1, 1)),
+             "gamma": rng.uniform(0.5, 2, 3), "beta": rng.standard_normal(3), "mean": rng.standard_normal(3),
+             "var": rng.uniform(0.1, 2, 3), "w2": rng.standard_normal((3, 1, 2, 2)), "b2": rng.standard_normal((1, 1, 1, 1))}
+    nodes = [
+        helper.make_node("ConvTranspose", ["x", "w1"], ["u"], strides=[2, 2]),
+        helper.make_node("Add", ["u", "b1"], ["ub"]),
+        helper.make_node("BatchNormalization", ["ub", "gamma", "beta", "mean", "var"], ["n"], epsilon=1e-5),
+        helper.make_node("Relu", ["n"], ["r"]),
+        helper.make_node("ConvTranspose", ["r", "w2"], ["v"], strides=[2, 2]),
+        helper.make_node("Add", ["v", "b2"], ["vb"]),
+        helper.make_node("Sigmoid", ["vb"], ["out"]),
+    ]
+    graph = helper.make_graph(nodes, "head", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 4, 5, 7])],
+                              [helper.make_tensor_value_info("out", TensorProto.FLOAT, None)],
+                              [numpy_helper.from_array(np.asarray(v, np.float32), k) for k, v in inits.items()])
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 12)])
+    model.ir_version = 7
+    onnx.save(model, path)
+
+
+@needs_onnx
+def test_the_upsamplings_bias_and_normalisation_go_into_the_conv_transpose(tmp_path):
+    # session 16: the detection head's ConvTranspose → Add → BatchNormalization becomes one ConvTranspose
+    import onnx
+
+    path = str(tmp_path / "head.onnx")
+    _upsampling_model(path)
+    data, counts = ocr_model.fused(path)
+    assert counts["conv_transpose"] == 2
+    ops = [n.op_type for n in onnx.load_from_string(data).graph.node]
+    assert ops == ["ConvTranspose", "Relu", "ConvTranspose", "Sigmoid"]
+    x = np.random.default_rng(4).standard_normal((1, 4, 5, 7)).astype(np.float32)
+    np.testing.assert_allclose(_run(data, x), _run(path, x), rtol=1e-5, atol=1e-6)
+
+
+@needs_onnx
+def test_a_squeeze_excite_shortcut_becomes_one_multiplication_with_the_same_output(tmp_path):
+    # session 16: x + x · HardSigmoid(…) (the detection neck's RSE layers) runs as x · (gate + 1)
+    import onnx
+    from onnx import TensorProto, helper, numpy_helper
+
+    rng = np.random.default_rng(12)
+    inits = [numpy_helper.from_array(rng.standard_normal((4, 4, 1, 1)).astype(np.float32), "w")]
+    nodes = [helper.make_node("GlobalAveragePool", ["x"], ["p"]),
+             helper.make_node("Conv", ["p", "w"], ["q"]),
+             helper.make_node("HardSigmoid", ["q"], ["gate"], alpha=0.2, beta=0.5),
+             helper.make_node("Mul", ["x", "gate"], ["xg"]),
+             helper.make_node("Add", ["x", "xg"], ["out"])]
+    graph = helper.make_graph(nodes, "rse", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 4, 6, 9])],
+                              [helper.make_tensor_value_info("out", TensorProto.FLOAT, None)], inits)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 12)])
+    model.ir_version = 7
+    path = str(tmp_path / "rse.onnx")
+    onnx.save(model, path)
+    data, counts = ocr_model.fused(path)
+    assert counts["se_shortcut"] == 1
+    ops = [n.op_type for n in onnx.load_from_string(data).graph.node]
+    assert ops == ["GlobalAveragePool", "Conv", "HardSigmoid", "Add", "Mul"]
+    x = rng.standard_normal((1, 4, 6, 9)).astype(np.float32) * 3
+    np.testing.assert_allclose(_run(data, x), _run(path, x), rtol=1e-5, atol=1e-5)
 
 
 @needs_onnx
@@ -133,10 +202,10 @@ def test_the_wheels_models_are_folded_and_read_a_scan_as_before(monkeypatch):
     models = Path(rapidocr_onnxruntime.__file__).resolve().parent / "models"
     assert ocr_model.fused(str(models / "ch_PP-OCRv4_rec_infer.onnx"))[1] == {"affine": 28, "hardswish": 28,
                                                                               "pointwise": 12, "gray": 1,
-                                                                              "affine_conv": 16}
+                                                                              "affine_conv": 16, "conv_transpose": 0, "se_shortcut": 0}
     assert ocr_model.fused(str(models / "ch_PP-OCRv4_det_infer.onnx"))[1] == {"affine": 28, "hardswish": 24,
                                                                               "pointwise": 10, "gray": 1,
-                                                                              "affine_conv": 14}
+                                                                              "affine_conv": 14, "conv_transpose": 2, "se_shortcut": 8}
     gray = ocr_rapid.load_gray(str(CORPUS / "n1_baise_jiaoyuju_tiaozheng.scan.png"))
     monkeypatch.setattr(ocr_rapid, "FUSE", True)
     folded = ocr_rapid._Engine()

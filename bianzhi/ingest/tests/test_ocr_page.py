@@ -365,3 +365,52 @@ def test_gray_without_seal_takes_the_luminance_it_is_given():
     rgb = page_with_seal()
     assert np.array_equal(ocr_page.gray_without_seal(rgb, cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)),
                           ocr_page.gray_without_seal(rgb))
+
+
+def test_a_page_is_reduced_by_a_whole_factor_each_pixel_the_mean_of_its_block():
+    # session 16: 2,480 px → 620 (k = 4) rather than 600: OpenCV's fast path, each pixel the mean of a 4 × 4 block
+    page = np.random.default_rng(5).integers(0, 256, (3509, 2483), dtype=np.uint8)
+    small, scale = ocr_page.reduced(page, 600, "outline")
+    assert small.shape == (877, 620) and scale == 0.25
+    blocks = page[:3508, :2480].reshape(877, 4, 620, 4).astype(np.float64).mean(axis=(1, 3))
+    assert np.abs(small.astype(np.float64) - blocks).max() <= 0.5 + 1e-9
+    colour = np.random.default_rng(6).integers(0, 256, (1700, 1654, 3), dtype=np.uint8)
+    small, scale = ocr_page.reduced(colour, 600, "seal")  # 200 dpi: k = 3
+    assert small.shape == (566, 551, 3) and scale == pytest.approx(1 / 3)
+    exact, scale = ocr_page.reduced(colour, 600, "skew")  # the skew angle's copy: to 600 px exactly, as before
+    assert exact.shape == (617, 600, 3) and scale == 600 / 1654
+
+
+def test_a_page_under_one_and_a_half_times_the_width_is_reduced_as_before(monkeypatch):
+    page = np.random.default_rng(7).integers(0, 256, (1000, 800), dtype=np.uint8)
+    small, scale = ocr_page.reduced(page, 600, "seal")  # k would be 1: to 600 px exactly, as before session 16
+    monkeypatch.setattr(ocr_page, "WHOLE_FACTOR", "")
+    before, before_scale = ocr_page.reduced(page, 600, "seal")
+    assert small.shape == before.shape == (750, 600) and scale == before_scale == 0.75
+    assert np.array_equal(small, before)
+    narrow = page[:, :500]
+    assert ocr_page.reduced(narrow, 600, "seal")[0] is narrow  # no wider than the width: the page itself, not a copy
+
+
+def test_flattening_leaves_a_bitonal_page_as_it_is_so_it_is_not_run_there(monkeypatch):
+    # a 1-bit page's black stays 0 and its white saturates to 255 whatever the paper level: flatten is skipped for it
+    page = np.full((1169, 827), 255, dtype=np.uint8)
+    page[100:600, 50:400] = 0  # a black area larger than the paper filter (uneven "paper" level)
+    page[700:720, 100:700:7] = 0
+    assert np.array_equal(ocr_page.flatten(page), page)
+    calls = []
+    monkeypatch.setattr(ocr_page, "flatten", lambda g: calls.append(g) or g)
+    ocr_page.prepare_pixels(page, "1", level=False)
+    assert calls == []
+    ocr_page.prepare_pixels(page, "L", level=False)
+    assert len(calls) == 1
+
+
+def test_an_uneven_page_is_flattened_by_the_paper_level_of_the_exact_copy(monkeypatch):
+    # session 16: the whole-factor copy only tells an even page; an uneven one is divided as before (the same pixels)
+    rng = np.random.default_rng(8)
+    light = np.linspace(120, 250, 2480)[None, :].repeat(3508, axis=0)
+    page = np.clip(light - rng.integers(0, 2, (3508, 2480)) * 100, 0, 255).astype(np.uint8)
+    flat = ocr_page.flatten(page)
+    monkeypatch.setattr(ocr_page, "WHOLE_FACTOR", "")
+    assert np.array_equal(flat, ocr_page.flatten(page)) and not np.array_equal(flat, page)
