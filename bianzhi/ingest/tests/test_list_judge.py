@@ -114,3 +114,14 @@ def test_a_short_form_glued_to_the_full_name_is_read():
     from bianzhi.ingest import name_forms
     assert name_forms.short_of("某县科学技术协会简称县科协(以下同),是全县科技工作者的群众团体。", "某县科学技术协会")[0] == "县科协"
     assert name_forms.short_of("某县文化馆简介很长,是…", "某县文化馆") is None
+
+
+def test_a_regulations_cases_are_no_duties():
+    """“领导职数,应当按照下列标准核定:(一)编制在10名以下的,核定1-2名;…”: each item a condition and its
+    consequence — a rule's cases, not a unit's duties, although “编制” also begins duties (“编制规划”)."""
+    text = ("第三十九条 事业单位的领导职数,应当按照下列标准核定:\n(一)编制在10名以下的,核定1-2名;\n"
+            "(二)编制在11-50名的,核定2-3名;\n(三)编制在51-100名的,核定3-4名;\n(四)编制在101-200名的,核定4-5名。\n")
+    assert p(text)["duties"] == []
+    duties = ("市统计局的主要职责是:\n(一)编制全市统计调查计划,组织实施统计调查。\n(二)负责全市国民经济核算工作。\n"
+              "(三)组织实施全市人口普查。\n")
+    assert len(p(duties)["duties"]) == 3
