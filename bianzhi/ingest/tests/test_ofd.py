@@ -76,6 +76,20 @@ def _page(objects: str, number: int | None, template: bool) -> str:
             "</ofd:Content></ofd:Page>")
 
 
+
+def _package(parts: dict[str, bytes | str]) -> bytes:
+    """An OFD package: OFD.xml pointing at Doc_0/Document.xml, and the document's parts (paths under Doc_0/)."""
+    root = (f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD {OFD_NS} Version="1.0" DocType="OFD"><ofd:DocBody>'
+            "<ofd:DocInfo><ofd:DocID>a1b2</ofd:DocID><ofd:Creator>OA</ofd:Creator></ofd:DocInfo>"
+            "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("OFD.xml", root)
+        for path, data in parts.items():
+            package.writestr(f"Doc_0/{path}", data)
+    return buffer.getvalue()
+
+
 def build_ofd(cut: str = "character") -> bytes:
     lines = _notice_lines()
     pages = [lines[i:i + PER_PAGE] for i in range(0, len(lines), PER_PAGE)]
@@ -92,19 +106,11 @@ def build_ofd(cut: str = "character") -> bytes:
                 "</ofd:CommonData><ofd:Pages>"
                 + "".join(f'<ofd:Page ID="{10 + n}" BaseLoc="Pages/Page_{n}/Content.xml"/>' for n in range(len(pages)))
                 + "</ofd:Pages></ofd:Document>")
-    root = (f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD {OFD_NS} Version="1.0" DocType="OFD"><ofd:DocBody>'
-            "<ofd:DocInfo><ofd:DocID>a1b2</ofd:DocID><ofd:Creator>OA</ofd:Creator></ofd:DocInfo>"
-            "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>")
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
-        package.writestr("OFD.xml", root)
-        package.writestr("Doc_0/Document.xml", document)
-        package.writestr("Doc_0/PublicRes.xml", f'<ofd:Res {OFD_NS} BaseLoc="Res"><ofd:Fonts/></ofd:Res>')
-        package.writestr("Doc_0/Tpls/Tpl_0/Content.xml", template)
-        for n, page in enumerate(pages):
-            package.writestr(f"Doc_0/Pages/Page_{n}/Content.xml",
-                             _page(render(page, 100 + n * 1000), n + 1 if len(pages) > 1 else None, n == 0))
-    return buffer.getvalue()
+    parts = {"Document.xml": document, "PublicRes.xml": f'<ofd:Res {OFD_NS} BaseLoc="Res"><ofd:Fonts/></ofd:Res>',
+             "Tpls/Tpl_0/Content.xml": template}
+    for n, page in enumerate(pages):
+        parts[f"Pages/Page_{n}/Content.xml"] = _page(render(page, 100 + n * 1000), n + 1 if len(pages) > 1 else None, n == 0)
+    return _package(parts)
 
 
 @pytest.mark.parametrize("cut", ["character", "line"])
@@ -165,17 +171,8 @@ def build_scanned_ofd(image: bytes) -> bytes:
     page = (f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page {OFD_NS}><ofd:Content><ofd:Layer ID="2">'
             '<ofd:ImageObject ID="3" Boundary="0 0 210 297" CTM="210 0 0 297 0 0" ResourceID="80"/>'
             "</ofd:Layer></ofd:Content></ofd:Page>")
-    root = (f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD {OFD_NS} Version="1.0" DocType="OFD"><ofd:DocBody>'
-            "<ofd:DocInfo><ofd:DocID>c3d4</ofd:DocID></ofd:DocInfo>"
-            "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>")
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
-        package.writestr("OFD.xml", root)
-        package.writestr("Doc_0/Document.xml", document)
-        package.writestr("Doc_0/DocumentRes.xml", res)
-        package.writestr("Doc_0/Res/image_80.png", image)
-        package.writestr("Doc_0/Pages/Page_0/Content.xml", page)
-    return buffer.getvalue()
+    return _package({"Document.xml": document, "DocumentRes.xml": res, "Res/image_80.png": image,
+                     "Pages/Page_0/Content.xml": page})
 
 
 def test_scanned_ofd_goes_through_ocr(monkeypatch):
