@@ -1496,6 +1496,31 @@ SUPPORTED = "Word（.docx/.doc）、PDF（含扫描件）、OFD 版式文件、�
 MM = 72 / 25.4  # an OFD's millimetres as a PDF's points, the unit join_lines' geometry was tuned in
 
 
+def _ocr_images(images: list[tuple[str, bytes] | None]) -> list[list[Line] | None]:
+    """OCR each (suffix, image bytes) as one page, through a temporary file; None stays None (a page with text)."""
+    _check_ocr()
+    out: list[list[Line] | None] = []
+    with tempfile.TemporaryDirectory(prefix="bz-ocr-") as tmp:
+        for n, image in enumerate(images):
+            if image is None:
+                out.append(None)
+                continue
+            path = Path(tmp) / f"p{n:04d}{image[0]}"
+            path.write_bytes(image[1])
+            out.append(_ocr_image(str(path)))
+    return out
+
+
+def _ocr_text(page_lines: list[list[Line]], warnings: list[str], notice: str) -> str:
+    """The text of OCR'd pages as every scanned input gives it: paragraphs rebuilt, common words repaired, the
+    clerk told (first) that it is OCR, and whether the second read could run."""
+    text = _corrected(join_lines(page_lines), warnings)
+    warnings.insert(0, notice)
+    if hint := second_read_hint():
+        warnings.append(hint)
+    return text
+
+
 def extract_bytes(data: bytes, name: str = "") -> Extracted:
     """Extract the text of an uploaded file. Raises ExtractionError with a Chinese message."""
     started = time.perf_counter()
@@ -1511,18 +1536,9 @@ def extract_bytes(data: bytes, name: str = "") -> Extracted:
         original, method = _docx_text(data), "docx"
         if _meaningful(original) < MIN_TEXT_CHARS_PER_PAGE and (images := _docx_images(data)):
             # a scan pasted into Word: its pictures, in the order the document shows them, go to OCR
-            _check_ocr()
-            with tempfile.TemporaryDirectory(prefix="bz-ocr-") as tmp:
-                ocr_pages = []
-                for n, (suffix, image) in enumerate(images):
-                    path = Path(tmp) / f"p{n:04d}{suffix}"
-                    path.write_bytes(image)
-                    ocr_pages.append(_ocr_image(str(path)))
+            ocr_pages = _ocr_images(images)
             pages = len(ocr_pages)
-            original, method = _corrected(join_lines(ocr_pages), warnings), "docx-ocr"
-            warnings.insert(0, "此 Word 文件的内容是扫描图片，由文字识别（OCR）得到，请逐项核对")
-            if hint := second_read_hint():
-                warnings.append(hint)
+            original, method = _ocr_text(ocr_pages, warnings, "此 Word 文件的内容是扫描图片，由文字识别（OCR）得到，请逐项核对"), "docx-ocr"
     elif kind == "doc":
         original, method = _doc_text(data, warnings), "doc"
     elif kind == "ofd":
@@ -1535,17 +1551,9 @@ def extract_bytes(data: bytes, name: str = "") -> Extracted:
                        for x0, x1, text, height, top, bottom in page.lines] for page in ofd_pages]
         layer = sum(_meaningful(ln.text) for lines in page_lines for ln in lines)
         if any(page.image for page in ofd_pages) and layer < MIN_TEXT_CHARS_PER_PAGE * pages:
-            _check_ocr()
-            with tempfile.TemporaryDirectory(prefix="bz-ocr-") as tmp:
-                for n, page in enumerate(ofd_pages):
-                    if page.image:
-                        path = Path(tmp) / f"p{n:04d}{page.image_suffix}"
-                        path.write_bytes(page.image)
-                        page_lines[n] = _ocr_image(str(path))
-            original, method = _corrected(join_lines(page_lines), warnings), "ofd-ocr"
-            warnings.insert(0, "此 OFD 是扫描件，内容由文字识别（OCR）得到，请逐项核对")
-            if hint := second_read_hint():
-                warnings.append(hint)
+            scans = _ocr_images([(page.image_suffix, page.image) if page.image else None for page in ofd_pages])
+            page_lines = [scan if scan is not None else lines for scan, lines in zip(scans, page_lines, strict=True)]
+            original, method = _ocr_text(page_lines, warnings, "此 OFD 是扫描件，内容由文字识别（OCR）得到，请逐项核对"), "ofd-ocr"
         else:
             original, method = join_lines(page_lines), "ofd"
     elif kind == "html":
@@ -1561,19 +1569,10 @@ def extract_bytes(data: bytes, name: str = "") -> Extracted:
             original, method = join_lines(page_lines), "pdf-text"
         else:
             ocr_pages, pages = _ocr_pdf(data)
-            original, method = _corrected(join_lines(ocr_pages), warnings), "pdf-ocr"
-            warnings.insert(0, "此 PDF 没有文字层，内容由文字识别（OCR）得到，请逐项核对")
-            if hint := second_read_hint():
-                warnings.append(hint)
+            original, method = _ocr_text(ocr_pages, warnings, "此 PDF 没有文字层，内容由文字识别（OCR）得到，请逐项核对"), "pdf-ocr"
     elif kind == "image":
-        _check_ocr()
-        with tempfile.TemporaryDirectory(prefix="bz-ocr-") as tmp:
-            path = Path(tmp) / ("in" + (suffix if suffix in IMAGE_SUFFIXES else ".png"))
-            path.write_bytes(data)
-            original, method = _corrected(join_lines([_ocr_image(str(path))]), warnings), "image-ocr"
-        warnings.insert(0, "图片内容由文字识别（OCR）得到，请逐项核对")
-        if hint := second_read_hint():
-            warnings.append(hint)
+        ocr_pages = _ocr_images([(suffix if suffix in IMAGE_SUFFIXES else ".png", data)])
+        original, method = _ocr_text(ocr_pages, warnings, "图片内容由文字识别（OCR）得到，请逐项核对"), "image-ocr"
     else:
         original, method = _decode_text(data), "text"
     result = from_text(original, method=method, pages=pages)

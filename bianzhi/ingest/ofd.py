@@ -237,7 +237,8 @@ def pages(data: bytes) -> list[Page]:
         raise OfdError(MSG_BROKEN)
     result = []
     for page in page_list[:MAX_PAGES]:
-        location = page.get("BaseLoc") or (_find(page, "BaseLoc").text if _find(page, "BaseLoc") is not None else "")
+        child = _find(page, "BaseLoc")
+        location = page.get("BaseLoc") or (child.text if child is not None else "")
         if not location:
             continue
         page_path = _resolve(base, location)
