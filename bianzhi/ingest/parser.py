@@ -22,6 +22,7 @@ from bianzhi.core.includes import parse_includes
 from bianzhi.core.numerals import NUM, to_int
 
 from . import (
+    body_lists,
     budget_clauses,
     clauses,
     clerknote_clauses,
@@ -629,6 +630,12 @@ def parse(text: str) -> ParseResult:
         result.spans = [sp for sp in result.spans if not sp[0].startswith("duties[")]
     _multiunit_rules(result, text)
     _name_form_rules(result, text)
+    if not data.get("internal_bodies") and data.get("unit"):
+        # the rules found no internal body of the unit they name: the lists the learned judge takes for lists of bodies
+        # (ADR 0068; a page that names no unit is left alone — its lists are mostly another page's or a template's)
+        judged = body_lists.bodies_when_silent(text)
+        data["internal_bodies"] = [{"name": f.value, "duties": ""} for f in judged]
+        result.spans += [(f"internal_bodies[{i}].name", f.start, f.end) for i, f in enumerate(judged)]
     # “为正处级机关行政单位” too (heldout35)
     rank_only = re.fullmatch(r"(?:事业|行政|参公)?(?P<r>" + clauses.RANK + r")(?:(?:机关)?(?:事业|行政)?单位|群团组织)",
                              data.get("nature") or "")

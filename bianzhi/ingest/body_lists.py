@@ -1,0 +1,297 @@
+"""Internal bodies where the rules find none: every list in the text judged by a small learned model (ADR 0068).
+
+The parser's rules read a unit's internal bodies from the layouts they were written for (“设下列内设机构：（一）办公室。…”,
+“内设A、B、C等N个科室”, a numbered body section). On a page they were never tuned on, the list is often there in a
+shape no rule expects — an encyclopedia's “机构设置” heading over “- 秘书行政司” lines, “其内部机构设置如下：” over
+“- 办公室:负责…” lines, a report's “核定我院设置14个内设机构。办公室、政治处、…”, a Q&A's “其内设机构包括办公厅、人事部
+和…等8个职能部门” — and the rules stay silent. What all these share is what a list of bodies looks like and what is
+said before it, so:
+
+- candidates (`lists`): every run of marked lines (“- ”, “·”, “1.”, “（一）”, “一、”, …) and every enumeration with 、
+  inside a sentence; each item's name is what the line or the enumeration gives before its description;
+- features (`features`): the item's shape (length, which body suffix it ends with — 司 处 科 室 股 庭 部 办公室 中心 …,
+  a place name in front, a unit's suffix such as 分局 or 学校), its list's shape (kind, size, the share of items with
+  a body suffix, items described with “负责…”, a count “N个” before the list that equals its size) and the words before
+  it (内设机构, 机构设置, 职能部门, 处室/科室, 设/下设/包括 — and 直属, 所属, 事业单位, 乡镇, 成员单位, 分局 that
+  announce other kinds of list);
+- a logistic model over them (`data/body_lists.json`), trained on the labelled corpus by
+  scripts/train_body_lists.py (deterministic), its threshold chosen by cross-fitting over the splits.
+
+`bodies_when_silent(text)` gives the items of every list whose mean item score reaches the threshold (at least two
+items a list). The parser asks it only where its rules found no internal body; the review screen shows every value
+with its source span, so a clerk sees where each name came from.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from .clauses import CJK, Found
+
+WEIGHTS = Path(__file__).resolve().parent / "data" / "body_lists.json"
+
+# how a marked line starts: a bullet, an Arabic or Chinese number with its mark, “第N条/章/节”
+_MARK_RE = re.compile(r"^[ \t\u3000]*(?P<mark>[-·•●○◆◇■□▪▶►*—]|\d{1,2}[.、．)）]|[（(]\d{1,2}[)）]|[（(][一二三四五六七八九十]{1,3}[)）]"
+                      r"|[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十]{1,3}[条章节])[ \t\u3000]*")
+_NAME_CHARS = CJK + r"()（）"
+# a line's name: the run of name characters before a description (“:负责…”, “，主要…”, “。”), at most 20 characters
+_LINE_NAME_RE = re.compile(r"^(?P<name>[" + _NAME_CHARS + r"]{2,20}?)(?=$|[:：,，。;；、\s]|负责|主要|承担|职责)")
+# an enumeration: two or more runs of name characters joined by 、 (the last one may be joined by 和/及/以及)
+_ENUM_RE = re.compile(r"[" + _NAME_CHARS + r"]{2,40}(?:、[" + _NAME_CHARS + r"]{2,40}){1,40}")
+_LEAD_WORD_RE = re.compile(r"(?:包括|包含|内设|下设|设置了?|设立了?|设有|分别[为是]|主要有|共有|有|设|为|是|即|含)")
+_BODY_SUFFIXES = ("办公厅", "办公室", "党委", "党组", "纪委", "工委", "委员会", "中心", "大队", "支队", "司", "处", "科", "室",
+                  "股", "庭", "部", "局", "组", "队", "站", "所", "办", "厅", "馆", "院", "校", "会", "社")
+_UNIT_SUFFIX_RE = re.compile(r"(?:分局|分院|分中心|学校|中学|小学|幼儿园|医院|卫生院|乡|镇|街道|办事处|公司|集团|大学|学院|政府|人民法院|人民检察院)$")
+_PLACE_RE = re.compile(r"^[" + CJK + r"]{2,6}?(?:省|自治区|市|县|区|州|旗|盟|镇|乡)(?=[" + CJK + r"]{2})")
+_LEAD_POS = {"内设机构": "inner", "内部机构": "inner", "机构设置": "setup", "内设": "inner", "职能部门": "function", "职能处室": "function",
+             "处室": "office", "科室": "office", "股室": "office", "部门": "dept", "下设": "sub", "设置": "setup", "设立": "setup",
+             "设有": "setup", "包括": "incl", "组成": "incl", "部室": "office", "庭": "court", "审判": "court", "业务": "work"}
+_LEAD_NEG = {"直属": "direct", "所属": "owned", "事业单位": "inst", "下属单位": "owned", "派出": "dispatch", "乡镇": "township",
+             "街道": "township", "成员单位": "member", "分局": "branch", "管辖": "govern", "领导小组": "group", "联系": "contact",
+             "主管": "govern", "代管": "govern", "直管": "govern", "历任": "people", "局长": "people", "主任": "people",
+             "职责": "duties", "职能": "duties", "负责": "duties", "工作": "work_neg", "法庭": "tribunal", "撤销": "drop",
+             "划入": "move", "划转": "move", "更名": "rename", "单位": "unitword", "企业": "company", "学校": "school",
+             "县": "county", "市": "city", "协会": "assoc", "委员": "people", "成员": "people"}
+_COUNT_RE = re.compile(r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})个")
+_CN_NUM = {c: i for i, c in enumerate("零一二三四五六七八九", 0)}
+
+
+def _cn_int(s: str) -> int | None:
+    if s.isdigit():
+        return int(s)
+    if s == "十":
+        return 10
+    if s.startswith("十"):
+        return 10 + _CN_NUM.get(s[1:], 0)
+    if "十" in s:
+        a, _, b = s.partition("十")
+        return _CN_NUM.get(a, 0) * 10 + (_CN_NUM.get(b, 0) if b else 0)
+    return _CN_NUM.get(s)
+
+
+def canon(value: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", value))
+
+
+def _mark_kind(mark: str) -> str:
+    if re.match(r"\d", mark):
+        return "arabic"
+    if mark.startswith(("(", "（")):
+        return "paren_cn" if re.search(r"[一二三四五六七八九十]", mark) else "paren_arabic"
+    if mark.startswith("第"):
+        return "article"
+    if re.match(r"[一二三四五六七八九十]", mark):
+        return "cn"
+    return "bullet"
+
+
+def _first_item(chunk: str, others: list[str]) -> tuple[str, str]:
+    """The first item of an enumeration is the tail of the clause before the first 、: after the last lead word that
+    leaves at least two characters (“包括办公厅” → 办公厅, “设建设科” → 建设科), else the whole chunk. Returns (lead, name)."""
+    best = None
+    for m in _LEAD_WORD_RE.finditer(chunk):
+        if len(chunk) - m.end() >= 2:
+            best = m
+    if best is not None:
+        return chunk[: best.end()], chunk[best.end():]
+    longest = max((len(o) for o in others), default=8)
+    if len(chunk) > longest + 4:  # no lead word: keep a name as long as the others
+        return chunk[: len(chunk) - longest], chunk[len(chunk) - longest:]
+    return "", chunk
+
+
+def _last_item(chunk: str, longest: int) -> list[str]:
+    """The last item ends before “等” (“机关党委等8个职能部门”); “A和B”, “A以及B” where both end as bodies are two; one
+    much longer than the others ends at its first body suffix (“审核配租处人员编制” of a copy that lost its breaks)."""
+    chunk = re.sub(r"等.*$", "", chunk)
+    out = []
+    for p in re.split(r"以及", chunk):
+        m = re.match(r"^(.{2,}?(?:" + "|".join(_BODY_SUFFIXES) + r"))(?:和|及|与)(.{2,})$", p)
+        if m and _suffix(m.group(2)) != "none":
+            out += [m.group(1), m.group(2)]
+        else:
+            out.append(p)
+    out = [o for o in out if o]
+    if out and len(out[-1]) > longest + 3:
+        m = re.match(r"^(.{2,}?(?:" + "|".join(_BODY_SUFFIXES) + r"))(?=.{2,})", out[-1])
+        if m and len(m.group(1)) <= longest + 3:
+            out[-1] = m.group(1)
+    return out
+
+
+def _suffix(name: str) -> str:
+    bare = re.sub(r"[(（][^()（）]*[)）]$", "", name)
+    for s in _BODY_SUFFIXES:
+        if bare.endswith(s):
+            return s
+    return "none"
+
+
+def lists(text: str) -> list[dict]:
+    """Every candidate list: {"kind", "items": [(name, start, end, described)], "lead": text before it, "start"}."""
+    out = []
+    # runs of marked lines of one kind; lines between them (a body's description under its heading) do not end a run,
+    # a section heading (“一、”, “第N条”) ends the runs of the other kinds, as do 12 lines without the run's kind
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    runs: dict[str, dict] = {}
+
+    def close(kind):
+        run = runs.pop(kind)
+        if len(run["items"]) >= 2:
+            idx = run["line"]
+            lead = lines[idx - 1][1][-80:] if idx >= 1 else ""
+            lead2 = lines[idx - 2][1][-60:] if idx >= 2 else ""
+            out.append({"kind": "lines_" + kind, "items": run["items"], "lead": lead, "lead2": lead2,
+                        "start": run["items"][0][1]})
+    for li, (p, line) in enumerate(lines):
+        if not line.strip():
+            continue
+        m = _MARK_RE.match(line)
+        if m is None and len(line.strip()) <= 12 and not re.search(r"[。；;，,:：、]$", line.strip()):
+            for kind in list(runs):  # a heading of its own (“历任局长”) ends every list
+                close(kind)
+            continue
+        if m is None:
+            for run in runs.values():
+                if run["last"] == li - 1 and run["items"]:  # a description line under the last item
+                    name, s, e, _ = run["items"][-1]
+                    run["items"][-1] = (name, s, e, True)
+            for kind in [k for k, r in runs.items() if li - r["last"] > 12]:
+                close(kind)
+            continue
+        kind = _mark_kind(m.group("mark"))
+        if kind in ("cn", "article"):
+            for other in [k for k in runs if k != kind]:
+                close(other)
+        for other in [k for k, r in runs.items() if li - r["last"] > 12]:
+            close(other)
+        rest = line[m.end():]
+        n = _LINE_NAME_RE.match(rest)
+        if n is None:
+            if kind in runs:
+                close(kind)
+            continue
+        run = runs.setdefault(kind, {"items": [], "line": li, "last": li})
+        s = p + m.end()
+        after = rest[n.end():]
+        described = bool(re.match(r"^[:：,，]?\s*(?:负责|主要|承担|职责|协助|指导|组织|拟订|管理)", after)) or len(after) > 12
+        run["items"].append((n.group("name"), s, s + len(n.group("name")), described))
+        run["last"] = li
+    for kind in list(runs):
+        close(kind)
+    # enumerations inside sentences
+    for m in _ENUM_RE.finditer(text):
+        parts = m.group(0).split("、")
+        lead, first = _first_item(parts[0], parts[1:])
+        last = _last_item(parts[-1], max(len(x) for x in parts[1:-1]) if len(parts) > 2 else len(first))
+        names = [first] + parts[1:-1] + last
+        if len(names) < 2:
+            continue
+        items, cursor = [], m.start()
+        for name in names:
+            k = text.find(name, cursor)
+            if k < 0:
+                break
+            items.append((name, k, k + len(name), False))
+            cursor = k + len(name)
+        if len(items) < 2:
+            continue
+        clause_start = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
+        before = text[max(clause_start, m.start() - 60): m.start()] + lead
+        prior = text[max(0, clause_start - 60): clause_start]
+        out.append({"kind": "enum", "items": items, "lead": before[-80:], "lead2": prior, "start": m.start(),
+                    "after": text[m.end(): m.end() + 16]})
+    return out
+
+
+def features(text: str, cand: dict) -> list[dict[str, float]]:
+    items = cand["items"]
+    n = len(items)
+    suffixes = [_suffix(i[0]) for i in items]
+    share_body = sum(1 for s in suffixes if s != "none") / n
+    share_unit = sum(1 for i in items if _UNIT_SUFFIX_RE.search(i[0])) / n
+    share_place = sum(1 for i in items if _PLACE_RE.match(i[0])) / n
+    share_described = sum(1 for i in items if i[3]) / n
+    lead = cand["lead"]
+    after = cand.get("after", "")
+    count = None
+    for m in _COUNT_RE.finditer(cand.get("lead2", "")[-30:] + " " + lead[-30:] + " " + after):
+        count = _cn_int(m.group(1))
+    common = {"bias": 1.0, f"kind_{cand['kind']}": 1.0, "share_body": share_body, "share_unit": share_unit,
+              "share_place": share_place, "share_described": share_described, "log_n": math.log(n),
+              "n_le_3": float(n <= 3), "count_match": float(count == n), "count_other": float(count is not None and count != n),
+              "lead_colon": float(lead.rstrip().endswith((":", "："))), "after_deng": float(after.startswith("等")),
+              "pos": min(1.0, cand["start"] / max(1, len(text)))}
+    for word, key in _LEAD_POS.items():
+        if word in lead:
+            common["lead_" + key] = 1.0
+    for word, key in _LEAD_NEG.items():
+        if word in lead:
+            common["neg_" + key] = 1.0
+    for word, key in _LEAD_POS.items():
+        if word in cand.get("lead2", ""):
+            common["lead2_" + key] = 1.0
+    for word, key in _LEAD_NEG.items():
+        if word in cand.get("lead2", ""):
+            common["neg2_" + key] = 1.0
+    for word, key in _LEAD_POS.items():
+        if word in after:
+            common["after_" + key] = 1.0
+    for word, key in _LEAD_NEG.items():
+        if word in after:
+            common["afterneg_" + key] = 1.0
+    mean_len = sum(len(i[0]) for i in items) / n
+    common["mean_len_gt8"] = float(mean_len > 8)
+    out = []
+    for (name, _, _, described), suf in zip(items, suffixes, strict=True):
+        f = dict(common)
+        f["suffix_" + suf] = 1.0
+        f["len_le_3"] = float(len(name) <= 3)
+        f["len_gt_10"] = float(len(name) > 10)
+        f["unit_suffix"] = float(bool(_UNIT_SUFFIX_RE.search(name)))
+        f["place"] = float(bool(_PLACE_RE.match(name)))
+        f["described"] = float(described)
+        f["verbish"] = float(bool(re.match(r"^(?:负责|承担|组织|指导|管理|拟订|制定|开展|推进|做好|加强|完善|建立|落实)", name)))
+        out.append(f)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _model() -> dict:
+    return json.loads(WEIGHTS.read_text(encoding="utf-8"))
+
+
+def score(feats: dict[str, float], weights: dict[str, float]) -> float:
+    z = sum(weights.get(k, 0.0) * v for k, v in feats.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def bodies_when_silent(text: str, weights: dict[str, float] | None = None, threshold: float | None = None) -> list[Found]:
+    """The items of every list the model judges a list of internal bodies (mean item score ≥ threshold, each kept
+    item ≥ half the threshold), in text order, each name once."""
+    if os.environ.get("BIANZHI_BODY_LISTS") == "off":
+        return []
+    if weights is None or threshold is None:
+        model = _model()
+        weights = model["weights"] if weights is None else weights
+        threshold = model["threshold"] if threshold is None else threshold
+    found, seen = [], set()
+    for cand in lists(text):
+        scores = [score(f, weights) for f in features(text, cand)]
+        if sum(scores) / len(scores) < threshold:
+            continue
+        for (name, s, e, _), p in zip(cand["items"], scores, strict=True):
+            key = canon(name)
+            if p >= threshold / 2 and key not in seen:
+                seen.add(key)
+                found.append(Found(name, s, e))
+    found.sort(key=lambda f: f.start)
+    return found
