@@ -41,7 +41,14 @@ THRESHOLDS = (0.4, 0.5, 0.6, 0.7, 0.8)
 THRESHOLD = 0.6
 
 
-def texts(keep=lambda split: not split.startswith("heldout_final") and split not in CHECK) -> list[dict]:
+def trained_on(split: str) -> bool:
+    """Every measured split but the CHECK ones (and BL_EXCLUDE's, for experiments)."""
+    from bench.sanding_real import NOT_YET_MEASURED
+    return (split not in CHECK and split not in NOT_YET_MEASURED
+            and split not in os.environ.get("BL_EXCLUDE", "").split(","))
+
+
+def texts(keep=trained_on) -> list[dict]:
     manifest = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
     rows = []
     for e in sorted(manifest, key=lambda e: e["file"]):

@@ -43,6 +43,7 @@ _NAME_CHARS = CJK + r"()（）"
 _LINE_NAME_RE = re.compile(r"^(?P<name>[" + _NAME_CHARS + r"]{2,20}?)(?=$|[:：,，。;；、\s]|负责|主要|承担|职责)")
 # an enumeration: two or more runs of name characters joined by 、 (the last one may be joined by 和/及/以及)
 _ENUM_RE = re.compile(r"[" + _NAME_CHARS + r"]{2,40}(?:、[" + _NAME_CHARS + r"]{2,40}){1,40}")
+_HEAD_RE = re.compile(r"[" + _NAME_CHARS + r"]+")
 _LEAD_WORD_RE = re.compile(r"(?:包括|包含|内设|下设|设置了?|设立了?|设有|分别[为是]|主要有|共有|有|设|为|是|即|含)")
 _BODY_SUFFIXES = ("办公厅", "办公室", "党委", "党组", "纪委", "工委", "委员会", "中心", "大队", "支队", "司", "处", "科", "室",
                   "股", "庭", "部", "局", "组", "队", "站", "所", "办", "厅", "馆", "院", "校", "会", "社")
@@ -136,10 +137,12 @@ def lists(text: str) -> list[dict]:
     """Every candidate list: {"kind", "items": [(name, start, end, described)], "lead": text before it, "start"}."""
     out = []
     # runs of marked lines of one kind; lines between them (a body's description under its heading) do not end a run,
-    # a section heading (“一、”, “第N条”) ends the runs of the other kinds, as do 12 lines without the run's kind
+    # a section heading (“一、”, “第N条”) ends the runs of the other kinds, as do 12 lines without the run's kind.
+    # Short lines of name characters alone (“办公室” over its description, one name a line) make a run of their own.
     lines, pos = [], 0
     for line in text.split("\n"):
-        lines.append((pos, line))
+        if line.strip():
+            lines.append((pos, line))
         pos += len(line) + 1
     runs: dict[str, dict] = {}
 
@@ -151,19 +154,31 @@ def lists(text: str) -> list[dict]:
             lead2 = lines[idx - 2][1][-60:] if idx >= 2 else ""
             out.append({"kind": "lines_" + kind, "items": run["items"], "lead": lead, "lead2": lead2,
                         "start": run["items"][0][1]})
+
+    def add(kind, li, name, start, described):
+        if kind in runs and kind == "heads" and li - runs[kind]["last"] > 4:
+            close(kind)
+        run = runs.setdefault(kind, {"items": [], "line": li, "last": li})
+        run["items"].append((name, start, start + len(name), described))
+        run["last"] = li
+
     for li, (p, line) in enumerate(lines):
-        if not line.strip():
-            continue
         m = _MARK_RE.match(line)
-        if m is None and len(line.strip()) <= 12 and not re.search(r"[。；;，,:：、]$", line.strip()):
-            for kind in list(runs):  # a heading of its own (“历任局长”) ends every list
+        bare = line.strip()
+        if m is None and 2 <= len(bare) <= 15 and _HEAD_RE.fullmatch(bare):
+            for kind in [k for k in runs if k != "heads"]:
+                close(kind)
+            add("heads", li, bare, p + line.index(bare), False)
+            continue
+        if m is None and len(bare) <= 12 and not re.search(r"[。；;，,:：、]$", bare):
+            for kind in list(runs):  # a heading of its own (“历任局长:”, “2.机构”) ends every list
                 close(kind)
             continue
         if m is None:
             for run in runs.values():
                 if run["last"] == li - 1 and run["items"]:  # a description line under the last item
-                    name, s, e, _ = run["items"][-1]
-                    run["items"][-1] = (name, s, e, True)
+                    name, s0, e0, _ = run["items"][-1]
+                    run["items"][-1] = (name, s0, e0, True)
             for kind in [k for k, r in runs.items() if li - r["last"] > 12]:
                 close(kind)
             continue
@@ -171,7 +186,7 @@ def lists(text: str) -> list[dict]:
         if kind in ("cn", "article"):
             for other in [k for k in runs if k != kind]:
                 close(other)
-        for other in [k for k, r in runs.items() if li - r["last"] > 12]:
+        for other in [k for k, r in runs.items() if li - r["last"] > (4 if k == "heads" else 12)]:
             close(other)
         rest = line[m.end():]
         n = _LINE_NAME_RE.match(rest)
@@ -179,12 +194,9 @@ def lists(text: str) -> list[dict]:
             if kind in runs:
                 close(kind)
             continue
-        run = runs.setdefault(kind, {"items": [], "line": li, "last": li})
-        s = p + m.end()
         after = rest[n.end():]
         described = bool(re.match(r"^[:：,，]?\s*(?:负责|主要|承担|职责|协助|指导|组织|拟订|管理)", after)) or len(after) > 12
-        run["items"].append((n.group("name"), s, s + len(n.group("name")), described))
-        run["last"] = li
+        add(kind, li, n.group("name"), p + m.end(), described)
     for kind in list(runs):
         close(kind)
     # enumerations inside sentences
@@ -279,10 +291,9 @@ def bodies_when_silent(text: str, weights: dict[str, float] | None = None, thres
     item ≥ half the threshold), in text order, each name once."""
     if os.environ.get("BIANZHI_BODY_LISTS") == "off":
         return []
-    if weights is None or threshold is None:
-        model = _model()
-        weights = model["weights"] if weights is None else weights
-        threshold = model["threshold"] if threshold is None else threshold
+    model = _model()
+    weights = model["weights"] if weights is None else weights
+    threshold = model["threshold"] if threshold is None else threshold
     found, seen = [], set()
     for cand in lists(text):
         scores = [score(f, weights) for f in features(text, cand)]

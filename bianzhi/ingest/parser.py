@@ -632,7 +632,8 @@ def parse(text: str) -> ParseResult:
     _name_form_rules(result, text)
     if not data.get("internal_bodies") and data.get("unit"):
         # the rules found no internal body of the unit they name: the lists the learned judge takes for lists of bodies
-        # (ADR 0068; a page that names no unit is left alone — its lists are mostly another page's or a template's)
+        # (ADR 0068; a page that names no unit is left alone — its lists are mostly a template's, a generic article's
+        # or another page's)
         judged = body_lists.bodies_when_silent(text)
         data["internal_bodies"] = [{"name": f.value, "duties": ""} for f in judged]
         result.spans += [(f"internal_bodies[{i}].name", f.start, f.end) for i, f in enumerate(judged)]

@@ -49,11 +49,16 @@ def test_marked_lines_with_descriptions_between_them_are_one_list():
 
 # -- the judge in the parser --------------------------------------------------------------------------------------
 
-ENCYCLOPEDIA = ("青岭市档案局,简称青岭档案局,是青岭市人民政府主管全市档案工作的直属机构。\n"
-                "机构设置\n- 办公室\n- 业务指导科\n- 档案接收征集科\n- 编研利用科\n- 信息技术科\n历任局长\n- 周某某\n- 吴某某")
+ENCYCLOPEDIA = ("青岭市档案局,简称青岭档案局,是青岭市人民政府主管全市档案工作的工作部门。\n"
+                "青岭市档案局内部机构设置如下:\n- 办公室:负责文电、会务、机要等机关日常运转工作。\n"
+                "- 业务指导科:负责全市档案业务的监督指导。\n- 档案接收征集科:负责档案的接收、征集工作。\n"
+                "- 编研利用科:负责档案编研和利用服务。\n- 信息技术科:负责档案信息化建设。\n历任局长\n- 周某某\n- 吴某某")
 
 
-def test_an_encyclopedia_bullet_list_under_its_heading_gives_the_bodies():
+def test_an_encyclopedia_bullet_list_under_its_lead_gives_the_bodies(monkeypatch):
+    monkeypatch.setenv("BIANZHI_BODY_LISTS", "off")
+    assert bodies_of(ENCYCLOPEDIA) == []  # no rule reads this shape: what follows is the judge's
+    monkeypatch.delenv("BIANZHI_BODY_LISTS")
     assert bodies_of(ENCYCLOPEDIA) == ["办公室", "业务指导科", "档案接收征集科", "编研利用科", "信息技术科"]
 
 
@@ -76,8 +81,12 @@ def test_a_numbered_duty_list_is_no_list_of_bodies():
     assert bodies_of(text) == []
 
 
-def test_a_page_that_names_no_unit_is_left_to_the_rules():
-    assert bodies_of("机构设置\n- 办公室\n- 业务指导科\n- 编研利用科\n- 信息技术科") == []
+def test_a_page_that_names_no_unit_is_left_to_the_rules(monkeypatch):
+    calls = []
+    monkeypatch.setattr(body_lists, "bodies_when_silent", lambda text: calls.append(text) or [])
+    # a template or a generic article: no unit named, so its list is nobody's bodies
+    assert bodies_of("机构设置如下:\n- 办公室:负责文电、会务工作。\n- 业务科:负责业务指导。\n- 财务科:负责财务管理。") == []
+    assert calls == []
 
 
 def test_bodies_the_rules_find_are_kept_and_the_judge_is_not_asked(monkeypatch):
