@@ -41,6 +41,10 @@ _MARK_RE = re.compile(r"^[ \t\u3000]*(?P<mark>[-·•●○◆◇■□▪▶►
 _NAME_CHARS = CJK + r"()（）"
 # a line's name: the run of name characters before a description (“:负责…”, “，主要…”, “。”), at most 20 characters
 _LINE_NAME_RE = re.compile(r"^(?P<name>[" + _NAME_CHARS + r"]{2,20}?)(?=$|[:：,，。;；、\s]|负责|主要|承担|职责)")
+# a name run into its description without a mark (“互联网宣传科组建…”, “精神文明建设办公室对…”): up to a body suffix
+# that a verb or a preposition follows
+_RUN_IN_NAME_RE = re.compile(r"^(?P<name>[" + _NAME_CHARS + r"]{1,14}?(?:办公室|中心|大队|[司处科室股庭部局组队站所办]))"
+                             r"(?=对|在|组建|承担|主要|贯彻|协调|指导|组织|拟订|管理|研究|制定|开展|参与|做好|办理|统筹|牵头|是|为|按照|根据)")
 # an enumeration: two or more runs of name characters joined by 、 (the last one may be joined by 和/及/以及)
 _ENUM_RE = re.compile(r"[" + _NAME_CHARS + r"]{2,40}(?:、[" + _NAME_CHARS + r"]{2,40}){1,40}")
 _HEAD_RE = re.compile(r"[" + _NAME_CHARS + r"]+")
@@ -190,6 +194,8 @@ def lists(text: str) -> list[dict]:
             close(other)
         rest = line[m.end():]
         n = _LINE_NAME_RE.match(rest)
+        if n is None or len(n.group("name")) > 12:
+            n = _RUN_IN_NAME_RE.match(rest) or n
         if n is None:
             if kind in runs:
                 close(kind)
