@@ -28,6 +28,7 @@ from . import (
     clerknote_clauses,
     county_clauses,
     department_clauses,
+    duty_lists,
     entry_clauses,
     final2_clauses,
     final_clauses,
@@ -637,6 +638,12 @@ def parse(text: str) -> ParseResult:
         judged = body_lists.bodies_when_silent(text)
         data["internal_bodies"] = [{"name": f.value, "duties": ""} for f in judged]
         result.spans += [(f"internal_bodies[{i}].name", f.start, f.end) for i, f in enumerate(judged)]
+    if not data.get("duties") and data.get("unit"):
+        # the rules found no duty of the unit they name: the runs of lines the learned judge takes for duty lists
+        # (ADR 0069; the same guard as for the bodies)
+        judged = duty_lists.duties_when_silent(text)
+        data["duties"] = [f.value for f in judged]
+        result.spans += [(f"duties[{i}]", f.start, f.end) for i, f in enumerate(judged)]
     # “为正处级机关行政单位” too (heldout35)
     rank_only = re.fullmatch(r"(?:事业|行政|参公)?(?P<r>" + clauses.RANK + r")(?:(?:机关)?(?:事业|行政)?单位|群团组织)",
                              data.get("nature") or "")
