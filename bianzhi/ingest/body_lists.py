@@ -230,6 +230,14 @@ def lists(text: str) -> list[dict]:
     return out
 
 
+def stated_count(cand: dict) -> int | None:
+    """The number of bodies said before or just after the list (“设4个内设机构”, “等8个职能部门”), if any."""
+    count = None
+    for m in _COUNT_RE.finditer(cand.get("lead2", "")[-30:] + " " + cand["lead"][-30:] + " " + cand.get("after", "")):
+        count = _cn_int(m.group(1))
+    return count
+
+
 def features(text: str, cand: dict) -> list[dict[str, float]]:
     items = cand["items"]
     n = len(items)
@@ -240,9 +248,7 @@ def features(text: str, cand: dict) -> list[dict[str, float]]:
     share_described = sum(1 for i in items if i[3]) / n
     lead = cand["lead"]
     after = cand.get("after", "")
-    count = None
-    for m in _COUNT_RE.finditer(cand.get("lead2", "")[-30:] + " " + lead[-30:] + " " + after):
-        count = _cn_int(m.group(1))
+    count = stated_count(cand)
     common = {"bias": 1.0, f"kind_{cand['kind']}": 1.0, "share_body": share_body, "share_unit": share_unit,
               "share_place": share_place, "share_described": share_described, "log_n": math.log(n),
               "n_le_3": float(n <= 3), "count_match": float(count == n), "count_other": float(count is not None and count != n),
@@ -302,6 +308,9 @@ def bodies_when_silent(text: str, weights: dict[str, float] | None = None, thres
     threshold = model["threshold"] if threshold is None else threshold
     found, seen = [], set()
     for cand in lists(text):
+        count = stated_count(cand)
+        if count is not None and count != len(cand["items"]) and not cand.get("after", "").startswith("等"):
+            continue  # “设5个内设机构” over four names: not the list it counts (the rules' guard, test_clauses_session7)
         scores = [score(f, weights) for f in features(text, cand)]
         if sum(scores) / len(scores) < threshold:
             continue
