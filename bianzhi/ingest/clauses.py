@@ -2007,8 +2007,11 @@ def heading_line_unit(text: str) -> Found | None:
 
 
 # “市农业农村局加挂市扶贫开发领导小组办公室、…牌子。”: a sentence of its own, with the unit as its subject
-SUBJECT_PLAQUE_RE = re.compile(r"(?:^|(?<=[\n。;]))[ \t]*(?P<host>(?!在|于|由|将|对|向)[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")[ \t]*"
+SUBJECT_PLAQUE_RE = re.compile(r"(?:^|(?<=[\n。;]))[ \t]*(?P<host>(?!在|于|由|将|对|向)[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")(?:机关)?[ \t]*"
                                r"(?=(?:加挂|增挂|同时挂|挂)[^。;\n]{2,120}?牌子)")
+# a clause with no subject of its own that adds plaques, later in a text on one unit: “…批准成立;2020年5月,加挂A、B牌子”
+ORPHAN_PLAQUE_RE = re.compile(r"(?:^|(?<=[\n。;；]))[ \t]*(?:\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?\s*)?[,，]?\s*"
+                              r"(?:经[^,，。;；]{1,20}?(?:批准|同意)\s*[,，]?\s*)?(?=(?:加挂|增挂)[^。;；\n]{2,120}?牌子)")
 
 
 def subject_plaques(text: str, unit: str | None) -> list[Found]:
@@ -2021,6 +2024,13 @@ def subject_plaques(text: str, unit: str | None) -> list[Found]:
             continue
         stop = text.find("。", m.end())
         _plaques(text, text, m.end(), len(text) if stop == -1 else stop, out)
+    if text.count(unit) >= 1 and text.find(unit) >= 0:
+        first = text.find(unit)
+        for m in ORPHAN_PLAQUE_RE.finditer(text, first):
+            if m.end() <= first + len(unit):
+                continue
+            stop = min((i for i in (text.find(c, m.end()) for c in "。;；\n") if i != -1), default=len(text))
+            _plaques(text, text, m.end(), stop, out)
     return [f for f in out if not re.fullmatch(r"(?:该|其|本)(?:机构|单位)?", f.value)]  # “加挂该机构牌子” names none
 
 

@@ -631,6 +631,13 @@ def parse(text: str) -> ParseResult:
         result.spans = [sp for sp in result.spans if not sp[0].startswith("duties[")]
     _multiunit_rules(result, text)
     _name_form_rules(result, text)
+    if isinstance(data.get("unit"), str) and not data.get("plaques"):
+        # a plaque stated apart from the sentence the unit was read from (“X机关加挂Y牌子”, “…;2020年5月,加挂A、B牌子”),
+        # whichever reader named the unit
+        for found in clauses.subject_plaques(text, data["unit"]):
+            if not same_unit(found.value, data["unit"]) and found.value not in data["plaques"]:
+                data["plaques"].append(found.value)
+                result.spans.append((f"plaques[{len(data['plaques']) - 1}]", found.start, found.end))
     if not data.get("internal_bodies") and data.get("unit"):
         # the rules found no internal body of the unit they name: the lists the learned judge takes for lists of bodies
         # (ADR 0068; a page that names no unit is left alone — its lists are mostly a template's, a generic article's

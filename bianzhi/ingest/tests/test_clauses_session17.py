@@ -1,0 +1,33 @@
+"""Session 17: plaques stated apart from the sentence that names the unit (heldout_final20/23 after their one run),
+on wordings written for these tests."""
+from __future__ import annotations
+
+from bianzhi.ingest.extract import from_text
+from bianzhi.ingest.parser import parse
+
+
+def data(text: str) -> dict:
+    return parse(from_text(text).text).data
+
+
+def test_a_later_subjectless_dated_clause_adds_plaques():
+    d = data("青岭市疾病预防控制中心是市卫健委所属公益一类事业单位。1998年经市编委批准成立;2020年5月,"
+             "加挂市预防医学研究所、市食品安全风险评估中心牌子。")
+    assert d["plaques"] == ["市预防医学研究所", "市食品安全风险评估中心"]
+
+
+def test_the_units_organ_adding_a_plaque_is_the_unit():
+    d = data("青岭市社会科学界联合会是市委、市政府领导下的学术性群众团体。市社会科学界联合会机关加挂青岭市社会科学院分院牌子,"
+             "归口市委宣传部管理。")
+    assert d["unit"] == "青岭市社会科学界联合会"
+    assert d["plaques"] == ["青岭市社会科学院分院"]
+
+
+def test_a_plaque_another_unit_adds_is_not_the_units():
+    d = data("青岭市疾病预防控制中心是市卫健委所属公益一类事业单位。青岭市卫生监督所加挂市卫生执法大队牌子。")
+    assert d["plaques"] == []
+
+
+def test_a_plaque_before_the_unit_is_named_is_not_the_units():
+    d = data("2020年5月,加挂市卫生执法大队牌子。青岭市疾病预防控制中心是市卫健委所属公益一类事业单位。")
+    assert "市卫生执法大队" not in d["plaques"]
