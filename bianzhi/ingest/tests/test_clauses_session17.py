@@ -31,3 +31,13 @@ def test_a_plaque_another_unit_adds_is_not_the_units():
 def test_a_plaque_before_the_unit_is_named_is_not_the_units():
     d = data("2020年5月,加挂市卫生执法大队牌子。青岭市疾病预防控制中心是市卫健委所属公益一类事业单位。")
     assert "市卫生执法大队" not in d["plaques"]
+
+
+def test_a_learned_societys_federation_states_its_class_as_an_organisation():
+    d = data("青岭市社会科学联合会是青岭市委领导下的全市性社会科学学术团体联合组织,成立于1986年。")
+    assert (d["unit"], d["nature"]) == ("青岭市社会科学联合会", "青岭市委领导下的全市性社会科学学术团体联合组织")
+
+
+def test_a_short_name_in_brackets_between_the_name_and_its_class():
+    d = data("青岭市哲学社会科学界联合会(简称“社科联”),是中共青岭市委领导的市级人民团体,是全市社会科学学术团体的联合组织。")
+    assert (d["unit"], d["nature"], d["short_name"]) == ("青岭市哲学社会科学界联合会", "中共青岭市委领导的市级人民团体", "社科联")
