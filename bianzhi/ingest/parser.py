@@ -631,6 +631,13 @@ def parse(text: str) -> ParseResult:
         result.spans = [sp for sp in result.spans if not sp[0].startswith("duties[")]
     _multiunit_rules(result, text)
     _name_form_rules(result, text)
+    if isinstance(data.get("unit"), str) and not data.get("nature"):
+        # a people's organisation's class (“X是…的人民团体”), whichever reader named the unit (group_clauses.apply runs
+        # in one layout's reader only)
+        group = group_clauses.group_nature(text)
+        if group is not None and same_unit(group[0].value, data["unit"]):
+            data["nature"] = group[1].value
+            result.spans = [sp for sp in result.spans if sp[0] != "nature"] + [("nature", group[1].start, group[1].end)]
     if isinstance(data.get("unit"), str) and not data.get("plaques"):
         # a plaque stated apart from the sentence the unit was read from (“X机关加挂Y牌子”, “…;2020年5月,加挂A、B牌子”),
         # whichever reader named the unit

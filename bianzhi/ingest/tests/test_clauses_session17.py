@@ -41,3 +41,13 @@ def test_a_learned_societys_federation_states_its_class_as_an_organisation():
 def test_a_short_name_in_brackets_between_the_name_and_its_class():
     d = data("青岭市哲学社会科学界联合会(简称“社科联”),是中共青岭市委领导的市级人民团体,是全市社会科学学术团体的联合组织。")
     assert (d["unit"], d["nature"], d["short_name"]) == ("青岭市哲学社会科学界联合会", "中共青岭市委领导的市级人民团体", "社科联")
+
+
+def test_a_people_organisations_class_after_a_founding_clause():
+    d = data("青岭市工商业联合会成立于1952年,又称青岭市总商会,是中国共产党领导的以非公有制企业为主体的人民团体和商会组织。")
+    assert d["nature"] == "中国共产党领导的以非公有制企业为主体的人民团体和商会组织"
+
+
+def test_a_people_organisations_class_after_its_short_name_in_brackets():
+    d = data("青岭市归国华侨联合会(简称青岭侨联),是中共青岭市委领导的由全市归侨侨眷组成的人民团体,是党和政府联系归侨侨眷的桥梁。")
+    assert (d["unit"], d["nature"]) == ("青岭市归国华侨联合会", "中共青岭市委领导的由全市归侨侨眷组成的人民团体")
