@@ -631,6 +631,13 @@ def parse(text: str) -> ParseResult:
         result.spans = [sp for sp in result.spans if not sp[0].startswith("duties[")]
     _multiunit_rules(result, text)
     _name_form_rules(result, text)
+    for key in ("title", "unit"):
+        label = re.match(r"(?:标\s*题|题\s*目|文章标题)\s*[:：]?\s*(?=\S{4})", data.get(key) or "")
+        if label:  # a site's metadata label glued to the value: “标      题 X2025年度部门预算”
+            span = result.span_of(key)
+            data[key] = data[key][label.end():]
+            result.spans = [sp for sp in result.spans if sp[0] != key] + (
+                [(key, span[1] - len(data[key]), span[1])] if span else [])
     if isinstance(data.get("unit"), str) and not data.get("nature"):
         # a people's organisation's class (“X是…的人民团体”), whichever reader named the unit (group_clauses.apply runs
         # in one layout's reader only)

@@ -51,3 +51,10 @@ def test_a_people_organisations_class_after_a_founding_clause():
 def test_a_people_organisations_class_after_its_short_name_in_brackets():
     d = data("青岭市归国华侨联合会(简称青岭侨联),是中共青岭市委领导的由全市归侨侨眷组成的人民团体,是党和政府联系归侨侨眷的桥梁。")
     assert (d["unit"], d["nature"]) == ("青岭市归国华侨联合会", "中共青岭市委领导的由全市归侨侨眷组成的人民团体")
+
+
+def test_a_sites_spaced_title_label_is_not_part_of_the_title():
+    d = data("标      题 青岭县档案馆2025年度部门预算\n索引号 000014349/2025-00001 文      号\n发布机构 发布日期 2025-02-08\n"
+             "青岭县档案馆2025年度部门预算\n第一部分 部门概况\n一、主要职能\n负责全县档案的接收、征集和保管。")
+    assert d["title"] == "青岭县档案馆2025年度部门预算"
+    assert d["unit"] in (None, "青岭县档案馆")
