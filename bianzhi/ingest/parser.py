@@ -619,6 +619,7 @@ def parse(text: str) -> ParseResult:
             placed = name_forms.with_place_of_text(text, named.value)  # “区司法局” of a 淄川区 chronicle → 淄川区司法局
             _set_field(result, "unit", clauses.Found(placed, named.start, named.end) if placed else named)
             _polish_unit(result, text)
+            result.meta.setdefault("learned", []).append("unit")  # the review screen says it was inferred
     # a budget report's table rows and section headings are no bodies or duties (“基本支出”, “2017年初预算收入”,
     # “部门预算单位构成:…”)
     bodies = data.get("internal_bodies") or []
@@ -659,12 +660,16 @@ def parse(text: str) -> ParseResult:
         judged = body_lists.bodies_when_silent(text)
         data["internal_bodies"] = [{"name": f.value, "duties": ""} for f in judged]
         result.spans += [(f"internal_bodies[{i}].name", f.start, f.end) for i, f in enumerate(judged)]
+        if judged:
+            result.meta.setdefault("learned", []).append("internal_bodies")
     if not data.get("duties") and data.get("unit"):
         # the rules found no duty of the unit they name: the runs of lines the learned judge takes for duty lists
         # (ADR 0069; the same guard as for the bodies)
         judged = duty_lists.duties_when_silent(text)
         data["duties"] = [f.value for f in judged]
         result.spans += [(f"duties[{i}]", f.start, f.end) for i, f in enumerate(judged)]
+        if judged:
+            result.meta.setdefault("learned", []).append("duties")
     # “为正处级机关行政单位” too (heldout35)
     rank_only = re.fullmatch(r"(?:事业|行政|参公)?(?P<r>" + clauses.RANK + r")(?:(?:机关)?(?:事业|行政)?单位|群团组织)",
                              data.get("nature") or "")

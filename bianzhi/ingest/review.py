@@ -175,7 +175,15 @@ def _header_and_unit_report(job: IngestJob) -> list[dict]:
     else:
         out.append({"key": "unit", "label": "文件所述单位", "count": 1, "found": True,
                     "message": f"文件所述单位“{named}”与所选单位“{chosen}”一致"})
+    if named and "unit" in _learned(job):
+        out[-1]["message"] += "（原文未按常见句式写明单位，系按全文推断，请核对）"
     return out
+
+
+def _learned(job: IngestJob) -> set[str]:
+    """The fields a learned model filled where the rules read nothing (parser meta “learned”: the unit ranker, ADR
+    0062; the body-list and duty-list judges, ADR 0068/0069): the clerk is told to check them item by item."""
+    return set((job.meta or {}).get("learned") or [])
 
 
 def section_report(job: IngestJob) -> list[dict]:
@@ -201,6 +209,8 @@ def section_report(job: IngestJob) -> list[dict]:
         elif count:
             message = f"识别出{label} {count} 项" if key != "statement" else "识别出" + "、".join(
                 x for x, v in (("机构性质", r.get("nature")), ("机构规格", r.get("rank"))) if v)
+            if key in _learned(job):
+                message += "（原文未按常见格式列出，系按列表形态推断，请逐项对照原文核对）"
         else:
             message = f"未识别出{label}，如原文有此部分，请对照原文手工补录"
         out.append({"key": key, "label": label, "count": count, "found": bool(count), "message": message})

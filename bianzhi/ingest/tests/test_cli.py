@@ -21,11 +21,24 @@ def test_parse_sanding_prints_pure_json_with_the_contract_keys():
     proc = run("parse-sanding", str(CORPUS / "s1_baise_jiaoyuju_2019.docx"))
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)  # nothing but one JSON object
-    assert list(data) == list(KEYS)
+    assert list(data) == [*KEYS, "inferred"]  # fields are added at the end, never renamed
+    assert data["inferred"] == []  # every field read by the rules
     assert "百色市教育局" in proc.stdout  # ensure_ascii=False
     assert data["unit"] == "百色市教育局" and data["doc_number"] == "百办发〔2019〕23号"
     assert data["internal_bodies"][0] == {"name": "办公室", "duties": "负责机关日常运转工作。承担信息、安全、保密、信访、政务公开、档案、财务和资产管理等工作。"}
     assert data["totals_after"] == {"internal_bodies": None, "staffing": [], "leadership": []}
+
+
+def test_parse_sanding_names_the_fields_a_learned_model_inferred(tmp_path):
+    page = tmp_path / "档案局.txt"
+    page.write_text("青岭市档案局,是青岭市人民政府主管全市档案工作的工作部门。\n青岭市档案局内部机构设置如下:\n"
+                    "- 办公室:负责文电、会务、机要等机关日常运转工作。\n- 业务指导科:负责全市档案业务的监督指导。\n"
+                    "- 档案接收征集科:负责档案的接收、征集工作。\n- 编研利用科:负责档案编研和利用服务。\n", encoding="utf-8")
+    proc = run("parse-sanding", str(page))
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["inferred"] == ["internal_bodies"]
+    assert [b["name"] for b in data["internal_bodies"]] == ["办公室", "业务指导科", "档案接收征集科", "编研利用科"]
 
 
 def test_parse_sanding_unreadable_file_exits_2_with_message():

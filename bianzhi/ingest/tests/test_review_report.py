@@ -56,3 +56,30 @@ def test_another_units_document_is_flagged_in_the_report_too(client_for, jiaoyuj
     r = report(page)
     assert r["unit"] == ("missing", "⚠ 文件所述单位“百色市体育局”与所选单位“百色市教育局”不一致")
     assert 'id="unit-mismatch"' in page
+
+
+def test_sections_a_learned_judge_filled_are_marked_as_inferred(client_for, jiaoyuju):
+    """ADR 0068/0069: bodies and duties the rules did not read but the learned judges took from the text's lists are
+    said to be inferred, so that the clerk checks them item by item; sections the rules read are not."""
+    c = client_for("luru")
+    text = ("百色市教育局,是百色市人民政府主管全市教育工作的工作部门。\n百色市教育局内部机构设置如下:\n"
+            "- 办公室:负责文电、会务、机要等机关日常运转工作。\n- 基础教育科:负责全市基础教育的宏观管理。\n"
+            "- 职业教育科:负责全市职业教育工作。\n- 教师工作科:负责教师队伍建设。\n- 计划财务科:负责教育经费管理。\n"
+            "局务职能\n1、贯彻执行国家教育工作的方针政策;\n2、拟订全市教育事业发展规划;\n3、负责全市各级各类学校的设置审核;\n"
+            "4、指导全市教育督导评估工作。\n")
+    job, page = upload_text(c, jiaoyuju, "教育局.txt", text)
+    assert [b["name"] for b in job.result["internal_bodies"]] == ["办公室", "基础教育科", "职业教育科", "教师工作科", "计划财务科"]
+    assert len(job.result["duties"]) == 4
+    assert set(job.meta["learned"]) == {"internal_bodies", "duties"}
+    r = report(page)
+    assert r["internal_bodies"][0] == "found" and "识别出内设机构 5 项" in r["internal_bodies"][1]
+    assert "推断" in r["internal_bodies"][1] and "推断" in r["duties"][1]
+    assert "推断" not in r["unit"][1]  # the rules read the unit
+
+
+def test_sections_the_rules_read_are_not_marked_as_inferred(client_for, jiaoyuju):
+    c = client_for("luru")
+    job, page = upload_text(c, jiaoyuju, "三定.txt", "百色市教育局设下列内设机构:\n(一)办公室。负责机关日常运转。\n"
+                            "(二)基础教育科。负责基础教育管理。\n")
+    assert not (job.meta or {}).get("learned")
+    assert "推断" not in report(page)["internal_bodies"][1]

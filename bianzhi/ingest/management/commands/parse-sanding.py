@@ -1,7 +1,9 @@
 """`bianzhi parse-sanding FILE`: one JSON object on stdout (the draft a 三定 or 调整通知 yields).
 
 Keys: title, doc_number, unit, nature, rank, plaques, duties, internal_bodies, staffing, posts,
-internal_leadership, changes, totals_after; an unknown value is null or an empty list.
+internal_leadership, changes, totals_after, issuing_organ, issued_on, short_name, inner_title, and last
+`inferred`: the fields a learned model filled where the rules read nothing (unit, internal_bodies, duties — ADR 0062,
+0068, 0069), to be checked item by item; an unknown value is null or an empty list.
 A file that cannot be read: exit code 2 and a Chinese message on stderr, nothing on stdout.
 """
 import json
@@ -27,5 +29,7 @@ class Command(BaseCommand):
         except ExtractionError as exc:
             sys.stderr.write(f"parse-sanding: {exc}\n")
             sys.exit(2)
-        data = parse(extracted.text).data
-        sys.stdout.write(json.dumps({key: data[key] for key in KEYS}, ensure_ascii=False) + "\n")
+        result = parse(extracted.text)
+        payload = {key: result.data[key] for key in KEYS}
+        payload["inferred"] = list(result.meta.get("learned") or [])
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
