@@ -660,6 +660,7 @@ def parse(text: str) -> ParseResult:
         judged = body_lists.bodies_when_silent(text)
         data["internal_bodies"] = [{"name": f.value, "duties": ""} for f in judged]
         result.spans += [(f"internal_bodies[{i}].name", f.start, f.end) for i, f in enumerate(judged)]
+        result.spans += [(f"internal_bodies[{i}]", f.start, f.end) for i, f in enumerate(judged)]  # the review's highlight
         if judged:
             result.meta.setdefault("learned", []).append("internal_bodies")
     if not data.get("duties") and data.get("unit"):

@@ -85,3 +85,26 @@ def test_review_shows_missing_sections_and_a_unit_mismatch(login, demo, tmp_path
     page.wait_for_selector("text=已按核对结果生成三定草稿")
     job.refresh_from_db()
     assert job.status == JobStatus.APPLIED
+
+
+def test_review_says_which_sections_were_inferred(login, demo, tmp_path):
+    """ADR 0068/0069: a page whose bodies and duties no rule reads — the judges' values are shown with the note that
+    they were inferred from the page's lists, each highlighted in the source beside it."""
+    from conftest import ARTIFACTS
+
+    edu = Unit.objects.get(name="百色市教育局")
+    source = tmp_path / "教育局简介.txt"
+    source.write_text("百色市教育局,是百色市人民政府主管全市教育工作的工作部门。\n百色市教育局内部机构设置如下:\n"
+                      "- 办公室:负责文电、会务、机要等机关日常运转工作。\n- 基础教育科:负责全市基础教育的宏观管理。\n"
+                      "- 职业教育科:负责全市职业教育工作。\n- 教师工作科:负责教师队伍建设。\n", encoding="utf-8")
+    page = login("luru")
+    page.set_default_timeout(60000)
+    page.goto(f"{page.base_url}/manage/ingest/units/{edu.pk}/upload/")
+    page.set_input_files("#id_file", str(source))
+    page.click("button:has-text('上传并识别')")
+    page.wait_for_selector(".ingest-report")
+    bodies = page.locator(".ingest-report li[data-section='internal_bodies']").inner_text()
+    assert "识别出内设机构 4 项" in bodies and "推断" in bodies
+    assert "推断" not in page.locator(".ingest-report li[data-section='unit']").inner_text()
+    assert page.locator("#src-internal_bodies-0").count() == 1  # the source span of the first inferred body
+    page.screenshot(path=str(ARTIFACTS / "ingest-review-inferred.png"), full_page=False)
