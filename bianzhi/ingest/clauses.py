@@ -593,11 +593,11 @@ STATEMENT_RES = [
     re.compile(r"(?:更名为|改名为|改称|变更为|组建|成立)[“\"]?(?P<unit>[" + CJK + r"]{2,40}?" + UNIT_SUFFIX + r")[”\"]?\s*[,，]\s*(?:是|为|系|属于|属)"
                r"(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")(?:\(\x00{1,40}\))?(?=[,。;]|$)"),
     # X(原名Y)成立于1956年，是…的Z / X位于…，是Z: a founding date or an address between the unit and its nature
-    re.compile(r"(?P<unit>[" + CJK + r"()“”、]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,40}\))?\s*(?:成立于|始建于|创建于|组建于|位于|地处|坐落于)"
+    re.compile(r"(?P<unit>[" + CJK + r"()“”、]{2,40}?" + UNIT_SUFFIX + r")(?P<paren>\(\x00{2,40}\))?\s*(?:成立于|始建于|创建于|组建于|建立于|设立于|位于|地处|坐落于)"
                r"[^。;]{1,160}?[,，]\s*(?:是|为|系)(?P<nature>[^。;]{2,120}?" + NATURE_NOUN + r")(?:之一)?(?=[,。;]|$)"),
     # “X于2019年3月正式挂牌，是Y，正处级” / “X于5月17日挂牌，作为Y” / “X于2009年11月16日开馆,为Y”: the day it opened between
     # the unit and its class
-    re.compile(r"(?:^|(?<=[\n。;,，]))[ \t]*(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")\s*于[\d年月日\s]{2,16}?(?:正式)?"
+    re.compile(r"(?:^|(?<=[\n。;,，]))[ \t]*(?P<unit>[" + CJK + r"()]{2,40}?" + UNIT_SUFFIX + r")\s*于[\d年月日份底初\s]{2,16}?(?:正式)?"
                r"(?:挂牌|成立|组建|揭牌|开馆|开园|落成|建成开放)(?:成立|运行)?\s*[,，]\s*(?:是|为|系|作为)(?P<nature>[^,。;是为]{2,50}?" + NATURE_NOUN + r")"
                r"(?:\s*[,，]\s*(?:机构规格)?(?:为|是)?\s*(?P<rank>" + RANK + r"))?(?=[,。;]|$)"),
     # X(简称Z)是/为Y，(机构规格)为R

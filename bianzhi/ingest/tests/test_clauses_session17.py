@@ -58,3 +58,13 @@ def test_a_sites_spaced_title_label_is_not_part_of_the_title():
              "青岭县档案馆2025年度部门预算\n第一部分 部门概况\n一、主要职能\n负责全县档案的接收、征集和保管。")
     assert d["title"] == "青岭县档案馆2025年度部门预算"
     assert d["unit"] in (None, "青岭县档案馆")
+
+
+def test_a_class_after_a_founding_clause_with_any_founding_verb():
+    d = data("青岭县气象局建立于1956年,是基础性公益事业单位,实行中央与地方双重领导。")
+    assert d["nature"] == "基础性公益事业单位"
+
+
+def test_a_class_after_the_month_it_was_set_up():
+    d = data("青岭特区卫生健康局于2020年4月份成立,为特区正科级行政机构,特区管委会工作部门。")
+    assert (d["nature"], d["rank"]) == ("特区正科级行政机构", "正科级")
