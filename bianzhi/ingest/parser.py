@@ -632,6 +632,18 @@ def parse(text: str) -> ParseResult:
         result.spans = [sp for sp in result.spans if not sp[0].startswith("duties[")]
     _multiunit_rules(result, text)
     _name_form_rules(result, text)
+    if isinstance(data.get("unit"), str) and not data.get("nature"):
+        # a class stated with no subject of its own after the unit is named: “X成立于1998年;…。是Y的公益性事业单位。”
+        at = text.find(data["unit"])
+        m = _SUBJECTLESS_CLASS_RE.search(text, at + len(data["unit"])) if at >= 0 else None
+        if m is not None:  # only where the sentence before it opens with the unit: the topic goes on
+            before = text[:m.start()].rstrip("。;；\n \t")
+            opening = text[max(before.rfind(c) for c in "。\n") + 1:].lstrip()
+            opening = re.sub(r"^\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?\s*[,，]?\s*", "", opening)  # “2005年12月,X…”
+            m = m if opening.startswith(data["unit"]) else None
+        if m is not None:
+            data["nature"] = m["n"]
+            result.spans = [sp for sp in result.spans if sp[0] != "nature"] + [("nature", m.start("n"), m.end("n"))]
     for key in ("title", "unit"):
         label = re.match(r"(?:标\s*题|题\s*目|文章标题)\s*[:：]?\s*(?=\S{4})", data.get(key) or "")
         if label:  # a site's metadata label glued to the value: “标      题 X2025年度部门预算”
@@ -692,6 +704,11 @@ def parse(text: str) -> ParseResult:
     return result
 
 
+# a sentence that states a class and has no subject (Chinese leaves out the topic it goes on about)
+_SUBJECTLESS_CLASS_RE = re.compile(r"(?:(?<=[。;；])|(?<=\n))[ \t]*(?:是|为|系|属于)(?P<n>[^,，。;；是为]{2,50}?" + clauses.NATURE_NOUN
+                                   + r")(?=[,，。;；]|$)")
+
+
 # a unit read with what the sentence says before it: “会议宣布了区农业农村局…”, “现将我县不动产登记中心…”; a pronoun
 # (“我部”, “本局”) names no unit; a bracketed second name is the unit's plaque (“X局(X港澳事务局)”)
 _UNIT_LEAD_RE = re.compile(r"^(?:.{0,12}?(?:宣布了?|宣读了?|现将|特将|决定将|同意将)"
@@ -699,7 +716,7 @@ _UNIT_LEAD_RE = re.compile(r"^(?:.{0,12}?(?:宣布了?|宣读了?|现将|特将|
                            r"|[\u4e00-\u9fff]{2,4}(?:兼任|担任|任)(?=[\u4e00-\u9fff]{2,8}?[省市县区州旗]))")  # “林健东任浙江省X厅长”
 _SET_UP_VERB_RE = re.compile(r"(?:组建|设立|成立|撤销|新建|整合|挂牌|改设)")  # “组建区X”: a verb, not a place
 _UNIT_OWN_PLACE_RE = re.compile(r"^(?:我|本)(?=[省市县区州旗镇乡])")
-_PRONOUN_UNIT_RE = re.compile(r"^(?:我|本|该)(?:部|局|委|办|厅|院|会|所|站|队|馆|中心|单位|机关|部门)$")
+_PRONOUN_UNIT_RE = re.compile(r"^(?:我|本|该)(?:部|局|委|办|厅|院|会|所|站|队|馆|台|中心|单位|机关|部门)$")
 _BRACKETED_PLAQUE_RE = re.compile(r"^(?P<u>[\u4e00-\u9fff]{3,40}?" + clauses.UNIT_SUFFIX + r")\((?P<p>[\u4e00-\u9fff]{3,40}?"
                                   + clauses.UNIT_SUFFIX + r")\)$")
 

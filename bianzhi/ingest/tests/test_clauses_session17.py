@@ -68,3 +68,15 @@ def test_a_class_after_a_founding_clause_with_any_founding_verb():
 def test_a_class_after_the_month_it_was_set_up():
     d = data("青岭特区卫生健康局于2020年4月份成立,为特区正科级行政机构,特区管委会工作部门。")
     assert (d["nature"], d["rank"]) == ("特区正科级行政机构", "正科级")
+
+
+def test_a_class_stated_without_a_subject_after_the_unit_is_named():
+    d = data("1998年3月,青岭市疾病预防控制中心经市编委批准成立;2020年5月,加挂市预防医学研究所牌子。"
+             "是青岭市政府对社会实施疾病预防控制服务的公益性全额事业单位。主要承担全市疾病预防控制工作。")
+    assert d["nature"] == "青岭市政府对社会实施疾病预防控制服务的公益性全额事业单位"
+
+
+def test_a_subjectless_class_before_the_unit_is_named_is_not_its_class():
+    d = data("是全市唯一的公益一类事业单位。青岭市档案馆成立于1958年,1985年新馆落成。")
+    assert d["nature"] != "全市唯一的公益一类事业单位" or d["unit"] is None
+
