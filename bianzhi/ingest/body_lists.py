@@ -254,24 +254,12 @@ def features(text: str, cand: dict) -> list[dict[str, float]]:
               "n_le_3": float(n <= 3), "count_match": float(count == n), "count_other": float(count is not None and count != n),
               "lead_colon": float(lead.rstrip().endswith((":", "："))), "after_deng": float(after.startswith("等")),
               "pos": min(1.0, cand["start"] / max(1, len(text)))}
-    for word, key in _LEAD_POS.items():
-        if word in lead:
-            common["lead_" + key] = 1.0
-    for word, key in _LEAD_NEG.items():
-        if word in lead:
-            common["neg_" + key] = 1.0
-    for word, key in _LEAD_POS.items():
-        if word in cand.get("lead2", ""):
-            common["lead2_" + key] = 1.0
-    for word, key in _LEAD_NEG.items():
-        if word in cand.get("lead2", ""):
-            common["neg2_" + key] = 1.0
-    for word, key in _LEAD_POS.items():
-        if word in after:
-            common["after_" + key] = 1.0
-    for word, key in _LEAD_NEG.items():
-        if word in after:
-            common["afterneg_" + key] = 1.0
+    for words, prefix, where in ((_LEAD_POS, "lead_", lead), (_LEAD_NEG, "neg_", lead),
+                                 (_LEAD_POS, "lead2_", cand.get("lead2", "")), (_LEAD_NEG, "neg2_", cand.get("lead2", "")),
+                                 (_LEAD_POS, "after_", after), (_LEAD_NEG, "afterneg_", after)):
+        for word, key in words.items():
+            if word in where:
+                common[prefix + key] = 1.0
     mean_len = sum(len(i[0]) for i in items) / n
     common["mean_len_gt8"] = float(mean_len > 8)
     out = []
@@ -288,14 +276,34 @@ def features(text: str, cand: dict) -> list[dict[str, float]]:
     return out
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)
+def load_model(path: Path) -> dict:
+    """A judge's model file (this one's, or duty_lists'), read once."""
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
 def _model() -> dict:
-    return json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    return load_model(WEIGHTS)
 
 
 def score(feats: dict[str, float], weights: dict[str, float]) -> float:
+    """The logistic model's probability for one item's features."""
     z = sum(weights.get(k, 0.0) * v for k, v in feats.items())
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def judged_items(cands: list[dict], scored: list[list[float]], threshold: float, key) -> list[Found]:
+    """The items of every candidate whose mean score reaches the threshold, each kept item scoring at least half of
+    it, in text order, each `key` once (what both judges take: this one and duty_lists')."""
+    found, seen = [], set()
+    for cand, scores in zip(cands, scored, strict=True):
+        if not scores or sum(scores) / len(scores) < threshold:
+            continue
+        for item, p in zip(cand["items"], scores, strict=True):
+            if p >= threshold / 2 and key(item[0]) not in seen:
+                seen.add(key(item[0]))
+                found.append(Found(item[0], item[1], item[2]))
+    return sorted(found, key=lambda f: f.start)
 
 
 def bodies_when_silent(text: str, weights: dict[str, float] | None = None, threshold: float | None = None) -> list[Found]:
@@ -306,18 +314,7 @@ def bodies_when_silent(text: str, weights: dict[str, float] | None = None, thres
     model = _model()
     weights = model["weights"] if weights is None else weights
     threshold = model["threshold"] if threshold is None else threshold
-    found, seen = [], set()
-    for cand in lists(text):
-        count = stated_count(cand)
-        if count is not None and count != len(cand["items"]) and not cand.get("after", "").startswith("等"):
-            continue  # “设5个内设机构” over four names: not the list it counts (the rules' guard, test_clauses_session7)
-        scores = [score(f, weights) for f in features(text, cand)]
-        if sum(scores) / len(scores) < threshold:
-            continue
-        for (name, s, e, _), p in zip(cand["items"], scores, strict=True):
-            key = canon(name)
-            if p >= threshold / 2 and key not in seen:
-                seen.add(key)
-                found.append(Found(name, s, e))
-    found.sort(key=lambda f: f.start)
-    return found
+    # “设5个内设机构” over four names: not the list it counts (the rules' guard, test_clauses_session7)
+    cands = [c for c in lists(text) if (count := stated_count(c)) is None or count == len(c["items"])
+             or c.get("after", "").startswith("等")]
+    return judged_items(cands, [[score(f, weights) for f in features(text, c)] for c in cands], threshold, canon)

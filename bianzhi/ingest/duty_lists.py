@@ -18,15 +18,13 @@ only where its rules found no duty and name a unit.
 """
 from __future__ import annotations
 
-import json
 import math
 import os
 import re
 import unicodedata
-from functools import lru_cache
 from pathlib import Path
 
-from .body_lists import _MARK_RE, _mark_kind
+from .body_lists import _MARK_RE, _mark_kind, judged_items, load_model, score
 from .clauses import DUTY_VERB_RE, Found
 
 WEIGHTS = Path(__file__).resolve().parent / "data" / "duty_lists.json"
@@ -120,14 +118,8 @@ def features(cand: dict, text: str = "") -> list[dict[str, float]]:
     return out
 
 
-@lru_cache(maxsize=1)
 def _model() -> dict:
-    return json.loads(WEIGHTS.read_text(encoding="utf-8"))
-
-
-def score(feats: dict[str, float], weights: dict[str, float]) -> float:
-    z = sum(weights.get(k, 0.0) * v for k, v in feats.items())
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return load_model(WEIGHTS)
 
 
 def duties_when_silent(text: str, weights: dict[str, float] | None = None, threshold: float | None = None) -> list[Found]:
@@ -138,16 +130,6 @@ def duties_when_silent(text: str, weights: dict[str, float] | None = None, thres
     model = _model()
     weights = model["weights"] if weights is None else weights
     threshold = model["threshold"] if threshold is None else threshold
-    found, seen = [], set()
-    for cand in runs(text):
-        if _TARGETS_RE.search(cand["lead"]):  # a year's tasks or targets (“2016年主要工作任务”) are no duties
-            continue
-        scores = [score(f, weights) for f in features(cand, text)]
-        if sum(scores) / len(scores) < threshold:
-            continue
-        for (line, s, e), p in zip(cand["items"], scores, strict=True):
-            if p >= threshold / 2 and head(line) not in seen:
-                seen.add(head(line))
-                found.append(Found(line, s, e))
-    found.sort(key=lambda f: f.start)
-    return found
+    # a year's tasks or targets (“2016年主要工作任务”) are no duties
+    cands = [c for c in runs(text) if not _TARGETS_RE.search(c["lead"])]
+    return judged_items(cands, [[score(f, weights) for f in features(c, text)] for c in cands], threshold, head)

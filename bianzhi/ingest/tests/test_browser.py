@@ -9,6 +9,16 @@ from .conftest import CORPUS
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+def upload_as_luru(login, unit, path):
+    """luru uploads one file for `unit` on its upload page; the page is left on what the upload answers."""
+    page = login("luru")
+    page.set_default_timeout(60000)
+    page.goto(f"{page.base_url}/manage/ingest/units/{unit.pk}/upload/")
+    page.set_input_files("#id_file", str(path))
+    page.click("button:has-text('上传并识别')")
+    return page
+
+
 def test_clerk_uploads_checks_side_by_side_and_accepts(login, demo):
     from bianzhi.ingest.models import IngestJob
     from conftest import ARTIFACTS
@@ -60,11 +70,7 @@ def test_review_shows_missing_sections_and_a_unit_mismatch(login, demo, tmp_path
     edu = Unit.objects.get(name="百色市教育局")
     fragment = tmp_path / "装备中心编制.txt"
     fragment.write_text("四、人员编制\n百色市教育装备中心事业编制12名。其中：主任1名，副主任2名（正科级）。\n", encoding="utf-8")
-    page = login("luru")
-    page.set_default_timeout(60000)
-    page.goto(f"{page.base_url}/manage/ingest/units/{edu.pk}/upload/")
-    page.set_input_files("#id_file", str(fragment))
-    page.click("button:has-text('上传并识别')")
+    page = upload_as_luru(login, edu, fragment)
     page.wait_for_selector("#unit-mismatch")
     warning = page.locator("#unit-mismatch").inner_text()
     assert "百色市教育装备中心" in warning and "百色市教育局" in warning
@@ -97,11 +103,7 @@ def test_review_says_which_sections_were_inferred(login, demo, tmp_path):
     source.write_text("百色市教育局,是百色市人民政府主管全市教育工作的工作部门。\n百色市教育局内部机构设置如下:\n"
                       "- 办公室:负责文电、会务、机要等机关日常运转工作。\n- 基础教育科:负责全市基础教育的宏观管理。\n"
                       "- 职业教育科:负责全市职业教育工作。\n- 教师工作科:负责教师队伍建设。\n", encoding="utf-8")
-    page = login("luru")
-    page.set_default_timeout(60000)
-    page.goto(f"{page.base_url}/manage/ingest/units/{edu.pk}/upload/")
-    page.set_input_files("#id_file", str(source))
-    page.click("button:has-text('上传并识别')")
+    page = upload_as_luru(login, edu, source)
     page.wait_for_selector(".ingest-report")
     bodies = page.locator(".ingest-report li[data-section='internal_bodies']").inner_text()
     assert "识别出内设机构 4 项" in bodies and "推断" in bodies
