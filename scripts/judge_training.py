@@ -53,14 +53,16 @@ class Judge:
     threshold: float
 
 
-def texts(judge: Judge, keep=trained_on) -> list[dict]:
-    manifest = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
+def texts(judge: Judge, keep=trained_on, corpus: Path = CORPUS) -> list[dict]:
+    """The candidates, features and gold values of `corpus`'s texts whose split `keep` takes (the benchmark's corpus,
+    or an office's confirmed documents exported by `bianzhi export-ingest-corpus`, ADR 0070)."""
+    manifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
     rows = []
     for e in sorted(manifest, key=lambda e: e["file"]):
         if not keep(e["split"]):
             continue
-        text = from_text(document_text((CORPUS / e["file"]).read_text(encoding="utf-8"))).text
-        label = json.loads((CORPUS / e["label"]).read_text(encoding="utf-8"))
+        text = from_text(document_text((corpus / e["file"]).read_text(encoding="utf-8"))).text
+        label = json.loads((corpus / e["label"]).read_text(encoding="utf-8"))
         cands = judge.candidates(text)
         rows.append({"file": e["file"], "split": e["split"], "text": text, "cands": cands,
                      "gold": Counter(judge.key(v) for v in judge.gold(label)),
@@ -137,6 +139,8 @@ def main(judge: Judge, description: str, argv=None) -> int:
     ap.add_argument("--folds", action="store_true")
     ap.add_argument("--measure")
     ap.add_argument("-v", action="store_true")
+    ap.add_argument("--extra", action="append", default=[], metavar="DIR",
+                    help="also train on a corpus exported by `bianzhi export-ingest-corpus` (the office's confirmed documents)")
     args = ap.parse_args(argv)
     if args.measure:
         measure(judge, args.measure, args.v)
@@ -147,6 +151,8 @@ def main(judge: Judge, description: str, argv=None) -> int:
         rows = texts(judge, lambda split: split in set(shipped["splits"]))
     else:
         rows = texts(judge)
+    for extra in args.extra:  # every text of it: an office's documents are never the benchmark's CHECK
+        rows += texts(judge, lambda split: True, Path(extra))
     if args.folds:
         folds(judge, rows)
         return 0
