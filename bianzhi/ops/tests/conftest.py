@@ -1,10 +1,12 @@
 """Fixtures for tests that run the platform as real processes: a backup of the test session's demo data, restored
 into a fresh database and data directory per test, and server processes started on free ports."""
+import hashlib
 import os
 import shutil
 import socket
 import subprocess
 import sys
+import time
 import uuid
 from pathlib import Path
 
@@ -42,15 +44,24 @@ def bianzhi(*args, env, check=True, timeout=300) -> subprocess.CompletedProcess:
 
 
 def _copy_referenced_files(source_root: Path, target_root: Path) -> int:
+    """Copy every stored file the database refers to. The store is shared with the other test workers, which may be
+    writing the same demo file at this moment (load_demo in another worker): a file recorded with its SHA-256 is
+    copied again until the copy has that digest (a half-written copy would make the archive tests fail at random)."""
     count = 0
     for model in apps.get_models():
         fields = [f.name for f in model._meta.get_fields() if isinstance(f, models.FileField)]
+        hashed = any(f.name == "sha256" for f in model._meta.get_fields())
         for field in fields:
-            for name in model._base_manager.exclude(**{field: ""}).values_list(field, flat=True):
+            rows = model._base_manager.exclude(**{field: ""}).values_list(field, "sha256" if hashed else field)
+            for name, digest in rows:
                 src = source_root / name
                 if src.exists():
                     (target_root / name).parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(src, target_root / name)
+                    for _ in range(50):
+                        shutil.copyfile(src, target_root / name)
+                        if not hashed or not digest or hashlib.sha256((target_root / name).read_bytes()).hexdigest() == digest:
+                            break
+                        time.sleep(0.1)
                     count += 1
     return count
 
