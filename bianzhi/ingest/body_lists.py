@@ -27,9 +27,11 @@ import json
 import math
 import os
 import re
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
+
+from bianzhi.core.numerals import to_int
+from bianzhi.core.text import search_key
 
 from .clauses import CJK, Found
 
@@ -63,24 +65,9 @@ _LEAD_NEG = {"直属": "direct", "所属": "owned", "事业单位": "inst", "下
              "划入": "move", "划转": "move", "更名": "rename", "单位": "unitword", "企业": "company", "学校": "school",
              "县": "county", "市": "city", "协会": "assoc", "委员": "people", "成员": "people"}
 _COUNT_RE = re.compile(r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})个")
-_CN_NUM = {c: i for i, c in enumerate("零一二三四五六七八九", 0)}
-
-
-def _cn_int(s: str) -> int | None:
-    if s.isdigit():
-        return int(s)
-    if s == "十":
-        return 10
-    if s.startswith("十"):
-        return 10 + _CN_NUM.get(s[1:], 0)
-    if "十" in s:
-        a, _, b = s.partition("十")
-        return _CN_NUM.get(a, 0) * 10 + (_CN_NUM.get(b, 0) if b else 0)
-    return _CN_NUM.get(s)
-
-
 def canon(value: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", value))
+    """A name as items and labels are compared: NFKC, no white space (core.text.search_key)."""
+    return search_key(value)
 
 
 def _mark_kind(mark: str) -> str:
@@ -234,7 +221,7 @@ def stated_count(cand: dict) -> int | None:
     """The number of bodies said before or just after the list (“设4个内设机构”, “等8个职能部门”), if any."""
     count = None
     for m in _COUNT_RE.finditer(cand.get("lead2", "")[-30:] + " " + cand["lead"][-30:] + " " + cand.get("after", "")):
-        count = _cn_int(m.group(1))
+        count = to_int(m.group(1))
     return count
 
 

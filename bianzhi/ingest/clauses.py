@@ -2024,11 +2024,9 @@ def subject_plaques(text: str, unit: str | None) -> list[Found]:
             continue
         stop = text.find("。", m.end())
         _plaques(text, text, m.end(), len(text) if stop == -1 else stop, out)
-    if text.count(unit) >= 1 and text.find(unit) >= 0:
-        first = text.find(unit)
-        for m in ORPHAN_PLAQUE_RE.finditer(text, first):
-            if m.end() <= first + len(unit):
-                continue
+    named = text.find(unit)
+    if named >= 0:  # a later clause with no subject: only after the unit is named
+        for m in ORPHAN_PLAQUE_RE.finditer(text, named + len(unit)):
             stop = min((i for i in (text.find(c, m.end()) for c in "。;；\n") if i != -1), default=len(text))
             _plaques(text, text, m.end(), stop, out)
     return [f for f in out if not re.fullmatch(r"(?:该|其|本)(?:机构|单位)?", f.value)]  # “加挂该机构牌子” names none

@@ -21,8 +21,9 @@ from __future__ import annotations
 import math
 import os
 import re
-import unicodedata
 from pathlib import Path
+
+from bianzhi.core.text import search_key
 
 from .body_lists import _MARK_RE, _mark_kind, judged_items, load_model, score
 from .clauses import DUTY_VERB_RE, Found
@@ -43,7 +44,7 @@ _DATE_RE = re.compile(r"^(?:\d{2,4}年|\d{1,2}月|[一二三四五六七八九�
 
 def head(duty: str) -> str:
     """What the benchmark compares: the first ten characters after NFKC, white space removed."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", duty))[:10]
+    return search_key(duty)[:10]
 
 
 def runs(text: str) -> list[dict]:

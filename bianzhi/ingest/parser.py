@@ -632,57 +632,8 @@ def parse(text: str) -> ParseResult:
         result.spans = [sp for sp in result.spans if not sp[0].startswith("duties[")]
     _multiunit_rules(result, text)
     _name_form_rules(result, text)
-    if isinstance(data.get("unit"), str) and not data.get("nature"):
-        # a class stated with no subject of its own after the unit is named: “X成立于1998年;…。是Y的公益性事业单位。”
-        at = text.find(data["unit"])
-        m = _SUBJECTLESS_CLASS_RE.search(text, at + len(data["unit"])) if at >= 0 else None
-        if m is not None:  # only where the sentence before it opens with the unit: the topic goes on
-            before = text[:m.start()].rstrip("。;；\n \t")
-            opening = text[max(before.rfind(c) for c in "。\n") + 1:].lstrip()
-            opening = re.sub(r"^\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?\s*[,，]?\s*", "", opening)  # “2005年12月,X…”
-            m = m if opening.startswith(data["unit"]) else None
-        if m is not None:
-            data["nature"] = m["n"]
-            result.spans = [sp for sp in result.spans if sp[0] != "nature"] + [("nature", m.start("n"), m.end("n"))]
-    for key in ("title", "unit"):
-        label = re.match(r"(?:标\s*题|题\s*目|文章标题)\s*[:：]?\s*(?=\S{4})", data.get(key) or "")
-        if label:  # a site's metadata label glued to the value: “标      题 X2025年度部门预算”
-            span = result.span_of(key)
-            data[key] = data[key][label.end():]
-            result.spans = [sp for sp in result.spans if sp[0] != key] + (
-                [(key, span[1] - len(data[key]), span[1])] if span else [])
-    if isinstance(data.get("unit"), str) and not data.get("nature"):
-        # a people's organisation's class (“X是…的人民团体”), whichever reader named the unit (group_clauses.apply runs
-        # in one layout's reader only)
-        group = group_clauses.group_nature(text)
-        if group is not None and same_unit(group[0].value, data["unit"]):
-            data["nature"] = group[1].value
-            result.spans = [sp for sp in result.spans if sp[0] != "nature"] + [("nature", group[1].start, group[1].end)]
-    if isinstance(data.get("unit"), str) and not data.get("plaques"):
-        # a plaque stated apart from the sentence the unit was read from (“X机关加挂Y牌子”, “…;2020年5月,加挂A、B牌子”),
-        # whichever reader named the unit
-        for found in clauses.subject_plaques(text, data["unit"]):
-            if not same_unit(found.value, data["unit"]) and found.value not in data["plaques"]:
-                data["plaques"].append(found.value)
-                result.spans.append((f"plaques[{len(data['plaques']) - 1}]", found.start, found.end))
-    if not data.get("internal_bodies") and data.get("unit"):
-        # the rules found no internal body of the unit they name: the lists the learned judge takes for lists of bodies
-        # (ADR 0068; a page that names no unit is left alone — its lists are mostly a template's, a generic article's
-        # or another page's)
-        judged = body_lists.bodies_when_silent(text)
-        data["internal_bodies"] = [{"name": f.value, "duties": ""} for f in judged]
-        result.spans += [(f"internal_bodies[{i}].name", f.start, f.end) for i, f in enumerate(judged)]
-        result.spans += [(f"internal_bodies[{i}]", f.start, f.end) for i, f in enumerate(judged)]  # the review's highlight
-        if judged:
-            result.meta.setdefault("learned", []).append("internal_bodies")
-    if not data.get("duties") and data.get("unit"):
-        # the rules found no duty of the unit they name: the runs of lines the learned judge takes for duty lists
-        # (ADR 0069; the same guard as for the bodies)
-        judged = duty_lists.duties_when_silent(text)
-        data["duties"] = [f.value for f in judged]
-        result.spans += [(f"duties[{i}]", f.start, f.end) for i, f in enumerate(judged)]
-        if judged:
-            result.meta.setdefault("learned", []).append("duties")
+    _facts_stated_apart(result, text)
+    _learned_lists(result, text)
     # “为正处级机关行政单位” too (heldout35)
     rank_only = re.fullmatch(r"(?:事业|行政|参公)?(?P<r>" + clauses.RANK + r")(?:(?:机关)?(?:事业|行政)?单位|群团组织)",
                              data.get("nature") or "")
@@ -702,6 +653,71 @@ def parse(text: str) -> ParseResult:
         if isinstance(body.get("name"), str):
             body["name"] = _NAME_BREAK_RE.sub("", body["name"])
     return result
+
+
+def _facts_stated_apart(result: ParseResult, text: str) -> None:
+    """Facts of the unit stated away from the sentence it was read from, whichever reader named it: a site label
+    glued to the title, a class with no subject of its own or a people's organisation's class, plaques added by a
+    later clause (session 17, test_clauses_session17)."""
+    data = result.data
+    for key in ("title", "unit"):
+        label = re.match(r"(?:标\s*题|题\s*目|文章标题)\s*[:：]?\s*(?=\S{4})", data.get(key) or "")
+        if label:  # a site's metadata label glued to the value: “标      题 X2025年度部门预算”
+            span = result.span_of(key)
+            data[key] = data[key][label.end():]
+            result.spans = [sp for sp in result.spans if sp[0] != key] + (
+                [(key, span[1] - len(data[key]), span[1])] if span else [])
+    unit = data.get("unit")
+    if not isinstance(unit, str):
+        return
+    if not data.get("nature"):
+        nature = _subjectless_class(text, unit)
+        group = group_clauses.group_nature(text) if nature is None else None
+        if group is not None and same_unit(group[0].value, unit):  # “X是…的人民团体” (group_clauses.apply runs in one
+            nature = group[1]                                        # layout's reader only)
+        if nature is not None:
+            data["nature"] = nature.value
+            result.spans = [sp for sp in result.spans if sp[0] != "nature"] + [("nature", nature.start, nature.end)]
+    if not data.get("plaques"):  # “X机关加挂Y牌子”, “…;2020年5月,加挂A、B牌子”
+        for found in clauses.subject_plaques(text, unit):
+            if not same_unit(found.value, unit) and found.value not in data["plaques"]:
+                data["plaques"].append(found.value)
+                result.spans.append((f"plaques[{len(data['plaques']) - 1}]", found.start, found.end))
+
+
+def _subjectless_class(text: str, unit: str) -> clauses.Found | None:
+    """“2005年12月,X经市编委批准成立;…。是…的公益性事业单位。”: a class sentence with no subject, right after a sentence
+    that opens with the unit (the topic goes on)."""
+    at = text.find(unit)
+    m = _SUBJECTLESS_CLASS_RE.search(text, at + len(unit)) if at >= 0 else None
+    if m is None:
+        return None
+    before = text[:m.start()].rstrip("。;；\n \t")
+    opening = text[max(before.rfind(c) for c in "。\n") + 1:].lstrip()
+    opening = re.sub(r"^\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?\s*[,，]?\s*", "", opening)  # “2005年12月,X…”
+    return clauses.Found(m["n"], m.start("n"), m.end("n")) if opening.startswith(unit) else None
+
+
+def _learned_lists(result: ParseResult, text: str) -> None:
+    """Where the rules found no internal body (no duty) of the unit they name, the lists the learned judges take
+    (ADR 0068, 0069); `meta["learned"]` names the fields so filled, for the review screen. A page that names no unit
+    is left alone: its lists are mostly a template's, a generic article's or another page's."""
+    data = result.data
+    if not data.get("unit"):
+        return
+    if not data.get("internal_bodies"):
+        judged = body_lists.bodies_when_silent(text)
+        data["internal_bodies"] = [{"name": f.value, "duties": ""} for f in judged]
+        for i, f in enumerate(judged):  # the name, and the item the review screen highlights
+            result.spans += [(f"internal_bodies[{i}].name", f.start, f.end), (f"internal_bodies[{i}]", f.start, f.end)]
+        if judged:
+            result.meta.setdefault("learned", []).append("internal_bodies")
+    if not data.get("duties"):
+        judged = duty_lists.duties_when_silent(text)
+        data["duties"] = [f.value for f in judged]
+        result.spans += [(f"duties[{i}]", f.start, f.end) for i, f in enumerate(judged)]
+        if judged:
+            result.meta.setdefault("learned", []).append("duties")
 
 
 # a sentence that states a class and has no subject (Chinese leaves out the topic it goes on about)
