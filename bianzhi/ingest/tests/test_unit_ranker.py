@@ -2,12 +2,9 @@
 units, places and years than any corpus text)."""
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
-
-import pytest
 
 from bianzhi.ingest import name_forms, parser, unit_ranker
 from bianzhi.ingest.extract import from_text
@@ -139,7 +136,6 @@ def test_the_model_file_holds_weights_and_a_threshold():
     assert 0.0 < threshold < 1.0 and len(weights) > 20
 
 
-@pytest.mark.skipif(not os.environ.get("BIANZHI_SLOW_TESTS"), reason="retrains the model (about a minute): BIANZHI_SLOW_TESTS=1")
-def test_training_gives_the_shipped_file_byte_for_byte():
+def test_training_gives_the_shipped_file_byte_for_byte():  # retrains the model: about 11 s
     run = subprocess.run([sys.executable, "scripts/train_unit_ranker.py", "--check"], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
