@@ -33,7 +33,8 @@ from pathlib import Path
 from bianzhi.core.numerals import to_int
 from bianzhi.core.text import search_key
 
-from .clauses import CJK, Found
+from . import glued_names
+from .clauses import CJK, UNIT_SUFFIX, Found
 
 WEIGHTS = Path(__file__).resolve().parent / "data" / "body_lists.json"
 
@@ -305,3 +306,41 @@ def bodies_when_silent(text: str, weights: dict[str, float] | None = None, thres
     cands = [c for c in lists(text) if (count := stated_count(c)) is None or count == len(c["items"])
              or c.get("after", "").startswith("等")]
     return judged_items(cands, [[score(f, weights) for f in features(text, c)] for c in cands], threshold, canon)
+
+
+# the unit a list's own sentence names as its subject: “目前,南部县人民法院设有办公室、政治处、…”, “中国红十字会总会设有
+# 办公室(人事部)、赈济救护部、…”, “区政协包括办公室、提案委员会、…”
+_SUBJECT_LEAD_RE = re.compile(r"(?P<u>[" + _NAME_CHARS + r"]{3,30}?" + UNIT_SUFFIX + r")"
+                              r"(?:的(?:组织机构|内设机构|内部机构|机构)(?:主要)?)?(?:目前|现在|现|共|还|下|内)?"
+                              r"(?:设有|下设|内设|设置了?|设立了?|包括|设)$")
+
+
+def bodies_with_subject(text: str) -> tuple[Found, list[Found]] | None:
+    """(unit, bodies) of a page whose rules named no unit and found no body, where a list the model judges a list of
+    internal bodies (as `bodies_when_silent`) is the object of a sentence whose subject names a unit as names start
+    (a place, 中国/国家/…; words glued in front cut off as `glued_names` does) — the first such list."""
+    if os.environ.get("BIANZHI_BODY_LISTS") == "off":
+        return None
+    model = _model()
+    cands = []
+    for cand in lists(text):
+        if cand["kind"] != "enum":
+            continue
+        # a count the list's own sentence states (not the next one's: “…、审管办。管辖区内设11个人民法庭”)
+        own = dict(cand, after=re.split(r"[。；;\n]", cand.get("after", ""), maxsplit=1)[0])
+        if (count := stated_count(own)) is None or count == len(cand["items"]) or own["after"].startswith("等"):
+            cands.append(cand)
+    for cand in cands:
+        m = _SUBJECT_LEAD_RE.search(cand["lead"])
+        if m is None:
+            continue
+        name = m.group("u")
+        name = name[glued_names.glued_prefix(name, text):]
+        if not glued_names.starts_as_name(name):
+            continue
+        found = judged_items([cand], [[score(f, model["weights"]) for f in features(text, cand)]], model["threshold"],
+                             canon)
+        if len(found) >= 2:
+            at = text.rfind(name, 0, cand["start"])
+            return Found(name, at, at + len(name)), found
+    return None

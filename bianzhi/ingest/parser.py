@@ -34,6 +34,7 @@ from . import (
     final_clauses,
     final_misses_clauses,
     fragment_clauses,
+    glued_names,
     group_clauses,
     institution_clauses,
     kinds_clauses,
@@ -632,6 +633,7 @@ def parse(text: str) -> ParseResult:
         result.spans = [sp for sp in result.spans if not sp[0].startswith("duties[")]
     _multiunit_rules(result, text)
     _name_form_rules(result, text)
+    _glued_page_words(result, text)
     _facts_stated_apart(result, text)
     _learned_lists(result, text)
     # “为正处级机关行政单位” too (heldout35)
@@ -653,6 +655,24 @@ def parse(text: str) -> ParseResult:
         if isinstance(body.get("name"), str):
             body["name"] = _NAME_BREAK_RE.sub("", body["name"])
     return result
+
+
+def _glued_page_words(result: ParseResult, text: str) -> None:
+    """A unit read with a web page's words glued in front (“全部服务分类沙河市市场监督管理局”): the name as the text
+    states it on its own elsewhere (glued_names), and the same words off a title that starts with them (session 18)."""
+    data = result.data
+    unit = data.get("unit")
+    cut = glued_names.glued_prefix(unit, text) if isinstance(unit, str) else 0
+    if not cut:
+        return
+    prefix = unit[:cut]
+    for key in ("unit", "title", "issuing_organ"):
+        value = data.get(key)
+        if isinstance(value, str) and value.startswith(prefix) and len(value) - cut >= 4:
+            span = result.span_of(key)
+            data[key] = value[cut:]
+            result.spans = [sp for sp in result.spans if sp[0] != key] + (
+                [(key, span[0] + cut, span[1])] if span else [])
 
 
 def _facts_stated_apart(result: ParseResult, text: str) -> None:
@@ -703,6 +723,14 @@ def _learned_lists(result: ParseResult, text: str) -> None:
     (ADR 0068, 0069); `meta["learned"]` names the fields so filled, for the review screen. A page that names no unit
     is left alone: its lists are mostly a template's, a generic article's or another page's."""
     data = result.data
+    if not data.get("unit") and not data.get("internal_bodies"):
+        subject = body_lists.bodies_with_subject(text)
+        if subject is not None:  # “目前,南部县人民法院设有办公室、政治处、…”: the list's subject names the unit
+            _set_field(result, "unit", subject[0])
+            data["internal_bodies"] = [{"name": f.value, "duties": ""} for f in subject[1]]
+            for i, f in enumerate(subject[1]):
+                result.spans += [(f"internal_bodies[{i}].name", f.start, f.end), (f"internal_bodies[{i}]", f.start, f.end)]
+            result.meta.setdefault("learned", []).extend(["unit", "internal_bodies"])
     if not data.get("unit"):
         return
     if not data.get("internal_bodies"):

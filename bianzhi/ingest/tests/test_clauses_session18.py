@@ -1,0 +1,81 @@
+"""Session 18: a unit's name with a web page's words glued in front (glued_names), and a body list whose sentence's
+subject is the unit the rules did not name (body_lists.bodies_with_subject); on wordings written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from bianzhi.ingest import body_lists, glued_names
+from bianzhi.ingest.extract import from_text
+from bianzhi.ingest.parser import parse
+
+
+def parsed(text: str):
+    return parse(from_text(text).text)
+
+
+# ------------------------------------------------------------------ glued page words
+
+
+@pytest.mark.parametrize(("value", "text", "cut"), [
+    # the page's words before a name the text states on its own elsewhere
+    ("全部服务分类青岭市市场监督管理局", "全部服务分类青岭市市场监督管理局机构设置和职能\n青岭市市场监督管理局是市政府工作部门。", 6),
+    ("您的位置首页国内国家海洋数据管理总局", "您的位置首页国内国家海洋数据管理总局。国家海洋数据管理总局是国务院直属机构。", 8),
+    ("我们青岭市公共资源交易中心", "我们青岭市公共资源交易中心是市政府直属事业单位,“青岭市公共资源交易中心”成立于2015年。", 2),
+    # …never when the name is only ever stated glued
+    ("全部服务分类青岭市市场监督管理局", "全部服务分类青岭市市场监督管理局机构设置和职能", 0),
+    # …nor a place's own name cut inside, nor a place before a shorter form of the same name
+    ("新疆维吾尔自治区纤维质量监测中心", "新疆维吾尔自治区纤维质量监测中心。自治区纤维质量监测中心是公益一类事业单位。", 0),
+    ("大冶市城市管理执法督察大队", "大冶市城市管理执法督察大队。市城市管理执法督察大队是局属事业单位。", 0),
+    ("湖南省怀化市青岭县人民法院", "湖南省怀化市青岭县人民法院。青岭县人民法院设有办公室。", 0),
+    ("内蒙古自治区人民政府", "内蒙古自治区人民政府关于印发工作规则的通知。自治区人民政府各部门:", 0),
+    # …nor a generic word before a zone's name
+    ("经济开发区管理委员会", "经济开发区管理委员会。开发区管理委员会下设综合办公室。", 0),
+])
+def test_glued_prefix(value, text, cut):
+    assert glued_names.glued_prefix(value, text) == cut
+
+
+def test_a_one_line_copy_gets_its_units_and_titles_glued_words_cut():
+    text = ("您的位置首页国内国家海洋数据管理总局职能配置、内设机构和人员编制规定 第一条 为了规范国家海洋数据管理总局的职能配置,"
+            "根据有关规定,制定本规定。 第二条 国家海洋数据管理总局是国务院直属机构,为正部级。")
+    d = parsed(text).data
+    assert d["unit"] == "国家海洋数据管理总局"
+    assert d["title"] == "国家海洋数据管理总局职能配置、内设机构和人员编制规定"
+
+
+# ------------------------------------------------------------------ a body list's subject
+
+
+def test_a_body_lists_subject_names_the_unit():
+    text = ("青岭县人民法院的前身是1950年成立的青岭县人民政府司法科。目前,青岭县人民法院设有办公室、政治处、纪检组、监察室、"
+            "研究室、立案庭、刑庭、民一庭、民二庭、行政庭、审监庭、执行局、法警大队。管辖区内设11个人民法庭。")
+    result = parsed(text)
+    assert result.data["unit"] == "青岭县人民法院"
+    assert [b["name"] for b in result.data["internal_bodies"]] == [
+        "办公室", "政治处", "纪检组", "监察室", "研究室", "立案庭", "刑庭", "民一庭", "民二庭", "行政庭", "审监庭", "执行局", "法警大队"]
+    assert {"unit", "internal_bodies"} <= set(result.meta["learned"])  # the review screen says both were inferred
+    start, end = result.span_of("unit")
+    assert text[start:end] == "青岭县人民法院"
+    assert text[slice(*result.span_of("internal_bodies[0].name"))] == "办公室"
+
+
+def test_a_count_in_the_lists_own_sentence_still_vetoes_it():
+    text = "目前,青岭县人民法院设有5个内设机构:办公室、政治处、立案庭、刑庭、执行局、法警大队。"
+    assert body_lists.bodies_with_subject(text) is None
+
+
+def test_a_subject_that_names_no_unit_gives_nothing():
+    text = "该院的前身是人民政府司法科。目前,该院设有办公室、政治处、纪检组、监察室、研究室、立案庭、刑庭、民一庭、执行局、法警大队。"
+    assert body_lists.bodies_with_subject(text) is None
+    assert parsed(text).data["unit"] is None
+
+
+def test_a_list_of_subordinate_units_is_no_body_list(monkeypatch):
+    text = "青岭县文化和旅游局下设青岭县图书馆、青岭县文化馆、青岭县博物馆、青岭县剧团等事业单位。"
+    assert body_lists.bodies_with_subject(text) is None
+
+
+def test_the_subject_reading_is_switched_off_with_the_body_judge(monkeypatch):
+    monkeypatch.setenv("BIANZHI_BODY_LISTS", "off")
+    text = "目前,青岭县人民法院设有办公室、政治处、纪检组、监察室、研究室、立案庭、刑庭、民一庭、执行局、法警大队。"
+    assert body_lists.bodies_with_subject(text) is None
