@@ -18,10 +18,10 @@ import re
 
 from .clauses import CJK
 
-# how a name starts: a national organ's prefix, or a place (up to seven characters before its suffix)
+# how a name starts: a national organ's prefix, or a place (up to seven characters before its suffix); never a bare
+# level or a zone word (“市城市管理执法督察大队” of 大冶市…, “自治区人民政府” of 内蒙古…: a name cut inside)
 _NAME_START_RE = re.compile(r"(?![省市县区州旗盟镇乡]|自治|地区|开发区|高新区|新区|园区|工业区|保税区|社区|景区|城区|辖区|市区|县区|县市|市县)(?:中国|中共|中华|国家|国务院|全国|最高|[" + CJK + r"]{1,7}?(?:省|自治区|市|自治州|州|地区|盟|县|自治县|区|旗|镇|乡))"
                             r"(?=[" + CJK + r"])")
-# (“市城市管理执法督察大队” of 大冶市…, “自治区人民政府” of 内蒙古…: a name cut inside, not a name's start)
 # a prefix that is a place, or a place's name cut inside (“广西壮族”, “内蒙古”): never the page's words
 _PLACE_PREFIX_RE = re.compile(r"(?:省|自治区|市|州|地区|盟|县|区|旗|镇|乡|族|自治|街道)$|^(?:中国|中共|中华)")
 _MIN_NAME = 5
