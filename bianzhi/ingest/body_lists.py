@@ -294,6 +294,12 @@ def judged_items(cands: list[dict], scored: list[list[float]], threshold: float,
     return sorted(found, key=lambda f: f.start)
 
 
+def _fits_its_count(cand: dict) -> bool:
+    """Whether no count is stated with the list, or it is the list's size, or the list ends with 等 (more not named)."""
+    count = stated_count(cand)
+    return count is None or count == len(cand["items"]) or cand.get("after", "").startswith("等")
+
+
 def bodies_when_silent(text: str, weights: dict[str, float] | None = None, threshold: float | None = None) -> list[Found]:
     """The items of every list the model judges a list of internal bodies (mean item score ≥ threshold, each kept
     item ≥ half the threshold), in text order, each name once."""
@@ -303,8 +309,7 @@ def bodies_when_silent(text: str, weights: dict[str, float] | None = None, thres
     weights = model["weights"] if weights is None else weights
     threshold = model["threshold"] if threshold is None else threshold
     # “设5个内设机构” over four names: not the list it counts (the rules' guard, test_clauses_session7)
-    cands = [c for c in lists(text) if (count := stated_count(c)) is None or count == len(c["items"])
-             or c.get("after", "").startswith("等")]
+    cands = [c for c in lists(text) if _fits_its_count(c)]
     return judged_items(cands, [[score(f, weights) for f in features(text, c)] for c in cands], threshold, canon)
 
 
@@ -322,16 +327,10 @@ def bodies_with_subject(text: str) -> tuple[Found, list[Found]] | None:
     if os.environ.get("BIANZHI_BODY_LISTS") == "off":
         return None
     model = _model()
-    cands = []
     for cand in lists(text):
-        if cand["kind"] != "enum":
-            continue
         # a count the list's own sentence states (not the next one's: “…、审管办。管辖区内设11个人民法庭”)
         own = dict(cand, after=re.split(r"[。；;\n]", cand.get("after", ""), maxsplit=1)[0])
-        if (count := stated_count(own)) is None or count == len(cand["items"]) or own["after"].startswith("等"):
-            cands.append(cand)
-    for cand in cands:
-        m = _SUBJECT_LEAD_RE.search(cand["lead"])
+        m = _SUBJECT_LEAD_RE.search(cand["lead"]) if cand["kind"] == "enum" and _fits_its_count(own) else None
         if m is None:
             continue
         name = m.group("u")

@@ -7,10 +7,10 @@ name starts: it names the unit again elsewhere, on its own — after a line brea
 and a name starts as names do (a place: “…省/市/县/区/州/旗/盟/镇/乡”, or 中国/中共/国家/国务院/全国…).
 
 `glued_prefix(value, text)` gives the length of the words glued in front of `value` (0 when none): the shortest
-prefix whose cut leaves a name that starts as a name starts and that the text states on its own somewhere else (after a non-CJK character, or after an article's
-number: “第二条X是…”). A
-prefix that is itself a place (“湖南省怀化市”) or ends a place's name (“广西壮族”) is never cut: “怀化市X” stated
-alone elsewhere is the same unit named shorter, not a page's words.
+prefix whose cut leaves a name that starts as a name starts and that the text states on its own somewhere else
+(after a non-CJK character, or after an article's number: “第二条X是…”). A prefix that is itself a place
+(“湖南省怀化市”) or ends a place's name (“广西壮族”) is never cut: “怀化市X” stated alone elsewhere is the same unit
+named shorter, not a page's words.
 """
 from __future__ import annotations
 

@@ -669,10 +669,15 @@ def _glued_page_words(result: ParseResult, text: str) -> None:
     for key in ("unit", "title", "issuing_organ"):
         value = data.get(key)
         if isinstance(value, str) and value.startswith(prefix) and len(value) - cut >= 4:
-            span = result.span_of(key)
-            data[key] = value[cut:]
-            result.spans = [sp for sp in result.spans if sp[0] != key] + (
-                [(key, span[0] + cut, span[1])] if span else [])
+            _cut_front(result, key, cut)
+
+
+def _cut_front(result: ParseResult, key: str, n: int) -> None:
+    """Drop the first `n` characters of field `key`, its span shortened to match."""
+    span = result.span_of(key)
+    result.data[key] = result.data[key][n:]
+    result.spans = [sp for sp in result.spans if sp[0] != key] + (
+        [(key, span[1] - len(result.data[key]), span[1])] if span else [])
 
 
 def _facts_stated_apart(result: ParseResult, text: str) -> None:
@@ -683,10 +688,7 @@ def _facts_stated_apart(result: ParseResult, text: str) -> None:
     for key in ("title", "unit"):
         label = re.match(r"(?:标\s*题|题\s*目|文章标题)\s*[:：]?\s*(?=\S{4})", data.get(key) or "")
         if label:  # a site's metadata label glued to the value: “标      题 X2025年度部门预算”
-            span = result.span_of(key)
-            data[key] = data[key][label.end():]
-            result.spans = [sp for sp in result.spans if sp[0] != key] + (
-                [(key, span[1] - len(data[key]), span[1])] if span else [])
+            _cut_front(result, key, label.end())
     unit = data.get("unit")
     if not isinstance(unit, str):
         return
@@ -727,25 +729,27 @@ def _learned_lists(result: ParseResult, text: str) -> None:
         subject = body_lists.bodies_with_subject(text)
         if subject is not None:  # “目前,南部县人民法院设有办公室、政治处、…”: the list's subject names the unit
             _set_field(result, "unit", subject[0])
-            data["internal_bodies"] = [{"name": f.value, "duties": ""} for f in subject[1]]
-            for i, f in enumerate(subject[1]):
-                result.spans += [(f"internal_bodies[{i}].name", f.start, f.end), (f"internal_bodies[{i}]", f.start, f.end)]
-            result.meta.setdefault("learned", []).extend(["unit", "internal_bodies"])
+            result.meta.setdefault("learned", []).append("unit")
+            _set_learned_bodies(result, subject[1])
     if not data.get("unit"):
         return
     if not data.get("internal_bodies"):
-        judged = body_lists.bodies_when_silent(text)
-        data["internal_bodies"] = [{"name": f.value, "duties": ""} for f in judged]
-        for i, f in enumerate(judged):  # the name, and the item the review screen highlights
-            result.spans += [(f"internal_bodies[{i}].name", f.start, f.end), (f"internal_bodies[{i}]", f.start, f.end)]
-        if judged:
-            result.meta.setdefault("learned", []).append("internal_bodies")
+        _set_learned_bodies(result, body_lists.bodies_when_silent(text))
     if not data.get("duties"):
         judged = duty_lists.duties_when_silent(text)
         data["duties"] = [f.value for f in judged]
         result.spans += [(f"duties[{i}]", f.start, f.end) for i, f in enumerate(judged)]
         if judged:
             result.meta.setdefault("learned", []).append("duties")
+
+
+def _set_learned_bodies(result: ParseResult, judged: list) -> None:
+    """The internal bodies a learned judge took, each with its name's span and the item the review screen highlights."""
+    result.data["internal_bodies"] = [{"name": f.value, "duties": ""} for f in judged]
+    for i, f in enumerate(judged):
+        result.spans += [(f"internal_bodies[{i}].name", f.start, f.end), (f"internal_bodies[{i}]", f.start, f.end)]
+    if judged:
+        result.meta.setdefault("learned", []).append("internal_bodies")
 
 
 # a sentence that states a class and has no subject (Chinese leaves out the topic it goes on about)

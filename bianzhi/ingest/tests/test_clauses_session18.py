@@ -70,7 +70,7 @@ def test_a_subject_that_names_no_unit_gives_nothing():
     assert parsed(text).data["unit"] is None
 
 
-def test_a_list_of_subordinate_units_is_no_body_list(monkeypatch):
+def test_a_list_of_subordinate_units_is_no_body_list():
     text = "青岭县文化和旅游局下设青岭县图书馆、青岭县文化馆、青岭县博物馆、青岭县剧团等事业单位。"
     assert body_lists.bodies_with_subject(text) is None
 
