@@ -86,6 +86,9 @@ def _mark_kind(mark: str) -> str:
 def _first_item(chunk: str, others: list[str]) -> tuple[str, str]:
     """The first item of an enumeration is the tail of the clause before the first 、: after the last lead word that
     leaves at least two characters (“包括办公厅” → 办公厅, “设建设科” → 建设科), else the whole chunk. Returns (lead, name)."""
+    opened = max(chunk.rfind("("), chunk.rfind("（"))
+    if opened >= 0 and not re.search(r"[)）]", chunk[opened:]) and len(chunk) - opened > 2:
+        return chunk[: opened + 1], chunk[opened + 1:]  # a list in brackets: “设内设机构2个(办公室、业务科)”
     best = None
     for m in _LEAD_WORD_RE.finditer(chunk):
         if len(chunk) - m.end() >= 2:
@@ -102,6 +105,8 @@ def _last_item(chunk: str, longest: int) -> list[str]:
     """The last item ends before “等” (“机关党委等8个职能部门”); “A和B”, “A以及B” where both end as bodies are two; one
     much longer than the others ends at its first body suffix (“审核配租处人员编制” of a copy that lost its breaks)."""
     chunk = re.sub(r"等.*$", "", chunk)
+    if chunk.count("(") + chunk.count("（") < chunk.count(")") + chunk.count("）"):
+        chunk = re.sub(r"[)）][^()（）]*$", "", chunk)  # the bracket the list was given in closes
     out = []
     for p in re.split(r"以及", chunk):
         m = re.match(r"^(.{2,}?(?:" + "|".join(_BODY_SUFFIXES) + r"))(?:和|及|与)(.{2,})$", p)
@@ -294,10 +299,20 @@ def judged_items(cands: list[dict], scored: list[list[float]], threshold: float,
     return sorted(found, key=lambda f: f.start)
 
 
+# a list of bodies done away with or of former times (“一共裁撤四个部门,分别是:信托部、…”): not the unit's bodies
+_GONE_RE = re.compile(r"裁撤|撤销|撤并|不再保留|不再设立|划出|原设|原有|曾设")
+
+
 def _fits_its_count(cand: dict) -> bool:
-    """Whether no count is stated with the list, or it is the list's size, or the list ends with 等 (more not named)."""
-    count = stated_count(cand)
-    return count is None or count == len(cand["items"]) or cand.get("after", "").startswith("等")
+    """Whether the list may be the unit's bodies for its count and its lead: none done away with (`_GONE_RE`), and its
+    own sentence states no count, or its size, or the list ends with 等 (more not named). The
+    count of the next sentence is not the list's (“…、审管办。管辖区内设11个人民法庭”, “6个科室分别是A、…、F;7个作业
+    单位分别是…”)."""
+    own = dict(cand, after=re.split(r"[。；;\n]", cand.get("after", ""), maxsplit=1)[0])
+    if _GONE_RE.search(cand["lead"]):
+        return False
+    count = stated_count(own)
+    return count is None or count == len(cand["items"]) or own["after"].startswith("等")
 
 
 def bodies_when_silent(text: str, weights: dict[str, float] | None = None, threshold: float | None = None) -> list[Found]:
@@ -328,9 +343,7 @@ def bodies_with_subject(text: str) -> tuple[Found, list[Found]] | None:
         return None
     model = _model()
     for cand in lists(text):
-        # a count the list's own sentence states (not the next one's: “…、审管办。管辖区内设11个人民法庭”)
-        own = dict(cand, after=re.split(r"[。；;\n]", cand.get("after", ""), maxsplit=1)[0])
-        m = _SUBJECT_LEAD_RE.search(cand["lead"]) if cand["kind"] == "enum" and _fits_its_count(own) else None
+        m = _SUBJECT_LEAD_RE.search(cand["lead"]) if cand["kind"] == "enum" and _fits_its_count(cand) else None
         if m is None:
             continue
         name = m.group("u")

@@ -79,3 +79,27 @@ def test_the_subject_reading_is_switched_off_with_the_body_judge(monkeypatch):
     monkeypatch.setenv("BIANZHI_BODY_LISTS", "off")
     text = "目前,青岭县人民法院设有办公室、政治处、纪检组、监察室、研究室、立案庭、刑庭、民一庭、执行局、法警大队。"
     assert body_lists.bodies_with_subject(text) is None
+
+
+# ------------------------------------------------------------------ the body judge's lists: their own counts, brackets
+
+
+def bodies(text: str) -> list[str]:
+    return [b["name"] for b in parsed(text).data["internal_bodies"]]
+
+
+def test_a_count_of_the_next_clause_does_not_veto_a_list():
+    assert bodies("青岭县测绘院是县自然资源厅公益一类直属事业单位。本单位内设机构为6个科室、7个作业单位,6个科室分别是办公室、"
+                  "人事科(党委办公室)、财务科、业务管理科、技术管理科、质量管理科;7个作业单位分别是基础测绘分院。") == [
+        "办公室", "人事科(党委办公室)", "财务科", "业务管理科", "技术管理科", "质量管理科"]
+
+
+def test_a_list_given_in_brackets_after_its_count():
+    assert bodies("青岭市红十字会是群团组织。青岭市红十字会机关设内设机构2个(办公室、业务科),核定全额预算事业编制6名。") == [
+        "办公室", "业务科"]
+
+
+def test_a_list_of_departments_done_away_with_is_no_list_of_bodies():
+    names = bodies("11月10日晚间,中国机构编制网发布《青岭金融监督管理局职能配置、内设机构和人员编制规定》。方案显示,青岭金融"
+                   "监督管理局一共裁撤四个部门,分别是:信托部、中介部、资金部、政策银行部。")
+    assert not {"信托部", "中介部", "资金部", "政策银行部"} & set(names)
