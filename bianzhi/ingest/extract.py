@@ -25,6 +25,7 @@ from pathlib import Path
 
 from . import (
     breaks,
+    clauses,
     docx_numbering,
     final2_clauses,
     ocr_correct,
@@ -132,6 +133,21 @@ _GAP_RIGHT_RE = re.compile(
     r"|(?:[12]\d{3}|[〇○零一二三四五六七八九]{4})年|各[\u4e00-\u9fff、()（）]{1,40}?[:：,，]|目 ?录)")
 
 
+# a name as the whole piece before a space: a numbered item's heading over its text (“二、行政科 负责…”), or one of a
+# list of names (“办公室 发展规划处 科技产业处”) — one a line on the page; not a name a sentence or a title goes on
+# from (“河口纪念馆 成立于…”, “X局 关于印发…”)
+_ITEM_MARK = r"(?:[(（]?[一二三四五六七八九十]{1,3}[、)）]|\d{1,2}[.、．])"
+_NAME_PIECE_RE = re.compile(_ITEM_MARK + r"?[\u4e00-\u9fff]{1,20}?" + clauses.BODY_SUFFIX + r"(?:[(（][^()（）]{1,20}[)）])?")
+_NAME_GOES_ON_RE = re.compile(r"^(?:关于|印发|转发|的|和|与|及|、|等|,|，|(?:[12]\d{3}|二〇)年)")
+
+
+def _name_piece(left: str, right: str) -> bool:
+    """Whether the space between the pieces `left` and `right` (each up to its spaces) ends a line of names."""
+    if not _NAME_PIECE_RE.fullmatch(left) or _NAME_GOES_ON_RE.match(right):
+        return False
+    return bool(re.match(_ITEM_MARK, left)) or bool(_NAME_PIECE_RE.fullmatch(right))
+
+
 def _paragraph_gap(left: str, right: str) -> bool:
     """Whether a space in a one-line copy ends a paragraph: after the end of a sentence, a title or a 文号, or
     before an item number, an article, a 文号, a date or a notice's addressees."""
@@ -195,6 +211,7 @@ def _spaces_as_breaks(chars: list[str]) -> None:
                         continue  # a title spaced out as extracted: “X片区 管理委员会…2023年部门预 算”
                     if ((long_line and left_len >= SPACED_SEGMENT and right_len >= SPACED_SEGMENT)
                             or _TITLE_PIECE_RE.fullmatch(left)
+                            or _name_piece(left, "".join(chars[j:ends[k + 1]]).replace(" ", ""))
                             or _paragraph_gap("".join(chars[max(start, i - 12):i]), "".join(chars[j:min(end, j + 24)]))):
                         chars[i] = PARAGRAPH_MARK  # a line break once the copy's own lines were rejoined (below)
             if year_gaps and len(gaps) * 8 <= cjk:

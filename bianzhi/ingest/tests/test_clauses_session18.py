@@ -103,3 +103,25 @@ def test_a_list_of_departments_done_away_with_is_no_list_of_bodies():
     names = bodies("11月10日晚间,中国机构编制网发布《青岭金融监督管理局职能配置、内设机构和人员编制规定》。方案显示,青岭金融"
                    "监督管理局一共裁撤四个部门,分别是:信托部、中介部、资金部、政策银行部。")
     assert not {"信托部", "中介部", "资金部", "政策银行部"} & set(names)
+
+
+# ------------------------------------------------------------------ a one-line copy's names and headings, one a line
+
+
+def test_a_one_line_copys_item_headings_stay_over_their_text():
+    # a page cut inside its third body: the heading “三、综合调研组” over its text, as the page showed it
+    text = ("根据职责,区人民政府办公室设6个内设机构: 一、秘书组 负责区政府工作会议或以区政府名义召开的重要会议的会务组织工作;"
+            "负责区政府及其办公室文电处理、印鉴管理、档案、政府公报等工作;负责办公室事务性活动安排和财务、车辆管理以及后勤保障工作。"
+            " 二、办文组 负责区政府及区政府办公室往来各类文电及信件收发、分送、分办、转办、复函及文件交换工作;指导全区政府系统"
+            "公文处理工作;负责起草办公室工作计划、工作总结和有关文稿。 三、综合调研组 负责区政府重要会议记录整理工作;负责区政府"
+            "重要文件的起草、整理工作;负")
+    assert bodies(text) == ["秘书组", "办文组", "综合调研组"]
+
+
+def test_a_name_that_a_title_goes_on_from_is_no_line_of_its_own():
+    from bianzhi.ingest.extract import _name_piece
+    assert _name_piece("二、行政科", "负责办公室机关财务和固定资产管理。")
+    assert _name_piece("发展规划处", "科技产业处")
+    assert not _name_piece("青岭县公安局", "关于印发《青岭县公安局工作规则》的通知")
+    assert not _name_piece("河口纪念馆", "成立于1990年。")
+    assert not _name_piece("二、行政科", "2019年")
