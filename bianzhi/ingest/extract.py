@@ -816,6 +816,15 @@ def _one_line_cuts(line: str) -> set[int]:
     return {at for at in cuts if 0 < at < len(line)}
 
 
+# a notice's signature run in after its last sentence: the organ(s) and the date, each a line of its own on the page
+# (“…机关行政编制78名。中共湖南省委办公厅湖南省人民政府办公厅2019年3月1日”, “…现予印发。湖南省人民政府办公厅二00九年
+# 十二月三十一日湖南省科学技术厅主要职责…规定”)
+_RUN_IN_SIGNATURE_RE = re.compile(
+    r"(?<=[。;；!！])(?P<organ>(?:[\u4e00-\u9fff]{2,30}?(?:办公厅|办公室|人民政府|委员会|编委|党委|政府|局|厅|委|部|院|署)){1,3})"
+    r"(?P<date>(?:[12]\d{3}|[〇○零O0一二三四五六七八九]{4})\s?年\s?[\d〇○零一二三四五六七八九十]{1,2}\s?月"
+    r"\s?[\d〇○零一二三四五六七八九十]{1,3}\s?日)")
+
+
 def one_line_breaks(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     """Line breaks put back into a one-line copy (see above), read over the whole text (the breaks the run-in rules
     put back already end a sentence); an inserted break maps to the next character's offset. The cuts are read with
@@ -830,6 +839,8 @@ def one_line_breaks(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     first = _FIRST_ARTICLE_RE.search(text)
     if first is not None and _SECOND_ARTICLE_RE.search(text, first.end()):
         cuts.add(first.start())  # “X局第一条根据…。第二条…”: the first article run into the title
+    for m in _RUN_IN_SIGNATURE_RE.finditer(text):
+        cuts.update((m.start("organ"), m.start("date"), m.end("date")))
     for rx in _RUN_IN_BREAKS[-2:] + [_SECTION_AFTER_END_RE, _BODY_PARAGRAPH_RE, _NOTE_FIRST_PART_RE, _TITLE_DATE_RE]:  # (the title's end: long lines only)
         cuts.update(m.start() for m in rx.finditer(text))
     mode = breaks.variant()

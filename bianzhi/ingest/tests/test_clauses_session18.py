@@ -125,3 +125,16 @@ def test_a_name_that_a_title_goes_on_from_is_no_line_of_its_own():
     assert not _name_piece("青岭县公安局", "关于印发《青岭县公安局工作规则》的通知")
     assert not _name_piece("河口纪念馆", "成立于1990年。")
     assert not _name_piece("二、行政科", "2019年")
+
+
+def test_a_notices_signature_run_into_its_last_sentence():
+    # a cover letter and its 规定 run into one line with nothing between their lines (≥ extract.RUN_IN_MIN characters)
+    text = ("各市州人民政府,省政府各厅委、各直属机构:《青岭省科学技术厅主要职责内设机构和人员编制规定》已经省机构编制委员会审核,"
+            "省人民政府批准,现予印发。青岭省人民政府办公厅二00九年十二月三十一日青岭省科学技术厅主要职责内设机构和人员编制规定"
+            "根据《中共青岭省委青岭省人民政府关于印发<青岭省人民政府机构改革方案的实施意见>的通知》(青发[2009]15号),设立青岭省"
+            "科学技术厅,为省人民政府组成部门。一、职责调整(一)取消已由省人民政府公布取消的行政审批事项。(二)将科技计划项目的课题"
+            "承担单位由审批确定改为专家评审后确定。二、主要职责(一)贯彻执行国家科技发展的方针政策和法律法规。(二)拟订全省科技发展"
+            "规划和计划并组织实施。(三)组织编制全省重大科技项目计划。")
+    d = parsed(text).data
+    assert (d["issuing_organ"], d["issued_on"]) == ("青岭省人民政府办公厅", "2009-12-31")
+    assert d["title"] == "青岭省科学技术厅主要职责内设机构和人员编制规定"
