@@ -304,13 +304,12 @@ _GONE_RE = re.compile(r"裁撤|撤销|撤并|不再保留|不再设立|划出|�
 
 
 def _fits_its_count(cand: dict) -> bool:
-    """Whether the list may be the unit's bodies for its count and its lead: none done away with (`_GONE_RE`), and its
-    own sentence states no count, or its size, or the list ends with 等 (more not named). The
-    count of the next sentence is not the list's (“…、审管办。管辖区内设11个人民法庭”, “6个科室分别是A、…、F;7个作业
-    单位分别是…”)."""
-    own = dict(cand, after=re.split(r"[。；;\n]", cand.get("after", ""), maxsplit=1)[0])
+    """Whether the list may be the unit's bodies for its lead and its count: no bodies done away with (`_GONE_RE`), and
+    its own sentence states no count, or its size, or the list ends with 等 (more not named). The next sentence's count
+    is not the list's (“…、审管办。管辖区内设11个人民法庭”, “6个科室分别是A、…、F;7个作业单位分别是…”)."""
     if _GONE_RE.search(cand["lead"]):
         return False
+    own = dict(cand, after=re.split(r"[。；;\n]", cand.get("after", ""), maxsplit=1)[0])
     count = stated_count(own)
     return count is None or count == len(cand["items"]) or own["after"].startswith("等")
 
