@@ -51,7 +51,7 @@ _RUN_IN_NAME_RE = re.compile(r"^(?P<name>[" + _NAME_CHARS + r"]{1,14}?(?:办公�
 # an enumeration: two or more runs of name characters joined by 、 (the last one may be joined by 和/及/以及)
 _ENUM_RE = re.compile(r"[" + _NAME_CHARS + r"]{2,40}(?:、[" + _NAME_CHARS + r"]{2,40}){1,40}")
 _HEAD_RE = re.compile(r"[" + _NAME_CHARS + r"]+")
-_LEAD_WORD_RE = re.compile(r"(?:包括|包含|内设|下设|设置了?|设立了?|设有|分别[为是]|主要有|共有|有|设|为|是|即|含)")
+_LEAD_WORD_RE = re.compile(r"(?:包括|包含|内设|下设|设置了?|设立了?|设有|分别[为是]|主要有|共有|有|设|为|是|即|含|但不限于|(?:(?<=[,，:：例比])|^)如(?=[^、]{3})|(?:(?<=[,，:：;；])|^)(?:由|增))")
 _BODY_SUFFIXES = ("办公厅", "办公室", "党委", "党组", "纪委", "工委", "委员会", "中心", "大队", "支队", "司", "处", "科", "室",
                   "股", "庭", "部", "局", "组", "队", "站", "所", "办", "厅", "馆", "院", "校", "会", "社")
 _UNIT_SUFFIX_RE = re.compile(r"(?:分局|分院|分中心|学校|中学|小学|幼儿园|医院|卫生院|乡|镇|街道|办事处|公司|集团|大学|学院|政府|人民法院|人民检察院)$")
@@ -66,6 +66,9 @@ _LEAD_NEG = {"直属": "direct", "所属": "owned", "事业单位": "inst", "下
              "划入": "move", "划转": "move", "更名": "rename", "单位": "unitword", "企业": "company", "学校": "school",
              "县": "county", "市": "city", "协会": "assoc", "委员": "people", "成员": "people"}
 _COUNT_RE = re.compile(r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})个")
+# a count by kinds of body (“共6科1室1中心”, “内设七部(室)”): their sum
+_KIND_COUNT_RE = re.compile(r"(?<![0-9一二三四五六七八九十第])((?:(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})(?:科|室|处|股|部|庭|中心|所|站|队)"
+                            r"(?:[(（][科室处股部][)）])?){1,4})(?![" + CJK + r"]{0,1}个)")
 def canon(value: str) -> str:
     """A name as items and labels are compared: NFKC, no white space (core.text.search_key)."""
     return search_key(value)
@@ -94,7 +97,10 @@ def _first_item(chunk: str, others: list[str]) -> tuple[str, str]:
         if len(chunk) - m.end() >= 2:
             best = m
     if best is not None:
-        return chunk[: best.end()], chunk[best.end():]
+        lead, name = chunk[: best.end()], chunk[best.end():]
+        if name.startswith("机构") and len(name) >= 6 and lead.endswith(("内设", "设置", "设")):
+            return lead + "机构", name[2:]  # “内设机构综合办公室、…”: the word 机构 belongs to the lead
+        return lead, name
     longest = max((len(o) for o in others), default=8)
     if len(chunk) > longest + 4:  # no lead word: keep a name as long as the others
         return chunk[: len(chunk) - longest], chunk[len(chunk) - longest:]
@@ -104,7 +110,9 @@ def _first_item(chunk: str, others: list[str]) -> tuple[str, str]:
 def _last_item(chunk: str, longest: int) -> list[str]:
     """The last item ends before “等” (“机关党委等8个职能部门”); “A和B”, “A以及B” where both end as bodies are two; one
     much longer than the others ends at its first body suffix (“审核配租处人员编制” of a copy that lost its breaks)."""
-    chunk = re.sub(r"等.*$", "", chunk)
+    chunk = re.sub(r"(?:等|共|合计|总计).*$", "", chunk)
+    # the list's count run into its last name (“…膳食科五个科室”, “…防治股六个办公室”)
+    chunk = re.sub(r"(?<=[科室处股部庭局所站队心办])(?:[0-9]{1,2}|[一二三四五六七八九十两]{1,3})个.*$", "", chunk)
     if chunk.count("(") + chunk.count("（") < chunk.count(")") + chunk.count("）"):
         chunk = re.sub(r"[)）][^()（）]*$", "", chunk)  # the bracket the list was given in closes
     out = []
@@ -217,18 +225,32 @@ def lists(text: str) -> list[dict]:
             continue
         clause_start = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
         before = text[max(clause_start, m.start() - 60): m.start()] + lead
+        if not before.strip() and clause_start >= 2 and text[clause_start - 1] == "\n" \
+                and text[:clause_start].rstrip().endswith((":", "：")):
+            # the list on its own line under “…分别是:”: that line is its lead
+            clause_start = max(text.rfind(c, 0, clause_start - 1) for c in "。；;\n") + 1
+            before = text[max(clause_start, m.start() - 60): m.start()].rstrip() + lead
         prior = text[max(0, clause_start - 60): clause_start]
         out.append({"kind": "enum", "items": items, "lead": before[-80:], "lead2": prior, "start": m.start(),
                     "after": text[m.end(): m.end() + 16]})
     return out
 
 
+def _counts(where: str) -> list[tuple[int, int]]:
+    """(offset, number) of every count in `where`: “N个”, and kinds of body summed (“6科1室1中心”, “七部(室)”)."""
+    return sorted([(m.start(), to_int(m.group(1))) for m in _COUNT_RE.finditer(where)]
+                  + [(m.start(), sum(to_int(n) for n in re.findall(r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}", m.group(1))))
+                     for m in _KIND_COUNT_RE.finditer(where)])
+
+
 def stated_count(cand: dict) -> int | None:
-    """The number of bodies said before or just after the list (“设4个内设机构”, “等8个职能部门”), if any."""
-    count = None
-    for m in _COUNT_RE.finditer(cand.get("lead2", "")[-30:] + " " + cand["lead"][-30:] + " " + cand.get("after", "")):
-        count = to_int(m.group(1))
-    return count
+    """The number of bodies said before the list (“设4个内设机构”, the last such count) or right after it (“等8个职能部门”,
+    “共6科1室1中心”: a count within the first few characters after it), if any."""
+    after = [n for at, n in _counts(cand.get("after", "")) if at <= 4]
+    if after:
+        return after[0]
+    before = _counts(cand.get("lead2", "")[-30:] + " " + cand["lead"][-30:])
+    return before[-1][1] if before else None
 
 
 def features(text: str, cand: dict) -> list[dict[str, float]]:
@@ -245,6 +267,7 @@ def features(text: str, cand: dict) -> list[dict[str, float]]:
     common = {"bias": 1.0, f"kind_{cand['kind']}": 1.0, "share_body": share_body, "share_unit": share_unit,
               "share_place": share_place, "share_described": share_described, "log_n": math.log(n),
               "n_le_3": float(n <= 3), "count_match": float(count == n), "count_other": float(count is not None and count != n),
+              "count_more": float(count is not None and count > n), "count_near": float(count is not None and 0 < abs(count - n) <= 2),
               "lead_colon": float(lead.rstrip().endswith((":", "："))), "after_deng": float(after.startswith("等")),
               "pos": min(1.0, cand["start"] / max(1, len(text)))}
     for words, prefix, where in ((_LEAD_POS, "lead_", lead), (_LEAD_NEG, "neg_", lead),
@@ -255,9 +278,20 @@ def features(text: str, cand: dict) -> list[dict[str, float]]:
                 common[prefix + key] = 1.0
     mean_len = sum(len(i[0]) for i in items) / n
     common["mean_len_gt8"] = float(mean_len > 8)
+    top = max(suffixes.count(x) for x in set(suffixes))
+    common["same_suffix"] = top / n if suffixes[0] != "none" or top < n else 0.0
+    tail = lead.rstrip()[-8:]
+    common["lead_verb_end"] = float(bool(re.search(r"(?:设|设有|下设|内设|包括|分别[为是]|有)[:：]?$", tail)))
+    common["lead_each"] = float("分别" in lead[-12:])
+    common["lead_such_as"] = float(tail.endswith("如"))
+    common["lead_count_body"] = float(bool(re.search(r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})个?(?:内设机构|机构|部门|科室|处室|股室|部室|职能部门)",
+                                                    lead[-30:])))
+    common["count_match_x_lead"] = common["count_match"] * float(any(k.startswith("lead_") for k in common if common[k]))
     out = []
-    for (name, _, _, described), suf in zip(items, suffixes, strict=True):
+    for at, ((name, _, _, described), suf) in enumerate(zip(items, suffixes, strict=True)):
         f = dict(common)
+        f["first"] = float(at == 0)
+        f["first_long"] = float(at == 0 and n > 2 and len(name) > mean_len + 3)
         f["suffix_" + suf] = 1.0
         f["len_le_3"] = float(len(name) <= 3)
         f["len_gt_10"] = float(len(name) > 10)
@@ -304,14 +338,11 @@ _GONE_RE = re.compile(r"裁撤|撤销|撤并|不再保留|不再设立|划出|�
 
 
 def _fits_its_count(cand: dict) -> bool:
-    """Whether the list may be the unit's bodies for its lead and its count: no bodies done away with (`_GONE_RE`), and
-    its own sentence states no count, or its size, or the list ends with 等 (more not named). The next sentence's count
-    is not the list's (“…、审管办。管辖区内设11个人民法庭”, “6个科室分别是A、…、F;7个作业单位分别是…”)."""
-    if _GONE_RE.search(cand["lead"]):
-        return False
-    own = dict(cand, after=re.split(r"[。；;\n]", cand.get("after", ""), maxsplit=1)[0])
-    count = stated_count(own)
-    return count is None or count == len(cand["items"]) or own["after"].startswith("等")
+    """Whether the list may be the unit's bodies for its lead: not a list of bodies done away with or of former times
+    (`_GONE_RE`). A count its own sentence states that differs from the list's size is left to the model's features
+    (`count_other`, `count_more`, `count_near`): a list cut by the page (“…、监察室、” under “现有部门10个”), or one whose
+    names carry a second in brackets, still names bodies."""
+    return not _GONE_RE.search(cand["lead"])
 
 
 def bodies_when_silent(text: str, weights: dict[str, float] | None = None, threshold: float | None = None) -> list[Found]:
@@ -327,11 +358,26 @@ def bodies_when_silent(text: str, weights: dict[str, float] | None = None, thres
     return judged_items(cands, [[score(f, weights) for f in features(text, c)] for c in cands], threshold, canon)
 
 
+def stated_count_of(text: str, judged: list[Found]) -> int | None:
+    """The number of bodies the sentence of the first judged list states (“现有部门10个,分别为:…”), where it differs
+    from the number judged — the review screen tells the clerk that names are missing or extra; else None."""
+    if not judged:
+        return None
+    for cand in lists(text):
+        if cand["items"] and cand["items"][0][1] == judged[0].start:
+            own = dict(cand, after=re.split(r"[。；;\n]", cand.get("after", ""), maxsplit=1)[0])
+            count = stated_count(own)
+            return count if count is not None and count != len(judged) and not own["after"].startswith("等") else None
+    return None
+
+
 # the unit a list's own sentence names as its subject: “目前,南部县人民法院设有办公室、政治处、…”, “中国红十字会总会设有
 # 办公室(人事部)、赈济救护部、…”, “区政协包括办公室、提案委员会、…”
 _SUBJECT_LEAD_RE = re.compile(r"(?P<u>[" + _NAME_CHARS + r"]{3,30}?" + UNIT_SUFFIX + r")"
                               r"(?:的(?:组织机构|内设机构|内部机构|机构)(?:主要)?)?(?:目前|现在|现|共|还|下|内)?"
-                              r"(?:设有|下设|内设|设置了?|设立了?|包括|设)$")
+                              r"(?:设有|下设|内设|设置了?|设立了?|包括|设"
+                              r"|有(?:内设机构|内设部门|职能部门|部门|科室|处室|股室|机构)(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})个"
+                              r"[,，]?(?:分别[为是]|即|包括)[:：]?)$")
 
 
 def bodies_with_subject(text: str) -> tuple[Found, list[Found]] | None:

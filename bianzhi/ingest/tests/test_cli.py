@@ -21,8 +21,8 @@ def test_parse_sanding_prints_pure_json_with_the_contract_keys():
     proc = run("parse-sanding", str(CORPUS / "s1_baise_jiaoyuju_2019.docx"))
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)  # nothing but one JSON object
-    assert list(data) == [*KEYS, "inferred"]  # fields are added at the end, never renamed
-    assert data["inferred"] == []  # every field read by the rules
+    assert list(data) == [*KEYS, "inferred", "stated_counts"]  # fields are added at the end, never renamed
+    assert data["inferred"] == [] and data["stated_counts"] == {}  # every field read by the rules
     assert "百色市教育局" in proc.stdout  # ensure_ascii=False
     assert data["unit"] == "百色市教育局" and data["doc_number"] == "百办发〔2019〕23号"
     assert data["internal_bodies"][0] == {"name": "办公室", "duties": "负责机关日常运转工作。承担信息、安全、保密、信访、政务公开、档案、财务和资产管理等工作。"}

@@ -83,3 +83,15 @@ def test_sections_the_rules_read_are_not_marked_as_inferred(client_for, jiaoyuju
                             "(二)基础教育科。负责基础教育管理。\n")
     assert not (job.meta or {}).get("learned")
     assert "推断" not in report(page)["internal_bodies"][1]
+
+
+def test_a_learned_body_list_shorter_than_its_stated_count_is_reported(client_for, jiaoyuju):
+    """Session 19: a list the page cut (“现有科室6个,分别为:…、计财科、”) gives its names; the section tells the clerk
+    the number the document states, so the missing one is typed in (meta “stated_counts”)."""
+    c = client_for("luru")
+    job, page = upload_text(c, jiaoyuju, "片段.txt",
+                            "二、机构设置\n百色市教育局现有科室6个,分别为:办公室、基础教育科、职业教育科、人事科、计财科、\n")
+    assert [b["name"] for b in job.result["internal_bodies"]] == ["办公室", "基础教育科", "职业教育科", "人事科", "计财科"]
+    r = report(page)
+    assert r["internal_bodies"][0] == "found"
+    assert "识别出内设机构 5 项" in r["internal_bodies"][1] and "原文写明6个，与识别出的5项不一致" in r["internal_bodies"][1]

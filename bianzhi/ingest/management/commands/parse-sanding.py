@@ -1,9 +1,11 @@
 """`bianzhi parse-sanding FILE`: one JSON object on stdout (the draft a 三定 or 调整通知 yields).
 
 Keys: title, doc_number, unit, nature, rank, plaques, duties, internal_bodies, staffing, posts,
-internal_leadership, changes, totals_after, issuing_organ, issued_on, short_name, inner_title, and last
-`inferred`: the fields a learned model filled where the rules read nothing (unit, internal_bodies, duties — ADR 0062,
-0068, 0069), to be checked item by item; an unknown value is null or an empty list.
+internal_leadership, changes, totals_after, issuing_organ, issued_on, short_name, inner_title, `inferred`: the
+fields a learned model filled where the rules read nothing (unit, internal_bodies, duties — ADR 0062, 0068, 0069), to
+be checked item by item, and last `stated_counts`: the number of items the document states for a field a learned
+judge filled, where it differs from the number found ({"internal_bodies": 10}, ADR 0072); an unknown value is null or
+an empty list.
 A file that cannot be read: exit code 2 and a Chinese message on stderr, nothing on stdout.
 """
 import json
@@ -32,4 +34,5 @@ class Command(BaseCommand):
         result = parse(extracted.text)
         payload = {key: result.data[key] for key in KEYS}
         payload["inferred"] = list(result.meta.get("learned") or [])
+        payload["stated_counts"] = dict(result.meta.get("stated_counts") or {})
         sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
