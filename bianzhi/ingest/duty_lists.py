@@ -97,6 +97,10 @@ def features(cand: dict, text: str = "") -> list[dict[str, float]]:
               "lead_short": float(0 < len(cand["lead"].strip()) <= 12), "pos": min(1.0, cand["start"] / 5000)}
     if re.search(r"预算|决算", text[:300]):
         common["doc_budget"] = 1.0
+    lead = cand["lead"].strip()
+    # a lead that announces duties: “主要职责是:”, “其主要职能包括:”, or a short heading “(一)职能职责。”, “局馆职能”
+    common["lead_announces"] = float(bool(re.search(r"(?:职责|职能|任务)(?:是|为|包括|有|如下)?[:：]$", lead)))
+    common["lead_heading"] = float(len(lead) <= 14 and bool(re.search(r"(?:职责|职能)[。.:：]?$", lead)))
     for words, prefix, where in ((_LEAD_POS, "lead_", "lead"), (_LEAD_NEG, "neg_", "lead"),
                                  (_LEAD_POS, "lead2_", "lead2"), (_LEAD_NEG, "neg2_", "lead2")):
         for word, key in words.items():

@@ -82,3 +82,23 @@ def test_a_count_that_matches_is_not_reported():
 def test_a_list_of_bodies_done_away_with_is_still_not_read():
     r = parsed("青岭县农业局是县政府工作部门。2019年机构改革中一共裁撤四个部门,分别是:经作站、植保站、土肥站、种子站。\n")
     assert r.data["internal_bodies"] == []
+
+
+# ------------------------------------------------------------------ the duty judge's lead
+
+
+@pytest.mark.parametrize(("lead", "announces", "heading"), [
+    ("长寿区科学技术协会是区委领导下的人民团体。其主要职能是:", 1.0, 0.0),
+    ("莆田市人防办的主要职责包括:", 1.0, 0.0),
+    ("(一)职能职责。", 0.0, 1.0),
+    ("局馆职能", 0.0, 1.0),
+    ("内设机构:", 0.0, 0.0),
+    ("2016年主要工作任务完成情况", 0.0, 0.0),
+])
+def test_the_duty_judge_sees_a_lead_that_announces_duties(lead, announces, heading):
+    from bianzhi.ingest import duty_lists
+
+    cand = {"kind": "mark_arabic", "items": [("负责全区档案工作;", 0, 9), ("承办区委交办的其他事项。", 10, 22)], "lead": lead,
+            "lead2": "", "start": 0}
+    f = duty_lists.features(cand, "")[0]
+    assert (f.get("lead_announces", 0.0), f.get("lead_heading", 0.0)) == (announces, heading)
