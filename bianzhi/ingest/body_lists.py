@@ -49,7 +49,10 @@ _LINE_NAME_RE = re.compile(r"^(?P<name>[" + _NAME_CHARS + r"]{2,20}?)(?=$|[:：,
 _RUN_IN_NAME_RE = re.compile(r"^(?P<name>[" + _NAME_CHARS + r"]{1,14}?(?:办公室|中心|大队|[司处科室股庭部局组队站所办]))"
                              r"(?=对|在|组建|承担|主要|贯彻|协调|指导|组织|拟订|管理|研究|制定|开展|参与|做好|办理|统筹|牵头|是|为|按照|根据)")
 # an enumeration: two or more runs of name characters joined by 、 (the last one may be joined by 和/及/以及)
-_ENUM_RE = re.compile(r"[" + _NAME_CHARS + r"]{2,40}(?:、[" + _NAME_CHARS + r"]{2,40}){1,40}")
+# (a 、 inside a name's brackets — “办公室(审计办公室、外事办公室)” — is masked as _INNER before matching: no item ends there)
+_INNER = "\ue000"
+_ENUM_RE = re.compile(r"[" + _NAME_CHARS + _INNER + r"]{2,40}(?:、[" + _NAME_CHARS + _INNER + r"]{2,40}){1,40}")
+_BRACKETED_RE = re.compile(r"(?<=[" + CJK + r"])(?<![个名])[(（][^()（）\n]{1,40}[)）]")  # not a list in brackets after its count
 _HEAD_RE = re.compile(r"[" + _NAME_CHARS + r"]+")
 _LEAD_WORD_RE = re.compile(r"(?:包括|包含|内设|下设|设置了?|设立了?|设有|分别[为是]|主要有|共有|有|设|为|是|即|含|但不限于|(?:(?<=[,，:：例比])|^)如(?=[^、]{3})|(?:(?<=[,，:：;；])|^)(?:由|增))")
 _BODY_SUFFIXES = ("办公厅", "办公室", "党委", "党组", "纪委", "工委", "委员会", "中心", "大队", "支队", "司", "处", "科", "室",
@@ -101,9 +104,11 @@ def _first_item(chunk: str, others: list[str]) -> tuple[str, str]:
         if name.startswith("机构") and len(name) >= 6 and lead.endswith(("内设", "设置", "设")):
             return lead + "机构", name[2:]  # “内设机构综合办公室、…”: the word 机构 belongs to the lead
         return lead, name
-    longest = max((len(o) for o in others), default=8)
-    if len(chunk) > longest + 4:  # no lead word: keep a name as long as the others
-        return chunk[: len(chunk) - longest], chunk[len(chunk) - longest:]
+    longest = max((len(re.sub(r"[(（][^()（）]*[)）]", "", o)) for o in others), default=8)
+    bracket = re.search(r"[(（][^()（）]*[)）]$", chunk)  # “办公室(审计办公室、外事办公室)”: the bracket is no part of its length
+    bare = chunk[: bracket.start()] if bracket else chunk
+    if len(bare) > longest + 4:  # no lead word: keep a name as long as the others
+        return bare[: len(bare) - longest], chunk[len(bare) - longest:]
     return "", chunk
 
 
@@ -207,11 +212,12 @@ def lists(text: str) -> list[dict]:
     for kind in list(runs):
         close(kind)
     # enumerations inside sentences
-    for m in _ENUM_RE.finditer(text):
+    masked = _BRACKETED_RE.sub(lambda b: b.group(0).replace("、", _INNER), text)
+    for m in _ENUM_RE.finditer(masked):
         parts = m.group(0).split("、")
         lead, first = _first_item(parts[0], parts[1:])
         last = _last_item(parts[-1], max(len(x) for x in parts[1:-1]) if len(parts) > 2 else len(first))
-        names = [first] + parts[1:-1] + last
+        names = [n.replace(_INNER, "、") for n in [first] + parts[1:-1] + last]
         if len(names) < 2:
             continue
         items, cursor = [], m.start()

@@ -40,6 +40,13 @@ def test_a_count_run_into_the_last_name_is_cut_off():
     assert names(cand) == ["门诊科", "检验科", "膳食科"]
 
 
+def test_a_comma_inside_a_names_brackets_ends_no_item():
+    (cand,) = enums("青岭区司法局设4个内设机构:办公室(审计办公室、外事办公室)、政治部、法治调研处和行政复议处。")
+    assert names(cand) == ["办公室(审计办公室、外事办公室)", "政治部", "法治调研处", "行政复议处"]
+    (cand,) = enums("设立了党政综合办公室、党建工作办公室(挂人大工委办公室、综合文化服务站牌子)、应急管理办公室。")
+    assert names(cand) == ["党政综合办公室", "党建工作办公室(挂人大工委办公室、综合文化服务站牌子)", "应急管理办公室"]
+
+
 @pytest.mark.parametrize(("text", "first"), [
     ("青岭省气象局的组织机构包括直属机关的多个部门,如直属机关办公室、观测与网络处和科技发展处。", "直属机关办公室"),
     ("青岭县湿地保护中心内设机构综合办公室、保护科、科研宣教科。", "综合办公室"),
