@@ -69,6 +69,7 @@ _LEAD_NEG = {"直属": "direct", "所属": "owned", "事业单位": "inst", "下
              "划入": "move", "划转": "move", "更名": "rename", "单位": "unitword", "企业": "company", "学校": "school",
              "县": "county", "市": "city", "协会": "assoc", "委员": "people", "成员": "people"}
 _COUNT_RE = re.compile(r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})个")
+_LEAD_COUNT_RE = re.compile(r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})个?(?:内设机构|机构|部门|科室|处室|股室|部室|职能部门)")
 # a count by kinds of body (“共6科1室1中心”, “内设七部(室)”): their sum
 _KIND_COUNT_RE = re.compile(r"(?<![0-9一二三四五六七八九十第])((?:(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})(?:科|室|处|股|部|庭|中心|所|站|队)"
                             r"(?:[(（][科室处股部][)）])?){1,4})(?![" + CJK + r"]{0,1}个)")
@@ -236,6 +237,12 @@ def lists(text: str) -> list[dict]:
             # the list on its own line under “…分别是:”: that line is its lead
             clause_start = max(text.rfind(c, 0, clause_start - 1) for c in "。；;\n") + 1
             before = text[max(clause_start, m.start() - 60): m.start()].rstrip() + lead
+        elif not before.strip() and clause_start >= 2 and text[clause_start - 1] == "。":
+            # a list that opens its own sentence after one that counts the bodies (“…核定我院设置14个内设机构。办公室、…”)
+            start0 = max(text.rfind(c, 0, clause_start - 1) for c in "。；;\n") + 1
+            sentence = text[start0: clause_start]
+            if _LEAD_COUNT_RE.search(sentence):
+                clause_start, before = start0, sentence[-60:] + lead
         prior = text[max(0, clause_start - 60): clause_start]
         out.append({"kind": "enum", "items": items, "lead": before[-80:], "lead2": prior, "start": m.start(),
                     "after": text[m.end(): m.end() + 16]})
@@ -290,8 +297,7 @@ def features(text: str, cand: dict) -> list[dict[str, float]]:
     common["lead_verb_end"] = float(bool(re.search(r"(?:设|设有|下设|内设|包括|分别[为是]|有)[:：]?$", tail)))
     common["lead_each"] = float("分别" in lead[-12:])
     common["lead_such_as"] = float(tail.endswith("如"))
-    common["lead_count_body"] = float(bool(re.search(r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})个?(?:内设机构|机构|部门|科室|处室|股室|部室|职能部门)",
-                                                    lead[-30:])))
+    common["lead_count_body"] = float(bool(_LEAD_COUNT_RE.search(lead[-30:])))
     common["count_match_x_lead"] = common["count_match"] * float(any(k.startswith("lead_") for k in common if common[k]))
     out = []
     for at, ((name, _, _, described), suf) in enumerate(zip(items, suffixes, strict=True)):

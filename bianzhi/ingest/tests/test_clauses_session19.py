@@ -68,6 +68,14 @@ def test_a_list_on_the_line_under_its_lead_takes_that_line_as_its_lead():
     assert "1953" not in cand["lead"]
 
 
+def test_a_list_opening_its_own_sentence_after_one_that_counts_the_bodies_takes_it_as_its_lead():
+    (cand,) = enums("机构改革时,县编办核定我院设置4个内设机构。办公室、政治处、立案庭、执行局。纪检监察机构另行设置。")
+    assert "4个内设机构" in cand["lead"] and body_lists.stated_count(cand) == 4
+    # …not a sentence that counts no bodies
+    (cand,) = enums("我院现有干警40人。办公室、政治处、立案庭、执行局的人员另行安排。")
+    assert "干警" not in cand["lead"]
+
+
 # ------------------------------------------------------------------ the judge and the stated count
 
 
