@@ -135,7 +135,12 @@ def one_line_bare(text: str) -> str:
 # session's start (73a120b) and after its work (4e04117): 107/139/210 (0.770 / 0.510) both times; the texts were not read.
 # heldout_final36–38 (session 18, helpers m36–m38, 33 texts) were measured by the lead in session 18, once each, at the
 # session's start (73a120b) and after all its work (f7b5bb0): 78/97/176 (0.804 / 0.443) both times; the texts were not read.
-NOT_YET_MEASURED: set[str] = {"heldout_final39", "heldout_final40", "heldout_final41", "heldout_final42", "heldout_final43", "heldout_final44", "heldout_final45", "heldout_final46"}
+# heldout_final39–41 (session 19, helpers m39–m41, 39 texts, collected before the session's changes) were measured by the
+# lead at the session's start (b039cbc): 143/163/218 (0.877 / 0.656), after the judge changes (17a4cfc): 152/172, and at
+# the end (734ff6f): 153/173 (0.884 / 0.702); heldout_final42–44 (m42–m44, 34 texts) at the start and after the judge
+# changes: 105/142/161 (0.739 / 0.652) both, at the end the same; heldout_final45–46 (m45–m46, 33 texts) at the start and
+# at the end (734ff6f): 200/218/224 (0.917 / 0.893) both. Summary tables only; the texts were not read.
+NOT_YET_MEASURED: set[str] = set()
 
 
 def run(split: str = "heldout", verbose: bool = False, corpus: Path = CORPUS, as_one_line: bool | str = False) -> dict:
