@@ -211,12 +211,13 @@ def section_report(job: IngestJob) -> list[dict]:
                 x for x, v in (("机构性质", r.get("nature")), ("机构规格", r.get("rank"))) if v)
             if key in _learned(job):
                 message += "（原文未按常见格式列出，系按列表形态推断，请逐项对照原文核对）"
-            stated = ((job.meta or {}).get("stated_counts") or {}).get(key)
-            if stated is not None and stated != count:
-                message += f"；原文写明{stated}个，与识别出的{count}项不一致，请对照原文补录或删除"
         else:
             message = f"未识别出{label}，如原文有此部分，请对照原文手工补录"
-        out.append({"key": key, "label": label, "count": count, "found": bool(count), "message": message})
+        stated = ((job.meta or {}).get("stated_counts") or {}).get(key)
+        short = bool(count) and stated is not None and stated != count  # shown as a warning: names to add or remove
+        if short:
+            message += f"；原文写明{stated}个，与识别出的{count}项不一致，请对照原文补录或删除"
+        out.append({"key": key, "label": label, "count": count, "found": bool(count) and not short, "message": message})
     flagged = [s.get("raw") or s.get("type") for s in r.get("staffing") or [] if s.get("unknown")]
     if flagged:
         out.append({"key": "staffing-unknown", "label": "人员编制", "count": len(flagged), "found": False,
