@@ -357,30 +357,40 @@ def _fits_its_count(cand: dict) -> bool:
     return not _GONE_RE.search(cand["lead"])
 
 
+def _own_count(cand: dict, n: int) -> int | None:
+    """The number of bodies the list's own sentence states (“现有部门10个,分别为:…”), where it differs from the `n`
+    bodies taken and the list does not end with 等 — the review screen tells the clerk names are missing or extra."""
+    own = dict(cand, after=re.split(r"[。；;\n]", cand.get("after", ""), maxsplit=1)[0])
+    count = stated_count(own)
+    return count if count is not None and count != n and not own["after"].startswith("等") else None
+
+
+def _judge(text: str, weights: dict[str, float] | None = None, threshold: float | None = None) -> tuple[list[Found], int | None]:
+    """The judged bodies (see `bodies_when_silent`) and the count the first judged list's sentence states where it
+    differs (`_own_count`)."""
+    model = _model()
+    weights = model["weights"] if weights is None else weights
+    threshold = model["threshold"] if threshold is None else threshold
+    cands = [c for c in lists(text) if _fits_its_count(c)]
+    found = judged_items(cands, [[score(f, weights) for f in features(text, c)] for c in cands], threshold, canon)
+    first = next((c for c in cands if found and c["items"][0][1] == found[0].start), None)
+    return found, (_own_count(first, len(found)) if first is not None else None)
+
+
 def bodies_when_silent(text: str, weights: dict[str, float] | None = None, threshold: float | None = None) -> list[Found]:
     """The items of every list the model judges a list of internal bodies (mean item score ≥ threshold, each kept
     item ≥ half the threshold), in text order, each name once."""
     if os.environ.get("BIANZHI_BODY_LISTS") == "off":
         return []
-    model = _model()
-    weights = model["weights"] if weights is None else weights
-    threshold = model["threshold"] if threshold is None else threshold
-    # “设5个内设机构” over four names: not the list it counts (the rules' guard, test_clauses_session7)
-    cands = [c for c in lists(text) if _fits_its_count(c)]
-    return judged_items(cands, [[score(f, weights) for f in features(text, c)] for c in cands], threshold, canon)
+    return _judge(text, weights, threshold)[0]
 
 
-def stated_count_of(text: str, judged: list[Found]) -> int | None:
-    """The number of bodies the sentence of the first judged list states (“现有部门10个,分别为:…”), where it differs
-    from the number judged — the review screen tells the clerk that names are missing or extra; else None."""
-    if not judged:
-        return None
-    for cand in lists(text):
-        if cand["items"] and cand["items"][0][1] == judged[0].start:
-            own = dict(cand, after=re.split(r"[。；;\n]", cand.get("after", ""), maxsplit=1)[0])
-            count = stated_count(own)
-            return count if count is not None and count != len(judged) and not own["after"].startswith("等") else None
-    return None
+def bodies_and_stated_count(text: str) -> tuple[list[Found], int | None]:
+    """`bodies_when_silent` with the count its first list's sentence states where it differs (the parser's
+    meta “stated_counts”), from one reading of the text's lists."""
+    if os.environ.get("BIANZHI_BODY_LISTS") == "off":
+        return [], None
+    return _judge(text)
 
 
 # the unit a list's own sentence names as its subject: “目前,南部县人民法院设有办公室、政治处、…”, “中国红十字会总会设有
@@ -392,8 +402,8 @@ _SUBJECT_LEAD_RE = re.compile(r"(?P<u>[" + _NAME_CHARS + r"]{3,30}?" + UNIT_SUFF
                               r"[,，]?(?:分别[为是]|即|包括)[:：]?)$")
 
 
-def bodies_with_subject(text: str) -> tuple[Found, list[Found]] | None:
-    """(unit, bodies) of a page whose rules named no unit and found no body, where a list the model judges a list of
+def bodies_with_subject(text: str) -> tuple[Found, list[Found], int | None] | None:
+    """(unit, bodies, the count the list's sentence states where it differs — `_own_count`) of a page whose rules named no unit and found no body, where a list the model judges a list of
     internal bodies (as `bodies_when_silent`) is the object of a sentence whose subject names a unit as names start
     (a place, 中国/国家/…; words glued in front cut off as `glued_names` does) — the first such list."""
     if os.environ.get("BIANZHI_BODY_LISTS") == "off":
@@ -411,5 +421,5 @@ def bodies_with_subject(text: str) -> tuple[Found, list[Found]] | None:
                              canon)
         if len(found) >= 2:
             at = text.rfind(name, 0, cand["start"])
-            return Found(name, at, at + len(name)), found
+            return Found(name, at, at + len(name)), found, _own_count(cand, len(found))
     return None

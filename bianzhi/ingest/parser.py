@@ -730,11 +730,11 @@ def _learned_lists(result: ParseResult, text: str) -> None:
         if subject is not None:  # “目前,南部县人民法院设有办公室、政治处、…”: the list's subject names the unit
             _set_field(result, "unit", subject[0])
             result.meta.setdefault("learned", []).append("unit")
-            _set_learned_bodies(result, subject[1], text)
+            _set_learned_bodies(result, subject[1], subject[2])
     if not data.get("unit"):
         return
     if not data.get("internal_bodies"):
-        _set_learned_bodies(result, body_lists.bodies_when_silent(text), text)
+        _set_learned_bodies(result, *body_lists.bodies_and_stated_count(text))
     if not data.get("duties"):
         judged = duty_lists.duties_when_silent(text)
         data["duties"] = [f.value for f in judged]
@@ -743,15 +743,15 @@ def _learned_lists(result: ParseResult, text: str) -> None:
             result.meta.setdefault("learned", []).append("duties")
 
 
-def _set_learned_bodies(result: ParseResult, judged: list, text: str) -> None:
+def _set_learned_bodies(result: ParseResult, judged: list, stated: int | None) -> None:
     """The internal bodies a learned judge took, each with its name's span and the item the review screen highlights;
-    the number the list's sentence states, where it differs, goes to meta “stated_counts” for the review screen."""
+    `stated`, the number the list's sentence states where it differs, goes to meta “stated_counts” for the review screen."""
     result.data["internal_bodies"] = [{"name": f.value, "duties": ""} for f in judged]
     for i, f in enumerate(judged):
         result.spans += [(f"internal_bodies[{i}].name", f.start, f.end), (f"internal_bodies[{i}]", f.start, f.end)]
     if judged:
         result.meta.setdefault("learned", []).append("internal_bodies")
-        if (stated := body_lists.stated_count_of(text, judged)) is not None:
+        if stated is not None:
             result.meta.setdefault("stated_counts", {})["internal_bodies"] = stated
 
 
